@@ -1,0 +1,61 @@
+/**
+ * Loads a whole corpus directory: every `sources/*.md` and `entities.yaml`. All or nothing: the first broken file
+ * stops the load with a CorpusError naming it, so a half-loaded corpus never serves answers.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { type Entity, EntityFileSchema } from './entity-schema.ts';
+import { CorpusError, fromZod, parseSourceFile } from './source-file.ts';
+import type { Source } from './source-schema.ts';
+
+export interface Corpus {
+  dir: string;
+  sources: Source[];
+  entities: Entity[];
+  notEntities: string[];
+}
+
+/** `CORPUS_DIR` from the environment, or `./corpus`. */
+export function corpusDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return env.CORPUS_DIR && env.CORPUS_DIR.trim() !== '' ? env.CORPUS_DIR : 'corpus';
+}
+
+/**
+ * @example
+ * const corpus = loadCorpus('corpus');
+ * corpus.sources.map((s) => s.id) // → ['ap-how-the-hostage-deal-came-about', …] (sorted by id)
+ */
+export function loadCorpus(dir: string): Corpus {
+  const sourcesDir = join(dir, 'sources');
+  if (!existsSync(sourcesDir)) throw new CorpusError(sourcesDir, null, 'directory not found (set CORPUS_DIR?)');
+  const files = readdirSync(sourcesDir).filter((f) => f.endsWith('.md')).sort();
+  if (files.length === 0) throw new CorpusError(sourcesDir, null, 'no sources (*.md files)');
+  const sources = files.map((f) => parseSourceFile(readFileSync(join(sourcesDir, f), 'utf8'), `sources/${f}`));
+  const seen = new Set<string>();
+  for (const s of sources) {
+    if (seen.has(s.id)) throw new CorpusError(s.file, 'id', `duplicate id "${s.id}"`);
+    seen.add(s.id);
+  }
+  const { entities, notEntities } = loadEntities(join(dir, 'entities.yaml'));
+  return { dir, sources, entities, notEntities };
+}
+
+/** Reads and validates `entities.yaml`; a missing file means no curated entities. */
+export function loadEntities(file: string): { entities: Entity[]; notEntities: string[] } {
+  if (!existsSync(file)) return { entities: [], notEntities: [] };
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new CorpusError('entities.yaml', null, `not valid YAML: ${String((error as Error).message).split('\n')[0]}`);
+  }
+  const parsed = EntityFileSchema.safeParse(raw);
+  if (!parsed.success) throw fromZod('entities.yaml', parsed.error);
+  const ids = new Set<string>();
+  for (const [i, e] of parsed.data.entities.entries()) {
+    if (ids.has(e.id)) throw new CorpusError('entities.yaml', `entities.${i}.id`, `duplicate id "${e.id}"`);
+    ids.add(e.id);
+  }
+  return { entities: parsed.data.entities, notEntities: parsed.data.not_entities };
+}
