@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-const yearMonth = z.string().regex(/^\d{4}(-\d{2})?$/, 'must be YYYY or YYYY-MM');
+const yearMonth = z.coerce.string().regex(/^\d{4}(-\d{2})?$/, 'must be YYYY or YYYY-MM');
 
 export const RoleSchema = z.strictObject({
   /** How the role is written for a reader: "Qatari prime minister and foreign minister". */
