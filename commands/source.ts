@@ -1,0 +1,13 @@
+/** `/source [id]` — where a quote comes from: outlet, authors, date and how the date is known. */
+import { answerSource } from '../src/answers/source.ts';
+import { defineCommand, stringOption } from '../src/commands/define-command.ts';
+import { choicesMatching } from '../src/commands/choices.ts';
+
+export default defineCommand({
+  name: 'source',
+  description: 'Show a source: outlet, authors, date and how the date is known (empty: list the sources).',
+  options: { id: stringOption({ description: 'A source id or passage id, as shown under a quote', maxLength: 100, autocomplete: true }) },
+  primary: 'id',
+  handle: ({ id }, ctx) => answerSource(ctx.knowledge, id ?? null, ctx.page.limit, ctx.page.offset),
+  autocomplete: (_option, typed, ctx) => choicesMatching([...ctx.knowledge.sourceById.keys()], typed),
+});

@@ -1,0 +1,15 @@
+/** `/who <name or role>` — who someone in the talks is, in the sources' words. */
+import { answerWho } from '../src/answers/who.ts';
+import { entityChoices } from '../src/entities/entity-choices.ts';
+import { defineCommand, stringOption } from '../src/commands/define-command.ts';
+
+export default defineCommand({
+  name: 'who',
+  description: 'Who is someone in the talks? Quotes that say who they are and what they said.',
+  options: {
+    name: stringOption({ description: 'A name, alias or role: "McGurk", "Qatari prime minister", "head of Mossad"', required: true, maxLength: 100, autocomplete: true }),
+  },
+  primary: 'name',
+  handle: ({ name }, ctx) => answerWho(ctx.knowledge, name, ctx.page.limit, ctx.page.offset),
+  autocomplete: (_option, typed, ctx) => entityChoices(ctx.knowledge, typed),
+});

@@ -1,0 +1,79 @@
+/**
+ * The transport-neutral answer every command returns. The console, the JSON output and Discord embeds all render
+ * this one object, so every face of the bot shows the same quotes. Field names here are the JSON contract.
+ */
+import type { Source } from '../corpus/source-schema.ts';
+import type { Granularity } from '../dates/resolve-dates.ts';
+import type { TermTopic } from '../passages/terms-tags.ts';
+
+export interface SourceRef {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  authors: string[];
+  published: string | null;
+  published_basis: 'stated' | 'inferred' | 'unknown';
+  published_evidence: string;
+  reports_on: string | null;
+  url: string | null;
+}
+
+export interface QuoteResult {
+  /** The source's own words: whole sentences, "…" where the passage was cut. */
+  quote: string;
+  passage_id: string;
+  source: SourceRef;
+  score: number;
+  /** The event date the command resolved, YYYY-MM-DD (first day of the period for coarser granularity). */
+  date?: string;
+  granularity?: Granularity;
+  /** The words that give the date, and whether they stand in the quote itself or in the paragraph before it. */
+  date_text?: string;
+  date_basis?: 'quote' | 'preceding-paragraph';
+  speaker?: { name: string; entity_id: string | null; direct: boolean };
+  topics?: TermTopic[];
+}
+
+export interface EntitySummary {
+  id: string;
+  name: string;
+  kind: string;
+  roles: string[];
+  description: string;
+}
+
+export interface Answer {
+  command: string;
+  query: string | null;
+  /** A short heading: "Who is David Barnea?", "When: Raanans freed". */
+  title: string;
+  /** False when nothing passed the relevance threshold: `results` is empty and `suggestions` say what to try. */
+  found: boolean;
+  results: QuoteResult[];
+  /** How many results exist in all, for pagination (results hold one page). */
+  total: number;
+  /** Plain statements the bot makes about the results, never quotes: sources that disagree, how a date was read. */
+  notes: string[];
+  suggestions: string[];
+  entity?: EntitySummary;
+}
+
+/** The attribution block of a source as every answer carries it. */
+export function sourceRef(source: Source): SourceRef {
+  return {
+    id: source.id,
+    title: source.title,
+    outlet: source.outlet,
+    authors: source.authors,
+    published: source.published,
+    published_basis: source.published_basis.kind,
+    published_evidence: source.published_basis.evidence,
+    reports_on: source.reports_on ?? null,
+    url: source.url ?? null,
+  };
+}
+
+/** An answer with nothing to quote: says so, and offers what is close. */
+export function notFound(command: string, query: string | null, title: string, suggestions: string[], note?: string): Answer {
+  return { command, query, title, found: false, results: [], total: 0, notes: note ? [note] : [], suggestions };
+}

@@ -1,0 +1,47 @@
+/**
+ * `/search <text>`: the best quotes for free text, or "no quote found" with suggestions when nothing passes the
+ * relevance threshold.
+ */
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { PassageHit } from '../search/passage-index.ts';
+import { type Answer, type QuoteResult, notFound, sourceRef } from './answer.ts';
+
+/** A passage must match at least this share of the query's content words to be shown. */
+export const MIN_COVERAGE = 0.5;
+
+/** Hits that pass the threshold, as quote results. */
+export function quoteHits(knowledge: Knowledge, hits: readonly PassageHit[]): QuoteResult[] {
+  const results: QuoteResult[] = [];
+  for (const hit of hits) {
+    const p = knowledge.passageById.get(hit.id);
+    if (!p || hit.coverage < MIN_COVERAGE) continue;
+    const speech = p.speakers.find((s) => s.direct);
+    results.push({
+      quote: p.text,
+      passage_id: p.id,
+      source: sourceRef(p.source),
+      score: Number(hit.score.toFixed(3)),
+      ...(speech ? { speaker: { name: speech.speaker, entity_id: speech.entityId, direct: true } } : {}),
+      ...(p.terms.length > 0 ? { topics: p.terms } : {}),
+    });
+  }
+  return results;
+}
+
+/** What to suggest when nothing was found: close corpus words and entity names. */
+export function suggestionsFor(knowledge: Knowledge, query: string): string[] {
+  const names = knowledge.entities.closest(query, 3).map((e) => e.name);
+  return [...new Set([...names, ...knowledge.index.suggest(query, 5)])].slice(0, 6);
+}
+
+/**
+ * @example
+ * answerSearch(knowledge, 'communications cell').results[0]?.passage_id // → 'ap-how-the-hostage-deal-came-about#3'
+ */
+export function answerSearch(knowledge: Knowledge, query: string, limit = 5, offset = 0): Answer {
+  const results = quoteHits(knowledge, knowledge.index.find(query));
+  if (results.length === 0) {
+    return notFound('search', query, `Search: ${query}`, suggestionsFor(knowledge, query), `No quote found for "${query}".`);
+  }
+  return { command: 'search', query, title: `Search: ${query}`, found: true, results: results.slice(offset, offset + limit), total: results.length, notes: [], suggestions: [] };
+}

@@ -1,0 +1,24 @@
+/**
+ * `/source <id>`: what the corpus knows about one source — its attribution, how its date was established, and its
+ * opening passage — so that anyone can check where a quote came from.
+ */
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import { type Answer, notFound, sourceRef } from './answer.ts';
+
+export function answerSource(knowledge: Knowledge, id: string | null, limit = 5, offset = 0): Answer {
+  const wanted = (id ?? '').trim().replace(/#\d+$/, '');
+  const source = knowledge.sourceById.get(wanted);
+  if (!source) {
+    const ids = [...knowledge.sourceById.keys()];
+    const close = ids.filter((s) => wanted !== '' && (s.includes(wanted) || wanted.includes(s)));
+    if (close.length !== 1) {
+      return notFound('source', id, 'Sources', close.length > 0 ? close : ids, wanted === '' ? 'Sources in the corpus:' : `No source "${wanted}".`);
+    }
+    return answerSource(knowledge, close[0] ?? null, limit, offset);
+  }
+  const passages = knowledge.passages.filter((p) => p.sourceId === source.id);
+  const results = passages.map((p) => ({ quote: p.text, passage_id: p.id, source: sourceRef(source), score: 1 }));
+  const notes = [`Date ${source.published ?? 'unknown'} (${source.published_basis.kind}): ${source.published_basis.evidence}`];
+  if (source.notes) notes.push(source.notes);
+  return { command: 'source', query: source.id, title: source.title ?? `Untitled source ${source.id}`, found: true, results: results.slice(offset, offset + limit), total: results.length, notes, suggestions: [] };
+}

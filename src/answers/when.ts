@@ -1,0 +1,113 @@
+/**
+ * `/when <event>`: the passages about an event with the date they give, resolved against each source's publication
+ * date. When sources give different dates for what looks like the same event, both are shown and a note says so.
+ */
+import type { DateMention } from '../dates/resolve-dates.ts';
+import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
+import type { PassageHit } from '../search/passage-index.ts';
+import { contentStems, stemTerm, tokenize } from '../search/tokenize.ts';
+import { type Answer, type QuoteResult, notFound, sourceRef } from './answer.ts';
+import { excerpt, sentenceAt } from './excerpt.ts';
+import { MIN_COVERAGE, suggestionsFor } from './search.ts';
+import { answerTimeline } from './timeline.ts';
+
+/** A passage that carries on from the one before ("He called …", "Shortly after that call, …"). */
+const CONTINUES = /^(?:He|She|They|It|That|This|Then|Shortly after|Soon after|Days later)\b/;
+
+interface EventDate {
+  mention: DateMention;
+  basis: 'quote' | 'preceding-paragraph';
+  sentence: number;
+}
+
+/** The date in the passage nearest the words the user asked about, or the date of the paragraph it carries on. */
+export function eventDateOf(knowledge: Knowledge, p: KnownPassage, matched: readonly string[]): EventDate | null {
+  const wanted = new Set(matched.map(stemTerm));
+  const positions: number[] = [];
+  for (const m of p.text.matchAll(/[\p{L}\p{N}’'-]+/gu)) {
+    if (tokenize(m[0]).some((t) => wanted.has(stemTerm(t)))) positions.push(m.index);
+  }
+  // words matched through the entities field ("Raanan" for "two American captives") point at the mention
+  for (const m of p.mentions) {
+    const entity = knowledge.entityById.get(m.entityId);
+    const names = entity ? tokenize([entity.name, ...entity.aliases].join(' ')) : [];
+    if (names.some((t) => wanted.has(stemTerm(t)))) positions.push(m.start);
+  }
+  const hitSentences = new Set(positions.map((pos) => sentenceAt(p, pos)));
+  const candidates = p.dates.filter((d) => hitSentences.has(sentenceAt(p, d.index)));
+  if (candidates.length > 0) {
+    const distance = (d: DateMention) => Math.min(...positions.map((pos) => Math.abs(pos - d.index)));
+    const rank = (d: DateMention) => distance(d) + (d.granularity === 'day' ? 0 : 200);
+    const best = [...candidates].sort((a, b) => rank(a) - rank(b))[0];
+    if (best) return { mention: best, basis: 'quote', sentence: sentenceAt(p, best.index) };
+  }
+  if (p.dates.length === 0 && CONTINUES.test(p.text)) {
+    const before = knowledge.passageById.get(`${p.sourceId}#${p.n - 1}`);
+    const last = before?.dates[before.dates.length - 1];
+    if (last) return { mention: last, basis: 'preceding-paragraph', sentence: 0 };
+  }
+  return null;
+}
+
+function resultOf(knowledge: Knowledge, hit: PassageHit): (QuoteResult & { stems: string[] }) | null {
+  const p = knowledge.passageById.get(hit.id);
+  if (!p) return null;
+  const event = eventDateOf(knowledge, p, hit.matched);
+  const wanted = new Set(hit.matched.map(stemTerm));
+  const keep = p.sentences.flatMap((s, i) => (tokenize(s.text).some((t) => wanted.has(stemTerm(t))) ? [i] : []));
+  if (event && event.basis === 'quote') keep.push(event.sentence);
+  const dated = event !== null;
+  return {
+    quote: excerpt(p, keep.length > 0 ? keep : p.sentences.map((_s, i) => i)),
+    passage_id: p.id,
+    source: sourceRef(p.source),
+    score: Number((hit.score * (dated ? 1.5 : 1)).toFixed(3)),
+    ...(event
+      ? { date: event.mention.iso, granularity: event.mention.granularity, date_text: event.mention.text, date_basis: event.basis }
+      : {}),
+    stems: contentStems(p.sentences[event?.sentence ?? 0]?.text ?? p.text),
+  };
+}
+
+/** Pairs of strong results from different sources that give different days for what reads as the same event. */
+function disagreements(results: ReadonlyArray<QuoteResult & { stems: string[] }>): Array<[QuoteResult, QuoteResult]> {
+  const pairs: Array<[QuoteResult, QuoteResult]> = [];
+  const dated = results.slice(0, 8).filter((r) => r.granularity === 'day' && r.date_basis === 'quote');
+  for (const [i, a] of dated.entries()) {
+    for (const b of dated.slice(i + 1)) {
+      if (a.source.id === b.source.id || a.date === b.date) continue;
+      const shared = a.stems.filter((s) => b.stems.includes(s) && !/^\d+$/.test(s)).length;
+      if (shared >= 4) pairs.push([a, b]);
+    }
+  }
+  return pairs;
+}
+
+export function answerWhen(knowledge: Knowledge, query: string, limit = 5, offset = 0): Answer {
+  // an autocomplete pick arrives as "2023-11-22 — the sentence": the words are the event
+  query = query.replace(/^\d{4}-\d{2}-\d{2} — /, '');
+  if (tokenize(query).length === 0) return answerTimeline(knowledge, limit, offset);
+  const hits = knowledge.index.find(query).filter((h) => h.coverage >= MIN_COVERAGE);
+  const scored = hits.map((h) => resultOf(knowledge, h)).filter((r): r is QuoteResult & { stems: string[] } => r !== null);
+  scored.sort((a, b) => b.score - a.score);
+  if (scored.length === 0) {
+    return notFound('when', query, `When: ${query}`, suggestionsFor(knowledge, query), `No dated quote found for "${query}".`);
+  }
+  const notes: string[] = [];
+  const conflicts = disagreements(scored);
+  if (conflicts.length > 0) {
+    const byDate = new Map<string, string[]>();
+    for (const r of conflicts.flat()) byDate.set(r.date ?? '', [...new Set([...(byDate.get(r.date ?? '') ?? []), r.source.id])]);
+    notes.push(`Sources disagree on the date: ${[...byDate].map(([d, ids]) => `${d} (${ids.join(', ')})`).join(' vs ')}.`);
+    // keep every side of the disagreement in view: the best result for each date moves into the top three
+    for (const date of byDate.keys()) {
+      const at = scored.findIndex((r) => r.date === date);
+      if (at >= 3) scored.splice(2, 0, ...scored.splice(at, 1));
+    }
+  }
+  if (scored.some((r) => r.date_basis === 'preceding-paragraph')) {
+    notes.push('Some dates come from the paragraph just before the quote, which the quote carries on from.');
+  }
+  const results = scored.map(({ stems: _stems, ...r }) => r);
+  return { command: 'when', query, title: `When: ${query}`, found: true, results: results.slice(offset, offset + limit), total: results.length, notes, suggestions: [] };
+}

@@ -1,0 +1,43 @@
+/**
+ * Runs a command by name with raw option values, or a console line ("/who McGurk"), and always returns an Answer:
+ * unknown commands and invalid input become answers that say what went wrong, so no transport has to.
+ */
+import type { Answer } from '../answers/answer.ts';
+import { type AnyCommand, type CommandContext, InvalidInputError } from './define-command.ts';
+
+export function errorAnswer(command: string, query: string | null, message: string, suggestions: string[] = []): Answer {
+  return { command, query, title: 'Sorry', found: false, results: [], total: 0, notes: [message], suggestions };
+}
+
+export function runCommand(commands: readonly AnyCommand[], name: string, input: Record<string, unknown>, ctx: Omit<CommandContext, 'commands'>): Answer {
+  const command = commands.find((c) => c.name === name.toLowerCase());
+  const primary = command?.primary ? input[command.primary] : undefined;
+  const query = typeof primary === 'string' ? primary : null;
+  if (!command) {
+    return errorAnswer(name, query, `Unknown command "/${name}".`, commands.map((c) => `/${c.name}`));
+  }
+  try {
+    return command.handle(input, { ...ctx, commands });
+  } catch (error) {
+    if (error instanceof InvalidInputError) return errorAnswer(command.name, query, `Invalid input: ${error.message}.`);
+    throw error;
+  }
+}
+
+/**
+ * Splits a console line into a command name and its input: the rest of the line goes to the command's primary
+ * option. A leading "/" is optional.
+ *
+ * @example
+ * parseCommandLine(COMMANDS, '/who McGurk') // → { name: 'who', input: { name: 'McGurk' } }
+ */
+export function parseCommandLine(commands: readonly AnyCommand[], line: string): { name: string; input: Record<string, unknown> } | null {
+  const trimmed = line.trim().replace(/^\//, '');
+  if (trimmed === '') return null;
+  const name = trimmed.split(/\s+/)[0] ?? '';
+  const text = trimmed.slice(name.length).trim();
+  const command = commands.find((c) => c.name === name.toLowerCase());
+  const input: Record<string, unknown> = {};
+  if (command?.primary && (text !== '' || command.options[command.primary]?.required)) input[command.primary] = text;
+  return { name: name.toLowerCase(), input };
+}

@@ -1,0 +1,99 @@
+/**
+ * Resolves what a user typed after `/who` — a name, an alias, a misspelling or a role ("Qatari PM", "head of
+ * Mossad") — to curated entities, best first.
+ */
+import MiniSearch from 'minisearch';
+import type { Entity } from '../corpus/entity-schema.ts';
+import { isStopWord, stemTerm, tokenize } from '../search/tokenize.ts';
+import { synonymsOf } from '../search/synonyms.ts';
+
+export interface EntityMatch {
+  entity: Entity;
+  score: number;
+  /** Share of the user's words this entity matched (synonyms count half). */
+  coverage: number;
+  /** How it matched: its name or an alias exactly, a role, or only roughly (typos, partial words). */
+  via: 'name' | 'role' | 'fuzzy';
+}
+
+const norm = (s: string) => tokenize(s).join(' ');
+const QUESTION_WORDS = new Set(['who', 'whos', 'is', 'was', 'the']);
+
+export class EntityResolver {
+  private readonly index: MiniSearch<{ id: string; names: string; roles: string; description: string }>;
+  private readonly byId: Map<string, Entity>;
+  private readonly exact = new Map<string, string[]>();
+
+  constructor(readonly entities: readonly Entity[]) {
+    this.byId = new Map(entities.map((e) => [e.id, e]));
+    for (const e of entities) {
+      for (const form of [e.name, ...e.aliases, ...e.short_forms]) {
+        const key = norm(form);
+        this.exact.set(key, [...new Set([...(this.exact.get(key) ?? []), e.id])]);
+      }
+    }
+    this.index = new MiniSearch({
+      fields: ['names', 'roles', 'description'],
+      tokenize,
+      processTerm: (t) => (isStopWord(t) ? null : stemTerm(t)),
+    });
+    this.index.addAll(
+      entities.map((e) => ({
+        id: e.id,
+        names: [e.name, ...e.aliases, ...e.short_forms].join(' | '),
+        roles: e.roles.flatMap((r) => [r.title, ...r.phrases]).join(' | '),
+        description: e.description,
+      })),
+    );
+  }
+
+  /**
+   * @example
+   * resolver.resolve('head of Mossad')[0]?.entity.name // → 'David Barnea'
+   * resolver.resolve('Blinkin')[0]?.entity.name        // → 'Antony Blinken'
+   */
+  resolve(query: string): EntityMatch[] {
+    const words = [...new Set(tokenize(query).filter((t) => !QUESTION_WORDS.has(t) && !isStopWord(t)))];
+    if (words.length === 0) return [];
+    const exactIds = this.exact.get(words.join(' ')) ?? this.exact.get(norm(query)) ?? [];
+    const synonyms = synonymsOf(words).flatMap((s) => tokenize(s));
+    const results = this.index.search(
+      {
+        combineWith: 'OR',
+        queries: [
+          { queries: [words.join(' ')], fuzzy: (t: string) => (t.length >= 5 ? 0.25 : false), boost: { names: 3, roles: 2, description: 0.3 } },
+          ...(synonyms.length > 0 ? [{ queries: [synonyms.join(' ')], boost: { names: 1, roles: 1, description: 0.1 } }] : []),
+        ],
+      },
+      {},
+    );
+    const matches: EntityMatch[] = [];
+    for (const r of results) {
+      const entity = this.byId.get(String(r.id));
+      if (!entity) continue;
+      const hit = new Set(r.queryTerms);
+      const has = (w: string) => hit.has(stemTerm(w)) || hit.has(w);
+      const credit = words.map((w) => (has(w) ? 1 : synonymsOf([w]).flatMap((s) => tokenize(s)).some(has) ? 0.5 : 0));
+      const coverage = credit.reduce<number>((a, b) => a + b, 0) / words.length;
+      const inRoles = Object.entries(r.match).some(([, fields]) => fields.includes('roles'));
+      const via: EntityMatch['via'] = exactIds.includes(entity.id) ? 'name' : inRoles && coverage >= 0.75 ? 'role' : 'fuzzy';
+      const bonus = via === 'name' ? 100 : 0;
+      matches.push({ entity, score: r.score * coverage * coverage + bonus, coverage, via });
+    }
+    for (const id of exactIds) {
+      const entity = this.byId.get(id);
+      if (entity && !matches.some((m) => m.entity.id === id)) matches.push({ entity, score: 100, coverage: 1, via: 'name' });
+    }
+    return matches.sort((a, b) => b.score - a.score);
+  }
+
+  /** Names for autocomplete and "did you mean": the closest entities, whatever their coverage. */
+  closest(query: string, limit = 5): Entity[] {
+    const found = this.index.search(query, { fuzzy: 0.4, prefix: true, combineWith: 'OR' }).map((r) => this.byId.get(String(r.id)));
+    return found.filter((e): e is Entity => e !== undefined).slice(0, limit);
+  }
+
+  get(id: string): Entity | undefined {
+    return this.byId.get(id);
+  }
+}

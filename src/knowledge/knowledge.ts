@@ -1,0 +1,81 @@
+/**
+ * The knowledge base: everything the answers need, computed once from a loaded corpus — passages with their
+ * resolved dates, entity mentions, speakers and term tags, the passage index and the entity resolver.
+ */
+import type { Corpus } from '../corpus/load-corpus.ts';
+import type { Entity } from '../corpus/entity-schema.ts';
+import type { Source } from '../corpus/source-schema.ts';
+import { type DateMention, resolveDates } from '../dates/resolve-dates.ts';
+import { compileMentionPatterns, findMentions, type Mention } from '../entities/mentions.ts';
+import { EntityResolver } from '../entities/resolve-entity.ts';
+import { type Passage, splitIntoPassages } from '../passages/passage.ts';
+import { findSpeakers, type SpeakerAttribution } from '../passages/speakers.ts';
+import { type TermTopic, tagTerms } from '../passages/terms-tags.ts';
+import { PassageIndex } from '../search/passage-index.ts';
+
+export interface KnownPassage extends Passage {
+  source: Source;
+  dates: DateMention[];
+  mentions: Mention[];
+  speakers: SpeakerAttribution[];
+  terms: TermTopic[];
+}
+
+export interface Knowledge {
+  corpus: Corpus;
+  passages: KnownPassage[];
+  passageById: Map<string, KnownPassage>;
+  sourceById: Map<string, Source>;
+  entityById: Map<string, Entity>;
+  index: PassageIndex;
+  entities: EntityResolver;
+}
+
+/**
+ * @example
+ * const knowledge = buildKnowledge(loadCorpus('corpus'));
+ * knowledge.passageById.get('ap-how-the-hostage-deal-came-about#33')?.dates[0]?.iso // → '2023-11-22'
+ */
+export function buildKnowledge(corpus: Corpus): Knowledge {
+  const patterns = compileMentionPatterns(corpus.entities);
+  const entityById = new Map(corpus.entities.map((e) => [e.id, e]));
+  const passages: KnownPassage[] = [];
+  for (const source of corpus.sources) {
+    const split = splitIntoPassages(source);
+    const mentions = findMentions(split, patterns);
+    let previousPerson: string | null = null;
+    for (const p of split) {
+      const own = mentions.filter((m) => m.passageId === p.id);
+      passages.push({
+        ...p,
+        source,
+        dates: source.published ? resolveDates(p.text, source.published) : [],
+        mentions: own,
+        speakers: findSpeakers(p, own, previousPerson),
+        terms: tagTerms(p.text),
+      });
+      const people = own.filter((m) => entityById.get(m.entityId)?.kind === 'person');
+      previousPerson = people[people.length - 1]?.entityId ?? previousPerson;
+    }
+  }
+  const index = new PassageIndex(
+    passages.map((p) => ({
+      id: p.id,
+      text: p.text,
+      entities: [...new Set(p.mentions.map((m) => m.entityId))]
+        .map((id) => entityById.get(id))
+        .filter((e): e is Entity => e !== undefined)
+        .map((e) => [e.name, ...e.aliases].join(' '))
+        .join(' '),
+    })),
+  );
+  return {
+    corpus,
+    passages,
+    passageById: new Map(passages.map((p) => [p.id, p])),
+    sourceById: new Map(corpus.sources.map((s) => [s.id, s])),
+    entityById,
+    index,
+    entities: new EntityResolver(corpus.entities),
+  };
+}

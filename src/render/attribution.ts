@@ -1,0 +1,38 @@
+/**
+ * How a source is credited under every quote, in every face of the bot: outlet (or what it retells), authors,
+ * publication date with its basis, title.
+ *
+ * @example
+ * attributionLine(ref) // → 'The Associated Press · Colleen Long, Seung Min Kim, Sam Magdy, Julia Frankel · 2023-11-22 (date inferred)'
+ */
+import type { QuoteResult, SourceRef } from '../answers/answer.ts';
+
+export function outletLabel(source: SourceRef): string {
+  if (source.outlet && source.reports_on) return `${source.outlet}, retelling ${source.reports_on}`;
+  if (source.outlet) return source.outlet;
+  if (source.reports_on) return `Unknown outlet, retelling ${source.reports_on}`;
+  return 'Unknown outlet';
+}
+
+export function dateLabel(source: SourceRef): string {
+  if (!source.published) return 'date unknown';
+  return source.published_basis === 'inferred' ? `${source.published} (date inferred)` : source.published;
+}
+
+export function attributionLine(source: SourceRef): string {
+  const authors = source.authors.length > 0 ? source.authors.join(', ') : 'no byline';
+  return [outletLabel(source), authors, dateLabel(source)].join(' · ');
+}
+
+/** "event date 2023-11-17 (day; “last Friday”)": how the command dated the quote. */
+export function eventDateLine(result: QuoteResult): string | null {
+  if (!result.date) return null;
+  const from = result.date_text ? `; “${result.date_text}”${result.date_basis === 'preceding-paragraph' ? ' in the paragraph before' : ''}` : '';
+  return `event date ${result.date} (${result.granularity ?? 'day'}${from})`;
+}
+
+/** "“…,” Netanyahu said": who speaks in the quote. */
+export function speakerLine(result: QuoteResult): string | null {
+  if (!result.speaker) return null;
+  return `${result.speaker.direct ? 'quoting' : 'according to'} ${result.speaker.name}`;
+}

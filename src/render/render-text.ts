@@ -1,0 +1,30 @@
+/**
+ * Renders an Answer as plain text for the console: heading, the entity line for `/who`, each quote as a "> " block
+ * with its attribution and event date, then notes, suggestions and the page position.
+ */
+import type { Answer } from '../answers/answer.ts';
+import { attributionLine, eventDateLine, speakerLine } from './attribution.ts';
+
+export function renderText(answer: Answer, offset = 0): string {
+  const lines: string[] = [answer.title];
+  if (answer.entity) {
+    lines.push(`${answer.entity.roles.join('; ') || answer.entity.kind} — ${answer.entity.description}`);
+  }
+  answer.results.forEach((r, i) => {
+    lines.push('');
+    lines.push(`${offset + i + 1}. ${eventDateLine(r) ?? ''}`.trimEnd());
+    for (const l of r.quote.split('\n')) lines.push(`   > ${l}`);
+    lines.push(`   — ${attributionLine(r.source)}${r.source.title ? ` · “${r.source.title}”` : ''}`);
+    const extra = [speakerLine(r), r.source.url, `[${r.passage_id}]`].filter(Boolean).join(' · ');
+    lines.push(`     ${extra}`);
+  });
+  if (answer.notes.length > 0) {
+    lines.push('');
+    for (const n of answer.notes) lines.push(answer.found || answer.results.length > 0 ? `Note: ${n}` : n);
+  }
+  if (!answer.found && answer.suggestions.length > 0) lines.push(`Try: ${answer.suggestions.join(' · ')}`);
+  if (answer.total > answer.results.length && answer.results.length > 0) {
+    lines.push(`(${offset + 1}–${offset + answer.results.length} of ${answer.total})`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,42 @@
+/**
+ * Words that mean the same thing in this story but are not spelled alike, so a user who says "truce" finds
+ * "cease-fire" and one who says "freed" finds "released". Applied to queries only, at a lower weight than the words
+ * the user typed.
+ */
+const GROUPS: string[][] = [
+  ['ceasefire', 'truce', 'pause', 'halt'],
+  ['hostages', 'captives', 'detainees', 'abductees'],
+  ['freed', 'released', 'release', 'free'],
+  ['prisoners', 'detainees', 'imprisoned'],
+  ['pm', 'prime minister', 'premier'],
+  ['fm', 'foreign minister'],
+  ['emir', 'amir'],
+  ['head', 'director', 'chief'],
+  ['lawyer', 'legal adviser', 'legal advisor'],
+  ['adviser', 'advisor'],
+  ['nsc', 'national security council'],
+  ['uk', 'united kingdom', 'british', 'britain'],
+  ['us', 'united states', 'american', 'washington'],
+  ['qatari', 'qatar'],
+  ['israeli', 'israel'],
+  ['egyptian', 'egypt'],
+  ['deal', 'agreement'],
+  ['proposal', 'offer', 'draft'],
+  ['rejected', 'refused', 'turned down'],
+  ['talks', 'negotiations'],
+  ['aid', 'humanitarian assistance'],
+  ['kidnapped', 'abducted', 'taken captive', 'taken hostage'],
+];
+
+const BY_WORD = new Map<string, string[]>();
+for (const group of GROUPS) for (const word of group) BY_WORD.set(word, [...(BY_WORD.get(word) ?? []), ...group.filter((w) => w !== word)]);
+
+/**
+ * @example
+ * synonymsOf(['truce', 'length']) // → ['ceasefire', 'pause', 'halt']
+ */
+export function synonymsOf(tokens: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const t of tokens) for (const s of BY_WORD.get(t) ?? []) if (!tokens.includes(s)) out.add(s);
+  return [...out];
+}

@@ -1,0 +1,53 @@
+/**
+ * The tokenizer shared by the index and the queries, so that what a user types meets what the sources say:
+ * case, curly and straight apostrophes, possessives ("Hamas’" / "Qatar's"), hyphen variants ("cease-fire" also
+ * gives "ceasefire", "Al-Thani" gives "al" and "thani" like "Al Thani"), "U.S." as "us", digit groups ("1,200"),
+ * Arabic diacritics and article prefixes (ال، وال، بال، كال، فال، لل).
+ *
+ * @example
+ * tokenize('Qatar’s four-day cease-fire') // → ['qatar', 'four', 'day', 'fourday', 'cease', 'fire', 'ceasefire']
+ */
+import stem from 'wink-porter2-stemmer';
+
+const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/g;
+const ARABIC_ARTICLE = /^(?:وال|بال|كال|فال|ال|لل)(?=\p{Script=Arabic}{2,})/u;
+
+export function tokenize(text: string): string[] {
+  const prepared = text
+    .normalize('NFKC')
+    .replace(/\b([A-Z])\.([A-Z])\.(?=[\s,;:)]|$)/g, '$1$2')
+    .replace(/(\d),(\d{3})\b/g, '$1$2')
+    .replace(/[’‘`´]/g, "'")
+    .replace(ARABIC_MARKS, '')
+    .toLowerCase();
+  const tokens: string[] = [];
+  for (const word of prepared.split(/[^\p{L}\p{N}'-]+/u)) {
+    const bare = word.replace(/^['-]+|['-]+$/g, '').replace(/'s$/, '').replace(/'$/, '');
+    if (bare === '') continue;
+    const parts = bare.split(/[-']+/).filter((p) => p !== '');
+    for (const p of parts) tokens.push(p.replace(ARABIC_ARTICLE, ''));
+    if (parts.length > 1) tokens.push(parts.join(''));
+  }
+  return tokens;
+}
+
+const STOP_WORDS = new Set(
+  ('a an the and or but of to in on at by for with from as is are was were be been being it its this that these those ' +
+    'he she they we you i his her their our your them him who whom which what when where why how do does did has have had ' +
+    'not no so if than then there also into about over after before such can could would should will may might just ' +
+    'said says say tell me show find any some all more most other s').split(' '),
+);
+
+export function isStopWord(term: string): boolean {
+  return STOP_WORDS.has(term);
+}
+
+/** Porter2 stem for English words; words in other scripts and numbers are left as they are. */
+export function stemTerm(term: string): string {
+  return /^[a-z]+$/.test(term) && term.length > 3 ? stem(term) : term;
+}
+
+/** The content terms of a text: tokens without stop words, stemmed. */
+export function contentStems(text: string): string[] {
+  return [...new Set(tokenize(text).filter((t) => !isStopWord(t)).map(stemTerm))];
+}
