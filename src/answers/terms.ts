@@ -63,6 +63,14 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   const hits = knowledge.index
     .find(label, { filter: (id) => termIds.has(id), boost: (id) => topicBoost(knowledge.passageById.get(id) as KnownPassage) })
     .filter((h) => h.coverage >= MIN_COVERAGE);
+  // a topic the user names ("ratio", "aid") finds the passages tagged with it even when they never use the word
+  const named = (Object.keys(TERM_TOPICS) as TermTopic[]).filter((t) => wanted.has(t) || tokenize(TERM_TOPICS[t].label).every((w) => wanted.has(w)));
+  const best = Math.max(1, ...hits.map((h) => h.score));
+  for (const p of termPassages) {
+    if (hits.some((h) => h.id === p.id) || !p.terms.some((t) => named.includes(t))) continue;
+    hits.push({ id: p.id, score: (best * (topicBoost(p) + numericTermCount(p.text) * 0.25)) / 4, coverage: 1, matched: [] });
+  }
+  hits.sort((a, b) => b.score - a.score);
   if (hits.length === 0) {
     return notFound('terms', label, `Terms: ${label}`, TERM_TOPIC_NAMES.map((t) => t.label), `No stated terms found about "${label}".`);
   }

@@ -33,6 +33,12 @@ function roleStrength(entity: Entity, sentence: string): number {
   return best;
 }
 
+/** True when the sentence spells out one of the entity's own names, not only a group's or a role's. */
+function namesEntity(entity: Entity, sentence: string): boolean {
+  const words = new Set(tokenize(sentence));
+  return [entity.name, ...entity.aliases].some((a) => /\p{Lu}/u.test(a) && tokenize(a).every((t) => words.has(t)));
+}
+
 function resultFor(p: KnownPassage, keep: number[], score: number, entityId: string): QuoteResult {
   const speech = p.speakers.find((s) => s.entityId === entityId);
   return {
@@ -56,12 +62,15 @@ export function answerWho(knowledge: Knowledge, query: string, limit = 5, offset
     return notFound('who', query, `Who: ${query}`, closest, `No one in the corpus matches "${query}".`);
   }
   const entity = top.entity;
-  const about = knowledge.passages.filter((p) => p.mentions.some((m) => m.entityId === entity.id));
+  const ids = new Set([entity.id, ...entity.part_of]);
+  const about = knowledge.passages.filter((p) => p.mentions.some((m) => ids.has(m.entityId)));
   const scored = about.map((p) => {
-    const mentionSentences = p.mentions.filter((m) => m.entityId === entity.id).map((m) => sentenceAt(p, m.start));
+    const own = p.mentions.filter((m) => m.entityId === entity.id);
+    const mentionSentences = (own.length > 0 ? own : p.mentions.filter((m) => ids.has(m.entityId))).map((m) => sentenceAt(p, m.start));
     const role = Math.max(0, ...mentionSentences.map((i) => roleStrength(entity, p.sentences[i]?.text ?? '')));
     const spoke = p.speakers.some((s) => s.entityId === entity.id && s.direct);
-    const score = role * 3 + (spoke ? 2 : 0) + mentionSentences.length * 0.5 + (p.mentions[0]?.entityId === entity.id ? 0.5 : 0);
+    const named = mentionSentences.some((i) => namesEntity(entity, p.sentences[i]?.text ?? ''));
+    const score = role * 3 + (spoke ? 2 : 0) + (named ? 2 : 0) + mentionSentences.length * 0.5 + (p.mentions[0]?.entityId === entity.id ? 0.5 : 0);
     return { p, score, keep: spoke ? p.sentences.map((_s, i) => i) : mentionSentences };
   });
   scored.sort((a, b) => b.score - a.score || a.p.id.localeCompare(b.p.id));

@@ -24,6 +24,8 @@ export const EntitySchema = z.strictObject({
   aliases: z.array(z.string().min(2)).default([]),
   short_forms: z.array(z.string().min(2)).default([]),
   roles: z.array(RoleSchema).default([]),
+  /** Groups this entity belongs to ("the Raanans"): passages about the group are about each member too. */
+  part_of: z.array(z.string()).default([]),
   description: z.string().min(1),
 });
 

@@ -5,7 +5,7 @@
 import MiniSearch from 'minisearch';
 import type { Entity } from '../corpus/entity-schema.ts';
 import { isStopWord, stemTerm, tokenize } from '../search/tokenize.ts';
-import { synonymsOf } from '../search/synonyms.ts';
+import { expandAbbreviations, synonymsOf } from '../search/synonyms.ts';
 
 export interface EntityMatch {
   entity: Entity;
@@ -53,20 +53,22 @@ export class EntityResolver {
    * resolver.resolve('Blinkin')[0]?.entity.name        // → 'Antony Blinken'
    */
   resolve(query: string): EntityMatch[] {
-    const words = [...new Set(tokenize(query).filter((t) => !QUESTION_WORDS.has(t) && !isStopWord(t)))];
+    const exactIds = this.exact.get(norm(query)) ?? [];
+    const words = [...new Set(tokenize(expandAbbreviations(query)).filter((t) => !QUESTION_WORDS.has(t) && !isStopWord(t)))];
     if (words.length === 0) return [];
-    const exactIds = this.exact.get(words.join(' ')) ?? this.exact.get(norm(query)) ?? [];
     const synonyms = synonymsOf(words).flatMap((s) => tokenize(s));
+    // names and roles decide who matches (and how much of the query); the description only breaks ties
     const results = this.index.search(
       {
         combineWith: 'OR',
         queries: [
-          { queries: [words.join(' ')], fuzzy: (t: string) => (t.length >= 5 ? 0.25 : false), boost: { names: 3, roles: 2, description: 0.3 } },
-          ...(synonyms.length > 0 ? [{ queries: [synonyms.join(' ')], boost: { names: 1, roles: 1, description: 0.1 } }] : []),
+          { queries: [words.join(' ')], fuzzy: (t: string) => (t.length >= 5 ? 0.25 : false) },
+          ...(synonyms.length > 0 ? [{ queries: [synonyms.join(' ')], boost: { names: 0.4, roles: 0.4 } }] : []),
         ],
       },
-      {},
+      { fields: ['names', 'roles'], boost: { names: 3, roles: 2 } },
     );
+    const described = new Map(this.index.search(words.join(' '), { fields: ['description'] }).map((r) => [String(r.id), r.score]));
     const matches: EntityMatch[] = [];
     for (const r of results) {
       const entity = this.byId.get(String(r.id));
@@ -78,7 +80,7 @@ export class EntityResolver {
       const inRoles = Object.entries(r.match).some(([, fields]) => fields.includes('roles'));
       const via: EntityMatch['via'] = exactIds.includes(entity.id) ? 'name' : inRoles && coverage >= 0.75 ? 'role' : 'fuzzy';
       const bonus = via === 'name' ? 100 : 0;
-      matches.push({ entity, score: r.score * coverage * coverage + bonus, coverage, via });
+      matches.push({ entity, score: r.score * coverage * coverage + (described.get(entity.id) ?? 0) * 0.1 + bonus, coverage, via });
     }
     for (const id of exactIds) {
       const entity = this.byId.get(id);

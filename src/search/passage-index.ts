@@ -6,7 +6,7 @@
  */
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import { isStopWord, stemTerm, tokenize } from './tokenize.ts';
-import { synonymsOf } from './synonyms.ts';
+import { expandAbbreviations, synonymsOf } from './synonyms.ts';
 
 export interface IndexedPassage {
   id: string;
@@ -52,7 +52,7 @@ export class PassageIndex {
    * index.find('Blinkin Doha').map((h) => h.id) // → ['cnn-retold-blinken-warns-qatar#1', …] (fuzzy: Blinkin → Blinken)
    */
   find(query: string, options: { filter?: (id: string) => boolean; boost?: (id: string) => number } = {}): PassageHit[] {
-    const words = [...new Set(tokenize(query).filter((t) => !isStopWord(t)))];
+    const words = [...new Set(tokenize(expandAbbreviations(query)).filter((t) => !isStopWord(t)))];
     if (words.length === 0) return [];
     const synonyms = synonymsOf(words).flatMap((s) => tokenize(s));
     const tree: Query = {

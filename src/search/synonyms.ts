@@ -8,13 +8,11 @@ const GROUPS: string[][] = [
   ['hostages', 'captives', 'detainees', 'abductees'],
   ['freed', 'released', 'release', 'free'],
   ['prisoners', 'detainees', 'imprisoned'],
-  ['pm', 'prime minister', 'premier'],
-  ['fm', 'foreign minister'],
+  ['prime minister', 'premier'],
   ['emir', 'amir'],
   ['head', 'director', 'chief'],
   ['lawyer', 'legal adviser', 'legal advisor'],
   ['adviser', 'advisor'],
-  ['nsc', 'national security council'],
   ['uk', 'united kingdom', 'british', 'britain'],
   ['us', 'united states', 'american', 'washington'],
   ['qatari', 'qatar'],
@@ -27,6 +25,24 @@ const GROUPS: string[][] = [
   ['aid', 'humanitarian assistance'],
   ['kidnapped', 'abducted', 'taken captive', 'taken hostage'],
 ];
+
+/** Abbreviations people type for titles and bodies, spelled out before matching, at full weight. */
+const ABBREVIATIONS: Record<string, string> = {
+  pm: 'prime minister',
+  fm: 'foreign minister',
+  nsc: 'national security council',
+  potus: 'president of the united states',
+  idf: 'israel defense forces',
+  gcc: 'gulf cooperation council',
+};
+
+/**
+ * @example
+ * expandAbbreviations('Qatari PM') // → 'Qatari prime minister'
+ */
+export function expandAbbreviations(text: string): string {
+  return text.replace(/\b[A-Za-z]{2,5}\b/g, (w) => ABBREVIATIONS[w.toLowerCase()] ?? w);
+}
 
 const BY_WORD = new Map<string, string[]>();
 for (const group of GROUPS) for (const word of group) BY_WORD.set(word, [...(BY_WORD.get(word) ?? []), ...group.filter((w) => w !== word)]);
