@@ -69,14 +69,19 @@ export class PassageIndex {
     const results: SearchResult[] = this.search.search(tree, {
       ...(options.filter ? { filter: (r: SearchResult) => options.filter?.(String(r.id)) ?? true } : {}),
     });
+    // a hyphenated word counts once, matched by any of its forms ("cease-fire": cease, fire, ceasefire)
+    const groups = expandAbbreviations(query)
+      .split(/\s+/)
+      .map((chunk) => tokenize(chunk).filter((t) => !isStopWord(t)))
+      .filter((g) => g.length > 0);
     return results
       .map((r) => {
         const hitTerms = new Set(r.queryTerms);
         const hits = (w: string) => hitTerms.has(w) || hitTerms.has(stemTerm(w));
         const matched = words.filter(hits);
         // a word found only through a synonym counts half
-        const credit = words.map((w) => (hits(w) ? 1 : synonymsOf([w]).flatMap((s) => tokenize(s)).some(hits) ? 0.5 : 0));
-        const coverage = credit.reduce<number>((sum, c) => sum + c, 0) / words.length;
+        const credit = groups.map((g) => (g.some(hits) ? 1 : g.some((w) => synonymsOf([w]).flatMap((s) => tokenize(s)).some(hits)) ? 0.5 : 0));
+        const coverage = credit.reduce<number>((sum, c) => sum + c, 0) / groups.length;
         const id = String(r.id);
         return { id, score: r.score * coverage * coverage * (options.boost?.(id) ?? 1), coverage, matched };
       })
