@@ -33,7 +33,11 @@ export function eventDateOf(knowledge: Knowledge, p: KnownPassage, matched: read
     const names = entity ? tokenize([entity.name, ...entity.aliases].join(' ')) : [];
     if (names.some((t) => wanted.has(stemTerm(t)))) positions.push(m.start);
   }
-  const hitSentences = new Set(positions.map((pos) => sentenceAt(p, pos)));
+  // the sentence(s) that match the most of what was asked: a date elsewhere in the passage dates something else
+  const perSentence = new Map<number, number>();
+  for (const pos of positions) perSentence.set(sentenceAt(p, pos), (perSentence.get(sentenceAt(p, pos)) ?? 0) + 1);
+  const most = Math.max(0, ...perSentence.values());
+  const hitSentences = new Set([...perSentence].filter(([, n]) => n === most).map(([i]) => i));
   const candidates = p.dates.filter((d) => hitSentences.has(sentenceAt(p, d.index)));
   if (candidates.length > 0) {
     const distance = (d: DateMention) => Math.min(...positions.map((pos) => Math.abs(pos - d.index)));
@@ -56,12 +60,11 @@ function resultOf(knowledge: Knowledge, hit: PassageHit): (QuoteResult & { stems
   const wanted = new Set(hit.matched.map(stemTerm));
   const keep = p.sentences.flatMap((s, i) => (tokenize(s.text).some((t) => wanted.has(stemTerm(t))) ? [i] : []));
   if (event && event.basis === 'quote') keep.push(event.sentence);
-  const dated = event !== null;
   return {
     quote: excerpt(p, keep.length > 0 ? keep : p.sentences.map((_s, i) => i)),
     passage_id: p.id,
     source: sourceRef(p.source),
-    score: Number((hit.score * (dated ? 1.5 : 1)).toFixed(3)),
+    score: Number(hit.score.toFixed(3)),
     ...(event
       ? { date: event.mention.iso, granularity: event.mention.granularity, date_text: event.mention.text, date_basis: event.basis }
       : {}),
@@ -89,7 +92,8 @@ export function answerWhen(knowledge: Knowledge, query: string, limit = 5, offse
   if (tokenize(query).length === 0) return answerTimeline(knowledge, limit, offset);
   const hits = knowledge.index.find(query).filter((h) => h.coverage >= MIN_COVERAGE);
   const scored = hits.map((h) => resultOf(knowledge, h)).filter((r): r is QuoteResult & { stems: string[] } => r !== null);
-  scored.sort((a, b) => b.score - a.score);
+  // a /when answer is about dates: dated quotes first, the best of them first; undated context after
+  scored.sort((a, b) => Number(b.date !== undefined) - Number(a.date !== undefined) || b.score - a.score);
   if (scored.length === 0) {
     return notFound('when', query, `When: ${query}`, suggestionsFor(knowledge, query), `No dated quote found for "${query}".`);
   }
