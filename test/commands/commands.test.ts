@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../commands/index.ts';
+import { parseCommandLine, runCommand } from '../../src/commands/run-command.ts';
+import { ConsoleSession } from '../../src/console/console-session.ts';
+import { MAX_CHOICE_LENGTH, MAX_CHOICES } from '../../src/commands/choices.ts';
+import { bundledKnowledge } from '../helpers/corpus.ts';
+
+const knowledge = bundledKnowledge();
+const ctx = { knowledge, page: { limit: 5, offset: 0 } };
+
+describe('commands', () => {
+  it('each has a lower-case name, a description under 100 characters and at most 25 options', () => {
+    for (const c of COMMANDS) {
+      expect(c.name).toMatch(/^[a-z-]{1,32}$/);
+      expect(c.description.length).toBeLessThanOrEqual(100);
+      expect(Object.keys(c.options).length).toBeLessThanOrEqual(25);
+    }
+  });
+
+  it('a console line gives the rest of the line to the primary option', () => {
+    expect(parseCommandLine(COMMANDS, '/who  Brett McGurk ')).toEqual({ name: 'who', input: { name: 'Brett McGurk' } });
+    expect(parseCommandLine(COMMANDS, 'terms')).toEqual({ name: 'terms', input: {} });
+    expect(parseCommandLine(COMMANDS, '   ')).toBeNull();
+  });
+
+  it('invalid input becomes an answer that says what is wrong', () => {
+    expect(runCommand(COMMANDS, 'who', { name: '' }, ctx).notes[0]).toMatch(/Invalid input: name must not be empty/);
+    expect(runCommand(COMMANDS, 'who', {}, ctx).found).toBe(false);
+    expect(runCommand(COMMANDS, 'frobnicate', {}, ctx).suggestions).toContain('/who');
+  });
+
+  it('autocomplete gives at most 25 choices of at most 100 characters', () => {
+    for (const c of COMMANDS) {
+      for (const option of Object.keys(c.options)) {
+        for (const typed of ['', 'a', 'Al-Th', 'cease', 'zzzz']) {
+          const choices = c.autocomplete?.(option, typed, { knowledge }) ?? [];
+          expect(choices.length).toBeLessThanOrEqual(MAX_CHOICES);
+          for (const choice of choices) expect(choice.length).toBeLessThanOrEqual(MAX_CHOICE_LENGTH);
+        }
+      }
+    }
+  });
+
+  it('/who suggests names as the user types, typos included', () => {
+    const who = COMMANDS.find((c) => c.name === 'who');
+    expect(who?.autocomplete?.('name', 'McG', { knowledge })).toContain('Brett McGurk');
+    expect(who?.autocomplete?.('name', 'Netanyahou', { knowledge })).toContain('Benjamin Netanyahu');
+  });
+
+  it('a /when autocomplete pick is searched by its words', () => {
+    const when = COMMANDS.find((c) => c.name === 'when');
+    const pick = when?.autocomplete?.('event', 'war cabinet', { knowledge })[0] ?? '';
+    expect(pick).toMatch(/^2023-11-22 — /);
+    expect(runCommand(COMMANDS, 'when', { event: pick }, ctx).results[0]?.date).toBe('2023-11-22');
+  });
+});
+
+describe('the console', () => {
+  it('shows the same quotes as the JSON answer', () => {
+    const text = new ConsoleSession(knowledge, COMMANDS).respond('/who Barnea');
+    const json = JSON.parse(new ConsoleSession(knowledge, COMMANDS, 'json').respond('/who Barnea')) as { results: Array<{ quote: string }> };
+    for (const r of json.results) expect(text).toContain(r.quote);
+  });
+
+  it('/more pages through a long answer', () => {
+    const session = new ConsoleSession(knowledge, COMMANDS, 'json');
+    const first = JSON.parse(session.respond('/timeline')) as { results: Array<{ passage_id: string }> };
+    const second = JSON.parse(session.respond('/more')) as { results: Array<{ passage_id: string }> };
+    expect(second.results[0]?.passage_id).not.toBe(first.results[0]?.passage_id);
+  });
+});
