@@ -8,8 +8,12 @@ import { excerpt, sentenceAt } from './excerpt.ts';
 
 const GRANULARITY_ORDER = { day: 0, week: 1, month: 2, year: 3 } as const;
 
-/** All dated statements, earliest first. */
+const cache = new WeakMap<Knowledge, QuoteResult[]>();
+
+/** All dated statements, earliest first (computed once per knowledge base). */
 export function timelineEntries(knowledge: Knowledge): QuoteResult[] {
+  const known = cache.get(knowledge);
+  if (known) return known;
   const entries: QuoteResult[] = [];
   for (const p of knowledge.passages) {
     for (const d of p.dates) {
@@ -25,12 +29,14 @@ export function timelineEntries(knowledge: Knowledge): QuoteResult[] {
       });
     }
   }
-  return entries.sort(
+  entries.sort(
     (a, b) =>
       (a.date ?? '').localeCompare(b.date ?? '') ||
       GRANULARITY_ORDER[a.granularity ?? 'day'] - GRANULARITY_ORDER[b.granularity ?? 'day'] ||
       a.passage_id.localeCompare(b.passage_id, 'en', { numeric: true }),
   );
+  cache.set(knowledge, entries);
+  return entries;
 }
 
 export function answerTimeline(knowledge: Knowledge, limit = 10, offset = 0): Answer {

@@ -11,6 +11,8 @@ import { excerpt, sentenceAt } from './excerpt.ts';
 import { MIN_COVERAGE, suggestionsFor } from './search.ts';
 import { answerTimeline } from './timeline.ts';
 
+export const WHEN_CANDIDATES = 50;
+
 /** A passage that carries on from the one before ("He called …", "Shortly after that call, …"). */
 const CONTINUES = /^(?:He|She|They|It|That|This|Then|Shortly after|Soon after|Days later)\b/;
 
@@ -90,7 +92,8 @@ export function answerWhen(knowledge: Knowledge, query: string, limit = 5, offse
   // an autocomplete pick arrives as "2023-11-22 — the sentence": the words are the event
   query = query.replace(/^\d{4}-\d{2}-\d{2} — /, '');
   if (tokenize(query).length === 0) return answerTimeline(knowledge, limit, offset);
-  const hits = knowledge.index.find(query).filter((h) => h.coverage >= MIN_COVERAGE);
+  // dating a hit reads its words again: only the best WHEN_CANDIDATES hits are worth it
+  const hits = knowledge.index.find(query).filter((h) => h.coverage >= MIN_COVERAGE).slice(0, WHEN_CANDIDATES);
   const scored = hits.map((h) => resultOf(knowledge, h)).filter((r): r is QuoteResult & { stems: string[] } => r !== null);
   // a /when answer is about dates: dated quotes first, the best of them first; undated context after
   scored.sort((a, b) => Number(b.date !== undefined) - Number(a.date !== undefined) || b.score - a.score);

@@ -23,7 +23,8 @@ export const QUERY_MAX_LENGTH = 200;
 const cleanText = (max: number) =>
   z
     .string()
-    .transform((s) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim())
+    // control characters (a pasted NUL, a bell) become spaces
+    .transform((s) => s.replace(/\p{Cc}+/gu, ' ').replace(/\s+/g, ' ').trim())
     .pipe(z.string().max(max, `must be at most ${max} characters`));
 
 export function stringOption(spec: { description: string; required: true; maxLength?: number; autocomplete?: boolean }): OptionSpec<string>;
@@ -94,7 +95,7 @@ export function defineCommand<O extends Options>(command: Command<O>): AnyComman
     description: command.description,
     options: command.options,
     ...(command.primary ? { primary: command.primary } : {}),
-    schema: schema as unknown as z.ZodType<Record<string, unknown>>,
+    schema,
     handle(input, ctx) {
       const parsed = schema.safeParse(input);
       if (!parsed.success) {
@@ -103,6 +104,8 @@ export function defineCommand<O extends Options>(command: Command<O>): AnyComman
       }
       return command.handle(parsed.data, ctx);
     },
-    ...(command.autocomplete ? { autocomplete: command.autocomplete as AnyCommand['autocomplete'] } : {}),
+    ...(command.autocomplete
+      ? { autocomplete: (option: string, typed: string, ctx: Pick<CommandContext, 'knowledge'>) => command.autocomplete?.(option, typed, ctx) ?? [] }
+      : {}),
   };
 }

@@ -28,7 +28,7 @@ function isAbbreviation(before: string): boolean {
 
 export function splitSentences(paragraph: string): Sentence[] {
   const sentences: Sentence[] = [];
-  const boundary = /([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[\p{Lu}\p{N}\p{Script=Arabic}])/gu;
+  const boundary = /([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘([]?[\p{Lu}\p{N}\p{Script=Arabic}])/gu;
   let start = 0;
   for (let m = boundary.exec(paragraph); m; m = boundary.exec(paragraph)) {
     const endOfSentence = m.index + (m[1]?.length ?? 0) + (m[2]?.length ?? 0);
