@@ -1,10 +1,13 @@
 /**
- * `npm start`: with no Discord token, the console (answers from the bundled corpus); with DISCORD_TOKEN set, the
- * Discord bot.
+ * `npm start`: the console, answering from the bundled corpus with no Discord token. The Discord transport will start
+ * here when DISCORD_TOKEN is set.
  */
 import 'dotenv/config';
 import { loadKnowledgeOrExit } from './console/load-or-exit.ts';
 import { runRepl } from './console/repl.ts';
 
+if (process.env.DISCORD_TOKEN) {
+  console.error('talks-bot: DISCORD_TOKEN is set, but this build has no Discord transport yet; starting the console.');
+}
 const knowledge = loadKnowledgeOrExit();
 await runRepl(knowledge);

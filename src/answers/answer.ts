@@ -77,3 +77,18 @@ export function sourceRef(source: Source): SourceRef {
 export function notFound(command: string, query: string | null, title: string, suggestions: string[], note?: string): Answer {
   return { command, query, title, found: false, results: [], total: 0, notes: note ? [note] : [], suggestions };
 }
+
+/**
+ * One page of a full result list as an Answer: `total` counts them all, `results` holds the page.
+ *
+ * @example
+ * pageOf({ command: 'search', query: 'cell', title: 'Search: cell' }, results, 5, 0).total // → results.length
+ */
+export function pageOf(
+  head: Pick<Answer, 'command' | 'query' | 'title'> & Partial<Pick<Answer, 'notes' | 'entity'>>,
+  results: readonly QuoteResult[],
+  limit: number,
+  offset: number,
+): Answer {
+  return { notes: [], ...head, found: results.length > 0, results: results.slice(offset, offset + limit), total: results.length, suggestions: [] };
+}

@@ -4,7 +4,7 @@
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { PassageHit } from '../search/passage-index.ts';
-import { type Answer, type QuoteResult, notFound, sourceRef } from './answer.ts';
+import { type Answer, type QuoteResult, notFound, pageOf, sourceRef } from './answer.ts';
 
 /** A passage must match at least this share of the query's content words to be shown. */
 export const MIN_COVERAGE = 0.5;
@@ -43,5 +43,5 @@ export function answerSearch(knowledge: Knowledge, query: string, limit = 5, off
   if (results.length === 0) {
     return notFound('search', query, `Search: ${query}`, suggestionsFor(knowledge, query), `No quote found for "${query}".`);
   }
-  return { command: 'search', query, title: `Search: ${query}`, found: true, results: results.slice(offset, offset + limit), total: results.length, notes: [], suggestions: [] };
+  return pageOf({ command: 'search', query, title: `Search: ${query}` }, results, limit, offset);
 }

@@ -3,7 +3,7 @@
  * opening passage — so that anyone can check where a quote came from.
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import { type Answer, notFound, sourceRef } from './answer.ts';
+import { type Answer, notFound, pageOf, sourceRef } from './answer.ts';
 
 export function answerSource(knowledge: Knowledge, id: string | null, limit = 5, offset = 0): Answer {
   const wanted = (id ?? '').trim().replace(/#\d+$/, '');
@@ -20,5 +20,5 @@ export function answerSource(knowledge: Knowledge, id: string | null, limit = 5,
   const results = passages.map((p) => ({ quote: p.text, passage_id: p.id, source: sourceRef(source), score: 1 }));
   const notes = [`Date ${source.published ?? 'unknown'} (${source.published_basis.kind}): ${source.published_basis.evidence}`];
   if (source.notes) notes.push(source.notes);
-  return { command: 'source', query: source.id, title: source.title ?? `Untitled source ${source.id}`, found: true, results: results.slice(offset, offset + limit), total: results.length, notes, suggestions: [] };
+  return pageOf({ command: 'source', query: source.id, title: source.title ?? `Untitled source ${source.id}`, notes }, results, limit, offset);
 }

@@ -5,7 +5,7 @@
 import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import { numericTermCount, TERM_TOPICS, type TermTopic } from '../passages/terms-tags.ts';
 import { tokenize } from '../search/tokenize.ts';
-import { type Answer, type QuoteResult, notFound, sourceRef } from './answer.ts';
+import { type Answer, type QuoteResult, notFound, pageOf, sourceRef } from './answer.ts';
 import { MIN_COVERAGE } from './search.ts';
 
 /** The topics users can ask `/terms` about, for help and autocomplete. */
@@ -45,16 +45,8 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
       .filter((p) => !final.includes(p))
       .sort((a, b) => whenStated(a).localeCompare(whenStated(b)) || a.n - b.n);
     const results = [...final.map((p) => resultOf(p, 2)), ...evolution.map((p) => resultOf(p, 1))];
-    return {
-      command: 'terms',
-      query: null,
-      title: 'Terms of the deal',
-      found: results.length > 0,
-      results: results.slice(offset, offset + limit),
-      total: results.length,
-      notes: final.length > 0 ? [`The first ${final.length} quote(s) state the agreed deal; the rest follow the proposals in date order.`] : [],
-      suggestions: [],
-    };
+    const notes = final.length > 0 ? [`The first ${final.length} quote(s) state the agreed deal; the rest follow the proposals in date order.`] : [];
+    return pageOf({ command: 'terms', query: null, title: 'Terms of the deal', notes }, results, limit, offset);
   }
   const wanted = new Set(tokenize(label));
   const topicBoost = (p: KnownPassage) =>
@@ -75,5 +67,5 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
     return notFound('terms', label, `Terms: ${label}`, TERM_TOPIC_NAMES.map((t) => t.label), `No stated terms found about "${label}".`);
   }
   const results = hits.map((h) => resultOf(knowledge.passageById.get(h.id) as KnownPassage, h.score));
-  return { command: 'terms', query: label, title: `Terms: ${label}`, found: true, results: results.slice(offset, offset + limit), total: results.length, notes: [], suggestions: [] };
+  return pageOf({ command: 'terms', query: label, title: `Terms: ${label}` }, results, limit, offset);
 }

@@ -3,7 +3,7 @@
  * sentence that gives the date.
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import { type Answer, type QuoteResult, sourceRef } from './answer.ts';
+import { type Answer, type QuoteResult, pageOf, sourceRef } from './answer.ts';
 import { excerpt, sentenceAt } from './excerpt.ts';
 
 const GRANULARITY_ORDER = { day: 0, week: 1, month: 2, year: 3 } as const;
@@ -41,14 +41,6 @@ export function timelineEntries(knowledge: Knowledge): QuoteResult[] {
 
 export function answerTimeline(knowledge: Knowledge, limit = 10, offset = 0): Answer {
   const entries = timelineEntries(knowledge);
-  return {
-    command: 'timeline',
-    query: null,
-    title: 'Timeline of the talks',
-    found: entries.length > 0,
-    results: entries.slice(offset, offset + limit),
-    total: entries.length,
-    notes: ['Dates written as weekdays or "last month" are resolved against each source\'s publication date.'],
-    suggestions: [],
-  };
+  const notes = ['Dates written as weekdays or "last month" are resolved against each source\'s publication date.'];
+  return pageOf({ command: 'timeline', query: null, title: 'Timeline of the talks', notes }, entries, limit, offset);
 }

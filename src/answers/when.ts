@@ -6,7 +6,7 @@ import type { DateMention } from '../dates/resolve-dates.ts';
 import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import type { PassageHit } from '../search/passage-index.ts';
 import { contentStems, stemTerm, tokenize } from '../search/tokenize.ts';
-import { type Answer, type QuoteResult, notFound, sourceRef } from './answer.ts';
+import { type Answer, type QuoteResult, notFound, pageOf, sourceRef } from './answer.ts';
 import { excerpt, sentenceAt } from './excerpt.ts';
 import { MIN_COVERAGE, suggestionsFor } from './search.ts';
 import { answerTimeline } from './timeline.ts';
@@ -116,5 +116,5 @@ export function answerWhen(knowledge: Knowledge, query: string, limit = 5, offse
     notes.push('Some dates come from the paragraph just before the quote, which the quote carries on from.');
   }
   const results = scored.map(({ stems: _stems, ...r }) => r);
-  return { command: 'when', query, title: `When: ${query}`, found: true, results: results.slice(offset, offset + limit), total: results.length, notes, suggestions: [] };
+  return pageOf({ command: 'when', query, title: `When: ${query}`, notes }, results, limit, offset);
 }

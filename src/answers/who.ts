@@ -5,7 +5,7 @@
 import type { Entity } from '../corpus/entity-schema.ts';
 import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import { tokenize } from '../search/tokenize.ts';
-import { type Answer, type EntitySummary, type QuoteResult, notFound, sourceRef } from './answer.ts';
+import { type Answer, type EntitySummary, type QuoteResult, notFound, pageOf, sourceRef } from './answer.ts';
 import { excerpt, sentenceAt } from './excerpt.ts';
 
 export const WHO_MIN_COVERAGE = 0.6;
@@ -78,15 +78,6 @@ export function answerWho(knowledge: Knowledge, query: string, limit = 5, offset
   const notes = matches.length > 1 && matches[1] && matches[1].coverage >= top.coverage && matches[1].score >= top.score * 0.8
     ? [`"${query}" could also mean ${matches[1].entity.name}.`]
     : [];
-  return {
-    command: 'who',
-    query,
-    title: `Who is ${entity.name}?`,
-    found: results.length > 0,
-    results: results.slice(offset, offset + limit),
-    total: results.length,
-    notes: results.length > 0 ? notes : [...notes, `${entity.name} is in the curated list but no source mentions them.`],
-    suggestions: [],
-    entity: summariseEntity(entity),
-  };
+  const unmentioned = results.length > 0 ? [] : [`${entity.name} is in the curated list but no source mentions them.`];
+  return pageOf({ command: 'who', query, title: `Who is ${entity.name}?`, notes: [...notes, ...unmentioned], entity: summariseEntity(entity) }, results, limit, offset);
 }
