@@ -6,7 +6,6 @@
  * excerpt(passage, [1]) // → '… McGurk would speak every morning with …'
  */
 import type { Passage } from '../passages/passage.ts';
-import { tokenize, stemTerm, isStopWord } from '../search/tokenize.ts';
 
 export function excerpt(passage: Passage, keep: readonly number[]): string {
   const indexes = [...new Set(keep)].filter((i) => i >= 0 && i < passage.sentences.length).sort((a, b) => a - b);
@@ -26,13 +25,4 @@ export function excerpt(passage: Passage, keep: readonly number[]): string {
 export function sentenceAt(passage: Passage, offset: number): number {
   const i = passage.sentences.findIndex((s) => offset >= s.start && offset < s.end);
   return i >= 0 ? i : passage.sentences.length - 1;
-}
-
-/** The sentences that share the most content words with a query: the part of a passage worth showing. */
-export function bestSentences(passage: Passage, query: string): number[] {
-  const wanted = new Set(tokenize(query).filter((t) => !isStopWord(t)).map(stemTerm));
-  const scores = passage.sentences.map((s) => tokenize(s.text).filter((t) => wanted.has(stemTerm(t))).length);
-  const best = Math.max(0, ...scores);
-  if (best === 0) return passage.sentences.map((_s, i) => i);
-  return scores.flatMap((score, i) => (score === best ? [i] : []));
 }

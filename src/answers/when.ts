@@ -22,19 +22,21 @@ interface EventDate {
   sentence: number;
 }
 
-/** The date in the passage nearest the words the user asked about, or the date of the paragraph it carries on. */
-export function eventDateOf(knowledge: Knowledge, p: KnownPassage, matched: readonly string[]): EventDate | null {
-  const wanted = new Set(matched.map(stemTerm));
-  const positions: number[] = [];
-  for (const m of p.text.matchAll(/[\p{L}\p{N}’'-]+/gu)) {
-    if (tokenize(m[0]).some((t) => wanted.has(stemTerm(t)))) positions.push(m.index);
-  }
-  // words matched through the entities field ("Raanan" for "two American captives") point at the mention
-  for (const m of p.mentions) {
-    const entity = knowledge.entityById.get(m.entityId);
-    const names = entity ? tokenize([entity.name, ...entity.aliases].join(' ')) : [];
-    if (names.some((t) => wanted.has(stemTerm(t)))) positions.push(m.start);
-  }
+/** Where a passage has the words the user asked about (`wanted`: stems), as offsets in its text. */
+function wordPositions(p: KnownPassage, wanted: ReadonlySet<string>): number[] {
+  return p.words.filter((w) => w.stems.some((st) => wanted.has(st))).map((w) => w.index);
+}
+
+/** Mentions of entities whose names hold a wanted word ("Raanan" for "two American captives"). */
+function mentionPositions(knowledge: Knowledge, p: KnownPassage, wanted: ReadonlySet<string>): number[] {
+  return p.mentions.filter((m) => [...(knowledge.entityNameStems.get(m.entityId) ?? [])].some((st) => wanted.has(st))).map((m) => m.start);
+}
+
+/**
+ * The date in the passage nearest the words the user asked about (`positions`), or the date of the paragraph it
+ * carries on.
+ */
+export function eventDateOf(knowledge: Knowledge, p: KnownPassage, positions: readonly number[]): EventDate | null {
   // the sentence(s) that match the most of what was asked: a date elsewhere in the passage dates something else
   const perSentence = new Map<number, number>();
   for (const pos of positions) perSentence.set(sentenceAt(p, pos), (perSentence.get(sentenceAt(p, pos)) ?? 0) + 1);
@@ -58,9 +60,10 @@ export function eventDateOf(knowledge: Knowledge, p: KnownPassage, matched: read
 function resultOf(knowledge: Knowledge, hit: PassageHit): (QuoteResult & { stems: string[] }) | null {
   const p = knowledge.passageById.get(hit.id);
   if (!p) return null;
-  const event = eventDateOf(knowledge, p, hit.matched);
   const wanted = new Set(hit.matched.map(stemTerm));
-  const keep = p.sentences.flatMap((s, i) => (tokenize(s.text).some((t) => wanted.has(stemTerm(t))) ? [i] : []));
+  const words = wordPositions(p, wanted);
+  const event = eventDateOf(knowledge, p, [...words, ...mentionPositions(knowledge, p, wanted)]);
+  const keep = [...new Set(words.map((pos) => sentenceAt(p, pos)))];
   if (event && event.basis === 'quote') keep.push(event.sentence);
   return {
     quote: excerpt(p, keep.length > 0 ? keep : p.sentences.map((_s, i) => i)),

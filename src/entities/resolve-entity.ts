@@ -94,8 +94,4 @@ export class EntityResolver {
     const found = this.index.search(query, { fuzzy: 0.4, prefix: true, combineWith: 'OR' }).map((r) => this.byId.get(String(r.id)));
     return found.filter((e): e is Entity => e !== undefined).slice(0, limit);
   }
-
-  get(id: string): Entity | undefined {
-    return this.byId.get(id);
-  }
 }

@@ -12,6 +12,13 @@ import { type Passage, splitIntoPassages } from '../passages/passage.ts';
 import { findSpeakers, type SpeakerAttribution } from '../passages/speakers.ts';
 import { type TermTopic, tagTerms } from '../passages/terms-tags.ts';
 import { PassageIndex } from '../search/passage-index.ts';
+import { stemTerm, tokenize } from '../search/tokenize.ts';
+
+/** A word of a passage with its stems, so answers can find the user's words without tokenizing again per query. */
+export interface WordAt {
+  index: number;
+  stems: string[];
+}
 
 export interface KnownPassage extends Passage {
   source: Source;
@@ -19,6 +26,7 @@ export interface KnownPassage extends Passage {
   mentions: Mention[];
   speakers: SpeakerAttribution[];
   terms: TermTopic[];
+  words: WordAt[];
 }
 
 export interface Knowledge {
@@ -29,6 +37,12 @@ export interface Knowledge {
   entityById: Map<string, Entity>;
   index: PassageIndex;
   entities: EntityResolver;
+  /** The stems of each entity's name and aliases: a query word among them points at the entity's mentions. */
+  entityNameStems: Map<string, Set<string>>;
+}
+
+function wordsOf(text: string): WordAt[] {
+  return [...text.matchAll(/[\p{L}\p{N}’'-]+/gu)].map((m) => ({ index: m.index, stems: tokenize(m[0]).map(stemTerm) }));
 }
 
 /**
@@ -53,6 +67,7 @@ export function buildKnowledge(corpus: Corpus): Knowledge {
         mentions: own,
         speakers: findSpeakers(p, own, previousPerson),
         terms: tagTerms(p.text),
+        words: wordsOf(p.text),
       });
       const people = own.filter((m) => entityById.get(m.entityId)?.kind === 'person');
       previousPerson = people[people.length - 1]?.entityId ?? previousPerson;
@@ -77,5 +92,6 @@ export function buildKnowledge(corpus: Corpus): Knowledge {
     entityById,
     index,
     entities: new EntityResolver(corpus.entities),
+    entityNameStems: new Map(corpus.entities.map((e) => [e.id, new Set(tokenize([e.name, ...e.aliases].join(' ')).map(stemTerm))])),
   };
 }

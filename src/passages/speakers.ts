@@ -46,7 +46,7 @@ export function findSpeakers(passage: Passage, mentions: readonly Mention[], pre
     }
     subject = lastWords(subject.replace(/^(?:and|but|as|while|that)\s+/i, ''), 8);
     if (subject === '' || /^(?:it|this|that|which|who)$/i.test(subject)) continue;
-    const start = text.indexOf(subject, subjectStart - 1 >= 0 ? subjectStart - 1 : 0);
+    const start = text.indexOf(subject, Math.max(0, subjectStart - 1));
     let entityId = start >= 0 ? entityAt(start, start + subject.length) : null;
     if (!entityId && PRONOUN.test(subject)) entityId = lastPersonBefore(mentions, verbAt) ?? previousPerson;
     const quote = quotes.find((q) => Math.abs(q.end - verbAt) <= 40 || Math.abs(q.start - (verbAt + (m[0]?.length ?? 0))) <= 40);
