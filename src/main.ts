@@ -1,13 +1,44 @@
 /**
- * `npm start`: the console, answering from the bundled corpus with no Discord token. The Discord transport will start
- * here when DISCORD_TOKEN is set.
+ * `npm start`: with no DISCORD_TOKEN, the console (answers from the bundled corpus); with DISCORD_TOKEN set, the
+ * Discord bot, which logs in while the corpus loads and defers answers until it has.
  */
 import 'dotenv/config';
+import { COMMANDS } from '../commands/index.ts';
+import { ConfigError, readDiscordEnv, wantsDiscord } from './config/env.ts';
 import { loadKnowledgeOrExit } from './console/load-or-exit.ts';
 import { runRepl } from './console/repl.ts';
+import { startBot } from './delivery/discord/start-bot.ts';
+import { loadKnowledge } from './knowledge/load-knowledge.ts';
+import { createLogger } from './logging/logger.ts';
 
-if (process.env.DISCORD_TOKEN) {
-  console.error('talks-bot: DISCORD_TOKEN is set, but this build has no Discord transport yet; starting the console.');
+async function runDiscord(): Promise<void> {
+  let env;
+  try {
+    env = readDiscordEnv(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`talks-bot: ${error.message}`);
+    process.exit(1);
+  }
+  const logger = createLogger(env.LOG_LEVEL);
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+  let knowledge;
+  try {
+    const loaded = loadKnowledge();
+    logger.info({ sources: loaded.knowledge.corpus.sources.length, passages: loaded.knowledge.passages.length, ms: loaded.millis }, 'corpus loaded');
+    knowledge = Promise.resolve(loaded.knowledge);
+  } catch (error) {
+    logger.fatal({ err: error }, 'the corpus cannot be loaded, so no answers are served');
+    process.exit(1);
+  }
+  const bot = await startBot({ env, logger, knowledge, commands: COMMANDS });
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    void bot.stop().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
 }
-const knowledge = loadKnowledgeOrExit();
-await runRepl(knowledge);
+
+if (wantsDiscord(process.env)) await runDiscord();
+else await runRepl(loadKnowledgeOrExit());

@@ -1,0 +1,40 @@
+/**
+ * The bot's settings from the environment (and `.env`, loaded by dotenv), validated by zod so that a missing or
+ * malformed variable is named in one clear message at start-up.
+ */
+import { z } from 'zod';
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
+
+export const DiscordEnvSchema = z.object({
+  DISCORD_TOKEN: z.string().min(50, 'must be a bot token (Developer Portal → Bot → Reset Token)').regex(/^\S+$/, 'must not contain spaces'),
+  DISCORD_APPLICATION_ID: snowflake,
+  /** Register commands to one server while testing (instant), instead of globally. */
+  DISCORD_GUILD_ID: snowflake.optional(),
+  /** REST base URL, for a REST proxy or the tests' loopback fake; gateway URL then comes from its /gateway/bot. */
+  DISCORD_API_URL: z.url().default('https://discord.com/api'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type DiscordEnv = z.infer<typeof DiscordEnvSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** True when the environment asks for the Discord bot rather than the console. */
+export function wantsDiscord(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.DISCORD_TOKEN && env.DISCORD_TOKEN.trim() !== '');
+}
+
+/**
+ * @example
+ * readDiscordEnv({ DISCORD_TOKEN: 'x' }) // throws ConfigError: DISCORD_TOKEN must be a bot token …; DISCORD_APPLICATION_ID …
+ */
+export function readDiscordEnv(env: NodeJS.ProcessEnv): DiscordEnv {
+  const empty = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = DiscordEnvSchema.safeParse(empty);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.code === 'invalid_type' && (i as { input?: unknown }).input === undefined ? 'is missing' : i.message}`);
+  throw new ConfigError(`invalid settings: ${problems.join('; ')}`);
+}

@@ -1,0 +1,176 @@
+/**
+ * What the bot does with each interaction Discord sends: slash commands, autocomplete, the "Find sources" message
+ * menu and the buttons (page, share, delete). Every path answers the user — an error gives a short private apology
+ * with an error id and the detail goes to the log — and nothing here throws to the client.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type MessageContextMenuCommandInteraction,
+  MessageFlags,
+} from 'discord.js';
+import type { Answer } from '../../answers/answer.ts';
+import type { AnyCommand } from '../../commands/define-command.ts';
+import { QUERY_MAX_LENGTH } from '../../commands/define-command.ts';
+import { runCommand } from '../../commands/run-command.ts';
+import type { Knowledge } from '../../knowledge/knowledge.ts';
+import type { Logger } from '../../logging/logger.ts';
+import { FIND_SOURCES, PUBLIC_OPTION } from './command-payloads.ts';
+import type { Cooldowns } from './cooldowns.ts';
+import { decodeButton } from './custom-id.ts';
+import { LIMITS, truncate } from './discord-limits.ts';
+import { type AnswerMessage, deleteButtonRow, DISCORD_PAGE_SIZE, renderAnswerMessage, sharedByLine } from './render-answer-message.ts';
+
+export interface BotContext {
+  /** Resolves once the corpus is loaded; interactions that arrive before are deferred, then answered. */
+  knowledge: Promise<Knowledge>;
+  commands: readonly AnyCommand[];
+  cooldowns: Cooldowns;
+  logger: Logger;
+}
+
+/** Commands that only describe the bot do not count against the cooldown. */
+const FREE_COMMANDS = new Set(['help']);
+
+function isReady(p: Promise<Knowledge>): Promise<Knowledge | null> {
+  return Promise.race([p, new Promise<null>((resolve) => setImmediate(() => resolve(null)))]);
+}
+
+function answerFor(knowledge: Knowledge, ctx: BotContext, command: string, input: Record<string, unknown>, offset: number): Answer {
+  return runCommand(ctx.commands, command, input, { knowledge, page: { limit: DISCORD_PAGE_SIZE, offset } });
+}
+
+/** The input a page or share button stands for: the query goes back to the command's primary option. */
+function inputFor(ctx: BotContext, command: string, query: string): Record<string, unknown> {
+  const primary = ctx.commands.find((c) => c.name === command)?.primary;
+  return primary && query !== '' ? { [primary]: query } : {};
+}
+
+/**
+ * Replies with an answer: at once when the corpus is loaded, else a deferred reply that is edited when it is.
+ */
+async function replyWith(
+  interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction,
+  ctx: BotContext,
+  compute: (knowledge: Knowledge) => Answer,
+  options: { private: boolean; offset: number; sharedBy?: string },
+): Promise<void> {
+  const flags = options.private ? MessageFlags.Ephemeral : undefined;
+  const ready = await isReady(ctx.knowledge);
+  if (ready) {
+    await interaction.reply({ ...renderAnswerMessage(compute(ready), options), ...(flags ? { flags } : {}) });
+    return;
+  }
+  await interaction.deferReply(flags ? { flags } : {});
+  const knowledge = await ctx.knowledge;
+  await interaction.editReply(renderAnswerMessage(compute(knowledge), options));
+}
+
+async function onChatInput(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const command = ctx.commands.find((c) => c.name === interaction.commandName);
+  if (!command) {
+    await interaction.reply({ content: `Unknown command /${interaction.commandName}: it may have been removed. Try /help.`, flags: MessageFlags.Ephemeral });
+    return;
+  }
+  if (!FREE_COMMANDS.has(command.name)) {
+    const wait = ctx.cooldowns.take(interaction.user.id);
+    if (wait > 0) {
+      await interaction.reply({ content: `You're asking quickly — try again in ${wait} s.`, flags: MessageFlags.Ephemeral });
+      return;
+    }
+  }
+  const input: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(command.options)) {
+    const value = spec.type === 'string' ? interaction.options.getString(name) : interaction.options.getBoolean(name);
+    if (value !== null) input[name] = value;
+  }
+  const isPublic = interaction.options.getBoolean(PUBLIC_OPTION) === true;
+  await replyWith(interaction, ctx, (k) => answerFor(k, ctx, command.name, input, 0), {
+    private: !isPublic,
+    offset: 0,
+    ...(isPublic ? { sharedBy: interaction.user.id } : {}),
+  });
+}
+
+async function onAutocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
+  const command = ctx.commands.find((c) => c.name === interaction.commandName);
+  const knowledge = await isReady(ctx.knowledge);
+  const focused = interaction.options.getFocused(true);
+  const choices = command?.autocomplete && knowledge ? command.autocomplete(focused.name, String(focused.value), { knowledge }) : [];
+  await interaction.respond(choices.map((c) => ({ name: c, value: c })));
+}
+
+async function onFindSources(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<void> {
+  const text = [interaction.targetMessage.content, ...interaction.targetMessage.embeds.map((e) => e.description ?? '')].join(' ').replace(/\s+/g, ' ').trim();
+  if (text === '') {
+    await interaction.reply({ content: 'That message has no text to look up.', flags: MessageFlags.Ephemeral });
+    return;
+  }
+  const wait = ctx.cooldowns.take(interaction.user.id);
+  if (wait > 0) {
+    await interaction.reply({ content: `You're asking quickly — try again in ${wait} s.`, flags: MessageFlags.Ephemeral });
+    return;
+  }
+  const query = truncate(text, QUERY_MAX_LENGTH).replace(/…$/, '').trim();
+  await replyWith(interaction, ctx, (k) => answerFor(k, ctx, 'search', { text: query }, 0), { private: true, offset: 0 });
+}
+
+async function onButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const action = decodeButton(interaction.customId);
+  if (!action) {
+    await interaction.reply({ content: 'This button is from an older version of the bot and no longer works: please run the command again.', flags: MessageFlags.Ephemeral });
+    return;
+  }
+  if (action.action === 'delete') {
+    if (interaction.user.id !== action.ownerId) {
+      await interaction.reply({ content: 'Only the person who shared this post can delete it.', flags: MessageFlags.Ephemeral });
+      return;
+    }
+    await interaction.deferUpdate();
+    await interaction.deleteReply();
+    return;
+  }
+  if (action.action === 'share') {
+    await interaction.reply(sharedCopy(interaction));
+    return;
+  }
+  const knowledge = await ctx.knowledge;
+  const input = inputFor(ctx, action.command, action.query);
+  const isPrivate = interaction.message.flags.has(MessageFlags.Ephemeral);
+  await interaction.update(renderAnswerMessage(answerFor(knowledge, ctx, action.command, input, action.offset), { private: isPrivate, offset: action.offset }));
+}
+
+/** The private answer a share button is attached to, re-posted publicly with who shared it and a delete button. */
+function sharedCopy(interaction: ButtonInteraction): AnswerMessage {
+  const embeds = interaction.message.embeds.map((e) => {
+    const json = e.toJSON();
+    const line = sharedByLine(interaction.user.id);
+    const description = json.description ? `${truncate(json.description, LIMITS.embedDescription - line.length - 1)}\n${line}` : line;
+    return { ...json, description };
+  });
+  return { embeds, components: deleteButtonRow(interaction.user.id), allowedMentions: { parse: [], repliedUser: false } };
+}
+
+/** Handles one interaction; resolves when the user has been answered (or the failure logged). */
+export async function handleInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
+  try {
+    if (interaction.isAutocomplete()) await onAutocomplete(interaction, ctx);
+    else if (interaction.isChatInputCommand()) await onChatInput(interaction, ctx);
+    else if (interaction.isMessageContextMenuCommand() && interaction.commandName === FIND_SOURCES) await onFindSources(interaction, ctx);
+    else if (interaction.isButton()) await onButton(interaction, ctx);
+  } catch (error) {
+    const errorId = randomBytes(4).toString('hex');
+    ctx.logger.error({ err: error, errorId, interactionId: interaction.id, type: interaction.type, user: interaction.user.id }, 'interaction failed');
+    if (interaction.isAutocomplete()) return;
+    const content = `Sorry — something went wrong on our side (error id \`${errorId}\`). Please try again.`;
+    try {
+      if (interaction.replied || interaction.deferred) await interaction.followUp({ content, flags: MessageFlags.Ephemeral });
+      else await interaction.reply({ content, flags: MessageFlags.Ephemeral });
+    } catch (replyError) {
+      ctx.logger.error({ err: replyError, errorId }, 'could not tell the user about the failure');
+    }
+  }
+}

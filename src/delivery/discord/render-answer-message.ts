@@ -1,0 +1,95 @@
+/**
+ * Renders an Answer as a Discord message: one embed whose fields are the quotes (a quote block, then its
+ * attribution), the role line for `/who`, the bot's notes, a footer with the source ids and the page; buttons for
+ * the previous and next page, "Post in channel" on private answers and "Delete" on shared ones. Quotes and queries
+ * are markdown-escaped and `allowed_mentions` is empty, so nothing in a quote can ping anyone.
+ */
+import { type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, ButtonStyle, ComponentType, escapeMarkdown } from 'discord.js';
+
+type APIButtonComponent = APIButtonComponentWithCustomId;
+type ActionStyle = ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Danger;
+import type { Answer, QuoteResult } from '../../answers/answer.ts';
+import { attributionLine, eventDateLine, speakerLine } from '../../render/attribution.ts';
+import { encodeButton } from './custom-id.ts';
+import { embedCharacters, LIMITS, truncate } from './discord-limits.ts';
+
+export const DISCORD_PAGE_SIZE = 5;
+const COLOR = 0x2b6cb0;
+const SHARE_ROOM = 64;
+
+export interface AnswerMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  components: Array<APIActionRowComponent<APIButtonComponent>>;
+  allowedMentions: { parse: []; repliedUser: false };
+}
+
+export interface RenderOptions {
+  offset: number;
+  /** Private answers get a "Post in channel" button. */
+  private: boolean;
+  /** On a shared post: who shared it (a user id, shown as a mention that pings no one) and may delete it. */
+  sharedBy?: string;
+}
+
+/** "Shared by @name": a mention that shows the name but, with `allowed_mentions` empty, pings no one. */
+export function sharedByLine(userId: string): string {
+  return `Shared by <@${userId}>`;
+}
+
+/** The delete button of a shared post, which only `ownerId` may use. */
+export function deleteButtonRow(ownerId: string): Array<APIActionRowComponent<APIButtonComponent>> {
+  const id = encodeButton({ action: 'delete', ownerId });
+  return id ? [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Delete', custom_id: id }] }] : [];
+}
+
+function quoteField(r: QuoteResult, n: number): { name: string; value: string } {
+  const date = eventDateLine(r);
+  const name = truncate(`${n}. ${date ?? r.source.title ?? r.source.id}`, LIMITS.fieldName);
+  const title = r.source.title ? escapeMarkdown(r.source.title) : null;
+  const link = title && r.source.url ? `[${title}](${r.source.url})` : title ? `*${title}*` : null;
+  const speaker = speakerLine(r);
+  const attribution = `— ${escapeMarkdown(attributionLine(r.source))}${link ? ` · ${link}` : ''}${speaker ? ` · ${escapeMarkdown(speaker)}` : ''}`;
+  const room = LIMITS.fieldValue - attribution.length - 3;
+  const quote = truncate(escapeMarkdown(r.quote), room).split('\n').map((l) => `> ${l}`).join('\n');
+  return { name, value: `${quote}\n${attribution}` };
+}
+
+function button(label: string, customId: string | null, style: ActionStyle, disabled = false): APIButtonComponent | null {
+  return customId ? { type: ComponentType.Button, style, label, custom_id: customId, disabled } : null;
+}
+
+export function renderAnswerMessage(answer: Answer, options: RenderOptions): AnswerMessage {
+  const { offset } = options;
+  const description: string[] = [];
+  if (answer.entity) description.push(`**${escapeMarkdown(answer.entity.roles.join('; ') || answer.entity.kind)}** — ${escapeMarkdown(answer.entity.description)}`);
+  for (const note of answer.notes) description.push(`*${escapeMarkdown(note)}*`);
+  if (!answer.found && answer.suggestions.length > 0) description.push(`Try: ${answer.suggestions.map((s) => `\`${s.replace(/`/g, "'")}\``).join(' · ')}`);
+  if (options.sharedBy) description.push(sharedByLine(options.sharedBy));
+  const ids = [...new Set(answer.results.map((r) => r.passage_id))];
+  const page = answer.total > answer.results.length ? ` · ${offset + 1}–${offset + answer.results.length} of ${answer.total}` : '';
+  const embed: APIEmbed = {
+    title: truncate(escapeMarkdown(answer.title), LIMITS.embedTitle),
+    color: COLOR,
+    fields: answer.results.slice(0, LIMITS.fields).map((r, i) => quoteField(r, offset + i + 1)),
+    footer: { text: truncate(`${ids.join(' · ')}${page}`, LIMITS.footer) || 'talks-bot' },
+  };
+  if (description.length > 0) embed.description = truncate(description.join('\n'), LIMITS.embedDescription);
+  // leave room for the "Shared by" line that sharing adds
+  while (embedCharacters(embed) > LIMITS.embedTotal - SHARE_ROOM && (embed.fields?.length ?? 0) > 1) embed.fields?.pop();
+
+  const query = answer.query ?? '';
+  const buttons: Array<APIButtonComponent | null> = [];
+  if (answer.total > answer.results.length) {
+    buttons.push(button('◀ Previous', encodeButton({ action: 'page', command: answer.command, offset: Math.max(0, offset - DISCORD_PAGE_SIZE), query }), ButtonStyle.Secondary, offset === 0));
+    buttons.push(button('Next ▶', encodeButton({ action: 'page', command: answer.command, offset: offset + DISCORD_PAGE_SIZE, query }), ButtonStyle.Secondary, offset + answer.results.length >= answer.total));
+  }
+  if (options.private && answer.found) buttons.push(button('Post in channel', encodeButton({ action: 'share' }), ButtonStyle.Primary));
+  const kept = buttons.filter((b): b is APIButtonComponent => b !== null);
+  return {
+    embeds: [embed],
+    // page buttons on a shared post would page everyone's view: a shared post has only its delete button
+    components: options.sharedBy ? deleteButtonRow(options.sharedBy) : kept.length > 0 ? [{ type: ComponentType.ActionRow, components: kept }] : [],
+    allowedMentions: { parse: [], repliedUser: false },
+  };
+}

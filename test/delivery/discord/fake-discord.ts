@@ -1,0 +1,226 @@
+/**
+ * A loopback fake of Discord's REST API and gateway, enough for the real discord.js Client to log in and answer
+ * interactions: GET /gateway/bot, HELLO → IDENTIFY → READY, heartbeats, op 7 reconnect → RESUME → RESUMED,
+ * INTERACTION_CREATE dispatches, and the interaction callback and webhook routes. It listens on 127.0.0.1 only and
+ * records every request, each body checked against Discord's OpenAPI spec.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { checkRequest } from './discord-schema.ts';
+
+export const APP_ID = '111111111111111111';
+export const GUILD_ID = '222222222222222222';
+export const CHANNEL_ID = '333333333333333333';
+export const BOT_USER = { id: APP_ID, username: 'talks-bot', discriminator: '0', global_name: null, avatar: null, bot: true };
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  body: unknown;
+  problems: string[];
+}
+
+let counter = 500000000000000000n;
+export const snowflake = (): string => String(++counter);
+
+export function user(id: string, name = 'member'): Record<string, unknown> {
+  return { id, username: name, discriminator: '0', global_name: name, avatar: null };
+}
+
+export class FakeDiscord {
+  readonly requests: RecordedRequest[] = [];
+  private server: Server | null = null;
+  private wss: WebSocketServer | null = null;
+  private socket: WebSocket | null = null;
+  private seq = 0;
+  private waiters: Array<{ test: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }> = [];
+  identifies = 0;
+  resumes = 0;
+  /** Respond to this route with an error, once, to test how the bot copes. */
+  failNext: { pattern: RegExp; status: number } | null = null;
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get port(): number {
+    return (this.server?.address() as AddressInfo).port;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.onRequest(req, res));
+    this.wss = new WebSocketServer({ server: this.server, path: '/gateway' });
+    this.wss.on('connection', (ws) => this.onConnection(ws));
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+  }
+
+  async stop(): Promise<void> {
+    for (const c of this.wss?.clients ?? []) c.terminate();
+    this.wss?.close();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Resolves with the first request (already made or still to come) that passes `test`. */
+  waitFor(test: (r: RecordedRequest) => boolean, timeoutMs = 10_000): Promise<RecordedRequest> {
+    const done = this.requests.find(test);
+    if (done) return Promise.resolve(done);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('timed out waiting for a request from the bot')), timeoutMs);
+      this.waiters.push({ test, resolve: (r) => (clearTimeout(timer), resolve(r)) });
+    });
+  }
+
+  /** Sends INTERACTION_CREATE and resolves with the bot's callback for it. */
+  async interact(interaction: Record<string, unknown>): Promise<RecordedRequest> {
+    this.dispatch('INTERACTION_CREATE', interaction);
+    return this.waitFor((r) => r.path.startsWith(`/interactions/${String(interaction.id)}/`));
+  }
+
+  /** Asks the client to reconnect (op 7); it should come back with RESUME. */
+  requestReconnect(): void {
+    this.socket?.send(JSON.stringify({ op: 7, d: null }));
+  }
+
+  dispatch(t: string, d: unknown): void {
+    this.socket?.send(JSON.stringify({ op: 0, t, s: ++this.seq, d }));
+  }
+
+  private onConnection(ws: WebSocket): void {
+    this.socket = ws;
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
+    ws.on('message', (raw: Buffer) => {
+      const msg = JSON.parse(raw.toString()) as { op: number; d: unknown };
+      if (msg.op === 1) ws.send(JSON.stringify({ op: 11 }));
+      else if (msg.op === 2) {
+        this.identifies++;
+        this.dispatch('READY', {
+          v: 10,
+          user: BOT_USER,
+          guilds: [],
+          session_id: 'fake-session',
+          resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+          shard: [0, 1],
+          application: { id: APP_ID, flags: 0 },
+        });
+      } else if (msg.op === 6) {
+        this.resumes++;
+        this.dispatch('RESUMED', {});
+      }
+    });
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString();
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, '');
+    const method = req.method ?? 'GET';
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = text;
+    }
+    const record: RecordedRequest = { method, path, body, problems: checkRequest(method, path, body) };
+    this.requests.push(record);
+    const json = (status: number, data?: unknown) => {
+      res.writeHead(status, data === undefined ? {} : { 'content-type': 'application/json' });
+      res.end(data === undefined ? undefined : JSON.stringify(data));
+    };
+    if (this.failNext?.pattern.test(path)) {
+      const { status } = this.failNext;
+      this.failNext = null;
+      json(status, { message: 'Internal Server Error', code: 0 });
+    } else if (method === 'GET' && path === '/gateway/bot') {
+      json(200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+    } else if (method === 'GET' && path === '/gateway') {
+      json(200, { url: `ws://127.0.0.1:${this.port}/gateway` });
+    } else if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
+      json(204);
+    } else if (/^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path) && method === 'DELETE') {
+      json(204);
+    } else if (/^\/webhooks\/\d+\/[^/]+(\/messages\/@original)?$/.test(path) && (method === 'PATCH' || method === 'POST')) {
+      json(200, fakeMessage({ ...(body as Record<string, unknown>), author: BOT_USER }));
+    } else if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      json(200, (body as Array<Record<string, unknown>>).map((c) => ({ ...c, id: snowflake(), application_id: APP_ID, version: '1' })));
+    } else {
+      json(404, { message: `Unknown route ${method} ${path}`, code: 0 });
+    }
+    for (const w of [...this.waiters]) {
+      if (w.test(record)) {
+        this.waiters.splice(this.waiters.indexOf(w), 1);
+        w.resolve(record);
+      }
+    }
+  }
+}
+
+/** A message object as Discord returns it. */
+export function fakeMessage(fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: snowflake(),
+    channel_id: CHANNEL_ID,
+    author: user('444444444444444444', 'someone'),
+    content: '',
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    type: 0,
+    flags: 0,
+    components: [],
+    ...fields,
+  };
+}
+
+function base(type: number, userId: string, data: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: snowflake(),
+    application_id: APP_ID,
+    type,
+    token: `token-${snowflake()}`,
+    version: 1,
+    data,
+    guild_id: GUILD_ID,
+    channel_id: CHANNEL_ID,
+    channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'talks' },
+    member: { user: user(userId), roles: [], permissions: '0', joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
+    locale: 'en-US',
+    guild_locale: 'en-US',
+    app_permissions: '0',
+    entitlements: [],
+    authorizing_integration_owners: { '0': GUILD_ID },
+    context: 0,
+    ...extra,
+  };
+}
+
+/** A slash command as a member typed it: `/who name:McGurk`. */
+export function slashCommand(name: string, options: Record<string, string | boolean>, userId = '555555555555555555'): Record<string, unknown> {
+  return base(2, userId, {
+    id: snowflake(),
+    name,
+    type: 1,
+    options: Object.entries(options).map(([n, value]) => ({ name: n, type: typeof value === 'boolean' ? 5 : 3, value })),
+  });
+}
+
+export function autocomplete(name: string, option: string, typed: string, userId = '555555555555555555'): Record<string, unknown> {
+  return base(4, userId, { id: snowflake(), name, type: 1, options: [{ name: option, type: 3, value: typed, focused: true }] });
+}
+
+export function buttonClick(customId: string, message: Record<string, unknown>, userId = '555555555555555555'): Record<string, unknown> {
+  return base(3, userId, { custom_id: customId, component_type: 2 }, { message });
+}
+
+export function messageMenu(name: string, target: Record<string, unknown>, userId = '555555555555555555'): Record<string, unknown> {
+  const id = String(target.id);
+  return base(2, userId, { id: snowflake(), name, type: 3, target_id: id, resolved: { messages: { [id]: target } } });
+}
