@@ -69,19 +69,21 @@ async function replyWith(
   await interaction.editReply(renderAnswerMessage(compute(knowledge), options));
 }
 
+/** Takes the user's cooldown; when they must wait, tells them how long and returns true. */
+async function refusedForCooldown(interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction, ctx: BotContext): Promise<boolean> {
+  const wait = ctx.cooldowns.take(interaction.user.id);
+  if (wait === 0) return false;
+  await interaction.reply({ content: `You're asking quickly — try again in ${wait} s.`, flags: MessageFlags.Ephemeral });
+  return true;
+}
+
 async function onChatInput(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const command = ctx.commands.find((c) => c.name === interaction.commandName);
   if (!command) {
     await interaction.reply({ content: `Unknown command /${interaction.commandName}: it may have been removed. Try /help.`, flags: MessageFlags.Ephemeral });
     return;
   }
-  if (!FREE_COMMANDS.has(command.name)) {
-    const wait = ctx.cooldowns.take(interaction.user.id);
-    if (wait > 0) {
-      await interaction.reply({ content: `You're asking quickly — try again in ${wait} s.`, flags: MessageFlags.Ephemeral });
-      return;
-    }
-  }
+  if (!FREE_COMMANDS.has(command.name) && (await refusedForCooldown(interaction, ctx))) return;
   const input: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(command.options)) {
     const value = spec.type === 'string' ? interaction.options.getString(name) : interaction.options.getBoolean(name);
@@ -109,11 +111,7 @@ async function onFindSources(interaction: MessageContextMenuCommandInteraction, 
     await interaction.reply({ content: 'That message has no text to look up.', flags: MessageFlags.Ephemeral });
     return;
   }
-  const wait = ctx.cooldowns.take(interaction.user.id);
-  if (wait > 0) {
-    await interaction.reply({ content: `You're asking quickly — try again in ${wait} s.`, flags: MessageFlags.Ephemeral });
-    return;
-  }
+  if (await refusedForCooldown(interaction, ctx)) return;
   const query = truncate(text, QUERY_MAX_LENGTH).replace(/…$/, '').trim();
   await replyWith(interaction, ctx, (k) => answerFor(k, ctx, 'search', { text: query }, 0), { private: true, offset: 0 });
 }
