@@ -8,6 +8,7 @@ import { ConfigError, readDiscordEnv, wantsDiscord } from './config/env.ts';
 import { loadKnowledgeOrExit } from './console/load-or-exit.ts';
 import { runRepl } from './console/repl.ts';
 import { startBot } from './delivery/discord/start-bot.ts';
+import { FaqDatabaseError, FaqStore } from './faq/faq-store.ts';
 import { loadKnowledge } from './knowledge/load-knowledge.ts';
 import { createLogger } from './logging/logger.ts';
 
@@ -31,10 +32,23 @@ async function runDiscord(): Promise<void> {
     logger.fatal({ err: error }, 'the corpus cannot be loaded, so no answers are served');
     process.exit(1);
   }
-  const bot = await startBot({ env, logger, knowledge, commands: COMMANDS });
+  let faq: FaqStore;
+  try {
+    faq = FaqStore.open(env.DATA_DIR);
+    logger.info({ file: faq.file, schema: faq.schemaVersion() }, 'FAQ database ready');
+  } catch (error) {
+    if (!(error instanceof FaqDatabaseError)) throw error;
+    logger.fatal({ err: error }, error.message);
+    console.error(`talks-bot: ${error.message}`);
+    process.exit(1);
+  }
+  const bot = await startBot({ env, logger, knowledge, commands: COMMANDS, faq });
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    void bot.stop().finally(() => process.exit(0));
+    void bot.stop().finally(() => {
+      faq.close();
+      process.exit(0);
+    });
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));

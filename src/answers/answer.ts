@@ -56,6 +56,8 @@ export interface Answer {
   notes: string[];
   suggestions: string[];
   entity?: EntitySummary;
+  /** For a FAQ entry: the moderators' own answer text (not a quote) and the entry number. */
+  faq?: { id: number; answer: string };
 }
 
 /** The attribution block of a source as every answer carries it. */

@@ -13,6 +13,8 @@ export const DiscordEnvSchema = z.object({
   DISCORD_GUILD_ID: snowflake.optional(),
   /** REST base URL, for a REST proxy or the tests' loopback fake; gateway URL then comes from its /gateway/bot. */
   DISCORD_API_URL: z.url().default('https://discord.com/api'),
+  /** Where the FAQ database lives (created on first start). */
+  DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -7,6 +7,7 @@ import { attributionLine, eventDateLine, speakerLine } from './attribution.ts';
 
 export function renderText(answer: Answer, offset = 0): string {
   const lines: string[] = [answer.title];
+  if (answer.faq) lines.push(answer.faq.answer);
   if (answer.entity) {
     lines.push(`${answer.entity.roles.join('; ') || answer.entity.kind} — ${answer.entity.description}`);
   }

@@ -12,6 +12,9 @@ import {
   type MessageContextMenuCommandInteraction,
   MessageFlags,
 } from 'discord.js';
+import type { FaqStore } from '../../faq/faq-store.ts';
+import { FAQ_ADMIN_COMMAND, FAQ_COMMAND } from './faq/faq-command-payloads.ts';
+import { handleFaqAutocomplete, handleFaqButton, handleFaqCommand, handleFaqModal } from './faq/faq-interactions.ts';
 import type { Answer } from '../../answers/answer.ts';
 import type { AnyCommand } from '../../commands/define-command.ts';
 import { QUERY_MAX_LENGTH } from '../../commands/define-command.ts';
@@ -30,6 +33,17 @@ export interface BotContext {
   commands: readonly AnyCommand[];
   cooldowns: Cooldowns;
   logger: Logger;
+  /** The FAQ store; without one, the FAQ commands say the FAQ is unavailable. */
+  faq?: FaqStore;
+}
+
+const isFaqCommand = (name: string) => name === FAQ_COMMAND || name === FAQ_ADMIN_COMMAND;
+
+/** The FAQ context, or null after telling the user the FAQ is unavailable. */
+async function faqContext(interaction: ChatInputCommandInteraction | ButtonInteraction, ctx: BotContext) {
+  if (ctx.faq) return { faq: ctx.faq, knowledge: ctx.knowledge };
+  await interaction.reply({ content: 'The FAQ is not available on this bot right now.', flags: MessageFlags.Ephemeral });
+  return null;
 }
 
 /** Commands that only describe the bot do not count against the cooldown. */
@@ -78,6 +92,12 @@ async function refusedForCooldown(interaction: ChatInputCommandInteraction | Mes
 }
 
 async function onChatInput(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  if (isFaqCommand(interaction.commandName)) {
+    if (interaction.commandName === FAQ_COMMAND && (await refusedForCooldown(interaction, ctx))) return;
+    const faq = await faqContext(interaction, ctx);
+    if (faq) await handleFaqCommand(interaction, faq);
+    return;
+  }
   const command = ctx.commands.find((c) => c.name === interaction.commandName);
   if (!command) {
     await interaction.reply({ content: `Unknown command /${interaction.commandName}: it may have been removed. Try /help.`, flags: MessageFlags.Ephemeral });
@@ -98,6 +118,11 @@ async function onChatInput(interaction: ChatInputCommandInteraction, ctx: BotCon
 }
 
 async function onAutocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
+  if (isFaqCommand(interaction.commandName)) {
+    if (ctx.faq) await handleFaqAutocomplete(interaction, { faq: ctx.faq, knowledge: ctx.knowledge });
+    else await interaction.respond([]);
+    return;
+  }
   const command = ctx.commands.find((c) => c.name === interaction.commandName);
   const knowledge = await isReady(ctx.knowledge);
   const focused = interaction.options.getFocused(true);
@@ -117,6 +142,11 @@ async function onFindSources(interaction: MessageContextMenuCommandInteraction, 
 }
 
 async function onButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
+  if (interaction.customId.startsWith('v1|faqlist|')) {
+    const faq = await faqContext(interaction, ctx);
+    if (faq) await handleFaqButton(interaction, faq);
+    return;
+  }
   const action = decodeButton(interaction.customId);
   if (!action) {
     await interaction.reply({ content: 'This button is from an older version of the bot and no longer works: please run the command again.', flags: MessageFlags.Ephemeral });
@@ -159,6 +189,10 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
     else if (interaction.isChatInputCommand()) await onChatInput(interaction, ctx);
     else if (interaction.isMessageContextMenuCommand() && interaction.commandName === FIND_SOURCES) await onFindSources(interaction, ctx);
     else if (interaction.isButton()) await onButton(interaction, ctx);
+    else if (interaction.isModalSubmit() && interaction.customId.startsWith('v1|faq')) {
+      if (ctx.faq) await handleFaqModal(interaction, { faq: ctx.faq, knowledge: ctx.knowledge });
+      else await interaction.reply({ content: 'The FAQ is not available on this bot right now.', flags: MessageFlags.Ephemeral });
+    }
   } catch (error) {
     const errorId = randomBytes(4).toString('hex');
     ctx.logger.error({ err: error, errorId, interactionId: interaction.id, type: interaction.type, user: interaction.user.id }, 'interaction failed');

@@ -62,6 +62,7 @@ function button(label: string, customId: string | null, style: ActionStyle, disa
 export function renderAnswerMessage(answer: Answer, options: RenderOptions): AnswerMessage {
   const { offset } = options;
   const description: string[] = [];
+  if (answer.faq) description.push(escapeMarkdown(answer.faq.answer));
   if (answer.entity) description.push(`**${escapeMarkdown(answer.entity.roles.join('; ') || answer.entity.kind)}** — ${escapeMarkdown(answer.entity.description)}`);
   for (const note of answer.notes) description.push(`*${escapeMarkdown(note)}*`);
   if (!answer.found && answer.suggestions.length > 0) description.push(`Try: ${answer.suggestions.map((s) => `\`${s.replace(/`/g, "'")}\``).join(' · ')}`);

@@ -6,6 +6,7 @@ import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { AnyCommand } from '../../commands/define-command.ts';
 import type { DiscordEnv } from '../../config/env.ts';
 import type { Knowledge } from '../../knowledge/knowledge.ts';
+import type { FaqStore } from '../../faq/faq-store.ts';
 import type { Logger } from '../../logging/logger.ts';
 import { Cooldowns } from './cooldowns.ts';
 import { handleInteraction } from './handle-interaction.ts';
@@ -24,10 +25,11 @@ export async function startBot(options: {
   knowledge: Promise<Knowledge>;
   commands: readonly AnyCommand[];
   cooldownMs?: number;
+  faq?: FaqStore;
 }): Promise<RunningBot> {
   const { env, logger } = options;
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: env.DISCORD_API_URL } });
-  const ctx = { knowledge: options.knowledge, commands: options.commands, cooldowns: new Cooldowns(options.cooldownMs ?? COOLDOWN_MS), logger };
+  const ctx = { knowledge: options.knowledge, commands: options.commands, cooldowns: new Cooldowns(options.cooldownMs ?? COOLDOWN_MS), logger, ...(options.faq ? { faq: options.faq } : {}) };
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, ctx));
   client.once(Events.ClientReady, (c) => logger.info({ user: c.user.tag, guilds: c.guilds.cache.size, invite: inviteUrl(env.DISCORD_APPLICATION_ID) }, 'connected to Discord'));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js client error'));

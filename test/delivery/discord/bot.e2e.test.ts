@@ -225,7 +225,8 @@ describe('registering the commands', () => {
         expect(requiredFlags).toEqual([...requiredFlags].sort((a, b) => Number(b) - Number(a)));
       }
     }
-    expect(payload.map((c) => c.name)).toEqual(['who', 'when', 'terms', 'search', 'timeline', 'source', 'help', 'Find sources']);
+    expect(payload.map((c) => c.name)).toEqual(['who', 'when', 'terms', 'search', 'timeline', 'source', 'help', 'faq', 'faq-admin', 'Find sources']);
+    expect(payload.find((c) => c.name === 'faq-admin')).toMatchObject({ default_member_permissions: 8192 }); // Manage Messages
   });
 
   it('`npm run deploy` overwrites the guild commands in one request', async () => {
@@ -236,7 +237,7 @@ describe('registering the commands', () => {
       env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_GUILD_ID: '222222222222222222', DISCORD_API_URL: fake.apiUrl },
       timeout: 30_000,
     });
-    expect((await run).stdout).toMatch(/registered 8 commands in server 222222222222222222/);
+    expect((await run).stdout).toMatch(/registered 10 commands in server 222222222222222222/);
     const put = await fake.waitFor((r) => r.method === 'PUT', 30_000);
     expect(put.path).toBe(`/applications/${APP_ID}/guilds/222222222222222222/commands`);
     expect(put.problems).toEqual([]);

@@ -18,6 +18,8 @@ export interface RecordedRequest {
   method: string;
   path: string;
   body: unknown;
+  /** Files uploaded with a multipart request. */
+  files: Array<{ name: string; content: string }>;
   problems: string[];
 }
 
@@ -37,6 +39,17 @@ export class FakeDiscord {
   private waiters: Array<{ test: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }> = [];
   identifies = 0;
   resumes = 0;
+  /** Files the fake serves at /attachments/<name>, as Discord's CDN serves uploads. */
+  readonly attachments = new Map<string, string>();
+
+  /** Serves `content` as an uploaded attachment and returns its description for an interaction's `resolved`. */
+  upload(filename: string, content: string): Record<string, unknown> {
+    const id = snowflake();
+    const path = `/attachments/${id}/${filename}`;
+    this.attachments.set(path, content);
+    return { id, filename, size: Buffer.byteLength(content), url: `http://127.0.0.1:${this.port}${path}`, proxy_url: `http://127.0.0.1:${this.port}${path}`, content_type: 'application/json' };
+  }
+
   /** Respond to this route with an error, once, to test how the bot copes. */
   failNext: { pattern: RegExp; status: number } | null = null;
 
@@ -118,12 +131,26 @@ export class FakeDiscord {
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, '');
     const method = req.method ?? 'GET';
     let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = text;
+    const files: Array<{ name: string; content: string }> = [];
+    const boundary = /boundary=(.+)$/.exec(req.headers['content-type'] ?? '')?.[1];
+    if (boundary) {
+      // multipart: the JSON is the payload_json part, the rest are files
+      for (const part of text.split(`--${boundary}`)) {
+        const [head = '', ...rest] = part.split('\r\n\r\n');
+        const content = rest.join('\r\n\r\n').replace(/\r\n$/, '');
+        const name = /name="([^"]+)"/.exec(head)?.[1];
+        const filename = /filename="([^"]+)"/.exec(head)?.[1];
+        if (name === 'payload_json') body = JSON.parse(content);
+        else if (filename) files.push({ name: filename, content });
+      }
+    } else {
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        body = text;
+      }
     }
-    const record: RecordedRequest = { method, path, body, problems: checkRequest(method, path, body) };
+    const record: RecordedRequest = { method, path, body, files, problems: checkRequest(method, path, body) };
     this.requests.push(record);
     const json = (status: number, data?: unknown) => {
       res.writeHead(status, data === undefined ? {} : { 'content-type': 'application/json' });
@@ -133,6 +160,10 @@ export class FakeDiscord {
       const { status } = this.failNext;
       this.failNext = null;
       json(status, { message: 'Internal Server Error', code: 0 });
+    } else if (method === 'GET' && url.pathname.startsWith('/attachments/')) {
+      const file = this.attachments.get(url.pathname);
+      res.writeHead(file === undefined ? 404 : 200, { 'content-type': 'application/json' });
+      res.end(file ?? '');
     } else if (method === 'GET' && path === '/gateway/bot') {
       json(200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
     } else if (method === 'GET' && path === '/gateway') {
@@ -223,4 +254,48 @@ export function buttonClick(customId: string, message: Record<string, unknown>, 
 export function messageMenu(name: string, target: Record<string, unknown>, userId = '555555555555555555'): Record<string, unknown> {
   const id = String(target.id);
   return base(2, userId, { id: snowflake(), name, type: 3, target_id: id, resolved: { messages: { [id]: target } } });
+}
+
+/** A /faq or /faq-admin command: `sub` may be "group sub"; `extra` sets permissions, roles and resolved data. */
+export function faqCommand(
+  name: string,
+  sub: string,
+  options: Record<string, string | number | boolean>,
+  extra: { userId?: string; permissions?: string; roles?: string[]; resolved?: Record<string, unknown>; types?: Record<string, number>; guildId?: string } = {},
+): Record<string, unknown> {
+  const typeOf = (n: string, v: unknown) => extra.types?.[n] ?? (typeof v === 'boolean' ? 5 : typeof v === 'number' ? 4 : 3);
+  const leaf = Object.entries(options).map(([n, value]) => ({ name: n, type: typeOf(n, value), value }));
+  const [group, subName] = sub.includes(' ') ? sub.split(' ') : [null, sub];
+  const subOption = { name: subName, type: 1, options: leaf };
+  const interaction = base(2, extra.userId ?? '555555555555555555', {
+    id: snowflake(),
+    name,
+    type: 1,
+    options: group ? [{ name: group, type: 2, options: [subOption] }] : [subOption],
+    ...(extra.resolved ? { resolved: extra.resolved } : {}),
+  });
+  const member = interaction.member as Record<string, unknown>;
+  member.permissions = extra.permissions ?? '0';
+  member.roles = extra.roles ?? [];
+  if (extra.guildId) {
+    interaction.guild_id = extra.guildId;
+    interaction.authorizing_integration_owners = { '0': extra.guildId };
+  }
+  return interaction;
+}
+
+export function faqAutocomplete(name: string, sub: string, option: string, typed: string, guildId = GUILD_ID): Record<string, unknown> {
+  const i = base(4, '555555555555555555', { id: snowflake(), name, type: 1, options: [{ name: sub, type: 1, options: [{ name: option, type: option === 'entry' ? 4 : 3, value: typed, focused: true }] }] });
+  i.guild_id = guildId;
+  return i;
+}
+
+/** A submitted form (MODAL_SUBMIT). */
+export function modalSubmit(customId: string, values: Record<string, string>, extra: { userId?: string; permissions?: string } = {}): Record<string, unknown> {
+  const i = base(5, extra.userId ?? '555555555555555555', {
+    custom_id: customId,
+    components: Object.entries(values).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] })),
+  });
+  (i.member as Record<string, unknown>).permissions = extra.permissions ?? '0';
+  return i;
 }

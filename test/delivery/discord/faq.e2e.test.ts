@@ -1,0 +1,175 @@
+/** The FAQ through the loopback Discord: moderators curate, members read, nothing is lost. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Events } from 'discord.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../../commands/index.ts';
+import { DiscordEnvSchema } from '../../../src/config/env.ts';
+import { type RunningBot, startBot } from '../../../src/delivery/discord/start-bot.ts';
+import { FaqStore } from '../../../src/faq/faq-store.ts';
+import { createLogger } from '../../../src/logging/logger.ts';
+import { bundledKnowledge } from '../../helpers/corpus.ts';
+import { APP_ID, FakeDiscord, faqAutocomplete, faqCommand, GUILD_ID, modalSubmit, type RecordedRequest } from './fake-discord.ts';
+
+const MOD = { userId: '600000000000000006', permissions: '8192' }; // Manage Messages
+const MEMBER = { userId: '700000000000000007', permissions: '0' };
+const OTHER_GUILD = '900000000000000009';
+type Reply = { type: number; data?: { content?: string; flags?: number; custom_id?: string; title?: string; components?: Array<{ components: Array<{ custom_id: string; value?: string }> }>; embeds?: Array<{ title?: string; description?: string; fields?: Array<{ value: string }> }>; choices?: Array<{ name: string; value: number | string }> } };
+const body = (r: RecordedRequest) => r.body as Reply;
+
+describe('the FAQ on Discord', () => {
+  const fake = new FakeDiscord();
+  const dataDir = mkdtempSync(join(tmpdir(), 'talks-faq-e2e-'));
+  let store: FaqStore;
+  let bot: RunningBot;
+
+  async function launch(): Promise<void> {
+    store = FaqStore.open(dataDir);
+    const env = DiscordEnvSchema.parse({ DISCORD_TOKEN: `fake.${'x'.repeat(64)}`, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl });
+    bot = await startBot({ env, logger: createLogger('silent'), knowledge: Promise.resolve(bundledKnowledge()), commands: COMMANDS, cooldownMs: 0, faq: store });
+    if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once(Events.ClientReady, resolve));
+  }
+
+  async function restart(): Promise<void> {
+    await bot.stop();
+    store.close();
+    await launch();
+  }
+
+  beforeAll(async () => {
+    await fake.start();
+    await launch();
+  });
+
+  afterAll(async () => {
+    await bot.stop();
+    store.close();
+    await fake.stop();
+  });
+
+  afterEach(() => {
+    expect(fake.requests.flatMap((r) => r.problems.map((p) => `${r.method} ${r.path}: ${p}`))).toEqual([]);
+  });
+
+  let entryId = 0;
+
+  it('a moderator adds an entry through a form', async () => {
+    const open = body(await fake.interact(faqCommand('faq-admin', 'add', {}, MOD)));
+    expect(open.type).toBe(9);
+    expect(open.data?.custom_id).toBe('v1|faqadd');
+    const saved = body(await fake.interact(modalSubmit('v1|faqadd', { question: 'Who mediated the talks?', answer: 'Qatar and Egypt.', review_by: '' }, MOD)));
+    expect(saved.data?.content).toMatch(/^Saved FAQ #\d+ \(revision 1\)\./);
+    entryId = Number(/#(\d+)/.exec(saved.data?.content ?? '')?.[1]);
+    expect(saved.data?.flags).toBe(64);
+  });
+
+  it('a member without permission is refused politely and privately, and nothing changes', async () => {
+    const refused = body(await fake.interact(faqCommand('faq-admin', 'remove', { entry: entryId }, MEMBER)));
+    expect(refused.data?.content).toMatch(/only moderators/);
+    expect(refused.data?.flags).toBe(64);
+    const form = body(await fake.interact(modalSubmit('v1|faqadd', { question: 'Sneaky?', answer: 'x', review_by: '' }, MEMBER)));
+    expect(form.data?.content).toMatch(/only moderators/);
+    expect(store.list(GUILD_ID)).toHaveLength(1);
+  });
+
+  it('the moderator role set by the server lets its members edit', async () => {
+    const role = '800000000000000008';
+    await fake.interact(faqCommand('faq-admin', 'config moderator-role', { role }, { ...MOD, types: { role: 8 }, resolved: { roles: { [role]: { id: role, name: 'FAQ editors', color: 0, hoist: false, position: 1, permissions: '0', managed: false, mentionable: false, flags: 0 } } } }));
+    const alias = body(await fake.interact(faqCommand('faq-admin', 'alias', { entry: entryId, alias: 'Who were the mediators' }, { ...MEMBER, roles: [role] })));
+    expect(alias.data?.content).toMatch(/also found as: “Who were the mediators”/);
+  });
+
+  it('a moderator edits through a prefilled form; an edit on a stale revision is refused, not lost', async () => {
+    const open = body(await fake.interact(faqCommand('faq-admin', 'edit', { entry: entryId }, MOD)));
+    expect(open.data?.custom_id).toBe(`v1|faqedit|${entryId}|2`);
+    expect(open.data?.components?.[1]?.components[0]?.value).toBe('Qatar and Egypt.');
+    const saved = body(await fake.interact(modalSubmit(`v1|faqedit|${entryId}|2`, { question: 'Who mediated the talks?', answer: 'Qatar, with Egypt; the US pressed.', review_by: '2027-01-31' }, MOD)));
+    expect(saved.data?.content).toMatch(/revision 3/);
+    const stale = body(await fake.interact(modalSubmit(`v1|faqedit|${entryId}|2`, { question: 'Who mediated the talks?', answer: 'Old form text.', review_by: '' }, MOD)));
+    expect(stale.data?.content).toMatch(/changed by someone else .* here it is to copy:\nOld form text\./s);
+  });
+
+  it('a moderator cites passages by id and by search; /faq show renders them as attributed quotes', async () => {
+    const byId = body(await fake.interact(faqCommand('faq-admin', 'cite', { entry: entryId, passages: 'ap-how-the-hostage-deal-came-about#5 nope#9' }, MOD)));
+    expect(byId.data?.content).toMatch(/Not in the corpus: nope#9\. Nothing was changed\./);
+    const bySearch = body(await fake.interact(faqCommand('faq-admin', 'cite', { entry: entryId, search: 'Qatar and Egypt acting as critical intermediaries' }, MOD)));
+    expect(bySearch.data?.content).toMatch(/now cites \d passage/);
+    const shown = body(await fake.interact(faqCommand('faq', 'show', { question: 'who were the mediaters' }, MEMBER)));
+    const embed = shown.data?.embeds?.[0];
+    expect(embed?.title).toBe('Who mediated the talks?');
+    expect(embed?.description).toContain('Qatar, with Egypt; the US pressed.');
+    expect(embed?.fields?.[0]?.value).toMatch(/^> .*\n— The Associated Press/s);
+    expect(shown.data?.flags).toBe(64);
+  });
+
+  it('history shows every change with who and when; revert restores a revision', async () => {
+    const history = body(await fake.interact(faqCommand('faq', 'history', { entry: entryId }, MEMBER)));
+    expect(history.data?.embeds?.[0]?.description?.split('\n')).toHaveLength(4); // add, alias, edit, cite (the refused cite left no trace)
+    expect(history.data?.embeds?.[0]?.description).toContain(`rev 2 · alias · <@${MEMBER.userId}>`);
+    const reverted = body(await fake.interact(faqCommand('faq-admin', 'revert', { entry: entryId, revision: 1 }, MOD)));
+    expect(reverted.data?.content).toMatch(/restored to revision 1 \(now revision 5\)/);
+    expect(store.get(GUILD_ID, entryId).answer).toBe('Qatar and Egypt.');
+  });
+
+  it('autocomplete finds entries by question and alias, typos forgiven', async () => {
+    const r = body(await fake.interact(faqAutocomplete('faq', 'show', 'question', 'mediatd')));
+    expect(r.data?.choices?.map((c) => c.name)).toEqual(['Who mediated the talks?']);
+    const byEntry = body(await fake.interact(faqAutocomplete('faq-admin', 'edit', 'entry', 'who')));
+    expect(byEntry.data?.choices?.[0]).toEqual({ name: `#${entryId} Who mediated the talks?`, value: entryId });
+  });
+
+  it('the entry survives a bot restart', async () => {
+    await restart();
+    const shown = body(await fake.interact(faqCommand('faq', 'show', { question: 'Who mediated the talks?' }, MEMBER)));
+    expect(shown.data?.embeds?.[0]?.title).toBe('Who mediated the talks?');
+  });
+
+  it('export then import into another server reproduces the FAQ; a conflicting import applies nothing', async () => {
+    await fake.interact(faqCommand('faq-admin', 'cite', { entry: entryId, passages: 'ap-how-the-hostage-deal-came-about#5' }, MOD));
+    const exported = await fake.interact(faqCommand('faq-admin', 'export', {}, MOD));
+    expect(exported.files[0]?.name).toBe(`faq-${GUILD_ID}.json`);
+    const file = fake.upload('faq.json', exported.files[0]?.content ?? '');
+    const imported = body(await fake.interact(faqCommand('faq-admin', 'import', { file: String(file.id) }, { ...MOD, guildId: OTHER_GUILD, types: { file: 11 }, resolved: { attachments: { [String(file.id)]: file } } })));
+    expect(imported.data?.content).toBe('Imported: 1 added, 0 replaced, 0 already the same.');
+    const strip = (g: string) => store.list(g).map(({ question, answer, aliases, citations, reviewBy }) => ({ question, answer, aliases, citations, reviewBy }));
+    expect(strip(OTHER_GUILD)).toEqual(strip(GUILD_ID));
+
+    store.edit(OTHER_GUILD, store.list(OTHER_GUILD)[0]?.id ?? 0, { answer: 'Changed here.' }, MOD.userId);
+    const conflict = body(await fake.interact(faqCommand('faq-admin', 'import', { file: String(file.id) }, { ...MOD, guildId: OTHER_GUILD, types: { file: 11 }, resolved: { attachments: { [String(file.id)]: file } } })));
+    expect(conflict.data?.content).toMatch(/Nothing was imported: 1 entry differs/);
+    expect(store.list(OTHER_GUILD)[0]?.answer).toBe('Changed here.');
+  });
+
+  it('one server never sees another’s entries', async () => {
+    const other = body(await fake.interact(faqCommand('faq', 'show', { question: `#${entryId}` }, MEMBER)));
+    expect(other.data?.embeds?.[0]?.title).toBe('Who mediated the talks?');
+    const wrongGuild = body(await fake.interact(faqCommand('faq-admin', 'remove', { entry: entryId }, { ...MOD, guildId: '910000000000000009' })));
+    expect(wrongGuild.data?.content).toMatch(/There is no FAQ entry #\d+ in this server/);
+  });
+
+  it('a cited passage missing from the corpus is reported by /faq show and /faq-admin check, never shown', async () => {
+    store.cite(GUILD_ID, entryId, ['ap-how-the-hostage-deal-came-about#5', 'ap-how-the-hostage-deal-came-about#999'], MOD.userId);
+    const shown = body(await fake.interact(faqCommand('faq', 'show', { question: 'Who mediated the talks?' }, MEMBER)));
+    expect(shown.data?.embeds?.[0]?.fields).toHaveLength(1);
+    expect(shown.data?.embeds?.[0]?.description).toContain('no longer in the corpus: ap-how-the-hostage-deal-came-about#999');
+    const check = body(await fake.interact(faqCommand('faq-admin', 'check', {}, MOD)));
+    expect(check.data?.content).toContain(`#${entryId} cites ap-how-the-hostage-deal-came-about#999`);
+  });
+
+  it('the starter FAQ shipped in corpus/ seeds a server that chooses it, and /faq list pages through', async () => {
+    const guild = '920000000000000009';
+    const seeded = body(await fake.interact(faqCommand('faq-admin', 'seed', {}, { ...MOD, guildId: guild })));
+    expect(seeded.data?.content).toBe('Imported: 3 added, 0 replaced, 0 already the same.');
+    const list = body(await fake.interact(faqCommand('faq', 'list', {}, { ...MEMBER, guildId: guild })));
+    expect(list.data?.embeds?.[0]?.description?.split('\n')).toHaveLength(3);
+  });
+
+  it('a removed entry is gone from view and comes back with revert', async () => {
+    await fake.interact(faqCommand('faq-admin', 'remove', { entry: entryId }, MOD));
+    const gone = body(await fake.interact(faqCommand('faq', 'show', { question: 'Who mediated the talks?' }, MEMBER)));
+    expect(gone.data?.content).toMatch(/No FAQ entry matches/);
+    await fake.interact(faqCommand('faq-admin', 'revert', { entry: entryId, revision: 1 }, MOD));
+    expect(store.get(GUILD_ID, entryId).question).toBe('Who mediated the talks?');
+  });
+});
