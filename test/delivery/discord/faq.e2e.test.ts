@@ -10,7 +10,7 @@ import { type RunningBot, startBot } from '../../../src/delivery/discord/start-b
 import { FaqStore } from '../../../src/faq/faq-store.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
 import { bundledKnowledge } from '../../helpers/corpus.ts';
-import { APP_ID, FakeDiscord, faqAutocomplete, faqCommand, GUILD_ID, modalSubmit, type RecordedRequest } from './fake-discord.ts';
+import { APP_ID, buttonClick, FakeDiscord, fakeMessage, faqAutocomplete, faqCommand, GUILD_ID, modalSubmit, type RecordedRequest } from './fake-discord.ts';
 
 const MOD = { userId: '600000000000000006', permissions: '8192' }; // Manage Messages
 const MEMBER = { userId: '700000000000000007', permissions: '0' };
@@ -163,6 +163,19 @@ describe('the FAQ on Discord', () => {
     expect(seeded.data?.content).toBe('Imported: 3 added, 0 replaced, 0 already the same.');
     const list = body(await fake.interact(faqCommand('faq', 'list', {}, { ...MEMBER, guildId: guild })));
     expect(list.data?.embeds?.[0]?.description?.split('\n')).toHaveLength(3);
+  });
+
+  it('/faq list pages through every entry with Next and Previous', async () => {
+    const guild = '930000000000000009';
+    for (let i = 1; i <= 12; i++) store.add(guild, { question: `Question ${String(i).padStart(2, '0')}?`, answer: 'A.' }, MOD.userId);
+    const first = body(await fake.interact(faqCommand('faq', 'list', {}, { ...MEMBER, guildId: guild })));
+    expect(first.data?.embeds?.[0]?.description?.split('\n')).toHaveLength(10);
+    const next = first.data?.components?.[0]?.components[1]?.custom_id ?? '';
+    const click = buttonClick(next, fakeMessage({ embeds: first.data?.embeds ?? [], components: first.data?.components ?? [], flags: 64 }), MEMBER.userId);
+    click.guild_id = guild;
+    const second = body(await fake.interact(click));
+    expect(second.type).toBe(7);
+    expect(second.data?.embeds?.[0]?.description?.split('\n')).toHaveLength(2);
   });
 
   it('a removed entry is gone from view and comes back with revert', async () => {
