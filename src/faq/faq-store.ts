@@ -262,7 +262,7 @@ export class FaqStore {
             report.added++;
             continue;
           }
-          const same = JSON.stringify(this.snapshotOf(current)) === JSON.stringify({ ...FaqSnapshotSchema.parse(incoming), deleted: false });
+          const same = sameContent(this.snapshotOf(current), FaqSnapshotSchema.parse(incoming));
           if (same) report.unchanged++;
           else if (options.overwrite) {
             this.write(guildId, current.id, incoming, 'import', actor);
@@ -282,6 +282,12 @@ export class FaqStore {
   setModeratorRole(guildId: string, roleId: string | null): void {
     this.db.prepare('INSERT INTO guild_settings VALUES (?, ?) ON CONFLICT (guild_id) DO UPDATE SET moderator_role_id = excluded.moderator_role_id').run(guildId, roleId);
   }
+}
+
+/** Whether two snapshots say the same thing (alias order aside). */
+function sameContent(a: FaqSnapshot, b: FaqSnapshot): boolean {
+  const canonical = (s: FaqSnapshot) => JSON.stringify([s.question, s.answer, [...s.aliases].sort(), s.citations, s.review_by]);
+  return canonical(a) === canonical(b);
 }
 
 /** An import that would overwrite entries without being told to: nothing was applied. */

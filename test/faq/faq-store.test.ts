@@ -78,6 +78,8 @@ describe('the FAQ store', () => {
     const strip = (g: string) => store.list(g).map(({ question, answer, aliases, citations, reviewBy }) => ({ question, answer, aliases, citations, reviewBy }));
     expect(strip(G2)).toEqual(strip(G1));
     expect(store.importGuild(G2, file, 'n')).toMatchObject({ added: 0, unchanged: 2 });
+    const shuffled = { format: 'talks-bot-faq/1', entries: [{ question: 'Q1?', answer: 'A1.', review_by: '2026-12-31', citations: ['s#1', 's#2'], aliases: ['first question'] }] };
+    expect(store.importGuild(G2, shuffled, 'n')).toMatchObject({ unchanged: 1, conflicts: [] });
   });
 
   it('reports import conflicts and applies nothing unless told to overwrite', () => {

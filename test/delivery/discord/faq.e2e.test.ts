@@ -60,6 +60,8 @@ describe('the FAQ on Discord', () => {
     expect(open.data?.custom_id).toBe('v1|faqadd');
     const saved = body(await fake.interact(modalSubmit('v1|faqadd', { question: 'Who mediated the talks?', answer: 'Qatar and Egypt.', review_by: '' }, MOD)));
     expect(saved.data?.content).toMatch(/^Saved FAQ #\d+ \(revision 1\)\./);
+    const bad = body(await fake.interact(modalSubmit('v1|faqadd', { question: 'When?', answer: 'Typed with care.', review_by: 'next week' }, MOD)));
+    expect(bad.data?.content).toMatch(/review_by must be YYYY-MM-DD\. Nothing was saved — your answer, to copy:\nTyped with care\./);
     entryId = Number(/#(\d+)/.exec(saved.data?.content ?? '')?.[1]);
     expect(saved.data?.flags).toBe(64);
   });

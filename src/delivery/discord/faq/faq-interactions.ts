@@ -239,7 +239,7 @@ export async function handleFaqModal(interaction: ModalSubmitInteraction, ctx: F
     await interaction.reply({ ...message, content: `Saved FAQ #${entry.id} (revision ${entry.revision}).`, flags: MessageFlags.Ephemeral });
   } catch (error) {
     if (!(error instanceof FaqError)) throw error;
-    await interaction.reply(privately(`${error.message} Nothing was saved.`));
+    await interaction.reply(privately(`${error.message.replace(/\.?$/, '.')} Nothing was saved — your answer, to copy:\n${truncate(fields.answer, 1500)}`));
   }
 }
 
