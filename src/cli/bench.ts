@@ -3,12 +3,17 @@
  *
  * Builds the knowledge base from the bundled corpus, then from the corpus copied N times (default 100: about 10,000
  * passages, with ids changed so nothing is deduplicated), and times a fixed mix of questions over each: build time,
- * heap growth, and p50/p95/p99 per command.
+ * heap growth, and p50/p95/p99 per command. Then the FAQ store: durable writes per second, listing and finding.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { COMMANDS } from '../../commands/index.ts';
 import { type Corpus, loadCorpus, corpusDirFromEnv } from '../corpus/load-corpus.ts';
 import { runCommand } from '../commands/run-command.ts';
+import { FaqStore } from '../faq/faq-store.ts';
+import { findEntries } from '../faq/find-entries.ts';
 import { buildKnowledge, type Knowledge } from '../knowledge/knowledge.ts';
 
 const QUESTIONS: Array<[string, Record<string, unknown>]> = [
@@ -53,7 +58,26 @@ function measure(label: string, corpus: Corpus, rounds: number): void {
   }
 }
 
+/** FAQ store: acknowledged writes per second (each its own durable transaction), listing and finding entries. */
+function measureFaq(entries: number): void {
+  const dir = mkdtempSync(join(tmpdir(), 'talks-bench-faq-'));
+  const store = FaqStore.open(dir);
+  const t0 = performance.now();
+  for (let i = 0; i < entries; i++) store.add('bench', { question: `Benchmark question number ${i}?`, answer: `Answer ${i}.`, citations: ['s#1'] }, 'bench');
+  const writeMs = performance.now() - t0;
+  const t1 = performance.now();
+  const all = store.list('bench');
+  const listMs = performance.now() - t1;
+  const t2 = performance.now();
+  for (let i = 0; i < 20; i++) findEntries(all, `question numbr ${i * 7}`);
+  const findMs = (performance.now() - t2) / 20;
+  store.close();
+  rmSync(dir, { recursive: true });
+  console.log(`\nFAQ store: ${entries} adds in ${writeMs.toFixed(0)} ms (${((entries / writeMs) * 1000).toFixed(0)} durable writes/s); list ${listMs.toFixed(1)} ms; find (fuzzy, ${entries} entries) ${findMs.toFixed(1)} ms`);
+}
+
 const { values } = parseArgs({ options: { scale: { type: 'string', default: '100' }, rounds: { type: 'string', default: '20' } } });
 const corpus = loadCorpus(corpusDirFromEnv());
 measure('bundled corpus', corpus, Number(values.rounds));
+measureFaq(1000);
 measure(`corpus ×${values.scale}`, scaled(corpus, Number(values.scale)), Math.max(1, Math.round(Number(values.rounds) / 10)));
