@@ -57,7 +57,7 @@ function answerFor(knowledge: Knowledge, ctx: BotContext, command: string, input
   return runCommand(ctx.commands, command, input, { knowledge, page: { limit: DISCORD_PAGE_SIZE, offset } });
 }
 
-/** The input a page or share button stands for: the query goes back to the command's primary option. */
+/** The input a page button stands for: the query goes back to the command's primary option. */
 function inputFor(ctx: BotContext, command: string, query: string): Record<string, unknown> {
   const primary = ctx.commands.find((c) => c.name === command)?.primary;
   return primary && query !== '' ? { [primary]: query } : {};
@@ -67,7 +67,7 @@ function inputFor(ctx: BotContext, command: string, query: string): Record<strin
  * Replies with an answer: at once when the corpus is loaded, else a deferred reply that is edited when it is.
  */
 async function replyWith(
-  interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction,
+  interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
   ctx: BotContext,
   compute: (knowledge: Knowledge) => Answer,
   options: { private: boolean; offset: number; sharedBy?: string },
