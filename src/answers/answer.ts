@@ -4,7 +4,9 @@
  */
 import type { Source } from '../corpus/source-schema.ts';
 import type { Granularity } from '../dates/resolve-dates.ts';
+import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { TermTopic } from '../passages/terms-tags.ts';
+import { collapseCopies } from './collapse-copies.ts';
 
 export interface SourceRef {
   id: string;
@@ -16,6 +18,14 @@ export interface SourceRef {
   published_evidence: string;
   reports_on: string | null;
   url: string | null;
+}
+
+/** Another source that carries the same passage (or a near-identical one), shown once under the first. */
+export interface AlsoIn {
+  passage_id: string;
+  source_id: string;
+  outlet: string | null;
+  published: string | null;
 }
 
 export interface QuoteResult {
@@ -32,6 +42,8 @@ export interface QuoteResult {
   date_basis?: 'quote' | 'preceding-paragraph';
   speaker?: { name: string; entity_id: string | null; direct: boolean };
   topics?: TermTopic[];
+  /** The other sources with the same passage (or a near-identical one, giving the same date): shown once, here. */
+  also_in?: AlsoIn[];
 }
 
 export interface EntitySummary {
@@ -81,16 +93,19 @@ export function notFound(command: string, query: string | null, title: string, s
 }
 
 /**
- * One page of a full result list as an Answer: `total` counts them all, `results` holds the page.
+ * One page of a full result list as an Answer: `total` counts them all, `results` holds the page. Every command's
+ * list passes here, so this is where a passage that several sources carry is shown once, with `also_in`.
  *
  * @example
- * pageOf({ command: 'search', query: 'cell', title: 'Search: cell' }, results, 5, 0).total // → results.length
+ * pageOf(knowledge, { command: 'search', query: 'cell', title: 'Search: cell' }, results, 5, 0).total // → results without copies
  */
 export function pageOf(
+  knowledge: Knowledge,
   head: Pick<Answer, 'command' | 'query' | 'title'> & Partial<Pick<Answer, 'notes' | 'entity'>>,
   results: readonly QuoteResult[],
   limit: number,
   offset: number,
 ): Answer {
-  return { notes: [], ...head, found: results.length > 0, results: results.slice(offset, offset + limit), total: results.length, suggestions: [] };
+  const shown = collapseCopies(knowledge, results);
+  return { notes: [], ...head, found: shown.length > 0, results: shown.slice(offset, offset + limit), total: shown.length, suggestions: [] };
 }

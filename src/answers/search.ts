@@ -43,5 +43,5 @@ export function answerSearch(knowledge: Knowledge, query: string, limit = 5, off
   if (results.length === 0) {
     return notFound('search', query, `Search: ${query}`, suggestionsFor(knowledge, query), `No quote found for "${query}".`);
   }
-  return pageOf({ command: 'search', query, title: `Search: ${query}` }, results, limit, offset);
+  return pageOf(knowledge, { command: 'search', query, title: `Search: ${query}` }, results, limit, offset);
 }

@@ -20,5 +20,5 @@ export function answerSource(knowledge: Knowledge, id: string | null, limit = 5,
   const results = passages.map((p) => ({ quote: p.text, passage_id: p.id, source: sourceRef(source), score: 1 }));
   const notes = [`Date ${source.published ?? 'unknown'} (${source.published_basis.kind}): ${source.published_basis.evidence}`];
   if (source.notes) notes.push(source.notes);
-  return pageOf({ command: 'source', query: source.id, title: source.title ?? `Untitled source ${source.id}`, notes }, results, limit, offset);
+  return pageOf(knowledge, { command: 'source', query: source.id, title: source.title ?? `Untitled source ${source.id}`, notes }, results, limit, offset);
 }

@@ -6,6 +6,7 @@ import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import { numericTermCount, TERM_TOPICS, type TermTopic } from '../passages/terms-tags.ts';
 import { tokenize } from '../search/tokenize.ts';
 import { type Answer, type QuoteResult, notFound, pageOf, sourceRef } from './answer.ts';
+import { collapseCopies } from './collapse-copies.ts';
 import { MIN_COVERAGE } from './search.ts';
 
 /** The topics users can ask `/terms` about, for help and autocomplete. */
@@ -44,9 +45,11 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
     const evolution = termPassages
       .filter((p) => !final.includes(p))
       .sort((a, b) => whenStated(a).localeCompare(whenStated(b)) || a.n - b.n);
-    const results = [...final.map((p) => resultOf(p, 2)), ...evolution.map((p) => resultOf(p, 1))];
-    const notes = final.length > 0 ? [`The first ${final.length} quote(s) state the agreed deal; the rest follow the proposals in date order.`] : [];
-    return pageOf({ command: 'terms', query: null, title: 'Terms of the deal', notes }, results, limit, offset);
+    const results = collapseCopies(knowledge, [...final.map((p) => resultOf(p, 2)), ...evolution.map((p) => resultOf(p, 1))]);
+    const finalIds = new Set(final.map((p) => p.id));
+    const stated = results.filter((r) => finalIds.has(r.passage_id)).length;
+    const notes = stated > 0 ? [`The first ${stated} quote(s) state the agreed deal; the rest follow the proposals in date order.`] : [];
+    return pageOf(knowledge, { command: 'terms', query: null, title: 'Terms of the deal', notes }, results, limit, offset);
   }
   const wanted = new Set(tokenize(label));
   const topicBoost = (p: KnownPassage) =>
@@ -67,5 +70,5 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
     return notFound('terms', label, `Terms: ${label}`, TERM_TOPIC_NAMES.map((t) => t.label), `No stated terms found about "${label}".`);
   }
   const results = hits.map((h) => resultOf(knowledge.passageById.get(h.id) as KnownPassage, h.score));
-  return pageOf({ command: 'terms', query: label, title: `Terms: ${label}` }, results, limit, offset);
+  return pageOf(knowledge, { command: 'terms', query: label, title: `Terms: ${label}` }, results, limit, offset);
 }

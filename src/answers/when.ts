@@ -7,6 +7,7 @@ import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import type { PassageHit } from '../search/passage-index.ts';
 import { contentStems, stemTerm, tokenize } from '../search/tokenize.ts';
 import { type Answer, type QuoteResult, notFound, pageOf, sourceRef } from './answer.ts';
+import { areCopies, collapseCopies } from './collapse-copies.ts';
 import { excerpt, sentenceAt } from './excerpt.ts';
 import { MIN_COVERAGE, suggestionsFor } from './search.ts';
 import { answerTimeline } from './timeline.ts';
@@ -77,13 +78,17 @@ function resultOf(knowledge: Knowledge, hit: PassageHit): (QuoteResult & { stems
   };
 }
 
-/** Pairs of strong results from different sources that give different days for what reads as the same event. */
-function disagreements(results: ReadonlyArray<QuoteResult & { stems: string[] }>): Array<[QuoteResult, QuoteResult]> {
+/**
+ * Pairs of strong results from different sources that give different days for what reads as the same event. Two
+ * copies of one passage that resolve to different days (read against different publication dates) are one source
+ * repeated, not two sources disagreeing.
+ */
+function disagreements(knowledge: Knowledge, results: ReadonlyArray<QuoteResult & { stems: string[] }>): Array<[QuoteResult, QuoteResult]> {
   const pairs: Array<[QuoteResult, QuoteResult]> = [];
   const dated = results.slice(0, 8).filter((r) => r.granularity === 'day' && r.date_basis === 'quote');
   for (const [i, a] of dated.entries()) {
     for (const b of dated.slice(i + 1)) {
-      if (a.source.id === b.source.id || a.date === b.date) continue;
+      if (a.source.id === b.source.id || a.date === b.date || areCopies(knowledge, a, b)) continue;
       const shared = a.stems.filter((s) => b.stems.includes(s) && !/^\d+$/.test(s)).length;
       if (shared >= 4) pairs.push([a, b]);
     }
@@ -97,14 +102,16 @@ export function answerWhen(knowledge: Knowledge, query: string, limit = 5, offse
   if (tokenize(query).length === 0) return answerTimeline(knowledge, limit, offset);
   // dating a hit reads its words again: only the best WHEN_CANDIDATES hits are worth it
   const hits = knowledge.index.find(query).filter((h) => h.coverage >= MIN_COVERAGE).slice(0, WHEN_CANDIDATES);
-  const scored = hits.map((h) => resultOf(knowledge, h)).filter((r): r is QuoteResult & { stems: string[] } => r !== null);
+  const found = hits.map((h) => resultOf(knowledge, h)).filter((r): r is QuoteResult & { stems: string[] } => r !== null);
   // a /when answer is about dates: dated quotes first, the best of them first; undated context after
-  scored.sort((a, b) => Number(b.date !== undefined) - Number(a.date !== undefined) || b.score - a.score);
+  found.sort((a, b) => Number(b.date !== undefined) - Number(a.date !== undefined) || b.score - a.score);
+  // copies giving the same date are one result, before the top results are compared for disagreements
+  const scored = [...collapseCopies(knowledge, found)];
   if (scored.length === 0) {
     return notFound('when', query, `When: ${query}`, suggestionsFor(knowledge, query), `No dated quote found for "${query}".`);
   }
   const notes: string[] = [];
-  const conflicts = disagreements(scored);
+  const conflicts = disagreements(knowledge, scored);
   if (conflicts.length > 0) {
     const byDate = new Map<string, string[]>();
     for (const r of conflicts.flat()) byDate.set(r.date ?? '', [...new Set([...(byDate.get(r.date ?? '') ?? []), r.source.id])]);
@@ -119,5 +126,5 @@ export function answerWhen(knowledge: Knowledge, query: string, limit = 5, offse
     notes.push('Some dates come from the paragraph just before the quote, which the quote carries on from.');
   }
   const results = scored.map(({ stems: _stems, ...r }) => r);
-  return pageOf({ command: 'when', query, title: `When: ${query}`, notes }, results, limit, offset);
+  return pageOf(knowledge, { command: 'when', query, title: `When: ${query}`, notes }, results, limit, offset);
 }

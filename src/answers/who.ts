@@ -79,5 +79,5 @@ export function answerWho(knowledge: Knowledge, query: string, limit = 5, offset
     ? [`"${query}" could also mean ${matches[1].entity.name}.`]
     : [];
   const unmentioned = results.length > 0 ? [] : [`${entity.name} is in the curated list but no source mentions them.`];
-  return pageOf({ command: 'who', query, title: `Who is ${entity.name}?`, notes: [...notes, ...unmentioned], entity: summariseEntity(entity) }, results, limit, offset);
+  return pageOf(knowledge, { command: 'who', query, title: `Who is ${entity.name}?`, notes: [...notes, ...unmentioned], entity: summariseEntity(entity) }, results, limit, offset);
 }

@@ -37,6 +37,12 @@ export function loadCorpus(dir: string): Corpus {
     if (seen.has(s.id)) throw new CorpusError(s.file, 'id', `duplicate id "${s.id}"`);
     seen.add(s.id);
   }
+  for (const s of sources) {
+    const other = s.near_duplicate_of;
+    if (other === undefined) continue;
+    if (other === s.id) throw new CorpusError(s.file, 'near_duplicate_of', 'names the source itself');
+    if (!seen.has(other)) throw new CorpusError(s.file, 'near_duplicate_of', `no source "${other}" in the corpus`);
+  }
   const { entities, notEntities } = loadEntities(join(dir, 'entities.yaml'));
   return { dir, sources, entities, notEntities };
 }
@@ -58,4 +64,26 @@ export function loadEntities(file: string): { entities: Entity[]; notEntities: s
     ids.add(e.id);
   }
   return { entities: parsed.data.entities, notEntities: parsed.data.not_entities };
+}
+
+/**
+ * The sources of a corpus that parse, skipping any that do not: what ingest compares a new article with, so that a
+ * broken or empty corpus does not stop a moderator from adding (or fixing) articles.
+ *
+ * @example
+ * readableSources('corpus').length // → 5
+ */
+export function readableSources(dir: string): Source[] {
+  const sourcesDir = join(dir, 'sources');
+  if (!existsSync(sourcesDir)) return [];
+  return readdirSync(sourcesDir)
+    .filter((f) => f.endsWith('.md') && !f.startsWith('.'))
+    .sort()
+    .flatMap((f) => {
+      try {
+        return [parseSourceFile(readFileSync(join(sourcesDir, f), 'utf8'), `sources/${f}`)];
+      } catch {
+        return [];
+      }
+    });
 }

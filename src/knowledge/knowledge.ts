@@ -2,6 +2,7 @@
  * The knowledge base: everything the answers need, computed once from a loaded corpus — passages with their
  * resolved dates, entity mentions, speakers and term tags, the passage index and the entity resolver.
  */
+import { normaliseText } from '../corpus/duplicates.ts';
 import type { Corpus } from '../corpus/load-corpus.ts';
 import type { Entity } from '../corpus/entity-schema.ts';
 import type { Source } from '../corpus/source-schema.ts';
@@ -39,6 +40,36 @@ export interface Knowledge {
   entities: EntityResolver;
   /** The stems of each entity's name and aliases: a query word among them points at the entity's mentions. */
   entityNameStems: Map<string, Set<string>>;
+  /**
+   * Passages whose text (after `normaliseText`) stands in more than one source, by passage id: copies share a group
+   * number, so an answer shows such a passage once, with "also in", without comparing passages per query.
+   */
+  copyGroupOf: Map<string, number>;
+}
+
+/**
+ * Numbers the groups of passages that are the same text in different sources (a wire story republished, a statement
+ * quoted in full by two outlets). Passages without a copy elsewhere get no group.
+ *
+ * @example
+ * copyGroups(passages).get('reuters-deal#4') === copyGroups(passages).get('ap-deal#4') // → true when the texts match
+ */
+export function copyGroups(passages: readonly KnownPassage[]): Map<string, number> {
+  const byText = new Map<string, KnownPassage[]>();
+  for (const p of passages) {
+    const key = normaliseText(p.text);
+    const group = byText.get(key);
+    if (group) group.push(p);
+    else byText.set(key, [p]);
+  }
+  const groupOf = new Map<string, number>();
+  let n = 0;
+  for (const group of byText.values()) {
+    if (new Set(group.map((p) => p.sourceId)).size < 2) continue;
+    for (const p of group) groupOf.set(p.id, n);
+    n++;
+  }
+  return groupOf;
 }
 
 function wordsOf(text: string): WordAt[] {
@@ -63,7 +94,7 @@ export function buildKnowledge(corpus: Corpus): Knowledge {
       passages.push({
         ...p,
         source,
-        dates: source.published ? resolveDates(p.text, source.published) : [],
+        dates: resolveDates(p.text, source.published),
         mentions: own,
         speakers: findSpeakers(p, own, previousPerson),
         terms: tagTerms(p.text),
@@ -93,5 +124,6 @@ export function buildKnowledge(corpus: Corpus): Knowledge {
     index,
     entities: new EntityResolver(corpus.entities),
     entityNameStems: new Map(corpus.entities.map((e) => [e.id, new Set(tokenize([e.name, ...e.aliases].join(' ')).map(stemTerm))])),
+    copyGroupOf: copyGroups(passages),
   };
 }

@@ -36,3 +36,19 @@ export function speakerLine(result: QuoteResult): string | null {
   if (!result.speaker) return null;
   return `${result.speaker.direct ? 'quoting' : 'according to'} ${result.speaker.name}`;
 }
+
+/**
+ * "also in: Reuters (2023-11-23), The Times of Israel (2023-11-23) and 2 more": the other sources that carry the
+ * quote, which the answer shows once. At most `max` are named, so a story republished fifty times stays one line.
+ *
+ * @example
+ * alsoInLine({ ...result, also_in: [{ passage_id: 'r#2', source_id: 'r', outlet: 'Reuters', published: '2023-11-23' }] })
+ * // → 'also in: Reuters (2023-11-23)'
+ */
+export function alsoInLine(result: QuoteResult, max = 3): string | null {
+  const copies = result.also_in ?? [];
+  if (copies.length === 0) return null;
+  const named = copies.slice(0, max).map((c) => `${c.outlet ?? c.source_id} (${c.published ?? 'date unknown'})`);
+  const more = copies.length - named.length;
+  return `also in: ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}

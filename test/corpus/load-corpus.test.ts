@@ -44,6 +44,13 @@ describe('a corpus source file', () => {
     ['a misspelt field', GOOD.replace('outlet: null', 'outlett: null'), null],
     ['an invented URL that is not a URL', GOOD.replace('language: en', 'language: en\nurl: not a url'), 'url'],
     ['a date with basis unknown', GOOD.replace('kind: stated', 'kind: unknown'), 'published_basis.kind'],
+    ['month 13 and day 45', GOOD.replace('published: 2023-11-22', 'published: 2023-13-45'), 'published'],
+    ['30 February', GOOD.replace('published: 2023-11-22', 'published: 2023-02-30'), 'published'],
+    ['30 February of a leap year', GOOD.replace('published: 2023-11-22', 'published: 2024-02-30'), 'published'],
+    ['29 February of a common year', GOOD.replace('published: 2023-11-22', 'published: 2023-02-29'), 'published'],
+    ['31 April', GOOD.replace('published: 2023-11-22', 'published: 2023-04-31'), 'published'],
+    ['day zero', GOOD.replace('published: 2023-11-22', 'published: 2023-11-00'), 'published'],
+    ['a near duplicate that is not an id', GOOD.replace('language: en', 'language: en\nnear_duplicate_of: Not An Id'), 'near_duplicate_of'],
   ])('rejects %s, naming the file and the field', (_what, text, field) => {
     try {
       parseSourceFile(text, 'sources/sample-source.md');
@@ -54,6 +61,19 @@ describe('a corpus source file', () => {
       expect(e.message).toContain('sources/sample-source.md');
       if (field) expect(e.field).toBe(field);
     }
+  });
+
+  it('says an impossible date must be a real calendar date', () => {
+    expect(() => parseSourceFile(GOOD.replace('published: 2023-11-22', 'published: 2023-02-30'), 'sources/sample-source.md')).toThrow(
+      'sources/sample-source.md: field "published": must be a real calendar date (YYYY-MM-DD)',
+    );
+  });
+
+  it('accepts 29 February of a leap year, and the last day of every month', () => {
+    for (const day of ['2024-02-29', '2000-02-29', '2023-01-31', '2023-04-30', '2023-12-31']) {
+      expect(parseSourceFile(GOOD.replace('published: 2023-11-22', `published: ${day}`), 'sources/sample-source.md').published).toBe(day);
+    }
+    expect(() => parseSourceFile(GOOD.replace('published: 2023-11-22', 'published: 1900-02-29'), 'sources/sample-source.md')).toThrow(/real calendar date/);
   });
 
   it('rejects a file without front matter, broken YAML, an empty body and an id that is not the file name', () => {
@@ -75,6 +95,18 @@ describe('loading a corpus', () => {
     const dir = scratchCorpus();
     writeSource(dir, 'broken', GOOD.replace('id: sample-source', 'id: broken').replace('language: en', 'language: 42'));
     expect(() => loadCorpus(dir)).toThrow(/sources\/broken\.md: field "language"/);
+    rmSync(dir, { recursive: true });
+  });
+
+  it('checks that near_duplicate_of names a source of the corpus', () => {
+    const dir = scratchCorpus();
+    const copy = (other: string) => GOOD.replace('id: sample-source', 'id: wire-copy').replace('language: en', `language: en\nnear_duplicate_of: ${other}`);
+    writeSource(dir, 'wire-copy', copy('ap-how-the-hostage-deal-came-about'));
+    expect(loadCorpus(dir).sources.find((s) => s.id === 'wire-copy')?.near_duplicate_of).toBe('ap-how-the-hostage-deal-came-about');
+    writeSource(dir, 'wire-copy', copy('no-such-source'));
+    expect(() => loadCorpus(dir)).toThrow('sources/wire-copy.md: field "near_duplicate_of": no source "no-such-source" in the corpus');
+    writeSource(dir, 'wire-copy', copy('wire-copy'));
+    expect(() => loadCorpus(dir)).toThrow(/sources\/wire-copy\.md: field "near_duplicate_of": names the source itself/);
     rmSync(dir, { recursive: true });
   });
 

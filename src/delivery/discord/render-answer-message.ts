@@ -9,13 +9,15 @@ import { type APIActionRowComponent, type APIButtonComponentWithCustomId, type A
 type APIButtonComponent = APIButtonComponentWithCustomId;
 type ActionStyle = ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Danger;
 import type { Answer, QuoteResult } from '../../answers/answer.ts';
-import { attributionLine, eventDateLine, speakerLine } from '../../render/attribution.ts';
+import { alsoInLine, attributionLine, eventDateLine, speakerLine } from '../../render/attribution.ts';
 import { encodeButton } from './custom-id.ts';
 import { embedCharacters, LIMITS, truncate } from './discord-limits.ts';
 
 export const DISCORD_PAGE_SIZE = 5;
 const COLOR = 0x2b6cb0;
 const SHARE_ROOM = 64;
+/** The "also in" credit is at most this long, so the quote keeps most of its field. */
+const ALSO_IN_ROOM = 160;
 
 export interface AnswerMessage {
   content?: string;
@@ -49,7 +51,8 @@ function quoteField(r: QuoteResult, n: number): { name: string; value: string } 
   const title = r.source.title ? escapeMarkdown(r.source.title) : null;
   const link = title && r.source.url ? `[${title}](${r.source.url})` : title ? `*${title}*` : null;
   const speaker = speakerLine(r);
-  const attribution = `— ${escapeMarkdown(attributionLine(r.source))}${link ? ` · ${link}` : ''}${speaker ? ` · ${escapeMarkdown(speaker)}` : ''}`;
+  const alsoIn = alsoInLine(r);
+  const attribution = `— ${escapeMarkdown(attributionLine(r.source))}${link ? ` · ${link}` : ''}${speaker ? ` · ${escapeMarkdown(speaker)}` : ''}${alsoIn ? ` · ${escapeMarkdown(truncate(alsoIn, ALSO_IN_ROOM))}` : ''}`;
   const room = LIMITS.fieldValue - attribution.length - 3;
   const quote = truncate(escapeMarkdown(r.quote), room).split('\n').map((l) => `> ${l}`).join('\n');
   return { name, value: `${quote}\n${attribution}` };
