@@ -1,43 +1,25 @@
 /**
- * Cleans a plain text as received from a feed: an optional leading "date YYYY-MM-DD" marker, paragraphs split at
- * blank lines (or at every line when the text has none), and trailing teaser headlines of another page ("…" at the
- * end of a line) dropped.
+ * Cleans a text page: plain text as received from a feed, a page copied or saved from a browser, or a lynx-style
+ * dump. An optional leading "date YYYY-MM-DD" marker (the form feeds use) states the date; everything else is read
+ * the way a person reads the page (see `article-text.ts`).
  */
-import { type CleanedText, preview, reflow } from './cleaned-text.ts';
+import { readTextPage } from './article-text.ts';
+import type { CleanedText } from './cleaned-text.ts';
+import { textUnits } from './text-units.ts';
 
 const DATE_MARKER = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*/i;
 
+/**
+ * Cleans a text page into the article and what it says about itself.
+ *
+ * @example
+ * cleanPlainText(' date 2023-10-20 Hamas said on Friday it had freed two captives.').statedDate
+ * // → { iso: '2023-10-20', evidence: 'the text opens with "date 2023-10-20"' }
+ */
 export function cleanPlainText(text: string): CleanedText {
-  let body = text;
-  let statedDate: CleanedText['statedDate'] = null;
-  const marker = DATE_MARKER.exec(body);
-  if (marker?.[1]) {
-    statedDate = { iso: marker[1], evidence: `the text opens with "${marker[0].trim()}"` };
-    body = body.slice(marker[0].length);
-  }
-  const hasBlankLines = /\n[ \t]*\n/.test(body.trim());
-  const blocks = hasBlankLines ? body.split(/\n[ \t]*\n/).map((b) => reflow(b.split('\n'))) : body.split('\n').map((l) => l.trim());
-  const paragraphs = blocks.filter((b) => b !== '');
-  const dropped: string[] = [];
-  while (paragraphs.length > 1 && /…\s*$/.test(paragraphs[paragraphs.length - 1] ?? '')) {
-    dropped.unshift(`teaser of another article: ${preview(paragraphs.pop() ?? '')}`);
-  }
-  return {
-    title: null,
-    authors: [],
-    statedDate,
-    outletHint: datelineOutlet(paragraphs[0]),
-    paragraphs,
-    credits: [],
-    dropped,
-  };
-}
-
-const DATELINE_OUTLETS: Record<string, string> = { AP: 'The Associated Press', Reuters: 'Reuters', AFP: 'Agence France-Presse' };
-
-/** A first paragraph opening "WASHINGTON (AP) —" names the outlet. */
-export function datelineOutlet(firstParagraph: string | undefined): CleanedText['outletHint'] {
-  const match = firstParagraph ? /^[A-Z][A-Z .,]+\((AP|Reuters|AFP)\) [—–-]/.exec(firstParagraph) : null;
-  const outlet = match?.[1] ? DATELINE_OUTLETS[match[1]] : undefined;
-  return match && outlet ? { outlet, evidence: `dateline "${match[0].trim()}"` } : null;
+  const marker = DATE_MARKER.exec(text);
+  const body = marker ? text.slice(marker[0].length) : text;
+  const page = readTextPage(textUnits(body));
+  const statedDate = marker?.[1] ? { iso: marker[1], evidence: `the text opens with "${marker[0].trim()}"` } : page.statedDate;
+  return { ...page, statedDate, url: null };
 }

@@ -1,14 +1,21 @@
 /**
- * Makes a corpus source out of a raw text: cleans it, fills the front matter from what the text shows (and what the
- * moderator states on the command line), validates it, and writes `sources/<id>.md` — never over an existing file.
+ * Makes a corpus source out of a raw text: cleans it, fills the front matter from what the page shows (and what the
+ * moderator states, which wins), validates it, and writes `sources/<id>.md` atomically — never over an existing
+ * file. `prepareSource` does everything but the writing, so a caller can show a preview or check for duplicates
+ * before `writeSource`.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { formatSourceFile, parseSourceFile } from '../corpus/source-file.ts';
+import { CorpusError, formatSourceFile, parseSourceFile } from '../corpus/source-file.ts';
 import { type SourceMeta, SourceMetaSchema } from '../corpus/source-schema.ts';
-import type { CleanedText } from './cleaned-text.ts';
+import { type CleanedText, preview } from './cleaned-text.ts';
 import { cleanRawText } from './clean-raw-text.ts';
+import { foldLine } from './line-shape.ts';
+import { sourceId } from './source-id.ts';
+import { sameOutlet } from './wires.ts';
+
+export { slugify } from './source-id.ts';
 
 export interface IngestOptions {
   id?: string;
@@ -24,58 +31,92 @@ export interface IngestOptions {
   url?: string;
   language?: string;
   notes?: string;
+  /** The id of a source this text republishes with small edits (set by the duplicate check). */
+  nearDuplicateOf?: string;
 }
 
-export interface IngestResult {
+/** A source ready to write: its front matter, what cleaning found, and the file's text. */
+export interface PreparedSource {
   meta: SourceMeta;
   cleaned: CleanedText;
-  file: string;
   text: string;
 }
 
+export interface IngestResult extends PreparedSource {
+  file: string;
+}
+
+/**
+ * Why a text cannot become a source; the message is fit to show the moderator.
+ *
+ * @example
+ * throw new IngestError('page.txt: no article text found after cleaning');
+ */
 export class IngestError extends Error {
   override name = 'IngestError';
 }
 
-/** "How the hostage deal came about" → "how-the-hostage-deal-came-about". */
-export function slugify(words: string, maxWords = 7): string {
-  return words
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’']/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w !== '')
-    .slice(0, maxWords)
-    .join('-');
+const fold = (text: string) => foldLine(text).replace(/[.!?:;,\s]+$/, '');
+
+/** When the moderator gives the headline and the body opens with it, the body loses it (it is the title, not text). */
+function withoutGivenTitle(cleaned: CleanedText, title: string | undefined): CleanedText {
+  const first = cleaned.paragraphs[0];
+  if (title === undefined || first === undefined || fold(first) !== fold(title)) return cleaned;
+  return {
+    ...cleaned,
+    paragraphs: cleaned.paragraphs.slice(1),
+    dropped: [{ text: preview(first), reason: 'the headline given with --title' }, ...cleaned.dropped],
+  };
 }
 
-/** Builds the front matter from the cleaned text and the moderator's options; the options win. */
+/** The notes: the moderator's, then where the outlet, the wire, the dateline and the credits came from. */
+function notesFor(cleaned: CleanedText, options: IngestOptions, reportsOn: string | null): string {
+  const outletEvidence = !options.outlet && cleaned.outletHint ? cleaned.outletHint.evidence : null;
+  const notes = [
+    options.notes,
+    outletEvidence ? `Outlet from the ${outletEvidence}.` : null,
+    reportsOn && !options.reportsOn && cleaned.reportsOnHint ? `Reports on ${reportsOn}: from the ${cleaned.reportsOnHint.evidence}.` : null,
+    cleaned.dateline && !`${outletEvidence ?? ''}${cleaned.reportsOnHint?.evidence ?? ''}`.includes(cleaned.dateline.evidence) ? `Dateline "${cleaned.dateline.evidence}".` : null,
+    cleaned.subtitle ? `Sub-heading: ${cleaned.subtitle}` : null,
+    cleaned.credits.length > 0 ? `Credit line: ${cleaned.credits.join(' ')}` : null,
+    cleaned.truncated ? `The received text stops mid-sentence; its last paragraph was left out ("${preview(cleaned.truncated.text, 80)}").` : null,
+  ];
+  return notes.filter((n): n is string => Boolean(n)).join(' ');
+}
+
+/**
+ * Builds the front matter from the cleaned text and the moderator's options; the options win. Throws IngestError
+ * naming the field when the result is invalid.
+ *
+ * @example
+ * buildMeta(cleanRawText(page), { outlet: 'Reuters' }, { file: 'page.txt', sha256 }).outlet // → 'Reuters'
+ */
 export function buildMeta(cleaned: CleanedText, options: IngestOptions, origin: { file: string; sha256: string }): SourceMeta {
   const title = options.title ?? cleaned.title;
-  const firstWords = cleaned.paragraphs[0] ?? '';
   const published = options.published ?? cleaned.statedDate?.iso ?? null;
   const basisKind = published === null ? 'unknown' : options.published ? (options.publishedBasis ?? 'stated') : 'stated';
   const evidence =
     options.evidence ??
-    (options.published ? 'given by the moderator at ingest' : cleaned.statedDate?.evidence ?? 'the text gives no date and none was given at ingest');
-  const notes = [
-    options.notes,
-    cleaned.outletHint && !options.outlet ? `Outlet from the ${cleaned.outletHint.evidence}.` : null,
-    cleaned.credits.length > 0 ? `Credit line: ${cleaned.credits.join(' ')}` : null,
-  ].filter((n): n is string => Boolean(n));
+    (options.published ? 'given by the moderator at ingest' : (cleaned.statedDate?.evidence ?? 'the text gives no date and none was given at ingest'));
+  const outlet = options.outlet ?? cleaned.outletHint?.outlet ?? null;
+  const hinted = options.reportsOn ?? cleaned.reportsOnHint?.outlet ?? null;
+  const reportsOn = hinted && !(outlet && sameOutlet(outlet, hinted)) ? hinted : null;
+  const url = options.url ?? cleaned.url;
+  const id = options.id ?? sourceId(published, title, cleaned.paragraphs);
+  if (id === null) throw new IngestError('no headline or text to make an id from: give one with --id');
   const meta = {
-    id: options.id ?? slugify(`${published ?? ''} ${title ?? firstWords}`),
+    id,
     title,
-    outlet: options.outlet ?? cleaned.outletHint?.outlet ?? null,
+    outlet,
     authors: options.authors ?? cleaned.authors,
     published,
     published_basis: { kind: basisKind, evidence },
-    ...(options.url ? { url: options.url } : {}),
-    ...(options.reportsOn ? { reports_on: options.reportsOn } : {}),
+    ...(url ? { url } : {}),
+    ...(reportsOn ? { reports_on: reportsOn } : {}),
     language: options.language ?? 'en',
-    notes: notes.join(' '),
+    notes: notesFor(cleaned, options, reportsOn),
     origin,
+    ...(options.nearDuplicateOf ? { near_duplicate_of: options.nearDuplicateOf } : {}),
   };
   const parsed = SourceMetaSchema.safeParse(meta);
   if (!parsed.success) {
@@ -83,6 +124,81 @@ export function buildMeta(cleaned: CleanedText, options: IngestOptions, origin: 
     throw new IngestError(`front matter field "${issue?.path.join('.') ?? '?'}": ${issue?.message ?? 'invalid'}`);
   }
   return parsed.data;
+}
+
+/**
+ * Cleans `raw` and prepares its source file without writing anything: the front matter, the cleaned text, and the
+ * file's text, checked by reading it back as the corpus loader will. Throws IngestError when the text has no
+ * article or the front matter is invalid.
+ *
+ * @example
+ * const prepared = prepareSource(readFileSync('page.html', 'utf8'), 'page.html', {});
+ * prepared.meta.id // → '2025-10-13-hostages-freed-as-trump-and-sisi-host'
+ */
+export function prepareSource(raw: string, rawName: string, options: IngestOptions): PreparedSource {
+  const cleaned = withoutGivenTitle(cleanRawText(raw), options.title);
+  if (cleaned.paragraphs.length === 0) throw new IngestError(`${rawName}: no article text found after cleaning`);
+  const sha256 = createHash('sha256').update(raw).digest('hex');
+  const meta = buildMeta(cleaned, options, { file: basename(rawName), sha256 });
+  const text = formatSourceFile(meta, cleaned.paragraphs);
+  try {
+    parseSourceFile(text, `sources/${meta.id}.md`); // the file must load as the corpus will load it
+  } catch (error) {
+    if (error instanceof CorpusError) throw new IngestError(error.message);
+    throw error;
+  }
+  return { meta, cleaned, text };
+}
+
+/**
+ * Writes a prepared source to `corpusDir/sources/<id>.md` and returns the path. Atomic and never overwriting: the
+ * text goes to a temporary file in the same directory, is flushed to disk, then hard-linked to its name — which
+ * fails if the name exists, so an existing source is never replaced, even by a concurrent writer.
+ *
+ * @example
+ * writeSource(prepareSource(raw, 'page.txt', {}), 'corpus') // → 'corpus/sources/2024-07-31-….md'
+ */
+export function writeSource(prepared: PreparedSource, corpusDir: string): string {
+  const dir = join(corpusDir, 'sources');
+  const file = join(dir, `${prepared.meta.id}.md`);
+  const taken = () => new IngestError(`${file} already exists: choose another --id (ingest never overwrites)`);
+  if (existsSync(file)) throw taken();
+  mkdirSync(dir, { recursive: true });
+  const temp = join(dir, `.${prepared.meta.id}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const fd = openSync(temp, 'wx');
+  try {
+    writeSync(fd, prepared.text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(temp, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw taken();
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+    if (existsSync(file)) throw taken(); // a file system without hard links: check, then rename
+    renameSync(temp, file);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+  syncDirectory(dir);
+  return file;
+}
+
+/** Flushes a directory entry to disk so a written file survives a crash; a no-op where directories cannot be opened. */
+function syncDirectory(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // some platforms cannot fsync a directory; the file itself is already on disk
+  }
 }
 
 /**
@@ -94,16 +210,6 @@ export function buildMeta(cleaned: CleanedText, options: IngestOptions, origin: 
  * // → 'corpus/sources/2023-11-24-…md'
  */
 export function ingestRawText(raw: string, rawFile: string, corpusDir: string, options: IngestOptions): IngestResult {
-  const cleaned = cleanRawText(raw);
-  if (cleaned.paragraphs.length === 0) throw new IngestError(`${rawFile}: no article text found after cleaning`);
-  const sha256 = createHash('sha256').update(raw).digest('hex');
-  const meta = buildMeta(cleaned, options, { file: basename(rawFile), sha256 });
-  const dir = join(corpusDir, 'sources');
-  const file = join(dir, `${meta.id}.md`);
-  if (existsSync(file)) throw new IngestError(`${file} already exists: choose another --id (ingest never overwrites)`);
-  const text = formatSourceFile(meta, cleaned.paragraphs);
-  parseSourceFile(text, `sources/${meta.id}.md`); // the written file must load as it will be loaded
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(file, text, { flag: 'wx' });
-  return { meta, cleaned, file, text };
+  const prepared = prepareSource(raw, rawFile, options);
+  return { ...prepared, file: writeSource(prepared, corpusDir) };
 }

@@ -1,6 +1,7 @@
 import { readFileSync, rmSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatSourceFile, parseSourceFile } from '../../src/corpus/source-file.ts';
 import { cleanRawText } from '../../src/ingest/clean-raw-text.ts';
 import { IngestError, ingestRawText } from '../../src/ingest/ingest-source.ts';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
@@ -12,6 +13,25 @@ const seed = (prefix: string) => {
   return readFileSync(join(SEEDS_DIR, file), 'utf8');
 };
 
+describe('re-cleaning the seeds', () => {
+  const files = readdirSync('corpus/sources').filter((f) => f.endsWith('.md'));
+  const seeds = files.flatMap((f) => {
+    const text = readFileSync(join('corpus/sources', f), 'utf8');
+    const { paragraphs: _paragraphs, file: _file, ...meta } = parseSourceFile(text, `sources/${f}`);
+    const origin = meta.origin?.file;
+    return origin && readdirSync(SEEDS_DIR).includes(origin) ? [{ f, text, meta, origin }] : [];
+  });
+
+  it('covers the five seeds', () => {
+    expect(seeds.map((s) => s.origin.slice(0, 3)).sort()).toEqual(['000', '001', '002', '003', '004']);
+  });
+
+  it.each(seeds.map((s) => [s.f, s] as const))('%s comes out byte-identical from its raw seed', (_f, { text, meta, origin }) => {
+    const cleaned = cleanRawText(readFileSync(join(SEEDS_DIR, origin), 'utf8'));
+    expect(formatSourceFile(meta, cleaned.paragraphs)).toBe(text);
+  });
+});
+
 describe('cleaning the AP page dump (004)', () => {
   const cleaned = cleanRawText(seed('004'));
   const body = cleaned.paragraphs.join('\n');
@@ -19,7 +39,14 @@ describe('cleaning the AP page dump (004)', () => {
   it('keeps the headline and the byline', () => {
     expect(cleaned.title).toBe('How the hostage deal came about: Negotiations stumbled, but persistence finally won out');
     expect(cleaned.authors).toEqual(['Colleen Long', 'Seung Min Kim', 'Sam Magdy', 'Julia Frankel']);
-    expect(cleaned.outletHint?.outlet).toBe('The Associated Press');
+    expect(cleaned.outletHint).toEqual({ outlet: 'The Associated Press', evidence: 'dateline "WASHINGTON (AP) —"' });
+    expect(cleaned.reportsOnHint).toBeNull();
+    expect(cleaned.dateline).toEqual({ place: 'WASHINGTON', wire: 'The Associated Press', evidence: 'WASHINGTON (AP) —' });
+  });
+
+  it('reads no date: the page’s timestamp template was never filled in', () => {
+    expect(cleaned.statedDate).toBeNull();
+    expect(cleaned.dropped).toContainEqual({ text: 'Updated [hour]:[minute] [AMPM] [timezone], [monthFull] [day], [year]', reason: 'timestamp template never filled in' });
   });
 
   it('keeps exactly the article: from the dateline to Netanyahu’s closing quote', () => {
@@ -48,6 +75,8 @@ describe('cleaning the plain seeds', () => {
     const cleaned = cleanRawText(seed('003'));
     expect(cleaned.paragraphs.at(-1)).toMatch(/next week\.$/);
     expect(cleaned.dropped).toHaveLength(6);
+    expect(cleaned.dropped.every((d) => d.reason === 'teaser of another article')).toBe(true);
+    expect(cleaned.truncated).toBeNull();
     expect(cleaned.paragraphs.join(' ')).not.toMatch(/Assad|Pezeshkian|Zelensky/);
   });
 

@@ -1,0 +1,266 @@
+/**
+ * Reads an article out of a page's units the way a person does: skips the furniture, takes the headline, the
+ * sub-heading, the byline and the date line from above the first paragraph of prose, keeps the paragraphs down to
+ * the end of the article (a copyright line, topic tags, a "——" rule, a credit line), and sets aside a last paragraph
+ * that stops mid-sentence. Shared by the text cleaner and the HTML cleaner, which runs it over the article
+ * Readability found, knowing the headline from the page's structure.
+ */
+import { type Byline, type CreditLine, parseByline, parseCreditLine } from './bylines.ts';
+import { type CleanedText, preview } from './cleaned-text.ts';
+import { type DateLine, parseDateLine, pickPublished } from './date-lines.ts';
+import { parseDateline } from './datelines.ts';
+import { isArticleEnd } from './furniture.ts';
+import { endsSentence, foldLine, isAllCaps, isProse, wordCount } from './line-shape.ts';
+import { markFurniture } from './page-furniture.ts';
+import { outletHints, siteFromFooter, wireHint } from './outlet-hints.ts';
+import { splitTitleSuffix } from './site-names.ts';
+import type { TextUnit } from './text-units.ts';
+import { sameOutlet } from './wires.ts';
+
+type Dropped = CleanedText['dropped'];
+
+/** What the lines of a page say about it, unit by unit. */
+export interface UnitFacts {
+  bylines: Array<Byline | null>;
+  dates: Array<DateLine[] | null>;
+  reasons: Array<string | null>;
+}
+
+/**
+ * Classifies every unit of a page: its furniture reason, or the byline or date line it is.
+ *
+ * @example
+ * classifyUnits(textUnits('Share\n\nBy Jane Roe\n\nQatar said the talks would resume.')).reasons
+ * // → ['share, save or social button', null, null]
+ */
+export function classifyUnits(units: readonly TextUnit[], preset: ReadonlyArray<string | null> = []): UnitFacts {
+  const bylines = units.map((u, i) => (u.bullet || preset[i] ? null : parseByline(u.text)));
+  const dates = units.map((u, i) => (preset[i] ? null : parseDateLine(u.text)));
+  const marked = markFurniture(units, (i) => bylines[i] !== null || dates[i] !== null);
+  return { bylines, dates, reasons: marked.map((r, i) => preset[i] ?? r) };
+}
+
+/** The first unit of the article body: prose (or a dateline) not followed closely by a byline or date line. */
+function findBodyStart(units: readonly TextUnit[], facts: UnitFacts): number {
+  const plain = (i: number) => facts.reasons[i] === null && facts.bylines[i] === null && facts.dates[i] === null;
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i];
+    if (!unit || unit.bullet || !plain(i)) continue;
+    if (parseDateline(unit.text)) return i;
+    if (!isProse(unit.text)) continue;
+    let seen = 0;
+    let metaAhead = false;
+    for (let j = i + 1; j < units.length && j <= i + 12 && seen < 3; j++) {
+      if (facts.bylines[j] || facts.dates[j]) metaAhead = true;
+      if (facts.reasons[j] === null) seen++;
+    }
+    if (!metaAhead) return i;
+  }
+  const first = units.findIndex((u, i) => plain(i) && !u.bullet);
+  return first < 0 ? units.length : first;
+}
+
+/** True for "Lena Voss covers the White House…", "Seung Min is a White House reporter.": a line about the author. */
+function isAuthorBio(text: string, authors: readonly string[]): boolean {
+  if (wordCount(text) > 40) return false;
+  return authors.some((name) => {
+    const first = name.split(' ')[0] ?? name;
+    return [name, first].some((n) => text.startsWith(`${n} `) && /^(?:is|was|covers|reports|writes|has|joined|edits|leads)\b/.test(text.slice(n.length + 1)));
+  });
+}
+
+interface BodyContext {
+  /** The headline, so a copy of it in the body goes. */
+  title: string | null;
+  subtitle: string | null;
+  /** Authors known so far, to recognise their bio lines. */
+  authors: readonly string[];
+}
+
+interface ReadBody {
+  paragraphs: string[];
+  truncated: { text: string } | null;
+  credits: string[];
+  dropped: Dropped;
+  /** Bylines and date lines found among the body's lines (dropped from it). */
+  bylines: Byline[];
+  dates: DateLine[];
+  credited: CreditLine[];
+}
+
+/**
+ * Applies the body rules to units from the first paragraph on: furniture goes with its reason, bylines, date lines
+ * and credit lines are set aside, everything after the end of the article goes, and a last paragraph that stops
+ * mid-sentence is set aside as truncated.
+ */
+function readBody(units: readonly TextUnit[], facts: UnitFacts, from: number, context: BodyContext): ReadBody {
+  const out: ReadBody = { paragraphs: [], truncated: null, credits: [], dropped: [], bylines: [], dates: [], credited: [] };
+  const drop = (text: string, reason: string) => out.dropped.push({ text: preview(text), reason });
+  const headline = new Set([context.title, context.subtitle].filter((t): t is string => t !== null).map(foldLine));
+  let ended = false;
+  for (let i = from; i < units.length; i++) {
+    const text = units[i]?.text ?? '';
+    const reason = facts.reasons[i];
+    const credit = parseCreditLine(text);
+    if (ended) {
+      if (credit || (reason === null && /\b(?:contributed|reported from)\b/.test(text) && wordCount(text) <= 60)) {
+        out.credits.push(text);
+        if (credit) out.credited.push(credit);
+        drop(text, 'credit line (kept in the notes)');
+      } else drop(text, reason ?? 'after the end of the article');
+      continue;
+    }
+    if (reason) {
+      if (isArticleEnd(text) && out.paragraphs.length > 0) ended = true;
+      drop(text, reason);
+      continue;
+    }
+    const byline = facts.bylines[i];
+    const dates = facts.dates[i];
+    if (byline) {
+      out.bylines.push(byline);
+      drop(text, 'byline');
+    } else if (dates) {
+      out.dates.push(...dates);
+      drop(text, 'date line');
+    } else if (credit) {
+      out.credits.push(text);
+      out.credited.push(credit);
+      drop(text, 'credit line (kept in the notes)');
+      if (out.paragraphs.length > 0) ended = true;
+    } else if (isAuthorBio(text, context.authors)) {
+      drop(text, 'author bio');
+      if (out.paragraphs.length > 0) ended = true;
+    } else if (headline.has(foldLine(text))) {
+      drop(text, 'repeats the headline');
+    } else out.paragraphs.push(text);
+  }
+  setAsideTeasersAndTruncation(out);
+  return out;
+}
+
+/** Trailing teaser headlines of another page ("…" at the end of two lines or more) and a truncated last paragraph. */
+function setAsideTeasersAndTruncation(out: ReadBody): void {
+  const paragraphs = out.paragraphs;
+  const teasers: string[] = [];
+  for (let k = paragraphs.length - 1; k > 0 && /…\s*$|\.\.\.\s*$/.test(paragraphs[k] ?? ''); k--) teasers.unshift(paragraphs[k] ?? '');
+  if (teasers.length >= 2) {
+    paragraphs.splice(paragraphs.length - teasers.length);
+    for (const t of teasers) out.dropped.push({ text: preview(t), reason: 'teaser of another article' });
+  }
+  const last = paragraphs.at(-1);
+  if (last !== undefined && paragraphs.length > 1 && !endsSentence(last)) {
+    paragraphs.pop();
+    if (wordCount(last) >= 5) {
+      out.truncated = { text: last };
+      out.dropped.push({ text: preview(last), reason: 'last paragraph stops mid-sentence (a truncated copy)' });
+    } else out.dropped.push({ text: preview(last), reason: 'heading with no text after it' });
+  }
+}
+
+interface Header {
+  title: string | null;
+  subtitle: string | null;
+  site: { outlet: string; evidence: string } | null;
+  byline: Byline | null;
+  dates: DateLine[];
+  dropped: Dropped;
+}
+
+/** Reads the units above the body: headline, sub-heading, byline, date lines; the rest is dropped with its reason. */
+function readHeader(units: readonly TextUnit[], facts: UnitFacts, bodyStart: number, footerSite: Header['site'], knownTitle: string | null): Header {
+  const header: Header = { title: null, subtitle: null, site: footerSite, byline: null, dates: [], dropped: [] };
+  const drop = (text: string, reason: string) => header.dropped.push({ text: preview(text), reason });
+  const candidates: number[] = [];
+  for (let i = 0; i < bodyStart; i++) {
+    const text = units[i]?.text ?? '';
+    const reason = facts.reasons[i];
+    const byline = facts.bylines[i];
+    const dates = facts.dates[i];
+    if (reason) drop(text, reason);
+    else if (byline) {
+      if (!header.byline || (header.byline.authors.length === 0 && byline.authors.length > 0)) header.byline = { ...byline, wire: byline.wire ?? header.byline?.wire ?? null };
+      else if (!header.byline.wire && byline.wire) header.byline = { ...header.byline, wire: byline.wire };
+      drop(text, byline.authors.length > 0 ? 'byline' : byline.wire ? 'byline naming the wire' : 'byline without a person');
+    } else if (dates) {
+      header.dates.push(...dates);
+      drop(text, 'date line');
+    } else if (units[i]?.bullet) drop(text, 'menu or list item');
+    else candidates.push(i);
+  }
+  const folded = candidates.map((i) => foldLine(units[i]?.text ?? ''));
+  const isSite = (text: string) => header.site !== null && foldLine(text) === foldLine(header.site.outlet);
+  let titleFound = false;
+  candidates.forEach((i, k) => {
+    const text = units[i]?.text ?? '';
+    if (isSite(text)) return drop(text, 'site name');
+    const suffixed = splitTitleSuffix(text); // "Headline | Site", as a browser's tab title
+    const pageTitle = suffixed ? { outlet: suffixed.site, evidence: `page title "${preview(text)}"` } : null;
+    if (suffixed && folded.includes(foldLine(suffixed.headline))) {
+      header.site ??= pageTitle;
+      return drop(text, 'page title with the site name');
+    }
+    if (knownTitle !== null && foldLine(text) === foldLine(knownTitle)) {
+      titleFound = true;
+      header.title = text;
+      return;
+    }
+    const later = candidates.slice(k + 1).some((j) => !isSite(units[j]?.text ?? ''));
+    const label = later && (wordCount(text) < 3 || (isAllCaps(text) && wordCount(text) <= 5));
+    if (!titleFound && label) return drop(text, 'section label or site name above the headline');
+    if (!titleFound && knownTitle === null) {
+      titleFound = true;
+      const splitOff = suffixed !== null && (header.site === null || sameOutlet(header.site.outlet, suffixed.site));
+      if (splitOff) header.site ??= pageTitle;
+      header.title = splitOff ? suffixed.headline : text;
+      return;
+    }
+    if (header.subtitle === null) header.subtitle = text;
+    else drop(text, 'header line above the article');
+  });
+  return header;
+}
+
+export interface ReadOptions {
+  /** The headline when the page's structure states it (HTML): a unit with this text is the title, and a unit of
+   * prose-less text above the body is the sub-heading. */
+  knownTitle?: string | null;
+  /** Authors the page's structure names, to recognise their bio lines. */
+  knownAuthors?: readonly string[];
+  /** Reasons decided before reading (an HTML `<figcaption>` is a caption whatever its words). */
+  presetReasons?: ReadonlyArray<string | null>;
+}
+
+/**
+ * Reads a text page (plain text, a copied or saved page, a lynx dump) from its units.
+ *
+ * @example
+ * readTextPage(textUnits('Skip to content\n\nTalks resume in Doha\n\nBy Jane Roe\n\nQatar said on Monday that talks would resume.')).title
+ * // → 'Talks resume in Doha'
+ */
+export function readTextPage(units: readonly TextUnit[], options: ReadOptions = {}): Omit<CleanedText, 'url'> {
+  const facts = classifyUnits(units, options.presetReasons);
+  const bodyStart = findBodyStart(units, facts);
+  const header = readHeader(units, facts, bodyStart, siteFromFooter(units), options.knownTitle ?? null);
+  const authorsSoFar = [...(header.byline?.authors ?? []), ...(options.knownAuthors ?? [])];
+  const body = readBody(units, facts, bodyStart, { title: header.title ?? options.knownTitle ?? null, subtitle: header.subtitle, authors: authorsSoFar });
+  const byline = header.byline ?? body.bylines[0] ?? null;
+  const creditNames = body.credited.flatMap((c) => c.names);
+  const authors = byline ? byline.authors : creditNames;
+  const published = pickPublished([...header.dates, ...body.dates]);
+  const first = body.paragraphs[0];
+  const dateline = first === undefined ? null : parseDateline(first);
+  const hints = outletHints(header.site, wireHint(dateline, byline));
+  return {
+    title: header.title,
+    subtitle: header.subtitle,
+    authors,
+    statedDate: published ? { iso: published.iso, evidence: `date line "${published.evidence}"` } : null,
+    ...hints,
+    dateline: dateline?.place ? { place: dateline.place, wire: dateline.wire, evidence: dateline.evidence } : null,
+    paragraphs: body.paragraphs,
+    truncated: body.truncated,
+    credits: body.credits,
+    dropped: [...header.dropped, ...body.dropped],
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * News agencies ("wires") as pages name them in datelines and bylines — "(AP)", "/TASS/", "By AFP",
+ * "…, Associated Press" — and the full names the corpus records for them.
+ */
+
+const WIRES: ReadonlyArray<{ name: string; forms: readonly string[] }> = [
+  { name: 'The Associated Press', forms: ['AP', 'The Associated Press', 'Associated Press', 'AP News'] },
+  { name: 'Reuters', forms: ['Reuters', 'Thomson Reuters'] },
+  { name: 'Agence France-Presse', forms: ['AFP', 'Agence France-Presse', 'Agence France Presse', 'France-Presse'] },
+  { name: 'TASS', forms: ['TASS', 'ITAR-TASS'] },
+  { name: 'United Press International', forms: ['UPI', 'United Press International'] },
+  { name: 'Deutsche Presse-Agentur', forms: ['dpa', 'DPA', 'Deutsche Presse-Agentur'] },
+  { name: 'Xinhua', forms: ['Xinhua', 'Xinhua News Agency'] },
+  { name: 'Anadolu Agency', forms: ['Anadolu', 'Anadolu Agency', 'AA'] },
+  { name: 'Qatar News Agency', forms: ['QNA', 'Qatar News Agency'] },
+  { name: 'WAFA', forms: ['WAFA'] },
+  { name: 'Kuwait News Agency', forms: ['KUNA'] },
+  { name: 'Bloomberg', forms: ['Bloomberg', 'Bloomberg News'] },
+  { name: 'CNN', forms: ['CNN'] },
+];
+
+const BY_FORM = new Map(WIRES.flatMap((w) => w.forms.map((f) => [f.toLowerCase(), w.name] as const)));
+
+/**
+ * The full name of the wire a page names, or null when `text` is not a wire's name.
+ *
+ * @example
+ * wireName('AP')                 // → 'The Associated Press'
+ * wireName('Associated Press')   // → 'The Associated Press'
+ * wireName('Gulf Dispatch')      // → null
+ */
+export function wireName(text: string): string | null {
+  const key = text.trim().replace(/[.:,]+$/, '').toLowerCase();
+  // "AA" and "dpa" are wires only as written (an "Aa" or "DPA" elsewhere is something else)
+  if (key === 'aa' && text.trim() !== 'AA') return null;
+  return BY_FORM.get(key) ?? null;
+}
+
+/**
+ * True when two outlet names are the same outlet ("AP" and "The Associated Press", case and "The" aside).
+ *
+ * @example
+ * sameOutlet('Associated Press', 'The Associated Press') // → true
+ */
+export function sameOutlet(a: string, b: string): boolean {
+  const norm = (s: string) => (wireName(s) ?? s).toLowerCase().replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return norm(a) === norm(b);
+}
