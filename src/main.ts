@@ -5,11 +5,13 @@
 import 'dotenv/config';
 import { COMMANDS } from '../commands/index.ts';
 import { ConfigError, readDiscordEnv, wantsDiscord } from './config/env.ts';
-import { loadKnowledgeOrExit } from './console/load-or-exit.ts';
+import { openKnowledgeOrExit } from './console/load-or-exit.ts';
+import { corpusDirFromEnv } from './corpus/load-corpus.ts';
 import { runRepl } from './console/repl.ts';
 import { startBot } from './delivery/discord/start-bot.ts';
 import { FaqDatabaseError, FaqStore } from './faq/faq-store.ts';
-import { loadKnowledge } from './knowledge/load-knowledge.ts';
+import { LiveKnowledge } from './knowledge/live-knowledge.ts';
+import { logReload } from './knowledge/log-reload.ts';
 import { createLogger } from './logging/logger.ts';
 
 async function runDiscord(): Promise<void> {
@@ -23,15 +25,17 @@ async function runDiscord(): Promise<void> {
   }
   const logger = createLogger(env.LOG_LEVEL);
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
-  let knowledge;
+  let knowledge: LiveKnowledge;
   try {
-    const loaded = loadKnowledge();
-    logger.info({ sources: loaded.knowledge.corpus.sources.length, passages: loaded.knowledge.passages.length, ms: loaded.millis }, 'corpus loaded');
-    knowledge = Promise.resolve(loaded.knowledge);
+    const started = performance.now();
+    knowledge = LiveKnowledge.open(corpusDirFromEnv());
+    const k = knowledge.current();
+    logger.info({ sources: k.corpus.sources.length, passages: k.passages.length, ms: Math.round(performance.now() - started) }, 'corpus loaded');
   } catch (error) {
     logger.fatal({ err: error }, 'the corpus cannot be loaded, so no answers are served');
     process.exit(1);
   }
+  const stopWatching = knowledge.watch({ onReload: (result) => logReload(logger, result) });
   let faq: FaqStore;
   try {
     faq = FaqStore.open(env.DATA_DIR);
@@ -42,9 +46,10 @@ async function runDiscord(): Promise<void> {
     console.error(`talks-bot: ${error.message}`);
     process.exit(1);
   }
-  const bot = await startBot({ env, logger, knowledge, commands: COMMANDS, faq });
+  const bot = await startBot({ env, logger, knowledge, commands: COMMANDS, faq, corpusEditing: { live: knowledge } });
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    stopWatching();
     void bot.stop().finally(() => {
       faq.close();
       process.exit(0);
@@ -55,4 +60,4 @@ async function runDiscord(): Promise<void> {
 }
 
 if (wantsDiscord(process.env)) await runDiscord();
-else await runRepl(loadKnowledgeOrExit());
+else await runRepl(openKnowledgeOrExit());

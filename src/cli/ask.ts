@@ -6,7 +6,7 @@
 import { createInterface } from 'node:readline';
 import { COMMANDS } from '../../commands/index.ts';
 import { ConsoleSession } from '../console/console-session.ts';
-import { loadKnowledgeOrExit } from '../console/load-or-exit.ts';
+import { openKnowledgeOrExit } from '../console/load-or-exit.ts';
 
 async function main(argv: string[]): Promise<number> {
   let json = false;
@@ -21,7 +21,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     } else words.push(a);
   }
-  const knowledge = loadKnowledgeOrExit();
+  const knowledge = openKnowledgeOrExit().current();
   const session = new ConsoleSession(knowledge, COMMANDS, json ? 'json' : 'text', limit);
   if (words.length > 0) {
     console.log(session.respond(words.join(' ')));

@@ -13,6 +13,15 @@ export const DiscordEnvSchema = z.object({
   DISCORD_GUILD_ID: snowflake.optional(),
   /** REST base URL, for a REST proxy or the tests' loopback fake; gateway URL then comes from its /gateway/bot. */
   DISCORD_API_URL: z.url().default('https://discord.com/api'),
+  /**
+   * The servers whose moderators may add and remove corpus articles from Discord (comma-separated ids). The corpus
+   * is shared by every server the bot is in, so this is the operator's choice; default: DISCORD_GUILD_ID.
+   */
+  CORPUS_EDITOR_GUILDS: z
+    .string()
+    .transform((s) => s.split(',').map((g) => g.trim()).filter((g) => g !== ''))
+    .pipe(z.array(snowflake))
+    .optional(),
   /** Where the FAQ database lives (created on first start). */
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -27,6 +36,14 @@ export class ConfigError extends Error {
 /** True when the environment asks for the Discord bot rather than the console. */
 export function wantsDiscord(env: NodeJS.ProcessEnv): boolean {
   return Boolean(env.DISCORD_TOKEN && env.DISCORD_TOKEN.trim() !== '');
+}
+
+/**
+ * The servers allowed to change the corpus: CORPUS_EDITOR_GUILDS, else DISCORD_GUILD_ID, else none (adding from
+ * Discord is off).
+ */
+export function corpusEditorGuilds(env: DiscordEnv): string[] {
+  return env.CORPUS_EDITOR_GUILDS ?? (env.DISCORD_GUILD_ID ? [env.DISCORD_GUILD_ID] : []);
 }
 
 /**

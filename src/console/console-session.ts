@@ -11,11 +11,14 @@ import { renderText } from '../render/render-text.ts';
 
 export const CONSOLE_PAGE_SIZE = 5;
 
+/** Fixed knowledge, or a live one that follows the corpus (read once per answer). */
+export type ConsoleKnowledge = Knowledge | { current(): Knowledge };
+
 export class ConsoleSession {
   private last: { name: string; input: Record<string, unknown>; offset: number } | null = null;
 
   constructor(
-    private readonly knowledge: Knowledge,
+    private readonly knowledge: ConsoleKnowledge,
     private readonly commands: readonly AnyCommand[],
     private readonly format: 'text' | 'json' = 'text',
     private readonly pageSize = CONSOLE_PAGE_SIZE,
@@ -42,6 +45,7 @@ export class ConsoleSession {
   }
 
   private run(name: string, input: Record<string, unknown>, offset: number): Answer {
-    return runCommand(this.commands, name, input, { knowledge: this.knowledge, page: { limit: this.pageSize, offset } });
+    const knowledge = 'current' in this.knowledge ? this.knowledge.current() : this.knowledge;
+    return runCommand(this.commands, name, input, { knowledge, page: { limit: this.pageSize, offset } });
   }
 }

@@ -1,11 +1,12 @@
 /** Loads the knowledge base for a command-line program, or prints why it cannot and exits with status 1. */
+import { corpusDirFromEnv } from '../corpus/load-corpus.ts';
 import { CorpusError } from '../corpus/source-file.ts';
-import type { Knowledge } from '../knowledge/knowledge.ts';
-import { loadKnowledge } from '../knowledge/load-knowledge.ts';
+import { LiveKnowledge } from '../knowledge/live-knowledge.ts';
 
-export function loadKnowledgeOrExit(): Knowledge {
+/** The corpus in `CORPUS_DIR`, loaded and ready to follow changes (`watch`). */
+export function openKnowledgeOrExit(dir = corpusDirFromEnv()): LiveKnowledge {
   try {
-    return loadKnowledge().knowledge;
+    return LiveKnowledge.open(dir);
   } catch (error) {
     if (error instanceof CorpusError) {
       console.error(`talks-bot: the corpus cannot be loaded, so no answers are served.\n  ${error.message}`);

@@ -1,27 +1,65 @@
 /**
  * The interactive console: the bot's commands typed at a prompt, answered from the bundled corpus, no Discord token
- * needed.
+ * needed. It follows the corpus: an article added with `npm run ingest` in another terminal is answered from at once,
+ * and a broken file is reported while the previous corpus keeps answering.
  */
 import { createInterface } from 'node:readline';
 import { COMMANDS } from '../../commands/index.ts';
-import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { LiveKnowledge, ReloadResult } from '../knowledge/live-knowledge.ts';
 import { ConsoleSession } from './console-session.ts';
 
-export async function runRepl(knowledge: Knowledge, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
-  const session = new ConsoleSession(knowledge, COMMANDS);
+/**
+ * The line the console prints after a reload.
+ *
+ * @example
+ * reloadNotice({ ok: true, unchanged: false, added: ['x'], changed: [], removed: [], sources: 6, passages: 120, ms: 640 })
+ * // → '(corpus reloaded: added x — 6 sources, 120 passages, 640 ms)'
+ */
+export function reloadNotice(result: ReloadResult): string | null {
+  if (!result.ok) return `(corpus change refused, still answering from the previous corpus: ${result.error})`;
+  if (result.unchanged) return null;
+  const parts = [
+    result.added.length > 0 ? `added ${result.added.join(', ')}` : null,
+    result.changed.length > 0 ? `changed ${result.changed.join(', ')}` : null,
+    result.removed.length > 0 ? `removed ${result.removed.join(', ')}` : null,
+  ].filter((p): p is string => p !== null);
+  return `(corpus reloaded: ${parts.join('; ') || 'entities changed'} — ${result.sources} sources, ${result.passages} passages, ${result.ms} ms)`;
+}
+
+export async function runRepl(
+  live: LiveKnowledge,
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stdout,
+  watchOptions: { debounceMs?: number; pollMs?: number } = {},
+): Promise<void> {
+  const session = new ConsoleSession(live, COMMANDS);
   const interactive = (input as NodeJS.ReadStream).isTTY === true;
   const rl = createInterface({ input, output, terminal: interactive, crlfDelay: Infinity });
+  const knowledge = live.current();
   output.write(
     `talks-bot console — ${knowledge.corpus.sources.length} sources, ${knowledge.passages.length} passages.\n` +
       `Type /help, /who McGurk, /when Raanan release, /terms, /search communications cell; /more for the next page; /quit to leave.\n`,
   );
+  const stopWatching = live.watch({
+    ...watchOptions,
+    onReload: (result) => {
+      const notice = reloadNotice(result);
+      if (notice === null) return;
+      output.write(`${notice}\n`);
+      if (interactive) rl.prompt(true);
+    },
+  });
   rl.setPrompt('> ');
   if (interactive) rl.prompt();
-  for await (const line of rl) {
-    if (/^\/?(?:quit|exit)$/i.test(line.trim())) break;
-    const out = session.respond(line);
-    if (out !== '') output.write(`${out}\n\n`);
-    if (interactive) rl.prompt();
+  try {
+    for await (const line of rl) {
+      if (/^\/?(?:quit|exit)$/i.test(line.trim())) break;
+      const out = session.respond(line);
+      if (out !== '') output.write(`${out}\n\n`);
+      if (interactive) rl.prompt();
+    }
+  } finally {
+    stopWatching();
+    rl.close();
   }
-  rl.close();
 }

@@ -47,3 +47,21 @@ export function isVerbatim(knowledge: Knowledge, quote: string, sourceId: string
     .filter((f) => f !== '')
     .every((f) => body.includes(f));
 }
+
+/** A short article in the corpus format, written for these tests. */
+export function testArticle(id: string, body: string, published = '2025-01-16'): string {
+  return [
+    '---',
+    `id: ${id}`,
+    'title: Mediators announce a phased ceasefire',
+    'outlet: The Harbor Ledger',
+    'authors: [Marta Olsen]',
+    `published: ${published}`,
+    'published_basis: { kind: stated, evidence: "Published 16 January 2025" }',
+    'language: en',
+    '---',
+    '',
+    body,
+    '',
+  ].join('\n');
+}

@@ -1,11 +1,12 @@
 /**
  * The registration payload for Discord's bulk overwrite (`PUT /applications/{app}/commands`), derived from the
  * command definitions in `commands/`: names, descriptions, option types and limits, autocomplete flags; every answer
- * command also gets a `public` option. Plus `/faq`, `/faq-admin` and the message context menu "Find sources".
+ * command also gets a `public` option. Plus `/faq`, `/faq-admin`, `/source-admin` and the message context menu "Find sources".
  */
 import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPutAPIApplicationCommandsJSONBody } from 'discord.js';
 import type { AnyCommand } from '../../commands/define-command.ts';
 import { type FaqCommandPayload, faqCommandPayloads } from './faq/faq-command-payloads.ts';
+import { sourceAdminPayload } from './sources/source-admin-payload.ts';
 
 export const FIND_SOURCES = 'Find sources';
 export const PUBLIC_OPTION = 'public';
@@ -29,5 +30,5 @@ export function commandPayloads(commands: readonly AnyCommand[]): Array<RESTPutA
     options.push({ type: ApplicationCommandOptionType.Boolean, name: PUBLIC_OPTION, description: 'Post the answer in the channel for everyone (default: only you see it)', required: false });
     return { type: ApplicationCommandType.ChatInput as const, name: c.name, description: c.description.slice(0, 100), options };
   });
-  return [...slash, ...faqCommandPayloads(), { type: ApplicationCommandType.Message as const, name: FIND_SOURCES }];
+  return [...slash, ...faqCommandPayloads(), sourceAdminPayload(), { type: ApplicationCommandType.Message as const, name: FIND_SOURCES }];
 }

@@ -20,21 +20,34 @@ import type { AnyCommand } from '../../commands/define-command.ts';
 import { QUERY_MAX_LENGTH } from '../../commands/define-command.ts';
 import { runCommand } from '../../commands/run-command.ts';
 import type { Knowledge } from '../../knowledge/knowledge.ts';
+import type { KnowledgeProvider } from '../../knowledge/live-knowledge.ts';
 import type { Logger } from '../../logging/logger.ts';
 import { FIND_SOURCES, PUBLIC_OPTION } from './command-payloads.ts';
+import { SourceDrafts } from '../../corpus/source-drafts.ts';
+import { isSourceAdminButton, isSourceAdminForm } from './sources/source-custom-ids.ts';
+import { SOURCE_ADMIN_COMMAND } from './sources/source-admin-payload.ts';
+import {
+  handleSourceAdminAutocomplete,
+  handleSourceAdminButton,
+  handleSourceAdminCommand,
+  handleSourceAdminForm,
+  type SourceAdminContext,
+} from './sources/source-admin-interactions.ts';
 import type { Cooldowns } from './cooldowns.ts';
 import { decodeButton } from './custom-id.ts';
 import { LIMITS, truncate } from './discord-limits.ts';
 import { type AnswerMessage, deleteButtonRow, DISCORD_PAGE_SIZE, renderAnswerMessage, sharedByLine } from './render-answer-message.ts';
 
 export interface BotContext {
-  /** Resolves once the corpus is loaded; interactions that arrive before are deferred, then answered. */
-  knowledge: Promise<Knowledge>;
+  /** The knowledge to answer from; interactions that arrive before the first load are deferred, then answered. */
+  knowledge: KnowledgeProvider;
   commands: readonly AnyCommand[];
   cooldowns: Cooldowns;
   logger: Logger;
   /** The FAQ store; without one, the FAQ commands say the FAQ is unavailable. */
   faq?: FaqStore;
+  /** Adding and removing sources (`/source-admin`); without it, the command says it is off. */
+  sources?: SourceAdminContext;
 }
 
 const isFaqCommand = (name: string) => name === FAQ_COMMAND || name === FAQ_ADMIN_COMMAND;
@@ -46,12 +59,11 @@ async function faqContext(interaction: ChatInputCommandInteraction | ButtonInter
   return null;
 }
 
+/** Where no corpus editing was set up: every `/source-admin` action says it is off. */
+const SOURCES_OFF: SourceAdminContext = { editor: null, editorGuilds: [], drafts: new SourceDrafts(), fetch: {} };
+
 /** Commands that only describe the bot do not count against the cooldown. */
 const FREE_COMMANDS = new Set(['help']);
-
-function isReady(p: Promise<Knowledge>): Promise<Knowledge | null> {
-  return Promise.race([p, new Promise<null>((resolve) => setImmediate(() => resolve(null)))]);
-}
 
 function answerFor(knowledge: Knowledge, ctx: BotContext, command: string, input: Record<string, unknown>, offset: number): Answer {
   return runCommand(ctx.commands, command, input, { knowledge, page: { limit: DISCORD_PAGE_SIZE, offset } });
@@ -73,13 +85,13 @@ async function replyWith(
   options: { private: boolean; offset: number; sharedBy?: string },
 ): Promise<void> {
   const flags = options.private ? MessageFlags.Ephemeral : undefined;
-  const ready = await isReady(ctx.knowledge);
+  const ready = ctx.knowledge.ready();
   if (ready) {
     await interaction.reply({ ...renderAnswerMessage(compute(ready), options), ...(flags ? { flags } : {}) });
     return;
   }
   await interaction.deferReply(flags ? { flags } : {});
-  const knowledge = await ctx.knowledge;
+  const knowledge = await ctx.knowledge.get();
   await interaction.editReply(renderAnswerMessage(compute(knowledge), options));
 }
 
@@ -92,6 +104,10 @@ async function refusedForCooldown(interaction: ChatInputCommandInteraction | Mes
 }
 
 async function onChatInput(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  if (interaction.commandName === SOURCE_ADMIN_COMMAND) {
+    await handleSourceAdminCommand(interaction, ctx.sources ?? SOURCES_OFF);
+    return;
+  }
   if (isFaqCommand(interaction.commandName)) {
     if (interaction.commandName === FAQ_COMMAND && (await refusedForCooldown(interaction, ctx))) return;
     const faq = await faqContext(interaction, ctx);
@@ -118,13 +134,17 @@ async function onChatInput(interaction: ChatInputCommandInteraction, ctx: BotCon
 }
 
 async function onAutocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
+  if (interaction.commandName === SOURCE_ADMIN_COMMAND) {
+    await handleSourceAdminAutocomplete(interaction, ctx.sources ?? SOURCES_OFF);
+    return;
+  }
   if (isFaqCommand(interaction.commandName)) {
     if (ctx.faq) await handleFaqAutocomplete(interaction, { faq: ctx.faq, knowledge: ctx.knowledge });
     else await interaction.respond([]);
     return;
   }
   const command = ctx.commands.find((c) => c.name === interaction.commandName);
-  const knowledge = await isReady(ctx.knowledge);
+  const knowledge = ctx.knowledge.ready();
   const focused = interaction.options.getFocused(true);
   const choices = command?.autocomplete && knowledge ? command.autocomplete(focused.name, String(focused.value), { knowledge }) : [];
   await interaction.respond(choices.map((c) => ({ name: c, value: c })));
@@ -147,6 +167,10 @@ async function onButton(interaction: ButtonInteraction, ctx: BotContext): Promis
     if (faq) await handleFaqButton(interaction, faq);
     return;
   }
+  if (isSourceAdminButton(interaction.customId)) {
+    await handleSourceAdminButton(interaction, ctx.sources ?? SOURCES_OFF);
+    return;
+  }
   const action = decodeButton(interaction.customId);
   if (!action) {
     await interaction.reply({ content: 'This button is from an older version of the bot and no longer works: please run the command again.', flags: MessageFlags.Ephemeral });
@@ -165,7 +189,7 @@ async function onButton(interaction: ButtonInteraction, ctx: BotContext): Promis
     await interaction.reply(sharedCopy(interaction));
     return;
   }
-  const knowledge = await ctx.knowledge;
+  const knowledge = await ctx.knowledge.get();
   const input = inputFor(ctx, action.command, action.query);
   const isPrivate = interaction.message.flags.has(MessageFlags.Ephemeral);
   await interaction.update(renderAnswerMessage(answerFor(knowledge, ctx, action.command, input, action.offset), { private: isPrivate, offset: action.offset }));
@@ -189,6 +213,7 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
     else if (interaction.isChatInputCommand()) await onChatInput(interaction, ctx);
     else if (interaction.isMessageContextMenuCommand() && interaction.commandName === FIND_SOURCES) await onFindSources(interaction, ctx);
     else if (interaction.isButton()) await onButton(interaction, ctx);
+    else if (interaction.isModalSubmit() && isSourceAdminForm(interaction.customId)) await handleSourceAdminForm(interaction, ctx.sources ?? SOURCES_OFF);
     else if (interaction.isModalSubmit() && interaction.customId.startsWith('v1|faq')) {
       if (ctx.faq) await handleFaqModal(interaction, { faq: ctx.faq, knowledge: ctx.knowledge });
       else await interaction.reply({ content: 'The FAQ is not available on this bot right now.', flags: MessageFlags.Ephemeral });

@@ -4,8 +4,12 @@
  */
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { AnyCommand } from '../../commands/define-command.ts';
-import type { DiscordEnv } from '../../config/env.ts';
-import type { Knowledge } from '../../knowledge/knowledge.ts';
+import { corpusEditorGuilds, type DiscordEnv } from '../../config/env.ts';
+import type { KnowledgeProvider, LiveKnowledge } from '../../knowledge/live-knowledge.ts';
+import { CorpusEditor } from '../../corpus/corpus-editor.ts';
+import { SourceDrafts } from '../../corpus/source-drafts.ts';
+import type { FetchPageOptions } from '../../ingest/fetch-page.ts';
+import type { SourceAdminContext } from './sources/source-admin-interactions.ts';
 import type { FaqStore } from '../../faq/faq-store.ts';
 import type { Logger } from '../../logging/logger.ts';
 import { Cooldowns } from './cooldowns.ts';
@@ -22,20 +26,29 @@ export const COOLDOWN_MS = 3000;
 export async function startBot(options: {
   env: DiscordEnv;
   logger: Logger;
-  knowledge: Promise<Knowledge>;
+  knowledge: KnowledgeProvider;
   commands: readonly AnyCommand[];
   cooldownMs?: number;
   faq?: FaqStore;
+  /** Corpus editing from Discord (`/source-admin`): the live corpus and how pages are fetched. */
+  corpusEditing?: { live: LiveKnowledge; fetch?: FetchPageOptions };
 }): Promise<RunningBot> {
   const { env, logger } = options;
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: env.DISCORD_API_URL } });
-  const ctx = { knowledge: options.knowledge, commands: options.commands, cooldowns: new Cooldowns(options.cooldownMs ?? COOLDOWN_MS), logger, ...(options.faq ? { faq: options.faq } : {}) };
+  const editorGuilds = corpusEditorGuilds(env);
+  const sources: SourceAdminContext = {
+    editor: options.corpusEditing && editorGuilds.length > 0 ? new CorpusEditor(options.corpusEditing.live) : null,
+    editorGuilds,
+    drafts: new SourceDrafts(),
+    fetch: options.corpusEditing?.fetch ?? {},
+    ...(options.faq ? { faq: options.faq } : {}),
+  };
+  const ctx = { knowledge: options.knowledge, commands: options.commands, cooldowns: new Cooldowns(options.cooldownMs ?? COOLDOWN_MS), logger, sources, ...(options.faq ? { faq: options.faq } : {}) };
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, ctx));
   client.once(Events.ClientReady, (c) => logger.info({ user: c.user.tag, guilds: c.guilds.cache.size, invite: inviteUrl(env.DISCORD_APPLICATION_ID) }, 'connected to Discord'));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js client error'));
   client.on(Events.ShardReconnecting, (id) => logger.warn({ shard: id }, 'gateway reconnecting'));
   client.on(Events.ShardResume, (id, replayed) => logger.info({ shard: id, replayed }, 'gateway session resumed'));
-  options.knowledge.catch((error: unknown) => logger.fatal({ err: error }, 'the corpus could not be loaded'));
   await client.login(env.DISCORD_TOKEN);
   return {
     client,

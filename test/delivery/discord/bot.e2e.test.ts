@@ -12,6 +12,7 @@ import { DiscordEnvSchema } from '../../../src/config/env.ts';
 import { commandPayloads } from '../../../src/delivery/discord/command-payloads.ts';
 import { type RunningBot, startBot } from '../../../src/delivery/discord/start-bot.ts';
 import type { Knowledge } from '../../../src/knowledge/knowledge.ts';
+import { fixedKnowledge } from '../../../src/knowledge/live-knowledge.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
 import { bundledKnowledge } from '../../helpers/corpus.ts';
 import { checkRequest } from './discord-schema.ts';
@@ -25,7 +26,7 @@ const logStream = new Writable({ write: (chunk: Buffer, _enc, done) => (logLines
 
 async function launch(fake: FakeDiscord, knowledge: Promise<Knowledge>, cooldownMs = 0): Promise<RunningBot> {
   const env = DiscordEnvSchema.parse({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' });
-  const bot = await startBot({ env, logger: createLogger('info', logStream), knowledge, commands: COMMANDS, cooldownMs });
+  const bot = await startBot({ env, logger: createLogger('info', logStream), knowledge: fixedKnowledge(knowledge), commands: COMMANDS, cooldownMs });
   if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once(Events.ClientReady, resolve));
   return bot;
 }
@@ -225,8 +226,8 @@ describe('registering the commands', () => {
         expect(requiredFlags).toEqual([...requiredFlags].sort((a, b) => Number(b) - Number(a)));
       }
     }
-    expect(payload.map((c) => c.name)).toEqual(['who', 'when', 'terms', 'search', 'timeline', 'source', 'help', 'faq', 'faq-admin', 'Find sources']);
-    expect(payload.find((c) => c.name === 'faq-admin')).toMatchObject({ default_member_permissions: 8192 }); // Manage Messages
+    expect(payload.map((c) => c.name)).toEqual(['who', 'when', 'terms', 'search', 'timeline', 'source', 'help', 'faq', 'faq-admin', 'source-admin', 'Find sources']);
+    for (const admin of ['faq-admin', 'source-admin']) expect(payload.find((c) => c.name === admin)).toMatchObject({ default_member_permissions: 8192 }); // Manage Messages
   });
 
   it('`npm run deploy` overwrites the guild commands in one request', async () => {
@@ -237,7 +238,7 @@ describe('registering the commands', () => {
       env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_GUILD_ID: '222222222222222222', DISCORD_API_URL: fake.apiUrl },
       timeout: 30_000,
     });
-    expect((await run).stdout).toMatch(/registered 10 commands in server 222222222222222222/);
+    expect((await run).stdout).toMatch(/registered 11 commands in server 222222222222222222/);
     const put = await fake.waitFor((r) => r.method === 'PUT', 30_000);
     expect(put.path).toBe(`/applications/${APP_ID}/guilds/222222222222222222/commands`);
     expect(put.problems).toEqual([]);

@@ -40,14 +40,14 @@ export class FakeDiscord {
   identifies = 0;
   resumes = 0;
   /** Files the fake serves at /attachments/<name>, as Discord's CDN serves uploads. */
-  readonly attachments = new Map<string, string>();
+  readonly attachments = new Map<string, { content: string; contentType: string }>();
 
   /** Serves `content` as an uploaded attachment and returns its description for an interaction's `resolved`. */
-  upload(filename: string, content: string): Record<string, unknown> {
+  upload(filename: string, content: string, contentType = 'application/json'): Record<string, unknown> {
     const id = snowflake();
     const path = `/attachments/${id}/${filename}`;
-    this.attachments.set(path, content);
-    return { id, filename, size: Buffer.byteLength(content), url: `http://127.0.0.1:${this.port}${path}`, proxy_url: `http://127.0.0.1:${this.port}${path}`, content_type: 'application/json' };
+    this.attachments.set(path, { content, contentType });
+    return { id, filename, size: Buffer.byteLength(content), url: `http://127.0.0.1:${this.port}${path}`, proxy_url: `http://127.0.0.1:${this.port}${path}`, content_type: contentType };
   }
 
   /** Respond to this route with an error, once, to test how the bot copes. */
@@ -162,8 +162,8 @@ export class FakeDiscord {
       json(status, { message: 'Internal Server Error', code: 0 });
     } else if (method === 'GET' && url.pathname.startsWith('/attachments/')) {
       const file = this.attachments.get(url.pathname);
-      res.writeHead(file === undefined ? 404 : 200, { 'content-type': 'application/json' });
-      res.end(file ?? '');
+      res.writeHead(file === undefined ? 404 : 200, { 'content-type': file?.contentType ?? 'application/json' });
+      res.end(file?.content ?? '');
     } else if (method === 'GET' && path === '/gateway/bot') {
       json(200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
     } else if (method === 'GET' && path === '/gateway') {

@@ -9,6 +9,7 @@ import { DiscordEnvSchema } from '../../../src/config/env.ts';
 import { type RunningBot, startBot } from '../../../src/delivery/discord/start-bot.ts';
 import { FaqStore } from '../../../src/faq/faq-store.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
+import { fixedKnowledge } from '../../../src/knowledge/live-knowledge.ts';
 import { bundledKnowledge } from '../../helpers/corpus.ts';
 import { APP_ID, buttonClick, FakeDiscord, fakeMessage, faqAutocomplete, faqCommand, GUILD_ID, modalSubmit, type RecordedRequest } from './fake-discord.ts';
 
@@ -27,7 +28,7 @@ describe('the FAQ on Discord', () => {
   async function launch(): Promise<void> {
     store = FaqStore.open(dataDir);
     const env = DiscordEnvSchema.parse({ DISCORD_TOKEN: `fake.${'x'.repeat(64)}`, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl });
-    bot = await startBot({ env, logger: createLogger('silent'), knowledge: Promise.resolve(bundledKnowledge()), commands: COMMANDS, cooldownMs: 0, faq: store });
+    bot = await startBot({ env, logger: createLogger('silent'), knowledge: fixedKnowledge(bundledKnowledge()), commands: COMMANDS, cooldownMs: 0, faq: store });
     if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once(Events.ClientReady, resolve));
   }
 

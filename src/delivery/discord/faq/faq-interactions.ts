@@ -24,13 +24,13 @@ import { faqEntryAnswer, missingCitations } from '../../../faq/faq-answer.ts';
 import { FAQ_LIMITS, type FaqEntry } from '../../../faq/faq-entry.ts';
 import { FaqError, type FaqStore } from '../../../faq/faq-store.ts';
 import { findEntries } from '../../../faq/find-entries.ts';
-import type { Knowledge } from '../../../knowledge/knowledge.ts';
+import type { KnowledgeProvider } from '../../../knowledge/live-knowledge.ts';
 import { LIMITS, truncate } from '../discord-limits.ts';
 import { renderAnswerMessage } from '../render-answer-message.ts';
 
 export interface FaqContext {
   faq: FaqStore;
-  knowledge: Promise<Knowledge>;
+  knowledge: KnowledgeProvider;
 }
 
 const LIST_PAGE = 10;
@@ -98,7 +98,7 @@ async function onFaq(interaction: ChatInputCommandInteraction, ctx: FaqContext, 
       return;
     }
     const isPublic = interaction.options.getBoolean('public') === true;
-    const message = renderAnswerMessage(faqEntryAnswer(await ctx.knowledge, entry), { private: !isPublic, offset: 0, ...(isPublic ? { sharedBy: interaction.user.id } : {}) });
+    const message = renderAnswerMessage(faqEntryAnswer(await ctx.knowledge.get(), entry), { private: !isPublic, offset: 0, ...(isPublic ? { sharedBy: interaction.user.id } : {}) });
     await interaction.reply({ ...message, ...(isPublic ? {} : { flags: MessageFlags.Ephemeral }) });
   } else if (sub === 'list') {
     await interaction.reply({ ...listMessage(entries, 0, 'FAQ'), flags: MessageFlags.Ephemeral });
@@ -137,7 +137,7 @@ async function onFaqAdmin(interaction: ChatInputCommandInteraction, ctx: FaqCont
     const entry = ctx.faq.addAlias(guildId, id(), interaction.options.getString('alias', true), actor);
     await interaction.reply(privately(`FAQ #${entry.id} is also found as: ${entry.aliases.map((a) => `“${escapeMarkdown(a)}”`).join(', ')}.`));
   } else if (sub === 'cite') {
-    const knowledge = await ctx.knowledge;
+    const knowledge = await ctx.knowledge.get();
     const given = interaction.options.getString('passages');
     const search = interaction.options.getString('search');
     const ids = given
@@ -169,7 +169,7 @@ async function onFaqAdmin(interaction: ChatInputCommandInteraction, ctx: FaqCont
     const report = ctx.faq.importGuild(guildId, data, actor, { overwrite: interaction.options.getBoolean('overwrite') === true });
     await interaction.reply(privately(`Imported: ${report.added} added, ${report.updated} replaced, ${report.unchanged} already the same.`));
   } else if (sub === 'check') {
-    const knowledge = await ctx.knowledge;
+    const knowledge = await ctx.knowledge.get();
     const stale = ctx.faq.list(guildId).flatMap((e) => missingCitations(knowledge, e).map((p) => `#${e.id} cites ${p}`));
     await interaction.reply(privately(stale.length === 0 ? 'Every cited passage is in the corpus.' : truncate(`Citations the corpus no longer has:\n${stale.join('\n')}`, LIMITS.content)));
   }
@@ -235,7 +235,7 @@ export async function handleFaqModal(interaction: ModalSubmitInteraction, ctx: F
       }
       entry = ctx.faq.edit(guildId, current.id, fields, interaction.user.id);
     } else entry = ctx.faq.add(guildId, fields, interaction.user.id);
-    const message = renderAnswerMessage(faqEntryAnswer(await ctx.knowledge, entry), { private: true, offset: 0 });
+    const message = renderAnswerMessage(faqEntryAnswer(await ctx.knowledge.get(), entry), { private: true, offset: 0 });
     await interaction.reply({ ...message, content: `Saved FAQ #${entry.id} (revision ${entry.revision}).`, flags: MessageFlags.Ephemeral });
   } catch (error) {
     if (!(error instanceof FaqError)) throw error;

@@ -1,0 +1,120 @@
+/**
+ * The knowledge a running bot answers from, kept in step with `CORPUS_DIR`: a reload loads the whole corpus and
+ * builds new knowledge beside the old, then switches in one assignment. Answers read `current()` once per
+ * interaction, so none is ever computed from a half-updated corpus; a broken file leaves the previous knowledge
+ * serving and the failure is reported to whoever asked for the reload (and to the log).
+ *
+ * @example
+ * const live = LiveKnowledge.open('corpus');          // throws CorpusError when the first load fails
+ * const stop = live.watch({ onReload: (r) => log(r) }); // picks up added, changed and removed files
+ * live.current().passages.length;
+ */
+import { CorpusError } from '../corpus/source-file.ts';
+import { loadCorpus } from '../corpus/load-corpus.ts';
+import { watchCorpus, type CorpusWatcher } from '../corpus/watch-corpus.ts';
+import { buildKnowledge, type Knowledge } from './knowledge.ts';
+
+/** What a transport needs from the knowledge: the current one, or a promise while the first load is under way. */
+export interface KnowledgeProvider {
+  /** The knowledge to answer from now, or null while the first load is still running. */
+  ready(): Knowledge | null;
+  /** Resolves with the knowledge current when it settles (waits for the first load). */
+  get(): Promise<Knowledge>;
+}
+
+/** A provider over knowledge that never changes (tests, one-shot command-line runs). */
+export function fixedKnowledge(knowledge: Knowledge | Promise<Knowledge>): KnowledgeProvider {
+  let settled: Knowledge | null = knowledge instanceof Promise ? null : knowledge;
+  const promise = Promise.resolve(knowledge).then((k) => (settled = k));
+  return { ready: () => settled, get: () => promise };
+}
+
+/** What one reload did: which sources came, changed or went, or why the corpus was refused. */
+export type ReloadResult =
+  | { ok: true; unchanged: boolean; sources: number; passages: number; ms: number; added: string[]; changed: string[]; removed: string[] }
+  | { ok: false; error: string; ms: number };
+
+/** A source's identity for change detection: everything its file says. */
+function fingerprints(knowledge: Knowledge): Map<string, string> {
+  return new Map(knowledge.corpus.sources.map((s) => [s.id, JSON.stringify(s)]));
+}
+
+export class LiveKnowledge implements KnowledgeProvider {
+  private knowledge: Knowledge;
+  private queue: Promise<unknown> = Promise.resolve();
+  private watcher: CorpusWatcher | null = null;
+
+  private constructor(
+    readonly dir: string,
+    first: Knowledge,
+  ) {
+    this.knowledge = first;
+  }
+
+  /** Loads the corpus for the first time; a CorpusError here means there is nothing to serve. */
+  static open(dir: string): LiveKnowledge {
+    return new LiveKnowledge(dir, buildKnowledge(loadCorpus(dir)));
+  }
+
+  ready(): Knowledge {
+    return this.knowledge;
+  }
+
+  get(): Promise<Knowledge> {
+    return Promise.resolve(this.knowledge);
+  }
+
+  /** The knowledge answers are computed from; read it once per answer. */
+  current(): Knowledge {
+    return this.knowledge;
+  }
+
+  /**
+   * Loads the corpus again and switches to it when it is valid. Reloads run one at a time, in the order asked.
+   *
+   * @example
+   * const r = await live.reload(); if (!r.ok) tellModerator(r.error); // the previous corpus keeps serving
+   */
+  reload(): Promise<ReloadResult> {
+    const run = this.queue.then(() => this.reloadNow());
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private reloadNow(): ReloadResult {
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
+    let next: Knowledge;
+    try {
+      next = buildKnowledge(loadCorpus(this.dir));
+    } catch (error) {
+      if (error instanceof CorpusError) return { ok: false, error: error.message, ms: ms() };
+      return { ok: false, error: `the corpus could not be built: ${(error as Error).message}`, ms: ms() };
+    }
+    const before = fingerprints(this.knowledge);
+    const after = fingerprints(next);
+    const added = [...after.keys()].filter((id) => !before.has(id));
+    const removed = [...before.keys()].filter((id) => !after.has(id));
+    const changed = [...after.keys()].filter((id) => before.has(id) && before.get(id) !== after.get(id));
+    const unchanged = added.length + removed.length + changed.length === 0 && !entitiesChanged(this.knowledge, next);
+    if (!unchanged) this.knowledge = next;
+    return { ok: true, unchanged, sources: next.corpus.sources.length, passages: next.passages.length, ms: ms(), added, changed, removed };
+  }
+
+  /**
+   * Follows the corpus directory: any change to `sources/*.md` or `entities.yaml` reloads within a few seconds.
+   * Returns a function that stops watching.
+   */
+  watch(options: { onReload: (result: ReloadResult) => void; debounceMs?: number; pollMs?: number }): () => void {
+    this.watcher?.close();
+    this.watcher = watchCorpus(this.dir, () => void this.reload().then(options.onReload), options);
+    return () => {
+      this.watcher?.close();
+      this.watcher = null;
+    };
+  }
+}
+
+function entitiesChanged(a: Knowledge, b: Knowledge): boolean {
+  return JSON.stringify([a.corpus.entities, a.corpus.notEntities]) !== JSON.stringify([b.corpus.entities, b.corpus.notEntities]);
+}

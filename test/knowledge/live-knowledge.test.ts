@@ -1,0 +1,80 @@
+/**
+ * A running bot follows its corpus: an article added, changed or removed in CORPUS_DIR is answered from (or no
+ * longer) within seconds, and a broken file leaves the previous corpus answering while the problem is reported.
+ */
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../commands/index.ts';
+import { ConsoleSession } from '../../src/console/console-session.ts';
+import { LiveKnowledge, type ReloadResult } from '../../src/knowledge/live-knowledge.ts';
+import { scratchCorpus, testArticle } from '../helpers/corpus.ts';
+
+const ARTICLE = 'The lighthouse keepers of Zanzibar agreed to a phased ceasefire on Wednesday, the mediators said.';
+
+/** Resolves with the next reload a watcher reports. */
+function nextReload(live: LiveKnowledge, stops: Array<() => void>): Promise<ReloadResult> {
+  return new Promise((resolve) => stops.push(live.watch({ debounceMs: 50, pollMs: 200, onReload: resolve })));
+}
+
+describe('the live corpus', () => {
+  const stops: Array<() => void> = [];
+  afterEach(() => stops.splice(0).forEach((stop) => stop()));
+
+  it('answers from an article written into the corpus while it runs', async () => {
+    const dir = scratchCorpus();
+    const live = LiveKnowledge.open(dir);
+    const session = new ConsoleSession(live, COMMANDS, 'json');
+    const before = JSON.parse(session.respond('/search lighthouse keepers Zanzibar')) as { found: boolean };
+    expect(before.found).toBe(false);
+    const reloaded = nextReload(live, stops);
+    writeFileSync(join(dir, 'sources', 'lighthouse-ceasefire.md'), testArticle('lighthouse-ceasefire', ARTICLE));
+    const result = await reloaded;
+    expect(result).toMatchObject({ ok: true, added: ['lighthouse-ceasefire'], removed: [], changed: [] });
+    const after = JSON.parse(session.respond('/search lighthouse keepers Zanzibar')) as { found: boolean; results: Array<{ passage_id: string }> };
+    expect(after.found).toBe(true);
+    expect(after.results[0]?.passage_id).toBe('lighthouse-ceasefire#1');
+  });
+
+  it('keeps answering from the previous corpus when a broken file arrives, and says which file and field', async () => {
+    const dir = scratchCorpus();
+    const live = LiveKnowledge.open(dir);
+    const old = live.current();
+    const reloaded = nextReload(live, stops);
+    writeFileSync(join(dir, 'sources', 'broken-date.md'), testArticle('broken-date', ARTICLE, '2023-13-45'));
+    const result = await reloaded;
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(/^sources\/broken-date\.md: field "published"/);
+    expect(live.current()).toBe(old);
+    expect(new ConsoleSession(live, COMMANDS).respond('/who Barnea')).toContain('Barnea');
+  });
+
+  it('notices a changed and a removed source', async () => {
+    const dir = scratchCorpus();
+    writeFileSync(join(dir, 'sources', 'lighthouse-ceasefire.md'), testArticle('lighthouse-ceasefire', ARTICLE));
+    const live = LiveKnowledge.open(dir);
+    let reloaded = nextReload(live, stops);
+    writeFileSync(join(dir, 'sources', 'lighthouse-ceasefire.md'), testArticle('lighthouse-ceasefire', `${ARTICLE} It begins on Sunday.`));
+    expect(await reloaded).toMatchObject({ ok: true, changed: ['lighthouse-ceasefire'] });
+    expect(live.current().passageById.get('lighthouse-ceasefire#1')?.text).toContain('It begins on Sunday.');
+    stops.splice(0).forEach((stop) => stop());
+    reloaded = nextReload(live, stops);
+    renameSync(join(dir, 'sources', 'lighthouse-ceasefire.md'), join(dir, 'lighthouse-ceasefire.md.bak'));
+    expect(await reloaded).toMatchObject({ ok: true, removed: ['lighthouse-ceasefire'] });
+    expect(live.current().sourceById.has('lighthouse-ceasefire')).toBe(false);
+  });
+
+  it('runs reloads one at a time and switches only to a whole corpus', async () => {
+    const dir = scratchCorpus();
+    const live = LiveKnowledge.open(dir);
+    writeFileSync(join(dir, 'sources', 'lighthouse-ceasefire.md'), testArticle('lighthouse-ceasefire', ARTICLE));
+    const [first, second] = await Promise.all([live.reload(), live.reload()]);
+    expect(first).toMatchObject({ ok: true, added: ['lighthouse-ceasefire'] });
+    expect(second).toMatchObject({ ok: true, unchanged: true });
+    rmSync(join(dir, 'entities.yaml'));
+    writeFileSync(join(dir, 'entities.yaml'), readFileSync('corpus/entities.yaml', 'utf8').replace('entities:', 'entities: [oops'));
+    const broken = await live.reload();
+    expect(broken.ok).toBe(false);
+    expect(live.current().sourceById.has('lighthouse-ceasefire')).toBe(true);
+  });
+});
