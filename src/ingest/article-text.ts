@@ -13,7 +13,7 @@ import { isArticleEnd } from './furniture.ts';
 import { endsSentence, foldLine, isAllCaps, isProse, wordCount } from './line-shape.ts';
 import { markFurniture } from './page-furniture.ts';
 import { outletHints, siteFromFooter, wireHint } from './outlet-hints.ts';
-import { splitTitleSuffix } from './site-names.ts';
+import { looksLikeMasthead, splitTitleSuffix } from './site-names.ts';
 import type { TextUnit } from './text-units.ts';
 import { sameOutlet } from './wires.ts';
 
@@ -206,6 +206,10 @@ function readHeader(units: readonly TextUnit[], facts: UnitFacts, bodyStart: num
       return;
     }
     const later = candidates.slice(k + 1).some((j) => !isSite(units[j]?.text ?? ''));
+    if (!titleFound && later && knownTitle === null && looksLikeMasthead(text)) {
+      header.site ??= { outlet: text, evidence: `masthead "${preview(text)}" above the headline` };
+      return drop(text, 'site name (masthead above the headline)');
+    }
     const label = later && (wordCount(text) < 3 || (isAllCaps(text) && wordCount(text) <= 5));
     if (!titleFound && label) return drop(text, 'section label or site name above the headline');
     if (!titleFound && knownTitle === null) {

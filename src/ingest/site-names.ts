@@ -35,3 +35,22 @@ export function splitTitleSuffix(title: string): { headline: string; site: strin
   if (headline.split(' ').length < 3) return null;
   return { headline, site };
 }
+
+/** The nouns newspapers and news sites name themselves with ("The … Ledger", "… Daily News", "Gulf Dispatch"). */
+const MASTHEAD_NOUN =
+  /\b(?:Times|Post|News|Herald|Gazette|Ledger|Journal|Tribune|Dispatch|Courier|Chronicle|Observer|Guardian|Telegraph|Review|Daily|Weekly|Press|Wire|Monitor|Express|Star|Mail|Standard|Globe|Sun|Record|Register|Report|Reporter|Bulletin|Today|Network|Voice|Independent|Inquirer|Examiner|Sentinel|Beacon|Messenger|Mirror|Insider|Magazine|Agency|Radio|Television|TV)$/;
+
+/**
+ * True for a masthead line above the headline: a short capitalised name ending in a newspaper noun, with no sentence
+ * punctuation or digits. A headline is longer and says what happened.
+ *
+ * @example
+ * looksLikeMasthead('The Tidewater Gazette') // → true
+ * looksLikeMasthead('Talks resume in Doha') // → false
+ */
+export function looksLikeMasthead(line: string): boolean {
+  const text = line.replace(/\s+/g, ' ').trim();
+  const words = text.split(' ');
+  if (words.length > 5 || /[\d.,:;!?"“”]/.test(text)) return false;
+  return words.every((w) => /^(?:\p{Lu}|of$|the$|and$|&$)/u.test(w)) && MASTHEAD_NOUN.test(text);
+}

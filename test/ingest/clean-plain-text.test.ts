@@ -93,3 +93,21 @@ describe('reading the body of a text page', () => {
     expect([c.title, c.authors, c.statedDate, c.outletHint, c.reportsOnHint, c.dateline]).toEqual([null, [], null, null, null, null]);
   });
 });
+
+describe('a masthead line above the headline', () => {
+  it('is read as the site name, not taken for the headline', async () => {
+    const { cleanRawText } = await import('../../src/ingest/clean-raw-text.ts');
+    const page = ['The Northgate Chronicle', '', 'Truce talks stall over the order of releases', '', 'By Ada Brenner', '', 'Negotiators broke off for the night without agreeing which detainees would go first, two officials said.', '', 'They plan to meet again in the morning.'].join('\n');
+    const cleaned = cleanRawText(page);
+    expect(cleaned.title).toBe('Truce talks stall over the order of releases');
+    expect(cleaned.subtitle).toBeNull();
+    expect(cleaned.outletHint?.outlet).toBe('The Northgate Chronicle');
+    expect(cleaned.dropped).toContainEqual({ text: 'The Northgate Chronicle', reason: 'site name (masthead above the headline)' });
+  });
+
+  it('is not confused with a short headline that says what happened', async () => {
+    const { cleanRawText } = await import('../../src/ingest/clean-raw-text.ts');
+    const page = ['Talks resume in Doha', '', 'Mediators return after a week-long pause', '', 'Negotiators met again on Monday, the mediators said.', '', 'They expect a long week.'].join('\n');
+    expect(cleanRawText(page).title).toBe('Talks resume in Doha');
+  });
+});
