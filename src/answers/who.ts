@@ -4,7 +4,8 @@
  */
 import type { Entity } from '../corpus/entity-schema.ts';
 import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
-import { tokenize } from '../search/tokenize.ts';
+import { holderNote, holdersOf } from '../entities/role-holders.ts';
+import { isStopWord, tokenize } from '../search/tokenize.ts';
 import { type Answer, type EntitySummary, type QuoteResult, notFound, pageOf, sourceRef } from './answer.ts';
 import { excerpt, sentenceAt } from './excerpt.ts';
 
@@ -33,10 +34,36 @@ function roleStrength(entity: Entity, sentence: string): number {
   return best;
 }
 
-/** True when the sentence spells out one of the entity's own names, not only a group's or a role's. */
+const PARTICLES = new Set(['al', 'el', 'bin', 'bint', 'ibn', 'ben', 'abu', 'sheikh']);
+
+/**
+ * True when the sentence spells out one of the entity's own names — an alias that shares a word with the name
+ * ("Sheikh Tamim" for Tamim bin Hamad Al Thani) — not only a role or a group ("the Emir of Qatar").
+ */
 function namesEntity(entity: Entity, sentence: string): boolean {
   const words = new Set(tokenize(sentence));
-  return [entity.name, ...entity.aliases].some((a) => /\p{Lu}/u.test(a) && tokenize(a).every((t) => words.has(t)));
+  const own = new Set(tokenize(entity.name).filter((t) => !PARTICLES.has(t)));
+  return [entity.name, ...entity.aliases].some((a) => {
+    const parts = tokenize(a);
+    return /\p{Lu}/u.test(a) && parts.some((t) => own.has(t)) && parts.every((t) => words.has(t));
+  });
+}
+
+/**
+ * The passages that contain the words of a name no entity matches, whole words, in the order of the corpus: a
+ * name the discovery did not take for a person (one mention, no role) is still found where it stands.
+ */
+function passagesNaming(knowledge: Knowledge, query: string): QuoteResult[] {
+  const words = query.trim().split(/[\s-]+/).filter((w) => w !== '').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]"));
+  if (words.length === 0 || query.trim().length < 3) return [];
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'iu');
+  const out: QuoteResult[] = [];
+  for (const p of knowledge.passages) {
+    const m = pattern.exec(p.text);
+    if (!m) continue;
+    out.push({ quote: excerpt(p, [sentenceAt(p, m.index)]), passage_id: p.id, source: sourceRef(p.source), score: 1 });
+  }
+  return out;
 }
 
 function resultFor(p: KnownPassage, keep: number[], score: number, entityId: string): QuoteResult {
@@ -56,13 +83,26 @@ function resultFor(p: KnownPassage, keep: number[], score: number, entityId: str
  */
 export function answerWho(knowledge: Knowledge, query: string, limit = 5, offset = 0): Answer {
   const matches = knowledge.entities.resolve(query);
-  const top = matches[0];
+  const holders = holdersOf(query, matches);
+  const top = matches.find((m) => m.entity.id === holders[0]?.entity.id) ?? matches[0];
   if (!top || top.coverage < WHO_MIN_COVERAGE) {
     const closest = knowledge.entities.closest(query).map((e) => e.name);
+    const containing = passagesNaming(knowledge, query);
+    if (containing.length > 0) {
+      const note = `No one in the corpus matches "${query}" as a known person; these are the passages that contain "${query}".`;
+      return pageOf(knowledge, { command: 'who', query, title: `Who: ${query}`, notes: [note] }, containing, limit, offset);
+    }
     return notFound('who', query, `Who: ${query}`, closest, `No one in the corpus matches "${query}".`);
   }
   const entity = top.entity;
+  const heldBy = holderNote(query.trim(), holders);
   const ids = new Set([entity.id, ...entity.part_of]);
+  // asked by role ("Shin Bet chief"): the quotes that state that very role come first
+  const askedRole = top.via === 'role' ? tokenize(query).filter((t) => !isStopWord(t)) : [];
+  const askedIn = (sentence: string) => {
+    const words = new Set(tokenize(sentence));
+    return askedRole.filter((t) => words.has(t)).length / askedRole.length;
+  };
   const about = knowledge.passages.filter((p) => p.mentions.some((m) => ids.has(m.entityId)));
   const scored = about.map((p) => {
     const own = p.mentions.filter((m) => m.entityId === entity.id);
@@ -70,14 +110,21 @@ export function answerWho(knowledge: Knowledge, query: string, limit = 5, offset
     const role = Math.max(0, ...mentionSentences.map((i) => roleStrength(entity, p.sentences[i]?.text ?? '')));
     const spoke = p.speakers.some((s) => s.entityId === entity.id && s.direct);
     const named = mentionSentences.some((i) => namesEntity(entity, p.sentences[i]?.text ?? ''));
-    const score = role * 3 + (spoke ? 2 : 0) + (named ? 2 : 0) + mentionSentences.length * 0.5 + (p.mentions[0]?.entityId === entity.id ? 0.5 : 0);
-    return { p, score, keep: spoke ? p.sentences.map((_s, i) => i) : mentionSentences };
+    const asked = askedRole.length === 0 ? 0 : Math.max(0, ...mentionSentences.map((i) => askedIn(p.sentences[i]?.text ?? '')));
+    const score = asked * 10 + Math.min(role, 3) * 3 + (spoke ? 2 : 0) + (named ? 2 : 0) + mentionSentences.length * 0.5 + (p.mentions[0]?.entityId === entity.id ? 0.5 : 0);
+    return { p, score, named, keep: spoke ? p.sentences.map((_s, i) => i) : mentionSentences };
   });
   scored.sort((a, b) => b.score - a.score || a.p.id.localeCompare(b.p.id));
+  // the first quote says who the person is by name, not only by role ("Tamim", not only "the Emir of Qatar")
+  const firstNamed = scored.findIndex((s) => s.named);
+  if (firstNamed > 0) scored.unshift(...scored.splice(firstNamed, 1));
   const results = scored.map(({ p, score, keep }) => resultFor(p, keep, score, entity.id));
-  const notes = matches.length > 1 && matches[1] && matches[1].coverage >= top.coverage && matches[1].score >= top.score * 0.8
-    ? [`"${query}" could also mean ${matches[1].entity.name}.`]
-    : [];
+  const other = matches.find((m) => m.entity.id !== entity.id);
+  const notes = heldBy
+    ? [heldBy]
+    : other && other.coverage >= top.coverage && other.score >= top.score * 0.8
+      ? [`"${query}" could also mean ${other.entity.name}.`]
+      : [];
   const unmentioned = results.length > 0 ? [] : [`${entity.name} is in the curated list but no source mentions them.`];
   return pageOf(knowledge, { command: 'who', query, title: `Who is ${entity.name}?`, notes: [...notes, ...unmentioned], entity: summariseEntity(entity) }, results, limit, offset);
 }

@@ -7,7 +7,10 @@ import type { Corpus } from '../corpus/load-corpus.ts';
 import type { Entity } from '../corpus/entity-schema.ts';
 import type { Source } from '../corpus/source-schema.ts';
 import { type DateMention, resolveDates } from '../dates/resolve-dates.ts';
+import { discoverPeople } from '../entities/discover-people.ts';
 import { compileMentionPatterns, findMentions, type Mention } from '../entities/mentions.ts';
+import type { DiscoveredRole } from '../entities/discover-people.ts';
+import { mergeEntities } from '../entities/merge-entities.ts';
 import { EntityResolver } from '../entities/resolve-entity.ts';
 import { type Passage, splitIntoPassages } from '../passages/passage.ts';
 import { findSpeakers, type SpeakerAttribution } from '../passages/speakers.ts';
@@ -38,6 +41,12 @@ export interface Knowledge {
   entityById: Map<string, Entity>;
   index: PassageIndex;
   entities: EntityResolver;
+  /** Every entity: the curated ones (with the roles the text adds) and the people only the text names. */
+  allEntities: Entity[];
+  /** The dated role statements the text makes, by entity id ("Shin Bet chief" in a source of 2024-03-01). */
+  statedRoles: Map<string, DiscoveredRole[]>;
+  /** Ids of the entities found in the text alone (not in `entities.yaml`). */
+  discoveredIds: Set<string>;
   /** The stems of each entity's name and aliases: a query word among them points at the entity's mentions. */
   entityNameStems: Map<string, Set<string>>;
   /**
@@ -82,11 +91,14 @@ function wordsOf(text: string): WordAt[] {
  * knowledge.passageById.get('ap-how-the-hostage-deal-came-about#33')?.dates[0]?.iso // → '2023-11-22'
  */
 export function buildKnowledge(corpus: Corpus): Knowledge {
-  const patterns = compileMentionPatterns(corpus.entities);
-  const entityById = new Map(corpus.entities.map((e) => [e.id, e]));
+  const bySource = corpus.sources.map((source) => ({ source, passages: splitIntoPassages(source) }));
+  const notNames = new Set(corpus.notEntities.map((n) => n.toLowerCase()));
+  const merged = mergeEntities(corpus.entities, discoverPeople(bySource, notNames), corpus.notEntities);
+  const allEntities = merged.entities;
+  const patterns = compileMentionPatterns(allEntities);
+  const entityById = new Map(allEntities.map((e) => [e.id, e]));
   const passages: KnownPassage[] = [];
-  for (const source of corpus.sources) {
-    const split = splitIntoPassages(source);
+  for (const { source, passages: split } of bySource) {
     const mentions = findMentions(split, patterns);
     let previousPerson: string | null = null;
     for (const p of split) {
@@ -109,6 +121,7 @@ export function buildKnowledge(corpus: Corpus): Knowledge {
       id: p.id,
       text: p.text,
       entities: [...new Set(p.mentions.map((m) => m.entityId))]
+        .filter((id) => !merged.discoveredIds.has(id))
         .map((id) => entityById.get(id))
         .filter((e): e is Entity => e !== undefined)
         .map((e) => [e.name, ...e.aliases].join(' '))
@@ -122,7 +135,10 @@ export function buildKnowledge(corpus: Corpus): Knowledge {
     sourceById: new Map(corpus.sources.map((s) => [s.id, s])),
     entityById,
     index,
-    entities: new EntityResolver(corpus.entities),
+    entities: new EntityResolver(allEntities),
+    allEntities,
+    statedRoles: merged.statedRoles,
+    discoveredIds: merged.discoveredIds,
     entityNameStems: new Map(corpus.entities.map((e) => [e.id, new Set(tokenize([e.name, ...e.aliases].join(' ')).map(stemTerm))])),
     copyGroupOf: copyGroups(passages),
   };

@@ -1,0 +1,140 @@
+/**
+ * Finds the people the sources name, at build time, without `entities.yaml`: runs of capitalised words that may
+ * hold name particles ("Khalil al-Hayya", "Mohammed bin Abdulrahman Al Thani"), less the titles that open them
+ * ("CIA Director", "Sheikh") and the runs that are places, organisations, dates or page furniture ("Photo", "ET").
+ * A run counts as a person when the text gives it a role, a speech verb ("said", "told") or a possessive, or when
+ * it stands mid-sentence more than once. Each person keeps the roles the text states, dated by the source.
+ *
+ * Why: a member asking `/who Yahya Sinwar` should get the passages that name him even when no moderator has added
+ * him to the curated file.
+ *
+ * @example
+ * discoverPeople(passagesBySource, new Set())[0] // → { name: 'Yahya Sinwar', surname: 'Sinwar', roles: [{ title: 'Hamas leader', … }], … }
+ */
+import type { Source } from '../corpus/source-schema.ts';
+import type { Passage } from '../passages/passage.ts';
+import { rolesAround } from './discover-roles.ts';
+import { isAcronym, isParticle, NON_NAME_WORDS, TITLE_WORDS } from './name-words.ts';
+
+export interface DiscoveredRole {
+  title: string;
+  former: boolean;
+  /** The source's publication date (YYYY-MM-DD), or null when the source has none. */
+  date: string | null;
+  passageId: string;
+}
+
+export interface DiscoveredPerson {
+  name: string;
+  /** The last word of the name ("Sinwar", "al-Hayya"): how the sources refer to them after the first mention. */
+  surname: string;
+  /** Other full spellings seen: "Tamim bin Hamad" for "Tamim bin Hamad Al Thani". */
+  variants: string[];
+  count: number;
+  passageIds: string[];
+  roles: DiscoveredRole[];
+}
+
+/** A capitalised word, with an optional "al-"/"el-" particle glued on; a possessive ends it. */
+const WORD = String.raw`(?:(?:al|el|Al|El|ad|ud)[-‑])?\p{Lu}[\p{L}’'.‑-]*`;
+const RUN = new RegExp(String.raw`${WORD}(?:\s+(?:(?:al|el|bin|bint|ibn|ben|abu|van|von|de|da)\s+)?${WORD})*`, 'gu');
+const CUE_AFTER = /^(?:[’']s\b|,\s+(?:the|a|an|who|former|\p{Lu})|\s+(?:said|says|told|added|wrote|asked|warned|insisted|confirmed|denied|announced|met|called|spoke))/u;
+
+/** A title among the words cut from the front of the run ("CIA Director"), not merely an acronym or "Photo". */
+const TITLE_BEFORE = new RegExp(`(?:^|\\s)(?:${[...TITLE_WORDS].map((w) => w.replace(/[.]/g, '\\.')).join('|')})\\s`, 'i');
+const CREDIT = /\b(?:contributed|reporting by|written by|edited by|photographs? by)\b/i;
+const bare = (w: string) => w.replace(/[’']s$/, '').replace(/[.,’'”]+$/, '');
+const lower = (w: string) => bare(w).toLowerCase();
+export const nameKey = (name: string) => name.toLowerCase().replace(/[’']/g, "'").replace(/[\s‑-]+/g, ' ').trim();
+
+interface Candidate {
+  words: string[];
+  /** Offsets of the name (after the titles that opened the run) in the sentence. */
+  start: number;
+  end: number;
+}
+
+/** Cuts a capitalised run down to the name it may hold: drops leading titles, acronyms and trailing non-names. */
+function nameIn(run: string, at: number, notNames: ReadonlySet<string>, common: ReadonlySet<string>): Candidate | null {
+  const parts = [...run.matchAll(/\S+/g)].map((m) => ({ w: m[0], at: at + m.index }));
+  // a possessive ends the name: "Sinwar’s deputy" → "Sinwar"
+  const poss = parts.findIndex((p) => /[’']s$/.test(p.w));
+  if (poss >= 0) parts.splice(poss + 1);
+  const isNon = (w: string) => NON_NAME_WORDS.has(lower(w)) || notNames.has(lower(w)) || isAcronym(bare(w));
+  // "Strategic Affairs Minister Ron Dermer": the name is what follows the last title word of the run
+  const lastTitle = parts.map((p) => TITLE_WORDS.has(lower(p.w))).lastIndexOf(true);
+  if (lastTitle >= 0) parts.splice(0, lastTitle + 1);
+  // a leading word the sources also write in lower case ("Writers", "Photo") is an ordinary word, not a given name
+  const opener = (w: string) => TITLE_WORDS.has(lower(w)) || isNon(w) || isParticle(w) || common.has(lower(w));
+  while (parts.length > 0 && opener(parts[0]?.w ?? '')) parts.shift();
+  while (parts.length > 0 && (isNon(parts[parts.length - 1]?.w ?? '') || isParticle(parts[parts.length - 1]?.w ?? ''))) parts.pop();
+  const words = parts.map((p) => bare(p.w));
+  const capitals = words.filter((w) => !isParticle(w));
+  if (capitals.length < 2 || capitals.length > 5) return null;
+  if (words.some((w) => isNon(w) || TITLE_WORDS.has(w.toLowerCase()) || w.length < 2 || /[.]/.test(w))) return null;
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (!first || !last) return null;
+  return { words, start: first.at, end: last.at + bare(last.w).length };
+}
+
+/**
+ * @param passagesBySource every source's passages, in corpus order
+ * @param notNames lower-case words the curated file says are not entities (`not_entities`), plus authors' names
+ */
+export function discoverPeople(passagesBySource: ReadonlyArray<{ source: Source; passages: readonly Passage[] }>, notNames: ReadonlySet<string>): DiscoveredPerson[] {
+  const found = new Map<string, DiscoveredPerson & { cues: number; midSentence: number }>();
+  const common = new Set<string>();
+  for (const { passages } of passagesBySource) for (const p of passages) for (const m of p.text.matchAll(/(?<![\p{L}’'-])\p{Ll}+(?![\p{L}’'-])/gu)) common.add(m[0]);
+  for (const { source, passages } of passagesBySource) {
+    const authors = new Set(source.authors.map(nameKey));
+    for (const p of passages) {
+      for (const s of p.sentences) {
+        // a credit line ("Jennifer Shutt contributed reporting") names a journalist, not someone in the talks
+        if (CREDIT.test(s.text)) continue;
+        for (const m of s.text.matchAll(RUN)) {
+          const c = nameIn(m[0], m.index, notNames, common);
+          if (!c) continue;
+          const name = c.words.join(' ');
+          const key = nameKey(name);
+          if (authors.has(key)) continue;
+          const person = found.get(key) ?? { name, surname: c.words[c.words.length - 1] ?? name, variants: [], count: 0, passageIds: [], roles: [], cues: 0, midSentence: 0 };
+          found.set(key, person);
+          person.count += 1;
+          if (!person.passageIds.includes(p.id)) person.passageIds.push(p.id);
+          if (!/^[\s“"‘'(—–-]*$/.test(s.text.slice(0, m.index))) person.midSentence += 1;
+          const roles = rolesAround(s.text, c.start, c.end);
+          for (const r of roles) person.roles.push({ ...r, date: source.published, passageId: p.id });
+          if (roles.length > 0 || TITLE_BEFORE.test(s.text.slice(m.index, c.start)) || CUE_AFTER.test(s.text.slice(c.end))) person.cues += 1;
+        }
+      }
+    }
+  }
+  const people = [...found.values()].filter((p) => p.cues > 0 || p.midSentence >= 2);
+  return foldVariants(people).map(({ cues: _c, midSentence: _m, ...p }) => p);
+}
+
+/** "Tamim bin Hamad" and "Tamim bin Hamad Al Thani" are one person: a name that opens a longer one folds into it. */
+function foldVariants<T extends DiscoveredPerson>(people: T[]): T[] {
+  const byLength = [...people].sort((a, b) => b.name.length - a.name.length);
+  const kept: T[] = [];
+  const ends = (n: string) => {
+    const w = nameKey(n).split(' ');
+    return `${w[0]} ${w[w.length - 1]}`;
+  };
+  for (const p of byLength) {
+    const key = nameKey(p.name);
+    const longer = kept.filter((k) => nameKey(k.name).startsWith(`${key} `));
+    // "Hassan Mahmoud Rashad" and "Hassan Rashad": the same first and last name, one with a middle name
+    const middle = kept.filter((k) => key.includes(' ') && ends(k.name) === ends(p.name));
+    const into = longer.length === 1 ? longer[0] : middle.length === 1 ? middle[0] : undefined;
+    if (into) {
+      if (p.count > into.count) [into.name, p.name] = [p.name, into.name];
+      into.variants.push(p.name);
+      into.count += p.count;
+      into.roles.push(...p.roles);
+      for (const id of p.passageIds) if (!into.passageIds.includes(id)) into.passageIds.push(id);
+    } else kept.push(p);
+  }
+  return kept.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
