@@ -1,12 +1,19 @@
 /**
- * `/terms [topic]`: passages that state terms of a deal or a proposal. With a topic, the best of them for it; with
- * none, the final agreed deal first, then how the proposals evolved, in date order.
+ * `/terms [topic]`: passages that state terms of a deal or a proposal. The talks went through several deals (the
+ * November 2023 truce, the January 2025 cease-fire, the October 2025 first phase), recognised in `deals/deals.ts`.
+ * With no topic, or one asking for "the final deal" or "the latest deal": the latest agreed deal first, then the
+ * earlier deals and proposals in date order. With a topic: the best passages for it, where "length" or "how long"
+ * finds durations ("four-day cease-fire", "42 days") and "how many" finds the passages with numbers. A prisoner swap
+ * outside the talks (US–Russia, US–Iran) is shown only when the topic asks for it.
  */
+import { type Deal, DURATION, dealsOf, type StatedTerms } from '../deals/deals.ts';
 import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
+import type { PassageHit } from '../search/passage-index.ts';
 import { numericTermCount, TERM_TOPICS, type TermTopic } from '../passages/terms-tags.ts';
 import { tokenize } from '../search/tokenize.ts';
 import { type Answer, type QuoteResult, notFound, pageOf, sourceRef } from './answer.ts';
 import { collapseCopies } from './collapse-copies.ts';
+import { askedPeriod, coverageIn, eventGroups, inPeriod } from './event-match.ts';
 import { MIN_COVERAGE } from './search.ts';
 
 /** The topics users can ask `/terms` about, for help and autocomplete. */
@@ -15,7 +22,42 @@ export const TERM_TOPIC_NAMES: ReadonlyArray<{ topic: TermTopic; label: string }
   label: TERM_TOPICS[topic].label,
 }));
 
-function resultOf(p: KnownPassage, score: number): QuoteResult {
+/** Words asking for the latest agreed deal rather than a topic. */
+const LATEST = /\b(?:final|latest|last|current|newest|recent|most recent)\b/i;
+/** Words asking how long: durations answer them. */
+const LENGTH = /\b(?:length|long|duration|lasts?|days?|weeks?)\b/i;
+/** Words asking how many: numbers answer them. */
+const HOW_MANY = /\b(?:how many|number of|count of)\s+(?:\w+\s+)?(\w+)/i;
+/** A topic made only of these asks for the latest deal itself. */
+const ONLY_DEAL_WORDS = new Set(['the', 'a', 'final', 'latest', 'last', 'current', 'newest', 'recent', 'most', 'deal', 'agreement', 'agreed', 'terms', 'of', 'what', 'is', 'was', 'ceasefire', 'cease', 'fire', 'truce']);
+const NUMBER = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozens?)`;
+/** A duration next to what lasts: "four-day cease-fire", "the truce would last 42 days". */
+const LASTING = /\b(?:cease-?fire|truce|pause|phase|halt)\b/i;
+
+/** Passages stating a number of the thing asked about ("how many hostages" → "50 hostages", "33 hostages"). */
+function countOf(text: string, noun: string): number {
+  const stem = noun.toLowerCase().replace(/(?:es|s)$/, '');
+  return (text.match(new RegExp(`\\b${NUMBER}(?:[\\s-]+[\\w-]+){0,2}?[\\s-]+${stem}\\w*`, 'gi')) ?? []).length;
+}
+
+/** A duration that qualifies what lasts: "a four-day cease-fire", "the truce would last 42 days". */
+const PAUSE_LENGTH = new RegExp(
+  `${DURATION.source}(?:[\\s-]+[\\w-]+){0,2}?[\\s-]+${LASTING.source}|${LASTING.source}(?:[\\s,]+[\\w'’-]+){0,5}?[\\s]+(?:lasts?|lasting|for|of|by)[\\s]+(?:\\w+\\s+)?${DURATION.source}`,
+  'i',
+);
+
+/**
+ * How directly a passage gives a length: 3 when the duration qualifies the cease-fire, 2 when both stand in one
+ * sentence, 1 for a duration elsewhere, 0 for none.
+ */
+function lengthStated(p: KnownPassage): number {
+  if (PAUSE_LENGTH.test(p.text)) return 3;
+  if (p.sentences.some((x) => DURATION.test(x.text) && LASTING.test(x.text))) return 2;
+  return DURATION.test(p.text) ? 1 : 0;
+}
+
+function resultOf(s: StatedTerms, score: number): QuoteResult {
+  const p = s.passage;
   const first = p.dates.find((d) => d.granularity !== 'year');
   return {
     quote: p.text,
@@ -27,48 +69,90 @@ function resultOf(p: KnownPassage, score: number): QuoteResult {
   };
 }
 
-/** A passage that states the deal as agreed, with its numbers. */
-function isFinalDeal(p: KnownPassage): boolean {
-  return /\b(?:final (?:deal|agreement)|agreed to|approved|signed off|deal that emerged)\b/i.test(p.text) && numericTermCount(p.text) >= 2;
+/** How fully a passage states a deal: its numbers, and words saying it was agreed. */
+function statesDeal(p: KnownPassage): number {
+  return numericTermCount(p.text) + (/\b(?:final (?:deal|agreement)|deal that emerged|under the (?:deal|agreement)|the (?:deal|agreement) (?:calls|provides))\b/i.test(p.text) ? 2 : 0);
 }
 
-/** When a passage's terms were on the table: its first date, else its source's publication date. */
-function whenStated(p: KnownPassage): string {
-  return p.dates.find((d) => d.granularity !== 'year')?.iso ?? p.source.published ?? '9999';
+/** The latest deal that was agreed (it may since have taken effect or collapsed). */
+export function latestDeal(knowledge: Knowledge): Deal | undefined {
+  return dealsOf(knowledge).deals.at(-1);
+}
+
+function describe(deal: Deal): string {
+  return deal.agreed === deal.last ? `${deal.agreed}, ${deal.status}` : `${deal.agreed} to ${deal.last}, ${deal.status}`;
+}
+
+/**
+ * The fullest statement of the latest deal first; then every deal and proposal in date order, which ends with the
+ * rest of what was said about the latest deal.
+ */
+function dealOrder(knowledge: Knowledge, stated: readonly StatedTerms[]): { results: QuoteResult[]; notes: string[] } {
+  const latest = latestDeal(knowledge);
+  const latestIds = new Set(latest?.passages.map((s) => s.passage.id));
+  const lead = stated.filter((s) => latestIds.has(s.passage.id)).sort((a, b) => statesDeal(b.passage) - statesDeal(a.passage) || a.date.localeCompare(b.date))[0];
+  const rest = stated.filter((s) => s !== lead).sort((a, b) => a.date.localeCompare(b.date) || a.passage.n - b.passage.n);
+  const results = collapseCopies(knowledge, [...(lead ? [resultOf(lead, 2)] : []), ...rest.map((s) => resultOf(s, 1))]);
+  const notes = latest && lead ? [`The first quote states the latest agreed deal (${describe(latest)}); the rest follow the deals and proposals in date order.`] : [];
+  return { results, notes };
 }
 
 export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 5, offset = 0): Answer {
-  const termPassages = knowledge.passages.filter((p) => p.terms.length > 0);
+  const { stated: all } = dealsOf(knowledge);
   const label = topic && tokenize(topic).length > 0 ? topic : null;
   if (!label) {
-    const final = termPassages.filter(isFinalDeal).sort((a, b) => numericTermCount(b.text) - numericTermCount(a.text) || (/\bfinal\b/i.test(b.text) ? 1 : 0) - (/\bfinal\b/i.test(a.text) ? 1 : 0));
-    const evolution = termPassages
-      .filter((p) => !final.includes(p))
-      .sort((a, b) => whenStated(a).localeCompare(whenStated(b)) || a.n - b.n);
-    const results = collapseCopies(knowledge, [...final.map((p) => resultOf(p, 2)), ...evolution.map((p) => resultOf(p, 1))]);
-    const finalIds = new Set(final.map((p) => p.id));
-    const stated = results.filter((r) => finalIds.has(r.passage_id)).length;
-    const notes = stated > 0 ? [`The first ${stated} quote(s) state the agreed deal; the rest follow the proposals in date order.`] : [];
+    const { results, notes } = dealOrder(knowledge, all.filter((s) => !s.offTopic));
     return pageOf(knowledge, { command: 'terms', query: null, title: 'Terms of the deal', notes }, results, limit, offset);
   }
+  // "the final deal", "latest agreement": the deals in order, the latest first, as with no topic
+  if (LATEST.test(label) && tokenize(label).every((w) => ONLY_DEAL_WORDS.has(w))) {
+    const { results, notes } = dealOrder(knowledge, all.filter((s) => !s.offTopic));
+    return pageOf(knowledge, { command: 'terms', query: label, title: `Terms: ${label}`, notes }, results, limit, offset);
+  }
+  const groups = eventGroups(knowledge, label);
+  // a swap outside the talks shows only when the topic names something of it ("Russia", "Ankara", "swap")
+  const askedFor = (s: StatedTerms) => !s.offTopic || /\bswap\b/i.test(label) || coverageIn(s.passage, groups).covered.some((g) => g.name);
+  const stated = all.filter(askedFor);
+  const byId = new Map(stated.map((s) => [s.passage.id, s]));
+  const { period } = askedPeriod(label);
+  const latestIds = new Set(latestDeal(knowledge)?.passages.map((s) => s.passage.id));
   const wanted = new Set(tokenize(label));
-  const topicBoost = (p: KnownPassage) =>
-    1 + p.terms.filter((t) => wanted.has(t) || tokenize(TERM_TOPICS[t].label).some((w) => wanted.has(w))).length * 0.5 + (isFinalDeal(p) && wanted.has('final') ? 1 : 0);
-  const termIds = new Set(termPassages.map((p) => p.id));
-  const hits = knowledge.index
-    .find(label, { filter: (id) => termIds.has(id), boost: (id) => topicBoost(knowledge.passageById.get(id) as KnownPassage) })
+  const wantsLatest = LATEST.test(label);
+  const wantsLength = LENGTH.test(label);
+  const counted = HOW_MANY.exec(label)?.[1];
+  const topicBoost = (s: StatedTerms) => {
+    const p = s.passage;
+    let boost = 1 + p.terms.filter((t) => wanted.has(t) || tokenize(TERM_TOPICS[t].label).some((w) => wanted.has(w))).length * 0.5;
+    if (wantsLatest && latestIds.has(p.id)) boost *= 4 + statesDeal(p) * 0.25;
+    if (wantsLength) boost *= 1 + lengthStated(p);
+    if (counted) boost *= countOf(p.text, counted) > 0 ? 3 : 1;
+    if (period && inPeriod(s.date, period)) boost *= 2;
+    return boost;
+  };
+  const hits: PassageHit[] = knowledge.index
+    .find(label, { filter: (id) => byId.has(id), boost: (id) => topicBoost(byId.get(id) as StatedTerms) })
     .filter((h) => h.coverage >= MIN_COVERAGE);
-  // a topic the user names ("ratio", "aid") finds the passages tagged with it even when they never use the word
+  // a topic the user names ("ratio", "aid", "length") finds the passages tagged with it even when they never use the word
   const named = (Object.keys(TERM_TOPICS) as TermTopic[]).filter((t) => wanted.has(t) || tokenize(TERM_TOPICS[t].label).every((w) => wanted.has(w)));
   const best = Math.max(1, ...hits.map((h) => h.score));
-  for (const p of termPassages) {
-    if (hits.some((h) => h.id === p.id) || !p.terms.some((t) => named.includes(t))) continue;
-    hits.push({ id: p.id, score: (best * (topicBoost(p) + numericTermCount(p.text) * 0.25)) / 4, coverage: 1, matched: [] });
+  const hitById = new Map(hits.map((h) => [h.id, h]));
+  for (const s of stated) {
+    const p = s.passage;
+    // a length or the latest deal asked for counts as much as the words a passage shares with the query
+    const answers = (wantsLength && lengthStated(p) > 0) || (wantsLatest && latestIds.has(p.id));
+    if (!answers && !p.terms.some((t) => named.includes(t))) continue;
+    const score = (best * (topicBoost(s) + numericTermCount(p.text) * 0.25)) / 4;
+    const hit = hitById.get(p.id);
+    if (hit && answers) hit.score = Math.max(hit.score, score);
+    else if (!hit) hits.push({ id: p.id, score, coverage: 1, matched: [] });
   }
   hits.sort((a, b) => b.score - a.score);
   if (hits.length === 0) {
     return notFound('terms', label, `Terms: ${label}`, TERM_TOPIC_NAMES.map((t) => t.label), `No stated terms found about "${label}".`);
   }
-  const results = hits.map((h) => resultOf(knowledge.passageById.get(h.id) as KnownPassage, h.score));
-  return pageOf(knowledge, { command: 'terms', query: label, title: `Terms: ${label}` }, results, limit, offset);
+  const notes: string[] = [];
+  const latest = latestDeal(knowledge);
+  if (wantsLatest && latest) notes.push(`The latest agreed deal: ${describe(latest)}.`);
+  const results = hits.map((h) => resultOf(byId.get(h.id) as StatedTerms, h.score));
+  return pageOf(knowledge, { command: 'terms', query: label, title: `Terms: ${label}`, notes }, results, limit, offset);
 }

@@ -1,0 +1,200 @@
+/**
+ * What a `/when` question is about, and how much of it a sentence says. The question's event words are its content
+ * words without question filler ("when", "did", "happen"); each word counts by how rare it is in the corpus, so the
+ * names and event nouns that tell one event from another ("Sharm", "Sinwar", "summit") weigh more than words every
+ * passage has ("hostages", "talks"). A sentence covers a word when it has the word (any form of a hyphenated word),
+ * a close spelling of it (a typo), an entity the word names ("Tamim" → "the emir"), or — for less credit — a synonym.
+ *
+ * @example
+ * const groups = eventGroups(knowledge, 'when was Blinken in Cairo'); // → [blinken, cairo], Cairo weighing more
+ * coverageIn(knowledge, passage, groups, sentence).coverage // → 1 when the sentence names both
+ */
+import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
+import { expandAbbreviations, synonymsOf } from '../search/synonyms.ts';
+import { isStopWord, stemTerm, tokenize } from '../search/tokenize.ts';
+
+/** Words that ask about an event without naming it. */
+const FILLER = new Set(['happen', 'happened', 'happens', 'occur', 'occurred', 'take', 'took', 'taken', 'place', 'date', 'day', 'time', 'exactly', 'ever']);
+/**
+ * Past forms the stemmer leaves apart from their verb ("struck" / "strike"), compared as the verb on both sides.
+ */
+const IRREGULAR: Record<string, string> = {
+  struck: 'strike', began: 'begin', begun: 'begin', took: 'take', taken: 'take', held: 'hold', led: 'lead', met: 'meet',
+  fought: 'fight', brought: 'bring', sought: 'seek', broke: 'break', broken: 'break', gave: 'give', given: 'give',
+  went: 'go', gone: 'go', came: 'come', sent: 'send', spoke: 'speak', spoken: 'speak', left: 'leav', fell: 'fall',
+  won: 'win', chose: 'choos', chosen: 'choos', drew: 'draw', drawn: 'draw', ran: 'run', shot: 'shoot', hid: 'hide',
+  built: 'build', kept: 'keep', laid: 'lay', paid: 'pay', sold: 'sell', stood: 'stand', told: 'tell', wrote: 'write',
+};
+const lemma = (stem: string): string => IRREGULAR[stem] ?? stem;
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** The period a question names ("in March", "November 2023", "October 7"): it narrows the date, it is not the event. */
+export interface AskedPeriod {
+  year?: number;
+  month?: number;
+  day?: number;
+}
+
+/**
+ * The month, day and year a question names, and the question without them.
+ *
+ * @example
+ * askedPeriod('when did the November 2023 truce begin') // → { period: { year: 2023, month: 11 }, rest: 'when did the truce begin' }
+ */
+export function askedPeriod(query: string): { period: AskedPeriod | null; rest: string } {
+  const period: AskedPeriod = {};
+  const month = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?/i;
+  let rest = query;
+  const m = month.exec(rest);
+  // "may" is a month only next to a day or a year
+  if (m && (m[1]?.toLowerCase() !== 'may' || m[2] !== undefined || /\b(?:19|20)\d{2}\b/.test(rest))) {
+    period.month = MONTHS.indexOf((m[1] ?? '').toLowerCase().slice(0, 3)) + 1;
+    if (m[2]) period.day = Number(m[2]);
+    rest = rest.replace(m[0], ' ');
+  }
+  const y = /\b((?:19|20)\d{2})\b/.exec(rest);
+  if (y) {
+    period.year = Number(y[1]);
+    rest = rest.replace(y[0], ' ');
+  }
+  if (period.month === undefined && period.year === undefined) return { period: null, rest: query };
+  return { period, rest: rest.replace(/\b(?:in|of|on)\s*$/i, '').replace(/\s+/g, ' ').trim() };
+}
+
+/** True when an ISO date falls in the period asked about. */
+export function inPeriod(iso: string, period: AskedPeriod): boolean {
+  const [y, m, d] = iso.split('-').map(Number);
+  return (period.year === undefined || y === period.year) && (period.month === undefined || m === period.month) && (period.day === undefined || d === period.day);
+}
+
+/** A word found only through a synonym counts this much. */
+const SYNONYM_CREDIT = 0.5;
+
+/** One word of the question: the stems of all its forms ("El-Sheikh": el, sheikh, elsheikh) and of its synonyms. */
+export interface EventGroup {
+  word: string;
+  forms: string[];
+  synonyms: string[];
+  /** Entities whose name or aliases hold the word: a mention of one covers it. */
+  entityIds: string[];
+  /** Inverse document frequency: rare words weigh more. */
+  weight: number;
+  /** A name ("Sinwar", "Cairo"): a sentence that dates the event must say the rarest one. */
+  name: boolean;
+}
+
+interface WordStats {
+  /** In how many passages each stem stands. */
+  df: Map<string, number>;
+  /** How often each stem is written with a capital inside a sentence, and how often it stands there at all. */
+  capitals: Map<string, [number, number]>;
+}
+
+const statsCache = new WeakMap<Knowledge, WordStats>();
+
+/** Counted once per knowledge base. */
+function statsOf(knowledge: Knowledge): WordStats {
+  let stats = statsCache.get(knowledge);
+  if (!stats) {
+    stats = { df: new Map(), capitals: new Map() };
+    for (const p of knowledge.passages) {
+      for (const st of new Set(p.words.flatMap((w) => w.stems))) stats.df.set(st, (stats.df.get(st) ?? 0) + 1);
+      const starts = new Set(p.sentences.map((s) => s.start));
+      for (const w of p.words) {
+        if (starts.has(w.index) || /\d/.test(p.text[w.index] ?? '')) continue;
+        const capital = /\p{Lu}/u.test(p.text[w.index] ?? '') ? 1 : 0;
+        for (const st of w.stems) {
+          const [c, n] = stats.capitals.get(st) ?? [0, 0];
+          stats.capitals.set(st, [c + capital, n + 1]);
+        }
+      }
+    }
+    statsCache.set(knowledge, stats);
+  }
+  return stats;
+}
+
+/**
+ * True for a name: a word the corpus writes with a capital inside sentences ("Sinwar", "Cairo", "Sharm"), or one
+ * it never writes that the user capitalised. A sentence must say the question's rarest name to date its event.
+ */
+function isName(knowledge: Knowledge, stem: string, typed: string, first: boolean): boolean {
+  if (/^\d+$/.test(stem)) return false;
+  const [capital, all] = statsOf(knowledge).capitals.get(stem) ?? [0, 0];
+  if (all === 0) return !first && /^\p{Lu}/u.test(typed);
+  return capital / all >= 0.7;
+}
+
+/** The inverse document frequency of a stem: log(1 + N / df), a word the corpus never uses weighing the most. */
+export function rarity(knowledge: Knowledge, stem: string): number {
+  const n = knowledge.passages.length;
+  return Math.log(1 + n / (statsOf(knowledge).df.get(stem) ?? 0.5));
+}
+
+/** The question's event words, one group per word as typed. */
+export function eventGroups(knowledge: Knowledge, query: string): EventGroup[] {
+  const groups: EventGroup[] = [];
+  for (const [at, chunk] of expandAbbreviations(query).split(/\s+/).entries()) {
+    const tokens = tokenize(chunk).filter((t) => !isStopWord(t) && !FILLER.has(t));
+    if (tokens.length === 0) continue;
+    const forms = [...new Set(tokens.map((t) => lemma(stemTerm(t))))];
+    if (groups.some((g) => g.forms.join(' ') === forms.join(' '))) continue;
+    const synonyms = [...new Set(synonymsOf(tokens).flatMap((s) => tokenize(s)).filter((t) => !isStopWord(t)).map(stemTerm))].filter((s) => !forms.includes(s));
+    const entityIds = [...knowledge.entityNameStems].filter(([, stems]) => forms.some((f) => stems.has(f) && f.length > 2)).map(([id]) => id);
+    // a word weighs as much as its meaning is rare: "freed" as little as the "released" the sources write
+    const known = [...forms, ...synonyms].filter((f) => (statsOf(knowledge).df.get(f) ?? 0) > 0);
+    const weight = known.length > 0 ? Math.min(...known.map((f) => rarity(knowledge, f))) : Math.max(...forms.map((f) => rarity(knowledge, f)));
+    const name = forms.some((f) => isName(knowledge, f, chunk, at === 0));
+    groups.push({ word: chunk, forms, synonyms, entityIds, weight, name });
+  }
+  return groups;
+}
+
+/** True when two words are one edit apart (a typo), for words long enough that this is not another word. */
+function closeSpelling(a: string, b: string): boolean {
+  if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  let j = 0;
+  while (j < a.length - i && j < b.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
+  return a.length - i - j <= 1 && b.length - i - j <= 1;
+}
+
+export interface Coverage {
+  /** The weighted share of the event words the span covers, 0–1. */
+  coverage: number;
+  /** True when the rarest name of the question is covered (not only through a synonym), or it names none. */
+  key: boolean;
+  /** The groups covered fully (not only through a synonym). */
+  covered: EventGroup[];
+  /** Entities mentioned in the span. */
+  entityIds: Set<string>;
+  /** Where the covered words stand in the passage. */
+  positions: number[];
+}
+
+/** How much of the event a span of a passage (a sentence, or the whole passage) says. */
+export function coverageIn(p: KnownPassage, groups: readonly EventGroup[], span: { start: number; end: number } = { start: 0, end: p.text.length }): Coverage {
+  const words = p.words.filter((w) => w.index >= span.start && w.index < span.end);
+  const mentions = p.mentions.filter((m) => m.start >= span.start && m.start < span.end);
+  const entityIds = new Set(mentions.map((m) => m.entityId));
+  let total = 0;
+  let got = 0;
+  const covered: EventGroup[] = [];
+  const positions: number[] = [];
+  for (const g of groups) {
+    total += g.weight;
+    const exact = words.filter((w) => w.stems.some((st) => g.forms.includes(lemma(st)) || g.forms.some((f) => closeSpelling(f, st))));
+    const named = mentions.filter((m) => g.entityIds.includes(m.entityId));
+    if (exact.length > 0 || named.length > 0) {
+      got += g.weight;
+      covered.push(g);
+      positions.push(...exact.map((w) => w.index), ...named.map((m) => m.start));
+    } else if (words.some((w) => w.stems.some((st) => g.synonyms.includes(st)))) {
+      got += g.weight * SYNONYM_CREDIT;
+    }
+  }
+  const names = groups.filter((g) => g.name).sort((a, b) => b.weight - a.weight);
+  return { coverage: total > 0 ? got / total : 0, key: names[0] === undefined || covered.includes(names[0]), covered, entityIds, positions };
+}

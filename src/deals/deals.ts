@@ -1,0 +1,100 @@
+/**
+ * The deals and proposals the corpus tells of, recognised from the passages that state terms: each passage gets a
+ * date (its first dated mention, else its source's publication date) and a status read from its verbs (proposed,
+ * accepted, rejected, agreed, in force, collapsed). Passages saying a deal was agreed, took effect or collapsed are
+ * grouped into deals by date: a gap of more than DEAL_GAP_DAYS starts another deal. `/terms` needs this to tell "the
+ * final deal" — the latest agreed one — from the first truce, and to keep an unrelated prisoner swap off the talks.
+ *
+ * @example
+ * const { deals } = dealsOf(knowledge);
+ * deals.at(-1)?.agreed // → '2025-10-09' (the latest deal), deals.at(-1)?.status // → 'in force'
+ */
+import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
+
+export type DealStatus = 'proposed' | 'accepted' | 'rejected' | 'agreed' | 'in force' | 'collapsed';
+
+/** "a deal", "the first phase", "a six-week cease-fire": what is agreed, a few words after the verb. */
+const DEAL_NOUN = String.raw`(?:an? |the )?(?:[\w-]+ ){0,3}(?:deal|agreement|cease-?fire|truce|pause|phase|extension|accord|exchange)`;
+
+/** Later statuses first: a passage saying a deal "was agreed and took effect" says it is in force. */
+const STATUS_WORDS: ReadonlyArray<[DealStatus, RegExp]> = [
+  ['collapsed', /\b(?:collapsed?|collapses|broke down|fell apart|expired|ended without|resumed (?:its )?(?:strikes|fighting|the war|the offensive|military operations)|war resumed|fighting resumed)\b/i],
+  ['in force', /\b(?:took effect|takes? effect|took hold|takes hold|came into (?:force|effect)|in force|went into effect|goes into effect|began at|got under way|is holding|extended)\b/i],
+  ['agreed', new RegExp(`\\b(?:agreed (?:to|on|upon) ${DEAL_NOUN}|(?:reached|struck|sealed|signed|approved|endorsed|announced|clinched) ${DEAL_NOUN}|final deal|final agreement|deal that emerged|signed off)\\b`, 'i')],
+  ['accepted', /\baccept(?:ed|s)?\b/i],
+  ['rejected', /\b(?:reject(?:ed|s)?|refus(?:ed|es)|turned down|dismissed)\b/i],
+  ['proposed', /\b(?:propos(?:al|als|ed|es)|drafts?|offer(?:ed|s)?|put forward|plan|framework|outlined?)\b/i],
+];
+
+/** Passages about a prisoner swap; the talks are recognised by their own words. */
+const SWAP = /\b(?:swap|prisoner exchange|exchanged? prisoners|freed (?:in|under) (?:an?|the) exchange)\b/i;
+const TALKS = /\b(?:Hamas|Gaza|hostages?|captives?|Palestinians?|Israel(?:is?)?)\b/i;
+
+/** How long a cease-fire or a phase lasts: "four-day", "42 days", "six-week", "two days". */
+export const DURATION = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|forty-two|fifty)[- ](?:day|week|month)s?\b/i;
+
+export interface StatedTerms {
+  passage: KnownPassage;
+  /** YYYY-MM-DD: when these terms were on the table. */
+  date: string;
+  status: DealStatus | null;
+  /** A prisoner swap with no word of Hamas, Gaza or the hostages: not part of these talks. */
+  offTopic: boolean;
+}
+
+export interface Deal {
+  /** The first and last dates its passages give. */
+  agreed: string;
+  last: string;
+  /** The furthest status its passages report: collapsed after in force after agreed. */
+  status: DealStatus;
+  passages: StatedTerms[];
+}
+
+const cache = new WeakMap<Knowledge, { stated: StatedTerms[]; deals: Deal[] }>();
+/** Days without news of a deal after which an agreement is another deal. */
+export const DEAL_GAP_DAYS = 21;
+const DEAL_STATUSES: readonly DealStatus[] = ['agreed', 'in force', 'collapsed'];
+
+/** The status a passage's verbs give, the furthest along first. */
+export function statusOf(text: string): DealStatus | null {
+  return STATUS_WORDS.find(([, pattern]) => pattern.test(text))?.[0] ?? null;
+}
+
+/** True for a passage with a sentence about a prisoner swap that is not these talks (the US–Russia or US–Iran exchanges). */
+export function isUnrelatedSwap(sentences: readonly string[]): boolean {
+  return sentences.some((s) => SWAP.test(s) && !TALKS.test(s));
+}
+
+/** When a passage's terms were on the table: its first dated mention finer than a year, else its publication date. */
+export function whenStated(p: KnownPassage): string {
+  return p.dates.find((d) => d.granularity !== 'year')?.iso ?? p.source.published ?? '9999-12-31';
+}
+
+/** A passage with neither a date nor a dated source cannot say which deal it belongs to. */
+const isDated = (s: StatedTerms) => !s.date.startsWith('9999');
+const days = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+
+/** The passages with terms, dated and with a status, and the deals they group into, earliest first (once per knowledge base). */
+export function dealsOf(knowledge: Knowledge): { stated: StatedTerms[]; deals: Deal[] } {
+  const known = cache.get(knowledge);
+  if (known) return known;
+  const stated = knowledge.passages
+    .filter((p) => p.terms.length > 0)
+    .map((p) => ({ passage: p, date: whenStated(p), status: statusOf(p.text), offTopic: isUnrelatedSwap(p.sentences.map((x) => x.text)) }));
+  const agreements = stated.filter((s) => !s.offTopic && isDated(s) && s.status !== null && DEAL_STATUSES.includes(s.status)).sort((a, b) => a.date.localeCompare(b.date));
+  const deals: Deal[] = [];
+  for (const s of agreements) {
+    const current = deals[deals.length - 1];
+    if (current && days(current.last, s.date) <= DEAL_GAP_DAYS) {
+      current.passages.push(s);
+      current.last = s.date;
+      if (DEAL_STATUSES.indexOf(s.status as DealStatus) > DEAL_STATUSES.indexOf(current.status)) current.status = s.status as DealStatus;
+    } else {
+      deals.push({ agreed: s.date, last: s.date, status: s.status as DealStatus, passages: [s] });
+    }
+  }
+  const result = { stated, deals };
+  cache.set(knowledge, result);
+  return result;
+}

@@ -1,0 +1,23 @@
+/** Deals recognised from the passages that state terms: their status from the verbs, grouped by date. */
+import { describe, expect, it } from 'vitest';
+import { isUnrelatedSwap, statusOf } from '../../src/deals/deals.ts';
+
+describe('deal status', () => {
+  it('reads the furthest status a passage reports', () => {
+    expect(statusOf('Israel and Hamas agreed to a ceasefire deal on Wednesday.')).toBe('agreed');
+    expect(statusOf('The ceasefire took effect at noon on Friday.')).toBe('in force');
+    expect(statusOf('The truce collapsed on Friday morning.')).toBe('collapsed');
+    expect(statusOf('Hamas rejected the proposal.')).toBe('rejected');
+    expect(statusOf('Mediators put forward a new proposal.')).toBe('proposed');
+  });
+
+  it('does not take agreeing to something else for a deal', () => {
+    expect(statusOf('Israel agreed to send a team of negotiators to Qatar.')).not.toBe('agreed');
+    expect(statusOf('The Israelis have not yet agreed to consider it.')).not.toBe('agreed');
+  });
+
+  it('tells a prisoner swap outside the talks from the hostage deal', () => {
+    expect(isUnrelatedSwap(['Last month, Qatar managed to secure a milestone US-Iran prisoner swap.'])).toBe(true);
+    expect(isUnrelatedSwap(['The swap of hostages for Palestinian prisoners began on Friday.'])).toBe(false);
+  });
+});
