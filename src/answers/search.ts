@@ -4,6 +4,8 @@
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { PassageHit } from '../search/passage-index.ts';
+import { type QueryIntent, normaliseQuery } from '../search/query.ts';
+import { contentStems } from '../search/tokenize.ts';
 import { type Answer, type QuoteResult, notFound, pageOf, sourceRef } from './answer.ts';
 
 /** A passage must match at least this share of the query's content words to be shown. */
@@ -34,14 +36,40 @@ export function suggestionsFor(knowledge: Knowledge, query: string): string[] {
   return [...new Set([...names, ...knowledge.index.suggest(query, 5)])].slice(0, 6);
 }
 
+/** A query as a title: a pasted message is shown by its opening words. */
+export function queryLabel(query: string, max = 80): string {
+  if (query.length <= max) return query;
+  const room = query.slice(0, max - 1);
+  const space = room.lastIndexOf(' ');
+  return `${space > max / 2 ? room.slice(0, space) : room}…`;
+}
+
+/**
+ * The free text a user typed, read as the index reads it: the words searched for and what the question asks for
+ * (a number, a duration, a person, a date). Other answers can steer by `intents` the way the index does.
+ *
+ * @example
+ * readQuery('how many hostages?') // → { words: 'hostages', intents: ['number'] }
+ */
+export function readQuery(query: string): { words: string; intents: QueryIntent[] } {
+  const { text, intents } = normaliseQuery(query);
+  return { words: text, intents };
+}
+
 /**
  * @example
  * answerSearch(knowledge, 'communications cell').results[0]?.passage_id // → 'ap-how-the-hostage-deal-came-about#3'
  */
 export function answerSearch(knowledge: Knowledge, query: string, limit = 5, offset = 0): Answer {
+  const label = queryLabel(query);
+  const title = `Search: ${label}`;
+  if (contentStems(readQuery(query).words).length === 0) {
+    return notFound('search', query, title, [], `"${label}" has no words to search for: try a name, a place or an event ("kicked out of Doha").`);
+  }
   const results = quoteHits(knowledge, knowledge.index.find(query));
   if (results.length === 0) {
-    return notFound('search', query, `Search: ${query}`, suggestionsFor(knowledge, query), `No quote found for "${query}".`);
+    const long = label !== query;
+    return notFound('search', query, title, long ? [] : suggestionsFor(knowledge, query), long ? 'No quote found for that text.' : `No quote found for "${query}".`);
   }
-  return pageOf(knowledge, { command: 'search', query, title: `Search: ${query}` }, results, limit, offset);
+  return pageOf(knowledge, { command: 'search', query, title }, results, limit, offset);
 }

@@ -16,25 +16,42 @@ export interface OptionSpec<T> {
   schema: z.ZodType<T>;
 }
 
-/** Discord allows 6,000 characters in a string option; questions here are short. */
-export const QUERY_MAX_LENGTH = 200;
+/**
+ * The longest free text an option takes: Discord's own cap on a string option (6,000 characters), so a pasted
+ * message (up to 2,000 characters, 4,000 with Nitro) is searched whole. Short options (names, ids) set their own.
+ */
+export const QUERY_MAX_LENGTH = 6000;
 
-/** Trims, folds runs of white space, drops control characters: what every text option goes through. */
+/** What the user is told when a required text option is empty, unless the option says otherwise. */
+const DEFAULT_EMPTY = 'Type a few words to look up.';
+
+/**
+ * Trims, folds runs of white space, drops control characters: what every text option goes through. Markdown stays
+ * as typed (it is escaped when shown); the index reads past it (`normaliseQuery`). The messages are the bot's own words.
+ */
 const cleanText = (max: number) =>
   z
     .string()
     // control characters (a pasted NUL, a bell) become spaces
     .transform((s) => s.replace(/\p{Cc}+/gu, ' ').replace(/\s+/g, ' ').trim())
-    .pipe(z.string().max(max, `must be at most ${max} characters`));
+    .pipe(z.string().max(max, `That is too long: at most ${max.toLocaleString('en-US')} characters, please.`));
 
-export function stringOption(spec: { description: string; required: true; maxLength?: number; autocomplete?: boolean }): OptionSpec<string>;
-export function stringOption(spec: { description: string; required?: false; maxLength?: number; autocomplete?: boolean }): OptionSpec<string | undefined>;
-export function stringOption(spec: { description: string; required?: boolean; maxLength?: number; autocomplete?: boolean }): OptionSpec<string> | OptionSpec<string | undefined> {
+interface StringSpec {
+  description: string;
+  maxLength?: number;
+  autocomplete?: boolean;
+  /** What to tell a user who leaves a required option empty ("Type a few words to search for."). */
+  emptyMessage?: string;
+}
+
+export function stringOption(spec: StringSpec & { required: true }): OptionSpec<string>;
+export function stringOption(spec: StringSpec & { required?: false }): OptionSpec<string | undefined>;
+export function stringOption(spec: StringSpec & { required?: boolean }): OptionSpec<string> | OptionSpec<string | undefined> {
   const max = spec.maxLength ?? QUERY_MAX_LENGTH;
   const base = cleanText(max);
   const common = { type: 'string' as const, description: spec.description, maxLength: max, ...(spec.autocomplete ? { autocomplete: true } : {}) };
   return spec.required
-    ? { ...common, required: true, schema: base.pipe(z.string().min(1, 'must not be empty')) }
+    ? { ...common, required: true, schema: base.pipe(z.string().min(1, spec.emptyMessage ?? DEFAULT_EMPTY)) }
     : { ...common, required: false, schema: base.optional() };
 }
 
@@ -74,7 +91,7 @@ export interface AnyCommand {
   autocomplete?(option: string, typed: string, ctx: Pick<CommandContext, 'knowledge'>): string[];
 }
 
-/** Thrown for input that breaks a command's option rules; its message is safe to show the user. */
+/** Thrown for input that breaks a command's option rules; its message is a sentence in the bot's words, shown as is. */
 export class InvalidInputError extends Error {
   override name = 'InvalidInputError';
 }
@@ -100,7 +117,12 @@ export function defineCommand<O extends Options>(command: Command<O>): AnyComman
       const parsed = schema.safeParse(input);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new InvalidInputError(`${issue?.path.join('.') || 'input'} ${issue?.message ?? 'is invalid'}`);
+        // a missing required option reads like an empty one; anything else says which option is wrong
+        const option = command.options[String(issue?.path[0] ?? '')];
+        if (option && (issue?.code === 'invalid_type' || issue?.code === 'too_small') && option.type === 'string' && option.required) {
+          throw new InvalidInputError(issue.code === 'too_small' ? issue.message : option.schema.safeParse('').error?.issues[0]?.message ?? DEFAULT_EMPTY);
+        }
+        throw new InvalidInputError(issue?.code === 'too_big' ? issue.message : `The ${issue?.path.join('.') || 'input'} is not valid: ${issue?.message ?? 'please check it'}.`);
       }
       return command.handle(parsed.data, ctx);
     },

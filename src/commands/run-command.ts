@@ -5,6 +5,9 @@
 import type { Answer } from '../answers/answer.ts';
 import { type AnyCommand, type CommandContext, InvalidInputError } from './define-command.ts';
 
+/** The command a console line without a command name goes to. */
+export const FREE_TEXT_COMMAND = 'search';
+
 export function errorAnswer(command: string, query: string | null, message: string, suggestions: string[] = []): Answer {
   return { command, query, title: 'Sorry', found: false, results: [], total: 0, notes: [message], suggestions };
 }
@@ -19,24 +22,29 @@ export function runCommand(commands: readonly AnyCommand[], name: string, input:
   try {
     return command.handle(input, { ...ctx, commands });
   } catch (error) {
-    if (error instanceof InvalidInputError) return errorAnswer(command.name, query, `Invalid input: ${error.message}.`);
+    if (error instanceof InvalidInputError) return errorAnswer(command.name, query, error.message);
     throw error;
   }
 }
 
 /**
  * Splits a console line into a command name and its input: the rest of the line goes to the command's primary
- * option. A leading "/" is optional.
+ * option. A leading "/" is optional for a command's name; a line that does not start with one ("what did Qatar
+ * do?") is searched whole, as `/search` would.
  *
  * @example
  * parseCommandLine(COMMANDS, '/who McGurk') // → { name: 'who', input: { name: 'McGurk' } }
+ * parseCommandLine(COMMANDS, 'what did Qatar do?') // → { name: 'search', input: { text: 'what did Qatar do?' } }
  */
 export function parseCommandLine(commands: readonly AnyCommand[], line: string): { name: string; input: Record<string, unknown> } | null {
+  const slashed = /^\s*\//.test(line);
   const trimmed = line.trim().replace(/^\//, '');
   if (trimmed === '') return null;
   const name = trimmed.split(/\s+/)[0] ?? '';
   const text = trimmed.slice(name.length).trim();
   const command = commands.find((c) => c.name === name.toLowerCase());
+  const search = commands.find((c) => c.name === FREE_TEXT_COMMAND);
+  if (!slashed && !command && search?.primary) return { name: search.name, input: { [search.primary]: trimmed } };
   const input: Record<string, unknown> = {};
   if (command?.primary && (text !== '' || command.options[command.primary]?.required)) input[command.primary] = text;
   return { name: name.toLowerCase(), input };

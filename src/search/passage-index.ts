@@ -5,8 +5,9 @@
  * text lives in the knowledge base.
  */
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
-import { isStopWord, stemTerm, tokenize } from './tokenize.ts';
+import { foldCompounds, isStopWord, stemTerm, tokenize } from './tokenize.ts';
 import { expandAbbreviations, synonymsOf } from './synonyms.ts';
+import { type QueryIntent, normaliseQuery } from './query.ts';
 
 export interface IndexedPassage {
   id: string;
@@ -31,10 +32,116 @@ function processForField(term: string, field?: string): string | null {
   return field === 'text' ? stemTerm(term) : term;
 }
 
+export interface FindOptions {
+  filter?: (id: string) => boolean;
+  boost?: (id: string) => number;
+}
+
+/** More distinct content words than this and the text is read as a message, by its key claims. */
+export const LONG_QUERY_WORDS = 12;
+/** How many of a long text's rarest terms fetch the candidates. */
+const KEY_TERMS = 16;
+const CLAIM_CANDIDATES = 60;
+/** A claim is at least this many content words, and a passage must state at least this many of them… */
+const MIN_CLAIM_WORDS = 4;
+/** …weighing together at least this much (about three fairly rare words: squared IDF). */
+const MIN_CLAIM_WEIGHT = 20;
+/** How much a passage with what the question asks for (a number, a date…) is preferred… */
+const INTENT_BOOST = 1.25;
+/** …and one where the number or duration qualifies a word of the query ("50 hostages"); one without, less. */
+const INTENT_BOOST_NEAR = 2;
+const INTENT_MISSING = 0.75;
+
+const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|dozens?|several|few';
+const FEATURES: ReadonlyArray<[QueryIntent, RegExp]> = [
+  ['number', new RegExp(`\\b(?!(?:19|20)\\d{2}\\b)\\d|\\b(?:${NUMBER_WORDS})\\b`, 'i')],
+  ['duration', new RegExp(`\\b(?:\\d+|${NUMBER_WORDS}|a|an)[- ](?:hours?|days?|weeks?|months?|years?)\\b|\\b(?:hours|days|weeks|months)\\b`, 'i')],
+  ['person', /\b(?:Mr|Mrs|Ms|Dr|President|Prime Minister|[Mm]inister|Sheikh|Secretary|Director|spokes(?:man|woman|person)|official|advis[eo]r|envoy|negotiator|leader|chief|head of)\b|[a-z,] (?:[A-Z][a-z]+ ){1,3}[A-Z][a-z]+/],
+  ['date', /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|last (?:week|month|night)|\d{4}-\d{2}-\d{2})\b/],
+];
+
+interface PassageFeatures {
+  /** What the passage contains: a number, a duration, a person, a date. */
+  has: Set<QueryIntent>;
+  /** The stems a number or a duration qualifies: "50 hostages" → number: hostag; "four-day cease-fire" → duration: ceasefir. */
+  near: Map<QueryIntent, Set<string>>;
+}
+
+const NUMBER_TOKEN = new RegExp(`^(?:(?!(?:19|20)\\d{2}$)\\d[\\d,.]*|${NUMBER_WORDS})$`, 'i');
+const UNIT = /^(?:hours?|days?|weeks?|months?|years?)$/i;
+
+function featuresOf(text: string): PassageFeatures {
+  const has = new Set(FEATURES.filter(([, re]) => re.test(text)).map(([intent]) => intent));
+  const near = new Map<QueryIntent, Set<string>>([['number', new Set()], ['duration', new Set()]]);
+  const chunks = text.split(/[\s–—]+/).map((c) => c.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+  const stemsAt = (from: number, to: number) =>
+    chunks.slice(Math.max(0, from), Math.max(0, to)).flatMap((c) => tokenize(c).filter((t) => !isStopWord(t)).map(stemTerm));
+  chunks.forEach((chunk, i) => {
+    const [first = '', unit = ''] = chunk.split('-');
+    if (NUMBER_TOKEN.test(chunk)) {
+      for (const s of stemsAt(i + 1, i + 4)) near.get('number')?.add(s);
+      if (UNIT.test(chunks[i + 1] ?? '')) for (const s of [...stemsAt(i - 3, i), ...stemsAt(i + 2, i + 5)]) near.get('duration')?.add(s);
+    } else if (NUMBER_TOKEN.test(first) && UNIT.test(unit)) {
+      for (const s of [...stemsAt(i - 3, i), ...stemsAt(i + 1, i + 4)]) near.get('duration')?.add(s);
+    }
+  });
+  return { has, near };
+}
+
+interface ClaimWord {
+  word: string;
+  stem: string;
+  /** Written with a capital inside a sentence: a name. */
+  name: boolean;
+}
+
+/** What a word the corpus never uses weighs, as a share of the rarest word's weight. */
+const ABSENT_WORD_WEIGHT = 0.5;
+
+/** A run-on sentence (a message without full stops) is read in overlapping stretches of this many words. */
+const CLAIM_WINDOW = 12;
+
+function slide<T>(words: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < words.length; i += CLAIM_WINDOW / 2) {
+    out.push(words.slice(i, i + CLAIM_WINDOW));
+    if (i + CLAIM_WINDOW >= words.length) break;
+  }
+  return out;
+}
+
+/** The sentences of a text as their content words (a question or a line break ends a sentence too). */
+function claimsOf(text: string): ClaimWord[][] {
+  return text
+    .split(/(?<=[.!?…;])\s+|\n+|,\s+(?:but|and|so|because|though|although|while|whereas)\s+|\s+(?:but|because|although|though|whereas)\s+|\s[-–—]\s/i)
+    .map((sentence) =>
+      sentence
+        .split(/\s+/)
+        .flatMap((chunk, i) => {
+          const name = i > 0 && /^\p{Lu}/u.test(chunk.replace(/^\P{L}+/u, ''));
+          return tokenize(chunk)
+            .filter((t) => !isStopWord(t) && !/^\d{1,2}$/.test(t))
+            .map((word) => ({ word, stem: stemTerm(word), name }));
+        }),
+    )
+    .filter((c) => c.length > 0);
+}
+
 export class PassageIndex {
   private readonly search: MiniSearch<IndexedPassage>;
+  private readonly stemsById = new Map<string, Set<string>>();
+  private readonly documentFrequency = new Map<string, number>();
+  private readonly featuresById = new Map<string, PassageFeatures>();
+  private readonly passageCount: number;
 
   constructor(passages: readonly IndexedPassage[]) {
+    this.passageCount = passages.length;
+    for (const p of passages) {
+      const stems = new Set(tokenize(`${p.text} ${p.entities}`).filter((t) => !isStopWord(t)).map(stemTerm));
+      this.stemsById.set(p.id, stems);
+      for (const s of stems) this.documentFrequency.set(s, (this.documentFrequency.get(s) ?? 0) + 1);
+      this.featuresById.set(p.id, featuresOf(p.text));
+    }
     this.search = new MiniSearch<IndexedPassage>({
       fields: ['text', 'exact', 'entities'],
       storeFields: [],
@@ -46,15 +153,92 @@ export class PassageIndex {
   }
 
   /**
-   * Finds passages for free text, best first.
+   * Finds passages for free text, best first. The text goes through `normaliseQuery` first (markdown, question words
+   * and filler out; "how many" / "how long" / "who" / "when" steer the ranking towards numbers, durations, people and
+   * dates). A long text (a pasted message) is reduced to its key claims: see `findClaims`.
    *
    * @example
    * index.find('Blinkin Doha').map((h) => h.id) // → ['cnn-retold-blinken-warns-qatar#1', …] (fuzzy: Blinkin → Blinken)
    */
-  find(query: string, options: { filter?: (id: string) => boolean; boost?: (id: string) => number } = {}): PassageHit[] {
-    const words = [...new Set(tokenize(expandAbbreviations(query)).filter((t) => !isStopWord(t)))];
+  find(query: string, options: FindOptions = {}): PassageHit[] {
+    const normalised = normaliseQuery(query);
+    const text = foldCompounds(expandAbbreviations(normalised.text));
+    // a hyphenated word counts once, matched by any of its forms ("Al-Thani": al, thani, althani)
+    const groups = text
+      .split(/\s+/)
+      .map((chunk) => tokenize(chunk).filter((t) => !isStopWord(t)))
+      .filter((g) => g.length > 0);
+    const words = [...new Set(groups.flat())];
     if (words.length === 0) return [];
+    const stems = words.map(stemTerm);
+    const hits = new Set(stems).size > LONG_QUERY_WORDS ? this.findClaims(text, options) : this.findWords(words, groups, options);
+    const steer = normalised.intents.length > 0 ? (id: string) => this.steering(id, normalised.intents, stems) : () => 1;
+    return hits.map((h) => ({ ...h, score: h.score * steer(h.id) })).sort((a, b) => b.score - a.score);
+  }
+
+  /** A short query: every content word counts, and the share matched is the coverage. */
+  private findWords(words: string[], groups: string[][], options: FindOptions): PassageHit[] {
     const synonyms = synonymsOf(words).flatMap((s) => tokenize(s));
+    const results = this.query(words, synonyms, options);
+    return results.map((r) => {
+      const hitTerms = new Set(r.queryTerms);
+      const hits = (w: string) => hitTerms.has(w) || hitTerms.has(stemTerm(w));
+      const matched = words.filter(hits);
+      // a word found only through a synonym counts half
+      const credit = groups.map((g) => (g.some(hits) ? 1 : g.some((w) => synonymsOf([w]).flatMap((s) => tokenize(s)).some(hits)) ? 0.5 : 0));
+      const coverage = credit.reduce<number>((sum, c) => sum + c, 0) / groups.length;
+      const id = String(r.id);
+      return { id, score: r.score * coverage * coverage * (options.boost?.(id) ?? 1), coverage, matched };
+    });
+  }
+
+  /**
+   * A long text, such as a pasted message: searched by its key claims, not by every word. The candidates come from
+   * its rarest corpus terms (names weigh more); a passage's coverage is the best share, weighted by rarity, of one
+   * claim (a sentence, or two running sentences) that the passage states. Words the corpus never uses count against
+   * the claim, so unrelated chatter stays below the threshold, while a near-verbatim quote covers its claim almost
+   * whole.
+   */
+  private findClaims(text: string, options: FindOptions): PassageHit[] {
+    const claims = claimsOf(text).map((c) => c.map((w) => ({ ...w, weight: this.weightOf(w.stem) })));
+    const key = new Map<string, { word: string; weight: number }>();
+    for (const claim of claims) {
+      for (const w of claim) {
+        if (!this.documentFrequency.has(w.stem)) continue;
+        const weight = w.weight * (w.name ? 1.5 : 1);
+        if ((key.get(w.stem)?.weight ?? 0) < weight) key.set(w.stem, { word: w.word, weight });
+      }
+    }
+    const terms = [...key.values()].sort((a, b) => b.weight - a.weight).slice(0, KEY_TERMS).map((k) => k.word);
+    if (terms.length === 0) return [];
+    const windows = claims
+      .flatMap((c, i) => [c, ...(i + 1 < claims.length ? [[...c, ...(claims[i + 1] ?? [])]] : [])])
+      .flatMap((c) => (c.length > CLAIM_WINDOW * 1.5 ? slide(c) : [c]))
+      .map((c) => [...new Map(c.map((w) => [w.stem, w])).values()])
+      .filter((c) => c.length >= MIN_CLAIM_WORDS);
+    if (windows.length === 0) return [];
+    const results = this.query(terms, [], options).slice(0, CLAIM_CANDIDATES);
+    return results.map((r) => {
+      const id = String(r.id);
+      const stems = this.stemsById.get(id) ?? new Set<string>();
+      let coverage = 0;
+      let matched: string[] = [];
+      for (const window of windows) {
+        const total = window.reduce((sum, w) => sum + w.weight, 0);
+        const found = window.filter((w) => stems.has(w.stem));
+        const weight = found.reduce((sum, w) => sum + w.weight, 0);
+        const share = found.length >= MIN_CLAIM_WORDS && weight >= MIN_CLAIM_WEIGHT ? weight / total : 0; // the coverage
+        if (share > coverage) {
+          coverage = share;
+          matched = found.map((w) => w.word);
+        }
+      }
+      // the same rule as a short query's: a passage must state at least half (by weight) of one claim
+      return { id, score: r.score * coverage * coverage * (options.boost?.(id) ?? 1), coverage: Number(coverage.toFixed(3)), matched: [...new Set(matched)] };
+    });
+  }
+
+  private query(words: string[], synonyms: string[], options: FindOptions): SearchResult[] {
     const tree: Query = {
       combineWith: 'OR',
       queries: [
@@ -66,26 +250,34 @@ export class PassageIndex {
           : []),
       ],
     };
-    const results: SearchResult[] = this.search.search(tree, {
+    return this.search.search(tree, {
       ...(options.filter ? { filter: (r: SearchResult) => options.filter?.(String(r.id)) ?? true } : {}),
     });
-    // a hyphenated word counts once, matched by any of its forms ("cease-fire": cease, fire, ceasefire)
-    const groups = expandAbbreviations(query)
-      .split(/\s+/)
-      .map((chunk) => tokenize(chunk).filter((t) => !isStopWord(t)))
-      .filter((g) => g.length > 0);
-    return results
-      .map((r) => {
-        const hitTerms = new Set(r.queryTerms);
-        const hits = (w: string) => hitTerms.has(w) || hitTerms.has(stemTerm(w));
-        const matched = words.filter(hits);
-        // a word found only through a synonym counts half
-        const credit = groups.map((g) => (g.some(hits) ? 1 : g.some((w) => synonymsOf([w]).flatMap((s) => tokenize(s)).some(hits)) ? 0.5 : 0));
-        const coverage = credit.reduce<number>((sum, c) => sum + c, 0) / groups.length;
-        const id = String(r.id);
-        return { id, score: r.score * coverage * coverage * (options.boost?.(id) ?? 1), coverage, matched };
-      })
-      .sort((a, b) => b.score - a.score);
+  }
+
+  /** Inverse document frequency of a stem; a stem the corpus never uses weighs the most. */
+  private weightOf(stem: string): number {
+    const df = this.documentFrequency.get(stem);
+    const rarest = Math.log((this.passageCount + 1) / 1.5);
+    // a word the corpus never uses is mostly chatter ("my uncle", "WhatsApp"): it counts against a claim, but no more
+    // than a word of middling rarity, so one aside does not sink the claim around it
+    const idf = df === undefined ? rarest * ABSENT_WORD_WEIGHT : Math.log((this.passageCount + 1) / (df + 0.5));
+    // squared, so that the rare words of a claim decide whether a passage states it, not "said" or "last"
+    return idf * idf;
+  }
+
+  /**
+   * How much a passage answers what the question asks for: a number, a duration, a person, a date; most of all when
+   * the number or duration stands next to a word of the query ("how many hostages" → "50 hostages").
+   */
+  private steering(id: string, intents: readonly QueryIntent[], stems: readonly string[]): number {
+    const features = this.featuresById.get(id);
+    if (!features) return 1;
+    return intents.reduce((factor, intent) => {
+      const near = features.near.get(intent);
+      const boost = near && stems.some((s) => near.has(s)) ? INTENT_BOOST_NEAR : features.has.has(intent) ? INTENT_BOOST : INTENT_MISSING;
+      return factor * boost;
+    }, 1);
   }
 
   /** Words of the corpus close to what the user typed, for "did you mean". */

@@ -1,20 +1,29 @@
 /**
  * The tokenizer shared by the index and the queries, so that what a user types meets what the sources say:
- * case, curly and straight apostrophes, possessives ("Hamas’" / "Qatar's"), hyphen variants ("cease-fire" also
- * gives "ceasefire", "Al-Thani" gives "al" and "thani" like "Al Thani"), "U.S." as "us", digit groups ("1,200"),
+ * case, curly and straight apostrophes, possessives ("Hamas’" / "Qatar's"), hyphen variants ("cease-fire",
+ * "cease fire" and "ceasefire" are one word, "Al-Thani" gives "al" and "thani" like "Al Thani"), "U.S." as "us", digit groups ("1,200"),
  * Arabic diacritics and article prefixes (ال، وال، بال، كال، فال، لل).
  *
  * @example
- * tokenize('Qatar’s four-day cease-fire') // → ['qatar', 'four', 'day', 'fourday', 'cease', 'fire', 'ceasefire']
+ * tokenize('Qatar’s four-day cease-fire') // → ['qatar', 'four', 'day', 'fourday', 'ceasefire']
  */
 import stem from 'wink-porter2-stemmer';
 
 const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/g;
 const ARABIC_ARTICLE = /^(?:وال|بال|كال|فال|ال|لل)(?=\p{Script=Arabic}{2,})/u;
 
+/**
+ * Spellings that are one word however they are written: "cease-fire", "cease fire", "cease‑fire" → "ceasefire".
+ *
+ * @example
+ * foldCompounds('a Cease fire now') // → 'a Ceasefire now'
+ */
+export function foldCompounds(text: string): string {
+  return text.replace(/\b(cease)[\s\u00AD\u2010-\u2015-]*(fires?)\b/gi, '$1$2');
+}
+
 export function tokenize(text: string): string[] {
-  const prepared = text
-    .normalize('NFKC')
+  const prepared = foldCompounds(text.normalize('NFKC'))
     .replace(/\b([A-Z])\.([A-Z])\.(?=[\s,;:)]|$)/g, '$1$2')
     .replace(/(\d),(\d{3})\b/g, '$1$2')
     .replace(/[’‘`´]/g, "'")

@@ -58,10 +58,18 @@ describe('ask --json', () => {
   });
 
   it('survives hostile input: control characters, very long text, markup', () => {
-    const r = ask(['--json'], { input: `/search \u0000\u0007<script>${'x'.repeat(5000)}\n` });
+    const r = ask(['--json'], { input: `/search \u0000\u0007<script>${'x'.repeat(7000)}\n/search **${'y'.repeat(5000)}**\n` });
     expect(r.status).toBe(0);
-    const answer = JSON.parse(r.stdout) as { found: boolean; notes: string[] };
-    expect(answer.found).toBe(false);
-    expect(answer.notes[0]).toMatch(/at most 200 characters/);
+    const [tooLong, noWords] = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { found: boolean; notes: string[] });
+    expect(tooLong?.found).toBe(false);
+    expect(tooLong?.notes[0]).toMatch(/at most 6,000 characters/);
+    expect(noWords?.found).toBe(false);
+    expect(noWords?.notes[0]).toMatch(/no words to search for/);
+  });
+
+  it('searches a line without a command, as typed', () => {
+    const answer = JSON.parse(ask(['--json'], { input: 'what did Qatar do in the communications cell?\n' }).stdout) as { command: string; results: Array<{ quote: string }> };
+    expect(answer.command).toBe('search');
+    expect(answer.results[0]?.quote).toContain('cell');
   });
 });

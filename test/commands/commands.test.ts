@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
 import { parseCommandLine, runCommand } from '../../src/commands/run-command.ts';
+import { QUERY_MAX_LENGTH } from '../../src/commands/define-command.ts';
 import { ConsoleSession } from '../../src/console/console-session.ts';
 import { MAX_CHOICE_LENGTH, MAX_CHOICES } from '../../src/commands/choices.ts';
 import { bundledKnowledge } from '../helpers/corpus.ts';
@@ -23,10 +24,45 @@ describe('commands', () => {
     expect(parseCommandLine(COMMANDS, '   ')).toBeNull();
   });
 
-  it('invalid input becomes an answer that says what is wrong', () => {
-    expect(runCommand(COMMANDS, 'who', { name: '' }, ctx).notes[0]).toMatch(/Invalid input: name must not be empty/);
+  it('a console line without a command is searched whole', () => {
+    expect(parseCommandLine(COMMANDS, 'what did Qatar do?')).toEqual({ name: 'search', input: { text: 'what did Qatar do?' } });
+    expect(parseCommandLine(COMMANDS, '/what did Qatar do?')?.name).toBe('what'); // a slash still means a command
+    const answer = new ConsoleSession(knowledge, COMMANDS, 'json').answer('communications cell');
+    expect(answer?.command).toBe('search');
+    expect(answer?.results[0]?.passage_id).toBe('ap-how-the-hostage-deal-came-about#3');
+  });
+
+  it('invalid input becomes an answer in the bot’s own words', () => {
+    expect(runCommand(COMMANDS, 'who', { name: '' }, ctx).notes[0]).toBe('Type a few words to look up.');
     expect(runCommand(COMMANDS, 'who', {}, ctx).found).toBe(false);
     expect(runCommand(COMMANDS, 'frobnicate', {}, ctx).suggestions).toContain('/who');
+    for (const input of [{ text: '' }, { text: '  \u0007 ' }, {}]) {
+      const answer = runCommand(COMMANDS, 'search', input, ctx);
+      expect(answer.found).toBe(false);
+      expect(answer.notes).toEqual(['Type a few words to search for.']);
+    }
+    expect(runCommand(COMMANDS, 'search', { text: 'x'.repeat(QUERY_MAX_LENGTH + 1) }, ctx).notes[0]).toBe('That is too long: at most 6,000 characters, please.');
+  });
+
+  it('a free-text option takes a pasted message up to Discord’s cap of 6,000 characters', () => {
+    expect(QUERY_MAX_LENGTH).toBe(6000);
+    const search = COMMANDS.find((c) => c.name === 'search');
+    expect(search?.options.text?.maxLength).toBe(6000);
+    const message = `${'Qatar mediated the talks between Israel and Hamas. '.repeat(200)}`.slice(0, QUERY_MAX_LENGTH);
+    const answer = runCommand(COMMANDS, 'search', { text: message }, ctx);
+    expect(answer.notes.join(' ')).not.toMatch(/too long/);
+    expect(answer.title.length).toBeLessThan(100);
+  });
+
+  it('a question reaches the other commands as its key words: /terms "how many" finds the number', () => {
+    const quotes = runCommand(COMMANDS, 'terms', { topic: 'how many hostages will be released?' }, ctx).results.slice(0, 3).map((r) => r.quote);
+    expect(quotes.some((q) => q.includes('50 hostages'))).toBe(true);
+  });
+
+  it('a query of question words only asks for words to search', () => {
+    const answer = runCommand(COMMANDS, 'search', { text: 'what?' }, ctx);
+    expect(answer.found).toBe(false);
+    expect(answer.notes[0]).toMatch(/no words to search for/);
   });
 
   it('autocomplete gives at most 25 choices of at most 100 characters', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { answerSearch } from '../../src/answers/search.ts';
 import { bundledKnowledge } from '../helpers/corpus.ts';
 
 const knowledge = bundledKnowledge();
@@ -13,6 +14,13 @@ describe('searching passages', () => {
   it('finds "cease-fire" for "ceasefire" and "ceasefire" for "cease-fire"', () => {
     expect(top('ceasefire').some((t) => t.includes('cease-fire'))).toBe(true);
     expect(top('cease-fire').some((t) => /\bceasefire\b/.test(t))).toBe(true);
+  });
+
+  it('treats cease-fire, cease fire and ceasefire as the same word', () => {
+    const ids = (q: string) => knowledge.index.find(q).filter((h) => h.coverage >= 0.5).map((h) => h.id).sort();
+    const expected = ids('ceasefire');
+    expect(expected.length).toBeGreaterThan(2);
+    for (const q of ['cease-fire', 'cease fire', 'Cease-Fire', 'CEASE FIRE']) expect(ids(q)).toEqual(expected);
   });
 
   it('forgives a typo in a long word (Blinkin → Blinken) without flooding short ones', () => {
@@ -33,5 +41,70 @@ describe('searching passages', () => {
   it('ranks a passage that matches every word above one that matches a few', () => {
     const hits = knowledge.index.find('communications cell');
     expect(hits[0]?.coverage).toBe(1);
+  });
+});
+
+const ids = (q: string) => answerSearch(knowledge, q, 5).results.map((r) => r.passage_id);
+
+describe('searching with questions as people type them', () => {
+  it('finds the same with markdown as without', () => {
+    expect(ids('**Qatar** _mediation_')).toEqual(ids('Qatar mediation'));
+    expect(ids('||communications cell|| <@123456789012345678> 🙏')).toEqual(ids('communications cell'));
+    expect(ids('> [kicked out of Doha](https://example.com/story)')).toEqual(ids('kicked out of Doha'));
+    expect(ids('Qatar mediation').length).toBeGreaterThan(0);
+  });
+
+  it('finds the same for a question as for its keywords', () => {
+    expect(ids('What was the communications cell?')).toEqual(ids('communications cell'));
+    expect(ids('Did you see this? apparently they were kicked out of Doha, is it true?')).toEqual(ids('kicked out of Doha'));
+  });
+
+  it('"how many" prefers passages that give the number', () => {
+    const quotes = answerSearch(knowledge, 'how many hostages were released', 3).results.map((r) => r.quote);
+    expect(quotes).toHaveLength(3);
+    for (const q of quotes) expect(q).toMatch(/\b(?:\d+|two|three|four|fifty)\b (?:\S+ ){0,2}(?:hostages|detainees|captives)/i);
+  });
+
+  it('"how long" prefers passages that give the duration', () => {
+    const quotes = answerSearch(knowledge, 'how long is the cease fire', 3).results.map((r) => r.quote);
+    expect(quotes[0]).toMatch(/\b\w+-day cease-?fire\b/i);
+  });
+
+  const passage = knowledge.passageById.get('ap-how-the-hostage-deal-came-about#25')?.text ?? '';
+  const chatter =
+    'Honestly I have been following this whole thing for weeks now and I still cannot figure out who is telling the truth. ' +
+    'My cousin keeps sending me videos on WhatsApp and half of them turn out to be from years ago. ';
+
+  it('finds a near-verbatim passage inside a long pasted message', () => {
+    expect(passage).toContain('ruling emir');
+    // a retelling: a few words changed, chatter before and after, about 1,500 characters in all
+    const retold = passage.replace('He called', 'So Biden apparently called').replace(/\.$/, '!!');
+    const message = `Did you see this?? ${chatter}Anyway here is the part that got me:\n\n> ${retold}\n\nNot sure what to make of it, thoughts? ${chatter.repeat(4)}`;
+    expect(message.length).toBeGreaterThan(1400);
+    expect(message.length).toBeLessThan(2000);
+    expect(ids(message).slice(0, 3)).toContain('ap-how-the-hostage-deal-came-about#25');
+  });
+
+  it('finds a passage quoted in a message up to 6,000 characters long', () => {
+    const message = `${chatter.repeat(12)}${passage} ${chatter.repeat(12)}`.slice(0, 6000);
+    expect(message).toContain(passage);
+    expect(ids(message).slice(0, 3)).toContain('ap-how-the-hostage-deal-came-about#25');
+  });
+
+  it('says "no quote found" for a long message about something else', () => {
+    const unrelated =
+      'Hey everyone, quick update about the book club. We are meeting on Thursday at the usual cafe near the library, and please bring ' +
+      'your copy of the novel because we are going to read the final chapter aloud. Last time the coffee machine was broken so maybe ' +
+      'bring a thermos. The membership fee for next season is due at the end of the month; you can pay in cash or by bank transfer. ' +
+      'If anyone wants to host the summer picnic, let me know, we need a garden big enough for twenty people and a barbecue. ' +
+      'Finally, the vote on the next book will happen online: a historical thriller, a memoir by a famous chef, or stories about the sea. ' +
+      chatter.repeat(3);
+    expect(unrelated.length).toBeGreaterThan(1000);
+    const answer = answerSearch(knowledge, unrelated);
+    expect(answer.found).toBe(false);
+    expect(answer.notes[0]).toMatch(/No quote found/);
+    // a long message that only talks around the subject finds nothing either
+    const vague = `${chatter}I think the talks are going on and people say a deal could come, or not, nobody really knows what will happen next week. ${chatter}`;
+    expect(answerSearch(knowledge, vague).found).toBe(false);
   });
 });

@@ -19,6 +19,7 @@ import type { Answer } from '../../answers/answer.ts';
 import type { AnyCommand } from '../../commands/define-command.ts';
 import { QUERY_MAX_LENGTH } from '../../commands/define-command.ts';
 import { runCommand } from '../../commands/run-command.ts';
+import { stripMarkdown } from '../../search/query.ts';
 import type { Knowledge } from '../../knowledge/knowledge.ts';
 import type { KnowledgeProvider } from '../../knowledge/live-knowledge.ts';
 import type { Logger } from '../../logging/logger.ts';
@@ -150,9 +151,13 @@ async function onAutocomplete(interaction: AutocompleteInteraction, ctx: BotCont
   await interaction.respond(choices.map((c) => ({ name: c, value: c })));
 }
 
+/**
+ * "Find sources" on a message: the whole message (and its embeds' text) is searched, up to what a string option
+ * takes (6,000 characters); the index reduces a long message to its key claims.
+ */
 async function onFindSources(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<void> {
   const text = [interaction.targetMessage.content, ...interaction.targetMessage.embeds.map((e) => e.description ?? '')].join(' ').replace(/\s+/g, ' ').trim();
-  if (text === '') {
+  if (stripMarkdown(text).trim() === '') {
     await interaction.reply({ content: 'That message has no text to look up.', flags: MessageFlags.Ephemeral });
     return;
   }
