@@ -26,6 +26,7 @@ import { FaqError, type FaqStore } from '../../../faq/faq-store.ts';
 import { findEntries } from '../../../faq/find-entries.ts';
 import type { KnowledgeProvider } from '../../../knowledge/live-knowledge.ts';
 import { LIMITS, truncate } from '../discord-limits.ts';
+import { privately, quiet } from '../private-reply.ts';
 import { renderAnswerMessage } from '../render-answer-message.ts';
 
 export interface FaqContext {
@@ -36,8 +37,6 @@ export interface FaqContext {
 const LIST_PAGE = 10;
 const SEED_FILE = 'faq-seed.json';
 const MAX_IMPORT_BYTES = 1_000_000;
-const quiet = { allowedMentions: { parse: [] as [], repliedUser: false as const } };
-const privately = (content: string) => ({ content, flags: MessageFlags.Ephemeral as const, ...quiet });
 
 type GuildInteraction = ChatInputCommandInteraction | ModalSubmitInteraction | ButtonInteraction | AutocompleteInteraction;
 

@@ -26,6 +26,7 @@ import { IngestError, type IngestOptions } from '../../../ingest/ingest-source.t
 import type { ReloadResult } from '../../../knowledge/live-knowledge.ts';
 import { canEdit } from '../faq/faq-interactions.ts';
 import { truncate } from '../discord-limits.ts';
+import { privately, quiet } from '../private-reply.ts';
 import { SOURCE_FORM_PREFIX, sourceFormId } from './source-custom-ids.ts';
 import { previewMessage } from './source-preview-message.ts';
 
@@ -40,8 +41,6 @@ export interface SourceAdminContext {
   faq?: FaqStore;
 }
 
-const quiet = { allowedMentions: { parse: [] as [], repliedUser: false as const } };
-const privately = (content: string) => ({ content: truncate(content, 2000), flags: MessageFlags.Ephemeral as const, ...quiet });
 /** What an edit or answer of a preview message says, with nothing else on it. */
 const plain = (content: string) => ({ content: truncate(content, 2000), embeds: [], components: [], ...quiet });
 const MAX_FILE_BYTES = 2_000_000;

@@ -7,6 +7,7 @@
 import { type APIEmbed, ButtonStyle, ComponentType, escapeMarkdown } from 'discord.js';
 import type { SourcePreview } from '../../../corpus/corpus-editor.ts';
 import { LIMITS, truncate } from '../discord-limits.ts';
+import { quiet } from '../private-reply.ts';
 import { sourceButtonId } from './source-custom-ids.ts';
 
 const field = (name: string, value: string, inline = false) => ({ name, value: truncate(value || '—', LIMITS.fieldValue), inline });
@@ -45,6 +46,6 @@ export function previewMessage(preview: SourcePreview, key: string) {
     content: '',
     embeds: [embed],
     components: [{ type: ComponentType.ActionRow as const, components: [button('Add', ButtonStyle.Success, 'add'), button('Edit details', ButtonStyle.Secondary, 'edit'), button('Cancel', ButtonStyle.Danger, 'cancel')] }],
-    allowedMentions: { parse: [] as [], repliedUser: false as const },
+    ...quiet,
   };
 }
