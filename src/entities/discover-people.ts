@@ -13,15 +13,18 @@
  */
 import type { Source } from '../corpus/source-schema.ts';
 import type { Passage } from '../passages/passage.ts';
-import { rolesAround } from './discover-roles.ts';
+import { resolveDates } from '../dates/resolve-dates.ts';
+import { roleAfterAs, roleChangeAround, rolesAround, type StatedRole } from './discover-roles.ts';
 import { isAcronym, isParticle, NON_NAME_WORDS, TITLE_WORDS } from './name-words.ts';
 
 export interface DiscoveredRole {
   title: string;
   former: boolean;
-  /** The source's publication date (YYYY-MM-DD), or null when the source has none. */
+  /** The date the sentence gives for a start or an end, else the source's publication date (YYYY-MM-DD), or null. */
   date: string | null;
   passageId: string;
+  /** The sentence says the role began ("was appointed …") or ended ("was dismissed") at `date`. */
+  change?: 'start' | 'end';
 }
 
 export interface DiscoveredPerson {
@@ -33,6 +36,8 @@ export interface DiscoveredPerson {
   count: number;
   passageIds: string[];
   roles: DiscoveredRole[];
+  /** Dates the text says the person was killed or died: every role they held ends then. */
+  deaths: Array<{ date: string; passageId: string }>;
 }
 
 /** A capitalised word, with an optional "al-"/"el-" particle glued on; a possessive ends it. */
@@ -92,21 +97,26 @@ export function discoverPeople(passagesBySource: ReadonlyArray<{ source: Source;
       for (const s of p.sentences) {
         // a credit line ("Jennifer Shutt contributed reporting") names a journalist, not someone in the talks
         if (CREDIT.test(s.text)) continue;
+        const named: Named[] = [];
         for (const m of s.text.matchAll(RUN)) {
           const c = nameIn(m[0], m.index, notNames, common);
           if (!c) continue;
           const name = c.words.join(' ');
           const key = nameKey(name);
           if (authors.has(key)) continue;
-          const person = found.get(key) ?? { name, surname: c.words[c.words.length - 1] ?? name, variants: [], count: 0, passageIds: [], roles: [], cues: 0, midSentence: 0 };
+          const person = found.get(key) ?? { name, surname: c.words[c.words.length - 1] ?? name, variants: [], count: 0, passageIds: [], roles: [], deaths: [], cues: 0, midSentence: 0 };
           found.set(key, person);
           person.count += 1;
           if (!person.passageIds.includes(p.id)) person.passageIds.push(p.id);
           if (!/^[\s“"‘'(—–-]*$/.test(s.text.slice(0, m.index))) person.midSentence += 1;
           const roles = rolesAround(s.text, c.start, c.end);
-          for (const r of roles) person.roles.push({ ...r, date: source.published, passageId: p.id });
+          named.push({ person, start: c.start, end: c.end, roles });
           if (roles.length > 0 || TITLE_BEFORE.test(s.text.slice(m.index, c.start)) || CUE_AFTER.test(s.text.slice(c.end))) person.cues += 1;
         }
+        const changed = noteRoleChanges(s.text, named, source.published, p.id);
+        // a role the sentence starts or ends is dated by that statement, not also stated as held at publication
+        for (const n of changed) n.person.cues += 1;
+        for (const n of named) if (!changed.has(n)) for (const r of n.roles) n.person.roles.push({ ...r, date: source.published, passageId: p.id });
       }
     }
   }
@@ -133,8 +143,67 @@ function foldVariants<T extends DiscoveredPerson>(people: T[]): T[] {
       into.variants.push(p.name);
       into.count += p.count;
       into.roles.push(...p.roles);
+      into.deaths.push(...p.deaths);
       for (const id of p.passageIds) if (!into.passageIds.includes(id)) into.passageIds.push(id);
     } else kept.push(p);
   }
   return kept.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+interface Named {
+  person: DiscoveredPerson & { cues: number };
+  start: number;
+  end: number;
+  roles: StatedRole[];
+}
+
+/**
+ * The date a sentence gives for the event worded at `at`: the nearest date mention in the verb's clause that is not
+ * after publication and not inside `aside`, else the publication date.
+ */
+function eventDate(sentence: string, at: number, published: string | null, aside: { from: number; to: number } | null): string | null {
+  // a date that dates the event stands in its clause, after the verb ("was killed on Wednesday") or just before it
+  // ("On Sunday, the cabinet dismissed …"); one inside an appositive ("the attack of 7 October 2023") dates another event
+  const near = resolveDates(sentence, published).filter((d) => {
+    if (d.kind === 'relative' && d.granularity !== 'day') return false;
+    if (published && d.iso > published) return false;
+    if (aside && d.index >= aside.from && d.index < aside.to) return false;
+    const between = d.index >= at ? sentence.slice(at, d.index) : sentence.slice(d.index + d.text.length, at);
+    return between.length <= (d.index >= at ? 60 : 40) && !/[,;()—–]/.test(d.index >= at ? between : between.replace(/^,/, ''));
+  });
+  const nearest = [...near].sort((a, b) => Math.abs(a.index - at) - Math.abs(b.index - at))[0];
+  return nearest?.iso ?? published;
+}
+
+/**
+ * Starts and ends of roles the sentence states: "Israel killed Hamas leader X" ends X's roles; "Y replaced X as Shin
+ * Bet chief" ends X's and starts Y's; "named Y as …" starts Y's. The role is the one stated around the person, the
+ * one after "as", or, when two people trade a role, the one the other is given in the same sentence.
+ */
+function noteRoleChanges<N extends Named>(sentence: string, named: readonly N[], published: string | null, passageId: string): Set<N> {
+  const changes = named.map((n) => ({ n, change: roleChangeAround(sentence, n.start, n.end), roles: n.roles, person: n.person })).filter((c) => c.change !== null);
+  if (changes.length === 0) return new Set();
+  const as = roleAfterAs(sentence);
+  const told = new Set<N>();
+  const traded = changes.some((n) => n.change?.kind === 'start') && changes.some((n) => n.change?.kind !== 'start');
+  for (const n of changes) {
+    const change = n.change;
+    if (!change) continue;
+    // a date in the appositive between the name and the verb ("X, the leader behind the attack of 7 October 2023, was
+    // killed") dates something else
+    const aside = sentence.slice(n.n.end, change.at).startsWith(',') ? { from: n.n.end, to: change.at } : null;
+    const date = eventDate(sentence, change.at, published, aside);
+    if (change.kind === 'death' && date) {
+      n.person.deaths.push({ date, passageId });
+      told.add(n.n);
+    }
+    // the one who takes over takes the role the other held ("Shin Bet chief Bar’s successor, Zini"); not the reverse, for
+    // what describes the newcomer ("Zini, a reserve general who succeeded Bar") was never the other's role
+    const others = traded && change.kind === 'start' ? changes.filter((o) => o.change?.kind !== 'start').flatMap((o) => o.roles) : [];
+    const titles = new Map<string, StatedRole>();
+    for (const r of [...n.roles, ...(as ? [as] : []), ...others]) if (!r.former) titles.set(r.title.toLowerCase(), r);
+    for (const r of titles.values()) n.person.roles.push({ title: r.title, former: false, date, passageId, change: change.kind === 'start' ? 'start' : 'end' });
+    if (titles.size > 0) told.add(n.n);
+  }
+  return told;
 }

@@ -101,3 +101,79 @@ export function rolesAround(sentence: string, start: number, end: number): State
   if (after) out.push(after);
   return out;
 }
+
+/**
+ * What a sentence says happened to the named person's role: it ended ("Israel killed Hamas leader X", "X was
+ * dismissed", "X resigned", "Y replaced X", "X's successor"), it ended with every other role because the person died
+ * ("killed", "died", "assassinated"), or it began ("named X as …", "X was appointed …", "X replaced Y", "X, who
+ * succeeded Y", "Y's successor, X"). `at` is the offset of the wording that says so, for dating it.
+ */
+export interface RoleChange {
+  kind: 'start' | 'end' | 'death';
+  at: number;
+}
+
+const START_VERB = String.raw`(?:named|appointed|chosen|chose|picked|selected|elected|tapped|nominated|installed|promoted)`;
+/** After a comma (and an appositive) or a bare space: ", the Shin Bet chief, was …", ", who …", " was …". */
+const SUBJECT_OPEN = String.raw`^(?:,\s+(?:[^,;.]{1,80}?,\s+)?(?:who\s+)?|,\s+[^,;.]{1,80}?\s+who\s+|\s+)`;
+/** The person is the passive subject: " was killed", ", who was dismissed", ", killed in October", " was replaced". */
+const SUBJECT_PASSIVE = new RegExp(String.raw`${SUBJECT_OPEN}(?:(?:was|has\s+been|had\s+been|got)\s+)?(?:\p{Ll}+ly\s+)?(?:(killed|assassinated|slain|eliminated)|(dismissed|fired|ousted|sacked|removed|replaced|succeeded|deposed))\b`, 'u');
+/** The person is the active subject of an ending: " died", ", who resigned", " stepped down". */
+const SUBJECT_ACTIVE = new RegExp(String.raw`${SUBJECT_OPEN}(?:(?:has|had)\s+)?(?:\p{Ll}+ly\s+)?(?:(died|dies)|(resigned|resigns|stepped\s+down|steps\s+down|quit))\b`, 'u');
+/** The person is the subject of a start: " was named …", ", who was appointed …", " replaced Y", ", who succeeded Y". */
+const SUBJECT_STARTS = new RegExp(String.raw`${SUBJECT_OPEN}(?:(?:was|has\s+been|had\s+been|is|were)\s+(?:\p{Ll}+ly\s+)?${START_VERB}\b|(?:has\s+|had\s+)?(?:replaced|replaces|succeeded|succeeds|took\s+over\s+from)\s+\p{Lu})`, 'u');
+/** A threat, a plan or a denial is not the event: "threatened to dismiss", "tried to kill", "did not fire". */
+const NOT_DONE = String.raw`(?<!\b(?:threatened|threatens|threatening|sought|seeks|seeking|tried|tries|trying|wants|wanted|plans|planned|planning|plan|attempt|attempted|attempting|failed|refused|declined|would|could|might|may|will|not|proposal|proposed|proposes|bid|calls|called|demanded|demands|urged|urges|effort|efforts|push|pushed|pushing|threat|threats|plot|plotting|order|ordered)\s+(?:to\s+)?)`;
+/** The text right before the person (and the role phrase that names them) ends an active verb on them. */
+const OBJECT_DEATH = new RegExp(String.raw`${NOT_DONE}\b(?:killed|kills|killing|assassinated|assassinating|eliminated|(?:killing|assassination|death|murder)\s+of)\s+(?:the\s+)?$`, 'i');
+const OBJECT_ENDS = new RegExp(String.raw`${NOT_DONE}\b(?:dismiss|dismissed|dismissing|fire|fired|firing|oust|ousted|ousting|sack|sacked|sacking|deposed|replaced|replacing|replaces|succeeded|succeeding|succeeds|(?:dismissal|ouster|firing|resignation|removal|replacement|sacking)\s+of|successor\s+to|took\s+over\s+from)\s+(?:the\s+)?$`, 'i');
+const OBJECT_STARTS = new RegExp(String.raw`${NOT_DONE}\b(?:(?:named|appointed|chose|chosen|picked|selected|elected|tapped|nominated|installed|promoted)\s+(?:as\s+)?|(?:replaced|succeeded)\s+by\s+|successor,?\s+)(?:the\s+)?$`, 'i');
+
+/** The text before the role phrase that stands right before a name: "Israel killed " for "Israel killed Hamas leader ". */
+function beforeRolePhrase(before: string): string {
+  const words = before.split(/(?<=\s)/);
+  let i = words.length;
+  while (i > 0) {
+    const w = (words[i - 1] ?? '').trim();
+    const bare = w.toLowerCase().replace(/[’']s$/, '').replace(/,$/, '');
+    if (w === '' || /[.;:!?”"(]$/.test(w) || FUNCTION_WORDS.has(bare) || bare === 'and' || bare === 'as' || bare === 'by') break;
+    if (!/^\p{Lu}/u.test(w) && !ROLE_WORDS.has(bare) && !HONORIFIC.test(w)) break;
+    if (bare === 'the' || bare === 'of') break;
+    i--;
+  }
+  return words.slice(0, i).join('');
+}
+
+/**
+ * How the sentence changes the role of the name at `start`..`end`, or null when it says nothing of the kind. Only
+ * wording tied to this name counts: "Bar said Israel killed Deif" ends Deif's roles, not Bar's.
+ *
+ * @example
+ * roleChangeAround('Israel killed Hamas leader Yahya Sinwar.', 27, 39) // → { kind: 'death', at: 7 }
+ */
+export function roleChangeAround(sentence: string, start: number, end: number): RoleChange | null {
+  const after = sentence.slice(end);
+  const before = beforeRolePhrase(sentence.slice(0, start));
+  const starts = SUBJECT_STARTS.exec(after);
+  if (starts) return { kind: 'start', at: end + starts.index };
+  const objectStarts = OBJECT_STARTS.exec(before);
+  if (objectStarts) return { kind: 'start', at: objectStarts.index };
+  // "Sinwar’s successor, …" / "the successor to Sinwar": the name's holder is gone
+  if (/^[’']s\s+(?:\p{Ll}+\s+)?(?:successor|replacement)\b/u.test(after)) return { kind: 'end', at: end };
+  const ends = SUBJECT_PASSIVE.exec(after) ?? SUBJECT_ACTIVE.exec(after);
+  if (ends) return { kind: ends[1] ? 'death' : 'end', at: end + (ends[0].length - (ends[1] ?? ends[2] ?? '').length) };
+  const objectDeath = OBJECT_DEATH.exec(before);
+  if (objectDeath) return { kind: 'death', at: objectDeath.index };
+  const objectEnds = OBJECT_ENDS.exec(before);
+  if (objectEnds) return { kind: 'end', at: objectEnds.index };
+  return null;
+}
+
+/** The role a sentence gives with "as …": "replaced Bar as Shin Bet chief" → "Shin Bet chief". */
+export function roleAfterAs(sentence: string): StatedRole | null {
+  for (const m of sentence.matchAll(/\bas\s+((?:the\s+)?(?:new\s+)?[^,;.()—–“”"]{3,80}?)(?=[,;.()—–]|$|\s+(?:in|on|after|before|last|this|and|when|while|following|amid|since|until|at)\b)/gu)) {
+    const r = asRole((m[1] ?? '').replace(/^(?:the\s+)?new\s+/i, ''));
+    if (r && !r.former) return r;
+  }
+  return null;
+}

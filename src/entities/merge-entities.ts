@@ -20,20 +20,33 @@ export interface MergedEntities {
 }
 
 const month = (date: string | null) => (date ? date.slice(0, 7) : undefined);
+const ym = (date: string) => date.slice(0, 7);
 const roleKey = (title: string) => nameKey(title).replace(/'s\b/g, '').replace(/[^\p{L}\p{N} ]/gu, '');
 
-/** One role per distinct title: from the first source that states it as current, to the first that says "former". */
-export function rolesFromStatements(statements: readonly DiscoveredRole[]): Role[] {
+/**
+ * One role per distinct title: from the first source that states it as held (or says it began), to the first date
+ * the text says it ended ("was dismissed", "Israel killed …") or, failing that, the first source that says "former".
+ * `deaths` end every role still open then.
+ */
+export function rolesFromStatements(statements: readonly DiscoveredRole[], deaths: readonly string[] = []): Role[] {
   const byKey = new Map<string, DiscoveredRole[]>();
   for (const s of statements) byKey.set(roleKey(s.title), [...(byKey.get(roleKey(s.title)) ?? []), s]);
+  const dated = (group: readonly DiscoveredRole[]) => group.map((s) => s.date).filter((d): d is string => d !== null).sort();
   const roles: Role[] = [];
   for (const group of byKey.values()) {
-    const first = group[0];
+    const first = group.find((s) => !s.former && s.change !== 'end') ?? group[0];
     if (!first) continue;
-    const current = group.filter((s) => !s.former).map((s) => s.date).filter((d): d is string => d !== null).sort();
-    const former = group.filter((s) => s.former).map((s) => s.date).filter((d): d is string => d !== null).sort();
-    const from = month(current[0] ?? null);
-    const to = month(former.find((d) => !from || d.slice(0, 7) >= from) ?? null);
+    const current = dated(group.filter((s) => !s.former && s.change !== 'end'));
+    const former = dated(group.filter((s) => s.former));
+    const ended = dated(group.filter((s) => s.change === 'end'));
+    const starts = dated(group.filter((s) => s.change === 'start'));
+    // the last stated end, or death, stands unless the text says the role began again after it; a later source that
+    // still calls them by the title ("Hamas leader Yahya Sinwar, who planned the attack") looks back, it does not reopen it
+    const stop = [ended[ended.length - 1], deaths[0]].filter((d): d is string => d !== undefined).sort()[0];
+    const stopped = stop !== undefined && !starts.some((d) => ym(d) > ym(stop));
+    const from = month((stopped ? current.filter((d) => ym(d) <= ym(stop)) : current)[0] ?? null);
+    const after = (d: string) => !from || d.slice(0, 7) >= from;
+    const to = stopped ? month(stop) : month(former.find(after) ?? null);
     const allFormer = group.every((s) => s.former);
     const role: Role = { title: allFormer ? `former ${first.title}` : first.title, phrases: [roleKey(first.title)] };
     if (from) role.from = from;
@@ -42,6 +55,8 @@ export function rolesFromStatements(statements: readonly DiscoveredRole[]): Role
   }
   return roles;
 }
+
+const deathsOf = (person: DiscoveredPerson) => person.deaths.map((d) => d.date).sort();
 
 function slug(name: string): string {
   return nameKey(name).normalize('NFKD').replace(/[^a-z0-9 ]/g, '').trim().replace(/\s+/g, '-') || 'person';
@@ -75,7 +90,7 @@ export function mergeEntities(curated: readonly Entity[], discovered: readonly D
       // when the curated file ends every role (Haniyeh: to 2024-07), what the text adds ended then too
       const ends = curatedMatch.roles.map((r) => r.to);
       const endedAt = ends.length > 0 && ends.every((t) => t !== undefined) ? ends.sort().at(-1) : undefined;
-      for (const r of rolesFromStatements(person.roles)) {
+      for (const r of rolesFromStatements(person.roles, deathsOf(person))) {
         if (known.has(roleKey(r.title.replace(/^former /, '')))) continue;
         if (endedAt && !r.to && (!r.from || r.from <= endedAt)) r.to = endedAt;
         curatedMatch.roles.push(r);
@@ -86,7 +101,7 @@ export function mergeEntities(curated: readonly Entity[], discovered: readonly D
     for (let n = 2; ids.has(id); n++) id = `${slug(person.name)}-${n}`;
     ids.add(id);
     const surname = claimed.has(nameKey(person.surname)) || person.surname.length < 3 ? [] : [person.surname];
-    const roles = rolesFromStatements(person.roles);
+    const roles = rolesFromStatements(person.roles, deathsOf(person));
     const stated = roles.find((r) => !/^former /.test(r.title));
     entities.push({
       id,

@@ -71,6 +71,69 @@ describe('/who for people the curated file does not list', () => {
   });
 });
 
+/** A small corpus of its own for each story of a role changing hands. */
+function knowledgeOf(articles: ReadonlyArray<[string, string[], string]>) {
+  const d = emptyCorpus();
+  for (const [id, paragraphs, published] of articles) writeSource(d, id, testArticle(id, paragraphs.join('\n\n'), published));
+  return buildKnowledge(loadCorpus(d));
+}
+
+describe('/who when the text says a role ended or began', () => {
+  it('hands the role to the successor once the text says the holder was killed, and dates the end by the event', () => {
+    const k = knowledgeOf([
+      ['spring', ['Northern Militia commander Dorian Vexley rejected the offer, aides said.'], '2024-03-02'],
+      ['autumn', ['Government forces killed Northern Militia commander Dorian Vexley on Sept. 3, officials said.'], '2024-09-10'],
+      ['winter', ['The new Northern Militia commander, Ansel Korrin, met the envoys on Tuesday.', 'Northern Militia commander Dorian Vexley had planned the raid, a report found.'], '2024-12-04'],
+    ]);
+    const a = answerWho(k, 'Northern Militia commander');
+    expect(a.entity?.name).toBe('Ansel Korrin');
+    expect(a.notes.join(' ')).toMatch(/before that, Dorian Vexley \(March 2024 – September 2024\)/);
+  });
+
+  it('takes the replacement for the current holder after a dismissal', () => {
+    const k = knowledgeOf([
+      ['before', ['Port Authority chief Liora Vand toured the docks.'], '2024-02-01'],
+      ['vote', ['The council voted to dismiss Port Authority chief Liora Vand, and named Teodor Brisk as Port Authority chief.'], '2024-06-15'],
+      ['later', ['Liora Vand, the Port Authority chief, spoke at a rally against the vote.'], '2024-07-01'],
+    ]);
+    const a = answerWho(k, 'Port Authority chief');
+    expect(a.entity?.name).toBe('Teodor Brisk');
+    expect(a.notes.join(' ')).toMatch(/Teodor Brisk from June 2024; before that, Liora Vand/);
+  });
+
+  it('reads "X replaced Y as …" and "Y’s successor, X" as one role changing hands', () => {
+    const replaced = knowledgeOf([
+      ['first-report', ['Harbour Board envoy Mirela Stock arrived in the capital.'], '2024-01-10'],
+      ['second-report', ['Cassian Perl replaced Mirela Stock as Harbour Board envoy last month.'], '2024-05-20'],
+    ]);
+    expect(answerWho(replaced, 'Harbour Board envoy').entity?.name).toBe('Cassian Perl');
+    const successor = knowledgeOf([
+      ['first-report', ['Weavers Guild leader Oskar Thale opened the talks.'], '2024-01-10'],
+      ['second-report', ['Weavers Guild leader Oskar Thale’s successor, Renata Quill, closed them.'], '2024-08-20'],
+    ]);
+    expect(answerWho(successor, 'Weavers Guild leader').entity?.name).toBe('Renata Quill');
+  });
+
+  it('ends only the role of the person the killing is about, not another person named in the sentence', () => {
+    const k = knowledgeOf([
+      ['first-report', ['Delta Front leader Tobin Marsh denied the claim.', 'Delta Front leader Calder Wynn was sidelined by the council.'], '2024-01-10'],
+      ['second-report', ['Delta Front leader Tobin Marsh said the army killed Calder Wynn, his rival, in a strike.'], '2024-04-02'],
+    ]);
+    const a = answerWho(k, 'Delta Front leader');
+    expect(a.entity?.name).toBe('Tobin Marsh');
+    expect(a.notes.join(' ')).toMatch(/Calder Wynn \(January 2024 – April 2024\)/);
+  });
+
+  it('does not take a threat to dismiss for a dismissal', () => {
+    const k = knowledgeOf([
+      ['first-report', ['Customs Agency director Pell Aranda inspected the crossing.'], '2024-03-10'],
+      ['second-report', ['The minister threatened to dismiss Customs Agency director Pell Aranda over the delays.'], '2024-05-10'],
+    ]);
+    const a = answerWho(k, 'Customs Agency director');
+    expect(a.entity?.name).toBe('Pell Aranda');
+  });
+});
+
 describe('/who on the bundled corpus', () => {
   it('opens with a quote that names the person, not only their role', () => {
     const a = answerWho(bundledKnowledge(), 'Sheikh Tamim');
