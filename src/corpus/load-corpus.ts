@@ -17,6 +17,17 @@ export interface Corpus {
 }
 
 /** `CORPUS_DIR` from the environment, or `./corpus`. */
+/**
+ * The source files of a `sources/` directory, sorted: every `*.md` but dot-files, which are writers' temporary files.
+ * Loading, ingest's duplicate check and the watcher all read this one list, so they agree on what the corpus is.
+ *
+ * @example
+ * sourceFileNames('corpus/sources') // → ['ap-how-the-hostage-deal-came-about.md', …]
+ */
+export function sourceFileNames(sourcesDir: string): string[] {
+  return readdirSync(sourcesDir).filter((f) => f.endsWith('.md') && !f.startsWith('.')).sort();
+}
+
 export function corpusDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   return env.CORPUS_DIR && env.CORPUS_DIR.trim() !== '' ? env.CORPUS_DIR : 'corpus';
 }
@@ -29,7 +40,7 @@ export function corpusDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
 export function loadCorpus(dir: string): Corpus {
   const sourcesDir = join(dir, 'sources');
   if (!existsSync(sourcesDir)) throw new CorpusError(sourcesDir, null, 'directory not found (set CORPUS_DIR?)');
-  const files = readdirSync(sourcesDir).filter((f) => f.endsWith('.md')).sort();
+  const files = sourceFileNames(sourcesDir);
   if (files.length === 0) throw new CorpusError(sourcesDir, null, 'no sources (*.md files)');
   const sources = files.map((f) => parseSourceFile(readFileSync(join(sourcesDir, f), 'utf8'), `sources/${f}`));
   const seen = new Set<string>();
@@ -76,14 +87,11 @@ export function loadEntities(file: string): { entities: Entity[]; notEntities: s
 export function readableSources(dir: string): Source[] {
   const sourcesDir = join(dir, 'sources');
   if (!existsSync(sourcesDir)) return [];
-  return readdirSync(sourcesDir)
-    .filter((f) => f.endsWith('.md') && !f.startsWith('.'))
-    .sort()
-    .flatMap((f) => {
-      try {
-        return [parseSourceFile(readFileSync(join(sourcesDir, f), 'utf8'), `sources/${f}`)];
-      } catch {
-        return [];
-      }
-    });
+  return sourceFileNames(sourcesDir).flatMap((f) => {
+    try {
+      return [parseSourceFile(readFileSync(join(sourcesDir, f), 'utf8'), `sources/${f}`)];
+    } catch {
+      return [];
+    }
+  });
 }

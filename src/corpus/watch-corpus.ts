@@ -8,8 +8,9 @@
  * const watcher = watchCorpus('corpus', () => reload(), { debounceMs: 250 });
  * watcher.close();
  */
-import { type FSWatcher, readdirSync, statSync, watch } from 'node:fs';
+import { type FSWatcher, statSync, watch } from 'node:fs';
 import { join } from 'node:path';
+import { sourceFileNames } from './load-corpus.ts';
 
 export interface CorpusWatcher {
   close(): void;
@@ -29,7 +30,7 @@ export function corpusSignature(dir: string): string {
   add(join(dir, 'entities.yaml'), 'entities.yaml');
   let names: string[] = [];
   try {
-    names = readdirSync(join(dir, 'sources')).filter((f) => f.endsWith('.md') && !f.startsWith('.')).sort();
+    names = sourceFileNames(join(dir, 'sources'));
   } catch {
     entries.push('no sources directory');
   }
