@@ -78,7 +78,8 @@ interface CuePattern {
 
 const AHEAD_WORDS =
   'will|shall|won[’\']t|going to|about to|set (?:to|for)|due|scheduled|slated|expected|planned|poised|supposed|upcoming|coming|next|' +
-  'intends? to|plans? to|planning to|aims? to|(?:is|are|am|was|were) to|takes? effect|taking effect|comes? into (?:force|effect)';
+  'intends? to|plans? to|planning to|aims? to|(?:is|are|am|was|were) to|takes? effect|taking effect|comes? into (?:force|effect)|' +
+  'prepar(?:es|ed|ing) to|(?:getting |got )?ready to|gearing up (?:to|for)|on (?:course|track) to';
 /** Verbs of a scheduled event, in the present: "the truce starts on Sunday", "Witkoff returns on Sunday". */
 const AHEAD_VERBS = 'starts|starting|begins|beginning|returns|returning|resumes|resuming|reopens|opens|ends|expires|kicks? off';
 const PAST_WORDS =

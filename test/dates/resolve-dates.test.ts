@@ -73,6 +73,8 @@ describe('the wording next to a weekday says which way it points', () => {
     ['takes effect on', 'The truce, which takes effect on Sunday, was approved overnight.', '2025-01-19'],
     ['starting from', 'Aid trucks may enter starting from Sunday.', '2025-01-19'],
     ['from', 'The exchanges run from Sunday.', '2025-01-19'],
+    ['prepared to', 'The strikes came as the cabinet prepared to vote on Saturday on the envoy’s dismissal.', '2025-01-18'],
+    ['getting ready to', 'Crews were getting ready to reopen the crossing on Sunday.', '2025-01-19'],
   ])('"%s" points ahead', (_cue, text, iso) => {
     expect(jan16(text)).toEqual([iso]);
   });
