@@ -37,9 +37,12 @@ export interface QuoteResult {
   /** The event date the command resolved, YYYY-MM-DD (first day of the period for coarser granularity). */
   date?: string;
   granularity?: Granularity;
-  /** The words that give the date, and whether they stand in the quote itself or in the paragraph before it. */
+  /**
+   * The words that give the date, and where they stand: in the quote itself, in the paragraph before it, or in the
+   * article's opening paragraph (the day an undated early paragraph reports).
+   */
   date_text?: string;
-  date_basis?: 'quote' | 'preceding-paragraph';
+  date_basis?: 'quote' | 'preceding-paragraph' | 'opening-paragraph';
   speaker?: { name: string; entity_id: string | null; direct: boolean };
   topics?: TermTopic[];
   /** The other sources with the same passage (or a near-identical one, giving the same date): shown once, here. */

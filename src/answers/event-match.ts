@@ -117,12 +117,14 @@ function statsOf(knowledge: Knowledge): WordStats {
 
 /**
  * True for a name: a word the corpus writes with a capital inside sentences ("Sinwar", "Cairo", "Sharm"), or one
- * it never writes that the user capitalised. A sentence must say the question's rarest name to date its event.
+ * it never writes inside a sentence that the user capitalised — anywhere but first in the question, or first when
+ * the corpus has it only where a sentence starts ("Yocheved Lifshitz, 85, …"). A sentence must say the question's
+ * rarest name to date its event.
  */
 function isName(knowledge: Knowledge, stem: string, typed: string, first: boolean): boolean {
   if (/^\d+$/.test(stem)) return false;
   const [capital, all] = statsOf(knowledge).capitals.get(stem) ?? [0, 0];
-  if (all === 0) return !first && /^\p{Lu}/u.test(typed);
+  if (all === 0) return /^\p{Lu}/u.test(typed) && (!first || statsOf(knowledge).df.has(stem));
   return capital / all >= 0.7;
 }
 
@@ -132,10 +134,20 @@ export function rarity(knowledge: Knowledge, stem: string): number {
   return Math.log(1 + n / (statsOf(knowledge).df.get(stem) ?? 0.5));
 }
 
-/** The question's event words, one group per word as typed. */
+/** Words after which a question names the time of its event, not the event: "fighting resumed *after the truce*". */
+const ANCHOR = /^(?:after|before|following|since|until|till|during|amid)$/i;
+/** An anchor word counts this much of its weight: a sentence that says the event but not its anchor still dates it. */
+const ANCHOR_WEIGHT = 0.5;
+
+/**
+ * The question's event words, one group per word as typed; words after "after", "before", "since", … weigh half,
+ * as they tell when the event is, not what.
+ */
 export function eventGroups(knowledge: Knowledge, query: string): EventGroup[] {
   const groups: EventGroup[] = [];
+  let anchored = false;
   for (const [at, chunk] of expandAbbreviations(query).split(/\s+/).entries()) {
+    if (ANCHOR.test(chunk) && at > 0) anchored = true;
     const tokens = tokenize(chunk).filter((t) => !isStopWord(t) && !FILLER.has(t));
     if (tokens.length === 0) continue;
     const forms = [...new Set(tokens.map((t) => lemma(stemTerm(t))))];
@@ -146,7 +158,7 @@ export function eventGroups(knowledge: Knowledge, query: string): EventGroup[] {
     const known = [...forms, ...synonyms].filter((f) => (statsOf(knowledge).df.get(f) ?? 0) > 0);
     const weight = known.length > 0 ? Math.min(...known.map((f) => rarity(knowledge, f))) : Math.max(...forms.map((f) => rarity(knowledge, f)));
     const name = forms.some((f) => isName(knowledge, f, chunk, at === 0));
-    groups.push({ word: chunk, forms, synonyms, entityIds, weight, name });
+    groups.push({ word: chunk, forms, synonyms, entityIds, weight: anchored ? weight * ANCHOR_WEIGHT : weight, name });
   }
   return groups;
 }
@@ -195,6 +207,31 @@ export function coverageIn(p: KnownPassage, groups: readonly EventGroup[], span:
       got += g.weight * SYNONYM_CREDIT;
     }
   }
+  return { coverage: total > 0 ? got / total : 0, key: saysKeyName(groups, covered), covered, entityIds, positions };
+}
+
+/** True when the rarest name of the question is among the covered words, or it names none. */
+function saysKeyName(groups: readonly EventGroup[], covered: readonly EventGroup[]): boolean {
   const names = groups.filter((g) => g.name).sort((a, b) => b.weight - a.weight);
-  return { coverage: total > 0 ? got / total : 0, key: names[0] === undefined || covered.includes(names[0]), covered, entityIds, positions };
+  return names[0] === undefined || covered.includes(names[0]);
+}
+
+/**
+ * How much of the event a passage says together with the paragraphs it carries on from ("… the largest prisoner
+ * swap between the United States and Russia" / "That exchange, carried out in Ankara …"): each word counts once,
+ * with the best credit any of them gives it. Positions and entities are those of the first, the quoted passage.
+ *
+ * @example
+ * coverageAcross([thatExchange, swapParagraph], eventGroups(knowledge, 'US-Russia prisoner swap in Ankara')).coverage // → 1
+ */
+export function coverageAcross(passages: readonly KnownPassage[], groups: readonly EventGroup[]): Coverage {
+  const [first, ...rest] = passages;
+  if (!first) return { coverage: 0, key: saysKeyName(groups, []), covered: [], entityIds: new Set(), positions: [] };
+  if (rest.length === 0) return coverageIn(first, groups);
+  // each word alone: 1 when some passage says it, SYNONYM_CREDIT when one says only a synonym
+  const credit = groups.map((g) => Math.max(...passages.map((p) => coverageIn(p, [g]).coverage)));
+  const covered = groups.filter((_g, i) => credit[i] === 1);
+  const total = groups.reduce((sum, g) => sum + g.weight, 0);
+  const got = groups.reduce((sum, g, i) => sum + g.weight * (credit[i] ?? 0), 0);
+  return { ...coverageIn(first, groups), coverage: total > 0 ? got / total : 0, key: saysKeyName(groups, covered), covered };
 }

@@ -13,7 +13,7 @@ import type { PassageHit } from '../search/passage-index.ts';
 import { tokenize } from '../search/tokenize.ts';
 import { type Answer, type QuoteResult, notFound, pageOf, sourceRef } from './answer.ts';
 import { areCopies, collapseCopies } from './collapse-copies.ts';
-import { type AskedPeriod, type Coverage, type EventGroup, askedPeriod, coverageIn, eventGroups, inPeriod } from './event-match.ts';
+import { type AskedPeriod, type Coverage, type EventGroup, askedPeriod, coverageAcross, coverageIn, eventGroups, inPeriod } from './event-match.ts';
 import { excerpt, sentenceAt } from './excerpt.ts';
 import { MIN_COVERAGE, suggestionsFor } from './search.ts';
 import { answerTimeline } from './timeline.ts';
@@ -31,7 +31,7 @@ const CONTINUES = /^(?:He|She|They|It|That|This|Then|Shortly after|Soon after|Da
 
 interface EventDate {
   mention: DateMention;
-  basis: 'quote' | 'preceding-paragraph';
+  basis: NonNullable<QuoteResult['date_basis']>;
   sentence: number;
 }
 
@@ -44,6 +44,7 @@ interface Candidate extends QuoteResult {
 
 const GRANULARITY_RANK = { day: 0, week: 1, month: 2, year: 3 } as const;
 const KIND_RANK = { explicit: 0, weekday: 1, relative: 2, year: 3 } as const;
+const BASIS_PENALTY = { quote: 0, 'preceding-paragraph': 5, 'opening-paragraph': 8 } as const;
 
 /**
  * How clearly a date is given, lower is clearer: a calendar day, then a weekday (read against the publication
@@ -54,7 +55,7 @@ const KIND_RANK = { explicit: 0, weekday: 1, relative: 2, year: 3 } as const;
  */
 export function clarityOf(d: DateMention, basis: EventDate['basis'], published: 'stated' | 'inferred' | 'unknown'): number {
   const guessed = d.kind === 'weekday' || d.kind === 'relative' ? (published === 'stated' ? 0 : 0.5) : 0;
-  return GRANULARITY_RANK[d.granularity] * 10 + KIND_RANK[d.kind] + guessed + (basis === 'preceding-paragraph' ? 5 : 0);
+  return GRANULARITY_RANK[d.granularity] * 10 + KIND_RANK[d.kind] + guessed + BASIS_PENALTY[basis];
 }
 
 /** The date of a sentence nearest the event words, a day before a coarser date. */
@@ -68,19 +69,64 @@ function nearestDate(p: KnownPassage, sentence: number, positions: readonly numb
 /**
  * The paragraph before an undated passage, when the passage carries on from it: it opens with "He", "Then", … or
  * it names a person that the dated sentence before names ("On Thursday, Blinken said …" / "… Blinken stated in Cairo").
+ * An undated paragraph in between is followed back once more ("On Thursday, Biden said …" / "Biden spoke at …" /
+ * "That exchange …").
  */
-function precedingDate(knowledge: Knowledge, p: KnownPassage): DateMention | null {
-  if (p.dates.length > 0) return null;
+function precedingDate(knowledge: Knowledge, p: KnownPassage, depth = 2): { mention: DateMention; through: KnownPassage[] } | null {
+  if (p.dates.length > 0 || depth === 0) return null;
   const before = knowledge.passageById.get(`${p.sourceId}#${p.n - 1}`);
-  const last = before?.dates[before.dates.length - 1];
-  if (!before || !last) return null;
-  if (CONTINUES.test(p.text)) return last;
+  if (!before) return null;
+  const last = before.dates[before.dates.length - 1];
+  if (!last) {
+    const further = CONTINUES.test(p.text) ? precedingDate(knowledge, before, depth - 1) : null;
+    return further ? { mention: further.mention, through: [before, ...further.through] } : null;
+  }
+  if (CONTINUES.test(p.text)) return { mention: last, through: [before] };
   const sentence = before.sentences[sentenceAt(before, last.index)];
   const isPerson = (id: string) => knowledge.entityById.get(id)?.kind === 'person';
   const people = new Set(before.mentions.filter((m) => sentence && m.start >= sentence.start && m.start < sentence.end && isPerson(m.entityId)).map((m) => m.entityId));
   const first = p.sentences[0];
   const named = p.mentions.some((m) => people.has(m.entityId) && first !== undefined && m.start < first.end);
-  return named && last.granularity === 'day' ? last : null;
+  return named && last.granularity === 'day' ? { mention: last, through: [before] } : null;
+}
+
+/**
+ * The day a news article's opening paragraph reports ("… were back in Israel on Monday night"), for an undated
+ * paragraph among its first few, which tells the same day's news ("Trump flew on to Sharm El-Sheikh, where …").
+ * Only a day within three days before publication counts: an opening that looks back further is a retrospective.
+ */
+const NEWS_DAY_PARAGRAPHS = 5;
+const NEWS_DAY_MAX_AGE_DAYS = 3;
+function newsDayOf(knowledge: Knowledge, p: KnownPassage): DateMention | null {
+  if (p.dates.length > 0 || p.paragraph > NEWS_DAY_PARAGRAPHS || p.source.published === null) return null;
+  const published = Date.parse(p.source.published);
+  for (let n = 1; n < p.n; n++) {
+    const q = knowledge.passageById.get(`${p.sourceId}#${n}`);
+    if (!q) continue;
+    if (q.paragraph > 1) return null;
+    const day = q.dates.find((d) => d.granularity === 'day');
+    if (!day) continue;
+    const age = (published - Date.parse(day.iso)) / 86_400_000;
+    return age >= 0 && age <= NEWS_DAY_MAX_AGE_DAYS ? day : null;
+  }
+  return null;
+}
+
+/**
+ * A sentence that names the event's people but none of its action ("Lifshitz and Cooper were taken on Oct. 7" for
+ * "Lifshitz and Cooper freed") dates something else. When the paragraph before says the action in a dated sentence
+ * ("Two women … were handed to the Red Cross on Monday evening, the second release …"), that is the event's day.
+ */
+function actionDateBefore(knowledge: Knowledge, p: KnownPassage, groups: readonly EventGroup[], covered: Coverage): DateMention | null {
+  const actions = groups.filter((g) => !g.name);
+  if (actions.length === 0 || covered.covered.some((g) => actions.includes(g))) return null;
+  const before = knowledge.passageById.get(`${p.sourceId}#${p.n - 1}`);
+  if (!before) return null;
+  for (const [i, s] of before.sentences.entries()) {
+    const day = before.dates.find((d) => d.granularity === 'day' && sentenceAt(before, d.index) === i);
+    if (day && coverageIn(before, actions, s).coverage >= 0.5) return day;
+  }
+  return null;
 }
 
 /** The event date a passage gives: the dated sentence that says most of the event, or the paragraph it carries on. */
@@ -95,9 +141,15 @@ export function eventDateOf(knowledge: Knowledge, p: KnownPassage, groups: reado
     const better = best ? Number(event.key) - Number(best.event.key) || event.coverage - best.event.coverage || best.clarity - clarity : 1;
     if (better > 0) best = { date: { mention, basis: 'quote', sentence: i }, event, clarity };
   }
-  if (best) return best;
+  if (best) {
+    const action = actionDateBefore(knowledge, p, groups, best.event);
+    return action ? { date: { mention: action, basis: 'preceding-paragraph', sentence: 0 }, event: best.event } : best;
+  }
+  // the paragraphs a passage carries on from tell the rest of its event ("That exchange" → "the prisoner swap")
   const before = precedingDate(knowledge, p);
-  return before ? { date: { mention: before, basis: 'preceding-paragraph', sentence: 0 }, event: coverageIn(p, groups) } : null;
+  if (before) return { date: { mention: before.mention, basis: 'preceding-paragraph', sentence: 0 }, event: coverageAcross([p, ...before.through], groups) };
+  const newsDay = newsDayOf(knowledge, p);
+  return newsDay ? { date: { mention: newsDay, basis: 'opening-paragraph', sentence: 0 }, event: coverageIn(p, groups) } : null;
 }
 
 function candidateOf(knowledge: Knowledge, hit: PassageHit, groups: readonly EventGroup[], period: AskedPeriod | null): Candidate | null {
@@ -195,8 +247,12 @@ export function answerWhen(knowledge: Knowledge, query: string, limit = 5, offse
       if (at >= 3) scored.splice(2, 0, ...scored.splice(at, 1));
     }
   }
-  if (scored.slice(offset, offset + limit).some((r) => r.date_basis === 'preceding-paragraph')) {
+  const shown = scored.slice(offset, offset + limit);
+  if (shown.some((r) => r.date_basis === 'preceding-paragraph')) {
     notes.push('Some dates come from the paragraph just before the quote, which the quote carries on from.');
+  }
+  if (shown.some((r) => r.date_basis === 'opening-paragraph')) {
+    notes.push('Some quotes give no date themselves: their date is the day the article’s opening paragraph reports.');
   }
   const results = scored.map(({ event: _e, strong: _s, clarity: _c, ...r }) => r);
   return pageOf(knowledge, { command: 'when', query, title: `When: ${query}`, notes }, results, limit, offset);

@@ -49,3 +49,63 @@ describe('/when ranks the event first', () => {
     expect(a.results[0]?.date).toBe('2025-10-13');
   });
 });
+
+describe('/when dates a quote that gives no date itself, and says where the date comes from', () => {
+  const news = emptyCorpus();
+  writeSource(news, 'summit-day', testArticle('summit-day', [
+    'The last captives came home on Monday night after the exchange was completed in two stages.',
+    'Crowds gathered in the square to watch the buses arrive.',
+    'The president then flew on to Port Carrow, where he chaired a summit of regional leaders on the reconstruction plan.',
+    'Officials spoke of a turning point.',
+    'Relief agencies said they needed more lorries.',
+    'A second paragraph of background followed.',
+    'The previous Port Carrow summit, years earlier, had ended without a declaration.',
+  ].join('\n\n'), '2025-10-14'));
+  writeSource(news, 'swap-day', testArticle('swap-day', [
+    'The funeral was held in the capital.',
+    'In Washington, President Joe Biden told reporters on Thursday night that the killing had not helped.',
+    'Biden spoke at the air base, where he greeted three Americans freed earlier that day in a prisoner swap between the United States and Russia.',
+    'That exchange, carried out at the airport in Ankara, saw Russia and Belarus free sixteen people.',
+  ].join('\n\n'), '2024-08-02'));
+  writeSource(news, 'women-freed', testArticle('women-freed', [
+    'Two elderly women held in Gaza since the attack were handed to the Red Cross on Monday evening, the second release in four days.',
+    'Miriam Adler, 84, and Ruth Kessel, 80, were seized from their homes on Oct. 7 along with their husbands.',
+  ].join('\n\n'), '2023-10-24'));
+  writeSource(news, 'truce-ends', testArticle('truce-ends', [
+    'The army resumed its offensive on Friday morning, shortly after a truce that had held for a week expired.',
+    'The earlier truce took effect on a Friday and brought the first lull in weeks of fighting, officials recalled on Thursday.',
+  ].join('\n\n'), '2023-12-01'));
+  // "fighting" is an everyday word in a corpus about a war; "resumed" is not
+  writeSource(news, 'fighting-talk', testArticle('fighting-talk', [
+    'Heavy fighting was reported in the north.',
+    'The fighting displaced thousands more families.',
+    'Mediators urged an end to the fighting.',
+  ].join('\n\n'), '2023-11-10'));
+  const k = buildKnowledge(loadCorpus(news));
+
+  it('an undated paragraph near the top tells the day its opening paragraph reports, and the answer says so', () => {
+    const a = answerWhen(k, 'Port Carrow summit');
+    expect(a.results[0]).toMatchObject({ date: '2025-10-13', date_basis: 'opening-paragraph', date_text: 'on Monday night' });
+    expect(a.results[0]?.quote).toMatch(/chaired a summit/);
+    expect(a.notes.join(' ')).toMatch(/opening paragraph/);
+    // background further down the article is not given the day's date
+    expect(a.results.some((r) => /years earlier/.test(r.quote) && r.date !== undefined)).toBe(false);
+  });
+
+  it('follows a passage back through an undated paragraph it carries on from, and counts the words they say together', () => {
+    const a = answerWhen(k, 'US-Russia prisoner swap in Ankara');
+    expect(a.results[0]).toMatchObject({ date: '2024-08-01', date_basis: 'preceding-paragraph' });
+    expect(a.results[0]?.quote).toMatch(/Ankara/);
+  });
+
+  it('a sentence naming the people but another action (seized on Oct. 7) takes the day the paragraph before gives the release', () => {
+    const a = answerWhen(k, 'Miriam Adler and Ruth Kessel freed');
+    expect(a.results[0]).toMatchObject({ date: '2023-10-23', date_basis: 'preceding-paragraph' });
+  });
+
+  it('words after "after" tell when the event is, not what it is', () => {
+    const a = answerWhen(k, 'fighting resumed after the first truce');
+    expect(a.results[0]).toMatchObject({ date: '2023-12-01' });
+    expect(a.results[0]?.quote).toMatch(/resumed its offensive/);
+  });
+});
