@@ -7,6 +7,7 @@ import type { PassageHit } from '../search/passage-index.ts';
 import { type QueryIntent, normaliseQuery } from '../search/query.ts';
 import { contentStems } from '../search/tokenize.ts';
 import { type Answer, type QuoteResult, notFound, pageOf, sourceRef } from './answer.ts';
+import { type AskedPeriod, askedPeriod, inPeriod } from './event-match.ts';
 
 /** A passage must match at least this share of the query's content words to be shown. */
 export const MIN_COVERAGE = 0.5;
@@ -56,6 +57,30 @@ export function readQuery(query: string): { words: string; intents: QueryIntent[
   return { words: text, intents };
 }
 
+/** A quote from the period a question names counts this much more. */
+const PERIOD_BOOST = 2;
+
+/** True when a passage dates something in the period, or its source was published in it. */
+export function passageInPeriod(knowledge: Knowledge, id: string, period: AskedPeriod): boolean {
+  const p = knowledge.passageById.get(id);
+  if (!p) return false;
+  return p.dates.some((d) => d.granularity !== 'year' && inPeriod(d.iso, period)) || (p.source.published !== null && inPeriod(p.source.published, period));
+}
+
+/**
+ * A short question naming a month or a year ("why did Qatar step back in November 2024") searches for the rest of
+ * its words — a quote rarely repeats the month — and prefers quotes from that period. A long pasted message is
+ * searched as it is, by its claims.
+ *
+ * @example
+ * findInPeriod(knowledge, 'Qatar mediation November 2024') // → hits for "Qatar mediation", November 2024 first
+ */
+export function findInPeriod(knowledge: Knowledge, query: string): PassageHit[] {
+  const { period, rest } = askedPeriod(query);
+  if (!period || rest.length > 200 || contentStems(readQuery(rest).words).length === 0) return knowledge.index.find(query);
+  return knowledge.index.find(rest, { boost: (id) => (passageInPeriod(knowledge, id, period) ? PERIOD_BOOST : 1) });
+}
+
 /**
  * @example
  * answerSearch(knowledge, 'communications cell').results[0]?.passage_id // → 'ap-how-the-hostage-deal-came-about#3'
@@ -66,7 +91,7 @@ export function answerSearch(knowledge: Knowledge, query: string, limit = 5, off
   if (contentStems(readQuery(query).words).length === 0) {
     return notFound('search', query, title, [], `"${label}" has no words to search for: try a name, a place or an event ("kicked out of Doha").`);
   }
-  const results = quoteHits(knowledge, knowledge.index.find(query));
+  const results = quoteHits(knowledge, findInPeriod(knowledge, query));
   if (results.length === 0) {
     const long = label !== query;
     return notFound('search', query, title, long ? [] : suggestionsFor(knowledge, query), long ? 'No quote found for that text.' : `No quote found for "${query}".`);

@@ -13,7 +13,7 @@ import { numericTermCount, TERM_TOPICS, type TermTopic } from '../passages/terms
 import { tokenize } from '../search/tokenize.ts';
 import { type Answer, type QuoteResult, notFound, pageOf, sourceRef } from './answer.ts';
 import { collapseCopies } from './collapse-copies.ts';
-import { askedPeriod, coverageIn, eventGroups, inPeriod } from './event-match.ts';
+import { type AskedPeriod, askedPeriod, coverageIn, eventGroups, inPeriod } from './event-match.ts';
 import { MIN_COVERAGE } from './search.ts';
 
 /** The topics users can ask `/terms` about, for help and autocomplete. */
@@ -87,13 +87,17 @@ function describe(deal: Deal): string {
  * The fullest statement of the latest deal first; then every deal and proposal in date order, which ends with the
  * rest of what was said about the latest deal.
  */
-function dealOrder(knowledge: Knowledge, stated: readonly StatedTerms[]): { results: QuoteResult[]; notes: string[] } {
-  const latest = latestDeal(knowledge);
-  const latestIds = new Set(latest?.passages.map((s) => s.passage.id));
-  const lead = stated.filter((s) => latestIds.has(s.passage.id)).sort((a, b) => statesDeal(b.passage) - statesDeal(a.passage) || a.date.localeCompare(b.date))[0];
+function dealOrder(knowledge: Knowledge, stated: readonly StatedTerms[], asked?: Deal): { results: QuoteResult[]; notes: string[] } {
+  const deal = asked ?? latestDeal(knowledge);
+  const dealIds = new Set(deal?.passages.map((s) => s.passage.id));
+  const lead = stated.filter((s) => dealIds.has(s.passage.id)).sort((a, b) => statesDeal(b.passage) - statesDeal(a.passage) || a.date.localeCompare(b.date))[0];
   const rest = stated.filter((s) => s !== lead).sort((a, b) => a.date.localeCompare(b.date) || a.passage.n - b.passage.n);
-  const results = collapseCopies(knowledge, [...(lead ? [resultOf(lead, 2)] : []), ...rest.map((s) => resultOf(s, 1))]);
-  const notes = latest && lead ? [`The first quote states the latest agreed deal (${describe(latest)}); the rest follow the deals and proposals in date order.`] : [];
+  // the deal asked for by its month: its own passages right after its fullest statement
+  const own = asked ? rest.filter((s) => dealIds.has(s.passage.id)) : [];
+  const others = rest.filter((s) => !own.includes(s));
+  const results = collapseCopies(knowledge, [...(lead ? [resultOf(lead, 2)] : []), ...[...own, ...others].map((s) => resultOf(s, 1))]);
+  const which = asked ? 'the deal agreed in the period asked about' : 'the latest agreed deal';
+  const notes = deal && lead ? [`The first quote states ${which} (${describe(deal)}); the rest follow the deals and proposals in date order.`] : [];
   return { results, notes };
 }
 
@@ -109,12 +113,21 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
     const { results, notes } = dealOrder(knowledge, all.filter((s) => !s.offTopic));
     return pageOf(knowledge, { command: 'terms', query: label, title: `Terms: ${label}`, notes }, results, limit, offset);
   }
+  // "the November 2023 truce": that deal, as "the final deal" is the latest one
+  const dated = askedPeriod(label);
+  const dealInPeriod = dated.period && tokenize(dated.rest).every((w) => ONLY_DEAL_WORDS.has(w)) ? dealsOf(knowledge).deals.find((d) => inPeriod(d.agreed, dated.period as AskedPeriod)) : undefined;
+  if (dealInPeriod) {
+    const { results, notes } = dealOrder(knowledge, all.filter((s) => !s.offTopic), dealInPeriod);
+    return pageOf(knowledge, { command: 'terms', query: label, title: `Terms: ${label}`, notes }, results, limit, offset);
+  }
   const groups = eventGroups(knowledge, label);
   // a swap outside the talks shows only when the topic names something of it ("Russia", "Ankara", "swap")
   const askedFor = (s: StatedTerms) => !s.offTopic || /\bswap\b/i.test(label) || coverageIn(s.passage, groups).covered.some((g) => g.name);
   const stated = all.filter(askedFor);
   const byId = new Map(stated.map((s) => [s.passage.id, s]));
-  const { period } = askedPeriod(label);
+  // "the November 2023 truce": the month names which deal, it is not a word the quote must say
+  const { period, rest } = askedPeriod(label);
+  const searched = period && tokenize(rest).length > 0 ? rest : label;
   const latestIds = new Set(latestDeal(knowledge)?.passages.map((s) => s.passage.id));
   const wanted = new Set(tokenize(label));
   const wantsLatest = LATEST.test(label);
@@ -130,7 +143,7 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
     return boost;
   };
   const hits: PassageHit[] = knowledge.index
-    .find(label, { filter: (id) => byId.has(id), boost: (id) => topicBoost(byId.get(id) as StatedTerms) })
+    .find(searched, { filter: (id) => byId.has(id), boost: (id) => topicBoost(byId.get(id) as StatedTerms) })
     .filter((h) => h.coverage >= MIN_COVERAGE);
   // a topic the user names ("ratio", "aid", "length") finds the passages tagged with it even when they never use the word
   const named = (Object.keys(TERM_TOPICS) as TermTopic[]).filter((t) => wanted.has(t) || tokenize(TERM_TOPICS[t].label).every((w) => wanted.has(w)));
@@ -147,12 +160,24 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
     else if (!hit) hits.push({ id: p.id, score, coverage: 1, matched: [] });
   }
   hits.sort((a, b) => b.score - a.score);
+  // a period named ("the January 2025 deal") puts the terms stated then first
+  if (period) {
+    const outside = (h: PassageHit) => (inPeriod(byId.get(h.id)?.date ?? '', period) ? 0 : 1);
+    hits.sort((a, b) => outside(a) - outside(b));
+  }
+  // "how long is the ceasefire": each deal's length as stated, the latest deal first
+  const byLatestLength = wantsLength && !period;
+  if (byLatestLength) {
+    const rank = (h: PassageHit) => (lengthStated(byId.get(h.id)?.passage as KnownPassage) >= 2 ? 0 : 1);
+    hits.sort((a, b) => rank(a) - rank(b) || (rank(a) === 0 ? (byId.get(b.id)?.date ?? '').localeCompare(byId.get(a.id)?.date ?? '') : 0) || b.score - a.score);
+  }
   if (hits.length === 0) {
     return notFound('terms', label, `Terms: ${label}`, TERM_TOPIC_NAMES.map((t) => t.label), `No stated terms found about "${label}".`);
   }
   const notes: string[] = [];
   const latest = latestDeal(knowledge);
   if (wantsLatest && latest) notes.push(`The latest agreed deal: ${describe(latest)}.`);
+  if (byLatestLength) notes.push('Quotes that give a length come first, the latest first: each deal and proposal had its own.');
   const results = hits.map((h) => resultOf(byId.get(h.id) as StatedTerms, h.score));
   return pageOf(knowledge, { command: 'terms', query: label, title: `Terms: ${label}`, notes }, results, limit, offset);
 }

@@ -24,6 +24,10 @@ const GROUPS: string[][] = [
   ['talks', 'negotiations'],
   ['aid', 'humanitarian assistance'],
   ['kidnapped', 'abducted', 'taken captive', 'taken hostage'],
+  ['fighting', 'offensive', 'hostilities', 'combat'],
+  ['extension', 'extended', 'extend', 'prolonged'],
+  ['withdrawal', 'withdraw', 'pull back', 'pullback', 'pulling back'],
+  ['suspended', 'suspending', 'step back', 'stepped back', 'stepping back'],
 ];
 
 /** Abbreviations people type for titles and bodies, spelled out before matching, at full weight. */
@@ -48,11 +52,15 @@ const BY_WORD = new Map<string, string[]>();
 for (const group of GROUPS) for (const word of group) BY_WORD.set(word, [...(BY_WORD.get(word) ?? []), ...group.filter((w) => w !== word)]);
 
 /**
+ * The synonyms of each token and of each two running tokens ("step back" → "suspended").
+ *
  * @example
  * synonymsOf(['truce', 'length']) // → ['ceasefire', 'pause', 'halt']
+ * synonymsOf(['qatar', 'step', 'back']) // → ['qatari', 'suspended', 'suspending', 'stepped back', 'stepping back']
  */
 export function synonymsOf(tokens: readonly string[]): string[] {
   const out = new Set<string>();
-  for (const t of tokens) for (const s of BY_WORD.get(t) ?? []) if (!tokens.includes(s)) out.add(s);
+  const phrases = [...tokens, ...tokens.slice(1).map((t, i) => `${tokens[i]} ${t}`)];
+  for (const t of phrases) for (const s of BY_WORD.get(t) ?? []) if (!phrases.includes(s)) out.add(s);
   return [...out];
 }

@@ -35,6 +35,27 @@ describe('/terms follows the deals', () => {
     expect(top).toMatch(/42 days/);
   });
 
+  it('gives each deal\'s length with the latest deal first', () => {
+    const a = answerTerms(knowledge, 'ceasefire length');
+    expect(a.results[0]?.quote).toMatch(/42 days/);
+    expect(a.notes.join(' ')).toMatch(/latest first/);
+  });
+
+  it('"the November 2023 truce" is that deal: its fullest statement first, whatever words it uses', () => {
+    const a = answerTerms(knowledge, 'November 2023 truce');
+    expect(a.results[0]?.source.id).toBe('first-truce');
+    expect(a.notes.join(' ')).toMatch(/deal agreed in the period asked about \(2023-11-22/);
+  });
+
+  it('finds an extension or a pull-back told in other words', () => {
+    const more = emptyCorpus();
+    writeSource(more, 'extended', testArticle('extended', 'The pause can be extended by one day for every ten additional hostages released, the mediators said.', '2023-11-22'));
+    writeSource(more, 'pullback', testArticle('pullback', 'Under the agreement, Israeli troops are to pull back to an agreed line inside Gaza within a day.', '2025-10-09'));
+    const k = buildKnowledge(loadCorpus(more));
+    expect(answerTerms(k, 'truce extension').results[0]?.source.id).toBe('extended');
+    expect(answerTerms(k, 'withdrawal line').results[0]?.source.id).toBe('pullback');
+  });
+
   it('answers "how many hostages" with the numbers of hostages', () => {
     const a = answerTerms(knowledge, 'how many hostages will be released');
     expect(a.results[0]?.quote).toMatch(/\d+ hostages/);
