@@ -107,7 +107,8 @@ export function discoverPeople(passagesBySource: ReadonlyArray<{ source: Source;
           const person = found.get(key) ?? { name, surname: c.words[c.words.length - 1] ?? name, variants: [], count: 0, passageIds: [], roles: [], deaths: [], cues: 0, midSentence: 0 };
           found.set(key, person);
           person.count += 1;
-          if (!person.passageIds.includes(p.id)) person.passageIds.push(p.id);
+          // passages come in order: the id is new unless it is the last one noted
+          if (person.passageIds[person.passageIds.length - 1] !== p.id) person.passageIds.push(p.id);
           if (!/^[\s“"‘'(—–-]*$/.test(s.text.slice(0, m.index))) person.midSentence += 1;
           const roles = rolesAround(s.text, c.start, c.end);
           named.push({ person, start: c.start, end: c.end, roles });
@@ -124,19 +125,28 @@ export function discoverPeople(passagesBySource: ReadonlyArray<{ source: Source;
   return foldVariants(people).map(({ cues: _c, midSentence: _m, ...p }) => p);
 }
 
-/** "Tamim bin Hamad" and "Tamim bin Hamad Al Thani" are one person: a name that opens a longer one folds into it. */
+/**
+ * "Tamim bin Hamad" and "Tamim bin Hamad Al Thani" are one person: a name that opens a longer one folds into it.
+ * The longer names kept so far are indexed by every word-prefix of their key and by their first and last words, so
+ * each name is looked up, not compared with every other (a large corpus names thousands of people).
+ */
 function foldVariants<T extends DiscoveredPerson>(people: T[]): T[] {
   const byLength = [...people].sort((a, b) => b.name.length - a.name.length);
   const kept: T[] = [];
-  const ends = (n: string) => {
-    const w = nameKey(n).split(' ');
-    return `${w[0]} ${w[w.length - 1]}`;
+  const byPrefix = new Map<string, T[]>();
+  const byEnds = new Map<string, T[]>();
+  const note = (map: Map<string, T[]>, key: string, p: T) => {
+    const list = map.get(key);
+    if (list) list.push(p);
+    else map.set(key, [p]);
   };
+  const endsOf = (words: string[]) => `${words[0]} ${words[words.length - 1]}`;
   for (const p of byLength) {
     const key = nameKey(p.name);
-    const longer = kept.filter((k) => nameKey(k.name).startsWith(`${key} `));
+    const words = key.split(' ');
+    const longer = byPrefix.get(key) ?? [];
     // "Hassan Mahmoud Rashad" and "Hassan Rashad": the same first and last name, one with a middle name
-    const middle = kept.filter((k) => key.includes(' ') && ends(k.name) === ends(p.name));
+    const middle = words.length > 1 ? (byEnds.get(endsOf(words)) ?? []) : [];
     const into = longer.length === 1 ? longer[0] : middle.length === 1 ? middle[0] : undefined;
     if (into) {
       if (p.count > into.count) [into.name, p.name] = [p.name, into.name];
@@ -144,8 +154,14 @@ function foldVariants<T extends DiscoveredPerson>(people: T[]): T[] {
       into.count += p.count;
       into.roles.push(...p.roles);
       into.deaths.push(...p.deaths);
-      for (const id of p.passageIds) if (!into.passageIds.includes(id)) into.passageIds.push(id);
-    } else kept.push(p);
+      const ids = new Set(into.passageIds);
+      for (const id of p.passageIds) if (!ids.has(id)) into.passageIds.push(id);
+    } else {
+      kept.push(p);
+      // every proper word-prefix of the key: a shorter name equal to one of them opens this one
+      for (let n = 1; n < words.length; n++) note(byPrefix, words.slice(0, n).join(' '), p);
+      note(byEnds, endsOf(words), p);
+    }
   }
   return kept.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }

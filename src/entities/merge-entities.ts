@@ -30,7 +30,12 @@ const roleKey = (title: string) => nameKey(title).replace(/'s\b/g, '').replace(/
  */
 export function rolesFromStatements(statements: readonly DiscoveredRole[], deaths: readonly string[] = []): Role[] {
   const byKey = new Map<string, DiscoveredRole[]>();
-  for (const s of statements) byKey.set(roleKey(s.title), [...(byKey.get(roleKey(s.title)) ?? []), s]);
+  for (const s of statements) {
+    const key = roleKey(s.title);
+    const group = byKey.get(key);
+    if (group) group.push(s);
+    else byKey.set(key, [s]);
+  }
   const dated = (group: readonly DiscoveredRole[]) => group.map((s) => s.date).filter((d): d is string => d !== null).sort();
   const roles: Role[] = [];
   for (const group of byKey.values()) {
@@ -85,7 +90,9 @@ export function mergeEntities(curated: readonly Entity[], discovered: readonly D
         return bySurname?.kind === 'person' ? bySurname : undefined;
       })();
     if (curatedMatch) {
-      statedRoles.set(curatedMatch.id, [...(statedRoles.get(curatedMatch.id) ?? []), ...person.roles]);
+      const stated = statedRoles.get(curatedMatch.id);
+      if (stated) stated.push(...person.roles);
+      else statedRoles.set(curatedMatch.id, [...person.roles]);
       const known = new Set(curatedMatch.roles.map((r) => roleKey(r.title)));
       // when the curated file ends every role (Haniyeh: to 2024-07), what the text adds ended then too
       const ends = curatedMatch.roles.map((r) => r.to);

@@ -99,10 +99,15 @@ export function buildKnowledge(corpus: Corpus): Knowledge {
   const entityById = new Map(allEntities.map((e) => [e.id, e]));
   const passages: KnownPassage[] = [];
   for (const { source, passages: split } of bySource) {
-    const mentions = findMentions(split, patterns);
+    const mentionsOf = new Map<string, Mention[]>();
+    for (const m of findMentions(split, patterns)) {
+      const list = mentionsOf.get(m.passageId);
+      if (list) list.push(m);
+      else mentionsOf.set(m.passageId, [m]);
+    }
     let previousPerson: string | null = null;
     for (const p of split) {
-      const own = mentions.filter((m) => m.passageId === p.id);
+      const own = mentionsOf.get(p.id) ?? [];
       passages.push({
         ...p,
         source,

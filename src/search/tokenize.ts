@@ -51,9 +51,20 @@ export function isStopWord(term: string): boolean {
   return STOP_WORDS.has(term);
 }
 
+/** Stems already computed: a corpus has tens of thousands of distinct words but millions of word occurrences. */
+const stems = new Map<string, string>();
+const STEM_CACHE_LIMIT = 500_000;
+
 /** Porter2 stem for English words; words in other scripts and numbers are left as they are. */
 export function stemTerm(term: string): string {
-  return /^[a-z]+$/.test(term) && term.length > 3 ? stem(term) : term;
+  if (!/^[a-z]+$/.test(term) || term.length <= 3) return term;
+  let stemmed = stems.get(term);
+  if (stemmed === undefined) {
+    if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
+    stemmed = stem(term);
+    stems.set(term, stemmed);
+  }
+  return stemmed;
 }
 
 /** The content terms of a text: tokens without stop words, stemmed. */
