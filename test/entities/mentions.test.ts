@@ -11,7 +11,7 @@ import type { Passage } from '../../src/passages/passage.ts';
 
 const person = (id: string, name: string, aliases: string[] = [], short_forms: string[] = []): Entity =>
   ({ id, name, kind: 'person', aliases, short_forms, roles: [], notes: '' }) as unknown as Entity;
-const passage = (n: number, text: string): Passage => ({ id: `s#${n}`, sourceId: 's', n, paragraph: n, text, sentences: [{ text, start: 0, end: text.length }] }) as Passage;
+const passage = (n: number, text: string): Passage => ({ id: `s#${n}`, sourceId: 's', n, paragraph: n, text, sentences: [{ text, start: 0, end: text.length }] });
 
 const entities = [
   person('al-thani', 'Mohammed bin Abdulrahman Al Thani', ['Al-Thani'], []),
