@@ -102,6 +102,9 @@ export function notFound(command: string, query: string | null, title: string, s
  * @example
  * pageOf(knowledge, { command: 'search', query: 'cell', title: 'Search: cell' }, results, 5, 0).total // → results without copies
  */
+/** Results past the page that are still checked for copies of one another. */
+export const COLLAPSE_MARGIN = 200;
+
 export function pageOf(
   knowledge: Knowledge,
   head: Pick<Answer, 'command' | 'query' | 'title'> & Partial<Pick<Answer, 'notes' | 'entity'>>,
@@ -109,6 +112,10 @@ export function pageOf(
   limit: number,
   offset: number,
 ): Answer {
-  const shown = collapseCopies(knowledge, results);
-  return { notes: [], ...head, found: shown.length > 0, results: shown.slice(offset, offset + limit), total: shown.length, suggestions: [] };
+  // copies are looked for among the results up to the page and a margin past it: on a large corpus a common word
+  // matches tens of thousands of passages, and the rest count as they are (the total is then at most that many)
+  const window = offset + limit + COLLAPSE_MARGIN;
+  const shown = collapseCopies(knowledge, results.length > window ? results.slice(0, window) : results);
+  const total = shown.length + Math.max(0, results.length - window);
+  return { notes: [], ...head, found: shown.length > 0, results: shown.slice(offset, offset + limit), total, suggestions: [] };
 }

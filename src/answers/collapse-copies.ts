@@ -17,7 +17,7 @@ export const NEAR_IDENTICAL = 0.85;
 /** Quotes with fewer distinct words are matched only word for word: a few words reordered say something else. */
 const NEAR_MIN_WORDS = 8;
 /** Quotes whose words are remembered per knowledge base; past this the memory starts again. */
-const WORDS_CACHE_SIZE = 50_000;
+const WORDS_CACHE_SIZE = 200_000;
 
 interface QuoteWords {
   /** The words in order, hashed into one key: equal keys are the same words. */
@@ -37,7 +37,7 @@ const wordsCache = new WeakMap<Knowledge, Map<string, QuoteWords>>();
 const frequencies = new WeakMap<Knowledge, Map<number, number>>();
 
 /** In how many passages each word stands, counted once per knowledge base, to put the rarest words first. */
-function frequencyOf(knowledge: Knowledge): Map<number, number> {
+export function frequencyOf(knowledge: Knowledge): Map<number, number> {
   let frequency = frequencies.get(knowledge);
   if (!frequency) {
     frequency = new Map();

@@ -84,7 +84,7 @@ export interface EventGroup {
   name: boolean;
 }
 
-interface WordStats {
+export interface WordStats {
   /** In how many passages each stem stands. */
   df: Map<string, number>;
   /** How often each stem is written with a capital inside a sentence, and how often it stands there at all. */
@@ -93,8 +93,8 @@ interface WordStats {
 
 const statsCache = new WeakMap<Knowledge, WordStats>();
 
-/** Counted once per knowledge base. */
-function statsOf(knowledge: Knowledge): WordStats {
+/** Counted once per knowledge base (at start-up, by `prepareAnswers`, so that no question waits for it). */
+export function statsOf(knowledge: Knowledge): WordStats {
   let stats = statsCache.get(knowledge);
   if (!stats) {
     stats = { df: new Map(), capitals: new Map() };

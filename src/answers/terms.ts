@@ -87,7 +87,22 @@ function describe(deal: Deal): string {
  * The fullest statement of the latest deal first; then every deal and proposal in date order, which ends with the
  * rest of what was said about the latest deal.
  */
-function dealOrder(knowledge: Knowledge, stated: readonly StatedTerms[], asked?: Deal): { results: QuoteResult[]; notes: string[] } {
+/** The deal orders already worked out, per knowledge base and deal asked for (none: the latest first). */
+const dealOrders = new WeakMap<Knowledge, Map<Deal | undefined, { results: QuoteResult[]; notes: string[] }>>();
+
+/** The terms in deal order, the same for every question that asks for it: worked out once per knowledge base. */
+export function dealOrder(knowledge: Knowledge, asked?: Deal): { results: QuoteResult[]; notes: string[] } {
+  let orders = dealOrders.get(knowledge);
+  if (!orders) dealOrders.set(knowledge, (orders = new Map<Deal | undefined, { results: QuoteResult[]; notes: string[] }>()));
+  let order = orders.get(asked);
+  if (!order) {
+    order = orderDeals(knowledge, dealsOf(knowledge).stated.filter((s) => !s.offTopic), asked);
+    orders.set(asked, order);
+  }
+  return order;
+}
+
+function orderDeals(knowledge: Knowledge, stated: readonly StatedTerms[], asked?: Deal): { results: QuoteResult[]; notes: string[] } {
   const deal = asked ?? latestDeal(knowledge);
   const dealIds = new Set(deal?.passages.map((s) => s.passage.id));
   const lead = stated.filter((s) => dealIds.has(s.passage.id)).sort((a, b) => statesDeal(b.passage) - statesDeal(a.passage) || a.date.localeCompare(b.date))[0];
@@ -105,19 +120,19 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   const { stated: all } = dealsOf(knowledge);
   const label = topic && tokenize(topic).length > 0 ? topic : null;
   if (!label) {
-    const { results, notes } = dealOrder(knowledge, all.filter((s) => !s.offTopic));
+    const { results, notes } = dealOrder(knowledge);
     return pageOf(knowledge, { command: 'terms', query: null, title: 'Terms of the deal', notes }, results, limit, offset);
   }
   // "the final deal", "latest agreement": the deals in order, the latest first, as with no topic
   if (LATEST.test(label) && tokenize(label).every((w) => ONLY_DEAL_WORDS.has(w))) {
-    const { results, notes } = dealOrder(knowledge, all.filter((s) => !s.offTopic));
+    const { results, notes } = dealOrder(knowledge);
     return pageOf(knowledge, { command: 'terms', query: label, title: `Terms: ${label}`, notes }, results, limit, offset);
   }
   // "the November 2023 truce": that deal, as "the final deal" is the latest one
   const dated = askedPeriod(label);
   const dealInPeriod = dated.period && tokenize(dated.rest).every((w) => ONLY_DEAL_WORDS.has(w)) ? dealsOf(knowledge).deals.find((d) => inPeriod(d.agreed, dated.period as AskedPeriod)) : undefined;
   if (dealInPeriod) {
-    const { results, notes } = dealOrder(knowledge, all.filter((s) => !s.offTopic), dealInPeriod);
+    const { results, notes } = dealOrder(knowledge, dealInPeriod);
     return pageOf(knowledge, { command: 'terms', query: label, title: `Terms: ${label}`, notes }, results, limit, offset);
   }
   const groups = eventGroups(knowledge, label);

@@ -66,6 +66,18 @@ function passagesNaming(knowledge: Knowledge, query: string): QuoteResult[] {
   return out;
 }
 
+const corpusOrder = new WeakMap<Knowledge, Map<string, number>>();
+
+/** The passages that mention any of the entities, in corpus order, each once. */
+function passagesAbout(knowledge: Knowledge, ids: ReadonlySet<string>): KnownPassage[] {
+  const lists = [...ids].map((id) => knowledge.passagesByEntity.get(id) ?? []);
+  if (lists.length === 1) return lists[0] ?? [];
+  let order = corpusOrder.get(knowledge);
+  if (!order) corpusOrder.set(knowledge, (order = new Map(knowledge.passages.map((p, i) => [p.id, i]))));
+  const at = order;
+  return [...new Set(lists.flat())].sort((a, b) => (at.get(a.id) ?? 0) - (at.get(b.id) ?? 0));
+}
+
 function resultFor(p: KnownPassage, keep: number[], score: number, entityId: string): QuoteResult {
   const speech = p.speakers.find((s) => s.entityId === entityId);
   return {
@@ -103,7 +115,7 @@ export function answerWho(knowledge: Knowledge, query: string, limit = 5, offset
     const words = new Set(tokenize(sentence));
     return askedRole.filter((t) => words.has(t)).length / askedRole.length;
   };
-  const about = knowledge.passages.filter((p) => p.mentions.some((m) => ids.has(m.entityId)));
+  const about = passagesAbout(knowledge, ids);
   const scored = about.map((p) => {
     const own = p.mentions.filter((m) => m.entityId === entity.id);
     const mentionSentences = (own.length > 0 ? own : p.mentions.filter((m) => ids.has(m.entityId))).map((m) => sentenceAt(p, m.start));

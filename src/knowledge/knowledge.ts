@@ -54,6 +54,21 @@ export interface Knowledge {
    * number, so an answer shows such a passage once, with "also in", without comparing passages per query.
    */
   copyGroupOf: Map<string, number>;
+  /** The passages that mention each entity, in corpus order: `/who` reads these, not every passage. */
+  passagesByEntity: Map<string, KnownPassage[]>;
+}
+
+/** Each entity's passages, in corpus order, a passage once however often it names the entity. */
+function passagesByEntity(passages: readonly KnownPassage[]): Map<string, KnownPassage[]> {
+  const byEntity = new Map<string, KnownPassage[]>();
+  for (const p of passages) {
+    for (const id of new Set(p.mentions.map((m) => m.entityId))) {
+      const list = byEntity.get(id);
+      if (list) list.push(p);
+      else byEntity.set(id, [p]);
+    }
+  }
+  return byEntity;
 }
 
 /**
@@ -146,5 +161,6 @@ export function buildKnowledge(corpus: Corpus): Knowledge {
     discoveredIds: merged.discoveredIds,
     entityNameStems: new Map(corpus.entities.map((e) => [e.id, new Set(tokenize([e.name, ...e.aliases].join(' ')).map(stemTerm))])),
     copyGroupOf: copyGroups(passages),
+    passagesByEntity: passagesByEntity(passages),
   };
 }

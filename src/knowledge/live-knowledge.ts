@@ -12,6 +12,7 @@
 import { CorpusError } from '../corpus/source-file.ts';
 import { loadCorpus } from '../corpus/load-corpus.ts';
 import { watchCorpus, type CorpusWatcher } from '../corpus/watch-corpus.ts';
+import { prepareAnswers } from '../answers/prepare-answers.ts';
 import { buildKnowledge, type Knowledge } from './knowledge.ts';
 
 /** What a transport needs from the knowledge: the current one, or a promise while the first load is under way. */
@@ -53,7 +54,7 @@ export class LiveKnowledge implements KnowledgeProvider {
 
   /** Loads the corpus for the first time; a CorpusError here means there is nothing to serve. */
   static open(dir: string): LiveKnowledge {
-    return new LiveKnowledge(dir, buildKnowledge(loadCorpus(dir)));
+    return new LiveKnowledge(dir, prepareAnswers(buildKnowledge(loadCorpus(dir))));
   }
 
   ready(): Knowledge {
@@ -86,7 +87,7 @@ export class LiveKnowledge implements KnowledgeProvider {
     const ms = () => Math.round(performance.now() - started);
     let next: Knowledge;
     try {
-      next = buildKnowledge(loadCorpus(this.dir));
+      next = prepareAnswers(buildKnowledge(loadCorpus(this.dir)));
     } catch (error) {
       if (error instanceof CorpusError) return { ok: false, error: error.message, ms: ms() };
       return { ok: false, error: `the corpus could not be built: ${(error as Error).message}`, ms: ms() };

@@ -25,6 +25,8 @@ export interface PassageHit {
 }
 
 const FIELD_BOOST = { text: 1, exact: 1.6, entities: 1.2 } as const;
+/** Passages matching every word exactly, from which the typo-tolerant lookup is skipped: enough to fill pages. */
+export const FAST_PATH_HITS = 20;
 const fuzzyFor = (term: string): number | false => (term.length >= 5 ? 0.2 : false);
 
 function processForField(term: string, field?: string): string | null {
@@ -161,6 +163,18 @@ export class PassageIndex {
    * index.find('Blinkin Doha').map((h) => h.id) // → ['cnn-retold-blinken-warns-qatar#1', …] (fuzzy: Blinkin → Blinken)
    */
   find(query: string, options: FindOptions = {}): PassageHit[] {
+    return this.plan(query, options, true);
+  }
+
+  /**
+   * The same search without the fast path: every term also looked up fuzzily. For measuring how often the fast path
+   * changes the top results (`npm run bench`), and for tests that hold the two to the same answers.
+   */
+  findFull(query: string, options: FindOptions = {}): PassageHit[] {
+    return this.plan(query, options, false);
+  }
+
+  private plan(query: string, options: FindOptions, fast: boolean): PassageHit[] {
     const normalised = normaliseQuery(query);
     const text = foldCompounds(expandAbbreviations(normalised.text));
     // a hyphenated word counts once, matched by any of its forms ("Al-Thani": al, thani, althani)
@@ -171,25 +185,37 @@ export class PassageIndex {
     const words = [...new Set(groups.flat())];
     if (words.length === 0) return [];
     const stems = words.map(stemTerm);
-    const hits = new Set(stems).size > LONG_QUERY_WORDS ? this.findClaims(text, options) : this.findWords(words, groups, options);
+    const hits = new Set(stems).size > LONG_QUERY_WORDS ? this.findClaims(text, options) : this.findWords(words, groups, options, fast);
     const steer = normalised.intents.length > 0 ? (id: string) => this.steering(id, normalised.intents, stems) : () => 1;
     return hits.map((h) => ({ ...h, score: h.score * steer(h.id) })).sort((a, b) => b.score - a.score);
   }
 
-  /** A short query: every content word counts, and the share matched is the coverage. */
-  private findWords(words: string[], groups: string[][], options: FindOptions): PassageHit[] {
+  /**
+   * A short query: every content word counts, and the share matched is the coverage. The fast path looks the words
+   * up exactly (stems, exact words, entity names, synonyms); only when fewer than FAST_PATH_HITS passages match every
+   * word does it look again with typos allowed, which on a large corpus costs ten times as much.
+   */
+  private findWords(words: string[], groups: string[][], options: FindOptions, fast: boolean): PassageHit[] {
     const synonyms = synonymsOf(words).flatMap((s) => tokenize(s));
-    const results = this.query(words, synonyms, options);
-    return results.map((r) => {
-      const hitTerms = new Set(r.queryTerms);
-      const hits = (w: string) => hitTerms.has(w) || hitTerms.has(stemTerm(w));
-      const matched = words.filter(hits);
-      // a word found only through a synonym counts half
-      const credit = groups.map((g) => (g.some(hits) ? 1 : g.some((w) => synonymsOf([w]).flatMap((s) => tokenize(s)).some(hits)) ? 0.5 : 0));
-      const coverage = credit.reduce<number>((sum, c) => sum + c, 0) / groups.length;
-      const id = String(r.id);
-      return { id, score: r.score * coverage * coverage * (options.boost?.(id) ?? 1), coverage, matched };
-    });
+    // what each word and each group of the query is found by, worked out once for all the hits
+    const forms = new Map(words.map((w) => [w, [w, stemTerm(w)]]));
+    const synonymForms = groups.map((g) => g.flatMap((w) => synonymsOf([w]).flatMap((s) => tokenize(s))).flatMap((w) => [w, stemTerm(w)]));
+    const score = (results: SearchResult[]) =>
+      results.map((r) => {
+        const hitTerms = new Set(r.queryTerms);
+        const hits = (w: string) => (forms.get(w) ?? [w, stemTerm(w)]).some((f) => hitTerms.has(f));
+        const matched = words.filter(hits);
+        // a word found only through a synonym counts half
+        const credit = groups.map((g, i) => (g.some(hits) ? 1 : (synonymForms[i] ?? []).some((f) => hitTerms.has(f)) ? 0.5 : 0));
+        const coverage = credit.reduce<number>((sum, c) => sum + c, 0) / groups.length;
+        const id = String(r.id);
+        return { id, score: r.score * coverage * coverage * (options.boost?.(id) ?? 1), coverage, matched };
+      });
+    if (fast) {
+      const exact = score(this.query(words, synonyms, options, false));
+      if (exact.filter((h) => h.coverage === 1).length >= FAST_PATH_HITS) return exact;
+    }
+    return score(this.query(words, synonyms, options, true));
   }
 
   /**
@@ -238,13 +264,14 @@ export class PassageIndex {
     });
   }
 
-  private query(words: string[], synonyms: string[], options: FindOptions): SearchResult[] {
+  private query(words: string[], synonyms: string[], options: FindOptions, typos = true): SearchResult[] {
+    const fuzzy = typos ? fuzzyFor : false;
     const tree: Query = {
       combineWith: 'OR',
       queries: [
         { queries: [words.join(' ')], fields: ['text'], processTerm: (t) => (isStopWord(t) ? null : stemTerm(t)), boost: { text: FIELD_BOOST.text } },
-        { queries: [words.join(' ')], fields: ['exact'], processTerm: (t) => (isStopWord(t) ? null : t), fuzzy: fuzzyFor, boost: { exact: FIELD_BOOST.exact } },
-        { queries: [words.join(' ')], fields: ['entities'], processTerm: (t) => (isStopWord(t) ? null : t), fuzzy: fuzzyFor, boost: { entities: FIELD_BOOST.entities } },
+        { queries: [words.join(' ')], fields: ['exact'], processTerm: (t) => (isStopWord(t) ? null : t), fuzzy, boost: { exact: FIELD_BOOST.exact } },
+        { queries: [words.join(' ')], fields: ['entities'], processTerm: (t) => (isStopWord(t) ? null : t), fuzzy, boost: { entities: FIELD_BOOST.entities } },
         ...(synonyms.length > 0
           ? [{ queries: [synonyms.join(' ')], fields: ['text'], processTerm: (t: string) => (isStopWord(t) ? null : stemTerm(t)), boost: { text: 0.4 } }]
           : []),

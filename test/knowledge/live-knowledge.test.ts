@@ -78,3 +78,25 @@ describe('the live corpus', () => {
     expect(live.current().sourceById.has('lighthouse-ceasefire')).toBe(true);
   });
 });
+
+describe('answers worked out once per knowledge base follow a corpus change', () => {
+  it('/terms with no topic and /timeline are prepared at start-up and show a deal added later', async () => {
+    const dir = scratchCorpus();
+    const live = LiveKnowledge.open(dir);
+    const session = new ConsoleSession(live, COMMANDS, 'json');
+    type Reply = { results: Array<{ passage_id: string; date?: string }>; notes: string[] };
+    const before = JSON.parse(session.respond('/terms')) as Reply;
+    expect(before.results[0]?.passage_id).not.toMatch(/^lighthouse/);
+    const timelineBefore = JSON.parse(session.respond('/timeline')) as { total: number };
+    writeFileSync(
+      join(dir, 'sources', 'lighthouse-deal.md'),
+      testArticle('lighthouse-deal', 'The lighthouse keepers agreed to a ceasefire deal on Wednesday, under which 12 hostages would be freed in exchange for 36 prisoners.', '2026-02-05'),
+    );
+    expect(await live.reload()).toMatchObject({ ok: true, added: ['lighthouse-deal'] });
+    const after = JSON.parse(session.respond('/terms')) as Reply;
+    expect(after.results[0]?.passage_id).toBe('lighthouse-deal#1');
+    expect(after.notes.join(' ')).toMatch(/latest agreed deal \(2026-02-04/);
+    const timelineAfter = JSON.parse(session.respond('/timeline')) as { total: number };
+    expect(timelineAfter.total).toBe(timelineBefore.total + 1);
+  });
+});
