@@ -1,83 +1,227 @@
 /**
- * `npm run bench [-- --scale N]`: speed and memory, measured, printed as figures.
+ * `npm run bench [-- --sizes 1000,10000,100000 --queries 1000 --json out.json --seed 1 --skip-raw]`: speed and
+ * memory at scale, measured in one run and printed beside the targets.
  *
- * Builds the knowledge base from the bundled corpus, then from the corpus copied N times (default 100: about 10,000
- * passages, with ids changed so nothing is deduplicated), and times a fixed mix of questions over each: build time,
- * heap growth, and p50/p95/p99 per command. Then the FAQ store: durable writes per second, listing and finding.
+ * For each size, a synthetic corpus in the real format (deterministic for the seed) is written to a temporary
+ * directory, loaded and built like the bot does, and measured: load and build time, RSS and heap after a full
+ * collection, p50/p95/p99/max of each command over `--queries` realistic queries after 50 warm-up ones (`/search`,
+ * `/who`, `/when`, `/terms`, "Find sources"), autocomplete on typed prefixes, persisted size and load time and a
+ * one-article update (when the project has them), how often a fast path's top 3 differs from a full search's, and a
+ * plain MiniSearch over the same passages and queries, so each latency is also a ratio to the engine alone. Then the
+ * FAQ store (durable writes per second). The figures go to a JSON file.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { COMMANDS } from '../../commands/index.ts';
-import { type Corpus, loadCorpus, corpusDirFromEnv } from '../corpus/load-corpus.ts';
+import { BENCH_COMMANDS, type BenchCommand, benchQueries } from '../bench/bench-queries.ts';
+import { type LatencySummary, memoryAfterGc, ms, phase, table, timed, timeEach } from '../bench/latency.ts';
+import { type RawBaseline, rawBaseline } from '../bench/raw-baseline.ts';
+import { syntheticSourceFiles, writeSyntheticCorpus } from '../bench/synthetic-corpus.ts';
 import { runCommand } from '../commands/run-command.ts';
+import { type Corpus, loadCorpus } from '../corpus/load-corpus.ts';
+import { parseSourceFile } from '../corpus/source-file.ts';
 import { FaqStore } from '../faq/faq-store.ts';
 import { findEntries } from '../faq/find-entries.ts';
 import { buildKnowledge, type Knowledge } from '../knowledge/knowledge.ts';
 
-const QUESTIONS: Array<[string, Record<string, unknown>]> = [
-  ['who', { name: 'McGurk' }], ['who', { name: 'Qatari prime minister' }], ['who', { name: 'Blinkin' }], ['who', { name: 'head of Mossad' }],
-  ['when', { event: 'Raanans freed' }], ['when', { event: 'war cabinet approval' }], ['when', { event: 'October 7 attack' }],
-  ['terms', {}], ['terms', { topic: 'ratio' }], ['terms', { topic: 'cease-fire length' }],
-  ['search', { text: 'communications cell' }], ['search', { text: 'kicked out of Doha' }], ['search', { text: 'emotional Zoom calls with families' }],
-  ['search', { text: 'nothing like this exists anywhere' }], ['timeline', {}],
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    queries: { type: 'string', default: '1000' },
+    json: { type: 'string', default: join(tmpdir(), 'bench-results.json') },
+    seed: { type: 'string', default: '1' },
+    'skip-raw': { type: 'boolean', default: false },
+    'max-build-seconds': { type: 'string', default: '900' },
+  },
+});
+const SIZES = values.sizes.split(',').map((s) => Number(s.replace(/_/g, ''))).filter((n) => n > 0).sort((a, b) => a - b);
+const COUNT = Number(values.queries);
+const SEED = Number(values.seed);
+const WARM_UP = 50;
+const MAX_BUILD_MS = Number(values['max-build-seconds']) * 1000;
+const ORDER: BenchCommand[] = ['search', 'who', 'when', 'terms', 'findSources'];
+const n = (x: number) => x.toLocaleString('en-US');
+
+interface SizeResult {
+  passages: number;
+  sources: number;
+  corpusBytes: number;
+  loadCorpusMs: number;
+  buildMs: number;
+  startMs: number;
+  rssMb: number;
+  heapMb: number;
+  commands: Record<string, LatencySummary>;
+  autocomplete: Record<string, LatencySummary>;
+  persisted: { bytes: number; saveMs: number; loadMs: number } | null;
+  updateMs: number | null;
+  fastPath: { queries: number; differ: number; share: number } | null;
+  raw: RawBaseline | null;
+}
+
+/** A module's exports, or null when the file does not exist yet (features detected, not assumed). */
+async function optional(path: string): Promise<Record<string, unknown> | null> {
+  const url = new URL(path, import.meta.url);
+  return existsSync(url) ? ((await import(url.href)) as Record<string, unknown>) : null;
+}
+
+/** Persisted knowledge, when `src/knowledge/knowledge-cache.ts` has `saveKnowledge(knowledge, file)` and `loadKnowledge(file, corpus)`. */
+async function measurePersisted(knowledge: Knowledge, corpus: Corpus, dir: string): Promise<SizeResult['persisted']> {
+  const cache = await optional('../knowledge/knowledge-cache.ts');
+  if (typeof cache?.saveKnowledge !== 'function' || typeof cache.loadKnowledge !== 'function') return null;
+  const [save, load] = [cache.saveKnowledge as (k: Knowledge, f: string) => unknown, cache.loadKnowledge as (f: string, c: Corpus) => unknown];
+  const file = join(dir, 'knowledge.cache');
+  const saved = await phase('saving knowledge', () => save(knowledge, file));
+  const loaded = await phase('loading saved knowledge', () => load(file, corpus));
+  return { bytes: statSync(file).size, saveMs: saved.ms, loadMs: loaded.ms };
+}
+
+/** A one-article update, when `knowledge.ts` exports `updateKnowledge(knowledge, { added: [source], removed: [] })`. */
+async function measureUpdate(knowledge: Knowledge): Promise<number | null> {
+  const module = await optional('../knowledge/knowledge.ts');
+  if (typeof module?.updateKnowledge !== 'function') return null;
+  const update = module.updateKnowledge as (k: Knowledge, change: unknown) => unknown;
+  const file = syntheticSourceFiles({ passages: 30, seed: SEED + 1000 })[0];
+  if (!file) return null;
+  const parsed = parseSourceFile(file.text, `sources/${file.fileName}`);
+  const source = { ...parsed, id: `bench-update-${parsed.id}`.slice(0, 80), file: `sources/bench-update-${file.fileName}` };
+  return (await timed(() => update(knowledge, { added: [source], removed: [] }))).ms;
+}
+
+/** How often the fast path's top 3 differs from a full search's, when the index has `findFull(query)`. */
+function fastPathDiff(knowledge: Knowledge, queries: readonly string[]): SizeResult['fastPath'] {
+  const index = knowledge.index as unknown as { find(q: string): Array<{ id: string }>; findFull?: (q: string) => Array<{ id: string }> };
+  if (typeof index.findFull !== 'function') return null;
+  const top3 = (hits: Array<{ id: string }>) => hits.slice(0, 3).map((h) => h.id).join('|');
+  const differ = queries.filter((q) => top3(index.find(q)) !== top3(index.findFull?.(q) ?? [])).length;
+  return { queries: queries.length, differ, share: queries.length === 0 ? 0 : differ / queries.length };
+}
+
+async function measureSize(passages: number): Promise<SizeResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'talks-bench-'));
+  try {
+    console.log(`\n=== ${n(passages)} passages (seed ${SEED}) ===`);
+    const written = (await phase(`writing ${n(passages)} synthetic passages`, () => writeSyntheticCorpus(dir, { passages, seed: SEED }))).value;
+    const loaded = await phase(`loading the corpus (${n(written.sources)} sources, ${(written.bytes / 2 ** 20).toFixed(1)} MB)`, () => loadCorpus(dir));
+    const built = await phase(`building ${n(passages)} passages`, () => buildKnowledge(loaded.value));
+    const [corpus, knowledge] = [loaded.value, built.value];
+    const memory = memoryAfterGc();
+    const queries = benchQueries({ entities: corpus.entities, texts: knowledge.passages.map((p) => p.text) }, { count: WARM_UP + COUNT, seed: SEED });
+    const ctx = { knowledge, page: { limit: 5, offset: 0 } };
+    const commands: Record<string, LatencySummary> = {};
+    for (const c of ORDER) {
+      const spec = BENCH_COMMANDS[c];
+      commands[c] = (await phase(`timing ${spec.label} (${WARM_UP} warm-up + ${n(COUNT)} queries)`, () => timeEach(queries[c], (q) => runCommand(COMMANDS, spec.command, spec.input(q), ctx), { warmUp: WARM_UP, count: COUNT, progress: spec.label }))).value;
+    }
+    const autocomplete: Record<string, LatencySummary> = {};
+    for (const c of ['who', 'when', 'terms'] as const) {
+      const command = COMMANDS.find((x) => x.name === c);
+      if (!command?.autocomplete || !command.primary) continue;
+      const [complete, option] = [command.autocomplete.bind(command), command.primary];
+      autocomplete[c] = timeEach(queries.autocomplete[c], (typed) => complete(option, typed, { knowledge }), { warmUp: WARM_UP, count: COUNT, progress: `autocomplete /${c}` });
+    }
+    const persisted = await measurePersisted(knowledge, corpus, dir);
+    const updateMs = await measureUpdate(knowledge);
+    const fastPath = fastPathDiff(knowledge, queries.search.slice(WARM_UP));
+    const raw = values['skip-raw']
+      ? null
+      : (await phase('raw MiniSearch: build, serialise, load, queries', () => rawBaseline(knowledge.passages.map((p) => p.text), Object.fromEntries(ORDER.map((c) => [c, queries[c]])), queries.search, { warmUp: WARM_UP, count: COUNT }))).value;
+    const startMs = loaded.ms + (persisted ? persisted.loadMs : built.ms);
+    const result: SizeResult = { passages: knowledge.passages.length, sources: written.sources, corpusBytes: written.bytes, loadCorpusMs: loaded.ms, buildMs: built.ms, startMs, rssMb: memory.rssMb, heapMb: memory.heapMb, commands, autocomplete, persisted, updateMs, fastPath, raw };
+    printSize(result, memory.gc);
+    return result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const ratio = (ours: number, raw: number | undefined) => (raw && raw > 0 ? `${(ours / raw).toFixed(1)}×` : '–');
+
+function printSize(r: SizeResult, gc: boolean): void {
+  console.log(`\n${n(r.passages)} passages, ${n(r.sources)} sources — latency in ms (page of 5); ×: ours ÷ raw MiniSearch plain on the same queries`);
+  const head = ['command', 'n', 'p50', 'p95', 'p99', 'max', 'raw p50', 'raw p99', 'raw n', '× p50', '× p99'];
+  const rows = ORDER.map((c) => {
+    const s = r.commands[c] as LatencySummary;
+    const raw = r.raw?.byCommand[c];
+    return [BENCH_COMMANDS[c].label, String(s.n), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), raw ? ms(raw.p50) : '–', raw ? ms(raw.p99) : '–', raw ? String(raw.n) : '–', ratio(s.p50, raw?.p50), ratio(s.p99, raw?.p99)];
+  });
+  const auto = Object.entries(r.autocomplete).map(([c, s]) => [`autocomplete /${c}`, String(s.n), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), '', '', '', '', '']);
+  const modes = Object.entries(r.raw?.modes ?? {}).map(([mode, s]) => [`raw MiniSearch ${mode} (/search queries)`, String(s.n), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), '', '', '', '', '']);
+  console.log(table([head, ...rows, ...auto, ...modes]));
+  const raw = r.raw;
+  const facts: Array<[string, string, string]> = [
+    ['load corpus', `${ms(r.loadCorpusMs)} ms`, ''],
+    ['build knowledge', `${ms(r.buildMs)} ms`, raw ? `raw MiniSearch build ${ms(raw.buildMs)} ms; ours ${ratio(r.buildMs, raw.buildMs)}` : ''],
+    ['RSS / heap used after build', `${r.rssMb.toFixed(0)} / ${r.heapMb.toFixed(0)} MB`, `${gc ? 'after gc' : 'no --expose-gc: noisy'}${raw ? `; raw MiniSearch index heap ${raw.heapMb >= 0 ? '+' : ''}${raw.heapMb.toFixed(1)} MB` : ''}`],
+    ['persisted size / load', r.persisted ? `${(r.persisted.bytes / 2 ** 20).toFixed(1)} MB / ${ms(r.persisted.loadMs)} ms` : 'not implemented', raw ? `raw JSON ${(raw.serializedBytes / 2 ** 20).toFixed(1)} MB / loadJSON ${ms(raw.loadMs)} ms` : ''],
+    ['start (load corpus + build or load)', `${ms(r.startMs)} ms`, ''],
+    ['one-article update', r.updateMs === null ? 'not implemented' : `${ms(r.updateMs)} ms`, ''],
+    ['fast path top-3 ≠ full search', r.fastPath ? `${(r.fastPath.share * 100).toFixed(1)}% (${r.fastPath.differ}/${r.fastPath.queries})` : 'no fast path', ''],
+  ];
+  for (const [label, value, note] of facts) console.log(`  ${`${label}:`.padEnd(38)} ${value}${note ? `  (${note})` : ''}`);
+}
+
+const check = (value: number | null, limit: number, strict = false) => (value === null ? 'n/a' : (strict ? value < limit : value <= limit) ? '✓' : '✗');
+const TARGETS: Array<{ label: string; target: string; show: (r: SizeResult) => string }> = [
+  ...ORDER.map((c) => ({
+    label: `${BENCH_COMMANDS[c].label} p50 / p99`,
+    target: '≤ 1 / ≤ 5 ms',
+    show: (r: SizeResult) => {
+      const s = r.commands[c] as LatencySummary;
+      return `${ms(s.p50)} ${check(s.p50, 1)} / ${ms(s.p99)} ${check(s.p99, 5)}`;
+    },
+  })),
+  {
+    label: 'autocomplete p99 (worst)',
+    target: '≤ 2 ms',
+    show: (r) => {
+      const worst = Math.max(0, ...Object.values(r.autocomplete).map((s) => s.p99));
+      return `${ms(worst)} ${check(worst, 2)}`;
+    },
+  },
+  { label: 'start', target: '≤ 2 s', show: (r) => `${(r.startMs / 1000).toFixed(2)} s ${check(r.startMs, 2000)}` },
+  { label: 'RSS', target: '≤ 500 MB', show: (r) => `${r.rssMb.toFixed(0)} MB ${check(r.rssMb, 500)}` },
+  { label: 'one-article update', target: '< 100 ms', show: (r) => (r.updateMs === null ? 'not implemented' : `${ms(r.updateMs)} ms ${check(r.updateMs, 100, true)}`) },
 ];
 
-function scaled(corpus: Corpus, times: number): Corpus {
-  const sources = Array.from({ length: times }, (_v, i) => corpus.sources.map((s) => ({ ...s, id: `${s.id}-copy${i}` }))).flat();
-  return { ...corpus, sources };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-function measure(label: string, corpus: Corpus, rounds: number): void {
-  globalThis.gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
-  const t0 = performance.now();
-  const knowledge: Knowledge = buildKnowledge(corpus);
-  const buildMs = performance.now() - t0;
-  globalThis.gc?.();
-  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
-  console.log(`\n${label}: ${corpus.sources.length} sources, ${knowledge.passages.length} passages — build ${buildMs.toFixed(0)} ms, heap +${heapMb.toFixed(1)} MB${globalThis.gc ? '' : ' (run with --expose-gc for a steadier figure)'}`);
-  const byCommand = new Map<string, number[]>();
-  for (let r = 0; r < rounds; r++) {
-    for (const [name, input] of QUESTIONS) {
-      const t = performance.now();
-      runCommand(COMMANDS, name, input, { knowledge, page: { limit: 5, offset: 0 } });
-      byCommand.set(name, [...(byCommand.get(name) ?? []), performance.now() - t]);
-    }
-  }
-  console.log('  command    n     p50 ms   p95 ms   p99 ms');
-  for (const [name, times] of byCommand) {
-    const sorted = [...times].sort((a, b) => a - b);
-    const row = [percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99)].map((x) => x.toFixed(2).padStart(8));
-    console.log(`  ${name.padEnd(9)} ${String(sorted.length).padStart(4)} ${row.join(' ')}`);
-  }
-}
-
 /** FAQ store: acknowledged writes per second (each its own durable transaction), listing and finding entries. */
-function measureFaq(entries: number): void {
+function measureFaq(entries: number): { entries: number; writesPerSecond: number; listMs: number; findMs: number } {
   const dir = mkdtempSync(join(tmpdir(), 'talks-bench-faq-'));
   const store = FaqStore.open(dir);
-  const t0 = performance.now();
-  for (let i = 0; i < entries; i++) store.add('bench', { question: `Benchmark question number ${i}?`, answer: `Answer ${i}.`, citations: ['s#1'] }, 'bench');
-  const writeMs = performance.now() - t0;
-  const t1 = performance.now();
-  const all = store.list('bench');
-  const listMs = performance.now() - t1;
-  const t2 = performance.now();
-  for (let i = 0; i < 20; i++) findEntries(all, `question numbr ${i * 7}`);
-  const findMs = (performance.now() - t2) / 20;
-  store.close();
-  rmSync(dir, { recursive: true });
-  console.log(`\nFAQ store: ${entries} adds in ${writeMs.toFixed(0)} ms (${((entries / writeMs) * 1000).toFixed(0)} durable writes/s); list ${listMs.toFixed(1)} ms; find (fuzzy, ${entries} entries) ${findMs.toFixed(1)} ms`);
+  try {
+    const t0 = performance.now();
+    for (let i = 0; i < entries; i++) store.add('bench', { question: `Benchmark question number ${i}?`, answer: `Answer ${i}.`, citations: ['s#1'] }, 'bench');
+    const writesPerSecond = (entries / (performance.now() - t0)) * 1000;
+    const t1 = performance.now();
+    const all = store.list('bench');
+    const listMs = performance.now() - t1;
+    const t2 = performance.now();
+    for (let i = 0; i < 20; i++) findEntries(all, `question numbr ${i * 7}`);
+    const findMs = (performance.now() - t2) / 20;
+    console.log(`\nFAQ store: ${n(entries)} adds, ${writesPerSecond.toFixed(0)} durable writes/s; list ${ms(listMs)} ms; fuzzy find over ${n(entries)} entries ${ms(findMs)} ms`);
+    return { entries, writesPerSecond, listMs, findMs };
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: '100' }, rounds: { type: 'string', default: '20' } } });
-const corpus = loadCorpus(corpusDirFromEnv());
-measure('bundled corpus', corpus, Number(values.rounds));
-measureFaq(1000);
-measure(`corpus ×${values.scale}`, scaled(corpus, Number(values.scale)), Math.max(1, Math.round(Number(values.rounds) / 10)));
+const results: SizeResult[] = [];
+for (const size of SIZES) {
+  const last = results[results.length - 1];
+  if (last && last.buildMs > MAX_BUILD_MS) {
+    console.log(`\nskipping ${n(size)} passages: the ${n(last.passages)} build took ${(last.buildMs / 1000).toFixed(0)} s (> --max-build-seconds ${values['max-build-seconds']})`);
+    continue;
+  }
+  results.push(await measureSize(size));
+}
+const faq = measureFaq(1000);
+
+console.log(`\nSummary (targets are for 100,000 passages; ✓/✗ shown at every size)`);
+console.log(table([['figure', ...results.map((r) => `${n(r.passages)}`), 'target'], ...TARGETS.map((t) => [t.label, ...results.map(t.show), t.target])]));
+
+const targets = Object.fromEntries(TARGETS.map((t) => [t.label, t.target]));
+writeFileSync(values.json, `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, seed: SEED, queries: COUNT, warmUp: WARM_UP, targets, sizes: results, faq }, null, 2)}\n`);
+console.log(`\nfigures written to ${values.json}`);

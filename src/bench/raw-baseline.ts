@@ -1,0 +1,74 @@
+/**
+ * The engine alone: a plain MiniSearch over the same passage texts (one field, `text`; no stored fields; the default
+ * tokenizer and term processing), timed on the same query strings, so each of the bot's figures can be read as a
+ * ratio to what MiniSearch itself costs.
+ */
+import MiniSearch from 'minisearch';
+import { type LatencySummary, memoryAfterGc, timeEach } from './latency.ts';
+
+/** The query options compared on the `/search` queries. */
+export const RAW_MODES = {
+  plain: {},
+  fuzzy: { fuzzy: 0.2 },
+  prefix: { prefix: true },
+  and: { combineWith: 'AND' },
+} as const;
+
+export type RawMode = keyof typeof RAW_MODES;
+
+export interface RawBaseline {
+  buildMs: number;
+  /** Heap and RSS growth from building the index (after a full collection each side). */
+  heapMb: number;
+  rssMb: number;
+  /** `JSON.stringify(index)`, in bytes, and how long `MiniSearch.loadJSON` takes to read it back. */
+  serializedBytes: number;
+  loadMs: number;
+  /** Plain search over each command's own query strings (the denominators of the ratio columns). */
+  byCommand: Record<string, LatencySummary>;
+  /** The `/search` queries under each query mode. */
+  modes: Record<RawMode, LatencySummary>;
+}
+
+/**
+ * How long one list of raw queries may take: at 100,000 passages a plain OR search for a 60-word pasted message takes
+ * seconds, so the baseline stops after this and reports how many it timed (`n`).
+ */
+const RAW_BUDGET_MS = 60_000;
+
+const OPTIONS = { fields: ['text'], storeFields: [] as string[] };
+
+/**
+ * Builds a plain MiniSearch over `texts`, serialises and reloads it, and times `search` on each list of `queries`
+ * (plain) and on `modeQueries` under every mode of `RAW_MODES`, each after `warmUp` untimed queries and for at most
+ * 60 s per list (the summary's `n` is how many were timed).
+ *
+ * @example
+ * const raw = rawBaseline(texts, { search: q.search, who: q.who }, q.search, { warmUp: 50, count: 1000 });
+ * raw.byCommand.search.p50 // → 0.16 (ms, at 10,000 passages)
+ * raw.modes.fuzzy.p99 // → 9.8
+ */
+export function rawBaseline(
+  texts: readonly string[],
+  queries: Record<string, readonly string[]>,
+  modeQueries: readonly string[],
+  options: { warmUp: number; count: number },
+): RawBaseline {
+  const before = memoryAfterGc();
+  let t = performance.now();
+  const index = new MiniSearch<{ id: number; text: string }>(OPTIONS);
+  index.addAll(texts.map((text, id) => ({ id, text })));
+  const buildMs = performance.now() - t;
+  const after = memoryAfterGc();
+  let json: string | null = JSON.stringify(index);
+  const serializedBytes = Buffer.byteLength(json);
+  t = performance.now();
+  MiniSearch.loadJSON(json, OPTIONS);
+  const loadMs = performance.now() - t;
+  json = null;
+  const byCommand = Object.fromEntries(Object.entries(queries).map(([name, list]) => [name, timeEach(list, (q) => index.search(q), { ...options, progress: `raw plain, ${name}`, budgetMs: RAW_BUDGET_MS })]));
+  const modes = Object.fromEntries(
+    (Object.keys(RAW_MODES) as RawMode[]).map((mode) => [mode, timeEach(modeQueries, (q) => index.search(q, RAW_MODES[mode]), { ...options, progress: `raw ${mode}`, budgetMs: RAW_BUDGET_MS })]),
+  ) as Record<RawMode, LatencySummary>;
+  return { buildMs, heapMb: after.heapMb - before.heapMb, rssMb: after.rssMb - before.rssMb, serializedBytes, loadMs, byCommand, modes };
+}

@@ -1,0 +1,41 @@
+/**
+ * The fast path of the passage index — exact words first, typos looked up only when too few passages match every
+ * word — gives the answers a full search gives: the same top three on realistic queries over a synthetic corpus,
+ * and the full search itself whenever a word is misspelled.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { benchQueries, misspell, seededRandom } from '../../src/bench/bench-queries.ts';
+import { writeSyntheticCorpus } from '../../src/bench/synthetic-corpus.ts';
+import { loadCorpus } from '../../src/corpus/load-corpus.ts';
+import { buildKnowledge } from '../../src/knowledge/knowledge.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'talks-fast-path-'));
+writeSyntheticCorpus(dir, { passages: 1500, seed: 7 });
+const corpus = loadCorpus(dir);
+const knowledge = buildKnowledge(corpus);
+const queries = benchQueries({ entities: corpus.entities, texts: knowledge.passages.map((p) => p.text) }, { count: 150, seed: 3 });
+const top3 = (hits: ReadonlyArray<{ id: string }>) => hits.slice(0, 3).map((h) => h.id);
+
+describe('the fast path of the passage index', () => {
+  it('gives the top three of a full search on at least 95 % of realistic queries', () => {
+    const all = [...queries.search, ...queries.who, ...queries.when];
+    const same = all.filter((q) => top3(knowledge.index.find(q)).join() === top3(knowledge.index.findFull(q)).join());
+    expect(same.length / all.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('falls back to the full search for a misspelled word, so the typo still finds its passages', () => {
+    const rand = seededRandom(11);
+    const word = 'negotiators';
+    const typo = misspell(word, rand);
+    expect(typo).not.toBe(word);
+    expect(top3(knowledge.index.find(typo))).toEqual(top3(knowledge.index.findFull(typo)));
+    expect(knowledge.index.find(typo).length).toBeGreaterThan(0);
+  });
+
+  it('answers a pasted message (read by its claims) the same either way', () => {
+    for (const text of queries.findSources.slice(0, 20)) expect(top3(knowledge.index.find(text))).toEqual(top3(knowledge.index.findFull(text)));
+  });
+});
