@@ -95,27 +95,29 @@ export function notFound(command: string, query: string | null, title: string, s
   return { command, query, title, found: false, results: [], total: 0, notes: note ? [note] : [], suggestions };
 }
 
+/** Results past the page that are still checked for copies of one another. */
+export const COLLAPSE_MARGIN = 200;
+
 /**
  * One page of a full result list as an Answer: `total` counts them all, `results` holds the page. Every command's
  * list passes here, so this is where a passage that several sources carry is shown once, with `also_in`.
  *
  * @example
  * pageOf(knowledge, { command: 'search', query: 'cell', title: 'Search: cell' }, results, 5, 0).total // → results without copies
+ * pageOf(knowledge, head, firstTwoHundredResults, 5, 0, 9_800).total // → about 10,000: the rest were never built
  */
-/** Results past the page that are still checked for copies of one another. */
-export const COLLAPSE_MARGIN = 200;
-
 export function pageOf(
   knowledge: Knowledge,
   head: Pick<Answer, 'command' | 'query' | 'title'> & Partial<Pick<Answer, 'notes' | 'entity'>>,
   results: readonly QuoteResult[],
   limit: number,
   offset: number,
+  beyond = 0,
 ): Answer {
   // copies are looked for among the results up to the page and a margin past it: on a large corpus a common word
   // matches tens of thousands of passages, and the rest count as they are (the total is then at most that many)
   const window = offset + limit + COLLAPSE_MARGIN;
   const shown = collapseCopies(knowledge, results.length > window ? results.slice(0, window) : results);
-  const total = shown.length + Math.max(0, results.length - window);
+  const total = shown.length + Math.max(0, results.length - window) + beyond;
   return { notes: [], ...head, found: shown.length > 0, results: shown.slice(offset, offset + limit), total, suggestions: [] };
 }

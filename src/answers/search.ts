@@ -6,7 +6,7 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { PassageHit } from '../search/passage-index.ts';
 import { type QueryIntent, normaliseQuery } from '../search/query.ts';
 import { contentStems } from '../search/tokenize.ts';
-import { type Answer, type QuoteResult, notFound, pageOf, sourceRef } from './answer.ts';
+import { type Answer, COLLAPSE_MARGIN, type QuoteResult, notFound, pageOf, sourceRef } from './answer.ts';
 import { type AskedPeriod, askedPeriod, inPeriod } from './event-match.ts';
 
 /** A passage must match at least this share of the query's content words to be shown. */
@@ -91,10 +91,13 @@ export function answerSearch(knowledge: Knowledge, query: string, limit = 5, off
   if (contentStems(readQuery(query).words).length === 0) {
     return notFound('search', query, title, [], `"${label}" has no words to search for: try a name, a place or an event ("kicked out of Doha").`);
   }
-  const results = quoteHits(knowledge, findInPeriod(knowledge, query));
+  // quotes are built for the page and the margin copies are looked for in; the other hits are only counted
+  const passing = findInPeriod(knowledge, query).filter((h) => h.coverage >= MIN_COVERAGE);
+  const built = offset + limit + COLLAPSE_MARGIN;
+  const results = quoteHits(knowledge, passing.slice(0, built));
   if (results.length === 0) {
     const long = label !== query;
     return notFound('search', query, title, long ? [] : suggestionsFor(knowledge, query), long ? 'No quote found for that text.' : `No quote found for "${query}".`);
   }
-  return pageOf(knowledge, { command: 'search', query, title }, results, limit, offset);
+  return pageOf(knowledge, { command: 'search', query, title }, results, limit, offset, Math.max(0, passing.length - built));
 }

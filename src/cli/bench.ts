@@ -1,11 +1,12 @@
 /**
- * `npm run bench [-- --sizes 1000,10000,100000 --queries 1000 --json out.json --seed 1 --skip-raw]`: speed and
+ * `npm run bench [-- --sizes 1000,10000,100000 --queries 1000 --cold 200 --json out.json --seed 1 --skip-raw]`: speed and
  * memory at scale, measured in one run and printed beside the targets.
  *
  * For each size, a synthetic corpus in the real format (deterministic for the seed) is written to a temporary
  * directory, loaded and built like the bot does, and measured: load and build time, RSS and heap after a full
  * collection, p50/p95/p99/max of each command over `--queries` realistic queries after 50 warm-up ones (`/search`,
- * `/who`, `/when`, `/terms`, "Find sources"), autocomplete on typed prefixes, persisted size and load time and a
+ * `/who`, `/when`, `/terms`, "Find sources") as the bot answers them (recent answers cached), and again over `--cold`
+ * queries with the answer cache emptied before each one; autocomplete on typed prefixes, persisted size and load time and a
  * one-article update (when the project has them), how often a fast path's top 3 differs from a full search's, and a
  * plain MiniSearch over the same passages and queries, so each latency is also a ratio to the engine alone. Then the
  * FAQ store (durable writes per second). The figures go to a JSON file.
@@ -24,12 +25,15 @@ import { type Corpus, loadCorpus } from '../corpus/load-corpus.ts';
 import { parseSourceFile } from '../corpus/source-file.ts';
 import { FaqStore } from '../faq/faq-store.ts';
 import { findEntries } from '../faq/find-entries.ts';
+import { answerCacheCounts, clearAnswerCache } from '../answers/answer-cache.ts';
+import { prepareAnswers } from '../answers/prepare-answers.ts';
 import { buildKnowledge, type Knowledge } from '../knowledge/knowledge.ts';
 
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000,100000' },
     queries: { type: 'string', default: '1000' },
+    cold: { type: 'string', default: '200' },
     json: { type: 'string', default: join(tmpdir(), 'bench-results.json') },
     seed: { type: 'string', default: '1' },
     'skip-raw': { type: 'boolean', default: false },
@@ -40,6 +44,8 @@ const SIZES = values.sizes.split(',').map((s) => Number(s.replace(/_/g, ''))).fi
 const COUNT = Number(values.queries);
 const SEED = Number(values.seed);
 const WARM_UP = 50;
+/** Uncached answers timed per command: at 100,000 passages an uncached /terms takes long enough that 1,000 would take many minutes. */
+const COLD_COUNT = Number(values.cold);
 const MAX_BUILD_MS = Number(values['max-build-seconds']) * 1000;
 const ORDER: BenchCommand[] = ['search', 'who', 'when', 'terms', 'findSources'];
 const n = (x: number) => x.toLocaleString('en-US');
@@ -54,6 +60,10 @@ interface SizeResult {
   rssMb: number;
   heapMb: number;
   commands: Record<string, LatencySummary>;
+  /** The same commands with the answer cache emptied before each query. */
+  cold: Record<string, LatencySummary>;
+  /** The share of timed queries the answer cache answered (repeats in the query list). */
+  repeats: Record<string, number>;
   autocomplete: Record<string, LatencySummary>;
   persisted: { bytes: number; saveMs: number; loadMs: number } | null;
   updateMs: number | null;
@@ -105,15 +115,25 @@ async function measureSize(passages: number): Promise<SizeResult> {
     console.log(`\n=== ${n(passages)} passages (seed ${SEED}) ===`);
     const written = (await phase(`writing ${n(passages)} synthetic passages`, () => writeSyntheticCorpus(dir, { passages, seed: SEED }))).value;
     const loaded = await phase(`loading the corpus (${n(written.sources)} sources, ${(written.bytes / 2 ** 20).toFixed(1)} MB)`, () => loadCorpus(dir));
-    const built = await phase(`building ${n(passages)} passages`, () => buildKnowledge(loaded.value));
+    // as the bot starts: the knowledge base, then what answers work out once per knowledge base
+    const built = await phase(`building ${n(passages)} passages and preparing answers`, () => prepareAnswers(buildKnowledge(loaded.value)));
     const [corpus, knowledge] = [loaded.value, built.value];
     const memory = memoryAfterGc();
     const queries = benchQueries({ entities: corpus.entities, texts: knowledge.passages.map((p) => p.text) }, { count: WARM_UP + COUNT, seed: SEED });
     const ctx = { knowledge, page: { limit: 5, offset: 0 } };
     const commands: Record<string, LatencySummary> = {};
+    const cold: Record<string, LatencySummary> = {};
+    const repeats: Record<string, number> = {};
     for (const c of ORDER) {
       const spec = BENCH_COMMANDS[c];
+      // as the bot answers: recent answers come from the answer cache (a repeated query is a cache hit)
+      const before = answerCacheCounts();
       commands[c] = (await phase(`timing ${spec.label} (${WARM_UP} warm-up + ${n(COUNT)} queries)`, () => timeEach(queries[c], (q) => runCommand(COMMANDS, spec.command, spec.input(q), ctx), { warmUp: WARM_UP, count: COUNT, progress: spec.label }))).value;
+      const after = answerCacheCounts();
+      repeats[c] = (after.hits - before.hits) / Math.max(1, after.hits - before.hits + after.misses - before.misses);
+      // and every answer worked out afresh: the cache emptied before each query
+      const coldCount = Math.min(COUNT, COLD_COUNT);
+      cold[c] = (await phase(`timing ${spec.label} uncached (${n(coldCount)} queries)`, () => timeEach(queries[c].slice(WARM_UP), (q) => { clearAnswerCache(knowledge); return runCommand(COMMANDS, spec.command, spec.input(q), ctx); }, { warmUp: 0, count: coldCount, progress: `${spec.label} uncached` }))).value;
     }
     const autocomplete: Record<string, LatencySummary> = {};
     for (const c of ['who', 'when', 'terms'] as const) {
@@ -129,7 +149,7 @@ async function measureSize(passages: number): Promise<SizeResult> {
       ? null
       : (await phase('raw MiniSearch: build, serialise, load, queries', () => rawBaseline(knowledge.passages.map((p) => p.text), Object.fromEntries(ORDER.map((c) => [c, queries[c]])), queries.search, { warmUp: WARM_UP, count: COUNT }))).value;
     const startMs = loaded.ms + (persisted ? persisted.loadMs : built.ms);
-    const result: SizeResult = { passages: knowledge.passages.length, sources: written.sources, corpusBytes: written.bytes, loadCorpusMs: loaded.ms, buildMs: built.ms, startMs, rssMb: memory.rssMb, heapMb: memory.heapMb, commands, autocomplete, persisted, updateMs, fastPath, raw };
+    const result: SizeResult = { passages: knowledge.passages.length, sources: written.sources, corpusBytes: written.bytes, loadCorpusMs: loaded.ms, buildMs: built.ms, startMs, rssMb: memory.rssMb, heapMb: memory.heapMb, commands, cold, repeats, autocomplete, persisted, updateMs, fastPath, raw };
     printSize(result, memory.gc);
     return result;
   } finally {
@@ -141,14 +161,19 @@ const ratio = (ours: number, raw: number | undefined) => (raw && raw > 0 ? `${(o
 
 function printSize(r: SizeResult, gc: boolean): void {
   console.log(`\n${n(r.passages)} passages, ${n(r.sources)} sources — latency in ms (page of 5); ×: ours ÷ raw MiniSearch plain on the same queries`);
-  const head = ['command', 'n', 'p50', 'p95', 'p99', 'max', 'raw p50', 'raw p99', 'raw n', '× p50', '× p99'];
-  const rows = ORDER.map((c) => {
+  const head = ['command', 'n', 'p50', 'p95', 'p99', 'max', 'cached', 'raw p50', 'raw p99', 'raw n', '× p50', '× p99'];
+  const rows = ORDER.flatMap((c) => {
     const s = r.commands[c] as LatencySummary;
+    const u = r.cold[c] as LatencySummary;
     const raw = r.raw?.byCommand[c];
-    return [BENCH_COMMANDS[c].label, String(s.n), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), raw ? ms(raw.p50) : '–', raw ? ms(raw.p99) : '–', raw ? String(raw.n) : '–', ratio(s.p50, raw?.p50), ratio(s.p99, raw?.p99)];
+    const label = BENCH_COMMANDS[c].label;
+    return [
+      [label, String(s.n), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), `${((r.repeats[c] ?? 0) * 100).toFixed(0)}%`, raw ? ms(raw.p50) : '–', raw ? ms(raw.p99) : '–', raw ? String(raw.n) : '–', ratio(s.p50, raw?.p50), ratio(s.p99, raw?.p99)],
+      [`${label} uncached`, String(u.n), ms(u.p50), ms(u.p95), ms(u.p99), ms(u.max), '0%', '', '', '', ratio(u.p50, raw?.p50), ratio(u.p99, raw?.p99)],
+    ];
   });
-  const auto = Object.entries(r.autocomplete).map(([c, s]) => [`autocomplete /${c}`, String(s.n), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), '', '', '', '', '']);
-  const modes = Object.entries(r.raw?.modes ?? {}).map(([mode, s]) => [`raw MiniSearch ${mode} (/search queries)`, String(s.n), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), '', '', '', '', '']);
+  const auto = Object.entries(r.autocomplete).map(([c, s]) => [`autocomplete /${c}`, String(s.n), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), '', '', '', '', '', '']);
+  const modes = Object.entries(r.raw?.modes ?? {}).map(([mode, s]) => [`raw MiniSearch ${mode} (/search queries)`, String(s.n), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), '', '', '', '', '', '']);
   console.log(table([head, ...rows, ...auto, ...modes]));
   const raw = r.raw;
   const facts: Array<[string, string, string]> = [

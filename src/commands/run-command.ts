@@ -3,6 +3,7 @@
  * unknown commands and invalid input become answers that say what went wrong, so no transport has to.
  */
 import type { Answer } from '../answers/answer.ts';
+import { cachedAnswer } from '../answers/answer-cache.ts';
 import { type AnyCommand, type CommandContext, InvalidInputError } from './define-command.ts';
 
 /** The command a console line without a command name goes to. */
@@ -20,7 +21,9 @@ export function runCommand(commands: readonly AnyCommand[], name: string, input:
     return errorAnswer(name, query, `Unknown command "/${name}".`, commands.map((c) => `/${c.name}`));
   }
   try {
-    return command.handle(input, { ...ctx, commands });
+    // an answer depends only on the knowledge base, the command, its input and the page
+    const key = `${command.name}\u0000${JSON.stringify(input)}\u0000${ctx.page.limit}:${ctx.page.offset}`;
+    return cachedAnswer(ctx.knowledge, key, () => command.handle(input, { ...ctx, commands }));
   } catch (error) {
     if (error instanceof InvalidInputError) return errorAnswer(command.name, query, error.message);
     throw error;

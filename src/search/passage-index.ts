@@ -197,20 +197,45 @@ export class PassageIndex {
    */
   private findWords(words: string[], groups: string[][], options: FindOptions, fast: boolean): PassageHit[] {
     const synonyms = synonymsOf(words).flatMap((s) => tokenize(s));
-    // what each word and each group of the query is found by, worked out once for all the hits
-    const forms = new Map(words.map((w) => [w, [w, stemTerm(w)]]));
-    const synonymForms = groups.map((g) => g.flatMap((w) => synonymsOf([w]).flatMap((s) => tokenize(s))).flatMap((w) => [w, stemTerm(w)]));
-    const score = (results: SearchResult[]) =>
-      results.map((r) => {
-        const hitTerms = new Set(r.queryTerms);
-        const hits = (w: string) => (forms.get(w) ?? [w, stemTerm(w)]).some((f) => hitTerms.has(f));
-        const matched = words.filter(hits);
-        // a word found only through a synonym counts half
-        const credit = groups.map((g, i) => (g.some(hits) ? 1 : (synonymForms[i] ?? []).some((f) => hitTerms.has(f)) ? 0.5 : 0));
-        const coverage = credit.reduce<number>((sum, c) => sum + c, 0) / groups.length;
+    // which words and groups each term the index may report stands for, worked out once for all the hits
+    const wordsOfTerm = new Map<string, number[]>();
+    const groupsOfSynonym = new Map<string, number[]>();
+    const note = (map: Map<string, number[]>, term: string, i: number) => {
+      const list = map.get(term);
+      if (!list) map.set(term, [i]);
+      else if (!list.includes(i)) list.push(i);
+    };
+    for (const [i, w] of words.entries()) for (const f of [w, stemTerm(w)]) note(wordsOfTerm, f, i);
+    const groupsOfWord = words.map((w) => groups.flatMap((g, i) => (g.includes(w) ? [i] : [])));
+    for (const [i, g] of groups.entries()) {
+      for (const t of g.flatMap((w) => synonymsOf([w]).flatMap((x) => tokenize(x)))) for (const f of [t, stemTerm(t)]) note(groupsOfSynonym, f, i);
+    }
+    const score = (results: SearchResult[]): PassageHit[] => {
+      const hits: PassageHit[] = new Array<PassageHit>(results.length);
+      const wordFound = new Uint8Array(words.length);
+      const credit = new Float64Array(groups.length);
+      for (const [k, r] of results.entries()) {
+        wordFound.fill(0);
+        credit.fill(0);
+        for (const term of r.queryTerms) {
+          for (const i of wordsOfTerm.get(term) ?? []) wordFound[i] = 1;
+          // a word found only through a synonym counts half
+          for (const g of groupsOfSynonym.get(term) ?? []) credit[g] = Math.max(credit[g] ?? 0, 0.5);
+        }
+        const matched: string[] = [];
+        for (const [i, w] of words.entries()) {
+          if (wordFound[i] !== 1) continue;
+          matched.push(w);
+          for (const g of groupsOfWord[i] ?? []) credit[g] = 1;
+        }
+        let sum = 0;
+        for (const c of credit) sum += c;
+        const coverage = sum / groups.length;
         const id = String(r.id);
-        return { id, score: r.score * coverage * coverage * (options.boost?.(id) ?? 1), coverage, matched };
-      });
+        hits[k] = { id, score: r.score * coverage * coverage * (options.boost?.(id) ?? 1), coverage, matched };
+      }
+      return hits;
+    };
     if (fast) {
       const exact = score(this.query(words, synonyms, options, false));
       if (exact.filter((h) => h.coverage === 1).length >= FAST_PATH_HITS) return exact;
