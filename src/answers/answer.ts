@@ -96,7 +96,7 @@ export function notFound(command: string, query: string | null, title: string, s
 }
 
 /** Results past the page that are still checked for copies of one another. */
-export const COLLAPSE_MARGIN = 200;
+export const COLLAPSE_MARGIN = 45;
 
 /**
  * One page of a full result list as an Answer: `total` counts them all, `results` holds the page. Every command's

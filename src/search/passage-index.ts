@@ -132,6 +132,8 @@ function claimsOf(text: string): ClaimWord[][] {
 export class PassageIndex {
   private readonly search: MiniSearch<IndexedPassage>;
   private readonly stemsById = new Map<string, Set<string>>();
+  /** Every word the passages use as written: a query word among them is no typo and needs no fuzzy lookup. */
+  private readonly vocabulary = new Set<string>();
   private readonly documentFrequency = new Map<string, number>();
   private readonly featuresById = new Map<string, PassageFeatures>();
   private readonly passageCount: number;
@@ -139,7 +141,9 @@ export class PassageIndex {
   constructor(passages: readonly IndexedPassage[]) {
     this.passageCount = passages.length;
     for (const p of passages) {
-      const stems = new Set(tokenize(`${p.text} ${p.entities}`).filter((t) => !isStopWord(t)).map(stemTerm));
+      const tokens = tokenize(`${p.text} ${p.entities}`).filter((t) => !isStopWord(t));
+      for (const t of tokens) this.vocabulary.add(t);
+      const stems = new Set(tokens.map(stemTerm));
       this.stemsById.set(p.id, stems);
       for (const s of stems) this.documentFrequency.set(s, (this.documentFrequency.get(s) ?? 0) + 1);
       this.featuresById.set(p.id, featuresOf(p.text));
@@ -192,8 +196,9 @@ export class PassageIndex {
 
   /**
    * A short query: every content word counts, and the share matched is the coverage. The fast path looks the words
-   * up exactly (stems, exact words, entity names, synonyms); only when fewer than FAST_PATH_HITS passages match every
-   * word does it look again with typos allowed, which on a large corpus costs ten times as much.
+   * up exactly (stems, exact words, entity names, synonyms); when fewer than FAST_PATH_HITS passages match every word
+   * and a word is one the corpus never uses (a typo), it looks again with that word fuzzy — a fuzzy lookup walks the
+   * index and on a large corpus costs ten times an exact one. The full search (`findFull`) is fuzzy on every long word.
    */
   private findWords(words: string[], groups: string[][], options: FindOptions, fast: boolean): PassageHit[] {
     const synonyms = synonymsOf(words).flatMap((s) => tokenize(s));
@@ -239,8 +244,9 @@ export class PassageIndex {
     if (fast) {
       const exact = score(this.query(words, synonyms, options, false));
       if (exact.filter((h) => h.coverage === 1).length >= FAST_PATH_HITS) return exact;
+      return words.some((w) => !this.vocabulary.has(w)) ? score(this.query(words, synonyms, options, true)) : exact;
     }
-    return score(this.query(words, synonyms, options, true));
+    return score(this.query(words, synonyms, options, 'all'));
   }
 
   /**
@@ -289,8 +295,9 @@ export class PassageIndex {
     });
   }
 
-  private query(words: string[], synonyms: string[], options: FindOptions, typos = true): SearchResult[] {
-    const fuzzy = typos ? fuzzyFor : false;
+  private query(words: string[], synonyms: string[], options: FindOptions, typos: boolean | 'all' = true): SearchResult[] {
+    // a typo is a word the corpus does not use: only those are looked up fuzzily (each costs a walk of the index)
+    const fuzzy = typos === 'all' ? fuzzyFor : typos ? (term: string) => (this.vocabulary.has(term) ? false : fuzzyFor(term)) : false;
     const tree: Query = {
       combineWith: 'OR',
       queries: [
