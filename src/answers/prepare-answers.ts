@@ -1,7 +1,7 @@
 /**
  * Work every answer would otherwise do on its first question, done once when a knowledge base is built: the word
  * statistics `/when` weighs event words by, the deals `/terms` orders, the deal order itself, the timeline, and the
- * word frequencies copies are matched by. On a large corpus each is a pass over every passage: paid at start-up or
+ * word frequencies copies are matched by, the `/when` autocomplete labels. On a large corpus each is a pass over every passage: paid at start-up or
  * on a reload (before the new knowledge serves), never by the member who happens to ask first.
  *
  * @example
@@ -11,6 +11,7 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { dealsOf } from '../deals/deals.ts';
 import { frequencyOf } from './collapse-copies.ts';
+import { eventChoices } from './event-choices.ts';
 import { statsOf } from './event-match.ts';
 import { dealOrder } from './terms.ts';
 import { timelineEntries } from './timeline.ts';
@@ -21,5 +22,6 @@ export function prepareAnswers(knowledge: Knowledge): Knowledge {
   dealsOf(knowledge);
   dealOrder(knowledge);
   timelineEntries(knowledge);
+  eventChoices(knowledge, '');
   return knowledge;
 }

@@ -191,10 +191,11 @@ function printSize(r: SizeResult, gc: boolean): void {
 const check = (value: number | null, limit: number, strict = false) => (value === null ? 'n/a' : (strict ? value < limit : value <= limit) ? '✓' : '✗');
 const TARGETS: Array<{ label: string; target: string; show: (r: SizeResult) => string }> = [
   ...ORDER.map((c) => ({
-    label: `${BENCH_COMMANDS[c].label} p50 / p99`,
+    label: `${BENCH_COMMANDS[c].label} p50 / p99 uncached`,
     target: '≤ 1 / ≤ 5 ms',
+    // judged uncached: a query list that repeats itself would otherwise pass on the answer cache alone
     show: (r: SizeResult) => {
-      const s = r.commands[c] as LatencySummary;
+      const s = r.cold[c] as LatencySummary;
       return `${ms(s.p50)} ${check(s.p50, 1)} / ${ms(s.p99)} ${check(s.p99, 5)}`;
     },
   })),
