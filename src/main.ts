@@ -28,7 +28,7 @@ async function runDiscord(): Promise<void> {
   let knowledge: LiveKnowledge;
   try {
     const started = performance.now();
-    knowledge = LiveKnowledge.open(corpusDirFromEnv());
+    knowledge = LiveKnowledge.open(corpusDirFromEnv(), (message) => logger.info(message));
     const k = knowledge.current();
     logger.info({ sources: k.corpus.sources.length, passages: k.passages.length, ms: Math.round(performance.now() - started) }, 'corpus loaded');
   } catch (error) {
@@ -60,4 +60,5 @@ async function runDiscord(): Promise<void> {
 }
 
 if (wantsDiscord(process.env)) await runDiscord();
-else await runRepl(openKnowledgeOrExit());
+// a long first build says what it is doing; a start from the saved knowledge says nothing
+else await runRepl(openKnowledgeOrExit(undefined, (message) => /^(?:building|built|the saved)/.test(message) && console.error(`talks-bot: ${message}`)));

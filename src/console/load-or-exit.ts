@@ -4,9 +4,9 @@ import { CorpusError } from '../corpus/source-file.ts';
 import { LiveKnowledge } from '../knowledge/live-knowledge.ts';
 
 /** The corpus in `CORPUS_DIR`, loaded and ready to follow changes (`watch`). */
-export function openKnowledgeOrExit(dir = corpusDirFromEnv()): LiveKnowledge {
+export function openKnowledgeOrExit(dir = corpusDirFromEnv(), report?: (message: string) => void): LiveKnowledge {
   try {
-    return LiveKnowledge.open(dir);
+    return LiveKnowledge.open(dir, report);
   } catch (error) {
     if (error instanceof CorpusError) {
       console.error(`talks-bot: the corpus cannot be loaded, so no answers are served.\n  ${error.message}`);

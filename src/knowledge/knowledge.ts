@@ -148,17 +148,35 @@ export function buildKnowledge(corpus: Corpus): Knowledge {
         .join(' '),
     })),
   );
+  return assembleKnowledge(corpus, { passages, allEntities, statedRoles: merged.statedRoles, discoveredIds: merged.discoveredIds, index });
+}
+
+/** What a build works out that cannot be had more cheaply from the rest: what `knowledge-cache.ts` saves. */
+export interface KnowledgeParts {
+  passages: KnownPassage[];
+  allEntities: Entity[];
+  statedRoles: Map<string, DiscoveredRole[]>;
+  discoveredIds: Set<string>;
+  index: PassageIndex;
+}
+
+/**
+ * A knowledge base from its parts, with the lookups made from them: by id, by entity, copy groups, the entity
+ * resolver. A fresh build and a saved one (`loadKnowledge`) both end here, so they cannot differ in these.
+ */
+export function assembleKnowledge(corpus: Corpus, parts: KnowledgeParts): Knowledge {
+  const { passages, allEntities, index } = parts;
   return {
     corpus,
     passages,
     passageById: new Map(passages.map((p) => [p.id, p])),
     sourceById: new Map(corpus.sources.map((s) => [s.id, s])),
-    entityById,
+    entityById: new Map(allEntities.map((e) => [e.id, e])),
     index,
     entities: new EntityResolver(allEntities),
     allEntities,
-    statedRoles: merged.statedRoles,
-    discoveredIds: merged.discoveredIds,
+    statedRoles: parts.statedRoles,
+    discoveredIds: parts.discoveredIds,
     entityNameStems: new Map(corpus.entities.map((e) => [e.id, new Set(tokenize([e.name, ...e.aliases].join(' ')).map(stemTerm))])),
     copyGroupOf: copyGroups(passages),
     passagesByEntity: passagesByEntity(passages),

@@ -13,7 +13,8 @@ import { CorpusError } from '../corpus/source-file.ts';
 import { loadCorpus } from '../corpus/load-corpus.ts';
 import { watchCorpus, type CorpusWatcher } from '../corpus/watch-corpus.ts';
 import { prepareAnswers } from '../answers/prepare-answers.ts';
-import { buildKnowledge, type Knowledge } from './knowledge.ts';
+import { openCachedKnowledge } from './knowledge-cache.ts';
+import type { Knowledge } from './knowledge.ts';
 
 /** What a transport needs from the knowledge: the current one, or a promise while the first load is under way. */
 export interface KnowledgeProvider {
@@ -48,13 +49,17 @@ export class LiveKnowledge implements KnowledgeProvider {
   private constructor(
     readonly dir: string,
     first: Knowledge,
+    private readonly report: (message: string) => void,
   ) {
     this.knowledge = first;
   }
 
-  /** Loads the corpus for the first time; a CorpusError here means there is nothing to serve. */
-  static open(dir: string): LiveKnowledge {
-    return new LiveKnowledge(dir, prepareAnswers(buildKnowledge(loadCorpus(dir))));
+  /**
+   * Loads the corpus for the first time, from the knowledge saved beside it when it has not changed since (see
+   * `knowledge-cache.ts`); a CorpusError here means there is nothing to serve. `report` hears how it was loaded.
+   */
+  static open(dir: string, report: (message: string) => void = () => undefined): LiveKnowledge {
+    return new LiveKnowledge(dir, prepareAnswers(openCachedKnowledge(dir, loadCorpus(dir), report).knowledge), report);
   }
 
   ready(): Knowledge {
@@ -87,7 +92,7 @@ export class LiveKnowledge implements KnowledgeProvider {
     const ms = () => Math.round(performance.now() - started);
     let next: Knowledge;
     try {
-      next = prepareAnswers(buildKnowledge(loadCorpus(this.dir)));
+      next = prepareAnswers(openCachedKnowledge(this.dir, loadCorpus(this.dir), this.report).knowledge);
     } catch (error) {
       if (error instanceof CorpusError) return { ok: false, error: error.message, ms: ms() };
       return { ok: false, error: `the corpus could not be built: ${(error as Error).message}`, ms: ms() };

@@ -4,7 +4,7 @@
  * of the curated entities each passage mentions, so "the emir" is found by "Tamim"). Only ids are stored; passage
  * text lives in the knowledge base.
  */
-import MiniSearch, { type Query, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult } from 'minisearch';
 import { foldCompounds, isStopWord, stemTerm, tokenize } from './tokenize.ts';
 import { expandAbbreviations, synonymsOf } from './synonyms.ts';
 import { type QueryIntent, normaliseQuery } from './query.ts';
@@ -129,18 +129,39 @@ function claimsOf(text: string): ClaimWord[][] {
     .filter((c) => c.length > 0);
 }
 
+/** A passage index as data: see `PassageIndex.toSnapshot`. */
+export interface PassageIndexSnapshot {
+  passageCount: number;
+  stemsById: Map<string, Set<string>>;
+  documentFrequency: Map<string, number>;
+  featuresById: Map<string, PassageFeatures>;
+  vocabulary: Set<string>;
+  miniSearch: AsPlainObject;
+}
+
 export class PassageIndex {
   private readonly search: MiniSearch<IndexedPassage>;
-  private readonly stemsById = new Map<string, Set<string>>();
+  private readonly stemsById: Map<string, Set<string>> = new Map();
   /** Every word the passages use as written: a query word among them is no typo and needs no fuzzy lookup. */
-  private readonly vocabulary = new Set<string>();
-  private readonly documentFrequency = new Map<string, number>();
-  private readonly featuresById = new Map<string, PassageFeatures>();
+  private readonly vocabulary: Set<string> = new Set();
+  private readonly documentFrequency: Map<string, number> = new Map();
+  private readonly featuresById: Map<string, PassageFeatures> = new Map();
   private readonly passageCount: number;
 
-  constructor(passages: readonly IndexedPassage[]) {
+  constructor(passages: readonly IndexedPassage[] | PassageIndexSnapshot) {
+    if (!Array.isArray(passages)) {
+      // a saved index (`toSnapshot`): the same fields, read back instead of worked out
+      const saved = passages as PassageIndexSnapshot;
+      this.passageCount = saved.passageCount;
+      this.stemsById = saved.stemsById;
+      this.documentFrequency = saved.documentFrequency;
+      this.featuresById = saved.featuresById;
+      this.vocabulary = saved.vocabulary;
+      this.search = MiniSearch.loadJS<IndexedPassage>(saved.miniSearch, this.searchOptions());
+      return;
+    }
     this.passageCount = passages.length;
-    for (const p of passages) {
+    for (const p of passages as readonly IndexedPassage[]) {
       const tokens = tokenize(`${p.text} ${p.entities}`).filter((t) => !isStopWord(t));
       for (const t of tokens) this.vocabulary.add(t);
       const stems = new Set(tokens.map(stemTerm));
@@ -148,14 +169,36 @@ export class PassageIndex {
       for (const s of stems) this.documentFrequency.set(s, (this.documentFrequency.get(s) ?? 0) + 1);
       this.featuresById.set(p.id, featuresOf(p.text));
     }
-    this.search = new MiniSearch<IndexedPassage>({
+    this.search = new MiniSearch<IndexedPassage>(this.searchOptions());
+    this.search.addAll(passages as readonly IndexedPassage[]);
+  }
+
+  private searchOptions(): Options<IndexedPassage> {
+    return {
       fields: ['text', 'exact', 'entities'],
       storeFields: [],
       extractField: (doc, field) => (field === 'exact' ? doc.text : (doc as unknown as Record<string, string>)[field] ?? ''),
       tokenize,
       processTerm: processForField,
-    });
-    this.search.addAll(passages);
+    };
+  }
+
+  /**
+   * Everything the index worked out, as plain data (Maps, Sets and MiniSearch's own serialised form) that
+   * `new PassageIndex(snapshot)` reads back without tokenizing a passage again.
+   *
+   * @example
+   * new PassageIndex(index.toSnapshot()).find('Qatar') // → the same hits as index.find('Qatar')
+   */
+  toSnapshot(): PassageIndexSnapshot {
+    return {
+      passageCount: this.passageCount,
+      stemsById: this.stemsById,
+      documentFrequency: this.documentFrequency,
+      featuresById: this.featuresById,
+      vocabulary: this.vocabulary,
+      miniSearch: this.search.toJSON(),
+    };
   }
 
   /**

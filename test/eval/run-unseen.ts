@@ -40,7 +40,7 @@ function main(): void {
 
   const corpus = mkdtempSync(join(tmpdir(), 'talks-unseen-'));
   try {
-    cpSync(join(root, 'corpus'), corpus, { recursive: true });
+    cpSync(join(root, 'corpus'), corpus, { recursive: true, filter: (path) => !/[\\/]\.cache(?:[\\/]|$)/.test(path) });
     const bundled = sourceCount(join(corpus, 'sources'));
     const env = { ...process.env, CORPUS_DIR: corpus };
 

@@ -17,7 +17,8 @@ export const SEEDS_DIR = join(import.meta.dirname, '../../../shared/seeds');
 /** A scratch copy of the bundled corpus that a test may break. */
 export function scratchCorpus(): string {
   const dir = mkdtempSync(join(tmpdir(), 'talks-corpus-'));
-  cpSync('corpus', dir, { recursive: true });
+  // without the knowledge saved beside the bundled corpus: a scratch corpus starts as a fresh install would
+  cpSync('corpus', dir, { recursive: true, filter: (path) => !/[\\/]\.cache(?:[\\/]|$)/.test(path) });
   return dir;
 }
 
