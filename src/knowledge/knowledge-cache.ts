@@ -1,9 +1,8 @@
 /**
  * The knowledge base saved beside the corpus (`CORPUS_DIR/.cache/`), so that a restart reads what the last build
  * worked out instead of working it out again: on a corpus of 100,000 passages a build takes minutes, reading it back
- * seconds. The file is named by a fingerprint of the corpus (every source and `entities.yaml`, as loaded) and of
- * KNOWLEDGE_FORMAT, which changes whenever the code makes something different from the same corpus; any other
- * file is stale and is replaced. A cache that cannot be read — damaged, truncated, from another version — is
+ * seconds. The file is named by a fingerprint of the corpus (every source and `entities.yaml`, as loaded), of the
+ * code that builds knowledge and of KNOWLEDGE_FORMAT; any other file is stale and is replaced. A cache that cannot be read — damaged, truncated, from another version — is
  * reported and rebuilt; it never stops the bot.
  *
  * @example
@@ -17,7 +16,7 @@ import type { Corpus } from '../corpus/load-corpus.ts';
 import { PassageIndex, type PassageIndexSnapshot } from '../search/passage-index.ts';
 import { assembleKnowledge, buildKnowledge, type Knowledge, type KnowledgeParts, type KnownPassage } from './knowledge.ts';
 
-/** Bump when buildKnowledge, the passage splitting, the date reader, the entity finder or the index change. */
+/** The layout of a save; the code itself is fingerprinted too (see codeFingerprint). */
 export const KNOWLEDGE_FORMAT = 'talks-knowledge/1';
 export const CACHE_DIR = '.cache';
 const FILE = /^knowledge-[0-9a-f]{16}\.v8$/;
@@ -42,7 +41,24 @@ interface SavedKnowledge {
  */
 export function knowledgeFingerprint(corpus: Corpus): string {
   const { dir: _dir, ...content } = corpus;
-  return createHash('sha256').update(KNOWLEDGE_FORMAT).update(JSON.stringify(content)).digest('hex');
+  return createHash('sha256').update(KNOWLEDGE_FORMAT).update(codeFingerprint()).update(JSON.stringify(content)).digest('hex');
+}
+
+let code: string | null = null;
+
+/**
+ * A hash of the code that builds knowledge (every `.ts` file under `src/`), once per process: a save made by other
+ * code is never read back, even when nobody remembered to change KNOWLEDGE_FORMAT.
+ */
+function codeFingerprint(): string {
+  if (code === null) {
+    const hash = createHash('sha256');
+    const root = join(import.meta.dirname, '..');
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort();
+    for (const f of files) hash.update(f).update(readFileSync(join(root, f)));
+    code = hash.digest('hex');
+  }
+  return code;
 }
 
 /** Writes the knowledge base to `file`, whole or not at all (a temporary file renamed into place). */
