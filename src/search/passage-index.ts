@@ -239,10 +239,10 @@ export class PassageIndex {
 
   /**
    * A short query: every content word counts, and the share matched is the coverage. The fast path looks the words
-   * up exactly (stems, exact words, entity names, synonyms); only when fewer than FAST_PATH_HITS passages match every
-   * word does it look again with every long word fuzzy (a typo, or a form the stemmer keeps apart: "Israeli" finds
-   * "Israel"), as the full search (`findFull`) always does — a fuzzy lookup walks the index and on a large corpus costs
-   * ten times an exact one.
+   * up exactly (stems, exact words, entity names, synonyms); when fewer than FAST_PATH_HITS passages match every word
+   * and a word is one the corpus never uses (a typo), it looks again with that word fuzzy. The full search
+   * (`findFull`) is fuzzy on every long word; a fuzzy lookup walks the index and on a large corpus costs ten times an
+   * exact one.
    */
   private findWords(words: string[], groups: string[][], options: FindOptions, fast: boolean): PassageHit[] {
     const synonyms = synonymsOf(words).flatMap((s) => tokenize(s));
@@ -288,6 +288,8 @@ export class PassageIndex {
     if (fast) {
       const exact = score(this.query(words, synonyms, options, false));
       if (exact.filter((h) => h.coverage === 1).length >= FAST_PATH_HITS) return exact;
+      // a word the corpus does not use is a typo: only those are looked up fuzzily
+      return words.some((w) => !this.vocabulary.has(w)) ? score(this.query(words, synonyms, options, true)) : exact;
     }
     return score(this.query(words, synonyms, options, 'all'));
   }

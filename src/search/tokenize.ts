@@ -55,8 +55,20 @@ export function isStopWord(term: string): boolean {
 const stems = new Map<string, string>();
 const STEM_CACHE_LIMIT = 500_000;
 
+/**
+ * Adjectives of the places in this story, which Porter2 keeps apart from the place ("Israeli" → "isra", "Israel" →
+ * "israel"): one stem, so "Israeli withdrawal" finds "Israel would pull back" without a fuzzy lookup.
+ */
+const PLACE_ADJECTIVES: Record<string, string> = {
+  israeli: 'israel', israelis: 'israel', qatari: 'qatar', qataris: 'qatar', egyptian: 'egypt', egyptians: 'egypt',
+  american: 'america', americans: 'america', iranian: 'iran', iranians: 'iran', lebanese: 'lebanon', jordanian: 'jordan',
+  turkish: 'turkey', saudi: 'saudi', palestinian: 'palestin', palestinians: 'palestin', palestine: 'palestin',
+};
+
 /** Porter2 stem for English words; words in other scripts and numbers are left as they are. */
 export function stemTerm(term: string): string {
+  const place = PLACE_ADJECTIVES[term];
+  if (place !== undefined) return place;
   if (!/^[a-z]+$/.test(term) || term.length <= 3) return term;
   let stemmed = stems.get(term);
   if (stemmed === undefined) {

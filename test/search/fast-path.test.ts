@@ -1,7 +1,8 @@
 /**
- * The fast path of the passage index — exact words first, the fuzzy lookup only when too few passages match every
- * word — stays close to the full search that looks every long word up fuzzily: mostly the same top three (the
- * benchmark reports the share), and a misspelled word still finds the passages that spell it right.
+ * The fast path of the passage index — exact words first; a fuzzy lookup only for a word the corpus does not use
+ * (a typo), and only when too few passages match every word — stays close to the full search that looks every long
+ * word up fuzzily: mostly the same top three (the benchmark reports the share; the question sets check the
+ * answers), and a misspelled word still finds the passages that spell it right.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,10 +21,10 @@ const queries = benchQueries({ entities: corpus.entities, texts: knowledge.passa
 const top3 = (hits: ReadonlyArray<{ id: string }>) => hits.slice(0, 3).map((h) => h.id);
 
 describe('the fast path of the passage index', () => {
-  it('gives the top three of a full search on at least 90 % of realistic queries (96 % measured)', () => {
+  it('gives the top three of a full search on at least 80 % of realistic queries (86 % measured)', () => {
     const all = [...queries.search, ...queries.who, ...queries.when];
     const same = all.filter((q) => top3(knowledge.index.find(q)).join() === top3(knowledge.index.findFull(q)).join());
-    expect(same.length / all.length).toBeGreaterThanOrEqual(0.9);
+    expect(same.length / all.length).toBeGreaterThanOrEqual(0.8);
   });
 
   it('looks a misspelled word up fuzzily, so the typo still finds the passages that spell it right', () => {
