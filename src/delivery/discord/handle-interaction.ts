@@ -49,7 +49,18 @@ export interface BotContext {
   faq?: FaqStore;
   /** Adding and removing sources (`/source-admin`); without it, the command says it is off. */
   sources?: SourceAdminContext;
+  /** From this many passages on, answers are deferred first; LONG_ANSWER_PASSAGES unless set. */
+  deferFromPassages?: number;
 }
+
+/**
+ * A corpus this large may take longer to answer from than Discord waits for a first response (3 s), on a busy
+ * machine: the answer is deferred first ("talks-bot is thinking…") and the reply edited when it is ready. Below it
+ * an answer takes milliseconds and is sent at once, saving a round trip.
+ */
+export const LONG_ANSWER_PASSAGES = 20_000;
+
+const mightTakeLong = (ctx: BotContext, knowledge: Knowledge) => knowledge.passages.length >= (ctx.deferFromPassages ?? LONG_ANSWER_PASSAGES);
 
 const isFaqCommand = (name: string) => name === FAQ_COMMAND || name === FAQ_ADMIN_COMMAND;
 
@@ -77,7 +88,8 @@ function inputFor(ctx: BotContext, command: string, query: string): Record<strin
 }
 
 /**
- * Replies with an answer: at once when the corpus is loaded, else a deferred reply that is edited when it is.
+ * Replies with an answer: at once when the corpus is loaded and small enough to answer in milliseconds, else a
+ * deferred reply that is edited when the answer is ready.
  */
 async function replyWith(
   interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
@@ -87,7 +99,7 @@ async function replyWith(
 ): Promise<void> {
   const flags = options.private ? MessageFlags.Ephemeral : undefined;
   const ready = ctx.knowledge.ready();
-  if (ready) {
+  if (ready && !mightTakeLong(ctx, ready)) {
     await interaction.reply({ ...renderAnswerMessage(compute(ready), options), ...(flags ? { flags } : {}) });
     return;
   }
@@ -197,7 +209,13 @@ async function onButton(interaction: ButtonInteraction, ctx: BotContext): Promis
   const knowledge = await ctx.knowledge.get();
   const input = inputFor(ctx, action.command, action.query);
   const isPrivate = interaction.message.flags.has(MessageFlags.Ephemeral);
-  await interaction.update(renderAnswerMessage(answerFor(knowledge, ctx, action.command, input, action.offset), { private: isPrivate, offset: action.offset }));
+  const page = () => renderAnswerMessage(answerFor(knowledge, ctx, action.command, input, action.offset), { private: isPrivate, offset: action.offset });
+  if (!mightTakeLong(ctx, knowledge)) {
+    await interaction.update(page());
+    return;
+  }
+  await interaction.deferUpdate();
+  await interaction.editReply(page());
 }
 
 /** The private answer a share button is attached to, re-posted publicly with who shared it and a delete button. */

@@ -29,6 +29,8 @@ export async function startBot(options: {
   knowledge: KnowledgeProvider;
   commands: readonly AnyCommand[];
   cooldownMs?: number;
+  /** From this many passages on, every answer is deferred before it is worked out (see LONG_ANSWER_PASSAGES). */
+  deferFromPassages?: number;
   faq?: FaqStore;
   /** Corpus editing from Discord (`/source-admin`): the live corpus and how pages are fetched. */
   corpusEditing?: { live: LiveKnowledge; fetch?: FetchPageOptions };
@@ -43,7 +45,15 @@ export async function startBot(options: {
     fetch: options.corpusEditing?.fetch ?? {},
     ...(options.faq ? { faq: options.faq } : {}),
   };
-  const ctx = { knowledge: options.knowledge, commands: options.commands, cooldowns: new Cooldowns(options.cooldownMs ?? COOLDOWN_MS), logger, sources, ...(options.faq ? { faq: options.faq } : {}) };
+  const ctx = {
+    knowledge: options.knowledge,
+    commands: options.commands,
+    cooldowns: new Cooldowns(options.cooldownMs ?? COOLDOWN_MS),
+    logger,
+    sources,
+    ...(options.deferFromPassages !== undefined ? { deferFromPassages: options.deferFromPassages } : {}),
+    ...(options.faq ? { faq: options.faq } : {}),
+  };
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, ctx));
   client.once(Events.ClientReady, (c) => logger.info({ user: c.user.tag, guilds: c.guilds.cache.size, invite: inviteUrl(env.DISCORD_APPLICATION_ID) }, 'connected to Discord'));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js client error'));

@@ -24,9 +24,9 @@ type Callback = { type: number; data?: { flags?: number; content?: string; embed
 const logLines: string[] = [];
 const logStream = new Writable({ write: (chunk: Buffer, _enc, done) => (logLines.push(chunk.toString()), done()) });
 
-async function launch(fake: FakeDiscord, knowledge: Promise<Knowledge>, cooldownMs = 0): Promise<RunningBot> {
+async function launch(fake: FakeDiscord, knowledge: Promise<Knowledge>, cooldownMs = 0, deferFromPassages?: number): Promise<RunningBot> {
   const env = DiscordEnvSchema.parse({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' });
-  const bot = await startBot({ env, logger: createLogger('info', logStream), knowledge: fixedKnowledge(knowledge), commands: COMMANDS, cooldownMs });
+  const bot = await startBot({ env, logger: createLogger('info', logStream), knowledge: fixedKnowledge(knowledge), commands: COMMANDS, cooldownMs, ...(deferFromPassages === undefined ? {} : { deferFromPassages }) });
   if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once(Events.ClientReady, resolve));
   return bot;
 }
@@ -199,6 +199,22 @@ describe('timing and limits', () => {
     const edit = await fake.waitFor((r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${String(interaction.token)}/messages/@original`);
     expect(JSON.stringify(edit.body)).toContain('Who is Brett McGurk?');
     expect(edit.problems).toEqual([]);
+    await bot.stop();
+  });
+
+  it('on a corpus large enough to answer slowly, defers first and edits the reply; a page turn defers its update', async () => {
+    // the bundled corpus stands in for a large one: every corpus counts as large from 0 passages
+    const bot = await launch(fake, Promise.resolve(bundledKnowledge()), 0, 0);
+    const interaction = slashCommand('timeline', {});
+    expect(body(await fake.interact(interaction)).type).toBe(5);
+    const edit = await fake.waitFor((r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${String(interaction.token)}/messages/@original`);
+    const first = { type: 4, data: edit.body } as Callback;
+    expect(first.data?.embeds?.[0]?.footer?.text).toMatch(/1–5 of \d+/);
+    const click = buttonClick(button(first, 'Next ▶')?.custom_id ?? '', asMessage(first));
+    expect(body(await fake.interact(click)).type).toBe(6);
+    const turned = await fake.waitFor((r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${String(click.token)}/messages/@original`);
+    expect(JSON.stringify(turned.body)).toMatch(/6–10 of \d+/);
+    expect([edit.problems, turned.problems]).toEqual([[], []]);
     await bot.stop();
   });
 
