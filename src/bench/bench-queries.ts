@@ -5,6 +5,9 @@
  * the same for the same corpus and seed, so two runs time the same work.
  */
 import type { Entity } from '../corpus/entity-schema.ts';
+import { Dice, seededRandom } from './seeded-random.ts';
+
+export { seededRandom };
 
 /** The query lists, one per command measured; `terms` uses '' for "no topic". */
 export interface BenchQueries {
@@ -50,23 +53,6 @@ const CITIES = ['Doha', 'Cairo', 'Paris', 'Washington', 'Jerusalem'];
 const NOT_NAME_START = /^(?:The|A|An|Under|On|In|At|Late|Last|Earlier|This|When|Both|Everyone|They|We|Hamas|Israel|Israeli|Qatar|Qatari|Egypt|Egyptian|Palestinian|White|State|Middle|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept|Oct|Nov|Dec)$/;
 
 /**
- * mulberry32: a small seedable PRNG, numbers in [0, 1).
- *
- * @example
- * const rand = seededRandom(1); rand() // → 0.6270739405881613, the same every run
- */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-/**
  * The word with one typo: a letter replaced, dropped or added (never the first letter), so the result is exactly
  * one edit (Levenshtein distance 1) from the word. Words under three letters are returned with a letter added.
  *
@@ -87,18 +73,12 @@ export function misspell(word: string, rand: () => number): string {
   return word.slice(0, at) + letter + word.slice(at);
 }
 
-class Picker {
+class Picker extends Dice {
   constructor(
-    readonly rand: () => number,
+    rand: () => number,
     private readonly source: QuerySource,
-  ) {}
-
-  pick<T>(list: readonly T[]): T {
-    return list[Math.floor(this.rand() * list.length)] as T;
-  }
-
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.rand() * (hi - lo + 1));
+  ) {
+    super(rand);
   }
 
   text(): string {

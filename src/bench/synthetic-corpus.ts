@@ -20,6 +20,7 @@ import { formatSourceFile } from '../corpus/source-file.ts';
 import type { SourceMeta } from '../corpus/source-schema.ts';
 import { groupSentences } from '../passages/passage.ts';
 import type { Sentence } from '../text/sentences.ts';
+import { Dice, seededRandom } from './seeded-random.ts';
 
 export interface SyntheticCorpusOptions {
   /** How many passages the built corpus should have (the project's own splitting decides; ±1 in practice). */
@@ -63,18 +64,6 @@ const W = {
   coda: ['', 'n', 'r', 'l', 's', 'm', 'th', 'nd'],
 };
 
-/** mulberry32: a tiny, fast, seedable PRNG with good enough spread for test data. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 function syllable(i: number): string {
   const { onset, vowel, coda } = W;
   return `${onset[i % onset.length]}${vowel[Math.floor(i / onset.length) % vowel.length]}${coda[Math.floor(i / (onset.length * vowel.length)) % coda.length]}`;
@@ -114,19 +103,13 @@ function peopleOf(entities: readonly Entity[], rand: () => number, invented: num
 }
 
 /** One article's sentence maker, with the article's publication date for the dates it states. */
-class Writer {
+class Writer extends Dice {
   constructor(
-    private readonly rand: () => number,
+    rand: () => number,
     private readonly people: readonly Person[],
     private readonly published: number,
-  ) {}
-
-  pick<T>(list: readonly T[]): T {
-    return list[Math.floor(this.rand() * list.length)] as T;
-  }
-
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.rand() * (hi - lo + 1));
+  ) {
+    super(rand);
   }
 
   /** A pseudo-word, rank drawn log-uniformly (Zipf-like): few common words, a long tail of rare ones. */
@@ -213,7 +196,7 @@ export function syntheticSourceFiles(options: SyntheticCorpusOptions): Synthetic
 }
 
 function generate(options: SyntheticCorpusOptions): { files: SyntheticFile[]; passages: number } {
-  const rand = mulberry32(options.seed ?? 1);
+  const rand = seededRandom(options.seed ?? 1);
   const { entities } = loadEntities(options.entitiesFrom ?? DEFAULT_ENTITIES);
   const people = peopleOf(entities, rand, 40 + Math.ceil(options.passages / 50));
   const outlets = W.outletA.flatMap((a) => W.outletB.map((b) => `The ${a} ${b}`));
