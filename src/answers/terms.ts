@@ -11,7 +11,7 @@ import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import type { PassageHit } from '../search/passage-index.ts';
 import { numericTermCount, TERM_TOPICS, type TermTopic } from '../passages/terms-tags.ts';
 import { tokenize } from '../search/tokenize.ts';
-import { type Answer, type QuoteResult, notFound, pageOf, sourceRef } from './answer.ts';
+import { type Answer, COLLAPSE_MARGIN, type QuoteResult, notFound, pageOf, sourceRef } from './answer.ts';
 import { collapseCopies } from './collapse-copies.ts';
 import { type AskedPeriod, askedPeriod, coverageIn, eventGroups, inPeriod } from './event-match.ts';
 import { MIN_COVERAGE } from './search.ts';
@@ -50,7 +50,7 @@ const PAUSE_LENGTH = new RegExp(
  * How directly a passage gives a length: 3 when the duration qualifies the cease-fire, 2 when both stand in one
  * sentence, 1 for a duration elsewhere, 0 for none.
  */
-function lengthStated(p: KnownPassage): number {
+function lengthStatedIn(p: KnownPassage): number {
   if (PAUSE_LENGTH.test(p.text)) return 3;
   if (p.sentences.some((x) => DURATION.test(x.text) && LASTING.test(x.text))) return 2;
   return DURATION.test(p.text) ? 1 : 0;
@@ -117,7 +117,6 @@ function orderDeals(knowledge: Knowledge, stated: readonly StatedTerms[], asked?
 }
 
 export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 5, offset = 0): Answer {
-  const { stated: all } = dealsOf(knowledge);
   const label = topic && tokenize(topic).length > 0 ? topic : null;
   if (!label) {
     const { results, notes } = dealOrder(knowledge);
@@ -138,8 +137,11 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   const groups = eventGroups(knowledge, label);
   // a swap outside the talks shows only when the topic names something of it ("Russia", "Ankara", "swap")
   const askedFor = (s: StatedTerms) => !s.offTopic || /\bswap\b/i.test(label) || coverageIn(s.passage, groups).covered.some((g) => g.name);
-  const stated = all.filter(askedFor);
-  const byId = new Map(stated.map((s) => [s.passage.id, s]));
+  const prepared = termsIndexOf(knowledge);
+  const byId = new Map<string, StatedTerms>();
+  for (const s of prepared.offTopic) if (askedFor(s)) byId.set(s.passage.id, s);
+  const statedOf = (id: string) => prepared.onTopic.get(id) ?? byId.get(id);
+  const lengthStated = (p: KnownPassage) => prepared.lengthOf.get(p.id) ?? 0;
   // "the November 2023 truce": the month names which deal, it is not a word the quote must say
   const { period, rest } = askedPeriod(label);
   const searched = period && tokenize(rest).length > 0 ? rest : label;
@@ -158,18 +160,24 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
     return boost;
   };
   const hits: PassageHit[] = knowledge.index
-    .find(searched, { filter: (id) => byId.has(id), boost: (id) => topicBoost(byId.get(id) as StatedTerms) })
+    .find(searched, { filter: (id) => statedOf(id) !== undefined, boost: (id) => topicBoost(statedOf(id) as StatedTerms) })
     .filter((h) => h.coverage >= MIN_COVERAGE);
   // a topic the user names ("ratio", "aid", "length") finds the passages tagged with it even when they never use the word
   const named = (Object.keys(TERM_TOPICS) as TermTopic[]).filter((t) => wanted.has(t) || tokenize(TERM_TOPICS[t].label).every((w) => wanted.has(w)));
   const best = Math.max(1, ...hits.map((h) => h.score));
   const hitById = new Map(hits.map((h) => [h.id, h]));
-  for (const s of stated) {
+  // only the passages that can answer: tagged with a topic named, giving a length, or stating the latest deal
+  const candidates = new Set<StatedTerms>([
+    ...named.flatMap((t) => prepared.byTopic.get(t) ?? []),
+    ...(wantsLength ? prepared.withLength : []),
+    ...(wantsLatest ? (latestDeal(knowledge)?.passages ?? []) : []),
+  ]);
+  for (const s of [...candidates].filter((c) => !c.offTopic || byId.has(c.passage.id)).sort((a, b) => (prepared.order.get(a.passage.id) ?? 0) - (prepared.order.get(b.passage.id) ?? 0))) {
     const p = s.passage;
     // a length or the latest deal asked for counts as much as the words a passage shares with the query
     const answers = (wantsLength && lengthStated(p) > 0) || (wantsLatest && latestIds.has(p.id));
     if (!answers && !p.terms.some((t) => named.includes(t))) continue;
-    const score = (best * (topicBoost(s) + numericTermCount(p.text) * 0.25)) / 4;
+    const score = (best * (topicBoost(s) + (prepared.numbersOf.get(p.id) ?? 0) * 0.25)) / 4;
     const hit = hitById.get(p.id);
     if (hit && answers) hit.score = Math.max(hit.score, score);
     else if (!hit) hits.push({ id: p.id, score, coverage: 1, matched: [] });
@@ -177,14 +185,14 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   hits.sort((a, b) => b.score - a.score);
   // a period named ("the January 2025 deal") puts the terms stated then first
   if (period) {
-    const outside = (h: PassageHit) => (inPeriod(byId.get(h.id)?.date ?? '', period) ? 0 : 1);
+    const outside = (h: PassageHit) => (inPeriod(statedOf(h.id)?.date ?? '', period) ? 0 : 1);
     hits.sort((a, b) => outside(a) - outside(b));
   }
   // "how long is the ceasefire": each deal's length as stated, the latest deal first
   const byLatestLength = wantsLength && !period;
   if (byLatestLength) {
-    const rank = (h: PassageHit) => (lengthStated(byId.get(h.id)?.passage as KnownPassage) >= 2 ? 0 : 1);
-    hits.sort((a, b) => rank(a) - rank(b) || (rank(a) === 0 ? (byId.get(b.id)?.date ?? '').localeCompare(byId.get(a.id)?.date ?? '') : 0) || b.score - a.score);
+    const rank = (h: PassageHit) => ((prepared.lengthOf.get(h.id) ?? 0) >= 2 ? 0 : 1);
+    hits.sort((a, b) => rank(a) - rank(b) || (rank(a) === 0 ? (statedOf(b.id)?.date ?? '').localeCompare(statedOf(a.id)?.date ?? '') : 0) || b.score - a.score);
   }
   if (hits.length === 0) {
     return notFound('terms', label, `Terms: ${label}`, TERM_TOPIC_NAMES.map((t) => t.label), `No stated terms found about "${label}".`);
@@ -193,6 +201,50 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   const latest = latestDeal(knowledge);
   if (wantsLatest && latest) notes.push(`The latest agreed deal: ${describe(latest)}.`);
   if (byLatestLength) notes.push('Quotes that give a length come first, the latest first: each deal and proposal had its own.');
-  const results = hits.map((h) => resultOf(byId.get(h.id) as StatedTerms, h.score));
-  return pageOf(knowledge, { command: 'terms', query: label, title: `Terms: ${label}`, notes }, results, limit, offset);
+  // quotes for the page and the margin copies are looked for in; the rest are counted
+  const built = offset + limit + COLLAPSE_MARGIN;
+  const results = hits.slice(0, built).map((h) => resultOf(statedOf(h.id) as StatedTerms, h.score));
+  return pageOf(knowledge, { command: 'terms', query: label, title: `Terms: ${label}`, notes }, results, limit, offset, Math.max(0, hits.length - built));
+}
+
+/** What `/terms` looks up for every topic, worked out once per knowledge base. */
+interface TermsIndex {
+  /** Terms of these talks by passage id, and the prisoner swaps outside them. */
+  onTopic: Map<string, StatedTerms>;
+  offTopic: StatedTerms[];
+  byTopic: Map<TermTopic, StatedTerms[]>;
+  withLength: StatedTerms[];
+  /** How directly each passage gives a length (lengthStated) and how many numbers of terms it states. */
+  lengthOf: Map<string, number>;
+  numbersOf: Map<string, number>;
+  /** Position in the corpus, to keep ties in corpus order. */
+  order: Map<string, number>;
+}
+
+const termsIndexes = new WeakMap<Knowledge, TermsIndex>();
+
+/** The stated terms grouped for `/terms`: a question reads the groups it needs, not every passage. */
+export function termsIndexOf(knowledge: Knowledge): TermsIndex {
+  let index = termsIndexes.get(knowledge);
+  if (!index) {
+    const { stated } = dealsOf(knowledge);
+    index = { onTopic: new Map(), offTopic: [], byTopic: new Map(), withLength: [], lengthOf: new Map(), numbersOf: new Map(), order: new Map() };
+    for (const [i, s] of stated.entries()) {
+      const p = s.passage;
+      index.order.set(p.id, i);
+      if (s.offTopic) index.offTopic.push(s);
+      else index.onTopic.set(p.id, s);
+      for (const t of p.terms) {
+        const list = index.byTopic.get(t);
+        if (list) list.push(s);
+        else index.byTopic.set(t, [s]);
+      }
+      const length = lengthStatedIn(p);
+      index.lengthOf.set(p.id, length);
+      if (length > 0) index.withLength.push(s);
+      index.numbersOf.set(p.id, numericTermCount(p.text));
+    }
+    termsIndexes.set(knowledge, index);
+  }
+  return index;
 }
