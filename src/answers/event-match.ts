@@ -9,7 +9,7 @@
  * const groups = eventGroups(knowledge, 'when was Blinken in Cairo'); // → [blinken, cairo], Cairo weighing more
  * coverageIn(knowledge, passage, groups, sentence).coverage // → 1 when the sentence names both
  */
-import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
+import { type Knowledge, type KnownPassage, type WordStats, wordsOf } from '../knowledge/knowledge.ts';
 import { expandAbbreviations, synonymsOf } from '../search/synonyms.ts';
 import { isStopWord, stemTerm, tokenize } from '../search/tokenize.ts';
 
@@ -84,35 +84,9 @@ export interface EventGroup {
   name: boolean;
 }
 
-export interface WordStats {
-  /** In how many passages each stem stands. */
-  df: Map<string, number>;
-  /** How often each stem is written with a capital inside a sentence, and how often it stands there at all. */
-  capitals: Map<string, [number, number]>;
-}
-
-const statsCache = new WeakMap<Knowledge, WordStats>();
-
-/** Counted once per knowledge base (at start-up, by `prepareAnswers`, so that no question waits for it). */
+/** How the corpus uses each stem: counted once, when the knowledge base is built. */
 export function statsOf(knowledge: Knowledge): WordStats {
-  let stats = statsCache.get(knowledge);
-  if (!stats) {
-    stats = { df: new Map(), capitals: new Map() };
-    for (const p of knowledge.passages) {
-      for (const st of new Set(p.words.flatMap((w) => w.stems))) stats.df.set(st, (stats.df.get(st) ?? 0) + 1);
-      const starts = new Set(p.sentences.map((s) => s.start));
-      for (const w of p.words) {
-        if (starts.has(w.index) || /\d/.test(p.text[w.index] ?? '')) continue;
-        const capital = /\p{Lu}/u.test(p.text[w.index] ?? '') ? 1 : 0;
-        for (const st of w.stems) {
-          const [c, n] = stats.capitals.get(st) ?? [0, 0];
-          stats.capitals.set(st, [c + capital, n + 1]);
-        }
-      }
-    }
-    statsCache.set(knowledge, stats);
-  }
-  return stats;
+  return knowledge.wordStats;
 }
 
 /**
@@ -188,7 +162,7 @@ export interface Coverage {
 
 /** How much of the event a span of a passage (a sentence, or the whole passage) says. */
 export function coverageIn(p: KnownPassage, groups: readonly EventGroup[], span: { start: number; end: number } = { start: 0, end: p.text.length }): Coverage {
-  const words = p.words.filter((w) => w.index >= span.start && w.index < span.end);
+  const words = wordsOf(p).filter((w) => w.index >= span.start && w.index < span.end);
   const mentions = p.mentions.filter((m) => m.start >= span.start && m.start < span.end);
   const entityIds = new Set(mentions.map((m) => m.entityId));
   let total = 0;

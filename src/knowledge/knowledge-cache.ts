@@ -17,7 +17,7 @@ import { PassageIndex, type PassageIndexSnapshot } from '../search/passage-index
 import { assembleKnowledge, buildKnowledge, type Knowledge, type KnowledgeParts, type KnownPassage } from './knowledge.ts';
 
 /** The layout of a save; the code itself is fingerprinted too (see codeFingerprint). */
-export const KNOWLEDGE_FORMAT = 'talks-knowledge/1';
+export const KNOWLEDGE_FORMAT = 'talks-knowledge/2';
 export const CACHE_DIR = '.cache';
 const FILE = /^knowledge-[0-9a-f]{16}\.v8$/;
 
@@ -30,6 +30,7 @@ interface SavedKnowledge {
   allEntities: KnowledgeParts['allEntities'];
   statedRoles: KnowledgeParts['statedRoles'];
   discoveredIds: KnowledgeParts['discoveredIds'];
+  wordStats: KnowledgeParts['wordStats'];
   index: PassageIndexSnapshot;
 }
 
@@ -70,6 +71,7 @@ export function saveKnowledge(knowledge: Knowledge, file: string): void {
     allEntities: knowledge.allEntities,
     statedRoles: knowledge.statedRoles,
     discoveredIds: knowledge.discoveredIds,
+    wordStats: knowledge.wordStats,
     index: knowledge.index.toSnapshot(),
   };
   const temporary = `${file}.${process.pid}.tmp`;
@@ -99,7 +101,7 @@ export function loadKnowledge(file: string, corpus: Corpus): Knowledge {
     passages.push({ ...p, source });
   }
   const index = new PassageIndex(saved.index);
-  return assembleKnowledge(corpus, { passages, allEntities: saved.allEntities, statedRoles: saved.statedRoles, discoveredIds: saved.discoveredIds, index });
+  return assembleKnowledge(corpus, { passages, allEntities: saved.allEntities, statedRoles: saved.statedRoles, discoveredIds: saved.discoveredIds, wordStats: saved.wordStats, index });
 }
 
 /**

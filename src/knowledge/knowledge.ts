@@ -18,10 +18,19 @@ import { type TermTopic, tagTerms } from '../passages/terms-tags.ts';
 import { PassageIndex } from '../search/passage-index.ts';
 import { stemTerm, tokenize } from '../search/tokenize.ts';
 
-/** A word of a passage with its stems, so answers can find the user's words without tokenizing again per query. */
+/** A word of a passage with its stems, where it stands in the passage text. */
 export interface WordAt {
   index: number;
   stems: string[];
+}
+
+/**
+ * How the corpus uses each stem, counted at build: in how many passages it stands (`/when` weighs rare event words
+ * more), and how often it is written with a capital inside a sentence, of how often it stands there at all (a name).
+ */
+export interface WordStats {
+  df: Map<string, number>;
+  capitals: Map<string, [number, number]>;
 }
 
 export interface KnownPassage extends Passage {
@@ -30,7 +39,6 @@ export interface KnownPassage extends Passage {
   mentions: Mention[];
   speakers: SpeakerAttribution[];
   terms: TermTopic[];
-  words: WordAt[];
 }
 
 export interface Knowledge {
@@ -56,6 +64,7 @@ export interface Knowledge {
   copyGroupOf: Map<string, number>;
   /** The passages that mention each entity, in corpus order: `/who` reads these, not every passage. */
   passagesByEntity: Map<string, KnownPassage[]>;
+  wordStats: WordStats;
 }
 
 /** Each entity's passages, in corpus order, a passage once however often it names the entity. */
@@ -96,8 +105,44 @@ export function copyGroups(passages: readonly KnownPassage[]): Map<string, numbe
   return groupOf;
 }
 
-function wordsOf(text: string): WordAt[] {
+function wordsIn(text: string): WordAt[] {
   return [...text.matchAll(/[\p{L}\p{N}’'-]+/gu)].map((m) => ({ index: m.index, stems: tokenize(m[0]).map(stemTerm) }));
+}
+
+const recentWords = new Map<string, WordAt[]>();
+const RECENT_WORDS = 20_000;
+
+/**
+ * A passage's words with their stems, worked out when an answer reads them and remembered for the passages read
+ * most recently: kept for every passage, they would be millions of small objects on a large corpus.
+ *
+ * @example
+ * wordsOf(passage)[0] // → { index: 0, stems: ['qatar'] } for "Qatar said …"
+ */
+export function wordsOf(p: Pick<KnownPassage, 'id' | 'text'>): WordAt[] {
+  const key = `${p.id}\u0000${p.text.length}`;
+  let words = recentWords.get(key);
+  if (!words) {
+    if (recentWords.size >= RECENT_WORDS) recentWords.clear();
+    words = wordsIn(p.text);
+    recentWords.set(key, words);
+  }
+  return words;
+}
+
+/** Adds a passage's words to the corpus's word statistics. */
+function countWords(stats: WordStats, p: Passage): void {
+  const words = wordsIn(p.text);
+  for (const st of new Set(words.flatMap((w) => w.stems))) stats.df.set(st, (stats.df.get(st) ?? 0) + 1);
+  const starts = new Set(p.sentences.map((x) => x.start));
+  for (const w of words) {
+    if (starts.has(w.index) || /\d/.test(p.text[w.index] ?? '')) continue;
+    const capital = /\p{Lu}/u.test(p.text[w.index] ?? '') ? 1 : 0;
+    for (const st of w.stems) {
+      const [c, n] = stats.capitals.get(st) ?? [0, 0];
+      stats.capitals.set(st, [c + capital, n + 1]);
+    }
+  }
 }
 
 /**
@@ -113,6 +158,7 @@ export function buildKnowledge(corpus: Corpus): Knowledge {
   const patterns = compileMentionPatterns(allEntities);
   const entityById = new Map(allEntities.map((e) => [e.id, e]));
   const passages: KnownPassage[] = [];
+  const wordStats: WordStats = { df: new Map(), capitals: new Map() };
   for (const { source, passages: split } of bySource) {
     const mentionsOf = new Map<string, Mention[]>();
     for (const m of findMentions(split, patterns)) {
@@ -130,8 +176,8 @@ export function buildKnowledge(corpus: Corpus): Knowledge {
         mentions: own,
         speakers: findSpeakers(p, own, previousPerson),
         terms: tagTerms(p.text),
-        words: wordsOf(p.text),
       });
+      countWords(wordStats, p);
       const people = own.filter((m) => entityById.get(m.entityId)?.kind === 'person');
       previousPerson = people[people.length - 1]?.entityId ?? previousPerson;
     }
@@ -148,7 +194,7 @@ export function buildKnowledge(corpus: Corpus): Knowledge {
         .join(' '),
     })),
   );
-  return assembleKnowledge(corpus, { passages, allEntities, statedRoles: merged.statedRoles, discoveredIds: merged.discoveredIds, index });
+  return assembleKnowledge(corpus, { passages, allEntities, statedRoles: merged.statedRoles, discoveredIds: merged.discoveredIds, index, wordStats });
 }
 
 /** What a build works out that cannot be had more cheaply from the rest: what `knowledge-cache.ts` saves. */
@@ -158,6 +204,7 @@ export interface KnowledgeParts {
   statedRoles: Map<string, DiscoveredRole[]>;
   discoveredIds: Set<string>;
   index: PassageIndex;
+  wordStats: WordStats;
 }
 
 /**
@@ -180,5 +227,6 @@ export function assembleKnowledge(corpus: Corpus, parts: KnowledgeParts): Knowle
     entityNameStems: new Map(corpus.entities.map((e) => [e.id, new Set(tokenize([e.name, ...e.aliases].join(' ')).map(stemTerm))])),
     copyGroupOf: copyGroups(passages),
     passagesByEntity: passagesByEntity(passages),
+    wordStats: parts.wordStats,
   };
 }
