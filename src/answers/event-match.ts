@@ -9,7 +9,7 @@
  * const groups = eventGroups(knowledge, 'when was Blinken in Cairo'); // → [blinken, cairo], Cairo weighing more
  * coverageIn(knowledge, passage, groups, sentence).coverage // → 1 when the sentence names both
  */
-import { type Knowledge, type KnownPassage, type WordStats, wordsOf } from '../knowledge/knowledge.ts';
+import { type Knowledge, type KnownPassage, wordsOf } from '../knowledge/knowledge.ts';
 import { expandAbbreviations, synonymsOf } from '../search/synonyms.ts';
 import { isStopWord, stemTerm, tokenize } from '../search/tokenize.ts';
 
@@ -84,10 +84,7 @@ export interface EventGroup {
   name: boolean;
 }
 
-/** How the corpus uses each stem: counted once, when the knowledge base is built. */
-export function statsOf(knowledge: Knowledge): WordStats {
-  return knowledge.wordStats;
-}
+
 
 /**
  * True for a name: a word the corpus writes with a capital inside sentences ("Sinwar", "Cairo", "Sharm"), or one
@@ -97,15 +94,15 @@ export function statsOf(knowledge: Knowledge): WordStats {
  */
 function isName(knowledge: Knowledge, stem: string, typed: string, first: boolean): boolean {
   if (/^\d+$/.test(stem)) return false;
-  const [capital, all] = statsOf(knowledge).capitals.get(stem) ?? [0, 0];
-  if (all === 0) return /^\p{Lu}/u.test(typed) && (!first || statsOf(knowledge).df.has(stem));
+  const [capital, all] = knowledge.wordStats.capitals.get(stem) ?? [0, 0];
+  if (all === 0) return /^\p{Lu}/u.test(typed) && (!first || knowledge.wordStats.df.has(stem));
   return capital / all >= 0.7;
 }
 
 /** The inverse document frequency of a stem: log(1 + N / df), a word the corpus never uses weighing the most. */
 export function rarity(knowledge: Knowledge, stem: string): number {
   const n = knowledge.passages.length;
-  return Math.log(1 + n / (statsOf(knowledge).df.get(stem) ?? 0.5));
+  return Math.log(1 + n / (knowledge.wordStats.df.get(stem) ?? 0.5));
 }
 
 /** Words after which a question names the time of its event, not the event: "fighting resumed *after the truce*". */
@@ -129,7 +126,7 @@ export function eventGroups(knowledge: Knowledge, query: string): EventGroup[] {
     const synonyms = [...new Set(synonymsOf(tokens).flatMap((s) => tokenize(s)).filter((t) => !isStopWord(t)).map(stemTerm))].filter((s) => !forms.includes(s));
     const entityIds = [...knowledge.entityNameStems].filter(([, stems]) => forms.some((f) => stems.has(f) && f.length > 2)).map(([id]) => id);
     // a word weighs as much as its meaning is rare: "freed" as little as the "released" the sources write
-    const known = [...forms, ...synonyms].filter((f) => (statsOf(knowledge).df.get(f) ?? 0) > 0);
+    const known = [...forms, ...synonyms].filter((f) => (knowledge.wordStats.df.get(f) ?? 0) > 0);
     const weight = known.length > 0 ? Math.min(...known.map((f) => rarity(knowledge, f))) : Math.max(...forms.map((f) => rarity(knowledge, f)));
     const name = forms.some((f) => isName(knowledge, f, chunk, at === 0));
     groups.push({ word: chunk, forms, synonyms, entityIds, weight: anchored ? weight * ANCHOR_WEIGHT : weight, name });

@@ -143,7 +143,7 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   const statedOf = (id: string) => prepared.onTopic.get(id) ?? byId.get(id);
   const lengthStated = (p: KnownPassage) => prepared.lengthOf.get(p.id) ?? 0;
   // "the November 2023 truce": the month names which deal, it is not a word the quote must say
-  const { period, rest } = askedPeriod(label);
+  const { period, rest } = dated;
   const searched = period && tokenize(rest).length > 0 ? rest : label;
   const latestIds = new Set(latestDeal(knowledge)?.passages.map((s) => s.passage.id));
   const wanted = new Set(tokenize(label));

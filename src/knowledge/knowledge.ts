@@ -109,7 +109,8 @@ function wordsIn(text: string): WordAt[] {
   return [...text.matchAll(/[\p{L}\p{N}’'-]+/gu)].map((m) => ({ index: m.index, stems: tokenize(m[0]).map(stemTerm) }));
 }
 
-const recentWords = new Map<string, WordAt[]>();
+/** Keyed by the passage itself: a rebuilt corpus has new passage objects, so an edited text is never read stale. */
+const recentWords = new Map<Pick<KnownPassage, 'id' | 'text'>, WordAt[]>();
 const RECENT_WORDS = 20_000;
 
 /**
@@ -120,12 +121,11 @@ const RECENT_WORDS = 20_000;
  * wordsOf(passage)[0] // → { index: 0, stems: ['qatar'] } for "Qatar said …"
  */
 export function wordsOf(p: Pick<KnownPassage, 'id' | 'text'>): WordAt[] {
-  const key = `${p.id}\u0000${p.text.length}`;
-  let words = recentWords.get(key);
+  let words = recentWords.get(p);
   if (!words) {
     if (recentWords.size >= RECENT_WORDS) recentWords.clear();
     words = wordsIn(p.text);
-    recentWords.set(key, words);
+    recentWords.set(p, words);
   }
   return words;
 }
