@@ -24,6 +24,8 @@ interface Pattern {
   rank: number;
   /** The lower-case letter-and-digit runs of the form ("Al-Thani" → al, thani): a passage must have them all. */
   runs: string[];
+  /** The form's words, as `formEndAt` walks them; null for a form only the regex can match (see `walkable`). */
+  words: string[] | null;
   regex: RegExp;
   needsCapital: boolean;
   candidates: string[];
@@ -52,7 +54,6 @@ export interface MentionPatterns {
   byFirstRun: Map<string, Pattern[]>;
   /** Forms with no letter or digit at all: tried everywhere. */
   always: Pattern[];
-  size: number;
 }
 
 /** Compiles every alias and short form once; reuse the result for all sources. */
@@ -69,6 +70,7 @@ export function compileMentionPatterns(entities: readonly Entity[]): MentionPatt
       form,
       rank: 0,
       runs: runsOf(form),
+      words: walkable(form) ? form.trim().split(/[\s-]+/) : null,
       regex: new RegExp(`(?<![\\p{L}\\p{N}])${escapeForm(form)}(?![\\p{L}\\p{N}])`, 'giu'),
       needsCapital: /\p{Lu}/u.test(form),
       candidates: [entityId],
@@ -80,12 +82,13 @@ export function compileMentionPatterns(entities: readonly Entity[]): MentionPatt
     for (const s of e.short_forms) add(s, e.id, 'short_form');
   }
   const ordered = [...byForm.values()].sort((a, b) => b.form.length - a.form.length || (a.via === 'alias' ? -1 : 1));
-  const patterns: MentionPatterns = { byFirstRun: new Map(), always: [], size: ordered.length };
+  const patterns: MentionPatterns = { byFirstRun: new Map(), always: [] };
   for (const [rank, pattern] of ordered.entries()) {
     pattern.rank = rank;
     const first = pattern.runs[0];
-    if (first === undefined) patterns.always.push(pattern);
-    else patterns.byFirstRun.set(first, [...(patterns.byFirstRun.get(first) ?? []), pattern]);
+    const list = first === undefined ? patterns.always : patterns.byFirstRun.get(first);
+    if (list) list.push(pattern);
+    else patterns.byFirstRun.set(first as string, [pattern]);
   }
   return patterns;
 }
@@ -138,11 +141,18 @@ function formEndAt(text: string, at: number, words: readonly string[]): number {
   return LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? -1 : i;
 }
 
+/**
+ * True for a form `formEndAt` can match: it starts with a letter or digit (so it starts where its first run does) and
+ * every character lower-cases to one character; any other form is left to its regular expression.
+ */
+function walkable(form: string): boolean {
+  return LETTER_OR_DIGIT.test(form.trim()) && ![...form].some((c) => c.length > 1 || c.toLowerCase().length !== 1);
+}
+
 /** Every place the pattern's form stands in the text, left to right, not overlapping one another. */
 function* occurrences(text: string, pattern: Pattern, runs: ReadonlyMap<string, number[]>): Generator<{ start: number; end: number; text: string }> {
-  const words = pattern.form.trim().split(/[\s-]+/);
-  // a form that starts with a letter or digit starts where its first run does; any other is left to the regex
-  if (!LETTER_OR_DIGIT.test(pattern.form.trim()) || [...pattern.form].some((c) => c.length > 1 || c.toLowerCase().length !== 1)) {
+  const words = pattern.words;
+  if (words === null) {
     pattern.regex.lastIndex = 0;
     for (const m of text.matchAll(pattern.regex)) yield { start: m.index, end: m.index + m[0].length, text: m[0] };
     return;
