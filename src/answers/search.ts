@@ -2,33 +2,27 @@
  * `/search <text>`: the best quotes for free text, or "no quote found" with suggestions when nothing passes the
  * relevance threshold.
  */
-import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import type { PassageHit } from '../search/passage-index.ts';
 import { type QueryIntent, normaliseQuery } from '../search/query.ts';
 import { contentStems } from '../search/tokenize.ts';
-import { type Answer, COLLAPSE_MARGIN, type QuoteResult, notFound, pageOf, sourceRef } from './answer.ts';
+import { type Answer, type QuoteResult, notFound, pageOfHits, sourceRef } from './answer.ts';
 import { type AskedPeriod, askedPeriod, inPeriod } from './event-match.ts';
 
 /** A passage must match at least this share of the query's content words to be shown. */
 export const MIN_COVERAGE = 0.5;
 
-/** Hits that pass the threshold, as quote results. */
-export function quoteHits(knowledge: Knowledge, hits: readonly PassageHit[]): QuoteResult[] {
-  const results: QuoteResult[] = [];
-  for (const hit of hits) {
-    const p = knowledge.passageById.get(hit.id);
-    if (!p || hit.coverage < MIN_COVERAGE) continue;
-    const speech = p.speakers.find((s) => s.direct);
-    results.push({
-      quote: p.text,
-      passage_id: p.id,
-      source: sourceRef(p.source),
-      score: Number(hit.score.toFixed(3)),
-      ...(speech ? { speaker: { name: speech.speaker, entity_id: speech.entityId, direct: true } } : {}),
-      ...(p.terms.length > 0 ? { topics: p.terms } : {}),
-    });
-  }
-  return results;
+/** A search hit as a quote result: the whole passage, who speaks in it, the topics of terms it states. */
+function quoteOf(hit: PassageHit, p: KnownPassage): QuoteResult {
+  const speech = p.speakers.find((s) => s.direct);
+  return {
+    quote: p.text,
+    passage_id: p.id,
+    source: sourceRef(p.source),
+    score: Number(hit.score.toFixed(3)),
+    ...(speech ? { speaker: { name: speech.speaker, entity_id: speech.entityId, direct: true } } : {}),
+    ...(p.terms.length > 0 ? { topics: p.terms } : {}),
+  };
 }
 
 /** What to suggest when nothing was found: close corpus words and entity names. */
@@ -91,13 +85,11 @@ export function answerSearch(knowledge: Knowledge, query: string, limit = 5, off
   if (contentStems(readQuery(query).words).length === 0) {
     return notFound('search', query, title, [], `"${label}" has no words to search for: try a name, a place or an event ("kicked out of Doha").`);
   }
-  // quotes are built for the page and the margin copies are looked for in; the other hits are only counted
-  const passing = findInPeriod(knowledge, query).filter((h) => h.coverage >= MIN_COVERAGE);
-  const built = offset + limit + COLLAPSE_MARGIN;
-  const results = quoteHits(knowledge, passing.slice(0, built));
-  if (results.length === 0) {
+  const passing = findInPeriod(knowledge, query).filter((h) => h.coverage >= MIN_COVERAGE && knowledge.passageById.has(h.id));
+  if (passing.length === 0) {
     const long = label !== query;
     return notFound('search', query, title, long ? [] : suggestionsFor(knowledge, query), long ? 'No quote found for that text.' : `No quote found for "${query}".`);
   }
-  return pageOf(knowledge, { command: 'search', query, title }, results, limit, offset, Math.max(0, passing.length - built));
+  // quotes are built for the page and the margin copies are looked for in; the other hits are only counted
+  return pageOfHits(knowledge, { command: 'search', query, title }, passing, (h) => quoteOf(h, knowledge.passageById.get(h.id) as KnownPassage), limit, offset);
 }

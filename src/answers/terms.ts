@@ -11,7 +11,7 @@ import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import type { PassageHit } from '../search/passage-index.ts';
 import { numericTermCount, TERM_TOPICS, type TermTopic } from '../passages/terms-tags.ts';
 import { tokenize } from '../search/tokenize.ts';
-import { type Answer, COLLAPSE_MARGIN, type QuoteResult, notFound, pageOf, sourceRef } from './answer.ts';
+import { type Answer, type QuoteResult, notFound, pageOf, pageOfHits, sourceRef } from './answer.ts';
 import { collapseCopies } from './collapse-copies.ts';
 import { type AskedPeriod, askedPeriod, coverageIn, eventGroups, inPeriod } from './event-match.ts';
 import { MIN_COVERAGE } from './search.ts';
@@ -201,10 +201,7 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   const latest = latestDeal(knowledge);
   if (wantsLatest && latest) notes.push(`The latest agreed deal: ${describe(latest)}.`);
   if (byLatestLength) notes.push('Quotes that give a length come first, the latest first: each deal and proposal had its own.');
-  // quotes for the page and the margin copies are looked for in; the rest are counted
-  const built = offset + limit + COLLAPSE_MARGIN;
-  const results = hits.slice(0, built).map((h) => resultOf(statedOf(h.id) as StatedTerms, h.score));
-  return pageOf(knowledge, { command: 'terms', query: label, title: `Terms: ${label}`, notes }, results, limit, offset, Math.max(0, hits.length - built));
+  return pageOfHits(knowledge, { command: 'terms', query: label, title: `Terms: ${label}`, notes }, hits, (h) => resultOf(statedOf(h.id) as StatedTerms, h.score), limit, offset);
 }
 
 /** What `/terms` looks up for every topic, worked out once per knowledge base. */
