@@ -7,7 +7,7 @@
  *
  * @example
  * const groups = eventGroups(knowledge, 'when was Blinken in Cairo'); // → [blinken, cairo], Cairo weighing more
- * coverageIn(knowledge, passage, groups, sentence).coverage // → 1 when the sentence names both
+ * coverageIn(passage, groups, sentence).coverage // → 1 when the sentence names both
  */
 import { type Knowledge, type KnownPassage, wordsOf } from '../knowledge/knowledge.ts';
 import { expandAbbreviations, synonymsOf } from '../search/synonyms.ts';
@@ -83,8 +83,6 @@ export interface EventGroup {
   /** A name ("Sinwar", "Cairo"): a sentence that dates the event must say the rarest one. */
   name: boolean;
 }
-
-
 
 /**
  * True for a name: a word the corpus writes with a capital inside sentences ("Sinwar", "Cairo", "Sharm"), or one
