@@ -109,7 +109,7 @@ type AnswerHead = Pick<Answer, 'command' | 'query' | 'title'> & Partial<Pick<Ans
  */
 export function pageOf(knowledge: Knowledge, head: AnswerHead, results: readonly QuoteResult[], limit: number, offset: number): Answer {
   const window = offset + limit + COLLAPSE_MARGIN;
-  // a list short enough is passed as it is: one collapsed before (the timeline, the deal order) is not collapsed again
+  // a list short enough is passed as it is: one collapsed before is not collapsed again
   return pageFrom(knowledge, head, results.length > window ? results.slice(0, window) : results, Math.max(0, results.length - window), limit, offset);
 }
 

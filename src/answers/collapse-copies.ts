@@ -9,7 +9,7 @@
  * (a word changed, a clause trimmed). The near check runs only among the results of one answer.
  */
 import { sharedCount, wordHashes } from '../corpus/duplicates.ts';
-import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import type { AlsoIn, QuoteResult } from './answer.ts';
 
 /** Word-set Jaccard (and word-count ratio) from which two quotes are one passage lightly edited. */
@@ -41,10 +41,30 @@ export function frequencyOf(knowledge: Knowledge): Map<number, number> {
   let frequency = frequencies.get(knowledge);
   if (!frequency) {
     frequency = new Map();
-    for (const p of knowledge.passages) for (const h of new Set(wordHashes(p.text))) frequency.set(h, (frequency.get(h) ?? 0) + 1);
+    countHashes(frequency, knowledge.passages, 1);
     frequencies.set(knowledge, frequency);
   }
   return frequency;
+}
+
+function countHashes(frequency: Map<number, number>, passages: readonly KnownPassage[], sign: 1 | -1): void {
+  for (const p of passages) {
+    for (const h of new Set(wordHashes(p.text))) {
+      const n = (frequency.get(h) ?? 0) + sign;
+      if (n > 0) frequency.set(h, n);
+      else frequency.delete(h);
+    }
+  }
+}
+
+/** The word frequencies of `next` from those of `previous`, counting only the passages that went and came. */
+export function carryFrequency(next: Knowledge, previous: Knowledge, gone: readonly KnownPassage[], added: readonly KnownPassage[]): void {
+  const before = frequencies.get(previous);
+  if (!before) return;
+  const frequency = new Map(before);
+  countHashes(frequency, gone, -1);
+  countHashes(frequency, added, 1);
+  frequencies.set(next, frequency);
 }
 
 /** A quote's words, hashed; remembered per knowledge base, since the same quotes come back query after query. */

@@ -4,23 +4,42 @@
  * made once per knowledge base, and the scan stops at the first 25 matches Discord can show: autocomplete runs on
  * every keystroke, over a timeline of tens of thousands of dated sentences on a large corpus.
  */
-import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
+import { carryOrdered } from '../knowledge/ordered-merge.ts';
 import { MAX_CHOICES, choicesMatching } from '../commands/choices.ts';
-import { timelineEntries } from './timeline.ts';
+import { compareTimelineEntries, entriesOf, type TimelineEntry, timelineOrder } from './timeline.ts';
 
-const labelsCache = new WeakMap<Knowledge, Array<{ label: string; lower: string }>>();
+interface EventLabel {
+  entry: TimelineEntry;
+  label: string;
+  lower: string;
+}
+
+const labelsCache = new WeakMap<Knowledge, EventLabel[]>();
+
+/** Day-dated entries as choice labels: the date, then the sentence that gives it. */
+function labelsOf(entries: readonly TimelineEntry[]): EventLabel[] {
+  return entries
+    .filter((e) => e.date.granularity === 'day')
+    .map((entry) => {
+      const sentence = entry.passage.sentences.find((s) => entry.date.index >= s.start && entry.date.index < s.end) ?? entry.passage.sentences.at(-1);
+      const label = `${entry.date.iso} — ${sentence?.text ?? entry.passage.text}`;
+      return { entry, label, lower: label.toLowerCase() };
+    });
+}
 
 /** Each day-dated timeline entry as a choice label, with its lower-case form for matching. */
-function eventLabels(knowledge: Knowledge): Array<{ label: string; lower: string }> {
+function eventLabels(knowledge: Knowledge): EventLabel[] {
   let labels = labelsCache.get(knowledge);
-  if (!labels) {
-    labels = timelineEntries(knowledge)
-      .filter((e) => e.granularity === 'day')
-      .map((e) => `${e.date} — ${e.quote.replace(/^… /, '').replace(/ …$/, '')}`)
-      .map((label) => ({ label, lower: label.toLowerCase() }));
-    labelsCache.set(knowledge, labels);
-  }
+  if (!labels) labelsCache.set(knowledge, (labels = labelsOf(timelineOrder(knowledge))));
   return labels;
+}
+
+/** The labels of `next` from those of `previous`: the labels of passages gone dropped, the added merged in. */
+export function carryEventLabels(next: Knowledge, previous: Knowledge, gone: (p: KnownPassage) => boolean, added: readonly KnownPassage[]): void {
+  const before = labelsCache.get(previous);
+  const compare = (a: EventLabel, b: EventLabel) => compareTimelineEntries(a.entry, b.entry);
+  if (before) labelsCache.set(next, carryOrdered(before, (l) => gone(l.entry.passage), labelsOf(entriesOf(added)), compare));
 }
 
 /**

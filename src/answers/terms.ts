@@ -11,8 +11,7 @@ import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import type { PassageHit } from '../search/passage-index.ts';
 import { numericTermCount, TERM_TOPICS, type TermTopic } from '../passages/terms-tags.ts';
 import { tokenize } from '../search/tokenize.ts';
-import { type Answer, type QuoteResult, notFound, pageOf, pageOfHits, sourceRef } from './answer.ts';
-import { collapseCopies } from './collapse-copies.ts';
+import { type Answer, type QuoteResult, notFound, pageOfHits, sourceRef } from './answer.ts';
 import { type AskedPeriod, askedPeriod, coverageIn, eventGroups, inPeriod } from './event-match.ts';
 import { MIN_COVERAGE } from './search.ts';
 
@@ -87,13 +86,20 @@ function describe(deal: Deal): string {
  * The fullest statement of the latest deal first; then every deal and proposal in date order, which ends with the
  * rest of what was said about the latest deal.
  */
+/** The terms in deal order: the fullest statement of the deal first (scored 2), then the rest; quotes made per page. */
+interface DealOrder {
+  order: StatedTerms[];
+  lead: StatedTerms | undefined;
+  notes: string[];
+}
+
 /** The deal orders already worked out, per knowledge base and deal asked for (none: the latest first). */
-const dealOrders = new WeakMap<Knowledge, Map<Deal | undefined, { results: QuoteResult[]; notes: string[] }>>();
+const dealOrders = new WeakMap<Knowledge, Map<Deal | undefined, DealOrder>>();
 
 /** The terms in deal order, the same for every question that asks for it: worked out once per knowledge base. */
-export function dealOrder(knowledge: Knowledge, asked?: Deal): { results: QuoteResult[]; notes: string[] } {
+export function dealOrder(knowledge: Knowledge, asked?: Deal): DealOrder {
   let orders = dealOrders.get(knowledge);
-  if (!orders) dealOrders.set(knowledge, (orders = new Map<Deal | undefined, { results: QuoteResult[]; notes: string[] }>()));
+  if (!orders) dealOrders.set(knowledge, (orders = new Map<Deal | undefined, DealOrder>()));
   let order = orders.get(asked);
   if (!order) {
     order = orderDeals(knowledge, dealsOf(knowledge).stated.filter((s) => !s.offTopic), asked);
@@ -102,37 +108,41 @@ export function dealOrder(knowledge: Knowledge, asked?: Deal): { results: QuoteR
   return order;
 }
 
-function orderDeals(knowledge: Knowledge, stated: readonly StatedTerms[], asked?: Deal): { results: QuoteResult[]; notes: string[] } {
+const byDateThenPlace = (a: StatedTerms, b: StatedTerms) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.passage.n - b.passage.n);
+
+function orderDeals(knowledge: Knowledge, stated: readonly StatedTerms[], asked?: Deal): DealOrder {
   const deal = asked ?? latestDeal(knowledge);
   const dealIds = new Set(deal?.passages.map((s) => s.passage.id));
   const lead = stated.filter((s) => dealIds.has(s.passage.id)).sort((a, b) => statesDeal(b.passage) - statesDeal(a.passage) || a.date.localeCompare(b.date))[0];
-  const rest = stated.filter((s) => s !== lead).sort((a, b) => a.date.localeCompare(b.date) || a.passage.n - b.passage.n);
+  const rest = stated.filter((s) => s !== lead).sort(byDateThenPlace);
   // the deal asked for by its month: its own passages right after its fullest statement
   const own = asked ? rest.filter((s) => dealIds.has(s.passage.id)) : [];
-  const others = rest.filter((s) => !own.includes(s));
-  const results = collapseCopies(knowledge, [...(lead ? [resultOf(lead, 2)] : []), ...[...own, ...others].map((s) => resultOf(s, 1))]);
+  const ownSet = new Set(own);
+  const others = rest.filter((s) => !ownSet.has(s));
   const which = asked ? 'the deal agreed in the period asked about' : 'the latest agreed deal';
   const notes = deal && lead ? [`The first quote states ${which} (${describe(deal)}); the rest follow the deals and proposals in date order.`] : [];
-  return { results, notes };
+  return { order: [...(lead ? [lead] : []), ...own, ...others], lead, notes };
+}
+
+/** A page of a deal order; copies of a statement are looked for among the page and the statements after it. */
+function dealOrderPage(knowledge: Knowledge, order: DealOrder, query: string | null, title: string, limit: number, offset: number): Answer {
+  return pageOfHits(knowledge, { command: 'terms', query, title, notes: order.notes }, order.order, (s) => resultOf(s, s === order.lead ? 2 : 1), limit, offset);
 }
 
 export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 5, offset = 0): Answer {
   const label = topic && tokenize(topic).length > 0 ? topic : null;
   if (!label) {
-    const { results, notes } = dealOrder(knowledge);
-    return pageOf(knowledge, { command: 'terms', query: null, title: 'Terms of the deal', notes }, results, limit, offset);
+    return dealOrderPage(knowledge, dealOrder(knowledge), null, 'Terms of the deal', limit, offset);
   }
   // "the final deal", "latest agreement": the deals in order, the latest first, as with no topic
   if (LATEST.test(label) && tokenize(label).every((w) => ONLY_DEAL_WORDS.has(w))) {
-    const { results, notes } = dealOrder(knowledge);
-    return pageOf(knowledge, { command: 'terms', query: label, title: `Terms: ${label}`, notes }, results, limit, offset);
+    return dealOrderPage(knowledge, dealOrder(knowledge), label, `Terms: ${label}`, limit, offset);
   }
   // "the November 2023 truce": that deal, as "the final deal" is the latest one
   const dated = askedPeriod(label);
   const dealInPeriod = dated.period && tokenize(dated.rest).every((w) => ONLY_DEAL_WORDS.has(w)) ? dealsOf(knowledge).deals.find((d) => inPeriod(d.agreed, dated.period as AskedPeriod)) : undefined;
   if (dealInPeriod) {
-    const { results, notes } = dealOrder(knowledge, dealInPeriod);
-    return pageOf(knowledge, { command: 'terms', query: label, title: `Terms: ${label}`, notes }, results, limit, offset);
+    return dealOrderPage(knowledge, dealOrder(knowledge, dealInPeriod), label, `Terms: ${label}`, limit, offset);
   }
   const groups = eventGroups(knowledge, label);
   // a swap outside the talks shows only when the topic names something of it ("Russia", "Ankara", "swap")
@@ -219,6 +229,14 @@ interface TermsIndex {
 }
 
 const termsIndexes = new WeakMap<Knowledge, TermsIndex>();
+const measures = new WeakMap<KnownPassage, [length: number, numbers: number]>();
+
+/** How directly a passage gives a length and how many numbers of terms it states, read once per passage. */
+function measuresOf(p: KnownPassage): [length: number, numbers: number] {
+  let m = measures.get(p);
+  if (!m) measures.set(p, (m = [lengthStatedIn(p), numericTermCount(p.text)]));
+  return m;
+}
 
 /** The stated terms grouped for `/terms`: a question reads the groups it needs, not every passage. */
 export function termsIndexOf(knowledge: Knowledge): TermsIndex {
@@ -236,10 +254,10 @@ export function termsIndexOf(knowledge: Knowledge): TermsIndex {
         if (list) list.push(s);
         else index.byTopic.set(t, [s]);
       }
-      const length = lengthStatedIn(p);
+      const [length, numbers] = measuresOf(p);
       index.lengthOf.set(p.id, length);
       if (length > 0) index.withLength.push(s);
-      index.numbersOf.set(p.id, numericTermCount(p.text));
+      index.numbersOf.set(p.id, numbers);
     }
     termsIndexes.set(knowledge, index);
   }

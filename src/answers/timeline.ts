@@ -2,47 +2,73 @@
  * `/timeline` (and `/when` with no event): every dated statement in the corpus, in date order, each quoted with the
  * sentence that gives the date.
  */
-import type { Knowledge } from '../knowledge/knowledge.ts';
-import { type Answer, type QuoteResult, pageOf, sourceRef } from './answer.ts';
-import { collapseCopies } from './collapse-copies.ts';
+import type { DateMention } from '../dates/resolve-dates.ts';
+import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
+import { carryOrdered } from '../knowledge/ordered-merge.ts';
+import { type Answer, type QuoteResult, pageOfHits, sourceRef } from './answer.ts';
 import { excerpt, sentenceAt } from './excerpt.ts';
 
 const GRANULARITY_ORDER = { day: 0, week: 1, month: 2, year: 3 } as const;
 
-const cache = new WeakMap<Knowledge, QuoteResult[]>();
-
-/** All dated statements, earliest first, a sentence several sources carry once (computed once per knowledge base). */
-export function timelineEntries(knowledge: Knowledge): QuoteResult[] {
-  const known = cache.get(knowledge);
-  if (known) return known;
-  const entries: QuoteResult[] = [];
-  for (const p of knowledge.passages) {
-    for (const d of p.dates) {
-      entries.push({
-        quote: excerpt(p, [sentenceAt(p, d.index)]),
-        passage_id: p.id,
-        source: sourceRef(p.source),
-        score: 1,
-        date: d.iso,
-        granularity: d.granularity,
-        date_text: d.text,
-        date_basis: 'quote',
-      });
-    }
-  }
-  entries.sort(
-    (a, b) =>
-      (a.date ?? '').localeCompare(b.date ?? '') ||
-      GRANULARITY_ORDER[a.granularity ?? 'day'] - GRANULARITY_ORDER[b.granularity ?? 'day'] ||
-      a.passage_id.localeCompare(b.passage_id, 'en', { numeric: true }),
-  );
-  const collapsed = collapseCopies(knowledge, entries);
-  cache.set(knowledge, collapsed);
-  return collapsed;
+/** A dated statement: the passage and the date it gives. A quote is made only for the entries a page shows. */
+export interface TimelineEntry {
+  passage: KnownPassage;
+  date: DateMention;
 }
 
+const byPassageId = new Intl.Collator('en', { numeric: true }).compare;
+
+/** Earliest first; a day before the week or month that holds it; then by passage id ("#9" before "#10"). */
+export function compareTimelineEntries(a: TimelineEntry, b: TimelineEntry): number {
+  const [x, y] = [a.date.iso, b.date.iso];
+  if (x !== y) return x < y ? -1 : 1;
+  return GRANULARITY_ORDER[a.date.granularity] - GRANULARITY_ORDER[b.date.granularity] || byPassageId(a.passage.id, b.passage.id);
+}
+
+/** Every dated statement of these passages, unordered. */
+export const entriesOf = (passages: readonly KnownPassage[]): TimelineEntry[] => passages.flatMap((passage) => passage.dates.map((date) => ({ passage, date })));
+
+const orders = new WeakMap<Knowledge, TimelineEntry[]>();
+
+/**
+ * All dated statements in date order, worked out once per knowledge base (or carried over from the one before a
+ * one-article update: `carryTimeline`). Only references: the quotes are made per page.
+ *
+ * @example
+ * timelineOrder(knowledge)[0]?.date.iso // → '2012-01-01' on the bundled corpus
+ */
+export function timelineOrder(knowledge: Knowledge): TimelineEntry[] {
+  let order = orders.get(knowledge);
+  if (!order) orders.set(knowledge, (order = entriesOf(knowledge.passages).sort(compareTimelineEntries)));
+  return order;
+}
+
+/** The timeline of `next` from that of `previous`: the entries of passages gone dropped, the added merged in. */
+export function carryTimeline(next: Knowledge, previous: Knowledge, gone: (p: KnownPassage) => boolean, added: readonly KnownPassage[]): void {
+  const before = orders.get(previous);
+  if (before) orders.set(next, carryOrdered(before, (e) => gone(e.passage), entriesOf(added), compareTimelineEntries));
+}
+
+/** An entry as a quote: the sentence that gives the date. */
+export function timelineResult({ passage, date }: TimelineEntry): QuoteResult {
+  return {
+    quote: excerpt(passage, [sentenceAt(passage, date.index)]),
+    passage_id: passage.id,
+    source: sourceRef(passage.source),
+    score: 1,
+    date: date.iso,
+    granularity: date.granularity,
+    date_text: date.text,
+    date_basis: 'quote',
+  };
+}
+
+/**
+ * @example
+ * answerTimeline(knowledge, 5).results[0]?.date // → the earliest date the corpus gives
+ */
 export function answerTimeline(knowledge: Knowledge, limit = 10, offset = 0): Answer {
-  const entries = timelineEntries(knowledge);
   const notes = ['Dates written as weekdays or "last month" are resolved against each source\'s publication date.'];
-  return pageOf(knowledge, { command: 'timeline', query: null, title: 'Timeline of the talks', notes }, entries, limit, offset);
+  // a sentence several sources carry is shown once: copies are looked for among the page and the entries after it
+  return pageOfHits(knowledge, { command: 'timeline', query: null, title: 'Timeline of the talks', notes }, timelineOrder(knowledge), timelineResult, limit, offset);
 }

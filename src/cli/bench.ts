@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { COMMANDS } from '../../commands/index.ts';
 import { BENCH_COMMANDS, type BenchCommand, benchQueries } from '../bench/bench-queries.ts';
-import { type LatencySummary, memoryAfterGc, ms, phase, table, timed, timeEach } from '../bench/latency.ts';
+import { type LatencySummary, memoryAfterGc, ms, phase, table, timeEach } from '../bench/latency.ts';
 import { type RawBaseline, rawBaseline } from '../bench/raw-baseline.ts';
 import { syntheticSourceFiles, writeSyntheticCorpus } from '../bench/synthetic-corpus.ts';
 import { runCommand } from '../commands/run-command.ts';
@@ -28,6 +28,7 @@ import { findEntries } from '../faq/find-entries.ts';
 import { answerCacheCounts, clearAnswerCache } from '../answers/answer-cache.ts';
 import { prepareAnswers } from '../answers/prepare-answers.ts';
 import { buildKnowledge, type Knowledge } from '../knowledge/knowledge.ts';
+import { updateKnowledge } from '../knowledge/update-knowledge.ts';
 
 const { values } = parseArgs({
   options: {
@@ -66,7 +67,8 @@ interface SizeResult {
   repeats: Record<string, number>;
   autocomplete: Record<string, LatencySummary>;
   persisted: { bytes: number; saveMs: number; loadMs: number } | null;
-  updateMs: number | null;
+  /** A one-article update: the knowledge, then the answers prepared again. */
+  update: { knowledgeMs: number; prepareMs: number } | null;
   fastPath: { queries: number; differ: number; share: number } | null;
   raw: RawBaseline | null;
 }
@@ -88,16 +90,18 @@ async function measurePersisted(knowledge: Knowledge, corpus: Corpus, dir: strin
   return { bytes: statSync(file).size, saveMs: saved.ms, loadMs: loaded.ms };
 }
 
-/** A one-article update, when `knowledge.ts` exports `updateKnowledge(knowledge, { added: [source], removed: [] })`. */
-async function measureUpdate(knowledge: Knowledge): Promise<number | null> {
-  const module = await optional('../knowledge/knowledge.ts');
-  if (typeof module?.updateKnowledge !== 'function') return null;
-  const update = module.updateKnowledge as (k: Knowledge, change: unknown) => unknown;
+/**
+ * A one-article update as a running bot makes it: the knowledge updated in place (`updateKnowledge`), then the
+ * answers prepared again for the new knowledge. It retires `knowledge`, so it is measured last.
+ */
+async function measureUpdate(knowledge: Knowledge): Promise<SizeResult['update']> {
   const file = syntheticSourceFiles({ passages: 30, seed: SEED + 1000 })[0];
   if (!file) return null;
   const parsed = parseSourceFile(file.text, `sources/${file.fileName}`);
   const source = { ...parsed, id: `bench-update-${parsed.id}`.slice(0, 80), file: `sources/bench-update-${file.fileName}` };
-  return (await timed(() => update(knowledge, { added: [source], removed: [] }))).ms;
+  const updated = await phase('updating the knowledge with one 30-passage article', () => updateKnowledge(knowledge, { added: [source], removed: [] }));
+  const prepared = await phase('preparing answers for the updated knowledge', () => prepareAnswers(updated.value, knowledge));
+  return { knowledgeMs: updated.ms, prepareMs: prepared.ms };
 }
 
 /** How often the fast path's top 3 differs from a full search's, when the index has `findFull(query)`. */
@@ -143,13 +147,13 @@ async function measureSize(passages: number): Promise<SizeResult> {
       autocomplete[c] = timeEach(queries.autocomplete[c], (typed) => complete(option, typed, { knowledge }), { warmUp: WARM_UP, count: COUNT, progress: `autocomplete /${c}` });
     }
     const persisted = await measurePersisted(knowledge, corpus, dir);
-    const updateMs = await measureUpdate(knowledge);
     const fastPath = fastPathDiff(knowledge, queries.search.slice(WARM_UP));
     const raw = values['skip-raw']
       ? null
       : (await phase('raw MiniSearch: build, serialise, load, queries', () => rawBaseline(knowledge.passages.map((p) => p.text), Object.fromEntries(ORDER.map((c) => [c, queries[c]])), queries.search, { warmUp: WARM_UP, count: COUNT }))).value;
     const startMs = loaded.ms + (persisted ? persisted.loadMs : built.ms);
-    const result: SizeResult = { passages: knowledge.passages.length, sources: written.sources, corpusBytes: written.bytes, loadCorpusMs: loaded.ms, buildMs: built.ms, startMs, rssMb: memory.rssMb, heapMb: memory.heapMb, commands, cold, repeats, autocomplete, persisted, updateMs, fastPath, raw };
+    const update = await measureUpdate(knowledge);
+    const result: SizeResult = { passages: knowledge.passages.length, sources: written.sources, corpusBytes: written.bytes, loadCorpusMs: loaded.ms, buildMs: built.ms, startMs, rssMb: memory.rssMb, heapMb: memory.heapMb, commands, cold, repeats, autocomplete, persisted, update, fastPath, raw };
     printSize(result, memory.gc);
     return result;
   } finally {
@@ -182,7 +186,7 @@ function printSize(r: SizeResult, gc: boolean): void {
     ['RSS / heap used after build', `${r.rssMb.toFixed(0)} / ${r.heapMb.toFixed(0)} MB`, `${gc ? 'after gc' : 'no --expose-gc: noisy'}${raw ? `; raw MiniSearch index heap ${raw.heapMb >= 0 ? '+' : ''}${raw.heapMb.toFixed(1)} MB` : ''}`],
     ['persisted size / load', r.persisted ? `${(r.persisted.bytes / 2 ** 20).toFixed(1)} MB / ${ms(r.persisted.loadMs)} ms` : 'not implemented', raw ? `raw JSON ${(raw.serializedBytes / 2 ** 20).toFixed(1)} MB / loadJSON ${ms(raw.loadMs)} ms` : ''],
     ['start (load corpus + build or load)', `${ms(r.startMs)} ms`, ''],
-    ['one-article update', r.updateMs === null ? 'not implemented' : `${ms(r.updateMs)} ms`, ''],
+    ['one-article update', r.update ? `${ms(r.update.knowledgeMs + r.update.prepareMs)} ms` : 'not measured', r.update ? `knowledge ${ms(r.update.knowledgeMs)} ms + answers prepared again ${ms(r.update.prepareMs)} ms` : ''],
     ['fast path top-3 ≠ full search', r.fastPath ? `${(r.fastPath.share * 100).toFixed(1)}% (${r.fastPath.differ}/${r.fastPath.queries})` : 'no fast path', ''],
   ];
   for (const [label, value, note] of facts) console.log(`  ${`${label}:`.padEnd(38)} ${value}${note ? `  (${note})` : ''}`);
@@ -209,7 +213,11 @@ const TARGETS: Array<{ label: string; target: string; show: (r: SizeResult) => s
   },
   { label: 'start', target: '≤ 2 s', show: (r) => `${(r.startMs / 1000).toFixed(2)} s ${check(r.startMs, 2000)}` },
   { label: 'RSS', target: '≤ 500 MB', show: (r) => `${r.rssMb.toFixed(0)} MB ${check(r.rssMb, 500)}` },
-  { label: 'one-article update', target: '< 100 ms', show: (r) => (r.updateMs === null ? 'not implemented' : `${ms(r.updateMs)} ms ${check(r.updateMs, 100, true)}`) },
+  {
+    label: 'one-article update',
+    target: '< 100 ms',
+    show: (r) => (r.update ? `${ms(r.update.knowledgeMs + r.update.prepareMs)} ms ${check(r.update.knowledgeMs + r.update.prepareMs, 100, true)}` : 'not measured'),
+  },
 ];
 
 /** FAQ store: acknowledged writes per second (each its own durable transaction), listing and finding entries. */

@@ -75,14 +75,24 @@ export function whenStated(p: KnownPassage): string {
 const isDated = (s: StatedTerms) => !s.date.startsWith('9999');
 const days = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
 
+const statedByPassage = new WeakMap<KnownPassage, StatedTerms>();
+
+/**
+ * What a passage with terms says of them, read once per passage: after a one-article update only the new passages
+ * are read, and the deals are regrouped from what the others said.
+ */
+function statedTermsOf(p: KnownPassage): StatedTerms {
+  let stated = statedByPassage.get(p);
+  if (!stated) statedByPassage.set(p, (stated = { passage: p, date: whenStated(p), status: statusOf(p.text), offTopic: isUnrelatedSwap(p.sentences.map((x) => x.text)) }));
+  return stated;
+}
+
 /** The passages with terms, dated and with a status, and the deals they group into, earliest first (once per knowledge base). */
 export function dealsOf(knowledge: Knowledge): { stated: StatedTerms[]; deals: Deal[] } {
   const known = cache.get(knowledge);
   if (known) return known;
-  const stated = knowledge.passages
-    .filter((p) => p.terms.length > 0)
-    .map((p) => ({ passage: p, date: whenStated(p), status: statusOf(p.text), offTopic: isUnrelatedSwap(p.sentences.map((x) => x.text)) }));
-  const agreements = stated.filter((s) => !s.offTopic && isDated(s) && s.status !== null && DEAL_STATUSES.includes(s.status)).sort((a, b) => a.date.localeCompare(b.date));
+  const stated = knowledge.passages.filter((p) => p.terms.length > 0).map(statedTermsOf);
+  const agreements = stated.filter((s) => !s.offTopic && isDated(s) && s.status !== null && DEAL_STATUSES.includes(s.status)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const deals: Deal[] = [];
   for (const s of agreements) {
     const current = deals[deals.length - 1];

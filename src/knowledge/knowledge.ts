@@ -2,6 +2,7 @@
  * The knowledge base: everything the answers need, computed once from a loaded corpus — passages with their
  * resolved dates, entity mentions, speakers and term tags, the passage index and the entity resolver.
  */
+import { createHash } from 'node:crypto';
 import { normaliseText } from '../corpus/duplicates.ts';
 import type { Corpus } from '../corpus/load-corpus.ts';
 import type { Entity } from '../corpus/entity-schema.ts';
@@ -15,7 +16,7 @@ import { EntityResolver } from '../entities/resolve-entity.ts';
 import { type Passage, splitIntoPassages } from '../passages/passage.ts';
 import { findSpeakers, type SpeakerAttribution } from '../passages/speakers.ts';
 import { type TermTopic, tagTerms } from '../passages/terms-tags.ts';
-import { PassageIndex } from '../search/passage-index.ts';
+import { type IndexedPassage, PassageIndex } from '../search/passage-index.ts';
 import { stemTerm, tokenize } from '../search/tokenize.ts';
 
 /** A word of a passage with its stems, where it stands in the passage text. */
@@ -62,6 +63,8 @@ export interface Knowledge {
    * number, so an answer shows such a passage once, with "also in", without comparing passages per query.
    */
   copyGroupOf: Map<string, number>;
+  /** Passages by `textKeyOf` their text: a one-article update finds the copies of its passages here. */
+  passagesByText: Map<string, KnownPassage[]>;
   /** The passages that mention each entity, in corpus order: `/who` reads these, not every passage. */
   passagesByEntity: Map<string, KnownPassage[]>;
   wordStats: WordStats;
@@ -80,29 +83,40 @@ function passagesByEntity(passages: readonly KnownPassage[]): Map<string, KnownP
   return byEntity;
 }
 
+/** A passage's text as copies share it: normalised (`normaliseText`), then hashed, so the key stays short. */
+export const textKeyOf = (text: string): string => createHash('sha1').update(normaliseText(text)).digest('base64');
+
+/** Passages by `textKeyOf` their text, in corpus order: where copies of a text are looked up. */
+export function passagesByText(passages: readonly KnownPassage[]): Map<string, KnownPassage[]> {
+  const byText = new Map<string, KnownPassage[]>();
+  for (const p of passages) {
+    const key = textKeyOf(p.text);
+    const group = byText.get(key);
+    if (group) group.push(p);
+    else byText.set(key, [p]);
+  }
+  return byText;
+}
+
 /**
  * Numbers the groups of passages that are the same text in different sources (a wire story republished, a statement
  * quoted in full by two outlets). Passages without a copy elsewhere get no group.
  *
  * @example
- * copyGroups(passages).get('reuters-deal#4') === copyGroups(passages).get('ap-deal#4') // → true when the texts match
+ * copyGroups(passagesByText(passages)).get('reuters-deal#4') === copyGroups(…).get('ap-deal#4') // → true when the texts match
  */
-export function copyGroups(passages: readonly KnownPassage[]): Map<string, number> {
-  const byText = new Map<string, KnownPassage[]>();
-  for (const p of passages) {
-    const key = normaliseText(p.text);
-    const group = byText.get(key);
-    if (group) group.push(p);
-    else byText.set(key, [p]);
-  }
+export function copyGroups(byText: ReadonlyMap<string, readonly KnownPassage[]>): Map<string, number> {
   const groupOf = new Map<string, number>();
   let n = 0;
-  for (const group of byText.values()) {
-    if (new Set(group.map((p) => p.sourceId)).size < 2) continue;
-    for (const p of group) groupOf.set(p.id, n);
-    n++;
-  }
+  for (const group of byText.values()) if (addCopyGroup(groupOf, group, n)) n++;
   return groupOf;
+}
+
+/** Gives `group` the number `n` when it spans two sources or more; says whether it did. */
+export function addCopyGroup(groupOf: Map<string, number>, group: readonly KnownPassage[], n: number): boolean {
+  if (group.length < 2 || new Set(group.map((p) => p.sourceId)).size < 2) return false;
+  for (const p of group) groupOf.set(p.id, n);
+  return true;
 }
 
 function wordsIn(text: string): WordAt[] {
@@ -130,19 +144,74 @@ export function wordsOf(p: Pick<KnownPassage, 'id' | 'text'>): WordAt[] {
   return words;
 }
 
-/** Adds a passage's words to the corpus's word statistics. */
-function countWords(stats: WordStats, p: Passage): void {
+/** Adds a passage's words to the corpus's word statistics, or with `sign` -1 takes them out again. */
+export function countWords(stats: WordStats, p: Passage, sign: 1 | -1 = 1): void {
   const words = wordsIn(p.text);
-  for (const st of new Set(words.flatMap((w) => w.stems))) stats.df.set(st, (stats.df.get(st) ?? 0) + 1);
+  for (const st of new Set(words.flatMap((w) => w.stems))) addTo(stats.df, st, sign);
   const starts = new Set(p.sentences.map((x) => x.start));
   for (const w of words) {
     if (starts.has(w.index) || /\d/.test(p.text[w.index] ?? '')) continue;
-    const capital = /\p{Lu}/u.test(p.text[w.index] ?? '') ? 1 : 0;
+    const capital = /\p{Lu}/u.test(p.text[w.index] ?? '') ? sign : 0;
     for (const st of w.stems) {
       const [c, n] = stats.capitals.get(st) ?? [0, 0];
-      stats.capitals.set(st, [c + capital, n + 1]);
+      if (n + sign > 0) stats.capitals.set(st, [c + capital, n + sign]);
+      else stats.capitals.delete(st);
     }
   }
+}
+
+function addTo(counts: Map<string, number>, key: string, n: number): void {
+  const next = (counts.get(key) ?? 0) + n;
+  if (next > 0) counts.set(key, next);
+  else counts.delete(key);
+}
+
+const patternsFor = new WeakMap<readonly Entity[], ReturnType<typeof compileMentionPatterns>>();
+
+/** The mention patterns of an entity list, compiled once per list: a one-article update reuses the build's. */
+function mentionPatterns(entities: readonly Entity[]): ReturnType<typeof compileMentionPatterns> {
+  let patterns = patternsFor.get(entities);
+  if (!patterns) patternsFor.set(entities, (patterns = compileMentionPatterns(entities)));
+  return patterns;
+}
+
+/**
+ * One source's passages with what the build works out for each: dates, mentions of the known entities, speakers
+ * (a quote goes to the person the paragraphs before named last) and term tags. A fresh build and a one-article
+ * update (`updateKnowledge`) both read a source through this.
+ *
+ * @example
+ * knowSource(source, splitIntoPassages(source), knowledge.allEntities)[0].dates // → [{ iso: '2023-11-22', … }]
+ */
+export function knowSource(source: Source, split: readonly Passage[], entities: readonly Entity[], entityById: ReadonlyMap<string, Entity>): KnownPassage[] {
+  const mentionsOf = new Map<string, Mention[]>();
+  for (const m of findMentions(split, mentionPatterns(entities))) {
+    const list = mentionsOf.get(m.passageId);
+    if (list) list.push(m);
+    else mentionsOf.set(m.passageId, [m]);
+  }
+  let previousPerson: string | null = null;
+  return split.map((p) => {
+    const own = mentionsOf.get(p.id) ?? [];
+    const known = { ...p, source, dates: resolveDates(p.text, source.published), mentions: own, speakers: findSpeakers(p, own, previousPerson), terms: tagTerms(p.text) };
+    const people = own.filter((m) => entityById.get(m.entityId)?.kind === 'person');
+    previousPerson = people[people.length - 1]?.entityId ?? previousPerson;
+    return known;
+  });
+}
+
+/**
+ * A passage as the index holds it: its text and the names and aliases of the curated entities it mentions, so
+ * "the emir" is found by "Tamim". People found only in the text add nothing here: their names are in the text.
+ */
+export function indexedPassage(p: KnownPassage, entityById: ReadonlyMap<string, Entity>, discoveredIds: ReadonlySet<string>): IndexedPassage {
+  const entities = [...new Set(p.mentions.map((m) => m.entityId))]
+    .filter((id) => !discoveredIds.has(id))
+    .map((id) => entityById.get(id))
+    .filter((e): e is Entity => e !== undefined)
+    .map((e) => [e.name, ...e.aliases].join(' '))
+    .join(' ');
+  return { id: p.id, text: p.text, entities };
 }
 
 /**
@@ -155,45 +224,16 @@ export function buildKnowledge(corpus: Corpus): Knowledge {
   const notNames = new Set(corpus.notEntities.map((n) => n.toLowerCase()));
   const merged = mergeEntities(corpus.entities, discoverPeople(bySource, notNames), corpus.notEntities);
   const allEntities = merged.entities;
-  const patterns = compileMentionPatterns(allEntities);
   const entityById = new Map(allEntities.map((e) => [e.id, e]));
   const passages: KnownPassage[] = [];
   const wordStats: WordStats = { df: new Map(), capitals: new Map() };
   for (const { source, passages: split } of bySource) {
-    const mentionsOf = new Map<string, Mention[]>();
-    for (const m of findMentions(split, patterns)) {
-      const list = mentionsOf.get(m.passageId);
-      if (list) list.push(m);
-      else mentionsOf.set(m.passageId, [m]);
-    }
-    let previousPerson: string | null = null;
-    for (const p of split) {
-      const own = mentionsOf.get(p.id) ?? [];
-      passages.push({
-        ...p,
-        source,
-        dates: resolveDates(p.text, source.published),
-        mentions: own,
-        speakers: findSpeakers(p, own, previousPerson),
-        terms: tagTerms(p.text),
-      });
+    for (const p of knowSource(source, split, allEntities, entityById)) {
+      passages.push(p);
       countWords(wordStats, p);
-      const people = own.filter((m) => entityById.get(m.entityId)?.kind === 'person');
-      previousPerson = people[people.length - 1]?.entityId ?? previousPerson;
     }
   }
-  const index = new PassageIndex(
-    passages.map((p) => ({
-      id: p.id,
-      text: p.text,
-      entities: [...new Set(p.mentions.map((m) => m.entityId))]
-        .filter((id) => !merged.discoveredIds.has(id))
-        .map((id) => entityById.get(id))
-        .filter((e): e is Entity => e !== undefined)
-        .map((e) => [e.name, ...e.aliases].join(' '))
-        .join(' '),
-    })),
-  );
+  const index = new PassageIndex(passages.map((p) => indexedPassage(p, entityById, merged.discoveredIds)));
   return assembleKnowledge(corpus, { passages, allEntities, statedRoles: merged.statedRoles, discoveredIds: merged.discoveredIds, index, wordStats });
 }
 
@@ -213,6 +253,7 @@ export interface KnowledgeParts {
  */
 export function assembleKnowledge(corpus: Corpus, parts: KnowledgeParts): Knowledge {
   const { passages, allEntities, index } = parts;
+  const byText = passagesByText(passages);
   return {
     corpus,
     passages,
@@ -225,7 +266,8 @@ export function assembleKnowledge(corpus: Corpus, parts: KnowledgeParts): Knowle
     statedRoles: parts.statedRoles,
     discoveredIds: parts.discoveredIds,
     entityNameStems: new Map(corpus.entities.map((e) => [e.id, new Set(tokenize([e.name, ...e.aliases].join(' ')).map(stemTerm))])),
-    copyGroupOf: copyGroups(passages),
+    copyGroupOf: copyGroups(byText),
+    passagesByText: byText,
     passagesByEntity: passagesByEntity(passages),
     wordStats: parts.wordStats,
   };

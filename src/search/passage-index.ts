@@ -135,18 +135,28 @@ export interface PassageIndexSnapshot {
   stemsById: Map<string, Set<string>>;
   documentFrequency: Map<string, number>;
   featuresById: Map<string, PassageFeatures>;
-  vocabulary: Set<string>;
+  vocabulary: Map<string, number>;
   miniSearch: AsPlainObject;
+}
+
+/** One less of `key`; a count that reaches zero goes. */
+function countDown(counts: Map<string, number>, key: string): void {
+  const n = (counts.get(key) ?? 1) - 1;
+  if (n > 0) counts.set(key, n);
+  else counts.delete(key);
 }
 
 export class PassageIndex {
   private readonly search: MiniSearch<IndexedPassage>;
   private readonly stemsById: Map<string, Set<string>> = new Map();
-  /** Every word the passages use as written: a query word among them is no typo and needs no fuzzy lookup. */
-  private readonly vocabulary: Set<string> = new Set();
+  /**
+   * Every word the passages use as written, with in how many passages: a query word among them is no typo and needs
+   * no fuzzy lookup. Counted so that removing an article forgets the words only it used.
+   */
+  private readonly vocabulary: Map<string, number> = new Map();
   private readonly documentFrequency: Map<string, number> = new Map();
   private readonly featuresById: Map<string, PassageFeatures> = new Map();
-  private readonly passageCount: number;
+  private passageCount: number;
 
   constructor(passages: readonly IndexedPassage[] | PassageIndexSnapshot) {
     if (!Array.isArray(passages)) {
@@ -160,17 +170,51 @@ export class PassageIndex {
       this.search = MiniSearch.loadJS<IndexedPassage>(saved.miniSearch, this.searchOptions());
       return;
     }
-    this.passageCount = passages.length;
-    for (const p of passages as readonly IndexedPassage[]) {
-      const tokens = tokenize(`${p.text} ${p.entities}`).filter((t) => !isStopWord(t));
-      for (const t of tokens) this.vocabulary.add(t);
-      const stems = new Set(tokens.map(stemTerm));
+    this.passageCount = 0;
+    this.search = new MiniSearch<IndexedPassage>(this.searchOptions());
+    this.add(passages as readonly IndexedPassage[]);
+  }
+
+  /**
+   * Indexes more passages in place: what a one-article update costs, not a rebuild. The index is shared with the
+   * knowledge base it was built for, so the caller switches to the new knowledge in the same step (see
+   * `updateKnowledge`).
+   *
+   * @example
+   * index.add([{ id: 'new-article#1', text: 'Qatar said on Monday …', entities: '' }]);
+   */
+  add(passages: readonly IndexedPassage[]): void {
+    for (const p of passages) {
+      const tokens = new Set(tokenize(`${p.text} ${p.entities}`).filter((t) => !isStopWord(t)));
+      for (const t of tokens) this.vocabulary.set(t, (this.vocabulary.get(t) ?? 0) + 1);
+      const stems = new Set([...tokens].map(stemTerm));
       this.stemsById.set(p.id, stems);
       for (const s of stems) this.documentFrequency.set(s, (this.documentFrequency.get(s) ?? 0) + 1);
       this.featuresById.set(p.id, featuresOf(p.text));
     }
-    this.search = new MiniSearch<IndexedPassage>(this.searchOptions());
-    this.search.addAll(passages as readonly IndexedPassage[]);
+    this.passageCount += passages.length;
+    this.search.addAll(passages);
+  }
+
+  /**
+   * Drops passages from the index, given as they were indexed: MiniSearch's `remove` takes their words out of its
+   * postings at once (a `discard`ed passage would still count in word weights until a vacuum), and they are counted
+   * out of the vocabulary and the word statistics, so the index scores as a fresh build of the rest would.
+   *
+   * @example
+   * index.remove([{ id: 'old-article#1', text: 'Qatar said on Monday …', entities: '' }]);
+   */
+  remove(passages: readonly IndexedPassage[]): void {
+    for (const p of passages) {
+      const stems = this.stemsById.get(p.id);
+      if (!stems) continue;
+      for (const s of stems) countDown(this.documentFrequency, s);
+      for (const t of new Set(tokenize(`${p.text} ${p.entities}`).filter((t) => !isStopWord(t)))) countDown(this.vocabulary, t);
+      this.stemsById.delete(p.id);
+      this.featuresById.delete(p.id);
+      this.search.remove(p);
+      this.passageCount -= 1;
+    }
   }
 
   private searchOptions(): Options<IndexedPassage> {

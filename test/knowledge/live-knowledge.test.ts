@@ -79,10 +79,50 @@ describe('the live corpus', () => {
   });
 });
 
-describe('answers worked out once per knowledge base follow a corpus change', () => {
+describe('a large corpus: source changes applied to the running knowledge, not rebuilt', () => {
+  // the bundled corpus stands in for a large one: every source change is applied as an update
+  const open = (dir: string) => LiveKnowledge.open(dir, () => undefined, { incrementalFrom: 0 });
+
+  it('answers from an added article, a changed one and no longer from a removed one, as a rebuild would', async () => {
+    const dir = scratchCorpus();
+    const live = open(dir);
+    writeFileSync(join(dir, 'sources', 'lighthouse-ceasefire.md'), testArticle('lighthouse-ceasefire', ARTICLE));
+    expect(await live.reload()).toMatchObject({ ok: true, how: 'update', added: ['lighthouse-ceasefire'] });
+    const session = new ConsoleSession(live, COMMANDS, 'json');
+    const found = (q: string) => (JSON.parse(session.respond(`/search ${q}`)) as { results: Array<{ passage_id: string }> }).results.map((r) => r.passage_id);
+    expect(found('lighthouse keepers Zanzibar')[0]).toBe('lighthouse-ceasefire#1');
+    writeFileSync(join(dir, 'sources', 'lighthouse-ceasefire.md'), testArticle('lighthouse-ceasefire', ARTICLE.replace('Zanzibar', 'Pemba')));
+    expect(await live.reload()).toMatchObject({ ok: true, how: 'update', changed: ['lighthouse-ceasefire'] });
+    expect(found('lighthouse keepers Pemba')[0]).toBe('lighthouse-ceasefire#1');
+    expect(live.current().passageById.get('lighthouse-ceasefire#1')?.text).not.toContain('Zanzibar');
+    const updated = JSON.stringify(live.current().passages.map((p) => [p.id, p.dates, p.mentions]));
+    const rebuilt = LiveKnowledge.open(dir).current();
+    expect(JSON.stringify(rebuilt.passages.map((p) => [p.id, p.dates, p.mentions]))).toBe(updated);
+    rmSync(join(dir, 'sources', 'lighthouse-ceasefire.md'));
+    expect(await live.reload()).toMatchObject({ ok: true, how: 'update', removed: ['lighthouse-ceasefire'] });
+    expect(found('lighthouse keepers Pemba')).not.toContain('lighthouse-ceasefire#1');
+  });
+
+  it('rebuilds when entities.yaml changes, and keeps serving when an added file is broken', async () => {
+    const dir = scratchCorpus();
+    const live = open(dir);
+    const old = live.current();
+    writeFileSync(join(dir, 'sources', 'broken-date.md'), testArticle('broken-date', ARTICLE, '2023-13-45'));
+    expect((await live.reload()).ok).toBe(false);
+    expect(live.current()).toBe(old);
+    rmSync(join(dir, 'sources', 'broken-date.md'));
+    writeFileSync(join(dir, 'entities.yaml'), readFileSync(join(dir, 'entities.yaml'), 'utf8').replace('[Israel, Israeli,', '[Zanzibar, Israel, Israeli,'));
+    expect(await live.reload()).toMatchObject({ ok: true, how: 'build' });
+  });
+});
+
+describe.each([
+  ['rebuilt', {}],
+  ['updated', { incrementalFrom: 0 }],
+])('answers worked out once per knowledge base follow a corpus change (%s)', (_how, options) => {
   it('/terms with no topic and /timeline are prepared at start-up and show a deal added later', async () => {
     const dir = scratchCorpus();
-    const live = LiveKnowledge.open(dir);
+    const live = LiveKnowledge.open(dir, () => undefined, options);
     const session = new ConsoleSession(live, COMMANDS, 'json');
     type Reply = { results: Array<{ passage_id: string; date?: string }>; notes: string[] };
     const before = JSON.parse(session.respond('/terms')) as Reply;
