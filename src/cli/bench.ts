@@ -6,12 +6,12 @@
  * directory, loaded and built like the bot does, and measured: load and build time, RSS and heap after a full
  * collection, p50/p95/p99/max of each command over `--queries` realistic queries after 50 warm-up ones (`/search`,
  * `/who`, `/when`, `/terms`, "Find sources") as the bot answers them (recent answers cached), and again over `--cold`
- * queries with the answer cache emptied before each one; autocomplete on typed prefixes, persisted size and load time and a
- * one-article update (when the project has them), how often a fast path's top 3 differs from a full search's, and a
+ * queries with the answer cache emptied before each one; autocomplete on typed prefixes, persisted size and load time, a
+ * one-article update (the knowledge, then the answers prepared again), how often a fast path's top 3 differs from a full search's, and a
  * plain MiniSearch over the same passages and queries, so each latency is also a ratio to the engine alone. Then the
  * FAQ store (durable writes per second). The figures go to a JSON file.
  */
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,6 +28,7 @@ import { findEntries } from '../faq/find-entries.ts';
 import { answerCacheCounts, clearAnswerCache } from '../answers/answer-cache.ts';
 import { prepareAnswers } from '../answers/prepare-answers.ts';
 import { buildKnowledge, type Knowledge } from '../knowledge/knowledge.ts';
+import { loadKnowledge, saveKnowledge } from '../knowledge/knowledge-cache.ts';
 import { updateKnowledge } from '../knowledge/update-knowledge.ts';
 
 const { values } = parseArgs({
@@ -66,27 +67,18 @@ interface SizeResult {
   /** The share of timed queries the answer cache answered (repeats in the query list). */
   repeats: Record<string, number>;
   autocomplete: Record<string, LatencySummary>;
-  persisted: { bytes: number; saveMs: number; loadMs: number } | null;
+  persisted: { bytes: number; saveMs: number; loadMs: number };
   /** A one-article update: the knowledge, then the answers prepared again. */
   update: { knowledgeMs: number; prepareMs: number } | null;
   fastPath: { queries: number; differ: number; share: number } | null;
   raw: RawBaseline | null;
 }
 
-/** A module's exports, or null when the file does not exist yet (features detected, not assumed). */
-async function optional(path: string): Promise<Record<string, unknown> | null> {
-  const url = new URL(path, import.meta.url);
-  return existsSync(url) ? ((await import(url.href)) as Record<string, unknown>) : null;
-}
-
-/** Persisted knowledge, when `src/knowledge/knowledge-cache.ts` has `saveKnowledge(knowledge, file)` and `loadKnowledge(file, corpus)`. */
+/** Persisted knowledge: saved as the bot saves it, then read back as a restart reads it. */
 async function measurePersisted(knowledge: Knowledge, corpus: Corpus, dir: string): Promise<SizeResult['persisted']> {
-  const cache = await optional('../knowledge/knowledge-cache.ts');
-  if (typeof cache?.saveKnowledge !== 'function' || typeof cache.loadKnowledge !== 'function') return null;
-  const [save, load] = [cache.saveKnowledge as (k: Knowledge, f: string) => unknown, cache.loadKnowledge as (f: string, c: Corpus) => unknown];
   const file = join(dir, 'knowledge.cache');
-  const saved = await phase('saving knowledge', () => save(knowledge, file));
-  const loaded = await phase('loading saved knowledge', () => load(file, corpus));
+  const saved = await phase('saving knowledge', () => saveKnowledge(knowledge, file));
+  const loaded = await phase('loading saved knowledge', () => loadKnowledge(file, corpus));
   return { bytes: statSync(file).size, saveMs: saved.ms, loadMs: loaded.ms };
 }
 
@@ -151,7 +143,7 @@ async function measureSize(passages: number): Promise<SizeResult> {
     const raw = values['skip-raw']
       ? null
       : (await phase('raw MiniSearch: build, serialise, load, queries', () => rawBaseline(knowledge.passages.map((p) => p.text), Object.fromEntries(ORDER.map((c) => [c, queries[c]])), queries.search, { warmUp: WARM_UP, count: COUNT }))).value;
-    const startMs = loaded.ms + (persisted ? persisted.loadMs : built.ms);
+    const startMs = loaded.ms + persisted.loadMs;
     const update = await measureUpdate(knowledge);
     const result: SizeResult = { passages: knowledge.passages.length, sources: written.sources, corpusBytes: written.bytes, loadCorpusMs: loaded.ms, buildMs: built.ms, startMs, rssMb: memory.rssMb, heapMb: memory.heapMb, commands, cold, repeats, autocomplete, persisted, update, fastPath, raw };
     printSize(result, memory.gc);
@@ -184,8 +176,8 @@ function printSize(r: SizeResult, gc: boolean): void {
     ['load corpus', `${ms(r.loadCorpusMs)} ms`, ''],
     ['build knowledge', `${ms(r.buildMs)} ms`, raw ? `raw MiniSearch build ${ms(raw.buildMs)} ms; ours ${ratio(r.buildMs, raw.buildMs)}` : ''],
     ['RSS / heap used after build', `${r.rssMb.toFixed(0)} / ${r.heapMb.toFixed(0)} MB`, `${gc ? 'after gc' : 'no --expose-gc: noisy'}${raw ? `; raw MiniSearch index heap ${raw.heapMb >= 0 ? '+' : ''}${raw.heapMb.toFixed(1)} MB` : ''}`],
-    ['persisted size / load', r.persisted ? `${(r.persisted.bytes / 2 ** 20).toFixed(1)} MB / ${ms(r.persisted.loadMs)} ms` : 'not implemented', raw ? `raw JSON ${(raw.serializedBytes / 2 ** 20).toFixed(1)} MB / loadJSON ${ms(raw.loadMs)} ms` : ''],
-    ['start (load corpus + build or load)', `${ms(r.startMs)} ms`, ''],
+    ['persisted size / load', `${(r.persisted.bytes / 2 ** 20).toFixed(1)} MB / ${ms(r.persisted.loadMs)} ms`, raw ? `raw JSON ${(raw.serializedBytes / 2 ** 20).toFixed(1)} MB / loadJSON ${ms(raw.loadMs)} ms` : ''],
+    ['start (load corpus + load the save)', `${ms(r.startMs)} ms`, ''],
     ['one-article update', r.update ? `${ms(r.update.knowledgeMs + r.update.prepareMs)} ms` : 'not measured', r.update ? `knowledge ${ms(r.update.knowledgeMs)} ms + answers prepared again ${ms(r.update.prepareMs)} ms` : ''],
     ['fast path top-3 ≠ full search', r.fastPath ? `${(r.fastPath.share * 100).toFixed(1)}% (${r.fastPath.differ}/${r.fastPath.queries})` : 'no fast path', ''],
   ];

@@ -2,19 +2,22 @@
  * The knowledge base saved beside the corpus (`CORPUS_DIR/.cache/`), so that a restart reads what the last build
  * worked out instead of working it out again: on a corpus of 100,000 passages a build takes minutes, reading it back
  * seconds. The file is named by a fingerprint of the corpus (every source and `entities.yaml`, as loaded), of the
- * code that builds knowledge and of KNOWLEDGE_FORMAT; any other file is stale and is replaced. A cache that cannot be read — damaged, truncated, from another version — is
- * reported and rebuilt; it never stops the bot.
+ * code that builds knowledge and of KNOWLEDGE_FORMAT. A save of an earlier version of a large corpus is brought up
+ * to date source by source; any other file is stale and is replaced. A cache that cannot be read — damaged,
+ * truncated, from another version — is reported and rebuilt; it never stops the bot.
  *
  * @example
- * const { knowledge, from } = openCachedKnowledge('corpus', loadCorpus('corpus')); // from: 'cache' | 'build'
+ * const { knowledge, from } = openCachedKnowledge('corpus', loadCorpus('corpus')); // from: 'cache' | 'update' | 'build'
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Corpus } from '../corpus/load-corpus.ts';
+import type { Source } from '../corpus/source-schema.ts';
 import { PassageIndex, type PassageIndexSnapshot } from '../search/passage-index.ts';
 import { assembleKnowledge, buildKnowledge, type Knowledge, type KnowledgeParts, type KnownPassage } from './knowledge.ts';
+import { INCREMENTAL_FROM_PASSAGES, updateKnowledge } from './update-knowledge.ts';
 
 /** The layout of a save; the code itself is fingerprinted too (see codeFingerprint). */
 export const KNOWLEDGE_FORMAT = 'talks-knowledge/2';
@@ -26,6 +29,12 @@ export class KnowledgeCacheError extends Error {}
 interface SavedKnowledge {
   format: string;
   fingerprint: string;
+  /** The code that made it (codeFingerprint): a save by the same code can be caught up with a changed corpus. */
+  code: string;
+  /** Each source as it was then: its fingerprint, and its metadata (the text is in the passages). */
+  sources: Array<{ fingerprint: string; meta: Omit<Source, 'paragraphs'> }>;
+  /** `entities.yaml` as it was then: a change there needs a full build. */
+  entities: string;
   passages: Array<Omit<KnownPassage, 'source'>>;
   allEntities: KnowledgeParts['allEntities'];
   statedRoles: KnowledgeParts['statedRoles'];
@@ -44,6 +53,10 @@ export function knowledgeFingerprint(corpus: Corpus): string {
   const { dir: _dir, ...content } = corpus;
   return createHash('sha256').update(KNOWLEDGE_FORMAT).update(codeFingerprint()).update(JSON.stringify(content)).digest('hex');
 }
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const sourceFingerprint = (source: Source) => sha256(JSON.stringify(source));
+const entitiesFingerprint = (corpus: Corpus) => sha256(JSON.stringify([corpus.entities, corpus.notEntities]));
 
 let code: string | null = null;
 
@@ -67,6 +80,12 @@ export function saveKnowledge(knowledge: Knowledge, file: string): void {
   const saved: SavedKnowledge = {
     format: KNOWLEDGE_FORMAT,
     fingerprint: knowledgeFingerprint(knowledge.corpus),
+    code: codeFingerprint(),
+    sources: knowledge.corpus.sources.map((source) => {
+      const { paragraphs: _p, ...meta } = source;
+      return { fingerprint: sourceFingerprint(source), meta };
+    }),
+    entities: entitiesFingerprint(knowledge.corpus),
     passages: knowledge.passages.map(({ source: _source, ...p }) => p),
     allEntities: knowledge.allEntities,
     statedRoles: knowledge.statedRoles,
@@ -84,31 +103,73 @@ export function saveKnowledge(knowledge: Knowledge, file: string): void {
  * for another corpus or format.
  */
 export function loadKnowledge(file: string, corpus: Corpus): Knowledge {
+  const saved = readSave(file);
+  if (saved.fingerprint !== knowledgeFingerprint(corpus)) throw new KnowledgeCacheError(`the saved knowledge ${file} is for another corpus or version`);
+  return fromSave(saved, corpus, corpus.sources, file);
+}
+
+function readSave(file: string): SavedKnowledge {
   let saved: SavedKnowledge;
   try {
     saved = deserialize(readFileSync(file)) as SavedKnowledge;
   } catch (error) {
     throw new KnowledgeCacheError(`the saved knowledge ${file} cannot be read (${(error as Error).message})`);
   }
-  if (saved?.format !== KNOWLEDGE_FORMAT || saved.fingerprint !== knowledgeFingerprint(corpus) || !Array.isArray(saved.passages)) {
+  if (saved?.format !== KNOWLEDGE_FORMAT || saved.code !== codeFingerprint() || !Array.isArray(saved.passages) || !Array.isArray(saved.sources)) {
     throw new KnowledgeCacheError(`the saved knowledge ${file} is for another corpus or version`);
   }
-  const sources = new Map(corpus.sources.map((s) => [s.id, s]));
+  return saved;
+}
+
+/** The saved knowledge with its passages joined to `sources` (one for every source the save has passages of). */
+function fromSave(saved: SavedKnowledge, corpus: Corpus, sources: readonly Source[], file: string): Knowledge {
+  const byId = new Map(sources.map((s) => [s.id, s]));
   const passages: KnownPassage[] = [];
   for (const p of saved.passages) {
-    const source = sources.get(p.sourceId);
+    const source = byId.get(p.sourceId);
     if (!source) throw new KnowledgeCacheError(`the saved knowledge ${file} names a source the corpus lacks: ${p.sourceId}`);
     passages.push({ ...p, source });
   }
   const index = new PassageIndex(saved.index);
-  return assembleKnowledge(corpus, { passages, allEntities: saved.allEntities, statedRoles: saved.statedRoles, discoveredIds: saved.discoveredIds, wordStats: saved.wordStats, index });
+  return assembleKnowledge({ ...corpus, sources: [...sources] }, { passages, allEntities: saved.allEntities, statedRoles: saved.statedRoles, discoveredIds: saved.discoveredIds, wordStats: saved.wordStats, index });
+}
+
+/**
+ * A save of another version of this corpus, brought up to date with a one-article update (`updateKnowledge`) per
+ * changed source instead of a build: what a restart after sources were added to a large running bot reads. Only
+ * for a save by the same code, of the same `entities.yaml`, of a corpus large enough that updates are used at all.
+ * Sources changed or removed since are joined to their saved metadata just long enough to be taken out.
+ */
+export function catchUpKnowledge(file: string, corpus: Corpus, incrementalFrom = INCREMENTAL_FROM_PASSAGES): { knowledge: Knowledge; changed: number } {
+  const saved = readSave(file);
+  if (saved.entities !== entitiesFingerprint(corpus)) throw new KnowledgeCacheError(`the saved knowledge ${file} is for another entities.yaml`);
+  if (saved.passages.length < incrementalFrom) throw new KnowledgeCacheError(`the saved knowledge ${file} is small enough to build again`);
+  const current = new Map(corpus.sources.map((s) => [s.id, s]));
+  const then = new Map(saved.sources.map((s) => [s.meta.id, s]));
+  const same = (s: Source) => then.get(s.id)?.fingerprint === sourceFingerprint(s);
+  // a source as it was saved: the current one when unchanged, else its saved metadata (no text: it is only removed)
+  const savedSources = saved.sources.map(({ meta }) => {
+    const now = current.get(meta.id);
+    return now && same(now) ? now : { ...meta, paragraphs: [] };
+  });
+  const previous = fromSave(saved, corpus, savedSources, file);
+  const added = corpus.sources.filter((s) => !same(s));
+  const removed = saved.sources.map((s) => s.meta.id).filter((id) => !current.has(id) || !same(current.get(id) as Source));
+  const knowledge = updateKnowledge(previous, { added, removed }, corpus);
+  return { knowledge, changed: new Set([...added.map((s) => s.id), ...removed]).size };
 }
 
 /**
  * The knowledge base for a loaded corpus: read from `dir/.cache/` when a build of this very corpus was saved there,
- * else built and saved (older saves removed). `report` hears what happened, in words for a log.
+ * else brought up to date from a save of an earlier version of a large corpus (`catchUpKnowledge`), else built; then
+ * saved (older saves removed). `report` hears what happened, in words for a log.
  */
-export function openCachedKnowledge(dir: string, corpus: Corpus, report: (message: string) => void = () => undefined): { knowledge: Knowledge; from: 'cache' | 'build'; ms: number } {
+export function openCachedKnowledge(
+  dir: string,
+  corpus: Corpus,
+  report: (message: string) => void = () => undefined,
+  options: { incrementalFrom?: number } = {},
+): { knowledge: Knowledge; from: 'cache' | 'update' | 'build'; ms: number } {
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   const cacheDir = join(dir, CACHE_DIR);
@@ -122,17 +183,33 @@ export function openCachedKnowledge(dir: string, corpus: Corpus, report: (messag
       report(`${(error as Error).message}: building it again`);
     }
   }
+  for (const other of existsSync(cacheDir) ? readdirSync(cacheDir).filter((f) => FILE.test(f) && join(cacheDir, f) !== file) : []) {
+    try {
+      const { knowledge, changed } = catchUpKnowledge(join(cacheDir, other), corpus, options.incrementalFrom);
+      report(`read the knowledge saved before ${changed} source(s) changed and updated it in ${ms()} ms`);
+      const read = ms();
+      save(cacheDir, file, knowledge, (outcome) => report(`${outcome} (${ms() - read} ms)`));
+      return { knowledge, from: 'update', ms: ms() };
+    } catch (error) {
+      if (!(error instanceof KnowledgeCacheError)) report(`the saved knowledge ${other} could not be brought up to date (${(error as Error).message})`);
+    }
+  }
   report(`building the knowledge base for ${corpus.sources.length} sources (nothing saved for this corpus yet)…`);
   const knowledge = buildKnowledge(corpus);
   const built = ms();
+  save(cacheDir, file, knowledge, (outcome) => report(`built ${knowledge.passages.length} passages in ${built} ms; ${outcome} (${ms() - built} ms)`));
+  return { knowledge, from: 'build', ms: ms() };
+}
+
+/** Saves `knowledge` as `file`, removing older saves; a corpus directory that cannot be written still serves. */
+function save(cacheDir: string, file: string, knowledge: Knowledge, report: (outcome: string) => void): void {
   try {
     mkdirSync(cacheDir, { recursive: true });
-    for (const old of readdirSync(cacheDir)) if (FILE.test(old) && join(cacheDir, old) !== file) rmSync(join(cacheDir, old), { force: true });
     saveKnowledge(knowledge, file);
-    report(`built ${knowledge.passages.length} passages in ${built} ms and saved them for the next start (${ms() - built} ms)`);
+    for (const old of readdirSync(cacheDir)) if (FILE.test(old) && join(cacheDir, old) !== file) rmSync(join(cacheDir, old), { force: true });
+    report('saved for the next start');
   } catch (error) {
     // a read-only corpus directory still serves: it only starts slower next time
-    report(`built ${knowledge.passages.length} passages in ${built} ms; could not save them (${(error as Error).message})`);
+    report(`could not save it (${(error as Error).message})`);
   }
-  return { knowledge, from: 'build', ms: ms() };
 }

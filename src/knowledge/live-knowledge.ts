@@ -17,14 +17,7 @@ import { watchCorpus, type CorpusWatcher } from '../corpus/watch-corpus.ts';
 import { prepareAnswers } from '../answers/prepare-answers.ts';
 import { openCachedKnowledge } from './knowledge-cache.ts';
 import type { Knowledge } from './knowledge.ts';
-import { updateKnowledge } from './update-knowledge.ts';
-
-/**
- * From this many passages on, a change to sources is applied to the running knowledge rather than rebuilt: a build
- * of 20,000 passages takes about half a minute here, an update milliseconds. Below it a rebuild is cheap and also
- * finds the people a new article is the first to name, which an update leaves to the next build.
- */
-export const INCREMENTAL_FROM_PASSAGES = 20_000;
+import { INCREMENTAL_FROM_PASSAGES, updateKnowledge } from './update-knowledge.ts';
 
 export interface LiveKnowledgeOptions {
   /** From this many passages on, source changes are applied as updates; INCREMENTAL_FROM_PASSAGES unless set. */
@@ -75,7 +68,7 @@ export class LiveKnowledge implements KnowledgeProvider {
    * `knowledge-cache.ts`); a CorpusError here means there is nothing to serve. `report` hears how it was loaded.
    */
   static open(dir: string, report: (message: string) => void = () => undefined, options: LiveKnowledgeOptions = {}): LiveKnowledge {
-    return new LiveKnowledge(dir, prepareAnswers(openCachedKnowledge(dir, loadCorpus(dir), report).knowledge), report, options);
+    return new LiveKnowledge(dir, prepareAnswers(openCachedKnowledge(dir, loadCorpus(dir), report, options).knowledge), report, options);
   }
 
   ready(): Knowledge {
@@ -135,7 +128,7 @@ export class LiveKnowledge implements KnowledgeProvider {
         this.report(`applied ${added.length + changed.length + removed.length} source change(s) to the running knowledge in ${ms()} ms`);
         return { ok: true, unchanged: false, passages: this.knowledge.passages.length, ms: ms(), how: 'update', ...change };
       }
-      this.knowledge = prepareAnswers(openCachedKnowledge(this.dir, corpus, this.report).knowledge);
+      this.knowledge = prepareAnswers(openCachedKnowledge(this.dir, corpus, this.report, this.options).knowledge);
       return { ok: true, unchanged: false, passages: this.knowledge.passages.length, ms: ms(), how: 'build', ...change };
     } catch (error) {
       return failed(error);

@@ -3,7 +3,7 @@
  * gives; a changed corpus is built again (the old save replaced); a damaged save is reported and rebuilt, never
  * served and never fatal.
  */
-import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
@@ -70,4 +70,37 @@ describe('the saved knowledge', () => {
     saveKnowledge(buildKnowledge(loadCorpus(a)), file);
     expect(() => loadKnowledge(file, loadCorpus(b))).toThrow(/another corpus/);
   });
+
+  describe('on a large corpus (here the bundled one, with updates from 0 passages)', () => {
+    const large = { incrementalFrom: 0 };
+    const ARTICLE = 'Fuel tankers queued overnight at the crossing while Qatar and Egypt pressed Hamas and Israel to keep to the timetable.';
+
+    it('brings an earlier save up to date with the sources added, changed and removed since, as a build would answer', () => {
+      const dir = scratchCorpus();
+      writeFileSync(join(dir, 'sources', 'tankers.md'), testArticle('tankers', ARTICLE));
+      expect(openCachedKnowledge(dir, loadCorpus(dir), () => undefined, large).from).toBe('build');
+      writeFileSync(join(dir, 'sources', 'tankers.md'), testArticle('tankers', ARTICLE.replace('overnight', 'for two days')));
+      writeFileSync(join(dir, 'sources', 'convoys.md'), testArticle('convoys', 'Aid convoys waited at the border for inspections, officials in Cairo said.'));
+      rmSync(join(dir, 'sources', 'cnn-retold-blinken-warns-qatar.md'));
+      const heard: string[] = [];
+      const caught = openCachedKnowledge(dir, loadCorpus(dir), (m) => heard.push(m), large);
+      expect(caught.from).toBe('update');
+      expect(heard.join('\n')).toMatch(/before 3 source\(s\) changed/);
+      expect(answers(caught.knowledge)).toEqual(answers(buildKnowledge(loadCorpus(dir))));
+      expect(caught.knowledge.passageById.get('tankers#1')?.text).toContain('for two days');
+      // the brought-up-to-date knowledge is saved in place of the old save, and read as it is next time
+      expect(saves(dir)).toHaveLength(1);
+      expect(openCachedKnowledge(dir, loadCorpus(dir), () => undefined, large).from).toBe('cache');
+    });
+
+    it('builds again when entities.yaml changed, or when the corpus is small', () => {
+      const dir = scratchCorpus();
+      openCachedKnowledge(dir, loadCorpus(dir), () => undefined, large);
+      writeFileSync(join(dir, 'sources', 'convoys.md'), testArticle('convoys', 'Aid convoys waited at the border for inspections, officials in Cairo said.'));
+      expect(openCachedKnowledge(dir, loadCorpus(dir)).from).toBe('build');
+      writeFileSync(join(dir, 'entities.yaml'), readFileSync(join(dir, 'entities.yaml'), 'utf8').replace('[Israel, Israeli,', '[Zanzibar, Israel, Israeli,'));
+      expect(openCachedKnowledge(dir, loadCorpus(dir), () => undefined, large).from).toBe('build');
+    });
+  });
 });
+
