@@ -10,6 +10,7 @@
  */
 import { sharedCount, wordHashes } from '../corpus/duplicates.ts';
 import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
+import type { PassageChange } from '../knowledge/update-knowledge.ts';
 import type { AlsoIn, QuoteResult } from './answer.ts';
 
 /** Word-set Jaccard (and word-count ratio) from which two quotes are one passage lightly edited. */
@@ -58,11 +59,11 @@ function countHashes(frequency: Map<number, number>, passages: readonly KnownPas
 }
 
 /** The word frequencies of `next` from those of `previous`, counting only the passages that went and came. */
-export function carryFrequency(next: Knowledge, previous: Knowledge, gone: readonly KnownPassage[], added: readonly KnownPassage[]): void {
-  const before = frequencies.get(previous);
-  if (!before) return;
-  const frequency = new Map(before);
-  countHashes(frequency, gone, -1);
+export function carryFrequency(next: Knowledge, previous: Knowledge, { dropped, added }: PassageChange): void {
+  // counted in place: the knowledge before an update is retired, and a copy would cost more than the counting
+  const frequency = frequencies.get(previous);
+  if (!frequency) return;
+  countHashes(frequency, dropped, -1);
   countHashes(frequency, added, 1);
   frequencies.set(next, frequency);
 }

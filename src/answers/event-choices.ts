@@ -4,8 +4,9 @@
  * made once per knowledge base, and the scan stops at the first 25 matches Discord can show: autocomplete runs on
  * every keystroke, over a timeline of tens of thousands of dated sentences on a large corpus.
  */
-import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
-import { carryOrdered } from '../knowledge/ordered-merge.ts';
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import { insertOrdered, removeOrdered } from '../knowledge/ordered-merge.ts';
+import type { PassageChange } from '../knowledge/update-knowledge.ts';
 import { MAX_CHOICES, choicesMatching } from '../commands/choices.ts';
 import { compareTimelineEntries, entriesOf, type TimelineEntry, timelineOrder } from './timeline.ts';
 
@@ -35,11 +36,15 @@ function eventLabels(knowledge: Knowledge): EventLabel[] {
   return labels;
 }
 
-/** The labels of `next` from those of `previous`: the labels of passages gone dropped, the added merged in. */
-export function carryEventLabels(next: Knowledge, previous: Knowledge, gone: (p: KnownPassage) => boolean, added: readonly KnownPassage[]): void {
-  const before = labelsCache.get(previous);
+/** The labels of `next` from those of `previous`, changed in place: the labels of passages gone out, the new in. */
+export function carryEventLabels(next: Knowledge, previous: Knowledge, change: PassageChange): void {
+  const labels = labelsCache.get(previous);
+  if (!labels) return;
   const compare = (a: EventLabel, b: EventLabel) => compareTimelineEntries(a.entry, b.entry);
-  if (before) labelsCache.set(next, carryOrdered(before, (l) => gone(l.entry.passage), labelsOf(entriesOf(added)), compare));
+  const same = (l: EventLabel, gone: EventLabel) => l.entry.passage === gone.entry.passage && l.entry.date === gone.entry.date;
+  removeOrdered(labels, labelsOf(entriesOf(change.dropped)), compare, same);
+  insertOrdered(labels, labelsOf(entriesOf(change.added)), compare);
+  labelsCache.set(next, labels);
 }
 
 /**

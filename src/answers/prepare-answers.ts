@@ -5,30 +5,33 @@
  * the build). On a large corpus each is a pass over every passage: paid at start-up or on a reload (before the new
  * knowledge serves), never by the member who happens to ask first.
  *
- * After a one-article update (`updateKnowledge`), pass the knowledge it replaced: the word frequencies, the timeline
- * and the labels are carried over, counting and merging only the passages that went and came, and what is read per
- * passage (the terms a passage states) is remembered per passage, so only the new ones are read.
+ * After a one-article update (`updateKnowledge`), pass the knowledge it replaced: the word frequencies, the
+ * timeline, the deals, the terms in date order and by topic, and the `/when` labels are carried over, counting and
+ * placing only the passages that went and came; what is read per passage (the terms a passage states, how fully)
+ * is remembered per passage, so only the new ones are read.
  *
  * @example
  * const knowledge = buildKnowledge(loadCorpus('corpus'));
  * prepareAnswers(knowledge); // the first /when, /terms and /timeline answer as fast as the second
  * prepareAnswers(updateKnowledge(knowledge, change), knowledge); // the same, in milliseconds
  */
-import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
-import { dealsOf } from '../deals/deals.ts';
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import { changeOf } from '../knowledge/update-knowledge.ts';
+import { carryDeals, dealsOf } from '../deals/deals.ts';
 import { carryFrequency, frequencyOf } from './collapse-copies.ts';
 import { carryEventLabels, eventChoices } from './event-choices.ts';
-import { dealOrder, termsIndexOf } from './terms.ts';
+import { carryTermsIndex, carryTermsOrder, dealOrder, termsIndexOf } from './terms.ts';
 import { carryTimeline, timelineOrder } from './timeline.ts';
 
 export function prepareAnswers(knowledge: Knowledge, previous?: Knowledge): Knowledge {
-  if (previous && previous !== knowledge) {
-    // a passage object is never edited: one that is not the same object in both went (or came) with the change
-    const added = knowledge.passages.filter((p) => previous.passageById.get(p.id) !== p);
-    const gone = (p: KnownPassage) => knowledge.passageById.get(p.id) !== p;
-    carryFrequency(knowledge, previous, previous.passages.filter(gone), added);
-    carryTimeline(knowledge, previous, gone, added);
-    carryEventLabels(knowledge, previous, gone, added);
+  const change = previous ? changeOf(knowledge) : undefined;
+  if (previous && change) {
+    carryFrequency(knowledge, previous, change);
+    carryTimeline(knowledge, previous, change);
+    carryEventLabels(knowledge, previous, change);
+    carryTermsOrder(knowledge, previous, change);
+    carryDeals(knowledge, previous, change);
+    carryTermsIndex(knowledge, previous, change);
   }
   frequencyOf(knowledge);
   dealsOf(knowledge);

@@ -6,7 +6,9 @@
  * finds durations ("four-day cease-fire", "42 days") and "how many" finds the passages with numbers. A prisoner swap
  * outside the talks (US–Russia, US–Iran) is shown only when the topic asks for it.
  */
-import { type Deal, DURATION, dealsOf, type StatedTerms } from '../deals/deals.ts';
+import { type Deal, DURATION, dealsOf, type StatedTerms, statedTermsOf } from '../deals/deals.ts';
+import { insertOrdered, removeOrdered, removeRuns } from '../knowledge/ordered-merge.ts';
+import type { PassageChange } from '../knowledge/update-knowledge.ts';
 import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import type { PassageHit } from '../search/passage-index.ts';
 import { numericTermCount, TERM_TOPICS, type TermTopic } from '../passages/terms-tags.ts';
@@ -68,10 +70,11 @@ function resultOf(s: StatedTerms, score: number): QuoteResult {
   };
 }
 
+/** Words saying the terms are those of the deal agreed. */
+const FULL_DEAL = /\b(?:final (?:deal|agreement)|deal that emerged|under the (?:deal|agreement)|the (?:deal|agreement) (?:calls|provides))\b/i;
+
 /** How fully a passage states a deal: its numbers, and words saying it was agreed. */
-function statesDeal(p: KnownPassage): number {
-  return numericTermCount(p.text) + (/\b(?:final (?:deal|agreement)|deal that emerged|under the (?:deal|agreement)|the (?:deal|agreement) (?:calls|provides))\b/i.test(p.text) ? 2 : 0);
-}
+const statesDeal = (p: KnownPassage): number => measuresOf(p)[2];
 
 /** The latest deal that was agreed (it may since have taken effect or collapsed). */
 export function latestDeal(knowledge: Knowledge): Deal | undefined {
@@ -102,19 +105,46 @@ export function dealOrder(knowledge: Knowledge, asked?: Deal): DealOrder {
   if (!orders) dealOrders.set(knowledge, (orders = new Map<Deal | undefined, DealOrder>()));
   let order = orders.get(asked);
   if (!order) {
-    order = orderDeals(knowledge, dealsOf(knowledge).stated.filter((s) => !s.offTopic), asked);
+    order = orderDeals(knowledge, asked);
     orders.set(asked, order);
   }
   return order;
 }
 
-const byDateThenPlace = (a: StatedTerms, b: StatedTerms) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.passage.n - b.passage.n);
+const byPassageId = new Intl.Collator('en', { numeric: true }).compare;
+/** Earliest first; then by place in the article, then by passage id, so that the order never depends on load order. */
+const byDateThenPlace = (a: StatedTerms, b: StatedTerms) =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : a.passage.n - b.passage.n || byPassageId(a.passage.id, b.passage.id);
 
-function orderDeals(knowledge: Knowledge, stated: readonly StatedTerms[], asked?: Deal): DealOrder {
+const termsByDate = new WeakMap<Knowledge, StatedTerms[]>();
+
+/** The terms of these talks (no unrelated swap) in date order, once per knowledge base or carried over. */
+function statedByDate(knowledge: Knowledge): StatedTerms[] {
+  let order = termsByDate.get(knowledge);
+  if (!order) termsByDate.set(knowledge, (order = dealsOf(knowledge).stated.filter((s) => !s.offTopic).sort(byDateThenPlace)));
+  return order;
+}
+
+/** The terms in date order of `next` from those of `previous`, changed in place: the statements gone out, the new in. */
+export function carryTermsOrder(next: Knowledge, previous: Knowledge, change: PassageChange): void {
+  const order = termsByDate.get(previous);
+  if (!order) return;
+  const statedIn = (passages: readonly KnownPassage[]) => passages.filter((p) => p.terms.length > 0).map(statedTermsOf).filter((s) => !s.offTopic);
+  removeOrdered(order, statedIn(change.dropped), byDateThenPlace, (s, gone) => s === gone);
+  insertOrdered(order, statedIn(change.added), byDateThenPlace);
+  termsByDate.set(next, order);
+}
+
+function orderDeals(knowledge: Knowledge, asked?: Deal): DealOrder {
   const deal = asked ?? latestDeal(knowledge);
   const dealIds = new Set(deal?.passages.map((s) => s.passage.id));
-  const lead = stated.filter((s) => dealIds.has(s.passage.id)).sort((a, b) => statesDeal(b.passage) - statesDeal(a.passage) || a.date.localeCompare(b.date))[0];
-  const rest = stated.filter((s) => s !== lead).sort(byDateThenPlace);
+  // the fullest statement of the deal, the earliest of equals
+  let lead: StatedTerms | undefined;
+  for (const s of deal?.passages ?? []) {
+    if (s.offTopic) continue;
+    if (!lead || statesDeal(s.passage) > statesDeal(lead.passage) || (statesDeal(s.passage) === statesDeal(lead.passage) && s.date < lead.date)) lead = s;
+  }
+  const rest = statedByDate(knowledge).filter((s) => s !== lead);
   // the deal asked for by its month: its own passages right after its fullest statement
   const own = asked ? rest.filter((s) => dealIds.has(s.passage.id)) : [];
   const ownSet = new Set(own);
@@ -150,8 +180,9 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   const prepared = termsIndexOf(knowledge);
   const byId = new Map<string, StatedTerms>();
   for (const s of prepared.offTopic) if (askedFor(s)) byId.set(s.passage.id, s);
-  const statedOf = (id: string) => prepared.onTopic.get(id) ?? byId.get(id);
-  const lengthStated = (p: KnownPassage) => prepared.lengthOf.get(p.id) ?? 0;
+  const statedOf = (id: string) => onTopic(knowledge, id) ?? byId.get(id);
+  const lengthStated = (p: KnownPassage) => measuresOf(p)[0];
+  const corpusOrder = (s: StatedTerms) => (prepared.sourceOrder.get(s.passage.sourceId) ?? 0) * 1e6 + s.passage.n;
   // "the November 2023 truce": the month names which deal, it is not a word the quote must say
   const { period, rest } = dated;
   const searched = period && tokenize(rest).length > 0 ? rest : label;
@@ -182,12 +213,12 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
     ...(wantsLength ? prepared.withLength : []),
     ...(wantsLatest ? (latestDeal(knowledge)?.passages ?? []) : []),
   ]);
-  for (const s of [...candidates].filter((c) => !c.offTopic || byId.has(c.passage.id)).sort((a, b) => (prepared.order.get(a.passage.id) ?? 0) - (prepared.order.get(b.passage.id) ?? 0))) {
+  for (const s of [...candidates].filter((c) => !c.offTopic || byId.has(c.passage.id)).sort((a, b) => corpusOrder(a) - corpusOrder(b))) {
     const p = s.passage;
     // a length or the latest deal asked for counts as much as the words a passage shares with the query
     const answers = (wantsLength && lengthStated(p) > 0) || (wantsLatest && latestIds.has(p.id));
     if (!answers && !p.terms.some((t) => named.includes(t))) continue;
-    const score = (best * (topicBoost(s) + (prepared.numbersOf.get(p.id) ?? 0) * 0.25)) / 4;
+    const score = (best * (topicBoost(s) + measuresOf(p)[1] * 0.25)) / 4;
     const hit = hitById.get(p.id);
     if (hit && answers) hit.score = Math.max(hit.score, score);
     else if (!hit) hits.push({ id: p.id, score, coverage: 1, matched: [] });
@@ -201,7 +232,10 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   // "how long is the ceasefire": each deal's length as stated, the latest deal first
   const byLatestLength = wantsLength && !period;
   if (byLatestLength) {
-    const rank = (h: PassageHit) => ((prepared.lengthOf.get(h.id) ?? 0) >= 2 ? 0 : 1);
+    const rank = (h: PassageHit) => {
+      const p = knowledge.passageById.get(h.id);
+      return p && measuresOf(p)[0] >= 2 ? 0 : 1;
+    };
     hits.sort((a, b) => rank(a) - rank(b) || (rank(a) === 0 ? (statedOf(b.id)?.date ?? '').localeCompare(statedOf(a.id)?.date ?? '') : 0) || b.score - a.score);
   }
   if (hits.length === 0) {
@@ -216,25 +250,27 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
 
 /** What `/terms` looks up for every topic, worked out once per knowledge base. */
 interface TermsIndex {
-  /** Terms of these talks by passage id, and the prisoner swaps outside them. */
-  onTopic: Map<string, StatedTerms>;
+  /** The prisoner swaps outside these talks, shown only when asked for. */
   offTopic: StatedTerms[];
   byTopic: Map<TermTopic, StatedTerms[]>;
   withLength: StatedTerms[];
-  /** How directly each passage gives a length (lengthStated) and how many numbers of terms it states. */
-  lengthOf: Map<string, number>;
-  numbersOf: Map<string, number>;
-  /** Position in the corpus, to keep ties in corpus order. */
-  order: Map<string, number>;
+  /** Each source's place in the corpus, to keep ties in corpus order. */
+  sourceOrder: Map<string, number>;
 }
 
 const termsIndexes = new WeakMap<Knowledge, TermsIndex>();
-const measures = new WeakMap<KnownPassage, [length: number, numbers: number]>();
+const measures = new WeakMap<KnownPassage, [length: number, numbers: number, fullness: number]>();
 
-/** How directly a passage gives a length and how many numbers of terms it states, read once per passage. */
-function measuresOf(p: KnownPassage): [length: number, numbers: number] {
+/**
+ * How directly a passage gives a length (`lengthStatedIn`), how many numbers of terms it states, and how fully it
+ * states a deal: read once per passage, so a knowledge base after an update reads only its new passages.
+ */
+function measuresOf(p: KnownPassage): [length: number, numbers: number, fullness: number] {
   let m = measures.get(p);
-  if (!m) measures.set(p, (m = [lengthStatedIn(p), numericTermCount(p.text)]));
+  if (!m) {
+    const numbers = numericTermCount(p.text);
+    measures.set(p, (m = [lengthStatedIn(p), numbers, numbers + (FULL_DEAL.test(p.text) ? 2 : 0)]));
+  }
   return m;
 }
 
@@ -242,24 +278,44 @@ function measuresOf(p: KnownPassage): [length: number, numbers: number] {
 export function termsIndexOf(knowledge: Knowledge): TermsIndex {
   let index = termsIndexes.get(knowledge);
   if (!index) {
-    const { stated } = dealsOf(knowledge);
-    index = { onTopic: new Map(), offTopic: [], byTopic: new Map(), withLength: [], lengthOf: new Map(), numbersOf: new Map(), order: new Map() };
-    for (const [i, s] of stated.entries()) {
-      const p = s.passage;
-      index.order.set(p.id, i);
-      if (s.offTopic) index.offTopic.push(s);
-      else index.onTopic.set(p.id, s);
-      for (const t of p.terms) {
-        const list = index.byTopic.get(t);
-        if (list) list.push(s);
-        else index.byTopic.set(t, [s]);
-      }
-      const [length, numbers] = measuresOf(p);
-      index.lengthOf.set(p.id, length);
-      if (length > 0) index.withLength.push(s);
-      index.numbersOf.set(p.id, numbers);
-    }
+    index = { offTopic: [], byTopic: new Map(), withLength: [], sourceOrder: new Map(knowledge.corpus.sources.map((s, i) => [s.id, i])) };
+    for (const [list, s] of listsFor(index, dealsOf(knowledge).stated)) list.push(s);
     termsIndexes.set(knowledge, index);
   }
   return index;
+}
+
+/** Each statement with every list of the index it belongs in. */
+function listsFor(index: TermsIndex, stated: readonly StatedTerms[]): Array<[StatedTerms[], StatedTerms]> {
+  const out: Array<[StatedTerms[], StatedTerms]> = [];
+  for (const s of stated) {
+    if (s.offTopic) out.push([index.offTopic, s]);
+    for (const t of s.passage.terms) {
+      let list = index.byTopic.get(t);
+      if (!list) index.byTopic.set(t, (list = []));
+      out.push([list, s]);
+    }
+    if (measuresOf(s.passage)[0] > 0) out.push([index.withLength, s]);
+  }
+  return out;
+}
+
+/** The terms index of `next` from that of `previous`, changed in place: the statements gone out, the new in corpus order. */
+export function carryTermsIndex(next: Knowledge, previous: Knowledge, change: PassageChange): void {
+  const index = termsIndexes.get(previous);
+  if (!index) return;
+  const statedIn = (passages: readonly KnownPassage[]) => passages.filter((p) => p.terms.length > 0).map(statedTermsOf);
+  for (const [list, s] of listsFor(index, statedIn(change.dropped))) removeRuns(list, [s]);
+  index.sourceOrder = new Map(next.corpus.sources.map((s, i) => [s.id, i]));
+  const position = (s: StatedTerms) => (index.sourceOrder.get(s.passage.sourceId) ?? 0) * 1e6 + s.passage.n;
+  for (const [list, s] of listsFor(index, statedIn(change.added))) insertOrdered(list, [s], (a, b) => position(a) - position(b));
+  termsIndexes.set(next, index);
+}
+
+/** The terms a passage states, by passage id, when they are terms of these talks. */
+function onTopic(knowledge: Knowledge, id: string): StatedTerms | undefined {
+  const p = knowledge.passageById.get(id);
+  if (!p || p.terms.length === 0) return undefined;
+  const s = statedTermsOf(p);
+  return s.offTopic ? undefined : s;
 }

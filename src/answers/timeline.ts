@@ -4,7 +4,8 @@
  */
 import type { DateMention } from '../dates/resolve-dates.ts';
 import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
-import { carryOrdered } from '../knowledge/ordered-merge.ts';
+import { insertOrdered, removeOrdered } from '../knowledge/ordered-merge.ts';
+import type { PassageChange } from '../knowledge/update-knowledge.ts';
 import { type Answer, type QuoteResult, pageOfHits, sourceRef } from './answer.ts';
 import { excerpt, sentenceAt } from './excerpt.ts';
 
@@ -43,10 +44,13 @@ export function timelineOrder(knowledge: Knowledge): TimelineEntry[] {
   return order;
 }
 
-/** The timeline of `next` from that of `previous`: the entries of passages gone dropped, the added merged in. */
-export function carryTimeline(next: Knowledge, previous: Knowledge, gone: (p: KnownPassage) => boolean, added: readonly KnownPassage[]): void {
-  const before = orders.get(previous);
-  if (before) orders.set(next, carryOrdered(before, (e) => gone(e.passage), entriesOf(added), compareTimelineEntries));
+/** The timeline of `next` from that of `previous`, changed in place: the entries of passages gone out, the new in. */
+export function carryTimeline(next: Knowledge, previous: Knowledge, change: PassageChange): void {
+  const order = orders.get(previous);
+  if (!order) return;
+  removeOrdered(order, entriesOf(change.dropped), compareTimelineEntries, (e, gone) => e.passage === gone.passage && e.date === gone.date);
+  insertOrdered(order, entriesOf(change.added), compareTimelineEntries);
+  orders.set(next, order);
 }
 
 /** An entry as a quote: the sentence that gives the date. */

@@ -10,6 +10,8 @@
  * deals.at(-1)?.agreed // → '2025-10-09' (the latest deal), deals.at(-1)?.status // → 'in force'
  */
 import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
+import { insertOrdered, removeRuns } from '../knowledge/ordered-merge.ts';
+import type { PassageChange } from '../knowledge/update-knowledge.ts';
 
 export type DealStatus = 'proposed' | 'accepted' | 'rejected' | 'agreed' | 'in force' | 'collapsed';
 
@@ -81,7 +83,7 @@ const statedByPassage = new WeakMap<KnownPassage, StatedTerms>();
  * What a passage with terms says of them, read once per passage: after a one-article update only the new passages
  * are read, and the deals are regrouped from what the others said.
  */
-function statedTermsOf(p: KnownPassage): StatedTerms {
+export function statedTermsOf(p: KnownPassage): StatedTerms {
   let stated = statedByPassage.get(p);
   if (!stated) statedByPassage.set(p, (stated = { passage: p, date: whenStated(p), status: statusOf(p.text), offTopic: isUnrelatedSwap(p.sentences.map((x) => x.text)) }));
   return stated;
@@ -91,7 +93,28 @@ function statedTermsOf(p: KnownPassage): StatedTerms {
 export function dealsOf(knowledge: Knowledge): { stated: StatedTerms[]; deals: Deal[] } {
   const known = cache.get(knowledge);
   if (known) return known;
-  const stated = knowledge.passages.filter((p) => p.terms.length > 0).map(statedTermsOf);
+  const result = withDeals(knowledge.passages.filter((p) => p.terms.length > 0).map(statedTermsOf));
+  cache.set(knowledge, result);
+  return result;
+}
+
+/**
+ * The deals of `next` from those of `previous` after a one-article update: the statements of passages gone taken
+ * out, the new ones put in corpus order (in place), and the deals grouped again from them.
+ */
+export function carryDeals(next: Knowledge, previous: Knowledge, change: PassageChange): void {
+  const before = cache.get(previous);
+  if (!before) return;
+  const order = new Map(next.corpus.sources.map((s, i) => [s.id, i]));
+  const position = (s: StatedTerms) => (order.get(s.passage.sourceId) ?? 0) * 1e6 + s.passage.n;
+  const statedIn = (passages: readonly KnownPassage[]) => passages.filter((p) => p.terms.length > 0).map(statedTermsOf);
+  removeRuns(before.stated, statedIn(change.dropped));
+  insertOrdered(before.stated, statedIn(change.added), (a, b) => position(a) - position(b));
+  cache.set(next, withDeals(before.stated));
+}
+
+/** Statements of terms, in corpus order, with the deals the agreements among them group into. */
+function withDeals(stated: StatedTerms[]): { stated: StatedTerms[]; deals: Deal[] } {
   const agreements = stated.filter((s) => !s.offTopic && isDated(s) && s.status !== null && DEAL_STATUSES.includes(s.status)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const deals: Deal[] = [];
   for (const s of agreements) {
@@ -104,7 +127,5 @@ export function dealsOf(knowledge: Knowledge): { stated: StatedTerms[]; deals: D
       deals.push({ agreed: s.date, last: s.date, status: s.status as DealStatus, passages: [s] });
     }
   }
-  const result = { stated, deals };
-  cache.set(knowledge, result);
-  return result;
+  return { stated, deals };
 }

@@ -9,8 +9,8 @@
  * new article has no entity of their own until the next full build (`LiveKnowledge` does one for a small corpus
  * and when `entities.yaml` changes). Role statements made only by a removed article are dropped with it.
  *
- * The index and the word statistics are updated in place: the knowledge passed in is retired and must not answer
- * again. The update is synchronous, so no answer can run between the first change and the switch to the result.
+ * The index, the word statistics, the passage list and the passages by id, by text and by entity are updated in place: the knowledge passed in is
+ * retired and must not answer again. The update is synchronous, so no answer can run between the first change and the switch to the result.
  *
  * @example
  * const next = updateKnowledge(knowledge, { added: [newSource], removed: [] });
@@ -19,7 +19,7 @@
 import type { Corpus } from '../corpus/load-corpus.ts';
 import type { Source } from '../corpus/source-schema.ts';
 import { splitIntoPassages } from '../passages/passage.ts';
-import { mergeOrdered } from './ordered-merge.ts';
+import { insertOrdered, removeRuns } from './ordered-merge.ts';
 import { addCopyGroup, countWords, indexedPassage, type Knowledge, type KnownPassage, knowSource, textKeyOf } from './knowledge.ts';
 
 /**
@@ -47,13 +47,10 @@ export function updateKnowledge(knowledge: Knowledge, change: CorpusChange, corp
   const nextCorpus: Corpus = corpus ?? { ...knowledge.corpus, sources: [...knowledge.corpus.sources.filter((s) => !gone.has(s.id)), ...change.added].sort(byFile) };
   // everything that can fail (a source that will not split) is done before anything shared is touched
   const fresh = new Map(change.added.map((s) => [s.id, knowSource(s, splitIntoPassages(s), knowledge.allEntities, knowledge.entityById)]));
-  const kept = new Map<string, KnownPassage[]>();
+  // a source's passages are numbered from 1 (`<source>#<n>`): the passages going are looked up, not searched for
   const dropped: KnownPassage[] = [];
-  for (const p of knowledge.passages) {
-    if (gone.has(p.sourceId)) dropped.push(p);
-    else push(kept, p.sourceId, p);
-  }
-  const passages = nextCorpus.sources.flatMap((s) => fresh.get(s.id) ?? kept.get(s.id) ?? []);
+  for (const id of gone) for (let n = 1, p; (p = knowledge.passageById.get(`${id}#${n}`)); n++) dropped.push(p);
+  const sourceOrder = new Map(nextCorpus.sources.map((s, i) => [s.id, i]));
   const added = [...fresh.values()].flat();
 
   const { entityById, discoveredIds } = knowledge;
@@ -62,21 +59,43 @@ export function updateKnowledge(knowledge: Knowledge, change: CorpusChange, corp
   for (const p of dropped) countWords(knowledge.wordStats, p, -1);
   for (const p of added) countWords(knowledge.wordStats, p);
 
-  const passageById = new Map(knowledge.passageById);
+  // the large lists and maps are changed in place too: copying 100,000 entries would cost more than the update
+  const { passageById, passages } = knowledge;
   for (const p of dropped) passageById.delete(p.id);
   for (const p of added) passageById.set(p.id, p);
-  const sourceOrder = new Map(nextCorpus.sources.map((s, i) => [s.id, i]));
+  removeRuns(passages, dropped);
+  const position = (p: KnownPassage) => (sourceOrder.get(p.sourceId) ?? 0) * 1e6 + p.n;
+  insertOrdered(passages, added, (a, b) => position(a) - position(b));
+  entityPassagesAfter(knowledge.passagesByEntity, dropped, added, position);
   const droppedIds = new Set(dropped.map((p) => p.id));
-  return {
+  const next: Knowledge = {
     ...knowledge,
     corpus: nextCorpus,
     passages,
-    passageById,
     sourceById: new Map(nextCorpus.sources.map((s) => [s.id, s])),
     statedRoles: withoutStatementsOf(knowledge.statedRoles, droppedIds),
-    ...copiesAfter(knowledge, dropped, added),
-    passagesByEntity: entityPassagesAfter(knowledge.passagesByEntity, dropped, added, sourceOrder),
+    copyGroupOf: copiesAfter(knowledge, dropped, added),
   };
+  changes.set(next, { dropped, added });
+  return next;
+}
+
+/** The passages an update took out and put in: what answers prepared for the knowledge before carry over. */
+export interface PassageChange {
+  dropped: readonly KnownPassage[];
+  added: readonly KnownPassage[];
+}
+
+const changes = new WeakMap<Knowledge, PassageChange>();
+
+/**
+ * The change that made `knowledge` from the one before, when an update made it (not a build).
+ *
+ * @example
+ * changeOf(updateKnowledge(knowledge, { added: [source], removed: [] }))?.added.length // → the source's passages
+ */
+export function changeOf(knowledge: Knowledge): PassageChange | undefined {
+  return changes.get(knowledge);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -91,9 +110,9 @@ function withoutStatementsOf(statedRoles: Knowledge['statedRoles'], droppedIds: 
   return new Map([...statedRoles].map(([id, roles]) => [id, roles.some((r) => droppedIds.has(r.passageId)) ? roles.filter((r) => !droppedIds.has(r.passageId)) : roles]));
 }
 
-/** The copy groups after the change: only the texts the change touches are regrouped. */
-function copiesAfter(knowledge: Knowledge, dropped: readonly KnownPassage[], added: readonly KnownPassage[]): Pick<Knowledge, 'passagesByText' | 'copyGroupOf'> {
-  const passagesByText = new Map(knowledge.passagesByText);
+/** The copy groups after the change: only the texts the change touches are regrouped (`passagesByText` in place). */
+function copiesAfter(knowledge: Knowledge, dropped: readonly KnownPassage[], added: readonly KnownPassage[]): Knowledge['copyGroupOf'] {
+  const { passagesByText } = knowledge;
   const copyGroupOf = new Map(knowledge.copyGroupOf);
   const touched = new Set<string>();
   const droppedIds = new Set(dropped.map((p) => p.id));
@@ -117,26 +136,23 @@ function copiesAfter(knowledge: Knowledge, dropped: readonly KnownPassage[], add
     for (const p of group) copyGroupOf.delete(p.id);
     if (addCopyGroup(copyGroupOf, group, next)) next++;
   }
-  return { passagesByText, copyGroupOf };
+  return copyGroupOf;
 }
 
-/** Each entity's passages after the change, still in corpus order; entities the change does not name are shared. */
-function entityPassagesAfter(
-  byEntity: Knowledge['passagesByEntity'],
-  dropped: readonly KnownPassage[],
-  added: readonly KnownPassage[],
-  sourceOrder: ReadonlyMap<string, number>,
-): Knowledge['passagesByEntity'] {
-  const next = new Map(byEntity);
-  const droppedIds = new Set(dropped.map((p) => p.id));
+/** Each entity's passages after the change, still in corpus order, changed in place. */
+function entityPassagesAfter(byEntity: Knowledge['passagesByEntity'], dropped: readonly KnownPassage[], added: readonly KnownPassage[], position: (p: KnownPassage) => number): void {
+  const droppedBy = new Map<string, KnownPassage[]>();
+  for (const p of dropped) for (const id of new Set(p.mentions.map((m) => m.entityId))) push(droppedBy, id, p);
+  for (const [id, going] of droppedBy) {
+    const list = byEntity.get(id) ?? [];
+    removeRuns(list, going);
+    if (list.length === 0) byEntity.delete(id);
+  }
   const addedBy = new Map<string, KnownPassage[]>();
   for (const p of added) for (const id of new Set(p.mentions.map((m) => m.entityId))) push(addedBy, id, p);
-  const touched = new Set([...dropped.flatMap((p) => p.mentions.map((m) => m.entityId)), ...addedBy.keys()]);
-  const position = (p: KnownPassage) => (sourceOrder.get(p.sourceId) ?? 0) * 1e6 + p.n;
-  for (const id of touched) {
-    const list = mergeOrdered((byEntity.get(id) ?? []).filter((p) => !droppedIds.has(p.id)), addedBy.get(id) ?? [], (a, b) => position(a) - position(b));
-    if (list.length > 0) next.set(id, list);
-    else next.delete(id);
+  for (const [id, coming] of addedBy) {
+    const list = byEntity.get(id);
+    if (list) insertOrdered(list, coming, (a, b) => position(a) - position(b));
+    else byEntity.set(id, coming);
   }
-  return next;
 }
