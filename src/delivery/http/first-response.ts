@@ -21,6 +21,8 @@ export interface FirstResponseOptions {
   deliver: (body: string) => Promise<void>;
   logger: Logger;
   deadlineMs?: number;
+  /** When the request arrived (`performance.now()`); the deadline counts from then, body reading included. */
+  receivedAt?: number;
 }
 
 /** Why the fallback was sent instead of the handler's answer. */
@@ -63,7 +65,7 @@ function serialize(response: APIInteractionResponse): string {
  * await answerInteraction(interaction, handler, { deliver: (body) => writeJson(res, 200, body), logger });
  */
 export async function answerInteraction(interaction: APIInteraction, handler: InteractionHandler, options: FirstResponseOptions): Promise<void> {
-  const { deliver, logger, deadlineMs = FIRST_RESPONSE_DEADLINE_MS } = options;
+  const { deliver, logger, deadlineMs = FIRST_RESPONSE_DEADLINE_MS, receivedAt = performance.now() } = options;
   const about = { interactionId: interaction.id, type: interaction.type };
   let answeredBy: 'handler' | Failure | null = null;
   // settles (never rejects) once the first response is written or could not be; the server drains on it
@@ -77,7 +79,7 @@ export async function answerInteraction(interaction: APIInteraction, handler: In
     logger.error({ ...about, errorId, ...(err === undefined ? {} : { err }) }, message);
     delivered = deliver(serialize(fallbackResponse(interaction, failure, errorId))).catch((deliverError: unknown) => logger.warn({ ...about, errorId, err: deliverError }, 'could not deliver the apology'));
   };
-  const timer = setTimeout(() => fallBack('deadline'), deadlineMs);
+  const timer = setTimeout(() => fallBack('deadline'), Math.max(0, deadlineMs - (performance.now() - receivedAt)));
 
   const sendFirst = (response: APIInteractionResponse): Promise<void> => {
     if (answeredBy !== null) {

@@ -120,6 +120,7 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
   };
 
   const onInteraction = async (req: IncomingMessage, res: ServerResponse) => {
+    const receivedAt = performance.now();
     const read = await readBody(req, maxBodyBytes);
     if (!read.ok) {
       if (read.reason === 'aborted') return;
@@ -139,13 +140,8 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
       return sendText(res, { status: 400, message: 'body must be an interaction (a JSON object with type, id and token)' });
     }
     if (interaction.type === InteractionType.Ping) return sendJson(res, 200, JSON.stringify({ type: InteractionResponseType.Pong })).catch(() => undefined);
-    const started = performance.now();
-    await answerInteraction(interaction, handler, {
-      deliver: (body) => sendJson(res, 200, body),
-      logger,
-      ...(deadlineMs === undefined ? {} : { deadlineMs }),
-    });
-    logger.debug({ interactionId: interaction.id, type: interaction.type, ms: Math.round(performance.now() - started) }, 'interaction handled');
+    await answerInteraction(interaction, handler, { deliver: (body) => sendJson(res, 200, body), logger, receivedAt, ...(deadlineMs === undefined ? {} : { deadlineMs }) });
+    logger.debug({ interactionId: interaction.id, type: interaction.type, ms: Math.round(performance.now() - receivedAt) }, 'interaction handled');
   };
 
   const server = createServer((req, res) => {

@@ -4,13 +4,13 @@
  * with an error id (the same id as in the log), or an empty list for autocomplete; a second first response fails
  * loudly; and a deferred answer leaves at once while the layer keeps working, which a graceful close waits for.
  */
-import { Agent } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { type APIInteractionResponse, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { InteractionHandler } from '../../../src/delivery/http/first-response.ts';
 import { autocomplete, slashCommand } from '../discord/fake-discord.ts';
 import { callbackProblems, type Endpoint, startEndpoint } from './endpoint.ts';
-import { postSigned, send } from './signed-requests.ts';
+import { postSigned, send, signatureHeaders } from './signed-requests.ts';
 
 const reply: APIInteractionResponse = { type: InteractionResponseType.ChannelMessageWithSource, data: { content: 'Brett McGurk is the White House Middle East coordinator.', allowed_mentions: { parse: [] } } };
 const deferral: APIInteractionResponse = { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } };
@@ -103,6 +103,26 @@ describe('the first response in HTTP mode', () => {
     });
     expect(body).toEqual(reply);
     expect(logs.find((l) => l.msg === 'interaction failed after its first response')).toMatchObject({ level: 50, err: { message: 'follow-up failed' } });
+  });
+
+  it('rejects the first response to a request Discord stopped waiting for, so the layer knows it was never seen', async () => {
+    const release = gate();
+    const outcome = gate<unknown>();
+    endpoint = await startEndpoint(async (_interaction, sendFirst) => {
+      await release.opened;
+      outcome.open(await sendFirst(reply).then(() => 'sent', (error: Error) => error));
+    });
+    const serverSide = new Promise<void>((resolve) => endpoint?.server.server.once('connection', (socket) => socket.once('close', () => resolve())));
+    const received = endpoint.received.length;
+    const body = JSON.stringify(slashCommand('who', { name: 'McGurk' }));
+    const request = httpRequest(endpoint.url, { method: 'POST', headers: { 'content-type': 'application/json', ...signatureHeaders(endpoint.keys.privateKey, body) }, agent: new Agent({ keepAlive: false }) });
+    request.on('error', () => undefined);
+    request.end(body);
+    await vi.waitFor(() => expect(endpoint?.received.length).toBe(received + 1));
+    request.destroy();
+    await serverSide;
+    release.open();
+    expect(((await outcome.opened) as Error).message).toBe('the connection closed before the response was written');
   });
 
   it('delivers a deferral at once while the layer keeps working, and a graceful close waits for that work', async () => {
