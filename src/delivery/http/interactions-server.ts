@@ -102,6 +102,7 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
   const { publicKey, handler, logger, path = INTERACTIONS_PATH, maxBodyBytes = MAX_BODY_BYTES, deadlineMs, health } = options;
   const startedAt = Date.now();
   const inFlight = new Set<Promise<void>>();
+  const unanswered = new Set<ServerResponse>();
   let closing = false;
 
   const onHealth = (res: ServerResponse, head: boolean) => {
@@ -147,6 +148,8 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
   const server = createServer((req, res) => {
     // while draining, every answer ends its connection, so keep-alive clients reconnect to another process
     if (closing) res.setHeader('connection', 'close');
+    unanswered.add(res);
+    res.once('close', () => unanswered.delete(res));
     const route = routeOf(req, path);
     if (route === 'health') return onHealth(res, req.method === 'HEAD');
     if (route !== 'interaction') return void sendText(res, route);
@@ -175,6 +178,7 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
       }),
     close: async (graceMs = 10_000) => {
       closing = true;
+      for (const res of unanswered) if (!res.headersSent) res.setHeader('connection', 'close');
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       let timer: NodeJS.Timeout | undefined;

@@ -147,6 +147,24 @@ describe('the first response in HTTP mode', () => {
     endpoint = undefined;
   });
 
+  it('still answers an interaction that arrived before a graceful close began, and ends its connection', async () => {
+    const release = gate();
+    endpoint = await startEndpoint(async (_interaction, sendFirst) => {
+      await release.opened;
+      await sendFirst(reply);
+    });
+    const received = endpoint.received.length;
+    const answer = postSigned(endpoint.url, endpoint.keys.privateKey, slashCommand('who', { name: 'McGurk' }));
+    await vi.waitFor(() => expect(endpoint?.received.length).toBe(received + 1));
+    const closing = endpoint.close();
+    release.open();
+    const answered = await answer;
+    expect(JSON.parse(answered.text)).toEqual(reply);
+    expect(answered.headers.connection).toBe('close');
+    await closing;
+    endpoint = undefined;
+  });
+
   it('reports itself down (503) when its health callback fails, so the load balancer stops sending to it', async () => {
     endpoint = await startEndpoint(() => Promise.resolve(), {
       health: () => {
