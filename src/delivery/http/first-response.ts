@@ -84,8 +84,8 @@ export async function answerInteraction(interaction: APIInteraction, handler: In
   const sendFirst = (response: APIInteractionResponse): Promise<void> => {
     if (answeredBy !== null) {
       const why = answeredBy === 'handler' ? 'the first response was already sent; edit or follow up through the webhook routes' : `the interaction was already answered with an apology (${answeredBy})`;
-      const error = new Error(`sendFirst called again for interaction ${interaction.id}: ${why}`);
-      logger.error({ ...about, err: error }, 'second first response refused');
+      const error = new Error(`sendFirst refused for interaction ${interaction.id}: ${why}`);
+      logger.error({ ...about, err: error }, 'a second first response refused');
       return Promise.reject(error);
     }
     let body: string;

@@ -102,7 +102,8 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
   const { publicKey, handler, logger, path = INTERACTIONS_PATH, maxBodyBytes = MAX_BODY_BYTES, deadlineMs, health } = options;
   const startedAt = Date.now();
   const inFlight = new Set<Promise<void>>();
-  const unanswered = new Set<ServerResponse>();
+  /** Responses not finished yet: a close marks the ones not yet begun to end their connection. */
+  const responding = new Set<ServerResponse>();
   let closing = false;
 
   const onHealth = (res: ServerResponse, head: boolean) => {
@@ -145,11 +146,12 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     logger.debug({ interactionId: interaction.id, type: interaction.type, ms: Math.round(performance.now() - receivedAt) }, 'interaction handled');
   };
 
-  const server = createServer((req, res) => {
+  // the header and request timeouts below are enforced on this interval (Node's default is 30 s)
+  const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
     // while draining, every answer ends its connection, so keep-alive clients reconnect to another process
     if (closing) res.setHeader('connection', 'close');
-    unanswered.add(res);
-    res.once('close', () => unanswered.delete(res));
+    responding.add(res);
+    res.once('close', () => responding.delete(res));
     const route = routeOf(req, path);
     if (route === 'health') return onHealth(res, req.method === 'HEAD');
     if (route !== 'interaction') return void sendText(res, route);
@@ -178,7 +180,7 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
       }),
     close: async (graceMs = 10_000) => {
       closing = true;
-      for (const res of unanswered) if (!res.headersSent) res.setHeader('connection', 'close');
+      for (const res of responding) if (!res.headersSent) res.setHeader('connection', 'close');
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       let timer: NodeJS.Timeout | undefined;

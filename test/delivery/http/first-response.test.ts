@@ -75,7 +75,7 @@ describe('the first response in HTTP mode', () => {
     expect(refused).toBeInstanceOf(Error);
     expect((refused as Error).message).toMatch(/already answered with an apology \(deadline\)/);
     expect(logs.some((l) => l.msg === 'no first response within 200 ms' && l.level === 50)).toBe(true);
-    expect(logs.some((l) => l.msg === 'second first response refused' && l.level === 50)).toBe(true);
+    expect(logs.some((l) => l.msg === 'a second first response refused' && l.level === 50)).toBe(true);
   });
 
   it('sends the first response only: a second one rejects and is logged', async () => {
@@ -86,7 +86,7 @@ describe('the first response in HTTP mode', () => {
     });
     expect(body).toEqual(reply);
     expect(((await second.opened) as Error).message).toMatch(/first response was already sent; edit or follow up through the webhook routes/);
-    expect(logs.some((l) => l.msg === 'second first response refused')).toBe(true);
+    expect(logs.some((l) => l.msg === 'a second first response refused')).toBe(true);
   });
 
   it('rejects a first response that is not a response object, so the layer can still answer properly', async () => {
