@@ -29,6 +29,32 @@ export const DiscordEnvSchema = z.object({
 
 export type DiscordEnv = z.infer<typeof DiscordEnvSchema>;
 
+/**
+ * HTTP interactions mode (`npm run start:http`): Discord POSTs interactions to this process, signed with the
+ * application's key, so the public key is required and the bot token is not (answers go back in the HTTP response
+ * and through the interaction's own webhook token). The other settings are the gateway mode's.
+ */
+export const HttpEnvSchema = DiscordEnvSchema.extend({
+  DISCORD_TOKEN: DiscordEnvSchema.shape.DISCORD_TOKEN.optional(),
+  /** Developer Portal → General Information → Public Key. */
+  DISCORD_PUBLIC_KEY: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-fA-F]{64}$/, "must be the application's public key: 64 hex characters (Developer Portal → General Information → Public Key)"),
+  PORT: z
+    .string()
+    .regex(/^\d{1,5}$/, 'must be a port number (1–65535)')
+    .transform(Number)
+    .pipe(z.number().min(1, 'must be a port number (1–65535)').max(65535, 'must be a port number (1–65535)'))
+    .default(8080),
+  /** The address to listen on: every interface by default, so a load balancer can reach it. */
+  HTTP_HOST: z.string().min(1).default('0.0.0.0'),
+  /** The path set as the Interactions Endpoint URL's path in the Developer Portal. */
+  INTERACTIONS_PATH: z.string().regex(/^\/[^\s?#]*$/, 'must be a path starting with / (e.g. /interactions)').default('/interactions'),
+});
+
+export type HttpEnv = z.infer<typeof HttpEnvSchema>;
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -42,7 +68,7 @@ export function wantsDiscord(env: NodeJS.ProcessEnv): boolean {
  * The servers allowed to change the corpus: CORPUS_EDITOR_GUILDS, else DISCORD_GUILD_ID, else none (adding from
  * Discord is off).
  */
-export function corpusEditorGuilds(env: DiscordEnv): string[] {
+export function corpusEditorGuilds(env: Pick<DiscordEnv, 'CORPUS_EDITOR_GUILDS' | 'DISCORD_GUILD_ID'>): string[] {
   return env.CORPUS_EDITOR_GUILDS ?? (env.DISCORD_GUILD_ID ? [env.DISCORD_GUILD_ID] : []);
 }
 
@@ -51,8 +77,22 @@ export function corpusEditorGuilds(env: DiscordEnv): string[] {
  * readDiscordEnv({ DISCORD_TOKEN: 'x' }) // throws ConfigError: DISCORD_TOKEN must be a bot token …; DISCORD_APPLICATION_ID …
  */
 export function readDiscordEnv(env: NodeJS.ProcessEnv): DiscordEnv {
+  return readEnv(DiscordEnvSchema, env);
+}
+
+/**
+ * @example
+ * readHttpEnv({ DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_PUBLIC_KEY: 'abc' })
+ * // throws ConfigError: invalid settings: DISCORD_PUBLIC_KEY must be the application's public key: 64 hex characters …
+ */
+export function readHttpEnv(env: NodeJS.ProcessEnv): HttpEnv {
+  return readEnv(HttpEnvSchema, env);
+}
+
+/** An empty variable counts as unset; every problem is named in one message. */
+function readEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
   const empty = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
-  const parsed = DiscordEnvSchema.safeParse(empty);
+  const parsed = schema.safeParse(empty);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.code === 'invalid_type' && (i as { input?: unknown }).input === undefined ? 'is missing' : i.message}`);
   throw new ConfigError(`invalid settings: ${problems.join('; ')}`);

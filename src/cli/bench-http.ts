@@ -1,0 +1,84 @@
+/**
+ * `npm run bench:http [-- --count 5000 --concurrency 32 --json out.json]`: a bounded loopback load test of the HTTP
+ * interactions endpoint. It starts the endpoint on 127.0.0.1 with a key pair made for the run, then sends `--count`
+ * signed requests from `--concurrency` keep-alive clients (in a worker thread, off the server's event loop), twice: PINGs (signature check and HTTP alone) and
+ * `/search` commands answered from the corpus (CORPUS_DIR, default the bundled one) with the answer message the
+ * gateway bot renders. Prints requests/s and p50/p99/max; every answer is checked (status 200, the right type).
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type APIChatInputApplicationCommandInteraction, InteractionResponseType, InteractionType, MessageFlags } from 'discord-api-types/v10';
+import { COMMANDS } from '../../commands/index.ts';
+import { benchQueries } from '../bench/bench-queries.ts';
+import { loadEndpointInWorker, type LoadReport, signedPost } from '../bench/http-load.ts';
+import { ms, table } from '../bench/latency.ts';
+import { runCommand } from '../commands/run-command.ts';
+import { openKnowledgeOrExit } from '../console/load-or-exit.ts';
+import type { InteractionHandler } from '../delivery/http/first-response.ts';
+import { createInteractionsServer } from '../delivery/http/interactions-server.ts';
+import { DISCORD_PAGE_SIZE, renderAnswerMessage } from '../delivery/discord/render-answer-message.ts';
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import { createLogger } from '../logging/logger.ts';
+
+const { values } = parseArgs({
+  options: {
+    count: { type: 'string', default: '5000' },
+    concurrency: { type: 'string', default: '32' },
+    json: { type: 'string', default: join(tmpdir(), 'bench-http-results.json') },
+  },
+});
+const COUNT = Number(values.count);
+const CONCURRENCY = Number(values.concurrency);
+
+/** `/search` answered as the gateway bot answers it, as an HTTP interaction response. */
+function searchHandler(knowledge: () => Knowledge): InteractionHandler {
+  return async (interaction, sendFirst) => {
+    const option = (interaction as APIChatInputApplicationCommandInteraction).data.options?.find((o) => o.name === 'text');
+    const text = option && 'value' in option ? String(option.value) : '';
+    const answer = runCommand(COMMANDS, 'search', { text }, { knowledge: knowledge(), page: { limit: DISCORD_PAGE_SIZE, offset: 0 } });
+    const { allowedMentions: _, ...message } = renderAnswerMessage(answer, { private: true, offset: 0 });
+    await sendFirst({ type: InteractionResponseType.ChannelMessageWithSource, data: { ...message, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } } });
+  };
+}
+
+function interaction(n: number, type: InteractionType, data?: unknown): Record<string, unknown> {
+  const id = String(1_200_000_000_000_000_000n + BigInt(n));
+  return { id, application_id: '111111111111111111', type, token: `bench-${id}`, version: 1, data, channel_id: '333333333333333333', user: { id: '555555555555555555', username: 'member', discriminator: '0', global_name: null, avatar: null }, locale: 'en-US', app_permissions: '0', entitlements: [], authorizing_integration_owners: { '1': '555555555555555555' }, context: 1 };
+}
+
+const live = openKnowledgeOrExit(undefined, (message) => console.error(`bench-http: ${message}`));
+const knowledge = live.current();
+const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+const server = createInteractionsServer({ publicKey, handler: searchHandler(() => live.current()), logger: createLogger('error') });
+const address = await server.listen(0);
+const url = `http://127.0.0.1:${address.port}/interactions`;
+console.log(`bench-http: ${knowledge.passages.length} passages; ${COUNT} requests per phase, ${CONCURRENCY} concurrent clients; ${url}`);
+
+const queries = benchQueries({ entities: knowledge.corpus.entities, texts: knowledge.passages.map((p) => p.text) }, { count: 500, seed: 1 }).search;
+const pings = Array.from({ length: 100 }, (_, n) => signedPost(privateKey, interaction(n, InteractionType.Ping)));
+const searches = queries.map((q, n) => signedPost(privateKey, interaction(1000 + n, InteractionType.ApplicationCommand, { id: '1', name: 'search', type: 1, options: [{ name: 'text', type: 3, value: q }] })));
+
+const results: Record<string, LoadReport> = {};
+for (const [label, posts, type] of [
+  ['PING → PONG', pings, InteractionResponseType.Pong],
+  ['/search', searches, InteractionResponseType.ChannelMessageWithSource],
+] as const) {
+  await loadEndpointInWorker({ url, posts, count: Math.min(200, COUNT), concurrency: CONCURRENCY, expectType: type }); // warm-up
+  results[label] = await loadEndpointInWorker({ url, posts, count: COUNT, concurrency: CONCURRENCY, expectType: type });
+}
+await server.close();
+
+console.log(
+  table(
+    [
+      ['phase', 'requests', 'failures', 'req/s', 'p50 ms', 'p99 ms', 'max ms'],
+      ...Object.entries(results).map(([label, r]) => [label, String(r.requests), String(r.failures), r.perSecond.toFixed(0), ms(r.latency.p50), ms(r.latency.p99), ms(r.latency.max)]),
+    ],
+  ),
+);
+writeFileSync(values.json, JSON.stringify({ passages: knowledge.passages.length, count: COUNT, concurrency: CONCURRENCY, node: process.version, results }, null, 2));
+console.log(`bench-http: figures in ${values.json}`);
+if (Object.values(results).some((r) => r.failures > 0)) process.exitCode = 1;
