@@ -1,6 +1,6 @@
 /**
  * Starts the discord.js gateway client: Guilds intent only, REST base URL from settings (a REST proxy, or the tests'
- * loopback fake), every interaction handed to `handleInteraction`. `stop()` disconnects cleanly.
+ * loopback fake), every interaction handed to the interaction layer (src/interactions/) as raw JSON. `stop()` disconnects cleanly.
  */
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { AnyCommand } from '../../commands/define-command.ts';
@@ -12,8 +12,12 @@ import type { FetchPageOptions } from '../../ingest/fetch-page.ts';
 import type { SourceAdminContext } from './sources/source-admin-interactions.ts';
 import type { FaqStore } from '../../faq/faq-store.ts';
 import type { Logger } from '../../logging/logger.ts';
-import { Cooldowns } from './cooldowns.ts';
-import { handleInteraction } from './handle-interaction.ts';
+import { Cooldowns } from '../../interactions/cooldowns.ts';
+import { botCatalog } from '../../interactions/catalog.ts';
+import { createInteractionHandler } from '../../interactions/dispatch.ts';
+import { PageQueries } from '../../interactions/answers/page-queries.ts';
+import { handleInteraction, isLegacyInteraction } from './handle-interaction.ts';
+import { listenForInteractions } from './gateway-interactions.ts';
 import { inviteUrl } from './invite-url.ts';
 
 export interface RunningBot {
@@ -45,16 +49,18 @@ export async function startBot(options: {
     fetch: options.corpusEditing?.fetch ?? {},
     ...(options.faq ? { faq: options.faq } : {}),
   };
-  const ctx = {
+  const cooldowns = new Cooldowns(options.cooldownMs ?? COOLDOWN_MS);
+  const catalog = botCatalog({
     knowledge: options.knowledge,
     commands: options.commands,
-    cooldowns: new Cooldowns(options.cooldownMs ?? COOLDOWN_MS),
-    logger,
-    sources,
+    pageQueries: new PageQueries(),
     ...(options.deferFromPassages !== undefined ? { deferFromPassages: options.deferFromPassages } : {}),
-    ...(options.faq ? { faq: options.faq } : {}),
-  };
-  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, ctx));
+  });
+  listenForInteractions(client, createInteractionHandler({ catalog, cooldowns, logger }, client.rest), (i) => !isLegacyInteraction(i));
+  const legacy = { knowledge: options.knowledge, cooldowns, logger, sources, ...(options.faq ? { faq: options.faq } : {}) };
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (isLegacyInteraction({ data: { name: 'commandName' in interaction ? interaction.commandName : undefined, custom_id: 'customId' in interaction ? interaction.customId : undefined } })) void handleInteraction(interaction, legacy);
+  });
   client.once(Events.ClientReady, (c) => logger.info({ user: c.user.tag, guilds: c.guilds.cache.size, invite: inviteUrl(env.DISCORD_APPLICATION_ID) }, 'connected to Discord'));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js client error'));
   client.on(Events.ShardReconnecting, (id) => logger.warn({ shard: id }, 'gateway reconnecting'));

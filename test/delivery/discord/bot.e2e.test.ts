@@ -151,6 +151,19 @@ describe('the bot on Discord (loopback fake)', () => {
     expect(button(next, 'Post in channel')?.custom_id).toBe('v1|share');
   });
 
+  it('a "Find sources" answer to a 305-character message pages to page 2 and back (the query is not in the button)', async () => {
+    const target = fakeMessage({ content: 'hostages '.repeat(34).trim() });
+    const first = body(await fake.interact(messageMenu('Find sources', target)));
+    expect(first.data?.embeds?.[0]?.footer?.text).toMatch(/1–5 of \d+$/);
+    const next = button(first, 'Next ▶');
+    expect(next?.disabled).toBe(false);
+    const second = body(await fake.interact(buttonClick(next?.custom_id ?? '', asMessage(first))));
+    expect(second.type).toBe(7);
+    expect(second.data?.embeds?.[0]?.footer?.text).toMatch(/6–10 of \d+$/);
+    const back = body(await fake.interact(buttonClick(button(second, '◀ Previous')?.custom_id ?? '', asMessage(second))));
+    expect(back.data?.embeds).toEqual(first.data?.embeds);
+  });
+
   it('a button from an older version says to run the command again', async () => {
     const reply = body(await fake.interact(buttonClick('page:who:5:McGurk', fakeMessage())));
     expect(reply.data?.content).toMatch(/no longer works: please run the command again/);

@@ -25,9 +25,9 @@ import { FAQ_LIMITS, type FaqEntry } from '../../../faq/faq-entry.ts';
 import { FaqError, type FaqStore } from '../../../faq/faq-store.ts';
 import { findEntries } from '../../../faq/find-entries.ts';
 import type { KnowledgeProvider } from '../../../knowledge/live-knowledge.ts';
-import { LIMITS, truncate } from '../discord-limits.ts';
-import { privately, quiet } from '../private-reply.ts';
-import { renderAnswerMessage } from '../render-answer-message.ts';
+import { LIMITS, truncate } from '../../../interactions/messages/discord-limits.ts';
+import { privately, quiet } from '../../../interactions/messages/private-reply.ts';
+import { renderAnswerMessage } from '../../../interactions/answers/render-answer-message.ts';
 
 export interface FaqContext {
   faq: FaqStore;

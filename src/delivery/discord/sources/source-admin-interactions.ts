@@ -25,8 +25,8 @@ import { type FetchPageOptions, FetchPageError, fetchPage } from '../../../inges
 import { IngestError, type IngestOptions } from '../../../ingest/ingest-source.ts';
 import type { ReloadResult } from '../../../knowledge/live-knowledge.ts';
 import { canEdit } from '../faq/faq-interactions.ts';
-import { truncate } from '../discord-limits.ts';
-import { privately, quiet } from '../private-reply.ts';
+import { truncate } from '../../../interactions/messages/discord-limits.ts';
+import { privately, quiet } from '../../../interactions/messages/private-reply.ts';
 import { SOURCE_FORM_PREFIX, sourceFormId } from './source-custom-ids.ts';
 import { previewMessage } from './source-preview-message.ts';
 

@@ -6,8 +6,8 @@
  */
 import { type APIEmbed, ButtonStyle, ComponentType, escapeMarkdown } from 'discord.js';
 import type { SourcePreview } from '../../../corpus/corpus-editor.ts';
-import { LIMITS, truncate } from '../discord-limits.ts';
-import { quiet } from '../private-reply.ts';
+import { LIMITS, truncate } from '../../../interactions/messages/discord-limits.ts';
+import { quiet } from '../../../interactions/messages/private-reply.ts';
 import { sourceButtonId } from './source-custom-ids.ts';
 
 const field = (name: string, value: string, inline = false) => ({ name, value: truncate(value || '—', LIMITS.fieldValue), inline });
