@@ -59,7 +59,7 @@ export function stringOption(spec: StringSpec & { required?: boolean }): OptionS
 }
 
 export function booleanOption(spec: { description: string }): OptionSpec<boolean | undefined> {
-  return { type: 'boolean', description: spec.description, required: false, schema: z.boolean().optional() };
+  return { type: 'boolean', description: spec.description, required: false, schema: z.boolean({ error: 'Choose true or false, please.' }).optional() };
 }
 
 /** A whole number from `min` up, e.g. an FAQ entry or a revision. */
@@ -102,7 +102,7 @@ export interface Role {
 }
 
 export function roleOption(spec: { description: string }): OptionSpec<Role | undefined> {
-  return { type: 'role', description: spec.description, required: false, schema: z.object({ id: z.string(), name: z.string() }).transform(({ id, name }): Role => ({ id, name })).optional() };
+  return { type: 'role', description: spec.description, required: false, schema: z.object({ id: z.string(), name: z.string() }, { error: 'Pick a role from the list, please.' }).transform(({ id, name }): Role => ({ id, name })).optional() };
 }
 
 export type Options = Record<string, OptionSpec<unknown>>;
@@ -187,6 +187,7 @@ export function parseOptions<O extends Options>(options: O, input: Record<string
   if (option && (issue?.code === 'invalid_type' || issue?.code === 'too_small') && option.type === 'string' && option.required) {
     return { ok: false, message: issue.code === 'too_small' ? issue.message : option.schema.safeParse('').error?.issues[0]?.message ?? DEFAULT_EMPTY };
   }
-  if (option && issue?.code === 'invalid_type' && option.type === 'attachment') return { ok: false, message: 'Attach the file, please.' };
+  // the other types say in their own words what they expected (a number from the list, a file, a role)
+  if (option && issue?.code === 'invalid_type' && option.type !== 'string') return { ok: false, message: option.type === 'attachment' ? 'Attach the file, please.' : issue.message };
   return { ok: false, message: issue?.code === 'too_big' || issue?.code === 'too_small' ? issue.message : `The ${issue?.path.join('.') || 'input'} is not valid: ${issue?.message ?? 'please check it'}.` };
 }

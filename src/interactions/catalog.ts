@@ -1,5 +1,6 @@
 /**
- * Everything the bot answers, declared once: the quote commands, "Find sources" and the answer buttons. The
+ * Everything the bot answers, declared once: the quote commands, the FAQ, "Find sources", and their buttons and
+ * forms. The
  * dispatcher answers from this catalog and the registration payload is derived from it.
  */
 import type { AnyCommand } from '../commands/define-command.ts';
@@ -8,8 +9,12 @@ import { answerCommand, findSourcesCommand } from './answers/answer-commands.ts'
 import type { AnswerDeps } from './answers/answer-replies.ts';
 import { PageQueries } from './answers/page-queries.ts';
 import type { Catalog } from './declare.ts';
+import { faqAdminCommand } from './faq/faq-admin-command.ts';
+import { faqCommand } from './faq/faq-command.ts';
+import { faqComponents } from './faq/faq-components.ts';
+import type { FaqDeps } from './faq/faq-gates.ts';
 
-export type BotDeps = AnswerDeps;
+export type BotDeps = AnswerDeps & FaqDeps;
 
 /**
  * @example
@@ -17,8 +22,8 @@ export type BotDeps = AnswerDeps;
  */
 export function botCatalog(deps: BotDeps): Catalog {
   return {
-    commands: [...deps.commands.map((c) => answerCommand(c, deps)), findSourcesCommand(deps)],
-    components: [...answerButtons(deps)],
+    commands: [...deps.commands.map((c) => answerCommand(c, deps)), faqCommand(deps), faqAdminCommand(deps), findSourcesCommand(deps)],
+    components: [...answerButtons(deps), ...faqComponents(deps)],
   };
 }
 

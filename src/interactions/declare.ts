@@ -118,3 +118,11 @@ export interface Catalog {
 
 /** Gates of a command anyone may use as often as they like. */
 export const OPEN: Gates = { cooldown: false, allowed: [] };
+
+/**
+ * Thrown by a handler to refuse with a sentence for the user (shown privately, as it is): "There is no FAQ entry
+ * #7 in this server." The dispatcher answers it like a gate's refusal.
+ */
+export class Refusal extends Error {
+  override name = 'Refusal';
+}

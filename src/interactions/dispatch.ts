@@ -22,7 +22,7 @@ import { booleanOption, parseOptions } from '../commands/define-command.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Cooldowns } from './cooldowns.ts';
 import { customIdKindOf } from './custom-id.ts';
-import type { AnyLeaf, Call, Catalog, Gates, SlashCommand } from './declare.ts';
+import { type AnyLeaf, type Call, type Catalog, type Gates, Refusal, type SlashCommand } from './declare.ts';
 import { InteractionReply, type SendFirst, type WebhookRest } from './interaction-reply.ts';
 import { privately } from './messages/private-reply.ts';
 import { readOptions } from './read-options.ts';
@@ -76,6 +76,10 @@ export async function dispatchInteraction(interaction: APIInteraction, reply: In
     } else if (interaction.type === InteractionType.MessageComponent) await onButton(interaction, call, ctx);
     else if (interaction.type === InteractionType.ModalSubmit) await onForm(interaction, call, ctx);
   } catch (error) {
+    if (error instanceof Refusal && interaction.type !== InteractionType.ApplicationCommandAutocomplete) {
+      await tell(reply, error.message, ctx);
+      return;
+    }
     const errorId = randomBytes(4).toString('hex');
     ctx.logger.error({ err: error, errorId, interactionId: interaction.id, type: interaction.type, user: call.user.id }, 'interaction failed');
     if (interaction.type === InteractionType.ApplicationCommandAutocomplete) return;
@@ -86,6 +90,15 @@ export async function dispatchInteraction(interaction: APIInteraction, reply: In
     } catch (replyError) {
       ctx.logger.error({ err: replyError, errorId }, 'could not tell the user about the failure');
     }
+  }
+}
+
+/** A refusal thrown by a handler, shown privately: as the reply, the deferred reply's edit, or a follow-up. */
+async function tell(reply: InteractionReply, message: string, ctx: InteractionContext): Promise<void> {
+  try {
+    await reply.send(privately(message));
+  } catch (error) {
+    ctx.logger.error({ err: error }, 'could not tell the user why they were refused');
   }
 }
 

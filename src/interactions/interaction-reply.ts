@@ -95,7 +95,7 @@ export class InteractionReply {
 
   /** PATCH /webhooks/{app}/{token}/messages/@original. */
   async editOriginal(message: MessageData, files: readonly MessageFile[] = []): Promise<void> {
-    const body = { ...withoutFlags(message), ...(files.length > 0 ? { attachments: files.map((f, id) => ({ id, filename: f.name })) } : {}) };
+    const body = { ...withoutFlags(message), ...(files.length > 0 ? { attachments: files.map((f, id) => ({ id: String(id), filename: f.name })) } : {}) };
     await this.rest.patch(Routes.webhookMessage(this.interaction.application_id, this.interaction.token, '@original'), {
       body,
       auth: false,

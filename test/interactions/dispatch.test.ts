@@ -209,9 +209,9 @@ describe('buttons and forms', () => {
 });
 
 describe('registration', () => {
-  it('derives from the same declarations: the quote commands with `public`, and "Find sources"', () => {
+  it('derives from the same declarations: the quote commands with `public`, the FAQ, and "Find sources"', () => {
     const payload = payloadsOf(registrationCatalog(COMMANDS));
-    expect(payload.map((c) => c.name)).toEqual(['who', 'when', 'terms', 'search', 'timeline', 'source', 'help', 'Find sources']);
+    expect(payload.map((c) => c.name)).toEqual(['who', 'when', 'terms', 'search', 'timeline', 'source', 'help', 'faq', 'faq-admin', 'Find sources']);
     expect(payload[0]).toMatchObject({ type: 1, name: 'who', options: [{ type: 3, name: 'name', required: true, max_length: 100, autocomplete: true }, { type: 5, name: 'public', required: false }] });
   });
 });

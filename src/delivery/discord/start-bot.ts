@@ -54,10 +54,11 @@ export async function startBot(options: {
     knowledge: options.knowledge,
     commands: options.commands,
     pageQueries: new PageQueries(),
+    ...(options.faq ? { faq: options.faq } : {}),
     ...(options.deferFromPassages !== undefined ? { deferFromPassages: options.deferFromPassages } : {}),
   });
   listenForInteractions(client, createInteractionHandler({ catalog, cooldowns, logger }, client.rest), (i) => !isLegacyInteraction(i));
-  const legacy = { knowledge: options.knowledge, cooldowns, logger, sources, ...(options.faq ? { faq: options.faq } : {}) };
+  const legacy = { logger, sources };
   client.on(Events.InteractionCreate, (interaction) => {
     if (isLegacyInteraction({ data: { name: 'commandName' in interaction ? interaction.commandName : undefined, custom_id: 'customId' in interaction ? interaction.customId : undefined } })) void handleInteraction(interaction, legacy);
   });

@@ -24,7 +24,6 @@ import type { FaqStore } from '../../../faq/faq-store.ts';
 import { type FetchPageOptions, FetchPageError, fetchPage } from '../../../ingest/fetch-page.ts';
 import { IngestError, type IngestOptions } from '../../../ingest/ingest-source.ts';
 import type { ReloadResult } from '../../../knowledge/live-knowledge.ts';
-import { canEdit } from '../faq/faq-interactions.ts';
 import { truncate } from '../../../interactions/messages/discord-limits.ts';
 import { privately, quiet } from '../../../interactions/messages/private-reply.ts';
 import { SOURCE_FORM_PREFIX, sourceFormId } from './source-custom-ids.ts';
@@ -39,6 +38,17 @@ export interface SourceAdminContext {
   fetch: FetchPageOptions;
   /** For the FAQ moderator role, which also lets a member change the corpus. */
   faq?: FaqStore;
+}
+
+type MemberInteraction = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
+
+/** May this member change the corpus? Manage Messages, or the FAQ moderator role the server set. */
+function canEdit(interaction: MemberInteraction, faq: FaqStore): boolean {
+  if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages)) return true;
+  const role = interaction.guildId ? faq.moderatorRole(interaction.guildId) : null;
+  const roles = interaction.member?.roles;
+  if (!role || !roles) return false;
+  return Array.isArray(roles) ? roles.includes(role) : roles.cache.has(role);
 }
 
 /** What an edit or answer of a preview message says, with nothing else on it. */

@@ -4,11 +4,11 @@
  * `default_member_permissions` applies to a whole command; the handler checks again at run time.
  */
 import { ApplicationCommandOptionType as T, ApplicationCommandType, PermissionFlagsBits } from 'discord.js';
-import type { FaqCommandPayload } from '../faq/faq-command-payloads.ts';
+import type { SlashCommandPayload } from '../../../interactions/command-payloads.ts';
 
 export const SOURCE_ADMIN_COMMAND = 'source-admin';
 
-export function sourceAdminPayload(): FaqCommandPayload {
+export function sourceAdminPayload(): SlashCommandPayload {
   return {
     type: ApplicationCommandType.ChatInput,
     name: SOURCE_ADMIN_COMMAND,
