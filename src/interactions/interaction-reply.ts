@@ -19,13 +19,26 @@ import {
   MessageFlags,
   Routes,
 } from 'discord-api-types/v10';
-import type { REST } from 'discord.js';
 
 /** How a transport sends an interaction's first response: a callback POST on the gateway, the HTTP response body on an endpoint. */
 export type SendFirst = (response: APIInteractionResponse) => Promise<void>;
 
-/** The REST client's methods the webhook routes need (discord.js's `client.rest`, or a `new REST()` of its own). */
-export type WebhookRest = Pick<REST, 'post' | 'patch' | 'delete'>;
+/** A request on a webhook route: the JSON body, files to upload with it, and no bot token (the interaction token is in the route). */
+export interface WebhookRequest {
+  body?: unknown;
+  files?: Array<{ name: string; data: Buffer }>;
+  auth?: boolean;
+}
+
+/**
+ * The REST client's methods the webhook routes need: discord.js's `client.rest`, or a `new REST()` of
+ * @discordjs/rest on a transport without a gateway client.
+ */
+export interface WebhookRest {
+  post(route: `/${string}`, request: WebhookRequest): Promise<unknown>;
+  patch(route: `/${string}`, request: WebhookRequest): Promise<unknown>;
+  delete(route: `/${string}`, request: WebhookRequest): Promise<unknown>;
+}
 
 /** A message as the API takes it. */
 export type MessageData = APIInteractionResponseCallbackData;

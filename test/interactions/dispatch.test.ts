@@ -209,9 +209,14 @@ describe('buttons and forms', () => {
 });
 
 describe('registration', () => {
-  it('derives from the same declarations: the quote commands with `public`, the FAQ, and "Find sources"', () => {
+  it('derives from the same declarations: the quote commands with `public`, the FAQ, /source-admin and "Find sources"', () => {
     const payload = payloadsOf(registrationCatalog(COMMANDS));
-    expect(payload.map((c) => c.name)).toEqual(['who', 'when', 'terms', 'search', 'timeline', 'source', 'help', 'faq', 'faq-admin', 'Find sources']);
+    expect(payload.map((c) => c.name)).toEqual(['who', 'when', 'terms', 'search', 'timeline', 'source', 'help', 'faq', 'faq-admin', 'source-admin', 'Find sources']);
+    // who may use a command is a gate, and the gate gives Discord its default permission (Manage Messages)
+    expect(payload.filter((c) => 'default_member_permissions' in c).map((c) => [c.name, 'default_member_permissions' in c ? c.default_member_permissions : null])).toEqual([
+      ['faq-admin', 8192],
+      ['source-admin', 8192],
+    ]);
     expect(payload[0]).toMatchObject({ type: 1, name: 'who', options: [{ type: 3, name: 'name', required: true, max_length: 100, autocomplete: true }, { type: 5, name: 'public', required: false }] });
   });
 });

@@ -10,9 +10,8 @@ import { type APIInteraction, GatewayDispatchEvents, Routes } from 'discord-api-
 import type { Client } from 'discord.js';
 import type { InteractionHandler } from '../../interactions/dispatch.ts';
 
-export function listenForInteractions(client: Client, handle: InteractionHandler, accepts: (interaction: APIInteraction) => boolean = () => true): void {
+export function listenForInteractions(client: Client, handle: InteractionHandler): void {
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (interaction: APIInteraction) => {
-    if (!accepts(interaction)) return;
     void handle(interaction, async (response) => {
       await client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body: response, auth: false });
     });

@@ -9,14 +9,13 @@ import type { KnowledgeProvider, LiveKnowledge } from '../../knowledge/live-know
 import { CorpusEditor } from '../../corpus/corpus-editor.ts';
 import { SourceDrafts } from '../../corpus/source-drafts.ts';
 import type { FetchPageOptions } from '../../ingest/fetch-page.ts';
-import type { SourceAdminContext } from './sources/source-admin-interactions.ts';
+import type { SourceAdminDeps } from '../../interactions/sources/source-admin-gates.ts';
 import type { FaqStore } from '../../faq/faq-store.ts';
 import type { Logger } from '../../logging/logger.ts';
 import { Cooldowns } from '../../interactions/cooldowns.ts';
 import { botCatalog } from '../../interactions/catalog.ts';
 import { createInteractionHandler } from '../../interactions/dispatch.ts';
 import { PageQueries } from '../../interactions/answers/page-queries.ts';
-import { handleInteraction, isLegacyInteraction } from './handle-interaction.ts';
 import { listenForInteractions } from './gateway-interactions.ts';
 import { inviteUrl } from './invite-url.ts';
 
@@ -42,7 +41,7 @@ export async function startBot(options: {
   const { env, logger } = options;
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: env.DISCORD_API_URL } });
   const editorGuilds = corpusEditorGuilds(env);
-  const sources: SourceAdminContext = {
+  const sources: SourceAdminDeps = {
     editor: options.corpusEditing && editorGuilds.length > 0 ? new CorpusEditor(options.corpusEditing.live) : null,
     editorGuilds,
     drafts: new SourceDrafts(),
@@ -56,12 +55,9 @@ export async function startBot(options: {
     pageQueries: new PageQueries(),
     ...(options.faq ? { faq: options.faq } : {}),
     ...(options.deferFromPassages !== undefined ? { deferFromPassages: options.deferFromPassages } : {}),
+    sources,
   });
-  listenForInteractions(client, createInteractionHandler({ catalog, cooldowns, logger }, client.rest), (i) => !isLegacyInteraction(i));
-  const legacy = { logger, sources };
-  client.on(Events.InteractionCreate, (interaction) => {
-    if (isLegacyInteraction({ data: { name: 'commandName' in interaction ? interaction.commandName : undefined, custom_id: 'customId' in interaction ? interaction.customId : undefined } })) void handleInteraction(interaction, legacy);
-  });
+  listenForInteractions(client, createInteractionHandler({ catalog, cooldowns, logger }, client.rest));
   client.once(Events.ClientReady, (c) => logger.info({ user: c.user.tag, guilds: c.guilds.cache.size, invite: inviteUrl(env.DISCORD_APPLICATION_ID) }, 'connected to Discord'));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js client error'));
   client.on(Events.ShardReconnecting, (id) => logger.warn({ shard: id }, 'gateway reconnecting'));

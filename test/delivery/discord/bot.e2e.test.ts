@@ -9,7 +9,7 @@ import { ApplicationCommandType, Events } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../commands/index.ts';
 import { DiscordEnvSchema } from '../../../src/config/env.ts';
-import { commandPayloads } from '../../../src/delivery/discord/command-payloads.ts';
+import { commandPayloads } from '../../../src/interactions/catalog.ts';
 import { type RunningBot, startBot } from '../../../src/delivery/discord/start-bot.ts';
 import type { Knowledge } from '../../../src/knowledge/knowledge.ts';
 import { fixedKnowledge } from '../../../src/knowledge/live-knowledge.ts';
