@@ -67,7 +67,12 @@ export interface AnyLeaf {
   invalid?(message: string, call: Call & { private: boolean }): Promise<void>;
 }
 
-/** Erases a leaf's option types once they have checked its handler. */
+/**
+ * Erases a leaf's option types once they have checked its handler.
+ *
+ * @example
+ * leaf({ description: 'Find FAQ entries', options: { text: stringOption({ description: 'Words', required: true }) }, handle: ({ text }, call) => … }) // text: string
+ */
 export function leaf<O extends Options>(l: Leaf<O>): AnyLeaf {
   return l;
 }
@@ -105,9 +110,19 @@ export interface Form<T> {
   handle(value: T, fields: Readonly<Record<string, string>>, call: Call & { message: APIMessage | null }): Promise<void>;
 }
 
-/** Erases a button's value type once it has checked its handler. */
+/**
+ * Erases a button's value type once it has checked its handler.
+ *
+ * @example
+ * button({ id: deleteId, gates: OPEN, handle: ({ ownerId }, message, call) => … }) // ownerId: string
+ */
 export const button = <T>(b: Omit<Button<T>, 'type'>): Button<unknown> => ({ type: 'button', ...b }) as unknown as Button<unknown>;
-/** Erases a form's value type once it has checked its handler. */
+/**
+ * Erases a form's value type once it has checked its handler.
+ *
+ * @example
+ * form({ id: faqEditId, gates, handle: ({ entry, revision }, fields, call) => … }) // fields.question: the typed text
+ */
 export const form = <T>(f: Omit<Form<T>, 'type'>): Form<unknown> => ({ type: 'form', ...f }) as unknown as Form<unknown>;
 
 /** Everything the bot answers. */

@@ -30,14 +30,30 @@ export interface AnswerDeps {
   deferFromPassages?: number;
 }
 
+/**
+ * Whether answering from this corpus might take longer than Discord waits for a first response.
+ *
+ * @example
+ * mightTakeLong({ ...deps, deferFromPassages: 0 }, knowledge) // → true: every answer is deferred
+ */
 export const mightTakeLong = (deps: AnswerDeps, knowledge: Knowledge) => knowledge.passages.length >= (deps.deferFromPassages ?? LONG_ANSWER_PASSAGES);
 
-/** One page of a command's answer. */
+/**
+ * One page of a command's answer, five quotes long.
+ *
+ * @example
+ * answerFor(deps, knowledge, 'who', { name: 'McGurk' }, 5).results[0] // → the sixth quote
+ */
 export function answerFor(deps: AnswerDeps, knowledge: Knowledge, command: string, input: Record<string, unknown>, offset: number): Answer {
   return runCommand(deps.commands, command, input, { knowledge, page: { limit: DISCORD_PAGE_SIZE, offset } });
 }
 
-/** The message for an answer; a paged answer's query is remembered for its page buttons. */
+/**
+ * The message for an answer; a paged answer's query is remembered for its page buttons.
+ *
+ * @example
+ * answerMessage(deps, answer, { private: true, offset: 0 }).components[0]?.components[1]?.custom_id // → 'v1|pg|search|5|…'
+ */
 export function answerMessage(deps: AnswerDeps, answer: Answer, options: RenderOptions) {
   if (answer.total > answer.results.length) deps.pageQueries.remember(answer.query);
   return renderAnswerMessage(answer, options);

@@ -33,7 +33,13 @@ export const inServer = inServerGate('The FAQ belongs to a server: use it there.
  */
 export const moderators = (deps: FaqDeps, refusal: string): Gate => permissionOrRoleGate(PermissionFlagsBits.ManageMessages, (guildId) => deps.faq?.moderatorRole(guildId) ?? null, refusal);
 
-/** The store and the server a call is about (the gates made sure both exist). */
+/**
+ * The store and the server a call is about (the gates made sure both exist).
+ *
+ * @example
+ * const { store, guildId } = faqScope(deps, call);
+ * store.list(guildId);
+ */
 export function faqScope(deps: FaqDeps, call: Call): { store: FaqStore; guildId: string } {
   if (!deps.faq) throw new Refusal(UNAVAILABLE);
   if (!call.guildId) throw new Refusal('The FAQ belongs to a server: use it there.');

@@ -33,13 +33,23 @@ export function listMessage(entries: readonly FaqEntry[], offset: number, title:
   return { embeds: [embed], components: buttons.length > 0 ? [{ type: ComponentType.ActionRow as const, components: buttons }] : [], ...quiet };
 }
 
-/** Every change to an entry: revision, action, who and when. */
+/**
+ * Every change to an entry: revision, action, who and when.
+ *
+ * @example
+ * historyMessage(7, store.history(guildId, 7)).embeds[0].description // → 'rev 1 · add · <@600…> · 2026-11-24 04:10 UTC — “Who mediated…”'
+ */
 export function historyMessage(entryId: number, history: readonly FaqRevision[]) {
   const lines = history.map((h) => `rev ${h.revision} · ${escapeMarkdown(h.action)} · <@${h.actor}> · ${h.at.slice(0, 16).replace('T', ' ')} UTC — “${escapeMarkdown(truncate(h.snapshot.question, 60))}”`);
   return { embeds: [{ title: `History of FAQ #${entryId}`, description: truncate(lines.join('\n'), LIMITS.embedDescription) }], ...quiet };
 }
 
-/** The add or edit form; an edit's is filled with the entry as it is. */
+/**
+ * The add or edit form; an edit's is filled with the entry as it is.
+ *
+ * @example
+ * await call.reply.showForm(entryForm(faqAddId.encode({}), 'New FAQ entry'));
+ */
 export function entryForm(customId: string, title: string, entry?: FaqEntry): APIModalInteractionResponseCallbackData {
   // Discord caps a text input's label at 45 characters and its placeholder at 100
   const input = (id: string, label: string, placeholder: string, style: TextInputStyle, max: number, required: boolean, value?: string) => ({

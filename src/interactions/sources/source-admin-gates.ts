@@ -50,18 +50,39 @@ export function sourceAdminGates(deps: SourceAdminDeps): Gates {
   };
 }
 
-/** The corpus editor (the gates made sure there is one). */
+/**
+ * The corpus editor (the gates made sure there is one).
+ *
+ * @example
+ * await editorOf(deps).remove('raanans-freed-2023-10-20', authorOf(call));
+ */
 export function editorOf(deps: SourceAdminDeps): CorpusEditor {
   if (!deps.editor) throw new Refusal(OFF);
   return deps.editor;
 }
 
-/** Who made a change, for `corpus/changes.jsonl`. */
+/**
+ * Who made a change, for `corpus/changes.jsonl`.
+ *
+ * @example
+ * authorOf(call) // → { by: 'discord', user: '600…', guild: '222…' }
+ */
 export const authorOf = (call: Call): ChangeAuthor => ({ by: 'discord', user: call.user.id, guild: call.guildId ?? '' });
 
-/** What an edit or answer of a preview message says, with nothing else on it. */
+/**
+ * What an edit or answer of a preview message says, with nothing else on it.
+ *
+ * @example
+ * await call.reply.update(plain('Cancelled: nothing was added.'));
+ */
 export const plain = (content: string) => ({ content: truncate(content, 2000), embeds: [], components: [], ...quiet });
 
+/**
+ * What a reload after a change did, for the moderator.
+ *
+ * @example
+ * reloadLine(reload) // → 'The corpus now has 6 sources and 120 passages (reloaded in 80 ms).'
+ */
 export function reloadLine(reload: ReloadResult): string {
   if (!reload.ok) return `The corpus did not reload: ${reload.error}. The bot keeps answering from the previous corpus until that is fixed.`;
   return `The corpus now has ${reload.sources} sources and ${reload.passages} passages (reloaded in ${reload.ms} ms).`;

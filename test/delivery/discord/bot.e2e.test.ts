@@ -16,6 +16,10 @@ import { fixedKnowledge } from '../../../src/knowledge/live-knowledge.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
 import { bundledKnowledge } from '../../helpers/corpus.ts';
 import { checkRequest } from './discord-schema.ts';
+import { PageQueries } from '../../../src/interactions/answers/page-queries.ts';
+import { botCatalog } from '../../../src/interactions/catalog.ts';
+import { Cooldowns } from '../../../src/interactions/cooldowns.ts';
+import { ApiTransport } from '../../interactions/api-transport.ts';
 import { APP_ID, autocomplete, buttonClick, FakeDiscord, fakeMessage, messageMenu, type RecordedRequest, slashCommand } from './fake-discord.ts';
 
 const TOKEN = `fake.${'x'.repeat(64)}`;
@@ -162,6 +166,14 @@ describe('the bot on Discord (loopback fake)', () => {
     expect(second.data?.embeds?.[0]?.footer?.text).toMatch(/6–10 of \d+$/);
     const back = body(await fake.interact(buttonClick(button(second, '◀ Previous')?.custom_id ?? '', asMessage(second))));
     expect(back.data?.embeds).toEqual(first.data?.embeds);
+  });
+
+  it('the gateway adapter adds nothing: the same interaction JSON gives the same response as the layer called directly', async () => {
+    const direct = new ApiTransport({ catalog: botCatalog({ knowledge: fixedKnowledge(bundledKnowledge()), commands: COMMANDS, pageQueries: new PageQueries() }), cooldowns: new Cooldowns(0), logger: createLogger('silent') });
+    for (const interaction of [slashCommand('who', { name: 'McGurk' }), slashCommand('search', { text: 'hostages', public: true }), autocomplete('when', 'event', 'war cabinet'), buttonClick('v1|pg|who|5|McGurk', fakeMessage())]) {
+      expect(body(await fake.interact(interaction))).toEqual(await direct.first(interaction));
+    }
+    expect(direct.problems).toEqual([]);
   });
 
   it('a button from an older version says to run the command again', async () => {
