@@ -80,6 +80,13 @@ describe('settings', () => {
     }
   });
 
+  it('take the shard count for `npm run start:sharded` as a whole number from 1, or leave it to Discord', () => {
+    const base = { DISCORD_TOKEN: 'x'.repeat(60), DISCORD_APPLICATION_ID: '111111111111111111' };
+    expect(readDiscordEnv({ ...base, DISCORD_SHARDS: '3' }).DISCORD_SHARDS).toBe(3);
+    expect(readDiscordEnv(base).DISCORD_SHARDS).toBeUndefined();
+    expect(() => readDiscordEnv({ ...base, DISCORD_SHARDS: '0' })).toThrow(/DISCORD_SHARDS must be at least 1/);
+  });
+
   it('default the REST URL to Discord and the log level to info', () => {
     const env = readDiscordEnv({ DISCORD_TOKEN: 'x'.repeat(60), DISCORD_APPLICATION_ID: '111111111111111111' });
     expect([env.DISCORD_API_URL, env.LOG_LEVEL]).toEqual(['https://discord.com/api', 'info']);
