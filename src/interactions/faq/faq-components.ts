@@ -32,10 +32,10 @@ const fieldsOf = (typed: Readonly<Record<string, string>>): EntryFields => ({
  * Saves a form's entry and shows it. `save` returns the saved entry, or a sentence saying why it was not saved; a
  * FaqError hands the moderator's text back too, since nothing was saved.
  */
-async function saveEntry(deps: FaqDeps, call: Call, fields: EntryFields, save: () => FaqEntry | string): Promise<void> {
+async function saveEntry(deps: FaqDeps, call: Call, fields: EntryFields, save: () => Promise<FaqEntry | string> | FaqEntry | string): Promise<void> {
   let entry: FaqEntry | string;
   try {
-    entry = save();
+    entry = await save();
   } catch (error) {
     if (!(error instanceof FaqError)) throw error;
     entry = `${error.message.replace(/\.?$/, '.')} Nothing was saved — your answer, to copy:\n${truncate(fields.answer, 1500)}`;
