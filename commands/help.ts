@@ -5,6 +5,7 @@ export default defineCommand({
   name: 'help',
   description: 'What this bot does and how to ask it.',
   options: {},
+  cooldown: false,
   handle: (_input, ctx) => ({
     command: 'help',
     query: null,

@@ -6,7 +6,7 @@ import 'dotenv/config';
 import { REST, Routes } from 'discord.js';
 import { COMMANDS } from '../../commands/index.ts';
 import { ConfigError, readDiscordEnv } from '../config/env.ts';
-import { commandPayloads } from '../delivery/discord/command-payloads.ts';
+import { commandPayloads } from '../interactions/catalog.ts';
 
 try {
   const env = readDiscordEnv(process.env);

@@ -8,11 +8,14 @@ import type { Answer } from '../answers/answer.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 
 export interface OptionSpec<T> {
-  type: 'string' | 'boolean';
+  /** What Discord shows and sends: text, a yes/no, a whole number, an uploaded file, or a server role. */
+  type: 'string' | 'boolean' | 'integer' | 'attachment' | 'role';
   description: string;
   required: boolean;
   maxLength?: number;
+  minValue?: number;
   autocomplete?: boolean;
+  /** Checks the value as sent (a resolved attachment or role object for those types) and gives the handler's value. */
   schema: z.ZodType<T>;
 }
 
@@ -56,10 +59,53 @@ export function stringOption(spec: StringSpec & { required?: boolean }): OptionS
 }
 
 export function booleanOption(spec: { description: string }): OptionSpec<boolean | undefined> {
-  return { type: 'boolean', description: spec.description, required: false, schema: z.boolean().optional() };
+  return { type: 'boolean', description: spec.description, required: false, schema: z.boolean({ error: 'Choose true or false, please.' }).optional() };
 }
 
-type Options = Record<string, OptionSpec<unknown>>;
+/** A whole number from `min` up, e.g. an FAQ entry or a revision. */
+export function integerOption(spec: { description: string; required: true; min?: number; autocomplete?: boolean }): OptionSpec<number> {
+  const min = spec.min ?? 1;
+  return {
+    type: 'integer',
+    description: spec.description,
+    required: true,
+    minValue: min,
+    ...(spec.autocomplete ? { autocomplete: true } : {}),
+    schema: z.number({ error: 'Pick a number from the list, please.' }).int('Pick a whole number, please.').min(min, `The number must be ${min} or more.`),
+  };
+}
+
+/** An uploaded file as Discord describes it in an interaction's `resolved` data. */
+export interface Attachment {
+  id: string;
+  filename: string;
+  size: number;
+  url: string;
+  content_type?: string | undefined;
+}
+
+const AttachmentSchema = z.object({ id: z.string(), filename: z.string(), size: z.number().int().nonnegative(), url: z.string().url(), content_type: z.string().optional() });
+
+export function attachmentOption(spec: { description: string; required: true }): OptionSpec<Attachment>;
+export function attachmentOption(spec: { description: string; required?: false }): OptionSpec<Attachment | undefined>;
+export function attachmentOption(spec: { description: string; required?: boolean }): OptionSpec<Attachment> | OptionSpec<Attachment | undefined> {
+  const schema = AttachmentSchema.transform(({ id, filename, size, url, content_type }): Attachment => ({ id, filename, size, url, content_type }));
+  return spec.required
+    ? { type: 'attachment', description: spec.description, required: true, schema }
+    : { type: 'attachment', description: spec.description, required: false, schema: schema.optional() };
+}
+
+/** A server role, as resolved by Discord. */
+export interface Role {
+  id: string;
+  name: string;
+}
+
+export function roleOption(spec: { description: string }): OptionSpec<Role | undefined> {
+  return { type: 'role', description: spec.description, required: false, schema: z.object({ id: z.string(), name: z.string() }, { error: 'Pick a role from the list, please.' }).transform(({ id, name }): Role => ({ id, name })).optional() };
+}
+
+export type Options = Record<string, OptionSpec<unknown>>;
 export type OptionValues<O extends Options> = { [K in keyof O]: O[K] extends OptionSpec<infer T> ? T : never };
 
 export interface CommandContext {
@@ -77,6 +123,8 @@ export interface Command<O extends Options> {
   /** The option that takes the rest of a console line ("/who McGurk" → name = "McGurk"). */
   primary?: keyof O & string;
   handle(input: OptionValues<O>, ctx: CommandContext): Answer;
+  /** False for a command that only describes the bot: it does not count against the per-user cooldown. */
+  cooldown?: false;
   /** Suggestions for an option as the user types; at most 25, each at most 100 characters. */
   autocomplete?(option: keyof O & string, typed: string, ctx: Pick<CommandContext, 'knowledge'>): string[];
 }
@@ -86,7 +134,7 @@ export interface AnyCommand {
   description: string;
   options: Options;
   primary?: string;
-  schema: z.ZodType<Record<string, unknown>>;
+  cooldown?: false;
   handle(input: Record<string, unknown>, ctx: CommandContext): Answer;
   autocomplete?(option: string, typed: string, ctx: Pick<CommandContext, 'knowledge'>): string[];
 }
@@ -105,29 +153,41 @@ export class InvalidInputError extends Error {
  * });
  */
 export function defineCommand<O extends Options>(command: Command<O>): AnyCommand {
-  const shape = Object.fromEntries(Object.entries(command.options).map(([k, o]) => [k, o.schema]));
-  const schema = z.object(shape) as unknown as z.ZodType<OptionValues<O>>;
   return {
     name: command.name,
     description: command.description,
     options: command.options,
     ...(command.primary ? { primary: command.primary } : {}),
-    schema,
+    ...(command.cooldown === false ? { cooldown: false } : {}),
     handle(input, ctx) {
-      const parsed = schema.safeParse(input);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        // a missing required option reads like an empty one; anything else says which option is wrong
-        const option = command.options[String(issue?.path[0] ?? '')];
-        if (option && (issue?.code === 'invalid_type' || issue?.code === 'too_small') && option.type === 'string' && option.required) {
-          throw new InvalidInputError(issue.code === 'too_small' ? issue.message : option.schema.safeParse('').error?.issues[0]?.message ?? DEFAULT_EMPTY);
-        }
-        throw new InvalidInputError(issue?.code === 'too_big' ? issue.message : `The ${issue?.path.join('.') || 'input'} is not valid: ${issue?.message ?? 'please check it'}.`);
-      }
+      const parsed = parseOptions(command.options, input);
+      if (!parsed.ok) throw new InvalidInputError(parsed.message);
       return command.handle(parsed.data, ctx);
     },
     ...(command.autocomplete
       ? { autocomplete: (option: string, typed: string, ctx: Pick<CommandContext, 'knowledge'>) => command.autocomplete?.(option, typed, ctx) ?? [] }
       : {}),
   };
+}
+
+/**
+ * Checks raw option values against their declarations: the typed values, or a sentence in the bot's words saying
+ * what is wrong (a missing required text reads like an empty one). Every transport's input goes through here.
+ *
+ * @example
+ * parseOptions({ name: stringOption({ description: 'A name', required: true }) }, { name: '  McGurk ' })
+ * // → { ok: true, data: { name: 'McGurk' } }
+ */
+export function parseOptions<O extends Options>(options: O, input: Record<string, unknown>): { ok: true; data: OptionValues<O> } | { ok: false; message: string } {
+  const shape = Object.fromEntries(Object.entries(options).map(([k, o]) => [k, o.schema]));
+  const parsed = z.object(shape).safeParse(input);
+  if (parsed.success) return { ok: true, data: parsed.data as OptionValues<O> };
+  const issue = parsed.error.issues[0];
+  const option = options[String(issue?.path[0] ?? '')];
+  if (option && (issue?.code === 'invalid_type' || issue?.code === 'too_small') && option.type === 'string' && option.required) {
+    return { ok: false, message: issue.code === 'too_small' ? issue.message : option.schema.safeParse('').error?.issues[0]?.message ?? DEFAULT_EMPTY };
+  }
+  // the other types say in their own words what they expected (a number from the list, a file, a role)
+  if (option && issue?.code === 'invalid_type' && option.type !== 'string') return { ok: false, message: option.type === 'attachment' ? 'Attach the file, please.' : issue.message };
+  return { ok: false, message: issue?.code === 'too_big' || issue?.code === 'too_small' ? issue.message : `The ${issue?.path.join('.') || 'input'} is not valid: ${issue?.message ?? 'please check it'}.` };
 }

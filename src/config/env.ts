@@ -22,6 +22,8 @@ export const DiscordEnvSchema = z.object({
     .transform((s) => s.split(',').map((g) => g.trim()).filter((g) => g !== ''))
     .pipe(z.array(snowflake))
     .optional(),
+  /** `npm run start:sharded`: how many gateway shards to run; default: as many as Discord recommends. */
+  DISCORD_SHARDS: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(1000).optional(),
   /** Where the FAQ database lives (created on first start). */
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,6 +1,6 @@
 /**
  * Starts the discord.js gateway client: Guilds intent only, REST base URL from settings (a REST proxy, or the tests'
- * loopback fake), every interaction handed to `handleInteraction`. `stop()` disconnects cleanly.
+ * loopback fake), every interaction handed to the interaction layer (src/interactions/) as raw JSON. `stop()` disconnects cleanly.
  */
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { AnyCommand } from '../../commands/define-command.ts';
@@ -9,11 +9,14 @@ import type { KnowledgeProvider, LiveKnowledge } from '../../knowledge/live-know
 import { CorpusEditor } from '../../corpus/corpus-editor.ts';
 import { SourceDrafts } from '../../corpus/source-drafts.ts';
 import type { FetchPageOptions } from '../../ingest/fetch-page.ts';
-import type { SourceAdminContext } from './sources/source-admin-interactions.ts';
+import type { SourceAdminDeps } from '../../interactions/sources/source-admin-gates.ts';
 import type { FaqStore } from '../../faq/faq-store.ts';
 import type { Logger } from '../../logging/logger.ts';
-import { Cooldowns } from './cooldowns.ts';
-import { handleInteraction } from './handle-interaction.ts';
+import { Cooldowns } from '../../interactions/cooldowns.ts';
+import { botCatalog } from '../../interactions/catalog.ts';
+import { createInteractionHandler } from '../../interactions/dispatch.ts';
+import { PageQueries } from '../../interactions/answers/page-queries.ts';
+import { listenForInteractions } from './gateway-interactions.ts';
 import { inviteUrl } from './invite-url.ts';
 
 export interface RunningBot {
@@ -38,23 +41,23 @@ export async function startBot(options: {
   const { env, logger } = options;
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: env.DISCORD_API_URL } });
   const editorGuilds = corpusEditorGuilds(env);
-  const sources: SourceAdminContext = {
+  const sources: SourceAdminDeps = {
     editor: options.corpusEditing && editorGuilds.length > 0 ? new CorpusEditor(options.corpusEditing.live) : null,
     editorGuilds,
     drafts: new SourceDrafts(),
     fetch: options.corpusEditing?.fetch ?? {},
     ...(options.faq ? { faq: options.faq } : {}),
   };
-  const ctx = {
+  const cooldowns = new Cooldowns(options.cooldownMs ?? COOLDOWN_MS);
+  const catalog = botCatalog({
     knowledge: options.knowledge,
     commands: options.commands,
-    cooldowns: new Cooldowns(options.cooldownMs ?? COOLDOWN_MS),
-    logger,
-    sources,
-    ...(options.deferFromPassages !== undefined ? { deferFromPassages: options.deferFromPassages } : {}),
+    pageQueries: new PageQueries(),
     ...(options.faq ? { faq: options.faq } : {}),
-  };
-  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, ctx));
+    ...(options.deferFromPassages !== undefined ? { deferFromPassages: options.deferFromPassages } : {}),
+    sources,
+  });
+  listenForInteractions(client, createInteractionHandler({ catalog, cooldowns, logger }, client.rest));
   client.once(Events.ClientReady, (c) => logger.info({ user: c.user.tag, guilds: c.guilds.cache.size, invite: inviteUrl(env.DISCORD_APPLICATION_ID) }, 'connected to Discord'));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js client error'));
   client.on(Events.ShardReconnecting, (id) => logger.warn({ shard: id }, 'gateway reconnecting'));

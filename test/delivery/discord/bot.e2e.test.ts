@@ -9,13 +9,17 @@ import { ApplicationCommandType, Events } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../commands/index.ts';
 import { DiscordEnvSchema } from '../../../src/config/env.ts';
-import { commandPayloads } from '../../../src/delivery/discord/command-payloads.ts';
+import { commandPayloads } from '../../../src/interactions/catalog.ts';
 import { type RunningBot, startBot } from '../../../src/delivery/discord/start-bot.ts';
 import type { Knowledge } from '../../../src/knowledge/knowledge.ts';
 import { fixedKnowledge } from '../../../src/knowledge/live-knowledge.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
 import { bundledKnowledge } from '../../helpers/corpus.ts';
 import { checkRequest } from './discord-schema.ts';
+import { PageQueries } from '../../../src/interactions/answers/page-queries.ts';
+import { botCatalog } from '../../../src/interactions/catalog.ts';
+import { Cooldowns } from '../../../src/interactions/cooldowns.ts';
+import { ApiTransport } from '../../interactions/api-transport.ts';
 import { APP_ID, autocomplete, buttonClick, FakeDiscord, fakeMessage, messageMenu, type RecordedRequest, slashCommand } from './fake-discord.ts';
 
 const TOKEN = `fake.${'x'.repeat(64)}`;
@@ -149,6 +153,27 @@ describe('the bot on Discord (loopback fake)', () => {
     expect(next.data?.embeds?.[0]?.fields?.[0]?.name).toMatch(/^6\. /);
     expect(next.data?.embeds?.[0]?.footer?.text).toMatch(/6–10 of \d+/);
     expect(button(next, 'Post in channel')?.custom_id).toBe('v1|share');
+  });
+
+  it('a "Find sources" answer to a 305-character message pages to page 2 and back (the query is not in the button)', async () => {
+    const target = fakeMessage({ content: 'hostages '.repeat(34).trim() });
+    const first = body(await fake.interact(messageMenu('Find sources', target)));
+    expect(first.data?.embeds?.[0]?.footer?.text).toMatch(/1–5 of \d+$/);
+    const next = button(first, 'Next ▶');
+    expect(next?.disabled).toBe(false);
+    const second = body(await fake.interact(buttonClick(next?.custom_id ?? '', asMessage(first))));
+    expect(second.type).toBe(7);
+    expect(second.data?.embeds?.[0]?.footer?.text).toMatch(/6–10 of \d+$/);
+    const back = body(await fake.interact(buttonClick(button(second, '◀ Previous')?.custom_id ?? '', asMessage(second))));
+    expect(back.data?.embeds).toEqual(first.data?.embeds);
+  });
+
+  it('the gateway adapter adds nothing: the same interaction JSON gives the same response as the layer called directly', async () => {
+    const direct = new ApiTransport({ catalog: botCatalog({ knowledge: fixedKnowledge(bundledKnowledge()), commands: COMMANDS, pageQueries: new PageQueries() }), cooldowns: new Cooldowns(0), logger: createLogger('silent') });
+    for (const interaction of [slashCommand('who', { name: 'McGurk' }), slashCommand('search', { text: 'hostages', public: true }), autocomplete('when', 'event', 'war cabinet'), buttonClick('v1|pg|who|5|McGurk', fakeMessage())]) {
+      expect(body(await fake.interact(interaction))).toEqual(await direct.first(interaction));
+    }
+    expect(direct.problems).toEqual([]);
   });
 
   it('a button from an older version says to run the command again', async () => {

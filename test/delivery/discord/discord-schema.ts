@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { embedCharacters } from '../../../src/delivery/discord/discord-limits.ts';
+import { embedCharacters } from '../../../src/interactions/messages/discord-limits.ts';
 
 export const SPEC_PATH = join(import.meta.dirname, '../../../../shared/discord-api-spec/openapi.json');
 

@@ -35,6 +35,13 @@ export class FakeDiscord {
   private server: Server | null = null;
   private wss: WebSocketServer | null = null;
   private socket: WebSocket | null = null;
+  /** The gateway connection of each shard, by shard id, as its IDENTIFY said. */
+  private readonly shardSockets = new Map<number, WebSocket>();
+  /** The [shard id, shard count] of every IDENTIFY. */
+  readonly identifiedShards: Array<[number, number]> = [];
+  /** What GET /gateway/bot recommends: the shard count, and how many shards may identify at once. */
+  recommendedShards = 1;
+  maxConcurrency = 1;
   private seq = 0;
   private waiters: Array<{ test: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }> = [];
   identifies = 0;
@@ -84,9 +91,9 @@ export class FakeDiscord {
     });
   }
 
-  /** Sends INTERACTION_CREATE and resolves with the bot's callback for it. */
-  async interact(interaction: Record<string, unknown>): Promise<RecordedRequest> {
-    this.dispatch('INTERACTION_CREATE', interaction);
+  /** Sends INTERACTION_CREATE (on one shard's connection, or the latest) and resolves with the bot's callback for it. */
+  async interact(interaction: Record<string, unknown>, shard?: number): Promise<RecordedRequest> {
+    this.dispatch('INTERACTION_CREATE', interaction, shard);
     return this.waitFor((r) => r.path.startsWith(`/interactions/${String(interaction.id)}/`));
   }
 
@@ -95,30 +102,34 @@ export class FakeDiscord {
     this.socket?.send(JSON.stringify({ op: 7, d: null }));
   }
 
-  dispatch(t: string, d: unknown): void {
-    this.socket?.send(JSON.stringify({ op: 0, t, s: ++this.seq, d }));
+  dispatch(t: string, d: unknown, shard?: number): void {
+    const socket = shard === undefined ? this.socket : this.shardSockets.get(shard);
+    socket?.send(JSON.stringify({ op: 0, t, s: ++this.seq, d }));
   }
 
   private onConnection(ws: WebSocket): void {
     this.socket = ws;
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
     ws.on('message', (raw: Buffer) => {
-      const msg = JSON.parse(raw.toString()) as { op: number; d: unknown };
+      const msg = JSON.parse(raw.toString()) as { op: number; d: { shard?: [number, number] } | null };
       if (msg.op === 1) ws.send(JSON.stringify({ op: 11 }));
       else if (msg.op === 2) {
         this.identifies++;
-        this.dispatch('READY', {
+        const shard = msg.d?.shard ?? [0, 1];
+        this.identifiedShards.push(shard);
+        this.shardSockets.set(shard[0], ws);
+        ws.send(JSON.stringify({ op: 0, t: 'READY', s: ++this.seq, d: {
           v: 10,
           user: BOT_USER,
           guilds: [],
           session_id: 'fake-session',
           resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
-          shard: [0, 1],
+          shard,
           application: { id: APP_ID, flags: 0 },
-        });
+        } }));
       } else if (msg.op === 6) {
         this.resumes++;
-        this.dispatch('RESUMED', {});
+        ws.send(JSON.stringify({ op: 0, t: 'RESUMED', s: ++this.seq, d: {} }));
       }
     });
   }
@@ -165,7 +176,7 @@ export class FakeDiscord {
       res.writeHead(file === undefined ? 404 : 200, { 'content-type': file?.contentType ?? 'application/json' });
       res.end(file?.content ?? '');
     } else if (method === 'GET' && path === '/gateway/bot') {
-      json(200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+      json(200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: this.recommendedShards, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: this.maxConcurrency } });
     } else if (method === 'GET' && path === '/gateway') {
       json(200, { url: `ws://127.0.0.1:${this.port}/gateway` });
     } else if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {

@@ -130,7 +130,10 @@ describe('the FAQ on Discord', () => {
 
   it('export then import into another server reproduces the FAQ; a conflicting import applies nothing', async () => {
     await fake.interact(faqCommand('faq-admin', 'cite', { entry: entryId, passages: 'ap-how-the-hostage-deal-came-about#5' }, MOD));
-    const exported = await fake.interact(faqCommand('faq-admin', 'export', {}, MOD));
+    // a file goes with the deferred reply's edit: the first response of an interaction carries JSON only
+    const exportCommand = faqCommand('faq-admin', 'export', {}, MOD);
+    expect(body(await fake.interact(exportCommand))).toEqual({ type: 5, data: { flags: 64 } });
+    const exported = await fake.waitFor((r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${String(exportCommand.token)}/messages/@original`);
     expect(exported.files[0]?.name).toBe(`faq-${GUILD_ID}.json`);
     const file = fake.upload('faq.json', exported.files[0]?.content ?? '');
     const imported = body(await fake.interact(faqCommand('faq-admin', 'import', { file: String(file.id) }, { ...MOD, guildId: OTHER_GUILD, types: { file: 11 }, resolved: { attachments: { [String(file.id)]: file } } })));

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer, QuoteResult } from '../../../src/answers/answer.ts';
 import { ConfigError, readDiscordEnv } from '../../../src/config/env.ts';
-import { decodeButton, encodeButton } from '../../../src/delivery/discord/custom-id.ts';
-import { embedCharacters, truncate } from '../../../src/delivery/discord/discord-limits.ts';
+import { deleteId, pageId, shareId } from '../../../src/interactions/answers/answer-ids.ts';
+import { queryKey } from '../../../src/interactions/answers/page-queries.ts';
+import { embedCharacters, truncate } from '../../../src/interactions/messages/discord-limits.ts';
 import { inviteUrl } from '../../../src/delivery/discord/invite-url.ts';
-import { renderAnswerMessage } from '../../../src/delivery/discord/render-answer-message.ts';
+import { renderAnswerMessage } from '../../../src/interactions/answers/render-answer-message.ts';
 import { checkRequest } from './discord-schema.ts';
 
 const source = { id: 's', title: 'T'.repeat(300), outlet: 'O', authors: ['A'], published: '2023-11-22', published_basis: 'stated' as const, published_evidence: 'e', reports_on: null, url: 'https://example.org/a' };
@@ -38,23 +39,30 @@ describe('an answer message', () => {
     expect(checkRequest('POST', '/interactions/1/t/callback', body)).toEqual([]);
   });
 
-  it('links the title when the source has a URL, and drops a page button whose custom_id would pass 100 characters', () => {
+  it('links the title when the source has a URL, and keeps its page buttons however long the query: the query is not in the custom_id', () => {
     const message = renderAnswerMessage(hugeAnswer(), { offset: 0, private: true });
     expect(message.embeds[0]?.fields?.[0]?.value).toContain('](https://example.org/a)');
-    expect(message.components[0]?.components.map((b) => b.label)).toEqual(['Post in channel']);
+    const buttons = message.components[0]?.components ?? [];
+    expect(buttons.map((b) => b.label)).toEqual(['◀ Previous', 'Next ▶', 'Post in channel']);
+    expect(buttons[1]?.custom_id).toBe(`v1|pg|search|5|${queryKey('q'.repeat(200))}`);
+    expect(message.embeds[0]?.footer?.text).toMatch(/\nAsked: q{200}$/); // short enough to read back after a restart
   });
 });
 
 describe('button custom_ids', () => {
-  it('round-trip what they stand for and stay within 100 characters', () => {
-    const page = { action: 'page' as const, command: 'who', offset: 5, query: 'Al-Thani | bin Jassim' };
-    expect(decodeButton(encodeButton(page) ?? '')).toEqual(page);
-    expect(decodeButton(encodeButton({ action: 'delete', ownerId: '123456789012345678' }) ?? '')).toEqual({ action: 'delete', ownerId: '123456789012345678' });
-    expect(encodeButton({ ...page, query: 'x'.repeat(100) })).toBeNull();
+  it('round-trip what they stand for and stay within 100 characters, whatever the query', () => {
+    const page = { command: 'who', offset: 5, key: queryKey(`Al-Thani | bin Jassim ${'x'.repeat(6000)}`) };
+    expect(pageId.decode(pageId.encode(page))).toEqual(page);
+    expect(pageId.encode(page).length).toBeLessThanOrEqual(100);
+    expect(deleteId.decode(deleteId.encode({ ownerId: '123456789012345678' }))).toEqual({ ownerId: '123456789012345678' });
+    expect(shareId.encode({})).toBe('v1|share');
   });
 
-  it('reject what is not ours', () => {
-    for (const id of ['', 'v0|page|who|0|x', 'v1|page|WHO|0|x', 'v1|page|who|-1|x', 'v1|delete|abc', 'v1|share|extra']) expect(decodeButton(id)).toBeNull();
+  it('reject what is not ours: another version, a forged field, a query riding along', () => {
+    const key = queryKey('McGurk');
+    for (const id of ['', `v0|pg|who|0|${key}`, `v1|pg|WHO|0|${key}`, `v1|pg|who|-1|${key}`, `v1|pg|who|99999|${key}`, 'v1|pg|who|0|McGurk', `v1|pg|who|0|${key}|x`, 'v1|page|who|5|McGurk']) expect(pageId.decode(id)).toBeNull();
+    for (const id of ['v1|delete|abc', 'v1|delete|', 'v2|delete|123']) expect(deleteId.decode(id)).toBeNull();
+    expect(shareId.decode('v1|share|extra')).toBeNull();
   });
 });
 
@@ -70,6 +78,13 @@ describe('settings', () => {
       expect(message).toMatch(/DISCORD_APPLICATION_ID is missing/);
       expect(message).toMatch(/DISCORD_API_URL/);
     }
+  });
+
+  it('take the shard count for `npm run start:sharded` as a whole number from 1, or leave it to Discord', () => {
+    const base = { DISCORD_TOKEN: 'x'.repeat(60), DISCORD_APPLICATION_ID: '111111111111111111' };
+    expect(readDiscordEnv({ ...base, DISCORD_SHARDS: '3' }).DISCORD_SHARDS).toBe(3);
+    expect(readDiscordEnv(base).DISCORD_SHARDS).toBeUndefined();
+    expect(() => readDiscordEnv({ ...base, DISCORD_SHARDS: '0' })).toThrow(/DISCORD_SHARDS must be at least 1/);
   });
 
   it('default the REST URL to Discord and the log level to info', () => {

@@ -4,15 +4,22 @@
  * quoted — and the Add, Edit details and Cancel buttons. Everything from the page is markdown-escaped and nothing
  * can ping.
  */
-import { type APIEmbed, ButtonStyle, ComponentType, escapeMarkdown } from 'discord.js';
-import type { SourcePreview } from '../../../corpus/corpus-editor.ts';
-import { LIMITS, truncate } from '../discord-limits.ts';
-import { quiet } from '../private-reply.ts';
-import { sourceButtonId } from './source-custom-ids.ts';
+import { escapeMarkdown } from '@discordjs/formatters';
+import { type APIEmbed, ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import type { SourcePreview } from '../../corpus/corpus-editor.ts';
+import { LIMITS, truncate } from '../messages/discord-limits.ts';
+import { quiet } from '../messages/private-reply.ts';
+import { sourceButtonId } from './source-ids.ts';
 
 const field = (name: string, value: string, inline = false) => ({ name, value: truncate(value || '—', LIMITS.fieldValue), inline });
 const esc = (text: string) => escapeMarkdown(text);
 
+/**
+ * The preview message for a draft kept under `key`, as API JSON.
+ *
+ * @example
+ * await call.reply.send(previewMessage(preview, drafts.put({ prepared: preview, owner, guild })));
+ */
 export function previewMessage(preview: SourcePreview, key: string) {
   const { meta, cleaned } = preview.prepared;
   const basis = meta.published_basis;
@@ -40,7 +47,7 @@ export function previewMessage(preview: SourcePreview, key: string) {
     type: ComponentType.Button as const,
     style,
     label,
-    custom_id: sourceButtonId(action, key),
+    custom_id: sourceButtonId.encode({ action, key }),
   });
   return {
     content: '',

@@ -1,17 +1,20 @@
 /**
- * Renders an Answer as a Discord message: one embed whose fields are the quotes (a quote block, then its
- * attribution), the role line for `/who`, the bot's notes, a footer with the source ids and the page; buttons for
- * the previous and next page, "Post in channel" on private answers and "Delete" on shared ones. Quotes and queries
- * are markdown-escaped and `allowed_mentions` is empty, so nothing in a quote can ping anyone.
+ * Renders an Answer as a Discord message in the API's own JSON: one embed whose fields are the quotes (a quote
+ * block, then its attribution), the role line for `/who`, the bot's notes, a footer with the source ids and the
+ * page; buttons for the previous and next page, "Post in channel" on private answers and "Delete" on shared ones.
+ * Quotes and queries are markdown-escaped and `allowed_mentions` is empty, so nothing in a quote can ping anyone.
  */
-import { type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, ButtonStyle, ComponentType, escapeMarkdown } from 'discord.js';
+import { escapeMarkdown } from '@discordjs/formatters';
+import { type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIAllowedMentions, ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import type { Answer, QuoteResult } from '../../answers/answer.ts';
+import { alsoInLine, attributionLine, eventDateLine, speakerLine } from '../../render/attribution.ts';
+import { embedCharacters, LIMITS, truncate } from '../messages/discord-limits.ts';
+import { NO_MENTIONS } from '../messages/private-reply.ts';
+import { deleteId, pageId, shareId } from './answer-ids.ts';
+import { queryFooterLine, queryKey } from './page-queries.ts';
 
 type APIButtonComponent = APIButtonComponentWithCustomId;
 type ActionStyle = ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Danger;
-import type { Answer, QuoteResult } from '../../answers/answer.ts';
-import { alsoInLine, attributionLine, eventDateLine, speakerLine } from '../../render/attribution.ts';
-import { encodeButton } from './custom-id.ts';
-import { embedCharacters, LIMITS, truncate } from './discord-limits.ts';
 
 export const DISCORD_PAGE_SIZE = 5;
 const COLOR = 0x2b6cb0;
@@ -23,7 +26,7 @@ export interface AnswerMessage {
   content?: string;
   embeds: APIEmbed[];
   components: Array<APIActionRowComponent<APIButtonComponent>>;
-  allowedMentions: { parse: []; repliedUser: false };
+  allowed_mentions: APIAllowedMentions;
 }
 
 export interface RenderOptions {
@@ -41,8 +44,7 @@ export function sharedByLine(userId: string): string {
 
 /** The delete button of a shared post, which only `ownerId` may use. */
 export function deleteButtonRow(ownerId: string): Array<APIActionRowComponent<APIButtonComponent>> {
-  const id = encodeButton({ action: 'delete', ownerId });
-  return id ? [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Delete', custom_id: id }] }] : [];
+  return [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Delete', custom_id: deleteId.encode({ ownerId }) }] }];
 }
 
 function quoteField(r: QuoteResult, n: number): { name: string; value: string } {
@@ -58,8 +60,8 @@ function quoteField(r: QuoteResult, n: number): { name: string; value: string } 
   return { name, value: `${quote}\n${attribution}` };
 }
 
-function button(label: string, customId: string | null, style: ActionStyle, disabled = false): APIButtonComponent | null {
-  return customId ? { type: ComponentType.Button, style, label, custom_id: customId, disabled } : null;
+function button(label: string, customId: string, style: ActionStyle, disabled = false): APIButtonComponent {
+  return { type: ComponentType.Button, style, label, custom_id: customId, disabled };
 }
 
 export function renderAnswerMessage(answer: Answer, options: RenderOptions): AnswerMessage {
@@ -71,29 +73,31 @@ export function renderAnswerMessage(answer: Answer, options: RenderOptions): Ans
   if (!answer.found && answer.suggestions.length > 0) description.push(`Try: ${answer.suggestions.map((s) => `\`${s.replace(/`/g, "'")}\``).join(' · ')}`);
   if (options.sharedBy) description.push(sharedByLine(options.sharedBy));
   const ids = [...new Set(answer.results.map((r) => r.passage_id))];
-  const page = answer.total > answer.results.length ? ` · ${offset + 1}–${offset + answer.results.length} of ${answer.total}` : '';
+  const paged = answer.total > answer.results.length;
+  const page = paged ? ` · ${offset + 1}–${offset + answer.results.length} of ${answer.total}` : '';
+  // a paged answer's footer ends with a short query, so its buttons work after a restart or on another process
+  const asked = paged && answer.query ? queryFooterLine(answer.query) : '';
   const embed: APIEmbed = {
     title: truncate(escapeMarkdown(answer.title), LIMITS.embedTitle),
     color: COLOR,
     fields: answer.results.slice(0, LIMITS.fields).map((r, i) => quoteField(r, offset + i + 1)),
-    footer: { text: truncate(`${ids.join(' · ')}${page}`, LIMITS.footer) || 'talks-bot' },
+    footer: { text: `${truncate(`${ids.join(' · ')}${page}`, LIMITS.footer - asked.length) || 'talks-bot'}${asked}` },
   };
   if (description.length > 0) embed.description = truncate(description.join('\n'), LIMITS.embedDescription);
   // leave room for the "Shared by" line that sharing adds
   while (embedCharacters(embed) > LIMITS.embedTotal - SHARE_ROOM && (embed.fields?.length ?? 0) > 1) embed.fields?.pop();
 
-  const query = answer.query ?? '';
-  const buttons: Array<APIButtonComponent | null> = [];
-  if (answer.total > answer.results.length) {
-    buttons.push(button('◀ Previous', encodeButton({ action: 'page', command: answer.command, offset: Math.max(0, offset - DISCORD_PAGE_SIZE), query }), ButtonStyle.Secondary, offset === 0));
-    buttons.push(button('Next ▶', encodeButton({ action: 'page', command: answer.command, offset: offset + DISCORD_PAGE_SIZE, query }), ButtonStyle.Secondary, offset + answer.results.length >= answer.total));
+  const buttons: APIButtonComponent[] = [];
+  if (paged) {
+    const key = queryKey(answer.query);
+    buttons.push(button('◀ Previous', pageId.encode({ command: answer.command, offset: Math.max(0, offset - DISCORD_PAGE_SIZE), key }), ButtonStyle.Secondary, offset === 0));
+    buttons.push(button('Next ▶', pageId.encode({ command: answer.command, offset: offset + DISCORD_PAGE_SIZE, key }), ButtonStyle.Secondary, offset + answer.results.length >= answer.total));
   }
-  if (options.private && answer.found) buttons.push(button('Post in channel', encodeButton({ action: 'share' }), ButtonStyle.Primary));
-  const kept = buttons.filter((b): b is APIButtonComponent => b !== null);
+  if (options.private && answer.found) buttons.push(button('Post in channel', shareId.encode({}), ButtonStyle.Primary));
   return {
     embeds: [embed],
     // page buttons on a shared post would page everyone's view: a shared post has only its delete button
-    components: options.sharedBy ? deleteButtonRow(options.sharedBy) : kept.length > 0 ? [{ type: ComponentType.ActionRow, components: kept }] : [],
-    allowedMentions: { parse: [], repliedUser: false },
+    components: options.sharedBy ? deleteButtonRow(options.sharedBy) : buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [],
+    allowed_mentions: NO_MENTIONS,
   };
 }

@@ -1,0 +1,78 @@
+/**
+ * Answers a quote command through the interaction layer: at once when the corpus is loaded and small enough to
+ * answer in milliseconds, else deferred first ("talks-bot is thinking…") and the reply edited when the answer is
+ * ready, so a slow answer still meets Discord's 3-second window. A paged answer's query is kept for its buttons.
+ */
+import { MessageFlags } from 'discord-api-types/v10';
+import type { Answer } from '../../answers/answer.ts';
+import type { AnyCommand } from '../../commands/define-command.ts';
+import { runCommand } from '../../commands/run-command.ts';
+import type { Knowledge } from '../../knowledge/knowledge.ts';
+import type { KnowledgeProvider } from '../../knowledge/live-knowledge.ts';
+import type { Call } from '../declare.ts';
+import type { PageQueries } from './page-queries.ts';
+import { DISCORD_PAGE_SIZE, renderAnswerMessage, type RenderOptions } from './render-answer-message.ts';
+
+/**
+ * A corpus this large may take longer to answer from than Discord waits for a first response (3 s), on a busy
+ * machine: the answer is deferred first and the reply edited when it is ready. Below it an answer takes
+ * milliseconds and is sent at once, saving a round trip.
+ */
+export const LONG_ANSWER_PASSAGES = 20_000;
+
+export interface AnswerDeps {
+  /** The knowledge to answer from; interactions that arrive before the first load are deferred, then answered. */
+  knowledge: KnowledgeProvider;
+  /** Every quote command (for running them, and for `/help`). */
+  commands: readonly AnyCommand[];
+  pageQueries: PageQueries;
+  /** From this many passages on, answers are deferred first; LONG_ANSWER_PASSAGES unless set. */
+  deferFromPassages?: number;
+}
+
+/**
+ * Whether answering from this corpus might take longer than Discord waits for a first response.
+ *
+ * @example
+ * mightTakeLong({ ...deps, deferFromPassages: 0 }, knowledge) // → true: every answer is deferred
+ */
+export const mightTakeLong = (deps: AnswerDeps, knowledge: Knowledge) => knowledge.passages.length >= (deps.deferFromPassages ?? LONG_ANSWER_PASSAGES);
+
+/**
+ * One page of a command's answer, five quotes long.
+ *
+ * @example
+ * answerFor(deps, knowledge, 'who', { name: 'McGurk' }, 5).results[0] // → the sixth quote
+ */
+export function answerFor(deps: AnswerDeps, knowledge: Knowledge, command: string, input: Record<string, unknown>, offset: number): Answer {
+  return runCommand(deps.commands, command, input, { knowledge, page: { limit: DISCORD_PAGE_SIZE, offset } });
+}
+
+/**
+ * The message for an answer; a paged answer's query is remembered for its page buttons.
+ *
+ * @example
+ * answerMessage(deps, answer, { private: true, offset: 0 }).components[0]?.components[1]?.custom_id // → 'v1|pg|search|5|…'
+ */
+export function answerMessage(deps: AnswerDeps, answer: Answer, options: RenderOptions) {
+  if (answer.total > answer.results.length) deps.pageQueries.remember(answer.query);
+  return renderAnswerMessage(answer, options);
+}
+
+/**
+ * Replies with an answer, privately unless `options.private` is false.
+ *
+ * @example
+ * await replyWithAnswer(call, deps, (k) => answerFor(deps, k, 'who', { name: 'McGurk' }, 0), { private: true, offset: 0 });
+ */
+export async function replyWithAnswer(call: Call, deps: AnswerDeps, compute: (knowledge: Knowledge) => Answer, options: RenderOptions): Promise<void> {
+  const flags = options.private ? { flags: MessageFlags.Ephemeral } : {};
+  const ready = deps.knowledge.ready();
+  if (ready && !mightTakeLong(deps, ready)) {
+    await call.reply.send({ ...answerMessage(deps, compute(ready), options), ...flags });
+    return;
+  }
+  await call.reply.defer({ private: options.private });
+  const knowledge = await deps.knowledge.get();
+  await call.reply.send(answerMessage(deps, compute(knowledge), options));
+}

@@ -1,0 +1,209 @@
+/**
+ * The transport-neutral interaction layer: an interaction as Discord's JSON in, responses out through one
+ * `InteractionReply`. It finds what the interaction is for in the catalog (a command, a subcommand, a button or a
+ * form by its custom_id), applies the gates (who may, cooldown), checks the options against the declaration, and
+ * calls the handler. Every path answers the user: an unknown or stale button says to run the command again, an
+ * error gives a short private apology with an error id while the detail goes to the log, and nothing throws to
+ * the transport.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  type APIApplicationCommandAutocompleteInteraction,
+  type APIChatInputApplicationCommandInteraction,
+  type APIInteraction,
+  type APIMessageApplicationCommandInteraction,
+  type APIMessageComponentInteraction,
+  type APIModalSubmitInteraction,
+  ApplicationCommandType,
+  ComponentType,
+  InteractionType,
+} from 'discord-api-types/v10';
+import { booleanOption, parseOptions } from '../commands/define-command.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { Cooldowns } from './cooldowns.ts';
+import { customIdKindOf } from './custom-id.ts';
+import { type AnyLeaf, type Call, type Catalog, type Gates, Refusal, type SlashCommand } from './declare.ts';
+import { InteractionReply, type SendFirst, type WebhookRest } from './interaction-reply.ts';
+import { privately } from './messages/private-reply.ts';
+import { readOptions } from './read-options.ts';
+
+export interface InteractionContext {
+  catalog: Catalog;
+  cooldowns: Cooldowns;
+  logger: Logger;
+}
+
+/** The option every shareable command gets: post the answer in the channel. */
+export const PUBLIC_OPTION = 'public';
+export const publicOption = booleanOption({ description: 'Post the answer in the channel for everyone (default: only you see it)' });
+
+/** What a transport calls for each interaction: the JSON Discord sent, and how to send the first response. */
+export type InteractionHandler = (interaction: APIInteraction, sendFirst: SendFirst) => Promise<void>;
+
+/**
+ * The handler a transport calls: the gateway adapter with a callback POST as `sendFirst`, an HTTP endpoint with its
+ * response body. Follow-ups and edits go through `rest` (webhook routes; no bot token needed for them).
+ *
+ * @example
+ * const handle = createInteractionHandler(ctx, client.rest);
+ * await handle(interactionJson, (response) => client.rest.post(Routes.interactionCallback(id, token), { body: response, auth: false }).then(() => undefined));
+ */
+export function createInteractionHandler(ctx: InteractionContext, rest: WebhookRest): InteractionHandler {
+  return (interaction, sendFirst) => dispatchInteraction(interaction, new InteractionReply(interaction, sendFirst, rest), ctx);
+}
+
+const STALE_BUTTON = 'This button is from an older version of the bot and no longer works: please run the command again.';
+const STALE_FORM = 'This form is from an older version of the bot and no longer works: please run the command again.';
+
+/**
+ * Answers one interaction; resolves when the user has been answered (or the failure logged).
+ *
+ * @example
+ * await dispatchInteraction(interactionJson, new InteractionReply(interactionJson, sendFirst, rest), ctx);
+ */
+export async function dispatchInteraction(interaction: APIInteraction, reply: InteractionReply, ctx: InteractionContext): Promise<void> {
+  if (interaction.type === InteractionType.Ping) {
+    await reply.pong();
+    return;
+  }
+  const call = callOf(interaction, reply);
+  try {
+    if (interaction.type === InteractionType.ApplicationCommandAutocomplete) await onAutocomplete(interaction, call, ctx);
+    else if (interaction.type === InteractionType.ApplicationCommand) {
+      if (interaction.data.type === ApplicationCommandType.ChatInput) await onSlash(interaction as APIChatInputApplicationCommandInteraction, call, ctx);
+      else if (interaction.data.type === ApplicationCommandType.Message) await onMessageCommand(interaction as APIMessageApplicationCommandInteraction, call, ctx);
+      else await reply.send(privately('This command is not one this bot offers.'));
+    } else if (interaction.type === InteractionType.MessageComponent) await onButton(interaction, call, ctx);
+    else if (interaction.type === InteractionType.ModalSubmit) await onForm(interaction, call, ctx);
+  } catch (error) {
+    if (error instanceof Refusal && interaction.type !== InteractionType.ApplicationCommandAutocomplete) {
+      await tell(reply, error.message, ctx);
+      return;
+    }
+    const errorId = randomBytes(4).toString('hex');
+    ctx.logger.error({ err: error, errorId, interactionId: interaction.id, type: interaction.type, user: call.user.id }, 'interaction failed');
+    if (interaction.type === InteractionType.ApplicationCommandAutocomplete) return;
+    const apology = privately(`Sorry — something went wrong on our side (error id \`${errorId}\`). Please try again.`);
+    try {
+      if (reply.answered) await reply.followUp(apology);
+      else await reply.send(apology);
+    } catch (replyError) {
+      ctx.logger.error({ err: replyError, errorId }, 'could not tell the user about the failure');
+    }
+  }
+}
+
+/** A refusal thrown by a handler, shown privately: as the reply, the deferred reply's edit, or a follow-up. */
+async function tell(reply: InteractionReply, message: string, ctx: InteractionContext): Promise<void> {
+  try {
+    await reply.send(privately(message));
+  } catch (error) {
+    ctx.logger.error({ err: error }, 'could not tell the user why they were refused');
+  }
+}
+
+function callOf(interaction: Exclude<APIInteraction, { type: InteractionType.Ping }>, reply: InteractionReply): Call {
+  const member = interaction.member;
+  const user = member?.user ?? interaction.user;
+  if (!user) throw new Error(`interaction ${interaction.id} names no user`);
+  return { interaction, reply, user, guildId: interaction.guild_id ?? null, permissions: BigInt(member?.permissions ?? '0'), roles: member?.roles ?? [] };
+}
+
+/** Null when the gates let the user through; else they have been told why not. */
+async function refusedByGates(gates: Gates, call: Call, ctx: InteractionContext): Promise<boolean> {
+  for (const gate of gates.allowed) {
+    const refusal = await gate.check(call);
+    if (refusal !== null) {
+      await call.reply.send(privately(refusal));
+      return true;
+    }
+  }
+  if (!gates.cooldown) return false;
+  const wait = ctx.cooldowns.take(call.user.id);
+  if (wait === 0) return false;
+  await call.reply.send(privately(`You're asking quickly — try again in ${wait} s.`));
+  return true;
+}
+
+/** The leaf a subcommand path names, or null. */
+function leafAt(command: SlashCommand, path: readonly string[]): AnyLeaf | null {
+  const { run } = command;
+  if (!('subcommands' in run)) return path.length === 0 ? run : null;
+  if (path.length === 1) return run.subcommands[path[0] ?? ''] ?? null;
+  if (path.length === 2) return run.groups?.[path[0] ?? '']?.subcommands[path[1] ?? ''] ?? null;
+  return null;
+}
+
+const slashNamed = (ctx: InteractionContext, name: string) => ctx.catalog.commands.find((c): c is SlashCommand => c.type === 'slash' && c.name === name);
+
+async function onSlash(interaction: APIChatInputApplicationCommandInteraction, call: Call, ctx: InteractionContext): Promise<void> {
+  const command = slashNamed(ctx, interaction.data.name);
+  const read = readOptions(interaction.data);
+  const target = command ? leafAt(command, read.path) : null;
+  if (!command || !target) {
+    await call.reply.send(privately(`Unknown command /${[interaction.data.name, ...read.path].join(' ')}: it may have been removed. Try /help.`));
+    return;
+  }
+  if (await refusedByGates(command.gates, call, ctx)) return;
+  const { [PUBLIC_OPTION]: isPublic, ...values } = read.values;
+  const leafCall = { ...call, private: !(target.shareable === true && isPublic === true) };
+  const parsed = parseOptions(target.options, values);
+  if (!parsed.ok) {
+    await (target.invalid ? target.invalid(parsed.message, leafCall) : call.reply.send(privately(parsed.message)));
+    return;
+  }
+  await target.handle(parsed.data, leafCall);
+}
+
+async function onAutocomplete(interaction: APIApplicationCommandAutocompleteInteraction, call: Call, ctx: InteractionContext): Promise<void> {
+  const command = slashNamed(ctx, interaction.data.name);
+  const read = readOptions(interaction.data);
+  const target = command ? leafAt(command, read.path) : null;
+  const choices = target?.autocomplete && read.focused ? await target.autocomplete(read.focused.name, read.focused.value, call) : [];
+  await call.reply.choices(choices.slice(0, 25));
+}
+
+async function onMessageCommand(interaction: APIMessageApplicationCommandInteraction, call: Call, ctx: InteractionContext): Promise<void> {
+  const command = ctx.catalog.commands.find((c) => c.type === 'message' && c.name === interaction.data.name);
+  const target = interaction.data.resolved.messages[interaction.data.target_id];
+  if (!command || command.type !== 'message' || !target) {
+    await call.reply.send(privately(`Unknown command "${interaction.data.name}": it may have been removed.`));
+    return;
+  }
+  if (await refusedByGates(command.gates, call, ctx)) return;
+  await command.handle(target, call);
+}
+
+async function onButton(interaction: APIMessageComponentInteraction, call: Call, ctx: InteractionContext): Promise<void> {
+  const kind = interaction.data.component_type === ComponentType.Button ? customIdKindOf(interaction.data.custom_id) : null;
+  const button = ctx.catalog.components.find((c) => c.type === 'button' && c.id.kind === kind);
+  const value = button?.id.decode(interaction.data.custom_id) ?? null;
+  if (!button || button.type !== 'button' || value === null) {
+    await call.reply.send(privately(STALE_BUTTON));
+    return;
+  }
+  if (await refusedByGates(button.gates, call, ctx)) return;
+  await button.handle(value, interaction.message, call);
+}
+
+async function onForm(interaction: APIModalSubmitInteraction, call: Call, ctx: InteractionContext): Promise<void> {
+  const kind = customIdKindOf(interaction.data.custom_id);
+  const form = ctx.catalog.components.find((c) => c.type === 'form' && c.id.kind === kind);
+  const value = form?.id.decode(interaction.data.custom_id) ?? null;
+  if (!form || form.type !== 'form' || value === null) {
+    await call.reply.send(privately(STALE_FORM));
+    return;
+  }
+  if (await refusedByGates(form.gates, call, ctx)) return;
+  await form.handle(value, formFields(interaction), { ...call, message: interaction.message ?? null });
+}
+
+/** The text typed in each field of a submitted form, by the field's custom_id. */
+function formFields(interaction: APIModalSubmitInteraction): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const row of interaction.data.components) {
+    const inputs = 'components' in row ? row.components : 'component' in row ? [row.component] : [];
+    for (const input of inputs) if ('custom_id' in input && 'value' in input && typeof input.value === 'string') fields[input.custom_id] = input.value;
+  }
+  return fields;
+}

@@ -1,0 +1,181 @@
+/**
+ * `/faq-admin` for moderators (Manage Messages, or the server's moderator role — checked on every use, whatever
+ * Discord's command permissions say): add and edit through forms, remove, alias, cite, revert, export, import,
+ * seed, check, and the moderator role. A separate command from `/faq` because Discord applies
+ * `default_member_permissions` to a whole command. Refusals are polite and private.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { escapeMarkdown } from '@discordjs/formatters';
+import { MessageFlags } from 'discord-api-types/v10';
+import { MIN_COVERAGE } from '../../answers/search.ts';
+import { type Attachment, attachmentOption, booleanOption, integerOption, roleOption, stringOption } from '../../commands/define-command.ts';
+import { corpusDirFromEnv } from '../../corpus/load-corpus.ts';
+import { faqEntryAnswer, missingCitations } from '../../faq/faq-answer.ts';
+import { renderAnswerMessage } from '../answers/render-answer-message.ts';
+import type { Call, SlashCommand } from '../declare.ts';
+import { LIMITS, truncate } from '../messages/discord-limits.ts';
+import { privately } from '../messages/private-reply.ts';
+import { entryOption, faqChoices } from './faq-command.ts';
+import { type FaqDeps, faqAvailable, faqLeaf, faqScope, inServer, moderators } from './faq-gates.ts';
+import { faqAddId, faqEditId } from './faq-ids.ts';
+import { entryForm } from './faq-messages.ts';
+
+export const FAQ_ADMIN_COMMAND = 'faq-admin';
+const SEED_FILE = 'faq-seed.json';
+const MAX_IMPORT_BYTES = 1_000_000;
+
+/** An attached FAQ export, parsed. Throws with a message for the moderator. */
+async function downloadJson(file: Attachment): Promise<unknown> {
+  if (file.size > MAX_IMPORT_BYTES) throw new Error(`the file is over ${MAX_IMPORT_BYTES / 1_000_000} MB.`);
+  const response = await fetch(file.url, { signal: AbortSignal.timeout(10_000) });
+  if (!response.ok) throw new Error(`the file could not be downloaded (HTTP ${response.status}).`);
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new Error('the file is not JSON.');
+  }
+}
+
+export function faqAdminCommand(deps: FaqDeps): SlashCommand {
+  const choices = (option: string, typed: string, call: Call) => faqChoices(deps, call, option, typed);
+  /** Imports an export (a file, or the starter FAQ) all or nothing, and says what happened. */
+  const importFrom = async (call: Call, read: () => Promise<unknown>, overwrite: boolean) => {
+    const { store, guildId } = faqScope(deps, call);
+    let data: unknown;
+    try {
+      data = await read();
+    } catch (error) {
+      await call.reply.send(privately(`Nothing was imported: ${(error as Error).message}`));
+      return;
+    }
+    const report = store.importGuild(guildId, data, call.user.id, { overwrite });
+    await call.reply.send(privately(`Imported: ${report.added} added, ${report.updated} replaced, ${report.unchanged} already the same.`));
+  };
+  return {
+    type: 'slash',
+    name: FAQ_ADMIN_COMMAND,
+    description: 'Curate this server’s FAQ (moderators).',
+    gates: { cooldown: false, allowed: [faqAvailable(deps), inServer, moderators(deps, 'Sorry — only moderators (Manage Messages, or the FAQ moderator role) can change the FAQ.')] },
+    run: {
+      subcommands: {
+        add: faqLeaf({ description: 'Add an entry (opens a form)', options: {}, handle: (_input, call) => call.reply.showForm(entryForm(faqAddId.encode({}), 'New FAQ entry')) }),
+        edit: faqLeaf({
+          description: 'Edit an entry (opens a form)',
+          options: { entry: entryOption },
+          autocomplete: choices,
+          async handle({ entry }, call) {
+            const { store, guildId } = faqScope(deps, call);
+            const current = store.get(guildId, entry);
+            await call.reply.showForm(entryForm(faqEditId.encode({ entry: current.id, revision: current.revision }), `Edit FAQ #${current.id}`, current));
+          },
+        }),
+        remove: faqLeaf({
+          description: 'Remove an entry (history is kept; revert restores it)',
+          options: { entry: entryOption },
+          autocomplete: choices,
+          async handle({ entry }, call) {
+            const { store, guildId } = faqScope(deps, call);
+            store.remove(guildId, entry, call.user.id);
+            await call.reply.send(privately(`Removed FAQ #${entry}. Its history is kept: /faq-admin revert brings it back.`));
+          },
+        }),
+        alias: faqLeaf({
+          description: 'Add another way of asking an entry’s question',
+          options: { entry: entryOption, alias: stringOption({ description: 'The other wording', required: true, maxLength: 100 }) },
+          autocomplete: choices,
+          async handle({ entry, alias }, call) {
+            const { store, guildId } = faqScope(deps, call);
+            const changed = store.addAlias(guildId, entry, alias, call.user.id);
+            await call.reply.send(privately(`FAQ #${changed.id} is also found as: ${changed.aliases.map((a) => `“${escapeMarkdown(a)}”`).join(', ')}.`));
+          },
+        }),
+        cite: faqLeaf({
+          description: 'Set the passages an entry cites: by id, or the best quotes for a search',
+          options: {
+            entry: entryOption,
+            passages: stringOption({ description: 'Passage ids, e.g. "ap-how-the-hostage-deal-came-about#12 raanans-freed-2023-10-20#2"', maxLength: 1000 }),
+            search: stringOption({ description: 'Cite the top quotes for these words instead', maxLength: 200 }),
+          },
+          autocomplete: choices,
+          async handle({ entry, passages, search }, call) {
+            const { store, guildId } = faqScope(deps, call);
+            const knowledge = await deps.knowledge.get();
+            const ids = passages
+              ? passages.split(/[\s,]+/).filter((p) => p !== '')
+              : search
+                ? knowledge.index.find(search).filter((h) => h.coverage >= MIN_COVERAGE).slice(0, 3).map((h) => h.id)
+                : [];
+            const unknown = ids.filter((p) => !knowledge.passageById.has(p));
+            if (ids.length === 0 || unknown.length > 0) {
+              await call.reply.send(privately(ids.length === 0 ? 'Give passage ids (as shown under quotes) or search words that find quotes.' : `Not in the corpus: ${unknown.join(', ')}. Nothing was changed.`));
+              return;
+            }
+            const changed = store.cite(guildId, entry, ids, call.user.id);
+            const message = renderAnswerMessage(faqEntryAnswer(knowledge, changed), { private: true, offset: 0 });
+            await call.reply.send({ ...message, content: `FAQ #${changed.id} now cites ${ids.length} passage(s).`, flags: MessageFlags.Ephemeral });
+          },
+        }),
+        revert: faqLeaf({
+          description: 'Restore an entry as it was at a revision',
+          options: { entry: entryOption, revision: integerOption({ description: 'Revision number (see /faq history)', required: true, min: 1 }) },
+          autocomplete: choices,
+          async handle({ entry, revision }, call) {
+            const { store, guildId } = faqScope(deps, call);
+            const restored = store.revert(guildId, entry, revision, call.user.id);
+            await call.reply.send(privately(`FAQ #${restored.id} restored to revision ${revision} (now revision ${restored.revision}).`));
+          },
+        }),
+        export: faqLeaf({
+          description: 'Download this server’s FAQ as a JSON file',
+          options: {},
+          async handle(_input, call) {
+            const { store, guildId } = faqScope(deps, call);
+            const data = store.exportGuild(guildId);
+            await call.reply.send({ ...privately(`${data.entries.length} entries.`) }, [{ name: `faq-${guildId}.json`, data: Buffer.from(`${JSON.stringify(data, null, 2)}\n`) }]);
+          },
+        }),
+        import: faqLeaf({
+          description: 'Import an FAQ export file (all or nothing)',
+          options: {
+            file: attachmentOption({ description: 'A talks-bot FAQ export (.json)', required: true }),
+            overwrite: booleanOption({ description: 'Replace entries that differ from the file (default: report them and import nothing)' }),
+          },
+          handle: ({ file, overwrite }, call) => importFrom(call, () => downloadJson(file), overwrite === true),
+        }),
+        seed: faqLeaf({
+          description: 'Import the starter FAQ shipped with the bot (all or nothing)',
+          options: {},
+          handle: (_input, call) => importFrom(call, () => Promise.resolve(JSON.parse(readFileSync(join(corpusDirFromEnv(), SEED_FILE), 'utf8')) as unknown), false),
+        }),
+        check: faqLeaf({
+          description: 'List entries citing passages the corpus no longer has',
+          options: {},
+          async handle(_input, call) {
+            const { store, guildId } = faqScope(deps, call);
+            const knowledge = await deps.knowledge.get();
+            const stale = store.list(guildId).flatMap((e) => missingCitations(knowledge, e).map((p) => `#${e.id} cites ${p}`));
+            await call.reply.send(privately(stale.length === 0 ? 'Every cited passage is in the corpus.' : truncate(`Citations the corpus no longer has:\n${stale.join('\n')}`, LIMITS.content)));
+          },
+        }),
+      },
+      groups: {
+        config: {
+          description: 'FAQ settings for this server',
+          subcommands: {
+            'moderator-role': faqLeaf({
+              description: 'Set (or clear) the role whose members may edit the FAQ',
+              options: { role: roleOption({ description: 'Leave empty to clear' }) },
+              async handle({ role }, call) {
+                const { store, guildId } = faqScope(deps, call);
+                store.setModeratorRole(guildId, role?.id ?? null);
+                await call.reply.send(privately(role ? `Members with <@&${role.id}> may now edit the FAQ.` : 'The FAQ moderator role is cleared: Manage Messages is needed to edit.'));
+              },
+            }),
+          },
+        },
+      },
+    },
+  };
+}

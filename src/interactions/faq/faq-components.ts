@@ -1,0 +1,91 @@
+/**
+ * The FAQ's buttons and forms: Previous/Next on the entry list, and the add and edit forms. An edit made on a
+ * revision that changed meanwhile is refused and the moderator's text handed back to copy, so no change is lost.
+ */
+import { MessageFlags } from 'discord-api-types/v10';
+import { faqEntryAnswer } from '../../faq/faq-answer.ts';
+import type { FaqEntry } from '../../faq/faq-entry.ts';
+import { FaqError } from '../../faq/faq-store.ts';
+import { renderAnswerMessage } from '../answers/render-answer-message.ts';
+import { type Button, button, type Call, type Form, form } from '../declare.ts';
+import { truncate } from '../messages/discord-limits.ts';
+import { privately } from '../messages/private-reply.ts';
+import { type FaqDeps, faqAvailable, faqScope, moderators } from './faq-gates.ts';
+import { faqAddId, faqEditId, faqListId } from './faq-ids.ts';
+import { listMessage } from './faq-messages.ts';
+
+const FORM_REFUSAL = 'Sorry — only moderators can change the FAQ.';
+
+interface EntryFields {
+  question: string;
+  answer: string;
+  reviewBy: string | null;
+}
+
+const fieldsOf = (typed: Readonly<Record<string, string>>): EntryFields => ({
+  question: typed.question ?? '',
+  answer: typed.answer ?? '',
+  reviewBy: (typed.review_by ?? '').trim() || null,
+});
+
+/**
+ * Saves a form's entry and shows it. `save` returns the saved entry, or a sentence saying why it was not saved; a
+ * FaqError hands the moderator's text back too, since nothing was saved.
+ */
+async function saveEntry(deps: FaqDeps, call: Call, fields: EntryFields, save: () => Promise<FaqEntry | string> | FaqEntry | string): Promise<void> {
+  let entry: FaqEntry | string;
+  try {
+    entry = await save();
+  } catch (error) {
+    if (!(error instanceof FaqError)) throw error;
+    entry = `${error.message.replace(/\.?$/, '.')} Nothing was saved — your answer, to copy:\n${truncate(fields.answer, 1500)}`;
+  }
+  if (typeof entry === 'string') {
+    await call.reply.send(privately(entry));
+    return;
+  }
+  const message = renderAnswerMessage(faqEntryAnswer(await deps.knowledge.get(), entry), { private: true, offset: 0 });
+  await call.reply.send({ ...message, content: `Saved FAQ #${entry.id} (revision ${entry.revision}).`, flags: MessageFlags.Ephemeral });
+}
+
+/**
+ * @example
+ * faqComponents(deps) // → [list page button, add form, edit form]
+ */
+export function faqComponents(deps: FaqDeps): Array<Button<unknown> | Form<unknown>> {
+  const formGates = { cooldown: false, allowed: [faqAvailable(deps), moderators(deps, FORM_REFUSAL)] };
+  return [
+    button({
+      id: faqListId,
+      gates: { cooldown: false, allowed: [faqAvailable(deps)] },
+      async handle({ offset }, _message, call) {
+        const entries = deps.faq && call.guildId ? deps.faq.list(call.guildId) : [];
+        await call.reply.update(listMessage(entries, offset, 'FAQ'));
+      },
+    }),
+    form({
+      id: faqAddId,
+      gates: formGates,
+      async handle(_value, typed, call) {
+        const { store, guildId } = faqScope(deps, call);
+        const fields = fieldsOf(typed);
+        await saveEntry(deps, call, fields, () => store.add(guildId, fields, call.user.id));
+      },
+    }),
+    form({
+      id: faqEditId,
+      gates: formGates,
+      async handle({ entry, revision }, typed, call) {
+        const { store, guildId } = faqScope(deps, call);
+        const fields = fieldsOf(typed);
+        await saveEntry(deps, call, fields, () => {
+          const current = store.get(guildId, entry);
+          if (current.revision !== revision) {
+            return `FAQ #${current.id} was changed by someone else while you edited it (now revision ${current.revision}). Your text was not saved — here it is to copy:\n${truncate(fields.answer, 1500)}`;
+          }
+          return store.edit(guildId, current.id, fields, call.user.id);
+        });
+      },
+    }),
+  ];
+}

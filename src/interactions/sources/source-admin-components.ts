@@ -1,0 +1,111 @@
+/**
+ * Add, Edit details and Cancel under a source preview, and the details form. Add writes the source and reloads
+ * the corpus, so the moderator can ask about it at once; the form prepares the preview again with the
+ * moderator's corrections and shows it in place. A preview that expired (30 minutes) or is someone else's says
+ * to start again; nothing has been written by then.
+ */
+import { escapeMarkdown } from '@discordjs/formatters';
+import { type APIModalInteractionResponseCallbackData, ComponentType, MessageFlags, TextInputStyle } from 'discord-api-types/v10';
+import type { SourcePreview } from '../../corpus/corpus-editor.ts';
+import { IngestError, type IngestOptions } from '../../ingest/ingest-source.ts';
+import { type Button, button, type Form, form } from '../declare.ts';
+import { truncate } from '../messages/discord-limits.ts';
+import { privately } from '../messages/private-reply.ts';
+import { authorOf, editorOf, plain, reloadLine, sourceAdminGates, type SourceAdminDeps } from './source-admin-gates.ts';
+import { sourceButtonId, sourceFormId } from './source-ids.ts';
+import { previewMessage } from './source-preview-message.ts';
+
+const EXPIRED = 'This preview has expired (or is someone else’s): run /source-admin add again. Nothing was added.';
+
+/** The details form, filled with what the preview read. */
+function detailsForm(key: string, preview: SourcePreview): APIModalInteractionResponseCallbackData {
+  const meta = preview.prepared.meta;
+  const input = (id: string, label: string, style: TextInputStyle, max: number, value: string | null, placeholder: string) => ({
+    type: ComponentType.ActionRow as const,
+    components: [{ type: ComponentType.TextInput as const, custom_id: id, label, style, max_length: max, required: false, placeholder, ...(value ? { value: value.slice(0, max) } : {}) }],
+  });
+  return {
+    custom_id: sourceFormId.encode({ key }),
+    title: 'Article details',
+    components: [
+      input('title', 'Headline', TextInputStyle.Short, 300, meta.title, 'As the page shows it'),
+      input('outlet', 'Outlet', TextInputStyle.Short, 100, meta.outlet, 'Who published it (empty: unknown)'),
+      input('authors', 'Authors', TextInputStyle.Short, 300, meta.authors.join(', '), 'Names, separated by commas'),
+      input('published', 'Published (YYYY-MM-DD)', TextInputStyle.Short, 10, meta.published, 'Empty: unknown'),
+      input('evidence', 'How the date is known', TextInputStyle.Paragraph, 300, meta.published_basis.evidence, 'The line of the page that gives the date'),
+    ],
+  };
+}
+
+/**
+ * @example
+ * sourceAdminComponents(deps) // → [preview buttons, details form]
+ */
+export function sourceAdminComponents(deps: SourceAdminDeps): Array<Button<unknown> | Form<unknown>> {
+  const gates = sourceAdminGates(deps);
+  return [
+    button({
+      id: sourceButtonId,
+      gates,
+      async handle({ action, key }, _message, call) {
+        const editor = editorOf(deps);
+        const draft = deps.drafts.get(key, call.user.id);
+        if (!draft) {
+          await call.reply.update(plain(EXPIRED));
+          return;
+        }
+        if (action === 'cancel') {
+          deps.drafts.delete(key);
+          await call.reply.update(plain('Cancelled: nothing was added.'));
+          return;
+        }
+        if (action === 'edit') {
+          await call.reply.showForm(detailsForm(key, draft.prepared));
+          return;
+        }
+        await call.reply.deferUpdate();
+        try {
+          const { id, reload } = await editor.add(draft.prepared, authorOf(call));
+          deps.drafts.delete(key);
+          const title = draft.prepared.prepared.meta.title;
+          const ask = title ? ` Ask about it now, e.g. \`/search ${escapeMarkdown(truncate(title, 80))}\`.` : '';
+          await call.reply.update(plain(`Added \`${id}\` to the corpus. ${reloadLine(reload)}${reload.ok ? ask : ''}`));
+        } catch (error) {
+          if (!(error instanceof IngestError)) throw error;
+          await call.reply.update(plain(`Nothing was added: ${error.message.replace(/\.?$/, '.')}`));
+        }
+      },
+    }),
+    form({
+      id: sourceFormId,
+      gates,
+      async handle({ key }, typed, call) {
+        const editor = editorOf(deps);
+        const draft = deps.drafts.get(key, call.user.id);
+        if (!draft) {
+          await call.reply.send(privately('This preview has expired: run /source-admin add again. Nothing was added.'));
+          return;
+        }
+        const field = (id: string) => (typed[id] ?? '').trim();
+        const published = field('published');
+        const changes: IngestOptions = {
+          title: field('title') || undefined,
+          outlet: field('outlet') || undefined,
+          authors: field('authors').split(',').map((a) => a.trim()).filter((a) => a !== ''),
+          ...(published ? { published, publishedBasis: 'stated' as const, evidence: field('evidence') || 'given by the moderator who added it from Discord' } : {}),
+        };
+        let revised: SourcePreview;
+        try {
+          revised = editor.revise(draft.prepared, changes);
+        } catch (error) {
+          if (!(error instanceof IngestError)) throw error;
+          await call.reply.send(privately(`Those details were not accepted: ${error.message.replace(/\.?$/, '.')} The preview is unchanged.`));
+          return;
+        }
+        deps.drafts.update(key, revised);
+        if (call.message) await call.reply.update(previewMessage(revised, key));
+        else await call.reply.send({ ...previewMessage(revised, key), flags: MessageFlags.Ephemeral });
+      },
+    }),
+  ];
+}

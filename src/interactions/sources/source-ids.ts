@@ -1,0 +1,19 @@
+/**
+ * custom_ids of the source preview: `v1|src|<add|edit|cancel>|<draft key>` on its buttons and `v1|srcform|<key>` on
+ * the details form. The key names a draft held in memory; the article itself never rides in the custom_id.
+ *
+ * @example
+ * sourceButtonId.encode({ action: 'add', key: '0a1b2c3d' }) // → 'v1|src|add|0a1b2c3d'
+ */
+import { z } from 'zod';
+import { customIdKind } from '../custom-id.ts';
+
+const draftKey = z.string().regex(/^[0-9a-f]{8}$/);
+
+export const sourceButtonId = customIdKind(
+  'src',
+  z.tuple([z.enum(['add', 'edit', 'cancel']), draftKey]).transform(([action, key]) => ({ action, key })),
+  (v) => [v.action, v.key],
+);
+
+export const sourceFormId = customIdKind('srcform', z.tuple([draftKey]).transform(([key]) => ({ key })), (v) => [v.key]);
