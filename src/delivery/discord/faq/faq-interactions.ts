@@ -41,9 +41,9 @@ const MAX_IMPORT_BYTES = 1_000_000;
 type GuildInteraction = ChatInputCommandInteraction | ModalSubmitInteraction | ButtonInteraction | AutocompleteInteraction;
 
 /** May this member change the FAQ? Manage Messages, or the moderator role the server set. */
-export function canEdit(interaction: GuildInteraction, faq: FaqStore): boolean {
+export async function canEdit(interaction: GuildInteraction, faq: FaqStore): Promise<boolean> {
   if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages)) return true;
-  const role = interaction.guildId ? faq.moderatorRole(interaction.guildId) : null;
+  const role = interaction.guildId ? await faq.moderatorRole(interaction.guildId) : null;
   const roles = interaction.member?.roles;
   if (!role || !roles) return false;
   return Array.isArray(roles) ? roles.includes(role) : roles.cache.has(role);
@@ -88,7 +88,7 @@ function entryModal(customId: string, title: string, entry?: FaqEntry) {
 
 async function onFaq(interaction: ChatInputCommandInteraction, ctx: FaqContext, guildId: string): Promise<void> {
   const sub = interaction.options.getSubcommand();
-  const entries = ctx.faq.list(guildId);
+  const entries = await ctx.faq.list(guildId);
   if (sub === 'show') {
     const typed = interaction.options.getString('question', true);
     const entry = findEntries(entries, typed, 1)[0];
@@ -105,14 +105,14 @@ async function onFaq(interaction: ChatInputCommandInteraction, ctx: FaqContext, 
     const text = interaction.options.getString('text', true);
     await interaction.reply({ ...listMessage(findEntries(entries, text, 25), 0, truncate(`FAQ entries for “${escapeMarkdown(text)}”`, LIMITS.embedTitle)), flags: MessageFlags.Ephemeral });
   } else if (sub === 'history') {
-    const history = ctx.faq.history(guildId, interaction.options.getInteger('entry', true));
+    const history = await ctx.faq.history(guildId, interaction.options.getInteger('entry', true));
     const lines = history.map((h) => `rev ${h.revision} · ${escapeMarkdown(h.action)} · <@${h.actor}> · ${h.at.slice(0, 16).replace('T', ' ')} UTC — “${escapeMarkdown(truncate(h.snapshot.question, 60))}”`);
     await interaction.reply({ embeds: [{ title: `History of FAQ #${interaction.options.getInteger('entry', true)}`, description: truncate(lines.join('\n'), LIMITS.embedDescription) }], flags: MessageFlags.Ephemeral, ...quiet });
   }
 }
 
 async function onFaqAdmin(interaction: ChatInputCommandInteraction, ctx: FaqContext, guildId: string): Promise<void> {
-  if (!canEdit(interaction, ctx.faq)) {
+  if (!(await canEdit(interaction, ctx.faq))) {
     await interaction.reply(privately('Sorry — only moderators (Manage Messages, or the FAQ moderator role) can change the FAQ.'));
     return;
   }
@@ -122,18 +122,18 @@ async function onFaqAdmin(interaction: ChatInputCommandInteraction, ctx: FaqCont
   const id = () => interaction.options.getInteger('entry', true);
   if (group === 'config') {
     const role = interaction.options.getRole('role');
-    ctx.faq.setModeratorRole(guildId, role?.id ?? null);
+    await ctx.faq.setModeratorRole(guildId, role?.id ?? null);
     await interaction.reply(privately(role ? `Members with <@&${role.id}> may now edit the FAQ.` : 'The FAQ moderator role is cleared: Manage Messages is needed to edit.'));
   } else if (sub === 'add') {
     await interaction.showModal(entryModal('v1|faqadd', 'New FAQ entry'));
   } else if (sub === 'edit') {
-    const entry = ctx.faq.get(guildId, id());
+    const entry = await ctx.faq.get(guildId, id());
     await interaction.showModal(entryModal(`v1|faqedit|${entry.id}|${entry.revision}`, `Edit FAQ #${entry.id}`, entry));
   } else if (sub === 'remove') {
-    ctx.faq.remove(guildId, id(), actor);
+    await ctx.faq.remove(guildId, id(), actor);
     await interaction.reply(privately(`Removed FAQ #${id()}. Its history is kept: /faq-admin revert brings it back.`));
   } else if (sub === 'alias') {
-    const entry = ctx.faq.addAlias(guildId, id(), interaction.options.getString('alias', true), actor);
+    const entry = await ctx.faq.addAlias(guildId, id(), interaction.options.getString('alias', true), actor);
     await interaction.reply(privately(`FAQ #${entry.id} is also found as: ${entry.aliases.map((a) => `“${escapeMarkdown(a)}”`).join(', ')}.`));
   } else if (sub === 'cite') {
     const knowledge = await ctx.knowledge.get();
@@ -149,13 +149,13 @@ async function onFaqAdmin(interaction: ChatInputCommandInteraction, ctx: FaqCont
       await interaction.reply(privately(ids.length === 0 ? 'Give passage ids (as shown under quotes) or search words that find quotes.' : `Not in the corpus: ${unknown.join(', ')}. Nothing was changed.`));
       return;
     }
-    const entry = ctx.faq.cite(guildId, id(), ids, actor);
+    const entry = await ctx.faq.cite(guildId, id(), ids, actor);
     await interaction.reply({ ...renderAnswerMessage(faqEntryAnswer(knowledge, entry), { private: true, offset: 0 }), content: `FAQ #${entry.id} now cites ${ids.length} passage(s).`, flags: MessageFlags.Ephemeral });
   } else if (sub === 'revert') {
-    const entry = ctx.faq.revert(guildId, id(), interaction.options.getInteger('revision', true), actor);
+    const entry = await ctx.faq.revert(guildId, id(), interaction.options.getInteger('revision', true), actor);
     await interaction.reply(privately(`FAQ #${entry.id} restored to revision ${interaction.options.getInteger('revision', true)} (now revision ${entry.revision}).`));
   } else if (sub === 'export') {
-    const data = ctx.faq.exportGuild(guildId);
+    const data = await ctx.faq.exportGuild(guildId);
     await interaction.reply({ content: `${data.entries.length} entries.`, files: [{ attachment: Buffer.from(`${JSON.stringify(data, null, 2)}\n`), name: `faq-${guildId}.json` }], flags: MessageFlags.Ephemeral, ...quiet });
   } else if (sub === 'import' || sub === 'seed') {
     let data: unknown;
@@ -165,11 +165,11 @@ async function onFaqAdmin(interaction: ChatInputCommandInteraction, ctx: FaqCont
       await interaction.reply(privately(`Nothing was imported: ${(error as Error).message}`));
       return;
     }
-    const report = ctx.faq.importGuild(guildId, data, actor, { overwrite: interaction.options.getBoolean('overwrite') === true });
+    const report = await ctx.faq.importGuild(guildId, data, actor, { overwrite: interaction.options.getBoolean('overwrite') === true });
     await interaction.reply(privately(`Imported: ${report.added} added, ${report.updated} replaced, ${report.unchanged} already the same.`));
   } else if (sub === 'check') {
     const knowledge = await ctx.knowledge.get();
-    const stale = ctx.faq.list(guildId).flatMap((e) => missingCitations(knowledge, e).map((p) => `#${e.id} cites ${p}`));
+    const stale = (await ctx.faq.list(guildId)).flatMap((e) => missingCitations(knowledge, e).map((p) => `#${e.id} cites ${p}`));
     await interaction.reply(privately(stale.length === 0 ? 'Every cited passage is in the corpus.' : truncate(`Citations the corpus no longer has:\n${stale.join('\n')}`, LIMITS.content)));
   }
 }
@@ -204,7 +204,7 @@ export async function handleFaqCommand(interaction: ChatInputCommandInteraction,
 
 export async function handleFaqAutocomplete(interaction: AutocompleteInteraction, ctx: FaqContext): Promise<void> {
   const focused = interaction.options.getFocused(true);
-  const entries = interaction.guildId ? findEntries(ctx.faq.list(interaction.guildId), String(focused.value), 25) : [];
+  const entries = interaction.guildId ? findEntries(await ctx.faq.list(interaction.guildId), String(focused.value), 25) : [];
   const choices = entries.map((e) =>
     focused.name === 'entry' ? { name: truncate(`#${e.id} ${e.question}`, 100), value: e.id } : { name: truncate(e.question, 100), value: truncate(e.question, 100) },
   );
@@ -214,7 +214,7 @@ export async function handleFaqAutocomplete(interaction: AutocompleteInteraction
 /** The add and edit forms. An edit made on a revision that changed meanwhile is refused, so no change is lost. */
 export async function handleFaqModal(interaction: ModalSubmitInteraction, ctx: FaqContext): Promise<void> {
   const guildId = interaction.guildId;
-  if (!guildId || !canEdit(interaction, ctx.faq)) {
+  if (!guildId || !(await canEdit(interaction, ctx.faq))) {
     await interaction.reply(privately('Sorry — only moderators can change the FAQ.'));
     return;
   }
@@ -227,13 +227,13 @@ export async function handleFaqModal(interaction: ModalSubmitInteraction, ctx: F
   try {
     let entry: FaqEntry;
     if (kind === 'faqedit') {
-      const current = ctx.faq.get(guildId, Number(idText));
+      const current = await ctx.faq.get(guildId, Number(idText));
       if (current.revision !== Number(revisionText)) {
         await interaction.reply(privately(`FAQ #${current.id} was changed by someone else while you edited it (now revision ${current.revision}). Your text was not saved — here it is to copy:\n${truncate(fields.answer, 1500)}`));
         return;
       }
-      entry = ctx.faq.edit(guildId, current.id, fields, interaction.user.id);
-    } else entry = ctx.faq.add(guildId, fields, interaction.user.id);
+      entry = await ctx.faq.edit(guildId, current.id, fields, interaction.user.id);
+    } else entry = await ctx.faq.add(guildId, fields, interaction.user.id);
     const message = renderAnswerMessage(faqEntryAnswer(await ctx.knowledge.get(), entry), { private: true, offset: 0 });
     await interaction.reply({ ...message, content: `Saved FAQ #${entry.id} (revision ${entry.revision}).`, flags: MessageFlags.Ephemeral });
   } catch (error) {
@@ -244,6 +244,6 @@ export async function handleFaqModal(interaction: ModalSubmitInteraction, ctx: F
 
 export async function handleFaqButton(interaction: ButtonInteraction, ctx: FaqContext): Promise<void> {
   const offset = Number(interaction.customId.split('|')[2] ?? '0');
-  const entries = interaction.guildId ? ctx.faq.list(interaction.guildId) : [];
+  const entries = interaction.guildId ? await ctx.faq.list(interaction.guildId) : [];
   await interaction.update(listMessage(entries, Number.isInteger(offset) && offset >= 0 ? offset : 0, 'FAQ'));
 }

@@ -48,14 +48,14 @@ const MAX_FILE_BYTES = 2_000_000;
 type GuildInteraction = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
 
 /** Why this member may not change the corpus here, or null when they may. */
-function refusal(interaction: GuildInteraction, ctx: SourceAdminContext): string | null {
+async function refusal(interaction: GuildInteraction, ctx: SourceAdminContext): Promise<string | null> {
   if (!ctx.editor || ctx.editorGuilds.length === 0) {
     return 'Adding and removing articles from Discord is turned off on this bot. Its operator can allow it for a server with the CORPUS_EDITOR_GUILDS setting.';
   }
   if (!interaction.guildId || !ctx.editorGuilds.includes(interaction.guildId)) {
     return 'The corpus is shared by every server this bot is in, so only moderators of the servers its operator named can change it — this server is not one of them.';
   }
-  const moderator = ctx.faq ? canEdit(interaction, ctx.faq) : interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) === true;
+  const moderator = ctx.faq ? await canEdit(interaction, ctx.faq) : interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) === true;
   return moderator ? null : 'Sorry — only moderators (Manage Messages, or the FAQ moderator role) can change the corpus.';
 }
 
@@ -116,7 +116,7 @@ async function onRemove(interaction: ChatInputCommandInteraction, editor: Corpus
 
 /** `/source-admin add|remove`. */
 export async function handleSourceAdminCommand(interaction: ChatInputCommandInteraction, ctx: SourceAdminContext): Promise<void> {
-  const refused = refusal(interaction, ctx);
+  const refused = await refusal(interaction, ctx);
   if (refused || !ctx.editor) {
     await interaction.reply(privately(refused ?? 'Adding from Discord is off.'));
     return;
@@ -155,7 +155,7 @@ function detailsForm(key: string, preview: SourcePreview) {
 export async function handleSourceAdminButton(interaction: ButtonInteraction, ctx: SourceAdminContext): Promise<void> {
   const [, , action, key = ''] = interaction.customId.split('|');
   const draft = ctx.drafts.get(key, interaction.user.id);
-  const refused = refusal(interaction, ctx);
+  const refused = await refusal(interaction, ctx);
   if (refused || !ctx.editor) {
     await interaction.reply(privately(refused ?? 'Adding from Discord is off.'));
     return;
@@ -189,7 +189,7 @@ export async function handleSourceAdminButton(interaction: ButtonInteraction, ct
 export async function handleSourceAdminForm(interaction: ModalSubmitInteraction, ctx: SourceAdminContext): Promise<void> {
   const key = interaction.customId.slice(SOURCE_FORM_PREFIX.length);
   const draft = ctx.drafts.get(key, interaction.user.id);
-  const refused = refusal(interaction, ctx);
+  const refused = await refusal(interaction, ctx);
   if (refused || !ctx.editor || !draft) {
     await interaction.reply(privately(refused ?? 'This preview has expired: run /source-admin add again. Nothing was added.'));
     return;
