@@ -7,15 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FaqDatabaseError } from '../../src/faq/faq-store.ts';
 import { openFaqStore } from '../../src/faq/open-faq-store.ts';
 import { PostgresFaqStore } from '../../src/faq/postgres-faq-store.ts';
-import { inCi, PG_PASSWORD, type PostgresServer, postgresBinDir, startPostgres } from '../helpers/postgres-server.ts';
+import { PG_PASSWORD, type PostgresServer, postgresForTests, startPostgres } from '../helpers/postgres-server.ts';
 import { describeFaqStore, G1 } from './faq-store-suite.ts';
 import { startWriter } from './faq-writer-process.ts';
 
-const binDir = postgresBinDir();
-if (!binDir && inCi()) {
-  throw new Error('CI: no PostgreSQL server (pg_ctl) on this machine, so the PostgreSQL FAQ store cannot be tested. .ci/run installs it (apt-get install postgresql); these tests are never skipped in CI.');
-}
-if (!binDir) console.warn('SKIPPED: the PostgreSQL FAQ store tests — no PostgreSQL server found (install postgresql, or set PG_BIN to the directory with pg_ctl).');
+const binDir = postgresForTests('the PostgreSQL FAQ store tests');
 
 describe.skipIf(!binDir)('PostgreSQL', () => {
   let server: PostgresServer;

@@ -30,6 +30,23 @@ export function postgresBinDir(): string | null {
 /** True when the tests run in CI, where the PostgreSQL tests must run, never be skipped. */
 export const inCi = (): boolean => Boolean(process.env.CI) && process.env.CI !== 'false' && process.env.CI !== '0';
 
+/**
+ * The PostgreSQL binaries for a test file, or null to skip it: in CI a missing server throws (the file fails, loudly);
+ * elsewhere it is skipped with a message that says what to install.
+ *
+ * @example
+ * const binDir = postgresForTests('the PostgreSQL FAQ store tests');
+ * describe.skipIf(!binDir)('PostgreSQL', () => { … });
+ */
+export function postgresForTests(what: string): string | null {
+  const binDir = postgresBinDir();
+  if (!binDir && inCi()) {
+    throw new Error(`CI: no PostgreSQL server (pg_ctl) on this machine, so ${what} cannot run. .ci/run installs it (apt-get install postgresql); these tests are never skipped in CI.`);
+  }
+  if (!binDir) console.warn(`SKIPPED: ${what} — no PostgreSQL server found (install postgresql, or set PG_BIN to the directory with pg_ctl).`);
+  return binDir;
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
