@@ -142,12 +142,12 @@ export class SqlFaqStore implements FaqStore {
   }
 
   private change(guildId: string, id: number, action: string, actor: string, edit: (current: FaqSnapshot) => FaqSnapshot): Promise<FaqEntry> {
-    return this.db.write(async (tx) => this.write(tx, guildId, id, edit(this.snapshotOf(await this.entry(tx, guildId, id))), action, actor));
+    return this.db.write(guildId, async (tx) => this.write(tx, guildId, id, edit(this.snapshotOf(await this.entry(tx, guildId, id))), action, actor));
   }
 
   add(guildId: string, fields: NewFaqEntry, actor: string): Promise<FaqEntry> {
     const snapshot = { question: fields.question, answer: fields.answer, aliases: fields.aliases ?? [], citations: fields.citations ?? [], review_by: fields.reviewBy ?? null };
-    return this.db.write((tx) => this.write(tx, guildId, null, snapshot, 'add', actor));
+    return this.db.write(guildId, (tx) => this.write(tx, guildId, null, snapshot, 'add', actor));
   }
 
   edit(guildId: string, id: number, fields: FaqEdit, actor: string): Promise<FaqEntry> {
@@ -172,7 +172,7 @@ export class SqlFaqStore implements FaqStore {
   }
 
   revert(guildId: string, id: number, revision: number, actor: string): Promise<FaqEntry> {
-    return this.db.write(async (tx) => {
+    return this.db.write(guildId, async (tx) => {
       await this.row(tx, guildId, id, true);
       const found = await first<{ snapshot: unknown }>(tx, 'SELECT snapshot FROM faq_revisions WHERE entry_id = ? AND revision = ?', [id, revision]);
       if (!found) throw new FaqError(`Entry #${id} has no revision ${revision}.`);
@@ -210,7 +210,7 @@ export class SqlFaqStore implements FaqStore {
       const issue = parsed.error.issues[0];
       throw new FaqError(`Not a talks-bot FAQ export: ${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}.`);
     }
-    return this.db.write(async (tx) => {
+    return this.db.write(guildId, async (tx) => {
       const report: ImportReport = { added: 0, updated: 0, unchanged: 0, conflicts: [] };
       const existing = new Map((await this.entries(tx, guildId)).map((e) => [questionKey(e.question), e]));
       for (const incoming of parsed.data.entries) {
@@ -236,7 +236,7 @@ export class SqlFaqStore implements FaqStore {
   }
 
   async setModeratorRole(guildId: string, roleId: string | null): Promise<void> {
-    await this.db.write((tx) => tx.all('INSERT INTO guild_settings VALUES (?, ?) ON CONFLICT (guild_id) DO UPDATE SET moderator_role_id = excluded.moderator_role_id', [guildId, roleId]));
+    await this.db.write(guildId, (tx) => tx.all('INSERT INTO guild_settings VALUES (?, ?) ON CONFLICT (guild_id) DO UPDATE SET moderator_role_id = excluded.moderator_role_id', [guildId, roleId]));
   }
 }
 

@@ -11,7 +11,7 @@ import type { SqlDatabase, SqlSession } from './sql-database.ts';
 /**
  * @example
  * const db = new SqliteDatabase(new Database('data/faq.sqlite3'), resolve('data/faq.sqlite3'));
- * await db.write((tx) => tx.all('INSERT INTO guild_settings VALUES (?, ?)', ['1', null]));
+ * await db.write('1', (tx) => tx.all('INSERT INTO guild_settings VALUES (?, ?)', ['1', null]));
  */
 /** Per database file, the end of the last transaction queued in this process. */
 const queues = new Map<string, Promise<unknown>>();
@@ -67,7 +67,8 @@ export class SqliteDatabase implements SqlDatabase {
     return turn;
   }
 
-  write<T>(work: (tx: SqlSession) => Promise<T>): Promise<T> {
+  /** SQLite has one writer per file, whatever the scope. */
+  write<T>(_scope: string, work: (tx: SqlSession) => Promise<T>): Promise<T> {
     return this.inTurn('BEGIN IMMEDIATE', work);
   }
 
