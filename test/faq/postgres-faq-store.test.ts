@@ -69,6 +69,24 @@ describe.skipIf(!binDir)('PostgreSQL', () => {
       for (const secret of [PG_PASSWORD, 'Wr0ng-Secret-91', 'Other-Secret-55', wrongPassword, unreachable, malformed]) expect(everything).not.toContain(secret);
     });
 
+    it('a server that drops the bot\'s idle connections: the drop is reported without the URL, and the next request works', async () => {
+      const url = await server.createDatabase();
+      const reports: string[] = [];
+      const store = await PostgresFaqStore.open(url, { onConnectionError: (message) => reports.push(message) });
+      await store.add(G1, { question: 'Still there?', answer: 'Yes.' }, 'm');
+      const pg = (await import('pg')).default;
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      const { rows } = await admin.query<{ dropped: boolean }>("SELECT pg_terminate_backend(pid) AS dropped FROM pg_stat_activity WHERE application_name = 'talks-bot' AND datname = current_database()");
+      await admin.end();
+      expect(rows.length).toBeGreaterThan(0);
+      for (let i = 0; i < 200 && reports.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(reports[0]).toMatch(/^The FAQ database \(PostgreSQL database "faq_\d+" on 127\.0\.0\.1:\d+\) dropped an idle connection: terminating connection/);
+      expect(reports.join('\n')).not.toContain(PG_PASSWORD);
+      expect((await store.list(G1)).map((e) => e.question)).toEqual(['Still there?']);
+      await store.close();
+    });
+
     it('two processes on two "machines" writing at once through DATABASE_URL lose nothing', async () => {
       const url = await server.createDatabase();
       await (await PostgresFaqStore.open(url)).close();
