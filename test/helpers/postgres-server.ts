@@ -95,8 +95,11 @@ export async function startPostgres(binDir: string): Promise<PostgresServer> {
   // fsync off: a test server is thrown away, never recovered after a power cut
   const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=200`;
   await run(...command('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']));
-  const stopNow = () => spawnSync(...command('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']));
-  process.once('exit', stopNow); // a test run that dies does not leave a server behind
+  const stopNow = () => {
+    spawnSync(...command('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']));
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', stopNow); // a test run that fails on its way out leaves no server and no directory behind
   const url = (database: string) => `postgres://postgres:${PG_PASSWORD}@127.0.0.1:${port}/${database}`;
   let made = 0;
   return {
