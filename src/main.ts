@@ -9,7 +9,8 @@ import { openKnowledgeOrExit } from './console/load-or-exit.ts';
 import { corpusDirFromEnv } from './corpus/load-corpus.ts';
 import { runRepl } from './console/repl.ts';
 import { startBot } from './delivery/discord/start-bot.ts';
-import { FaqDatabaseError, FaqStore } from './faq/faq-store.ts';
+import { FaqDatabaseError, type FaqStore } from './faq/faq-store.ts';
+import { openFaqStore } from './faq/open-faq-store.ts';
 import { LiveKnowledge } from './knowledge/live-knowledge.ts';
 import { logReload } from './knowledge/log-reload.ts';
 import { createLogger } from './logging/logger.ts';
@@ -38,8 +39,9 @@ async function runDiscord(): Promise<void> {
   const stopWatching = knowledge.watch({ onReload: (result) => logReload(logger, result) });
   let faq: FaqStore;
   try {
-    faq = FaqStore.open(env.DATA_DIR);
-    logger.info({ file: faq.file, schema: faq.schemaVersion() }, 'FAQ database ready');
+    // the store's location and messages never hold DATABASE_URL, which may carry a password
+    faq = await openFaqStore(env, { onConnectionError: (message) => logger.warn(message) });
+    logger.info({ faq: faq.location, schema: await faq.schemaVersion() }, 'FAQ database ready');
   } catch (error) {
     if (!(error instanceof FaqDatabaseError)) throw error;
     logger.fatal({ err: error }, error.message);
@@ -50,10 +52,10 @@ async function runDiscord(): Promise<void> {
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     stopWatching();
-    void bot.stop().finally(() => {
-      faq.close();
-      process.exit(0);
-    });
+    void bot
+      .stop()
+      .then(() => faq.close())
+      .finally(() => process.exit(0));
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -23,7 +23,7 @@ import { syntheticSourceFiles, writeSyntheticCorpus } from '../bench/synthetic-c
 import { runCommand } from '../commands/run-command.ts';
 import { type Corpus, loadCorpus } from '../corpus/load-corpus.ts';
 import { parseSourceFile } from '../corpus/source-file.ts';
-import { FaqStore } from '../faq/faq-store.ts';
+import { SqliteFaqStore } from '../faq/sqlite-faq-store.ts';
 import { findEntries } from '../faq/find-entries.ts';
 import { answerCacheCounts, clearAnswerCache } from '../answers/answer-cache.ts';
 import { prepareAnswers } from '../answers/prepare-answers.ts';
@@ -213,15 +213,15 @@ const TARGETS: Array<{ label: string; target: string; show: (r: SizeResult) => s
 ];
 
 /** FAQ store: acknowledged writes per second (each its own durable transaction), listing and finding entries. */
-function measureFaq(entries: number): { entries: number; writesPerSecond: number; listMs: number; findMs: number } {
+async function measureFaq(entries: number): Promise<{ entries: number; writesPerSecond: number; listMs: number; findMs: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'talks-bench-faq-'));
-  const store = FaqStore.open(dir);
+  const store = await SqliteFaqStore.open(dir);
   try {
     const t0 = performance.now();
-    for (let i = 0; i < entries; i++) store.add('bench', { question: `Benchmark question number ${i}?`, answer: `Answer ${i}.`, citations: ['s#1'] }, 'bench');
+    for (let i = 0; i < entries; i++) await store.add('bench', { question: `Benchmark question number ${i}?`, answer: `Answer ${i}.`, citations: ['s#1'] }, 'bench');
     const writesPerSecond = (entries / (performance.now() - t0)) * 1000;
     const t1 = performance.now();
-    const all = store.list('bench');
+    const all = await store.list('bench');
     const listMs = performance.now() - t1;
     const t2 = performance.now();
     for (let i = 0; i < 20; i++) findEntries(all, `question numbr ${i * 7}`);
@@ -229,7 +229,7 @@ function measureFaq(entries: number): { entries: number; writesPerSecond: number
     console.log(`\nFAQ store: ${n(entries)} adds, ${writesPerSecond.toFixed(0)} durable writes/s; list ${ms(listMs)} ms; fuzzy find over ${n(entries)} entries ${ms(findMs)} ms`);
     return { entries, writesPerSecond, listMs, findMs };
   } finally {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -243,7 +243,7 @@ for (const size of SIZES) {
   }
   results.push(await measureSize(size));
 }
-const faq = measureFaq(1000);
+const faq = await measureFaq(1000);
 
 console.log(`\nSummary (targets are for 100,000 passages; ✓/✗ shown at every size)`);
 console.log(table([['figure', ...results.map((r) => `${n(r.passages)}`), 'target'], ...TARGETS.map((t) => [t.label, ...results.map(t.show), t.target])]));

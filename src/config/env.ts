@@ -26,6 +26,11 @@ export const DiscordEnvSchema = z.object({
   DISCORD_SHARDS: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(1000).optional(),
   /** Where the FAQ database lives (created on first start). */
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * PostgreSQL for the FAQ (postgres://user:password@host:port/database), shared by every process that uses the same
+   * URL; unset: SQLite in DATA_DIR. Never logged: it may hold a password.
+   */
+  DATABASE_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
-import { FaqStore } from '../../src/faq/faq-store.ts';
+import type { FaqStore } from '../../src/faq/faq-store.ts';
+import { SqliteFaqStore } from '../../src/faq/sqlite-faq-store.ts';
 import { PageQueries } from '../../src/interactions/answers/page-queries.ts';
 import { botCatalog } from '../../src/interactions/catalog.ts';
 import { Cooldowns } from '../../src/interactions/cooldowns.ts';
@@ -20,7 +21,7 @@ import { ApiTransport } from './api-transport.ts';
 
 const MOD = { userId: '600000000000000006', permissions: '8192' }; // Manage Messages
 const MEMBER = { userId: '700000000000000007', permissions: '0' };
-const store = FaqStore.open(mkdtempSync(join(tmpdir(), 'talks-faq-layer-')));
+const store = await SqliteFaqStore.open(mkdtempSync(join(tmpdir(), 'talks-faq-layer-')));
 const knowledge = fixedKnowledge(bundledKnowledge());
 
 const transport = (faq: FaqStore | null) =>
@@ -29,17 +30,16 @@ const t = transport(store);
 
 afterEach(() => expect(t.problems).toEqual([]));
 afterAll(() => store.close());
+const entry = await store.add(GUILD_ID, { question: 'Who mediated the talks?', answer: 'Qatar and Egypt.' }, MOD.userId);
 
 describe('the FAQ on the API JSON', () => {
-  const entry = store.add(GUILD_ID, { question: 'Who mediated the talks?', answer: 'Qatar and Egypt.' }, MOD.userId);
-
   it('a member may not change it; the server’s moderator role may', async () => {
     const refused = await t.first(faqCommand('faq-admin', 'alias', { entry: entry.id, alias: 'Mediators?' }, MEMBER));
     expect(refused.data?.content).toBe('Sorry — only moderators (Manage Messages, or the FAQ moderator role) can change the FAQ.');
     expect(refused.data?.flags).toBe(64);
-    expect(store.get(GUILD_ID, entry.id).aliases).toEqual([]);
+    expect((await store.get(GUILD_ID, entry.id)).aliases).toEqual([]);
     const role = '800000000000000008';
-    store.setModeratorRole(GUILD_ID, role);
+    await store.setModeratorRole(GUILD_ID, role);
     const allowed = await t.first(faqCommand('faq-admin', 'alias', { entry: entry.id, alias: 'Mediators?' }, { ...MEMBER, roles: [role] }));
     expect(allowed.data?.content).toBe(`FAQ #${entry.id} is also found as: “Mediators?”.`);
     const form = await t.first(modalSubmit('v1|faqadd', { question: 'Sneaky?', answer: 'x', review_by: '' }, MEMBER));

@@ -8,10 +8,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type APIInteraction, type APIInteractionResponse, InteractionResponseType, InteractionType, MessageFlags } from 'discord-api-types/v10';
+import type { InteractionHandler } from '../../interactions/dispatch.ts';
 import type { Logger } from '../../logging/logger.ts';
 
-/** The transport-neutral interaction layer, as the HTTP endpoint calls it for every verified interaction but PING. */
-export type InteractionHandler = (interaction: APIInteraction, sendFirst: (response: APIInteractionResponse) => Promise<void>) => Promise<void>;
+export type { InteractionHandler };
 
 /** Discord's window is 3 s from its side; this leaves room for the network and for writing the answer. */
 export const FIRST_RESPONSE_DEADLINE_MS = 2_800;

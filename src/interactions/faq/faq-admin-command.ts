@@ -50,7 +50,7 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
       await call.reply.send(privately(`Nothing was imported: ${(error as Error).message}`));
       return;
     }
-    const report = store.importGuild(guildId, data, call.user.id, { overwrite });
+    const report = await store.importGuild(guildId, data, call.user.id, { overwrite });
     await call.reply.send(privately(`Imported: ${report.added} added, ${report.updated} replaced, ${report.unchanged} already the same.`));
   };
   return {
@@ -67,7 +67,7 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
           autocomplete: choices,
           async handle({ entry }, call) {
             const { store, guildId } = faqScope(deps, call);
-            const current = store.get(guildId, entry);
+            const current = await store.get(guildId, entry);
             await call.reply.showForm(entryForm(faqEditId.encode({ entry: current.id, revision: current.revision }), `Edit FAQ #${current.id}`, current));
           },
         }),
@@ -77,7 +77,7 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
           autocomplete: choices,
           async handle({ entry }, call) {
             const { store, guildId } = faqScope(deps, call);
-            store.remove(guildId, entry, call.user.id);
+            await store.remove(guildId, entry, call.user.id);
             await call.reply.send(privately(`Removed FAQ #${entry}. Its history is kept: /faq-admin revert brings it back.`));
           },
         }),
@@ -87,7 +87,7 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
           autocomplete: choices,
           async handle({ entry, alias }, call) {
             const { store, guildId } = faqScope(deps, call);
-            const changed = store.addAlias(guildId, entry, alias, call.user.id);
+            const changed = await store.addAlias(guildId, entry, alias, call.user.id);
             await call.reply.send(privately(`FAQ #${changed.id} is also found as: ${changed.aliases.map((a) => `“${escapeMarkdown(a)}”`).join(', ')}.`));
           },
         }),
@@ -112,7 +112,7 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
               await call.reply.send(privately(ids.length === 0 ? 'Give passage ids (as shown under quotes) or search words that find quotes.' : `Not in the corpus: ${unknown.join(', ')}. Nothing was changed.`));
               return;
             }
-            const changed = store.cite(guildId, entry, ids, call.user.id);
+            const changed = await store.cite(guildId, entry, ids, call.user.id);
             const message = renderAnswerMessage(faqEntryAnswer(knowledge, changed), { private: true, offset: 0 });
             await call.reply.send({ ...message, content: `FAQ #${changed.id} now cites ${ids.length} passage(s).`, flags: MessageFlags.Ephemeral });
           },
@@ -123,7 +123,7 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
           autocomplete: choices,
           async handle({ entry, revision }, call) {
             const { store, guildId } = faqScope(deps, call);
-            const restored = store.revert(guildId, entry, revision, call.user.id);
+            const restored = await store.revert(guildId, entry, revision, call.user.id);
             await call.reply.send(privately(`FAQ #${restored.id} restored to revision ${revision} (now revision ${restored.revision}).`));
           },
         }),
@@ -132,7 +132,7 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
           options: {},
           async handle(_input, call) {
             const { store, guildId } = faqScope(deps, call);
-            const data = store.exportGuild(guildId);
+            const data = await store.exportGuild(guildId);
             await call.reply.send({ ...privately(`${data.entries.length} entries.`) }, [{ name: `faq-${guildId}.json`, data: Buffer.from(`${JSON.stringify(data, null, 2)}\n`) }]);
           },
         }),
@@ -155,7 +155,7 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
           async handle(_input, call) {
             const { store, guildId } = faqScope(deps, call);
             const knowledge = await deps.knowledge.get();
-            const stale = store.list(guildId).flatMap((e) => missingCitations(knowledge, e).map((p) => `#${e.id} cites ${p}`));
+            const stale = (await store.list(guildId)).flatMap((e) => missingCitations(knowledge, e).map((p) => `#${e.id} cites ${p}`));
             await call.reply.send(privately(stale.length === 0 ? 'Every cited passage is in the corpus.' : truncate(`Citations the corpus no longer has:\n${stale.join('\n')}`, LIMITS.content)));
           },
         }),
@@ -169,7 +169,7 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
               options: { role: roleOption({ description: 'Leave empty to clear' }) },
               async handle({ role }, call) {
                 const { store, guildId } = faqScope(deps, call);
-                store.setModeratorRole(guildId, role?.id ?? null);
+                await store.setModeratorRole(guildId, role?.id ?? null);
                 await call.reply.send(privately(role ? `Members with <@&${role.id}> may now edit the FAQ.` : 'The FAQ moderator role is cleared: Manage Messages is needed to edit.'));
               },
             }),

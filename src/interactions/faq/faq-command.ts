@@ -25,9 +25,9 @@ export const entryOption = integerOption({ description: 'The FAQ entry (type to 
  * @example
  * faqChoices(deps, call, 'entry', 'mediat') // → [{ name: '#1 Who mediated the talks?', value: 1 }]
  */
-export function faqChoices(deps: FaqDeps, call: Call, option: string, typed: string): Choice[] {
+export async function faqChoices(deps: FaqDeps, call: Call, option: string, typed: string): Promise<Choice[]> {
   if (!deps.faq || !call.guildId) return [];
-  const entries = findEntries(deps.faq.list(call.guildId), typed, 25);
+  const entries = findEntries(await deps.faq.list(call.guildId), typed, 25);
   return entries.map((e) => (option === 'entry' ? { name: truncate(`#${e.id} ${e.question}`, 100), value: e.id } : { name: truncate(e.question, 100), value: truncate(e.question, 100) }));
 }
 
@@ -47,7 +47,7 @@ export function faqCommand(deps: FaqDeps): SlashCommand {
           autocomplete: choices,
           async handle({ question }, call) {
             const { store, guildId } = faqScope(deps, call);
-            const entry = findEntries(store.list(guildId), question, 1)[0];
+            const entry = findEntries(await store.list(guildId), question, 1)[0];
             if (!entry) {
               await call.reply.send(privately(`No FAQ entry matches "${truncate(question, 100)}". Try /faq search or /faq list.`));
               return;
@@ -61,7 +61,7 @@ export function faqCommand(deps: FaqDeps): SlashCommand {
           options: {},
           async handle(_input, call) {
             const { store, guildId } = faqScope(deps, call);
-            await call.reply.send({ ...listMessage(store.list(guildId), 0, 'FAQ'), flags: MessageFlags.Ephemeral });
+            await call.reply.send({ ...listMessage(await store.list(guildId), 0, 'FAQ'), flags: MessageFlags.Ephemeral });
           },
         }),
         search: faqLeaf({
@@ -70,7 +70,7 @@ export function faqCommand(deps: FaqDeps): SlashCommand {
           async handle({ text }, call) {
             const { store, guildId } = faqScope(deps, call);
             const title = truncate(`FAQ entries for “${escapeMarkdown(text)}”`, LIMITS.embedTitle);
-            await call.reply.send({ ...listMessage(findEntries(store.list(guildId), text, 25), 0, title), flags: MessageFlags.Ephemeral });
+            await call.reply.send({ ...listMessage(findEntries(await store.list(guildId), text, 25), 0, title), flags: MessageFlags.Ephemeral });
           },
         }),
         history: faqLeaf({
@@ -79,7 +79,7 @@ export function faqCommand(deps: FaqDeps): SlashCommand {
           autocomplete: choices,
           async handle({ entry }, call) {
             const { store, guildId } = faqScope(deps, call);
-            await call.reply.send({ ...historyMessage(entry, store.history(guildId, entry)), flags: MessageFlags.Ephemeral });
+            await call.reply.send({ ...historyMessage(entry, await store.history(guildId, entry)), flags: MessageFlags.Ephemeral });
           },
         }),
       },

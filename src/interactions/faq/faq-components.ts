@@ -59,7 +59,7 @@ export function faqComponents(deps: FaqDeps): Array<Button<unknown> | Form<unkno
       id: faqListId,
       gates: { cooldown: false, allowed: [faqAvailable(deps)] },
       async handle({ offset }, _message, call) {
-        const entries = deps.faq && call.guildId ? deps.faq.list(call.guildId) : [];
+        const entries = deps.faq && call.guildId ? await deps.faq.list(call.guildId) : [];
         await call.reply.update(listMessage(entries, offset, 'FAQ'));
       },
     }),
@@ -78,8 +78,8 @@ export function faqComponents(deps: FaqDeps): Array<Button<unknown> | Form<unkno
       async handle({ entry, revision }, typed, call) {
         const { store, guildId } = faqScope(deps, call);
         const fields = fieldsOf(typed);
-        await saveEntry(deps, call, fields, () => {
-          const current = store.get(guildId, entry);
+        await saveEntry(deps, call, fields, async () => {
+          const current = await store.get(guildId, entry);
           if (current.revision !== revision) {
             return `FAQ #${current.id} was changed by someone else while you edited it (now revision ${current.revision}). Your text was not saved — here it is to copy:\n${truncate(fields.answer, 1500)}`;
           }

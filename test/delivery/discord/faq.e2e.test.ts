@@ -7,7 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../commands/index.ts';
 import { DiscordEnvSchema } from '../../../src/config/env.ts';
 import { type RunningBot, startBot } from '../../../src/delivery/discord/start-bot.ts';
-import { FaqStore } from '../../../src/faq/faq-store.ts';
+import type { FaqStore } from '../../../src/faq/faq-store.ts';
+import { SqliteFaqStore } from '../../../src/faq/sqlite-faq-store.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
 import { fixedKnowledge } from '../../../src/knowledge/live-knowledge.ts';
 import { bundledKnowledge } from '../../helpers/corpus.ts';
@@ -26,7 +27,7 @@ describe('the FAQ on Discord', () => {
   let bot: RunningBot;
 
   async function launch(): Promise<void> {
-    store = FaqStore.open(dataDir);
+    store = await SqliteFaqStore.open(dataDir);
     const env = DiscordEnvSchema.parse({ DISCORD_TOKEN: `fake.${'x'.repeat(64)}`, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl });
     bot = await startBot({ env, logger: createLogger('silent'), knowledge: fixedKnowledge(bundledKnowledge()), commands: COMMANDS, cooldownMs: 0, faq: store });
     if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once(Events.ClientReady, resolve));
@@ -34,7 +35,7 @@ describe('the FAQ on Discord', () => {
 
   async function restart(): Promise<void> {
     await bot.stop();
-    store.close();
+    await store.close();
     await launch();
   }
 
@@ -45,7 +46,7 @@ describe('the FAQ on Discord', () => {
 
   afterAll(async () => {
     await bot.stop();
-    store.close();
+    await store.close();
     await fake.stop();
   });
 
@@ -73,7 +74,7 @@ describe('the FAQ on Discord', () => {
     expect(refused.data?.flags).toBe(64);
     const form = body(await fake.interact(modalSubmit('v1|faqadd', { question: 'Sneaky?', answer: 'x', review_by: '' }, MEMBER)));
     expect(form.data?.content).toMatch(/only moderators/);
-    expect(store.list(GUILD_ID)).toHaveLength(1);
+    expect(await store.list(GUILD_ID)).toHaveLength(1);
   });
 
   it('the moderator role set by the server lets its members edit', async () => {
@@ -112,7 +113,7 @@ describe('the FAQ on Discord', () => {
     expect(history.data?.embeds?.[0]?.description).toContain(`rev 2 · alias · <@${MEMBER.userId}>`);
     const reverted = body(await fake.interact(faqCommand('faq-admin', 'revert', { entry: entryId, revision: 1 }, MOD)));
     expect(reverted.data?.content).toMatch(/restored to revision 1 \(now revision 5\)/);
-    expect(store.get(GUILD_ID, entryId).answer).toBe('Qatar and Egypt.');
+    expect((await store.get(GUILD_ID, entryId)).answer).toBe('Qatar and Egypt.');
   });
 
   it('autocomplete finds entries by question and alias, typos forgiven', async () => {
@@ -138,13 +139,13 @@ describe('the FAQ on Discord', () => {
     const file = fake.upload('faq.json', exported.files[0]?.content ?? '');
     const imported = body(await fake.interact(faqCommand('faq-admin', 'import', { file: String(file.id) }, { ...MOD, guildId: OTHER_GUILD, types: { file: 11 }, resolved: { attachments: { [String(file.id)]: file } } })));
     expect(imported.data?.content).toBe('Imported: 1 added, 0 replaced, 0 already the same.');
-    const strip = (g: string) => store.list(g).map(({ question, answer, aliases, citations, reviewBy }) => ({ question, answer, aliases, citations, reviewBy }));
-    expect(strip(OTHER_GUILD)).toEqual(strip(GUILD_ID));
+    const strip = async (g: string) => (await store.list(g)).map(({ question, answer, aliases, citations, reviewBy }) => ({ question, answer, aliases, citations, reviewBy }));
+    expect(await strip(OTHER_GUILD)).toEqual(await strip(GUILD_ID));
 
-    store.edit(OTHER_GUILD, store.list(OTHER_GUILD)[0]?.id ?? 0, { answer: 'Changed here.' }, MOD.userId);
+    await store.edit(OTHER_GUILD, (await store.list(OTHER_GUILD))[0]?.id ?? 0, { answer: 'Changed here.' }, MOD.userId);
     const conflict = body(await fake.interact(faqCommand('faq-admin', 'import', { file: String(file.id) }, { ...MOD, guildId: OTHER_GUILD, types: { file: 11 }, resolved: { attachments: { [String(file.id)]: file } } })));
     expect(conflict.data?.content).toMatch(/Nothing was imported: 1 entry differs/);
-    expect(store.list(OTHER_GUILD)[0]?.answer).toBe('Changed here.');
+    expect((await store.list(OTHER_GUILD))[0]?.answer).toBe('Changed here.');
   });
 
   it('one server never sees another’s entries', async () => {
@@ -155,7 +156,7 @@ describe('the FAQ on Discord', () => {
   });
 
   it('a cited passage missing from the corpus is reported by /faq show and /faq-admin check, never shown', async () => {
-    store.cite(GUILD_ID, entryId, ['ap-how-the-hostage-deal-came-about#5', 'ap-how-the-hostage-deal-came-about#999'], MOD.userId);
+    await store.cite(GUILD_ID, entryId, ['ap-how-the-hostage-deal-came-about#5', 'ap-how-the-hostage-deal-came-about#999'], MOD.userId);
     const shown = body(await fake.interact(faqCommand('faq', 'show', { question: 'Who mediated the talks?' }, MEMBER)));
     expect(shown.data?.embeds?.[0]?.fields).toHaveLength(1);
     expect(shown.data?.embeds?.[0]?.description).toContain('no longer in the corpus: ap-how-the-hostage-deal-came-about#999');
@@ -173,7 +174,7 @@ describe('the FAQ on Discord', () => {
 
   it('/faq list pages through every entry with Next and Previous', async () => {
     const guild = '930000000000000009';
-    for (let i = 1; i <= 12; i++) store.add(guild, { question: `Question ${String(i).padStart(2, '0')}?`, answer: 'A.' }, MOD.userId);
+    for (let i = 1; i <= 12; i++) await store.add(guild, { question: `Question ${String(i).padStart(2, '0')}?`, answer: 'A.' }, MOD.userId);
     const first = body(await fake.interact(faqCommand('faq', 'list', {}, { ...MEMBER, guildId: guild })));
     expect(first.data?.embeds?.[0]?.description?.split('\n')).toHaveLength(10);
     const next = first.data?.components?.[0]?.components[1]?.custom_id ?? '';
@@ -189,6 +190,6 @@ describe('the FAQ on Discord', () => {
     const gone = body(await fake.interact(faqCommand('faq', 'show', { question: 'Who mediated the talks?' }, MEMBER)));
     expect(gone.data?.content).toMatch(/No FAQ entry matches/);
     await fake.interact(faqCommand('faq-admin', 'revert', { entry: entryId, revision: 1 }, MOD));
-    expect(store.get(GUILD_ID, entryId).question).toBe('Who mediated the talks?');
+    expect((await store.get(GUILD_ID, entryId)).question).toBe('Who mediated the talks?');
   });
 });

@@ -1,0 +1,39 @@
+/**
+ * The FAQ store's refusals and failures, the same whichever database holds the FAQ, so that the Discord layer shows a
+ * moderator the same words on SQLite and on PostgreSQL.
+ */
+import type { ImportReport } from './faq-store.ts';
+
+/**
+ * A refusal a moderator should read: a duplicate question, an unknown entry, input over a limit.
+ *
+ * @example
+ * throw new FaqError('There is no FAQ entry #12 in this server.');
+ */
+export class FaqError extends Error {
+  override name = 'FaqError';
+}
+
+/**
+ * The database cannot be used (a damaged file, a server that refuses us); the bot must not start on it. Its message
+ * never holds DATABASE_URL or a password.
+ *
+ * @example
+ * throw new FaqDatabaseError('data/faq.sqlite3 is damaged or not a database (…). The bot will not overwrite it: …');
+ */
+export class FaqDatabaseError extends Error {
+  override name = 'FaqDatabaseError';
+}
+
+/**
+ * An import that would overwrite entries without being told to: nothing was applied.
+ *
+ * @example
+ * throw new FaqImportConflict({ added: 0, updated: 0, unchanged: 0, conflicts: ['#3 "Q?" differs from the file'] });
+ */
+export class FaqImportConflict extends FaqError {
+  constructor(readonly report: ImportReport) {
+    super(`Nothing was imported: ${report.conflicts.length} entr${report.conflicts.length === 1 ? 'y differs' : 'ies differ'} from the file (${report.conflicts.slice(0, 3).join('; ')}${report.conflicts.length > 3 ? '; …' : ''}). Import again with overwrite to replace them.`);
+    this.name = 'FaqImportConflict';
+  }
+}

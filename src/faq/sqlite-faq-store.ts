@@ -1,0 +1,52 @@
+/**
+ * The embedded FAQ store: SQLite through better-sqlite3, in WAL mode, one file under DATA_DIR. Every write is one
+ * immediate transaction that also records a revision, so an acknowledged change survives a crash and nothing a
+ * moderator does is lost silently. A damaged database stops the bot with a clear message; it is never overwritten.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { FaqDatabaseError } from './faq-errors.ts';
+import { migrate, SqlFaqStore } from './sql-faq-store.ts';
+import { SqliteDatabase } from './sql/sqlite-database.ts';
+
+export const FAQ_DB_FILE = 'faq.sqlite3';
+
+export class SqliteFaqStore extends SqlFaqStore {
+  private constructor(
+    db: SqliteDatabase,
+    readonly file: string,
+  ) {
+    super(db, file);
+  }
+
+  /**
+   * Opens (creating on first start) `dataDir/faq.sqlite3` and applies pending migrations.
+   *
+   * @example
+   * const store = await SqliteFaqStore.open('./data');
+   */
+  static async open(dataDir: string): Promise<SqliteFaqStore> {
+    mkdirSync(dataDir, { recursive: true });
+    const file = join(dataDir, FAQ_DB_FILE);
+    const existed = existsSync(file);
+    let db: Database.Database;
+    try {
+      db = new Database(file, { fileMustExist: false });
+      db.pragma('busy_timeout = 5000');
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new Error(`quick_check says: ${String(check)}`);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+    } catch (error) {
+      throw new FaqDatabaseError(
+        `${file} ${existed ? 'is damaged or not a database' : 'cannot be created'} (${(error as Error).message}). ` +
+          'The bot will not overwrite it: restore it from a backup, or move it away to start an empty FAQ.',
+      );
+    }
+    const database = new SqliteDatabase(db, resolve(file));
+    await migrate(database);
+    return new SqliteFaqStore(database, file);
+  }
+}
