@@ -1,0 +1,33 @@
+/**
+ * `npm run start:http`: the bot as an HTTP interactions endpoint instead of a gateway connection — stateless
+ * enough to run several processes behind a load balancer (see docs/http-mode.md). Needs DISCORD_PUBLIC_KEY; the
+ * port is PORT (default 8080). SIGTERM and SIGINT drain the requests in flight, then close the FAQ store.
+ */
+import 'dotenv/config';
+import { COMMANDS } from '../../commands/index.ts';
+import { ConfigError, readHttpEnv } from '../config/env.ts';
+import { openBotState } from '../delivery/bot-state.ts';
+import { startHttpBot } from '../delivery/http/start-http-bot.ts';
+import { createLogger } from '../logging/logger.ts';
+
+let env;
+try {
+  env = readHttpEnv(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`talks-bot: ${error.message}`);
+  process.exit(1);
+}
+const logger = createLogger(env.LOG_LEVEL);
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+const state = await openBotState(env, logger);
+const http = await startHttpBot({ env, logger, knowledge: state.knowledge, commands: COMMANDS, faq: state.faq, corpusEditing: { live: state.knowledge } });
+const shutdown = (signal: string) => {
+  logger.info({ signal }, 'shutting down');
+  void http
+    .stop()
+    .then(() => state.close())
+    .finally(() => process.exit(0));
+};
+process.once('SIGINT', () => shutdown('SIGINT'));
+process.once('SIGTERM', () => shutdown('SIGTERM'));

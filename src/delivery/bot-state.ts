@@ -1,0 +1,56 @@
+/**
+ * What a serving bot process opens before it takes interactions, in gateway mode (`npm start`) and HTTP mode
+ * (`npm run start:http`) alike: the live corpus (read from its save, or built, then watched for changes) and the
+ * FAQ store (SQLite, or PostgreSQL at DATABASE_URL). A corpus or database that cannot be opened is logged in words
+ * and ends the process with exit code 1: a bot with nothing to answer from should not look healthy.
+ *
+ * @example
+ * const { knowledge, faq, close } = await openBotState(env, logger);
+ */
+import type { DiscordEnv } from '../config/env.ts';
+import { corpusDirFromEnv } from '../corpus/load-corpus.ts';
+import { FaqDatabaseError, type FaqStore } from '../faq/faq-store.ts';
+import { openFaqStore } from '../faq/open-faq-store.ts';
+import { LiveKnowledge } from '../knowledge/live-knowledge.ts';
+import { logReload } from '../knowledge/log-reload.ts';
+import type { Logger } from '../logging/logger.ts';
+
+export interface BotState {
+  knowledge: LiveKnowledge;
+  faq: FaqStore;
+  /** Stops following the corpus and closes the FAQ store. */
+  close(): Promise<void>;
+}
+
+export async function openBotState(env: Pick<DiscordEnv, 'DATA_DIR' | 'DATABASE_URL'>, logger: Logger): Promise<BotState> {
+  let knowledge: LiveKnowledge;
+  try {
+    const started = performance.now();
+    knowledge = LiveKnowledge.open(corpusDirFromEnv(), (message) => logger.info(message));
+    const k = knowledge.current();
+    logger.info({ sources: k.corpus.sources.length, passages: k.passages.length, ms: Math.round(performance.now() - started) }, 'corpus loaded');
+  } catch (error) {
+    logger.fatal({ err: error }, 'the corpus cannot be loaded, so no answers are served');
+    process.exit(1);
+  }
+  const stopWatching = knowledge.watch({ onReload: (result) => logReload(logger, result) });
+  let faq: FaqStore;
+  try {
+    // the store's location and messages never hold DATABASE_URL, which may carry a password
+    faq = await openFaqStore(env, { onConnectionError: (message) => logger.warn(message) });
+    logger.info({ faq: faq.location, schema: await faq.schemaVersion() }, 'FAQ database ready');
+  } catch (error) {
+    if (!(error instanceof FaqDatabaseError)) throw error;
+    logger.fatal({ err: error }, error.message);
+    console.error(`talks-bot: ${error.message}`);
+    process.exit(1);
+  }
+  return {
+    knowledge,
+    faq,
+    close: async () => {
+      stopWatching();
+      await faq.close();
+    },
+  };
+}
