@@ -3,9 +3,11 @@
  * interaction layer gives any transport (the gateway bot included), within Discord's spec; a deferred answer's edit
  * reaches Discord's webhook route (the loopback fake); the health route says what a load balancer needs to know.
  */
+import { Events } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../commands/index.ts';
-import { readHttpEnv } from '../../../src/config/env.ts';
+import { DiscordEnvSchema, readHttpEnv } from '../../../src/config/env.ts';
+import { type RunningBot, startBot } from '../../../src/delivery/discord/start-bot.ts';
 import type { RunningHttp } from '../../../src/delivery/http/start-http.ts';
 import { startHttpBot } from '../../../src/delivery/http/start-http-bot.ts';
 import { botContext } from '../../../src/interactions/bot-context.ts';
@@ -13,7 +15,7 @@ import { fixedKnowledge } from '../../../src/knowledge/live-knowledge.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
 import { bundledKnowledge } from '../../helpers/corpus.ts';
 import { ApiTransport } from '../../interactions/api-transport.ts';
-import { APP_ID, FakeDiscord, slashCommand } from '../discord/fake-discord.ts';
+import { APP_ID, autocomplete, FakeDiscord, slashCommand } from '../discord/fake-discord.ts';
 import { callbackProblems } from './endpoint.ts';
 import { makeKeyPair, postSigned, send } from './signed-requests.ts';
 
@@ -23,6 +25,7 @@ const knowledge = fixedKnowledge(bundledKnowledge());
 const logger = createLogger('silent');
 let http: RunningHttp;
 let deferring: RunningHttp;
+let gateway: RunningBot;
 
 beforeAll(async () => {
   await discord.start();
@@ -31,11 +34,16 @@ beforeAll(async () => {
   http = await startHttpBot(common);
   // a corpus "this large" from the first passage: every answer is deferred, then edited through the webhook route
   deferring = await startHttpBot({ ...common, deferFromPassages: 0 });
+  // the gateway bot, the real discord.js client logged in to the fake Discord
+  const gatewayEnv = DiscordEnvSchema.parse({ DISCORD_TOKEN: `fake.${'x'.repeat(64)}`, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: discord.apiUrl });
+  gateway = await startBot({ env: gatewayEnv, logger, knowledge, commands: COMMANDS, cooldownMs: 0 });
+  if (!gateway.client.isReady()) await new Promise((resolve) => gateway.client.once(Events.ClientReady, resolve));
 });
 
 afterAll(async () => {
   await http.stop(1_000);
   await deferring.stop(1_000);
+  await gateway.stop();
   await discord.stop();
 });
 
@@ -50,6 +58,23 @@ describe('HTTP interactions mode', () => {
     expect(JSON.stringify(body.data.embeds)).toContain('McGurk');
     const direct = new ApiTransport(botContext({ env: { CORPUS_EDITOR_GUILDS: undefined, DISCORD_GUILD_ID: undefined }, logger, knowledge, commands: COMMANDS, cooldownMs: 0 }));
     expect(body).toEqual(await direct.first(interaction));
+  });
+
+  it('sends the very response JSON the gateway bot sends for the same interaction', async () => {
+    const interactions = [
+      slashCommand('search', { text: 'Blinkin Doha' }),
+      slashCommand('when', { event: 'Raanans freed' }),
+      slashCommand('terms', { topic: 'ratio', public: true }),
+      slashCommand('search', { text: '' }),
+      autocomplete('who', 'name', 'McG'),
+    ];
+    for (const interaction of interactions) {
+      const overHttp = JSON.parse((await postSigned(http.url, keys.privateKey, interaction)).text) as unknown;
+      const overGateway = await discord.interact(interaction);
+      expect(overGateway.problems).toEqual([]);
+      expect(overHttp).toMatchObject({ type: expect.any(Number) as number });
+      expect(overHttp).toEqual(overGateway.body);
+    }
   });
 
   it('defers a slow answer in the HTTP reply, then edits it through the webhook route', async () => {
