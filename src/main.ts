@@ -4,36 +4,20 @@
  */
 import 'dotenv/config';
 import { COMMANDS } from '../commands/index.ts';
-import { ConfigError, readDiscordEnv, wantsDiscord } from './config/env.ts';
+import { readDiscordEnv, wantsDiscord } from './config/env.ts';
 import { openKnowledgeOrExit } from './console/load-or-exit.ts';
 import { runRepl } from './console/repl.ts';
-import { openBotState } from './delivery/bot-state.ts';
+import { openBotState, settingsOrExit, stopOnSignals } from './delivery/bot-state.ts';
 import { startBot } from './delivery/discord/start-bot.ts';
 import { createLogger } from './logging/logger.ts';
 
 async function runDiscord(): Promise<void> {
-  let env;
-  try {
-    env = readDiscordEnv(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(`talks-bot: ${error.message}`);
-    process.exit(1);
-  }
+  const env = settingsOrExit(() => readDiscordEnv(process.env));
   const logger = createLogger(env.LOG_LEVEL);
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   const state = await openBotState(env, logger);
-  const { knowledge, faq } = state;
-  const bot = await startBot({ env, logger, knowledge, commands: COMMANDS, faq, corpusEditing: { live: knowledge } });
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    void bot
-      .stop()
-      .then(() => state.close())
-      .finally(() => process.exit(0));
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  const bot = await startBot({ env, logger, knowledge: state.knowledge, commands: COMMANDS, faq: state.faq, corpusEditing: { live: state.knowledge } });
+  stopOnSignals(logger, () => bot.stop(), state);
 }
 
 if (wantsDiscord(process.env)) await runDiscord();

@@ -5,29 +5,14 @@
  */
 import 'dotenv/config';
 import { COMMANDS } from '../../commands/index.ts';
-import { ConfigError, readHttpEnv } from '../config/env.ts';
-import { openBotState } from '../delivery/bot-state.ts';
+import { readHttpEnv } from '../config/env.ts';
+import { openBotState, settingsOrExit, stopOnSignals } from '../delivery/bot-state.ts';
 import { startHttpBot } from '../delivery/http/start-http-bot.ts';
 import { createLogger } from '../logging/logger.ts';
 
-let env;
-try {
-  env = readHttpEnv(process.env);
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(`talks-bot: ${error.message}`);
-  process.exit(1);
-}
+const env = settingsOrExit(() => readHttpEnv(process.env));
 const logger = createLogger(env.LOG_LEVEL);
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 const state = await openBotState(env, logger);
 const http = await startHttpBot({ env, logger, knowledge: state.knowledge, commands: COMMANDS, faq: state.faq, corpusEditing: { live: state.knowledge } });
-const shutdown = (signal: string) => {
-  logger.info({ signal }, 'shutting down');
-  void http
-    .stop()
-    .then(() => state.close())
-    .finally(() => process.exit(0));
-};
-process.once('SIGINT', () => shutdown('SIGINT'));
-process.once('SIGTERM', () => shutdown('SIGTERM'));
+stopOnSignals(logger, () => http.stop(), state);

@@ -2,12 +2,13 @@
  * What a serving bot process opens before it takes interactions, in gateway mode (`npm start`) and HTTP mode
  * (`npm run start:http`) alike: the live corpus (read from its save, or built, then watched for changes) and the
  * FAQ store (SQLite, or PostgreSQL at DATABASE_URL). A corpus or database that cannot be opened is logged in words
- * and ends the process with exit code 1: a bot with nothing to answer from should not look healthy.
+ * and ends the process with exit code 1: a bot with nothing to answer from should not look healthy. Both modes also
+ * read their settings and stop on a signal the same way (`settingsOrExit`, `stopOnSignals`).
  *
  * @example
  * const { knowledge, faq, close } = await openBotState(env, logger);
  */
-import type { DiscordEnv } from '../config/env.ts';
+import { ConfigError, type DiscordEnv } from '../config/env.ts';
 import { corpusDirFromEnv } from '../corpus/load-corpus.ts';
 import { FaqDatabaseError, type FaqStore } from '../faq/faq-store.ts';
 import { openFaqStore } from '../faq/open-faq-store.ts';
@@ -53,4 +54,37 @@ export async function openBotState(env: Pick<DiscordEnv, 'DATA_DIR' | 'DATABASE_
       await faq.close();
     },
   };
+}
+
+/**
+ * The settings for a mode, or a one-line message naming what is missing or malformed and exit code 1.
+ *
+ * @example
+ * const env = settingsOrExit(() => readHttpEnv(process.env));
+ */
+export function settingsOrExit<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`talks-bot: ${error.message}`);
+    process.exit(1);
+  }
+}
+
+/**
+ * On SIGINT or SIGTERM: log it, stop taking interactions (`stop`), close the corpus watcher and the FAQ store, exit 0.
+ *
+ * @example
+ * stopOnSignals(logger, () => bot.stop(), state);
+ */
+export function stopOnSignals(logger: Logger, stop: () => Promise<void>, state: BotState): void {
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    void stop()
+      .then(() => state.close())
+      .finally(() => process.exit(0));
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
 }

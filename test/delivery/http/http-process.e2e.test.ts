@@ -1,0 +1,55 @@
+/** `npm run start:http`: starts, answers a signed command over HTTP, and exits 0 on SIGTERM; a bad key is named. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { APP_ID, slashCommand } from '../discord/fake-discord.ts';
+import { callbackProblems } from './endpoint.ts';
+import { makeKeyPair, postSigned } from './signed-requests.ts';
+
+const start = (env: Record<string, string>) =>
+  spawn(process.execPath, ['--import', 'tsx', 'src/cli/start-http.ts'], {
+    env: { ...process.env, DISCORD_TOKEN: '', DATA_DIR: mkdtempSync(join(tmpdir(), 'talks-http-data-')), DATABASE_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+/** A loopback port nothing listens on now. */
+const freePort = () =>
+  new Promise<string>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(String(port)));
+    });
+  });
+
+describe('the HTTP-mode process', () => {
+  it('listens where PORT says, answers a signed /who, and exits 0 on SIGTERM', async () => {
+    const keys = makeKeyPair();
+    const port = await freePort();
+    const child = start({ DISCORD_APPLICATION_ID: APP_ID, DISCORD_PUBLIC_KEY: keys.publicKeyHex, PORT: port, HTTP_HOST: '127.0.0.1', LOG_LEVEL: 'info' });
+    let log = '';
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 30_000;
+    while (!log.includes('HTTP interactions endpoint listening') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(log).toContain(`http://127.0.0.1:${port}/interactions`);
+    const reply = await postSigned(`http://127.0.0.1:${port}/interactions`, keys.privateKey, slashCommand('who', { name: 'McGurk' }));
+    expect(reply.status).toBe(200);
+    expect(callbackProblems(JSON.parse(reply.text))).toEqual([]);
+    expect(reply.text).toContain('McGurk');
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(log).toContain('shutting down');
+  });
+
+  it('refuses to start without a well-formed public key, naming it', async () => {
+    const child = start({ DISCORD_APPLICATION_ID: APP_ID, DISCORD_PUBLIC_KEY: 'not-a-key' });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(err).toMatch(/DISCORD_PUBLIC_KEY/);
+  });
+});
