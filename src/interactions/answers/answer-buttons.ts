@@ -42,11 +42,11 @@ export function answerButtons(deps: AnswerDeps): Array<Button<unknown>> {
         await call.reply.send(privately(LOST_QUERY));
         return;
       }
-      const knowledge = await deps.knowledge.get();
       const isPrivate = ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
-      const render = () => answerMessage(deps, answerFor(deps, knowledge, command, inputFor(deps, command, query), offset), { private: isPrivate, offset });
-      if (mightTakeLong(deps, knowledge)) await call.reply.deferUpdate();
-      await call.reply.update(render());
+      if (mightTakeLong(deps, await deps.knowledge.get())) await call.reply.deferUpdate();
+      // read after the round trip: a corpus update switched in meanwhile retires the knowledge read before it
+      const knowledge = await deps.knowledge.get();
+      await call.reply.update(answerMessage(deps, answerFor(deps, knowledge, command, inputFor(deps, command, query), offset), { private: isPrivate, offset }));
     },
   });
   const share = button({ id: shareId, gates: OPEN, handle: (_value, message, call) => call.reply.send(sharedCopy(message, call.user.id)) });
