@@ -137,21 +137,23 @@ export function carryTermsOrder(next: Knowledge, previous: Knowledge, change: Pa
 
 function orderDeals(knowledge: Knowledge, asked?: Deal): DealOrder {
   const deal = asked ?? latestDeal(knowledge);
-  const dealIds = new Set(deal?.passages.map((s) => s.passage.id));
   // the fullest statement of the deal, the earliest of equals
   let lead: StatedTerms | undefined;
   for (const s of deal?.passages ?? []) {
     if (s.offTopic) continue;
     if (!lead || statesDeal(s.passage) > statesDeal(lead.passage) || (statesDeal(s.passage) === statesDeal(lead.passage) && s.date < lead.date)) lead = s;
   }
-  const rest = statedByDate(knowledge).filter((s) => s !== lead);
-  // the deal asked for by its month: its own passages right after its fullest statement
-  const own = asked ? rest.filter((s) => dealIds.has(s.passage.id)) : [];
-  const ownSet = new Set(own);
-  const others = rest.filter((s) => !ownSet.has(s));
+  const order: StatedTerms[] = lead ? [lead] : [];
+  const byDate = statedByDate(knowledge);
+  if (asked) {
+    // the deal asked for by its month: its own statements right after its fullest one, then the rest
+    const own = new Set(asked.passages);
+    for (const s of byDate) if (s !== lead && own.has(s)) order.push(s);
+    for (const s of byDate) if (s !== lead && !own.has(s)) order.push(s);
+  } else for (const s of byDate) if (s !== lead) order.push(s);
   const which = asked ? 'the deal agreed in the period asked about' : 'the latest agreed deal';
   const notes = deal && lead ? [`The first quote states ${which} (${describe(deal)}); the rest follow the deals and proposals in date order.`] : [];
-  return { order: [...(lead ? [lead] : []), ...own, ...others], lead, notes };
+  return { order, lead, notes };
 }
 
 /** A page of a deal order; copies of a statement are looked for among the page and the statements after it. */

@@ -10,7 +10,7 @@
  * deals.at(-1)?.agreed // → '2025-10-09' (the latest deal), deals.at(-1)?.status // → 'in force'
  */
 import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
-import { insertOrdered, removeRuns } from '../knowledge/ordered-merge.ts';
+import { insertOrdered, removeOrdered, removeRuns } from '../knowledge/ordered-merge.ts';
 import type { PassageChange } from '../knowledge/update-knowledge.ts';
 
 export type DealStatus = 'proposed' | 'accepted' | 'rejected' | 'agreed' | 'in force' | 'collapsed';
@@ -53,7 +53,14 @@ export interface Deal {
   passages: StatedTerms[];
 }
 
-const cache = new WeakMap<Knowledge, { stated: StatedTerms[]; deals: Deal[] }>();
+/** The statements of terms in corpus order, the agreements among them by date, and the deals they group into. */
+interface DealsOf {
+  stated: StatedTerms[];
+  agreements: StatedTerms[];
+  deals: Deal[];
+}
+
+const cache = new WeakMap<Knowledge, DealsOf>();
 /** Days without news of a deal after which an agreement is another deal. */
 export const DEAL_GAP_DAYS = 21;
 const DEAL_STATUSES: readonly DealStatus[] = ['agreed', 'in force', 'collapsed'];
@@ -75,6 +82,11 @@ export function whenStated(p: KnownPassage): string {
 
 /** A passage with neither a date nor a dated source cannot say which deal it belongs to. */
 const isDated = (s: StatedTerms) => !s.date.startsWith('9999');
+/** A statement that a deal was agreed, took effect or collapsed: what deals are grouped from. */
+const isAgreement = (s: StatedTerms) => !s.offTopic && isDated(s) && s.status !== null && DEAL_STATUSES.includes(s.status);
+const byPassageId = new Intl.Collator('en', { numeric: true }).compare;
+/** By date, then passage id: the same order however the corpus was loaded or updated. */
+const byAgreedDate = (a: StatedTerms, b: StatedTerms) => (a.date < b.date ? -1 : a.date > b.date ? 1 : byPassageId(a.passage.id, b.passage.id));
 const days = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
 
 const statedByPassage = new WeakMap<KnownPassage, StatedTerms>();
@@ -90,7 +102,7 @@ export function statedTermsOf(p: KnownPassage): StatedTerms {
 }
 
 /** The passages with terms, dated and with a status, and the deals they group into, earliest first (once per knowledge base). */
-export function dealsOf(knowledge: Knowledge): { stated: StatedTerms[]; deals: Deal[] } {
+export function dealsOf(knowledge: Knowledge): DealsOf {
   const known = cache.get(knowledge);
   if (known) return known;
   const result = withDeals(knowledge.passages.filter((p) => p.terms.length > 0).map(statedTermsOf));
@@ -108,14 +120,22 @@ export function carryDeals(next: Knowledge, previous: Knowledge, change: Passage
   const order = new Map(next.corpus.sources.map((s, i) => [s.id, i]));
   const position = (s: StatedTerms) => (order.get(s.passage.sourceId) ?? 0) * 1e6 + s.passage.n;
   const statedIn = (passages: readonly KnownPassage[]) => passages.filter((p) => p.terms.length > 0).map(statedTermsOf);
-  removeRuns(before.stated, statedIn(change.dropped));
-  insertOrdered(before.stated, statedIn(change.added), (a, b) => position(a) - position(b));
-  cache.set(next, withDeals(before.stated));
+  const [going, coming] = [statedIn(change.dropped), statedIn(change.added)];
+  removeRuns(before.stated, going);
+  insertOrdered(before.stated, coming, (a, b) => position(a) - position(b));
+  removeOrdered(before.agreements, going.filter(isAgreement), byAgreedDate, (x, gone) => x === gone);
+  insertOrdered(before.agreements, coming.filter(isAgreement), byAgreedDate);
+  cache.set(next, { stated: before.stated, agreements: before.agreements, deals: groupDeals(before.agreements) });
 }
 
 /** Statements of terms, in corpus order, with the deals the agreements among them group into. */
-function withDeals(stated: StatedTerms[]): { stated: StatedTerms[]; deals: Deal[] } {
-  const agreements = stated.filter((s) => !s.offTopic && isDated(s) && s.status !== null && DEAL_STATUSES.includes(s.status)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+function withDeals(stated: StatedTerms[]): DealsOf {
+  const agreements = stated.filter(isAgreement).sort(byAgreedDate);
+  return { stated, agreements, deals: groupDeals(agreements) };
+}
+
+/** Agreements a gap of more than DEAL_GAP_DAYS apart are different deals. */
+function groupDeals(agreements: readonly StatedTerms[]): Deal[] {
   const deals: Deal[] = [];
   for (const s of agreements) {
     const current = deals[deals.length - 1];
@@ -127,5 +147,5 @@ function withDeals(stated: StatedTerms[]): { stated: StatedTerms[]; deals: Deal[
       deals.push({ agreed: s.date, last: s.date, status: s.status as DealStatus, passages: [s] });
     }
   }
-  return { stated, deals };
+  return deals;
 }

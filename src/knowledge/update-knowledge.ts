@@ -67,13 +67,12 @@ export function updateKnowledge(knowledge: Knowledge, change: CorpusChange, corp
   const position = (p: KnownPassage) => (sourceOrder.get(p.sourceId) ?? 0) * 1e6 + p.n;
   insertOrdered(passages, added, (a, b) => position(a) - position(b));
   entityPassagesAfter(knowledge.passagesByEntity, dropped, added, position);
-  const droppedIds = new Set(dropped.map((p) => p.id));
   const next: Knowledge = {
     ...knowledge,
     corpus: nextCorpus,
     passages,
     sourceById: new Map(nextCorpus.sources.map((s) => [s.id, s])),
-    statedRoles: withoutStatementsOf(knowledge.statedRoles, droppedIds),
+    statedRoles: withoutStatementsOf(knowledge.statedRoles, dropped),
     copyGroupOf: copiesAfter(knowledge, dropped, added),
   };
   changes.set(next, { dropped, added });
@@ -104,10 +103,19 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** Role statements less those made by removed passages; an entity left with none keeps an empty list. */
-function withoutStatementsOf(statedRoles: Knowledge['statedRoles'], droppedIds: ReadonlySet<string>): Knowledge['statedRoles'] {
-  if (droppedIds.size === 0) return statedRoles;
-  return new Map([...statedRoles].map(([id, roles]) => [id, roles.some((r) => droppedIds.has(r.passageId)) ? roles.filter((r) => !droppedIds.has(r.passageId)) : roles]));
+/**
+ * Role statements less those made by removed passages; an entity left with none keeps an empty list. A statement is
+ * made in a passage that names its entity, so only the entities the removed passages mention are looked at.
+ */
+function withoutStatementsOf(statedRoles: Knowledge['statedRoles'], dropped: readonly KnownPassage[]): Knowledge['statedRoles'] {
+  if (dropped.length === 0) return statedRoles;
+  const droppedIds = new Set(dropped.map((p) => p.id));
+  const next = new Map(statedRoles);
+  for (const id of new Set(dropped.flatMap((p) => p.mentions.map((m) => m.entityId)))) {
+    const roles = next.get(id);
+    if (roles?.some((r) => droppedIds.has(r.passageId))) next.set(id, roles.filter((r) => !droppedIds.has(r.passageId)));
+  }
+  return next;
 }
 
 /** The copy groups after the change: only the texts the change touches are regrouped (`passagesByText` in place). */
