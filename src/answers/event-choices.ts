@@ -8,6 +8,7 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import { insertOrdered, removeOrdered } from '../knowledge/ordered-merge.ts';
 import type { PassageChange } from '../knowledge/update-knowledge.ts';
 import { MAX_CHOICES, choicesMatching } from '../commands/choices.ts';
+import { sentenceAt } from './excerpt.ts';
 import { compareTimelineEntries, entriesOf, type TimelineEntry, timelineOrder } from './timeline.ts';
 
 interface EventLabel {
@@ -23,7 +24,7 @@ function labelsOf(entries: readonly TimelineEntry[]): EventLabel[] {
   return entries
     .filter((e) => e.date.granularity === 'day')
     .map((entry) => {
-      const sentence = entry.passage.sentences.find((s) => entry.date.index >= s.start && entry.date.index < s.end) ?? entry.passage.sentences.at(-1);
+      const sentence = entry.passage.sentences[sentenceAt(entry.passage, entry.date.index)];
       const label = `${entry.date.iso} — ${sentence?.text ?? entry.passage.text}`;
       return { entry, label, lower: label.toLowerCase() };
     });

@@ -6,10 +6,11 @@
  * finds durations ("four-day cease-fire", "42 days") and "how many" finds the passages with numbers. A prisoner swap
  * outside the talks (US–Russia, US–Iran) is shown only when the topic asks for it.
  */
-import { type Deal, DURATION, dealsOf, type StatedTerms, statedTermsOf } from '../deals/deals.ts';
+import { type Deal, DURATION, dealsOf, type StatedTerms, statedTermsOf, statementsIn } from '../deals/deals.ts';
 import { insertOrdered, removeOrdered, removeRuns } from '../knowledge/ordered-merge.ts';
 import type { PassageChange } from '../knowledge/update-knowledge.ts';
-import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
+import { corpusPosition, type Knowledge, type KnownPassage } from '../knowledge/knowledge.ts';
+import { comparePassageIds } from '../passages/passage.ts';
 import type { PassageHit } from '../search/passage-index.ts';
 import { numericTermCount, TERM_TOPICS, type TermTopic } from '../passages/terms-tags.ts';
 import { tokenize } from '../search/tokenize.ts';
@@ -111,10 +112,9 @@ export function dealOrder(knowledge: Knowledge, asked?: Deal): DealOrder {
   return order;
 }
 
-const byPassageId = new Intl.Collator('en', { numeric: true }).compare;
 /** Earliest first; then by place in the article, then by passage id, so that the order never depends on load order. */
 const byDateThenPlace = (a: StatedTerms, b: StatedTerms) =>
-  a.date < b.date ? -1 : a.date > b.date ? 1 : a.passage.n - b.passage.n || byPassageId(a.passage.id, b.passage.id);
+  a.date < b.date ? -1 : a.date > b.date ? 1 : a.passage.n - b.passage.n || comparePassageIds(a.passage.id, b.passage.id);
 
 const termsByDate = new WeakMap<Knowledge, StatedTerms[]>();
 
@@ -129,7 +129,7 @@ function statedByDate(knowledge: Knowledge): StatedTerms[] {
 export function carryTermsOrder(next: Knowledge, previous: Knowledge, change: PassageChange): void {
   const order = termsByDate.get(previous);
   if (!order) return;
-  const statedIn = (passages: readonly KnownPassage[]) => passages.filter((p) => p.terms.length > 0).map(statedTermsOf).filter((s) => !s.offTopic);
+  const statedIn = (passages: readonly KnownPassage[]) => statementsIn(passages).filter((s) => !s.offTopic);
   removeOrdered(order, statedIn(change.dropped), byDateThenPlace, (s, gone) => s === gone);
   insertOrdered(order, statedIn(change.added), byDateThenPlace);
   termsByDate.set(next, order);
@@ -184,7 +184,8 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   for (const s of prepared.offTopic) if (askedFor(s)) byId.set(s.passage.id, s);
   const statedOf = (id: string) => onTopic(knowledge, id) ?? byId.get(id);
   const lengthStated = (p: KnownPassage) => measuresOf(p)[0];
-  const corpusOrder = (s: StatedTerms) => (prepared.sourceOrder.get(s.passage.sourceId) ?? 0) * 1e6 + s.passage.n;
+  const position = corpusPosition(knowledge.corpus);
+  const corpusOrder = (s: StatedTerms) => position(s.passage);
   // "the November 2023 truce": the month names which deal, it is not a word the quote must say
   const { period, rest } = dated;
   const searched = period && tokenize(rest).length > 0 ? rest : label;
@@ -256,8 +257,6 @@ interface TermsIndex {
   offTopic: StatedTerms[];
   byTopic: Map<TermTopic, StatedTerms[]>;
   withLength: StatedTerms[];
-  /** Each source's place in the corpus, to keep ties in corpus order. */
-  sourceOrder: Map<string, number>;
 }
 
 const termsIndexes = new WeakMap<Knowledge, TermsIndex>();
@@ -280,7 +279,7 @@ function measuresOf(p: KnownPassage): [length: number, numbers: number, fullness
 export function termsIndexOf(knowledge: Knowledge): TermsIndex {
   let index = termsIndexes.get(knowledge);
   if (!index) {
-    index = { offTopic: [], byTopic: new Map(), withLength: [], sourceOrder: new Map(knowledge.corpus.sources.map((s, i) => [s.id, i])) };
+    index = { offTopic: [], byTopic: new Map(), withLength: [] };
     for (const [list, s] of listsFor(index, dealsOf(knowledge).stated)) list.push(s);
     termsIndexes.set(knowledge, index);
   }
@@ -306,11 +305,9 @@ function listsFor(index: TermsIndex, stated: readonly StatedTerms[]): Array<[Sta
 export function carryTermsIndex(next: Knowledge, previous: Knowledge, change: PassageChange): void {
   const index = termsIndexes.get(previous);
   if (!index) return;
-  const statedIn = (passages: readonly KnownPassage[]) => passages.filter((p) => p.terms.length > 0).map(statedTermsOf);
-  for (const [list, s] of listsFor(index, statedIn(change.dropped))) removeRuns(list, [s]);
-  index.sourceOrder = new Map(next.corpus.sources.map((s, i) => [s.id, i]));
-  const position = (s: StatedTerms) => (index.sourceOrder.get(s.passage.sourceId) ?? 0) * 1e6 + s.passage.n;
-  for (const [list, s] of listsFor(index, statedIn(change.added))) insertOrdered(list, [s], (a, b) => position(a) - position(b));
+  for (const [list, s] of listsFor(index, statementsIn(change.dropped))) removeRuns(list, [s]);
+  const position = corpusPosition(next.corpus);
+  for (const [list, s] of listsFor(index, statementsIn(change.added))) insertOrdered(list, [s], (a, b) => position(a.passage) - position(b.passage));
   termsIndexes.set(next, index);
 }
 

@@ -5,6 +5,7 @@
 import type { DateMention } from '../dates/resolve-dates.ts';
 import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import { insertOrdered, removeOrdered } from '../knowledge/ordered-merge.ts';
+import { comparePassageIds } from '../passages/passage.ts';
 import type { PassageChange } from '../knowledge/update-knowledge.ts';
 import { type Answer, type QuoteResult, pageOfHits, sourceRef } from './answer.ts';
 import { excerpt, sentenceAt } from './excerpt.ts';
@@ -17,13 +18,11 @@ export interface TimelineEntry {
   date: DateMention;
 }
 
-const byPassageId = new Intl.Collator('en', { numeric: true }).compare;
-
 /** Earliest first; a day before the week or month that holds it; then by passage id ("#9" before "#10"). */
 export function compareTimelineEntries(a: TimelineEntry, b: TimelineEntry): number {
   const [x, y] = [a.date.iso, b.date.iso];
   if (x !== y) return x < y ? -1 : 1;
-  return GRANULARITY_ORDER[a.date.granularity] - GRANULARITY_ORDER[b.date.granularity] || byPassageId(a.passage.id, b.passage.id);
+  return GRANULARITY_ORDER[a.date.granularity] - GRANULARITY_ORDER[b.date.granularity] || comparePassageIds(a.passage.id, b.passage.id);
 }
 
 /** Every dated statement of these passages, unordered. */

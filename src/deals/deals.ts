@@ -9,7 +9,8 @@
  * const { deals } = dealsOf(knowledge);
  * deals.at(-1)?.agreed // → '2025-10-09' (the latest deal), deals.at(-1)?.status // → 'in force'
  */
-import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
+import { corpusPosition, type Knowledge, type KnownPassage } from '../knowledge/knowledge.ts';
+import { comparePassageIds } from '../passages/passage.ts';
 import { insertOrdered, removeOrdered, removeRuns } from '../knowledge/ordered-merge.ts';
 import type { PassageChange } from '../knowledge/update-knowledge.ts';
 
@@ -84,9 +85,8 @@ export function whenStated(p: KnownPassage): string {
 const isDated = (s: StatedTerms) => !s.date.startsWith('9999');
 /** A statement that a deal was agreed, took effect or collapsed: what deals are grouped from. */
 const isAgreement = (s: StatedTerms) => !s.offTopic && isDated(s) && s.status !== null && DEAL_STATUSES.includes(s.status);
-const byPassageId = new Intl.Collator('en', { numeric: true }).compare;
 /** By date, then passage id: the same order however the corpus was loaded or updated. */
-const byAgreedDate = (a: StatedTerms, b: StatedTerms) => (a.date < b.date ? -1 : a.date > b.date ? 1 : byPassageId(a.passage.id, b.passage.id));
+const byAgreedDate = (a: StatedTerms, b: StatedTerms) => (a.date < b.date ? -1 : a.date > b.date ? 1 : comparePassageIds(a.passage.id, b.passage.id));
 const days = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
 
 const statedByPassage = new WeakMap<KnownPassage, StatedTerms>();
@@ -101,11 +101,14 @@ export function statedTermsOf(p: KnownPassage): StatedTerms {
   return stated;
 }
 
+/** What the passages with terms among these say of them, in their order. */
+export const statementsIn = (passages: readonly KnownPassage[]): StatedTerms[] => passages.filter((p) => p.terms.length > 0).map(statedTermsOf);
+
 /** The passages with terms, dated and with a status, and the deals they group into, earliest first (once per knowledge base). */
 export function dealsOf(knowledge: Knowledge): DealsOf {
   const known = cache.get(knowledge);
   if (known) return known;
-  const result = withDeals(knowledge.passages.filter((p) => p.terms.length > 0).map(statedTermsOf));
+  const result = withDeals(statementsIn(knowledge.passages));
   cache.set(knowledge, result);
   return result;
 }
@@ -117,12 +120,10 @@ export function dealsOf(knowledge: Knowledge): DealsOf {
 export function carryDeals(next: Knowledge, previous: Knowledge, change: PassageChange): void {
   const before = cache.get(previous);
   if (!before) return;
-  const order = new Map(next.corpus.sources.map((s, i) => [s.id, i]));
-  const position = (s: StatedTerms) => (order.get(s.passage.sourceId) ?? 0) * 1e6 + s.passage.n;
-  const statedIn = (passages: readonly KnownPassage[]) => passages.filter((p) => p.terms.length > 0).map(statedTermsOf);
-  const [going, coming] = [statedIn(change.dropped), statedIn(change.added)];
+  const position = corpusPosition(next.corpus);
+  const [going, coming] = [statementsIn(change.dropped), statementsIn(change.added)];
   removeRuns(before.stated, going);
-  insertOrdered(before.stated, coming, (a, b) => position(a) - position(b));
+  insertOrdered(before.stated, coming, (a, b) => position(a.passage) - position(b.passage));
   removeOrdered(before.agreements, going.filter(isAgreement), byAgreedDate, (x, gone) => x === gone);
   insertOrdered(before.agreements, coming.filter(isAgreement), byAgreedDate);
   cache.set(next, { stated: before.stated, agreements: before.agreements, deals: groupDeals(before.agreements) });

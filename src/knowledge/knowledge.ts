@@ -83,6 +83,25 @@ function passagesByEntity(passages: readonly KnownPassage[]): Map<string, KnownP
   return byEntity;
 }
 
+const positions = new WeakMap<Corpus, (p: Pick<Passage, 'sourceId' | 'n'>) => number>();
+
+/**
+ * Where a passage stands in the corpus's reading order (its source's place, then its number), as one number: what
+ * lists kept in corpus order are sorted and bisected by. Worked out once per corpus.
+ *
+ * @example
+ * const position = corpusPosition(knowledge.corpus); position(a) < position(b) // → a comes first
+ */
+export function corpusPosition(corpus: Corpus): (p: Pick<Passage, 'sourceId' | 'n'>) => number {
+  let position = positions.get(corpus);
+  if (!position) {
+    const order = new Map(corpus.sources.map((s, i) => [s.id, i]));
+    position = (p) => (order.get(p.sourceId) ?? 0) * 1e6 + p.n;
+    positions.set(corpus, position);
+  }
+  return position;
+}
+
 /** A passage's text as copies share it: normalised (`normaliseText`), then hashed, so the key stays short. */
 export const textKeyOf = (text: string): string => createHash('sha1').update(normaliseText(text)).digest('base64');
 

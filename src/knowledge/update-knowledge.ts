@@ -20,7 +20,7 @@ import type { Corpus } from '../corpus/load-corpus.ts';
 import type { Source } from '../corpus/source-schema.ts';
 import { splitIntoPassages } from '../passages/passage.ts';
 import { insertOrdered, removeRuns } from './ordered-merge.ts';
-import { addCopyGroup, countWords, indexedPassage, type Knowledge, type KnownPassage, knowSource, textKeyOf } from './knowledge.ts';
+import { addCopyGroup, corpusPosition, countWords, indexedPassage, type Knowledge, type KnownPassage, knowSource, textKeyOf } from './knowledge.ts';
 
 /**
  * From this many passages on, a change to sources is applied to the running knowledge rather than rebuilt: a build
@@ -50,7 +50,6 @@ export function updateKnowledge(knowledge: Knowledge, change: CorpusChange, corp
   // a source's passages are numbered from 1 (`<source>#<n>`): the passages going are looked up, not searched for
   const dropped: KnownPassage[] = [];
   for (const id of gone) for (let n = 1, p; (p = knowledge.passageById.get(`${id}#${n}`)); n++) dropped.push(p);
-  const sourceOrder = new Map(nextCorpus.sources.map((s, i) => [s.id, i]));
   const added = [...fresh.values()].flat();
 
   const { entityById, discoveredIds } = knowledge;
@@ -64,7 +63,7 @@ export function updateKnowledge(knowledge: Knowledge, change: CorpusChange, corp
   for (const p of dropped) passageById.delete(p.id);
   for (const p of added) passageById.set(p.id, p);
   removeRuns(passages, dropped);
-  const position = (p: KnownPassage) => (sourceOrder.get(p.sourceId) ?? 0) * 1e6 + p.n;
+  const position = corpusPosition(nextCorpus);
   insertOrdered(passages, added, (a, b) => position(a) - position(b));
   entityPassagesAfter(knowledge.passagesByEntity, dropped, added, position);
   const next: Knowledge = {

@@ -16,6 +16,14 @@ export interface Passage {
   sentences: Sentence[];
 }
 
+/**
+ * Passage ids in reading order, numbers compared as numbers: the tie-break every ordered list of passages uses.
+ *
+ * @example
+ * comparePassageIds('ap#9', 'ap#10') // → negative
+ */
+export const comparePassageIds = new Intl.Collator('en', { numeric: true }).compare;
+
 export const PASSAGE_MAX_SENTENCES = 3;
 /** Well under Discord's 1,024-character field value, to leave room for quotation marks and an ellipsis. */
 export const PASSAGE_TARGET_CHARS = 480;
