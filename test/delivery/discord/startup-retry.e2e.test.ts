@@ -55,6 +55,7 @@ describe('starting while Discord is unreachable', () => {
     expect(bot.log().split('\n').filter((l) => l !== '' && !l.startsWith('{'))).toEqual([]);
     expect(bot.log()).not.toMatch(/\n\s+at /);
     expect(bot.log()).not.toContain(PROCESS_TOKEN);
+    expect(bot.log()).not.toContain('unhandled rejection');
   });
 
   it('stops at once with one message when Discord refuses the token (401)', { timeout: 60_000 }, async () => {

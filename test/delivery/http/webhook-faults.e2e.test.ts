@@ -60,7 +60,7 @@ beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
   await discord.start();
   const env = readHttpEnv({ DISCORD_APPLICATION_ID: APP_ID, DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_API_URL: discord.apiUrl, HTTP_HOST: '127.0.0.1', DATABASE_URL });
-  const logger = createLogger('info', new Writable({ write: (chunk: Buffer, _enc, done) => (raw.push(chunk.toString()), done()) }), { secrets: secretsOf({ DATABASE_URL }) });
+  const logger = createLogger('debug', new Writable({ write: (chunk: Buffer, _enc, done) => (raw.push(chunk.toString()), done()) }), { secrets: secretsOf({ DATABASE_URL }) });
   http = await startHttpBot({ env, logger, knowledge: fixedKnowledge(bundledKnowledge()), commands: COMMANDS, cooldownMs: 0, port: 0, deferFromPassages: 0 });
 });
 
