@@ -1,6 +1,8 @@
 /**
  * `npm start`: with no DISCORD_TOKEN, the console (answers from the bundled corpus); with DISCORD_TOKEN set, the
- * Discord bot, which logs in while the corpus loads and defers answers until it has.
+ * Discord bot, which logs in while the corpus loads and defers answers until it has. While Discord cannot be reached
+ * it keeps trying (one log line per attempt, backoff up to a minute); a token or intents Discord refuses end it with
+ * one message and exit code 78 (a configuration error: restarting cannot help).
  */
 import 'dotenv/config';
 import { COMMANDS } from '../commands/index.ts';
@@ -8,7 +10,8 @@ import { readDiscordEnv, wantsDiscord } from './config/env.ts';
 import { openKnowledgeOrExit } from './console/load-or-exit.ts';
 import { runRepl } from './console/repl.ts';
 import { openBotState, settingsOrExit, stopOnSignals } from './delivery/bot-state.ts';
-import { startBot } from './delivery/discord/start-bot.ts';
+import { CONFIG_ERROR_EXIT_CODE, DiscordConfigError } from './delivery/discord/discord-failures.ts';
+import { type RunningBot, startBot } from './delivery/discord/start-bot.ts';
 import { createLogger } from './logging/logger.ts';
 
 async function runDiscord(): Promise<void> {
@@ -16,8 +19,20 @@ async function runDiscord(): Promise<void> {
   const logger = createLogger(env.LOG_LEVEL);
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   const state = await openBotState(env, logger);
-  const bot = await startBot({ env, logger, knowledge: state.knowledge, commands: COMMANDS, faq: state.faq, corpusEditing: { live: state.knowledge } });
-  stopOnSignals(logger, () => bot.stop(), state);
+  const shutdown = new AbortController();
+  let bot: RunningBot | null = null;
+  // a signal while Discord is still being reached stops the attempts too
+  stopOnSignals(logger, async () => (shutdown.abort(), await bot?.stop()), state);
+  try {
+    bot = await startBot({ env, logger, knowledge: state.knowledge, commands: COMMANDS, faq: state.faq, corpusEditing: { live: state.knowledge }, signal: shutdown.signal });
+  } catch (error) {
+    if (shutdown.signal.aborted) return;
+    if (!(error instanceof DiscordConfigError)) throw error;
+    logger.fatal(error.message);
+    console.error(`talks-bot: ${error.message}`);
+    await state.close();
+    process.exit(CONFIG_ERROR_EXIT_CODE);
+  }
 }
 
 if (wantsDiscord(process.env)) await runDiscord();

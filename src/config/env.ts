@@ -32,6 +32,12 @@ export const DiscordEnvSchema = z.object({
    */
   DATABASE_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Start-up while Discord cannot be reached: the wait before the second attempt, doubled after each failure (with
+   * jitter) up to DISCORD_RETRY_MAX_MS. Defaults 1 s and 60 s; tests shorten them.
+   */
+  DISCORD_RETRY_INITIAL_MS: z.coerce.number().int('must be a whole number of milliseconds').min(1, 'must be at least 1 ms').default(1_000),
+  DISCORD_RETRY_MAX_MS: z.coerce.number().int('must be a whole number of milliseconds').min(1, 'must be at least 1 ms').default(60_000),
 });
 
 export type DiscordEnv = z.infer<typeof DiscordEnvSchema>;

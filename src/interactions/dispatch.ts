@@ -4,7 +4,8 @@
  * form by its custom_id), applies the gates (who may, cooldown), checks the options against the declaration, and
  * calls the handler. Every path answers the user: an unknown or stale button says to run the command again, an
  * error gives a short private apology with an error id while the detail goes to the log, and nothing throws to
- * the transport.
+ * the transport. When Discord says the interaction expired or the message is gone, that is logged in one line and
+ * no apology is attempted (there is no one to send it to).
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -22,6 +23,7 @@ import { booleanOption, parseOptions } from '../commands/define-command.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Cooldowns } from './cooldowns.ts';
 import { customIdKindOf } from './custom-id.ts';
+import { goneOnDiscord } from './gone-on-discord.ts';
 import { type AnyLeaf, type Call, type Catalog, type Gates, Refusal, type SlashCommand } from './declare.ts';
 import { InteractionReply, type SendFirst, type WebhookRest } from './interaction-reply.ts';
 import { privately } from './messages/private-reply.ts';
@@ -78,6 +80,12 @@ export async function dispatchInteraction(interaction: APIInteraction, reply: In
   } catch (error) {
     if (error instanceof Refusal && interaction.type !== InteractionType.ApplicationCommandAutocomplete) {
       await tell(reply, error.message, ctx);
+      return;
+    }
+    const gone = goneOnDiscord(error);
+    if (gone) {
+      // no one to apologise to: one line says what happened
+      ctx.logger.warn({ err: error, interactionId: interaction.id, type: interaction.type }, gone.message);
       return;
     }
     const errorId = randomBytes(4).toString('hex');

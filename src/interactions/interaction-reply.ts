@@ -3,7 +3,8 @@
  * response goes through the transport's `sendFirst` (a reply, a deferral, an update of the message clicked, a form,
  * autocomplete choices), everything after through Discord's webhook routes with the interaction token — editing the
  * original response, follow-ups, deleting. It remembers what was sent, so `send` after a deferral edits the
- * original and `send` after a reply posts a follow-up, and the handler never has to know.
+ * original and `send` after a reply posts a follow-up, and the handler never has to know. Whatever it sends passes
+ * through `withoutSecrets`, so an error message quoting the bot token or the database URL never reaches a member.
  *
  * @example
  * const reply = new InteractionReply(interaction, sendFirst, client.rest);
@@ -19,6 +20,7 @@ import {
   MessageFlags,
   Routes,
 } from 'discord-api-types/v10';
+import { withoutSecrets } from '../logging/redact-secrets.ts';
 
 /** How a transport sends an interaction's first response: a callback POST on the gateway, the HTTP response body on an endpoint. */
 export type SendFirst = (response: APIInteractionResponse) => Promise<void>;
@@ -110,7 +112,7 @@ export class InteractionReply {
   async editOriginal(message: MessageData, files: readonly MessageFile[] = []): Promise<void> {
     const body = { ...withoutFlags(message), ...(files.length > 0 ? { attachments: files.map((f, id) => ({ id: String(id), filename: f.name })) } : {}) };
     await this.rest.patch(Routes.webhookMessage(this.interaction.application_id, this.interaction.token, '@original'), {
-      body,
+      body: withoutSecrets(body),
       auth: false,
       ...(files.length > 0 ? { files: files.map((f) => ({ name: f.name, data: f.data })) } : {}),
     });
@@ -118,7 +120,7 @@ export class InteractionReply {
 
   /** POST /webhooks/{app}/{token}: another message after the first. */
   async followUp(message: MessageData): Promise<void> {
-    await this.rest.post(Routes.webhook(this.interaction.application_id, this.interaction.token), { body: message, auth: false });
+    await this.rest.post(Routes.webhook(this.interaction.application_id, this.interaction.token), { body: withoutSecrets(message), auth: false });
   }
 
   /** DELETE /webhooks/{app}/{token}/messages/@original: removes the message (after `deferUpdate`, the one clicked). */
@@ -128,7 +130,7 @@ export class InteractionReply {
 
   private async first(response: APIInteractionResponse, next: State): Promise<void> {
     if (this.state !== 'none') throw new Error(`interaction ${this.interaction.id} already has its first response`);
-    await this.sendFirst(response);
+    await this.sendFirst(withoutSecrets(response));
     this.state = next;
   }
 }

@@ -1,28 +1,60 @@
 /**
  * Starts the discord.js gateway client: Guilds intent only, REST base URL from settings (a REST proxy, or the tests'
- * loopback fake), every interaction handed to the interaction layer (src/interactions/) as raw JSON. `stop()` disconnects cleanly.
+ * loopback fake), every interaction handed to the interaction layer (src/interactions/) as raw JSON. While Discord
+ * cannot be reached, logging in is tried again with backoff (DISCORD_RETRY_INITIAL_MS, DISCORD_RETRY_MAX_MS), one
+ * readable log line per failed attempt; a refused token or disallowed intents rejects with a DiscordConfigError.
+ * `stop()` disconnects cleanly.
  */
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { DiscordEnv } from '../../config/env.ts';
 import { type BotOptions, botContext } from '../../interactions/bot-context.ts';
 import { createInteractionHandler } from '../../interactions/dispatch.ts';
+import { startFailure } from './discord-failures.ts';
 import { listenForInteractions } from './gateway-interactions.ts';
 import { inviteUrl } from './invite-url.ts';
+import { logGatewayEvents } from './log-gateway-events.ts';
+import { logRestTrouble } from './log-rest-trouble.ts';
+import { untilReached } from './until-reached.ts';
 
 export interface RunningBot {
   client: Client;
   stop(): Promise<void>;
 }
 
-export async function startBot(options: BotOptions & { env: DiscordEnv }): Promise<RunningBot> {
+export interface StartBotOptions extends BotOptions {
+  env: DiscordEnv;
+  /** Aborted on shutdown: stops waiting for Discord. */
+  signal?: AbortSignal;
+}
+
+/**
+ * @example
+ * const bot = await startBot({ env, logger, knowledge, commands: COMMANDS }); // resolves once logged in
+ * process.once('SIGTERM', () => void bot.stop());
+ */
+export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { env, logger } = options;
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: env.DISCORD_API_URL } });
   listenForInteractions(client, createInteractionHandler(botContext(options), client.rest));
   client.once(Events.ClientReady, (c) => logger.info({ user: c.user.tag, guilds: c.guilds.cache.size, invite: inviteUrl(env.DISCORD_APPLICATION_ID) }, 'connected to Discord'));
-  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js client error'));
-  client.on(Events.ShardReconnecting, (id) => logger.warn({ shard: id }, 'gateway reconnecting'));
-  client.on(Events.ShardResume, (id, replayed) => logger.info({ shard: id, replayed }, 'gateway session resumed'));
-  await client.login(env.DISCORD_TOKEN);
+  logGatewayEvents(client, logger);
+  logRestTrouble(client.rest, logger);
+  // the close code Discord gave during a login attempt tells a refused token (4004) from a network failure
+  let closeCode: number | null = null;
+  client.on(Events.ShardDisconnect, (event) => (closeCode = event.code));
+  try {
+    await untilReached(
+      'log in',
+      () => {
+        closeCode = null;
+        return client.login(env.DISCORD_TOKEN);
+      },
+      { logger, schedule: { initialMs: env.DISCORD_RETRY_INITIAL_MS, maxMs: env.DISCORD_RETRY_MAX_MS }, judge: (error) => startFailure(error, closeCode), ...(options.signal ? { signal: options.signal } : {}) },
+    );
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
   return {
     client,
     async stop() {

@@ -1,7 +1,8 @@
 /**
  * The bot in HTTP interactions mode: the interaction layer (`botContext`, as the gateway bot has it) behind the
  * signed endpoint. The first response is the HTTP answer; edits of a deferred answer and follow-ups go to Discord's
- * webhook routes through a REST client at `DISCORD_API_URL` (interaction tokens authorise them, no bot token needed).
+ * webhook routes through a REST client at `DISCORD_API_URL` (interaction tokens authorise them, no bot token needed);
+ * when one fails (a 5xx past the retries, an expired token) the interaction layer logs it and the next is answered.
  * The health route reports the corpus and FAQ a load balancer's checks can see.
  *
  * @example
@@ -13,11 +14,15 @@ import type { HttpEnv } from '../../config/env.ts';
 import { type BotOptions, botContext } from '../../interactions/bot-context.ts';
 import { createInteractionHandler } from '../../interactions/dispatch.ts';
 import type { WebhookRest } from '../../interactions/interaction-reply.ts';
+import { logRestTrouble } from '../discord/log-rest-trouble.ts';
 import { type RunningHttp, startHttp } from './start-http.ts';
 
 export async function startHttpBot(options: BotOptions & { env: HttpEnv; port?: number }): Promise<RunningHttp> {
   const { env, logger, knowledge } = options;
-  const rest: WebhookRest = new REST({ api: env.DISCORD_API_URL });
+  const client = new REST({ api: env.DISCORD_API_URL });
+  // a 429 or 5xx on a webhook edit or follow-up is one warning line; what still fails is logged by the interaction layer
+  logRestTrouble(client, logger);
+  const rest: WebhookRest = client;
   const health = () => {
     const ready = knowledge.ready();
     return { corpus: ready ? 'ready' : 'loading', passages: ready?.passages.length ?? 0, faq: options.faq ? 'on' : 'off' };

@@ -3,6 +3,11 @@
  * interactions: GET /gateway/bot, HELLO → IDENTIFY → READY, heartbeats, op 7 reconnect → RESUME → RESUMED,
  * INTERACTION_CREATE dispatches, and the interaction callback and webhook routes. It listens on 127.0.0.1 only and
  * records every request, each body checked against Discord's OpenAPI spec.
+ *
+ * Faults, for the bot to survive: `injectFault` (a status, body and headers on a route, any number of times: 429
+ * with `retry_after`, a global 429, a 5xx, 10062 Unknown interaction, 10008 Unknown message), `invalidateSession`
+ * (op 9), `dropConnection` (the socket cut without a close frame), `requestReconnect` (op 7), `rejectToken` (401 on
+ * every authorised request) and `closeOnIdentify` (a gateway close code, e.g. 4004 or 4014, instead of READY).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +26,8 @@ export interface RecordedRequest {
   /** Files uploaded with a multipart request. */
   files: Array<{ name: string; content: string }>;
   problems: string[];
+  /** The status the fake answered with. */
+  status?: number;
 }
 
 let counter = 500000000000000000n;
@@ -29,6 +36,25 @@ export const snowflake = (): string => String(++counter);
 export function user(id: string, name = 'member'): Record<string, unknown> {
   return { id, username: name, discriminator: '0', global_name: name, avatar: null };
 }
+
+/** A response the fake gives instead of the normal one, `times` times, to requests whose path matches `pattern`. */
+export interface Fault {
+  pattern: RegExp;
+  method?: string;
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  times?: number;
+}
+
+/** The faults Discord is known to answer with, as its API sends them. */
+export const FAULTS = {
+  routeRateLimit: (pattern: RegExp, retryAfterS = 0.2): Fault => ({ pattern, status: 429, headers: { 'retry-after': String(retryAfterS), 'x-ratelimit-scope': 'user' }, body: { message: 'You are being rate limited.', retry_after: retryAfterS, global: false } }),
+  globalRateLimit: (pattern: RegExp, retryAfterS = 0.2): Fault => ({ pattern, status: 429, headers: { 'retry-after': String(retryAfterS), 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' }, body: { message: 'You are being rate limited.', retry_after: retryAfterS, global: true } }),
+  serverError: (pattern: RegExp, status = 502, times = 1): Fault => ({ pattern, status, times, body: { message: 'Bad Gateway', code: 0 } }),
+  unknownInteraction: (pattern: RegExp, times = 1): Fault => ({ pattern, status: 404, times, body: { message: 'Unknown interaction', code: 10062 } }),
+  unknownMessage: (pattern: RegExp, times = 1): Fault => ({ pattern, status: 404, times, body: { message: 'Unknown Message', code: 10008 } }),
+};
 
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
@@ -59,6 +85,27 @@ export class FakeDiscord {
 
   /** Respond to this route with an error, once, to test how the bot copes. */
   failNext: { pattern: RegExp; status: number } | null = null;
+  /** Faults still to be given, in order of injection (see `injectFault`). */
+  readonly faults: Fault[] = [];
+  /** Answer 401 to every request that carries the bot token, as Discord does for a reset token. */
+  rejectToken = false;
+  /** Close the gateway with this code on IDENTIFY instead of READY (4004 authentication failed, 4014 disallowed intents). */
+  closeOnIdentify: number | null = null;
+
+  /** Give `fault` (default once) to the next matching requests. */
+  injectFault(fault: Fault): void {
+    this.faults.push({ times: 1, ...fault });
+  }
+
+  /** Invalidates the gateway session (op 9): `resumable` true asks the client to RESUME, false to IDENTIFY again. */
+  invalidateSession(resumable: boolean): void {
+    this.socket?.send(JSON.stringify({ op: 9, d: resumable }));
+  }
+
+  /** Cuts the gateway socket without a close frame, as a network failure does. */
+  dropConnection(): void {
+    this.socket?.terminate();
+  }
 
   get apiUrl(): string {
     return `http://127.0.0.1:${this.port}/api`;
@@ -68,11 +115,12 @@ export class FakeDiscord {
     return (this.server?.address() as AddressInfo).port;
   }
 
-  async start(): Promise<void> {
+  /** Listens on `port` (default: any free one), on 127.0.0.1. */
+  async start(port = 0): Promise<void> {
     this.server = createServer((req, res) => void this.onRequest(req, res));
     this.wss = new WebSocketServer({ server: this.server, path: '/gateway' });
     this.wss.on('connection', (ws) => this.onConnection(ws));
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
   }
 
   async stop(): Promise<void> {
@@ -113,7 +161,10 @@ export class FakeDiscord {
     ws.on('message', (raw: Buffer) => {
       const msg = JSON.parse(raw.toString()) as { op: number; d: { shard?: [number, number] } | null };
       if (msg.op === 1) ws.send(JSON.stringify({ op: 11 }));
-      else if (msg.op === 2) {
+      else if (msg.op === 2 && this.closeOnIdentify !== null) {
+        this.identifies++;
+        ws.close(this.closeOnIdentify);
+      } else if (msg.op === 2) {
         this.identifies++;
         const shard = msg.d?.shard ?? [0, 1];
         this.identifiedShards.push(shard);
@@ -163,11 +214,19 @@ export class FakeDiscord {
     }
     const record: RecordedRequest = { method, path, body, files, problems: checkRequest(method, path, body) };
     this.requests.push(record);
-    const json = (status: number, data?: unknown) => {
-      res.writeHead(status, data === undefined ? {} : { 'content-type': 'application/json' });
+    const json = (status: number, data?: unknown, headers: Record<string, string> = {}) => {
+      record.status = status;
+      res.writeHead(status, data === undefined ? headers : { 'content-type': 'application/json', ...headers });
       res.end(data === undefined ? undefined : JSON.stringify(data));
     };
-    if (this.failNext?.pattern.test(path)) {
+    const fault = this.faults.find((f) => f.pattern.test(path) && (f.method === undefined || f.method === method));
+    if (fault) {
+      fault.times = (fault.times ?? 1) - 1;
+      if (fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
+      json(fault.status, fault.body ?? { message: 'fault', code: 0 }, fault.headers);
+    } else if (this.rejectToken && /^Bot /.test(req.headers.authorization ?? '')) {
+      json(401, { message: '401: Unauthorized', code: 0 });
+    } else if (this.failNext?.pattern.test(path)) {
       const { status } = this.failNext;
       this.failNext = null;
       json(status, { message: 'Internal Server Error', code: 0 });
