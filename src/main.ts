@@ -1,6 +1,7 @@
 /**
  * `npm start`: with no DISCORD_TOKEN, the console (answers from the bundled corpus); with DISCORD_TOKEN set, the
- * Discord bot, which logs in while the corpus loads and defers answers until it has.
+ * Discord bot, which logs in while the corpus loads and defers answers until it has. With PUBLIC_URL set, the bot
+ * also serves its read-only pages on WEB_PORT (under sharding, the first shard's process does).
  */
 import 'dotenv/config';
 import { COMMANDS } from '../commands/index.ts';
@@ -9,6 +10,7 @@ import { openKnowledgeOrExit } from './console/load-or-exit.ts';
 import { runRepl } from './console/repl.ts';
 import { openBotState, settingsOrExit, stopOnSignals } from './delivery/bot-state.ts';
 import { startBot } from './delivery/discord/start-bot.ts';
+import { servesPages, startWebServer } from './delivery/web/web-server.ts';
 import { createLogger } from './logging/logger.ts';
 
 async function runDiscord(): Promise<void> {
@@ -16,8 +18,9 @@ async function runDiscord(): Promise<void> {
   const logger = createLogger(env.LOG_LEVEL);
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   const state = await openBotState(env, logger);
+  const web = env.PUBLIC_URL && env.WEB_PORT !== undefined && servesPages(process.env) ? await startWebServer({ site: { knowledge: state.knowledge }, logger, port: env.WEB_PORT, host: env.WEB_HOST }) : null;
   const bot = await startBot({ env, logger, knowledge: state.knowledge, commands: COMMANDS, faq: state.faq, corpusEditing: { live: state.knowledge } });
-  stopOnSignals(logger, () => bot.stop(), state);
+  stopOnSignals(logger, () => Promise.all([bot.stop(), web?.stop()]).then(() => undefined), state);
 }
 
 if (wantsDiscord(process.env)) await runDiscord();

@@ -2,7 +2,8 @@
  * The bot in HTTP interactions mode: the interaction layer (`botContext`, as the gateway bot has it) behind the
  * signed endpoint. The first response is the HTTP answer; edits of a deferred answer and follow-ups go to Discord's
  * webhook routes through a REST client at `DISCORD_API_URL` (interaction tokens authorise them, no bot token needed).
- * The health route reports the corpus and FAQ a load balancer's checks can see.
+ * The health route reports the corpus and FAQ a load balancer's checks can see. With PUBLIC_URL set, the same port
+ * serves the bot's read-only pages (every other GET), with `site` adding to them (the timeline picture).
  *
  * @example
  * const http = await startHttpBot({ env: readHttpEnv(process.env), logger, knowledge: live, commands: COMMANDS, faq });
@@ -13,14 +14,17 @@ import type { HttpEnv } from '../../config/env.ts';
 import { type BotOptions, botContext } from '../../interactions/bot-context.ts';
 import { createInteractionHandler } from '../../interactions/dispatch.ts';
 import type { WebhookRest } from '../../interactions/interaction-reply.ts';
+import type { SiteOptions } from '../web/site-routes.ts';
+import { webRequestHandler } from '../web/web-server.ts';
 import { type RunningHttp, startHttp } from './start-http.ts';
 
-export async function startHttpBot(options: BotOptions & { env: HttpEnv; port?: number }): Promise<RunningHttp> {
+export async function startHttpBot(options: BotOptions & { env: HttpEnv; port?: number; site?: Omit<SiteOptions, 'knowledge'> }): Promise<RunningHttp> {
   const { env, logger, knowledge } = options;
   const rest: WebhookRest = new REST({ api: env.DISCORD_API_URL });
   const health = () => {
     const ready = knowledge.ready();
     return { corpus: ready ? 'ready' : 'loading', passages: ready?.passages.length ?? 0, faq: options.faq ? 'on' : 'off' };
   };
-  return startHttp({ env, logger, handler: createInteractionHandler(botContext(options), rest), health, ...(options.port !== undefined ? { port: options.port } : {}) });
+  const pages = env.PUBLIC_URL ? { pages: webRequestHandler({ ...options.site, knowledge }, logger) } : {};
+  return startHttp({ env, logger, handler: createInteractionHandler(botContext(options), rest), health, ...pages, ...(options.port !== undefined ? { port: options.port } : {}) });
 }
