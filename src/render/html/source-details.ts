@@ -20,9 +20,11 @@ export const bylineOf = (source: Source): string => (source.authors.length > 0 ?
  */
 export function dateBasisOf(source: Source): string {
   const { kind, evidence } = source.published_basis;
-  if (kind === 'unknown') return `date unknown: ${evidence}`;
-  return `date ${kind}: ${evidence}`;
+  return `${kind === 'unknown' ? 'date unknown' : `date ${kind}`}: ${evidence}`;
 }
+
+/** "date stated", "date inferred", "no date": the short form, beside the date. */
+export const dateKindOf = (source: Source): string => (source.published_basis.kind === 'unknown' ? 'no date' : `date ${source.published_basis.kind}`);
 
 /** Only web addresses become links: a `javascript:` or `data:` URL in a source file stays text. */
 export const isWebUrl = (url: string): boolean => /^https?:\/\//i.test(url);
@@ -39,12 +41,26 @@ export function sourceFacts(source: Source): SafeHtml {
   return html`<dl class="meta">
 <dt>Outlet</dt><dd dir="auto">${outletOf(source)}</dd>
 <dt>Authors</dt><dd dir="auto">${bylineOf(source)}</dd>
-<dt>Published</dt><dd>${source.published ?? 'unknown'}</dd>
+<dt>Published</dt><dd>${source.published ?? 'unknown'} (${dateKindOf(source)})</dd>
 <dt>How the date is known</dt><dd dir="auto">${dateBasisOf(source)}</dd>
 <dt>Original</dt><dd>${original}</dd>
 <dt>Source id</dt><dd><code>${source.id}</code></dd>
 </dl>`;
 }
 
-/** The heading a source goes by: its headline, or what it is when it has none. */
-export const headingOf = (source: Source): string => source.title ?? `Untitled text (${source.id})`;
+/** Words of a text up to about `max` characters, cut at a space, with "…" when cut. */
+function openingWords(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : max).replace(/[,;:]$/, '')}…`;
+}
+
+/**
+ * The heading a source goes by: its headline, or, when it has none, its opening words, so a reader can tell
+ * untitled texts apart.
+ *
+ * @example
+ * headingOf({ title: null, paragraphs: ['US Secretary of State Antony Blinken delivered a stern message …'], … })
+ * // → 'Untitled: “US Secretary of State Antony Blinken delivered a stern…”'
+ */
+export const headingOf = (source: Source): string => source.title ?? `Untitled: “${openingWords(source.paragraphs[0] ?? source.id, 60)}”`;

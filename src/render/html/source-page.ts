@@ -28,7 +28,7 @@ function alsoIn(knowledge: Knowledge, passage: KnownPassage): SafeHtml | '' {
 
 function passageSpan(knowledge: Knowledge, passage: KnownPassage, quoted: boolean): SafeHtml {
   const text = quoted ? html`<mark>${passage.text}</mark>` : html`${passage.text}`;
-  return html`<span class="passage${quoted ? ' quoted' : ''}" id="${passage.id}">${text}<a class="pid" href="#${encodeURIComponent(passage.id)}" aria-label="link to passage ${passage.n}">#${passage.n}</a>${alsoIn(knowledge, passage)}</span>`;
+  return html`<span class="passage${quoted ? ' quoted' : ''}" id="${passage.id}">${text}<a class="pid" dir="ltr" href="#${encodeURIComponent(passage.id)}" aria-label="link to passage ${passage.n}">#${passage.n}</a>${alsoIn(knowledge, passage)}</span>`;
 }
 
 /** A paragraph with its passages anchored; text between passages (spaces) stays as it is. */
@@ -67,7 +67,7 @@ export function renderSourcePage(knowledge: Knowledge, source: Source, quoted: s
 ${sourceFacts(source)}
 ${source.notes ? html`<p class="lede" dir="auto">${source.notes}</p>` : ''}
 ${related.length > 0 ? html`<p>Also published as: ${related.map((s, i) => html`${i > 0 ? ', ' : ''}<a href="${sourcePath(s.id)}" dir="auto">${sourceLabel(s)}</a>`)}</p>` : ''}
-${quotedPassage ? html`<p><a href="#${encodeURIComponent(quotedPassage.id)}">Go to the quoted passage (#${quotedPassage.n})</a></p>` : ''}
+${quotedPassage ? html`<p class="quoted-note">The quote is passage #${quotedPassage.n}, marked below: <a href="#${encodeURIComponent(quotedPassage.id)}">go to it</a>.</p>` : ''}
 <h2 class="lede">The text</h2>
 <div class="body" lang="${source.language}">
 ${source.paragraphs.map((text, i) => paragraphHtml(knowledge, text, byParagraph.get(i + 1) ?? [], quoted))}

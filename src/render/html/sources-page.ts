@@ -7,7 +7,7 @@ import { html } from './html.ts';
 import { renderPage } from './layout.ts';
 import { pager, type PageWindow } from './pager.ts';
 import { sourcePath, SOURCES_PATH } from './page-links.ts';
-import { bylineOf, dateBasisOf, headingOf, outletOf } from './source-details.ts';
+import { bylineOf, dateBasisOf, dateKindOf, headingOf, outletOf } from './source-details.ts';
 
 export const SOURCES_PER_PAGE = 100;
 
@@ -24,8 +24,8 @@ export function renderSourcesPage(knowledge: Knowledge, window: PageWindow): str
   const items = shown.map(
     (s) => html`<li>
 <h2 dir="auto"><a href="${sourcePath(s.id)}">${headingOf(s)}</a></h2>
-<p dir="auto">${outletOf(s)} · ${bylineOf(s)} · <time${s.published ? html` datetime="${s.published}"` : ''}>${s.published ?? 'date unknown'}</time></p>
-<p class="count" dir="auto">${dateBasisOf(s)} · ${passages.get(s.id) ?? 0} passages</p>
+<p dir="auto">${outletOf(s)} · ${bylineOf(s)} · <time${s.published ? html` datetime="${s.published}"` : ''}>${s.published ?? 'date unknown'}</time> (${dateKindOf(s)}) · ${passages.get(s.id) ?? 0} passages</p>
+<details><summary>How the date is known</summary><p dir="auto">${dateBasisOf(s)}</p></details>
 </li>`,
   );
   const main = html`<h1>Sources</h1>

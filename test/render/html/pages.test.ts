@@ -20,8 +20,11 @@ describe('/sources', () => {
   it('lists every source with outlet, authors, date and how the date is known, linking to its page', () => {
     for (const s of bundledKnowledge().corpus.sources) expect(page).toContain(`<a href="/sources/${s.id}">`);
     expect(page).toContain('The Associated Press · Colleen Long, Seung Min Kim, Sam Magdy, Julia Frankel · <time datetime="2023-11-22">2023-11-22</time>');
-    expect(page).toMatch(/date inferred: [^<]+ · \d+ passages/);
+    expect(page).toContain('<time datetime="2023-11-22">2023-11-22</time> (date inferred) · 34 passages');
+    expect(page).toMatch(/<details><summary>How the date is known<\/summary><p dir="auto">date inferred: The page&#39;s timestamp template/);
     expect(page).toContain('Unknown outlet · no byline');
+    // a text without a headline goes by its opening words
+    expect(page).toContain('Untitled: “US Secretary of State Antony Blinken delivered a stern…”');
   });
 
   it('is a whole accessible document: language, viewport, skip link, landmarks, one h1', () => {
@@ -58,7 +61,7 @@ describe('/sources/<id>', () => {
   it('marks the quoted passage and offers a link to it', () => {
     const page = renderSourcePage(k, ap, `${AP}#10`);
     expect(page).toContain(`<span class="passage quoted" id="${AP}#10"><mark>The cell to communicate with Hamas`);
-    expect(page).toContain(`<a href="#${AP}%2310">Go to the quoted passage (#10)</a>`);
+    expect(page).toContain(`<p class="quoted-note">The quote is passage #10, marked below: <a href="#${AP}%2310">go to it</a>.</p>`);
     expect(page.match(/class="passage quoted"/g)).toHaveLength(1);
   });
 
