@@ -3,13 +3,17 @@
  * for anything but GET and HEAD, no way out of /sources with encoded slashes), the headers that keep a page safe
  * (charset, caching, nosniff, a strict CSP), and answers always from the knowledge current at the time.
  */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { respond, type SiteOptions } from '../../../src/delivery/web/site-routes.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../src/delivery/web/web-response.ts';
 import type { Knowledge } from '../../../src/knowledge/knowledge.ts';
-import { fixedKnowledge, type KnowledgeProvider } from '../../../src/knowledge/live-knowledge.ts';
-import { bundledKnowledge } from '../../helpers/corpus.ts';
-import { HOSTILE_ID, hostileKnowledge } from '../../render/html/hostile-corpus.ts';
+import { fixedKnowledge, type KnowledgeProvider, LiveKnowledge } from '../../../src/knowledge/live-knowledge.ts';
+import { bundledKnowledge, writeSource } from '../../helpers/corpus.ts';
+import { HOSTILE_ID, hostileKnowledge, scratchOf } from '../../render/html/hostile-corpus.ts';
+
+const ADDED = 'late-2023-11-26';
 
 const AP = 'ap-how-the-hostage-deal-came-about';
 const site: SiteOptions = { knowledge: fixedKnowledge(bundledKnowledge()) };
@@ -28,6 +32,13 @@ describe('the site routes', () => {
       'content-length': String(r.body.length),
     });
     expect(r.headers.etag).toMatch(/^"[\w-]{27}"$/);
+  });
+
+  it('keeps every page of the bundled corpus small enough for a phone on a slow line (under 40 KB, before compression)', () => {
+    const urls = ['/sources', '/timeline', ...bundledKnowledge().corpus.sources.map((src) => `/sources/${src.id}`)];
+    const sizes = Object.fromEntries(urls.map((url) => [url, get(url).body.length]));
+    console.log(`page sizes (bytes): ${JSON.stringify(sizes)}`);
+    for (const size of Object.values(sizes)) expect(size).toBeLessThan(40_000);
   });
 
   it('has a CSP that runs no script and loads nothing from elsewhere, allowing only its own stylesheet', () => {
@@ -94,6 +105,20 @@ describe('the site routes', () => {
     const r = get('/sources', { knowledge: loading });
     expect(r.status).toBe(503);
     expect(r.headers['retry-after']).toBe('5');
+  });
+
+  it('shows an article added to a live corpus as soon as the corpus reloads, and forgets a removed one', async () => {
+    const dir = scratchOf(hostileKnowledge().dir);
+    const live = LiveKnowledge.open(dir);
+    const site = { knowledge: live };
+    expect(get(`/sources/${ADDED}`, site).status).toBe(404);
+    writeSource(dir, ADDED, `---\nid: ${ADDED}\ntitle: A late article\noutlet: Late Wire\nauthors: []\npublished: 2023-11-26\npublished_basis:\n  kind: stated\n  evidence: the page shows "26 November 2023"\nlanguage: en\n---\n\nThe truce held for a third day, officials said on Sunday.\n`);
+    expect(await live.reload()).toMatchObject({ ok: true, added: [ADDED] });
+    expect(text(get(`/sources/${ADDED}`, site))).toContain('The truce held for a third day');
+    expect(text(get('/sources', site))).toContain('A late article');
+    rmSync(join(dir, 'sources', `${HOSTILE_ID}.md`));
+    expect(await live.reload()).toMatchObject({ ok: true, removed: [HOSTILE_ID] });
+    expect(get(`/sources/${HOSTILE_ID}`, site).status).toBe(404);
   });
 
   it('answers from the knowledge current at each request (a corpus reload shows at once)', () => {

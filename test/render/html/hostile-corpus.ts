@@ -67,7 +67,7 @@ export function hostileKnowledge(): { dir: string; knowledge: Knowledge } {
   return cached;
 }
 
-/** A scratch copy of the bundled corpus a test may add to (a LiveKnowledge reload). */
+/** A scratch copy of a corpus folder, for a test that adds to it or removes from it (a LiveKnowledge reload). */
 export function scratchOf(dir: string): string {
   const to = mkdtempSync(join(tmpdir(), 'talks-pages-'));
   cpSync(dir, to, { recursive: true });
