@@ -2,6 +2,7 @@
  * The pages over a real loopback socket: on their own port in gateway mode, on the interactions port in HTTP mode
  * (PUBLIC_URL set), and not at all without PUBLIC_URL.
  */
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../commands/index.ts';
 import { readHttpEnv } from '../../../src/config/env.ts';
@@ -47,6 +48,23 @@ describe('the pages on their own port (gateway mode)', () => {
     const posted = await send(`${web.url}/sources`, { method: 'POST', body: 'x' });
     expect(posted.status).toBe(405);
     expect(posted.headers.allow).toBe('GET, HEAD');
+  });
+});
+
+describe('a page that fails', () => {
+  it('is answered 500 in words and logged, and the server keeps serving', async () => {
+    const lines: string[] = [];
+    const log = createLogger('info', new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) }));
+    const web = await startWebServer({ site: { knowledge, timelinePng: () => { throw new Error('renderer broke'); } }, logger: log, port: 0 });
+    try {
+      const failed = await send(`${web.url}/timeline.png`, { method: 'GET' });
+      expect(failed.status).toBe(500);
+      expect(failed.text).toBe('Something went wrong on our side; the error is logged.\n');
+      expect(lines.join('')).toMatch(/"msg":"page failed to render".*renderer broke|renderer broke.*"msg":"page failed to render"/);
+      expect((await send(`${web.url}/sources`, { method: 'GET' })).status).toBe(200);
+    } finally {
+      await web.stop();
+    }
   });
 });
 
