@@ -9,7 +9,12 @@ export interface PageWindow {
   page: number;
 }
 
-/** How many pages a list of `total` items fills (at least one, so an empty list has its page). */
+/**
+ * How many pages a list of `total` items fills (at least one, so an empty list has its page).
+ *
+ * @example
+ * pageCount(201, 100) // → 3
+ */
 export const pageCount = (total: number, perPage: number): number => Math.max(1, Math.ceil(total / perPage));
 
 /**

@@ -7,9 +7,16 @@ import type { Source } from '../../corpus/source-schema.ts';
 import { outletLabel } from '../attribution.ts';
 import { html, type SafeHtml } from './html.ts';
 
-/** "The Associated Press", "Unknown outlet, retelling CNN". */
+/**
+ * @example
+ * outletOf(source) // → 'The Associated Press', or 'Unknown outlet, retelling CNN'
+ */
 export const outletOf = (source: Source): string => outletLabel(sourceRef(source));
 
+/**
+ * @example
+ * bylineOf(source) // → 'Colleen Long, Seung Min Kim', or 'no byline'
+ */
 export const bylineOf = (source: Source): string => (source.authors.length > 0 ? source.authors.join(', ') : 'no byline');
 
 /**
@@ -23,10 +30,20 @@ export function dateBasisOf(source: Source): string {
   return `${kind === 'unknown' ? 'date unknown' : `date ${kind}`}: ${evidence}`;
 }
 
-/** "date stated", "date inferred", "no date": the short form, beside the date. */
+/**
+ * The short form of how the date is known, beside the date.
+ *
+ * @example
+ * dateKindOf(source) // → 'date stated', 'date inferred' or 'no date'
+ */
 export const dateKindOf = (source: Source): string => (source.published_basis.kind === 'unknown' ? 'no date' : `date ${source.published_basis.kind}`);
 
-/** Only web addresses become links: a `javascript:` or `data:` URL in a source file stays text. */
+/**
+ * Only web addresses become links: a `javascript:` or `data:` URL in a source file stays text.
+ *
+ * @example
+ * isWebUrl('javascript:alert(1)') // → false
+ */
 export const isWebUrl = (url: string): boolean => /^https?:\/\//i.test(url);
 
 /**
