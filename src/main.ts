@@ -2,7 +2,8 @@
  * `npm start`: with no DISCORD_TOKEN, the console (answers from the bundled corpus); with DISCORD_TOKEN set, the
  * Discord bot, which logs in while the corpus loads and defers answers until it has. While Discord cannot be reached
  * it keeps trying (one log line per attempt, backoff up to a minute); a token or intents Discord refuses end it with
- * one message and exit code 78 (a configuration error: restarting cannot help).
+ * one message and exit code 78 (a configuration error: restarting cannot help). With PUBLIC_URL set, the bot also
+ * serves its read-only pages on WEB_PORT (under sharding, the first shard's process does).
  */
 import 'dotenv/config';
 import { COMMANDS } from '../commands/index.ts';
@@ -12,6 +13,7 @@ import { runRepl } from './console/repl.ts';
 import { openBotState, settingsOrExit, stopOnSignals } from './delivery/bot-state.ts';
 import { CONFIG_ERROR_EXIT_CODE, DiscordConfigError } from './delivery/discord/discord-failures.ts';
 import { type RunningBot, startBot } from './delivery/discord/start-bot.ts';
+import { servesPages, startWebServer } from './delivery/web/web-server.ts';
 import { createLogger } from './logging/logger.ts';
 
 async function runDiscord(): Promise<void> {
@@ -19,10 +21,14 @@ async function runDiscord(): Promise<void> {
   const logger = createLogger(env.LOG_LEVEL);
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   const state = await openBotState(env, logger);
+  const web = env.PUBLIC_URL && env.WEB_PORT !== undefined && servesPages(process.env) ? await startWebServer({ site: { knowledge: state.knowledge }, logger, port: env.WEB_PORT, host: env.WEB_HOST }) : null;
   const shutdown = new AbortController();
   let bot: RunningBot | null = null;
   // a signal while Discord is still being reached stops the attempts too
-  stopOnSignals(logger, async () => (shutdown.abort(), await bot?.stop()), state);
+  stopOnSignals(logger, async () => {
+    shutdown.abort();
+    await Promise.all([bot?.stop(), web?.stop()]);
+  }, state);
   try {
     bot = await startBot({ env, logger, knowledge: state.knowledge, commands: COMMANDS, faq: state.faq, corpusEditing: { live: state.knowledge }, signal: shutdown.signal });
   } catch (error) {

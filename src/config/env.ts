@@ -6,6 +6,23 @@ import { z } from 'zod';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 
+const PORT_MESSAGE = 'must be a port number (1–65535)';
+const portNumber = z.string().regex(/^\d{1,5}$/, PORT_MESSAGE).transform(Number).pipe(z.number().min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE));
+
+/**
+ * True for an absolute http(s) URL with a host and nothing after the path (no query, no fragment): the base that
+ * page paths are joined to.
+ *
+ * @example
+ * isPublicBaseUrl('https://talks.example.org/bot') // → true
+ * isPublicBaseUrl('talks.example.org') // → false
+ */
+export function isPublicBaseUrl(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+}
+
 export const DiscordEnvSchema = z.object({
   DISCORD_TOKEN: z.string().min(50, 'must be a bot token (Developer Portal → Bot → Reset Token)').regex(/^\S+$/, 'must not contain spaces'),
   DISCORD_APPLICATION_ID: snowflake,
@@ -38,6 +55,20 @@ export const DiscordEnvSchema = z.object({
    */
   DISCORD_RETRY_INITIAL_MS: z.coerce.number().int('must be a whole number of milliseconds').min(1, 'must be at least 1 ms').default(1_000),
   DISCORD_RETRY_MAX_MS: z.coerce.number().int('must be a whole number of milliseconds').min(1, 'must be at least 1 ms').default(60_000),
+  /**
+   * Where members reach the bot's read-only pages (every source, each quote in its article, the timeline), e.g.
+   * https://talks.example.org. Set, each quote in an answer links to its passage there; unset, no pages, no links.
+   */
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .refine(isPublicBaseUrl, 'must be an absolute http(s) URL without query or fragment, e.g. https://talks.example.org')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  /** Gateway mode: the port the pages are served on (PUBLIC_URL's proxy forwards here). HTTP mode serves them on PORT. */
+  WEB_PORT: portNumber.optional(),
+  /** The address the pages' server listens on in gateway mode: every interface by default, for a reverse proxy. */
+  WEB_HOST: z.string().min(1).default('0.0.0.0'),
 });
 
 export type DiscordEnv = z.infer<typeof DiscordEnvSchema>;
@@ -54,12 +85,7 @@ export const HttpEnvSchema = DiscordEnvSchema.extend({
     .string()
     .trim()
     .regex(/^[0-9a-fA-F]{64}$/, "must be the application's public key: 64 hex characters (Developer Portal → General Information → Public Key)"),
-  PORT: z
-    .string()
-    .regex(/^\d{1,5}$/, 'must be a port number (1–65535)')
-    .transform(Number)
-    .pipe(z.number().min(1, 'must be a port number (1–65535)').max(65535, 'must be a port number (1–65535)'))
-    .default(8080),
+  PORT: portNumber.default(8080),
   /** The address to listen on: every interface by default, so a load balancer can reach it. */
   HTTP_HOST: z.string().min(1).default('0.0.0.0'),
   /** The path set as the Interactions Endpoint URL's path in the Developer Portal. */
@@ -90,7 +116,10 @@ export function corpusEditorGuilds(env: Pick<DiscordEnv, 'CORPUS_EDITOR_GUILDS' 
  * readDiscordEnv({ DISCORD_TOKEN: 'x' }) // throws ConfigError: DISCORD_TOKEN must be a bot token …; DISCORD_APPLICATION_ID …
  */
 export function readDiscordEnv(env: NodeJS.ProcessEnv): DiscordEnv {
-  return readEnv(DiscordEnvSchema, env);
+  const settings = readEnv(DiscordEnvSchema, env);
+  // gateway mode has no server of its own: links to pages no one serves would be dead
+  if (settings.PUBLIC_URL && settings.WEB_PORT === undefined) throw new ConfigError('invalid settings: WEB_PORT is missing: with PUBLIC_URL set, the quote pages need a port to be served on');
+  return settings;
 }
 
 /**

@@ -25,7 +25,8 @@ import type { SourceAdminDeps } from './sources/source-admin-gates.ts';
 export const COOLDOWN_MS = 3000;
 
 export interface BotOptions {
-  env: Pick<DiscordEnv, 'CORPUS_EDITOR_GUILDS' | 'DISCORD_GUILD_ID'>;
+  /** PUBLIC_URL set: every quote links to its context on the bot's pages. */
+  env: Pick<DiscordEnv, 'CORPUS_EDITOR_GUILDS' | 'DISCORD_GUILD_ID'> & Partial<Pick<DiscordEnv, 'PUBLIC_URL'>>;
   logger: Logger;
   knowledge: KnowledgeProvider;
   commands: readonly AnyCommand[];
@@ -52,6 +53,7 @@ export function botContext(options: BotOptions): InteractionContext {
     pageQueries: new PageQueries(),
     ...(options.faq ? { faq: options.faq } : {}),
     ...(options.deferFromPassages !== undefined ? { deferFromPassages: options.deferFromPassages } : {}),
+    ...(options.env.PUBLIC_URL ? { publicUrl: options.env.PUBLIC_URL } : {}),
     sources,
   });
   return { catalog, cooldowns: new Cooldowns(options.cooldownMs ?? COOLDOWN_MS), logger: options.logger };

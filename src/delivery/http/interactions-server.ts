@@ -36,6 +36,8 @@ export interface InteractionsServerOptions {
   deadlineMs?: number;
   /** Extra fields for the health answer, e.g. how many passages the corpus serves. */
   health?: () => Record<string, string | number | boolean>;
+  /** The bot's read-only pages (PUBLIC_URL set): every request for another path goes here instead of a 404. */
+  pages?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 export interface InteractionsServer {
@@ -69,10 +71,10 @@ const header = (req: IncomingMessage, name: string): string | undefined => {
 };
 
 /** The route a request asks for, or why it gets none; nothing here reads the body. */
-function routeOf(req: IncomingMessage, path: string): 'interaction' | 'health' | Refusal {
+function routeOf(req: IncomingMessage, path: string, pages: boolean): 'interaction' | 'health' | 'pages' | Refusal {
   const pathname = (req.url ?? '/').split('?')[0];
   if (pathname === HEALTH_PATH) return req.method === 'GET' || req.method === 'HEAD' ? 'health' : { status: 405, message: 'method not allowed', headers: { allow: 'GET, HEAD' } };
-  if (pathname !== path) return { status: 404, message: 'not found' };
+  if (pathname !== path) return pages ? 'pages' : { status: 404, message: 'not found' };
   if (req.method !== 'POST') return { status: 405, message: 'method not allowed', headers: { allow: 'POST' } };
   const type = header(req, 'content-type')?.split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json') return { status: 415, message: 'content type must be application/json' };
@@ -99,7 +101,7 @@ function parseInteraction(body: Buffer): APIInteraction | null {
  * process.once('SIGTERM', () => void http.close());
  */
 export function createInteractionsServer(options: InteractionsServerOptions): InteractionsServer {
-  const { publicKey, handler, logger, path = INTERACTIONS_PATH, maxBodyBytes = MAX_BODY_BYTES, deadlineMs, health } = options;
+  const { publicKey, handler, logger, path = INTERACTIONS_PATH, maxBodyBytes = MAX_BODY_BYTES, deadlineMs, health, pages } = options;
   const startedAt = Date.now();
   const inFlight = new Set<Promise<void>>();
   /** Responses not finished yet: a close marks the ones not yet begun to end their connection. */
@@ -152,8 +154,9 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     if (closing) res.setHeader('connection', 'close');
     responding.add(res);
     res.once('close', () => responding.delete(res));
-    const route = routeOf(req, path);
+    const route = routeOf(req, path, pages !== undefined);
     if (route === 'health') return onHealth(res, req.method === 'HEAD');
+    if (route === 'pages') return pages?.(req, res);
     if (route !== 'interaction') return void sendText(res, route);
     const done = onInteraction(req, res).catch((error: unknown) => {
       logger.error({ err: error }, 'interaction request failed');

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { HttpEnv } from '../../config/env.ts';
 import type { Logger } from '../../logging/logger.ts';
 import type { InteractionHandler } from './first-response.ts';
-import { createInteractionsServer, type InteractionsServer } from './interactions-server.ts';
+import { createInteractionsServer, type InteractionsServer, type InteractionsServerOptions } from './interactions-server.ts';
 import { publicKeyFromHex } from './verify-signature.ts';
 
 export interface RunningHttp {
@@ -27,6 +27,8 @@ export interface StartHttpOptions {
   health?: () => Record<string, string | number | boolean>;
   /** Overrides PORT (tests pass 0 for a free port). */
   port?: number;
+  /** The bot's read-only pages, served on the same port (see `InteractionsServerOptions.pages`). */
+  pages?: InteractionsServerOptions['pages'];
 }
 
 /**
@@ -35,8 +37,8 @@ export interface StartHttpOptions {
  * process.once('SIGTERM', () => void http.stop().then(() => process.exit(0)));
  */
 export async function startHttp(options: StartHttpOptions): Promise<RunningHttp> {
-  const { env, handler, logger, health } = options;
-  const server = createInteractionsServer({ publicKey: publicKeyFromHex(env.DISCORD_PUBLIC_KEY), handler, logger, path: env.INTERACTIONS_PATH, ...(health ? { health } : {}) });
+  const { env, handler, logger, health, pages } = options;
+  const server = createInteractionsServer({ publicKey: publicKeyFromHex(env.DISCORD_PUBLIC_KEY), handler, logger, path: env.INTERACTIONS_PATH, ...(health ? { health } : {}), ...(pages ? { pages } : {}) });
   const address = await server.listen(options.port ?? env.PORT, env.HTTP_HOST);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}${env.INTERACTIONS_PATH}`;

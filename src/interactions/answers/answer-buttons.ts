@@ -9,6 +9,7 @@ import { LIMITS, truncate } from '../messages/discord-limits.ts';
 import { privately, quiet } from '../messages/private-reply.ts';
 import { deleteId, pageId, shareId } from './answer-ids.ts';
 import { type AnswerDeps, answerFor, answerMessage, mightTakeLong } from './answer-replies.ts';
+import { linkRowsOf } from './context-links.ts';
 import { deleteButtonRow, sharedByLine } from './render-answer-message.ts';
 
 const LOST_QUERY = 'This answer’s pages are no longer kept (the bot has restarted since): please run the command again.';
@@ -19,11 +20,11 @@ function inputFor(deps: AnswerDeps, command: string, query: string): Record<stri
   return primary && query !== '' ? { [primary]: query } : {};
 }
 
-/** The private answer a share button is on, re-posted publicly with who shared it and a delete button. */
+/** The private answer a share button is on, re-posted publicly with who shared it, a delete button and its context links. */
 function sharedCopy(message: APIMessage, userId: string) {
   const line = sharedByLine(userId);
   const embeds: APIEmbed[] = message.embeds.map((e) => ({ ...e, description: e.description ? `${truncate(e.description, LIMITS.embedDescription - line.length - 1)}\n${line}` : line }));
-  return { embeds, components: deleteButtonRow(userId), ...quiet };
+  return { embeds, components: [...deleteButtonRow(userId), ...linkRowsOf(message.components)], ...quiet };
 }
 
 /**

@@ -28,7 +28,17 @@ export interface AnswerDeps {
   pageQueries: PageQueries;
   /** From this many passages on, answers are deferred first; LONG_ANSWER_PASSAGES unless set. */
   deferFromPassages?: number;
+  /** PUBLIC_URL: each quote links to its context on the bot's pages; unset, no links. */
+  publicUrl?: string;
 }
+
+/**
+ * The render option that links quotes to their context, when the bot serves pages.
+ *
+ * @example
+ * renderAnswerMessage(answer, { private: true, offset: 0, ...linksOf(deps) })
+ */
+export const linksOf = (deps: { publicUrl?: string | undefined }): { publicUrl?: string } => (deps.publicUrl ? { publicUrl: deps.publicUrl } : {});
 
 /**
  * Whether answering from this corpus might take longer than Discord waits for a first response.
@@ -56,7 +66,7 @@ export function answerFor(deps: AnswerDeps, knowledge: Knowledge, command: strin
  */
 export function answerMessage(deps: AnswerDeps, answer: Answer, options: RenderOptions) {
   if (answer.total > answer.results.length) deps.pageQueries.remember(answer.query);
-  return renderAnswerMessage(answer, options);
+  return renderAnswerMessage(answer, { ...linksOf(deps), ...options });
 }
 
 /**

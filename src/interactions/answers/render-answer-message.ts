@@ -3,14 +3,16 @@
  * block, then its attribution), the role line for `/who`, the bot's notes, a footer with the source ids and the
  * page; buttons for the previous and next page, "Post in channel" on private answers and "Delete" on shared ones.
  * Quotes and queries are markdown-escaped and `allowed_mentions` is empty, so nothing in a quote can ping anyone.
+ * With PUBLIC_URL, a second row links each quote to its context on the bot's pages (context-links.ts).
  */
 import { escapeMarkdown } from '@discordjs/formatters';
-import { type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIAllowedMentions, ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import { type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIButtonComponentWithURL, type APIEmbed, type APIAllowedMentions, ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { Answer, QuoteResult } from '../../answers/answer.ts';
 import { alsoInLine, attributionLine, eventDateLine, speakerLine } from '../../render/attribution.ts';
 import { embedCharacters, LIMITS, truncate } from '../messages/discord-limits.ts';
 import { NO_MENTIONS } from '../messages/private-reply.ts';
 import { deleteId, pageId, shareId } from './answer-ids.ts';
+import { contextLinkRow, embedUrlFor } from './context-links.ts';
 import { queryFooterLine, queryKey } from './page-queries.ts';
 
 type APIButtonComponent = APIButtonComponentWithCustomId;
@@ -25,7 +27,7 @@ const ALSO_IN_ROOM = 160;
 export interface AnswerMessage {
   content?: string;
   embeds: APIEmbed[];
-  components: Array<APIActionRowComponent<APIButtonComponent>>;
+  components: Array<APIActionRowComponent<APIButtonComponent | APIButtonComponentWithURL>>;
   allowed_mentions: APIAllowedMentions;
 }
 
@@ -35,6 +37,8 @@ export interface RenderOptions {
   private: boolean;
   /** On a shared post: who shared it (a user id, shown as a mention that pings no one) and may delete it. */
   sharedBy?: string;
+  /** PUBLIC_URL: each quote links to its passage on the bot's pages. */
+  publicUrl?: string;
 }
 
 /** "Shared by @name": a mention that shows the name but, with `allowed_mentions` empty, pings no one. */
@@ -83,6 +87,8 @@ export function renderAnswerMessage(answer: Answer, options: RenderOptions): Ans
     fields: answer.results.slice(0, LIMITS.fields).map((r, i) => quoteField(r, offset + i + 1)),
     footer: { text: `${truncate(`${ids.join(' · ')}${page}`, LIMITS.footer - asked.length) || 'talks-bot'}${asked}` },
   };
+  const titleUrl = embedUrlFor(answer, options.publicUrl);
+  if (titleUrl) embed.url = titleUrl;
   if (description.length > 0) embed.description = truncate(description.join('\n'), LIMITS.embedDescription);
   // leave room for the "Shared by" line that sharing adds
   while (embedCharacters(embed) > LIMITS.embedTotal - SHARE_ROOM && (embed.fields?.length ?? 0) > 1) embed.fields?.pop();
@@ -94,10 +100,13 @@ export function renderAnswerMessage(answer: Answer, options: RenderOptions): Ans
     buttons.push(button('Next ▶', pageId.encode({ command: answer.command, offset: offset + DISCORD_PAGE_SIZE, key }), ButtonStyle.Secondary, offset + answer.results.length >= answer.total));
   }
   if (options.private && answer.found) buttons.push(button('Post in channel', shareId.encode({}), ButtonStyle.Primary));
+  // one link per quote field kept (fields may have been dropped to fit the embed total)
+  const links = contextLinkRow(answer.results.slice(0, embed.fields?.length ?? 0), offset + 1, options.publicUrl);
+  // page buttons on a shared post would page everyone's view: a shared post has only its delete button
+  const actions = options.sharedBy ? deleteButtonRow(options.sharedBy) : buttons.length > 0 ? [{ type: ComponentType.ActionRow as const, components: buttons }] : [];
   return {
     embeds: [embed],
-    // page buttons on a shared post would page everyone's view: a shared post has only its delete button
-    components: options.sharedBy ? deleteButtonRow(options.sharedBy) : buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [],
+    components: [...actions, ...(links ? [links] : [])],
     allowed_mentions: NO_MENTIONS,
   };
 }

@@ -12,6 +12,7 @@ import { MIN_COVERAGE } from '../../answers/search.ts';
 import { type Attachment, attachmentOption, booleanOption, integerOption, roleOption, stringOption } from '../../commands/define-command.ts';
 import { corpusDirFromEnv } from '../../corpus/load-corpus.ts';
 import { faqEntryAnswer, missingCitations } from '../../faq/faq-answer.ts';
+import { linksOf } from '../answers/answer-replies.ts';
 import { renderAnswerMessage } from '../answers/render-answer-message.ts';
 import type { Call, SlashCommand } from '../declare.ts';
 import { LIMITS, truncate } from '../messages/discord-limits.ts';
@@ -113,7 +114,7 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
               return;
             }
             const changed = await store.cite(guildId, entry, ids, call.user.id);
-            const message = renderAnswerMessage(faqEntryAnswer(knowledge, changed), { private: true, offset: 0 });
+            const message = renderAnswerMessage(faqEntryAnswer(knowledge, changed), { private: true, offset: 0, ...linksOf(deps) });
             await call.reply.send({ ...message, content: `FAQ #${changed.id} now cites ${ids.length} passage(s).`, flags: MessageFlags.Ephemeral });
           },
         }),

@@ -7,6 +7,7 @@ import { MessageFlags } from 'discord-api-types/v10';
 import { integerOption, stringOption } from '../../commands/define-command.ts';
 import { faqEntryAnswer } from '../../faq/faq-answer.ts';
 import { findEntries } from '../../faq/find-entries.ts';
+import { linksOf } from '../answers/answer-replies.ts';
 import { renderAnswerMessage } from '../answers/render-answer-message.ts';
 import type { Call, Choice, SlashCommand } from '../declare.ts';
 import { LIMITS, truncate } from '../messages/discord-limits.ts';
@@ -52,7 +53,7 @@ export function faqCommand(deps: FaqDeps): SlashCommand {
               await call.reply.send(privately(`No FAQ entry matches "${truncate(question, 100)}". Try /faq search or /faq list.`));
               return;
             }
-            const message = renderAnswerMessage(faqEntryAnswer(await deps.knowledge.get(), entry), { private: call.private, offset: 0, ...(call.private ? {} : { sharedBy: call.user.id }) });
+            const message = renderAnswerMessage(faqEntryAnswer(await deps.knowledge.get(), entry), { private: call.private, offset: 0, ...linksOf(deps), ...(call.private ? {} : { sharedBy: call.user.id }) });
             await call.reply.send({ ...message, ...(call.private ? { flags: MessageFlags.Ephemeral } : {}) });
           },
         }),

@@ -6,6 +6,7 @@ import { MessageFlags } from 'discord-api-types/v10';
 import { faqEntryAnswer } from '../../faq/faq-answer.ts';
 import type { FaqEntry } from '../../faq/faq-entry.ts';
 import { FaqError } from '../../faq/faq-store.ts';
+import { linksOf } from '../answers/answer-replies.ts';
 import { renderAnswerMessage } from '../answers/render-answer-message.ts';
 import { type Button, button, type Call, type Form, form } from '../declare.ts';
 import { truncate } from '../messages/discord-limits.ts';
@@ -44,7 +45,7 @@ async function saveEntry(deps: FaqDeps, call: Call, fields: EntryFields, save: (
     await call.reply.send(privately(entry));
     return;
   }
-  const message = renderAnswerMessage(faqEntryAnswer(await deps.knowledge.get(), entry), { private: true, offset: 0 });
+  const message = renderAnswerMessage(faqEntryAnswer(await deps.knowledge.get(), entry), { private: true, offset: 0, ...linksOf(deps) });
   await call.reply.send({ ...message, content: `Saved FAQ #${entry.id} (revision ${entry.revision}).`, flags: MessageFlags.Ephemeral });
 }
 

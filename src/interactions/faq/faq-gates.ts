@@ -15,6 +15,8 @@ export interface FaqDeps {
   /** The FAQ store; without one, every FAQ command says the FAQ is unavailable. */
   faq?: FaqStore;
   knowledge: KnowledgeProvider;
+  /** PUBLIC_URL: an entry's cited quotes link to their context on the bot's pages. */
+  publicUrl?: string;
 }
 
 const UNAVAILABLE = 'The FAQ is not available on this bot right now.';
