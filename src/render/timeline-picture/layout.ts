@@ -82,6 +82,7 @@ const BAND = 50;
 const SEGMENT_PAD = 14;
 const MIN_SEGMENT = 64;
 const GAP_AFTER_SEGMENT = 18;
+const GRANULARITY_RANK = { day: 0, week: 1, month: 2, year: 3 } as const;
 
 /** The box a line of text takes (Noto Sans: 1.07 em above the baseline, 0.29 em below). */
 function textBox(text: string, x: number, y: number, size: number, bold: boolean, anchor: 'start' | 'end'): Box {
@@ -150,10 +151,11 @@ function labelTexts(p: PicturePoint, x: number, y: number, right: number): TextI
 
 /** The first and last dates of a phase, each as precise as its statement ("2012", "Sep 2023 – 23 Oct 2023"). */
 function phaseSpan(phase: Phase): [string, string | null] {
-  const [first, last] = [phase.points[0], phase.points[phase.points.length - 1]];
+  const finest = (iso: string) => phase.points.filter((p) => p.iso === iso).sort((a, b) => GRANULARITY_RANK[a.granularity] - GRANULARITY_RANK[b.granularity])[0];
+  const [first, last] = [finest(phase.start), finest(phase.end)];
   const start = first ? pictureDate(first.iso, first.granularity) : '';
   const end = last ? pictureDate(last.iso, last.granularity) : '';
-  return [start, end === start ? null : end];
+  return [start, phase.start === phase.end || end === start ? null : end];
 }
 
 /** The header band's text: the phase's dates and what it holds. */
