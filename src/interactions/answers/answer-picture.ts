@@ -25,7 +25,12 @@ export function answerPicture(knowledge: Knowledge, answer: Answer): MessageFile
   return { name: TIMELINE_PNG, data: answerPng(knowledge, answer) };
 }
 
-/** The embeds with the picture shown in the first. */
+/**
+ * The embeds with the picture shown in the first.
+ *
+ * @example
+ * withPictureImage(message.embeds)[0]?.image // → { url: 'attachment://timeline.png' }
+ */
 export function withPictureImage(embeds: readonly APIEmbed[]): APIEmbed[] {
   return embeds.map((e, i) => (i === 0 ? { ...e, image: { ...PICTURE_IMAGE } } : e));
 }

@@ -43,7 +43,12 @@ export function renderPictureSvg(knowledge: Knowledge, data: PictureData, option
   return timelineSvg(pictureLayout(knowledge, data, options), mode);
 }
 
-/** The picture of some points as PNG (its texts handed to resvg as glyph outlines). */
+/**
+ * The picture of some points as PNG (its texts handed to resvg as glyph outlines).
+ *
+ * @example
+ * renderPicturePng(knowledge, { title: 'When: Raanan release', points, conflicts }).readUInt32BE(16) // → 1400
+ */
 export function renderPicturePng(knowledge: Knowledge, data: PictureData, options: LayoutOptions = {}): Buffer {
   return svgToPng(renderPictureSvg(knowledge, data, options, 'paths'));
 }

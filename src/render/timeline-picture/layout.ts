@@ -7,6 +7,8 @@
  * were left out. Every text has its box, so tests can check that no two overlap.
  */
 import { fitText, pictureDate, wrapText } from './label-text.ts';
+import { axisPosition, periodEndOf } from './axis.ts';
+import { labelRows, pointsToLabel } from './label-choice.ts';
 import type { Phase } from './phases.ts';
 import { drawable, textWidth } from './picture-fonts.ts';
 import type { DateConflict, PicturePoint } from './timeline-points.ts';
@@ -93,45 +95,6 @@ function textBox(text: string, x: number, y: number, size: number, bold: boolean
 function textItem(text: string, x: number, y: number, size: number, options: { bold?: boolean; ink?: Ink; anchor?: 'start' | 'end' } = {}): TextItem {
   const [bold, anchor] = [options.bold ?? false, options.anchor ?? 'start'];
   return { text, x, y, size, bold, ink: options.ink ?? 'ink', anchor, box: textBox(text, x, y, size, bold, anchor) };
-}
-
-/** How many label rows each phase gets: all its points when they fit, else shares of the budget, at least one each. */
-export function labelRows(counts: readonly number[], budget: number): number[] {
-  const total = counts.reduce((a, b) => a + b, 0);
-  if (total <= budget) return [...counts];
-  const rows = counts.map((c) => Math.min(c, Math.max(1, Math.floor((c / total) * budget))));
-  let left = budget - rows.reduce((a, b) => a + b, 0);
-  // the rest to the phases that lose the most, one by one
-  while (left > 0) {
-    let best = -1;
-    for (const [i, c] of counts.entries()) if ((rows[i] ?? 0) < c && (best < 0 || c / ((rows[i] ?? 0) + 1) > (counts[best] ?? 0) / ((rows[best] ?? 0) + 1))) best = i;
-    if (best < 0) break;
-    rows[best] = (rows[best] ?? 0) + 1;
-    left--;
-  }
-  return rows;
-}
-
-/** How clear a point's date is, lower first: a stated day, then a worked-out day, then coarser dates. */
-const clarity = (p: PicturePoint) => ({ day: 0, week: 2, month: 3, year: 4 })[p.granularity] + (p.inferred ? 1 : 0) - Math.min(p.copies, 3) * 0.1;
-
-/** The points of a phase that get a label, in date order: the clearest of each day, spread evenly, then the rest. */
-export function pointsToLabel(points: readonly PicturePoint[], rows: number): PicturePoint[] {
-  if (points.length <= rows) return [...points];
-  const byDay = new Map<string, PicturePoint[]>();
-  for (const p of points) byDay.set(p.iso, [...(byDay.get(p.iso) ?? []), p]);
-  const best = [...byDay.values()].map((ps) => [...ps].sort((a, b) => clarity(a) - clarity(b))[0] as PicturePoint);
-  let chosen: PicturePoint[];
-  if (best.length >= rows) {
-    // evenly over time, the first and last days included
-    const step = rows === 1 ? 0 : (best.length - 1) / (rows - 1);
-    chosen = [...new Set(Array.from({ length: rows }, (_x, i) => best[Math.round(i * step)] as PicturePoint))];
-  } else {
-    const rest = points.filter((p) => !best.includes(p)).sort((a, b) => clarity(a) - clarity(b));
-    chosen = [...best, ...rest.slice(0, rows - best.length)];
-  }
-  const order = new Map(points.map((p, i) => [p, i]));
-  return chosen.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 }
 
 /** The label of a point: its date in bold, a few of its words, its outlet — each cut to fit. */
@@ -275,31 +238,4 @@ export function layoutTimeline(title: string, phases: readonly Phase[], conflict
   }
   layout.height = Math.ceil(y + MARGIN);
   return layout;
-}
-
-/**
- * Where a date stands on a phase's stretch of axis: half by time, half by the rank of its day among the phase's
- * days, so that days crowded together in time still get room for their marks and short leader lines, and the order
- * is always the order of time.
- */
-function axisPosition(phase: Phase, top: number, bottom: number): (iso: string) => number {
-  const days = [...new Set(phase.points.map((p) => p.iso))].sort();
-  const rank = new Map(days.map((d, i) => [d, i]));
-  const [from, to] = [Date.parse(phase.start), Date.parse(phase.end)];
-  return (iso) => {
-    if (days.length <= 1 || to === from) return (top + bottom) / 2;
-    const time = (Date.parse(iso) - from) / (to - from);
-    const order = (rank.get(iso) ?? 0) / (days.length - 1);
-    return top + (0.5 * time + 0.5 * order) * (bottom - top);
-  };
-}
-
-/** The first day after a week, month or year; null for a day. */
-function periodEndOf(p: PicturePoint): string | null {
-  const d = new Date(`${p.iso}T00:00:00Z`);
-  if (p.granularity === 'week') d.setUTCDate(d.getUTCDate() + 7);
-  else if (p.granularity === 'month') d.setUTCMonth(d.getUTCMonth() + 1);
-  else if (p.granularity === 'year') d.setUTCFullYear(d.getUTCFullYear() + 1);
-  else return null;
-  return d.toISOString().slice(0, 10);
 }

@@ -4,7 +4,8 @@
  * cross, every statement has its mark, and the picture says how many it left unlabelled.
  */
 import { describe, expect, it } from 'vitest';
-import { type Box, DEFAULT_WIDTH, LABEL_SIZE, labelRows, layoutTimeline, MAX_LABEL_ROWS, type TimelineLayout } from '../../../src/render/timeline-picture/layout.ts';
+import { labelRows } from '../../../src/render/timeline-picture/label-choice.ts';
+import { type Box, DEFAULT_WIDTH, LABEL_SIZE, layoutTimeline, MAX_LABEL_ROWS, type TimelineLayout } from '../../../src/render/timeline-picture/layout.ts';
 import { groupPhases } from '../../../src/render/timeline-picture/phases.ts';
 import { conflictsAmong } from '../../../src/render/timeline-picture/timeline-points.ts';
 import { syntheticPoints } from './synthetic-points.ts';
