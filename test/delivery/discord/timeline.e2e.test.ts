@@ -5,7 +5,7 @@
  * buttons keep that attachment instead of uploading it again. The PNGs it receives are written to
  * `<tmpdir>/talks-bot-test-output/timeline/`.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -44,12 +44,14 @@ describe('the timeline picture on Discord (loopback fake)', () => {
   const fake = new FakeDiscord();
   let bot: RunningBot;
   const logStream = new Writable({ write: (_chunk: Buffer, _enc, done) => done() });
+  // the bot's FAQ database goes to a scratch folder, not the repository's data/
+  const dataDir = mkdtempSync(join(tmpdir(), 'talks-timeline-e2e-'));
 
   beforeAll(async () => {
     mkdirSync(OUTPUT, { recursive: true });
     console.log(`timeline pictures received by the fake Discord: ${OUTPUT}`);
     await fake.start();
-    const env = DiscordEnvSchema.parse({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' });
+    const env = DiscordEnvSchema.parse({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info', DATA_DIR: dataDir });
     bot = await startBot({ env, logger: createLogger('info', logStream), knowledge: fixedKnowledge(Promise.resolve(bundledKnowledge())), commands: COMMANDS, cooldownMs: 0 });
     if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once(Events.ClientReady, resolve));
   });
@@ -57,6 +59,7 @@ describe('the timeline picture on Discord (loopback fake)', () => {
   afterAll(async () => {
     await bot.stop();
     await fake.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   afterEach(() => {
