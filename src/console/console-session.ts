@@ -1,13 +1,17 @@
 /**
  * One console conversation: takes lines as a user would type them in Discord ("/who McGurk") and returns the
- * rendered answer. `/more` shows the next page of the last answer.
+ * rendered answer. `/more` shows the next page of the last answer. Given a file for pictures, an answer that has
+ * the timeline picture (`/timeline`, `/when` across several dates) writes it there, and the text says where.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Answer } from '../answers/answer.ts';
 import type { AnyCommand } from '../commands/define-command.ts';
 import { errorAnswer, parseCommandLine, runCommand } from '../commands/run-command.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { renderJson } from '../render/render-json.ts';
 import { renderText } from '../render/render-text.ts';
+import { answerPng, hasPicture } from '../render/timeline-picture/answer-picture.ts';
 
 export const CONSOLE_PAGE_SIZE = 5;
 
@@ -16,12 +20,16 @@ export type ConsoleKnowledge = Knowledge | { current(): Knowledge };
 
 export class ConsoleSession {
   private last: { name: string; input: Record<string, unknown>; offset: number } | null = null;
+  /** Where the last answer's picture was written (an absolute path), or null when it had none. */
+  lastPicture: string | null = null;
 
   constructor(
     private readonly knowledge: ConsoleKnowledge,
     private readonly commands: readonly AnyCommand[],
     private readonly format: 'text' | 'json' = 'text',
     private readonly pageSize = CONSOLE_PAGE_SIZE,
+    /** The file an answer's timeline picture is written to; none: no pictures. */
+    private readonly pictureFile: string | null = null,
   ) {}
 
   /** The answer to one line, or null for a blank line. */
@@ -37,15 +45,31 @@ export class ConsoleSession {
     return this.run(parsed.name, parsed.input, 0);
   }
 
-  /** The rendered answer to one line ('' for a blank line). */
+  /**
+   * The rendered answer to one line ('' for a blank line); in text, a last line says where its picture was written.
+   *
+   * @example
+   * new ConsoleSession(knowledge, COMMANDS, 'text', 5, 'data/timeline.png').respond('/timeline')
+   * // → 'Timeline of the talks … (timeline picture written to /…/data/timeline.png)'
+   */
   respond(line: string): string {
+    this.lastPicture = null;
     const answer = this.answer(line);
     if (!answer) return '';
-    return this.format === 'json' ? renderJson(answer) : renderText(answer, this.last?.offset ?? 0);
+    const offset = this.last?.offset ?? 0;
+    const text = this.format === 'json' ? renderJson(answer) : renderText(answer, offset);
+    if (this.pictureFile === null || !hasPicture(answer, offset)) return text;
+    this.lastPicture = resolve(this.pictureFile);
+    mkdirSync(dirname(this.lastPicture), { recursive: true });
+    writeFileSync(this.lastPicture, answerPng(this.currentKnowledge(), answer));
+    return this.format === 'json' ? text : `${text}\n(timeline picture written to ${this.lastPicture})`;
+  }
+
+  private currentKnowledge(): Knowledge {
+    return 'current' in this.knowledge ? this.knowledge.current() : this.knowledge;
   }
 
   private run(name: string, input: Record<string, unknown>, offset: number): Answer {
-    const knowledge = 'current' in this.knowledge ? this.knowledge.current() : this.knowledge;
-    return runCommand(this.commands, name, input, { knowledge, page: { limit: this.pageSize, offset } });
+    return runCommand(this.commands, name, input, { knowledge: this.currentKnowledge(), page: { limit: this.pageSize, offset } });
   }
 }

@@ -3,6 +3,7 @@
  * needed. It follows the corpus: an article added with `npm run ingest` in another terminal is answered from at once,
  * and a broken file is reported while the previous corpus keeps answering.
  */
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { COMMANDS } from '../../commands/index.ts';
 import type { LiveKnowledge, ReloadResult } from '../knowledge/live-knowledge.ts';
@@ -26,13 +27,18 @@ export function reloadNotice(result: ReloadResult): string | null {
   return `(corpus reloaded: ${parts.join('; ') || 'entities changed'} — ${result.sources} sources, ${result.passages} passages, ${result.ms} ms)`;
 }
 
+/**
+ * The console's prompt loop. `/timeline` (and `/when` across several dates) writes the timeline picture to
+ * `pictureFile`, DATA_DIR/timeline.png by default, and says where.
+ */
 export async function runRepl(
   live: LiveKnowledge,
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream = process.stdout,
   watchOptions: { debounceMs?: number; pollMs?: number } = {},
+  pictureFile: string = join(process.env.DATA_DIR ?? 'data', 'timeline.png'),
 ): Promise<void> {
-  const session = new ConsoleSession(live, COMMANDS);
+  const session = new ConsoleSession(live, COMMANDS, 'text', undefined, pictureFile);
   const interactive = (input as NodeJS.ReadStream).isTTY === true;
   const rl = createInterface({ input, output, terminal: interactive, crlfDelay: Infinity });
   const knowledge = live.current();

@@ -10,6 +10,7 @@ import { privately, quiet } from '../messages/private-reply.ts';
 import { deleteId, pageId, shareId } from './answer-ids.ts';
 import { type AnswerDeps, answerFor, answerMessage, mightTakeLong } from './answer-replies.ts';
 import { linkRowsOf } from './context-links.ts';
+import { keepPicture, withPictureImage } from './answer-picture.ts';
 import { deleteButtonRow, sharedByLine } from './render-answer-message.ts';
 
 const LOST_QUERY = 'This answer’s pages are no longer kept (the bot has restarted since): please run the command again.';
@@ -20,10 +21,17 @@ function inputFor(deps: AnswerDeps, command: string, query: string): Record<stri
   return primary && query !== '' ? { [primary]: query } : {};
 }
 
-/** The private answer a share button is on, re-posted publicly with who shared it, a delete button and its context links. */
+/**
+ * The private answer a share button is on, re-posted publicly with who shared it, a delete button and its context links. An image
+ * still named as an attachment of the private message is not carried over: the copy has no attachment of its own.
+ */
 function sharedCopy(message: APIMessage, userId: string) {
   const line = sharedByLine(userId);
-  const embeds: APIEmbed[] = message.embeds.map((e) => ({ ...e, description: e.description ? `${truncate(e.description, LIMITS.embedDescription - line.length - 1)}\n${line}` : line }));
+  const embeds: APIEmbed[] = message.embeds.map(({ image, ...e }) => ({
+    ...e,
+    ...(image && !image.url.startsWith('attachment://') ? { image } : {}),
+    description: e.description ? `${truncate(e.description, LIMITS.embedDescription - line.length - 1)}\n${line}` : line,
+  }));
   return { embeds, components: [...deleteButtonRow(userId), ...linkRowsOf(message.components)], ...quiet };
 }
 
@@ -47,7 +55,10 @@ export function answerButtons(deps: AnswerDeps): Array<Button<unknown>> {
       if (mightTakeLong(deps, await deps.knowledge.get())) await call.reply.deferUpdate();
       // read after the round trip: a corpus update switched in meanwhile retires the knowledge read before it
       const knowledge = await deps.knowledge.get();
-      await call.reply.update(answerMessage(deps, answerFor(deps, knowledge, command, inputFor(deps, command, query), offset), { private: isPrivate, offset }));
+      const next = answerMessage(deps, answerFor(deps, knowledge, command, inputFor(deps, command, query), offset), { private: isPrivate, offset });
+      // the timeline picture shows the whole answer: every page keeps the one the first page attached
+      const kept = keepPicture(message.attachments);
+      await call.reply.update(kept ? { ...next, embeds: withPictureImage(next.embeds), ...kept } : next);
     },
   });
   const share = button({ id: shareId, gates: OPEN, handle: (_value, message, call) => call.reply.send(sharedCopy(message, call.user.id)) });

@@ -10,6 +10,7 @@ import { runCommand } from '../../commands/run-command.ts';
 import type { Knowledge } from '../../knowledge/knowledge.ts';
 import type { KnowledgeProvider } from '../../knowledge/live-knowledge.ts';
 import type { Call } from '../declare.ts';
+import { answerPicture, wantsPicture, withPictureImage } from './answer-picture.ts';
 import type { PageQueries } from './page-queries.ts';
 import { DISCORD_PAGE_SIZE, renderAnswerMessage, type RenderOptions } from './render-answer-message.ts';
 
@@ -70,7 +71,9 @@ export function answerMessage(deps: AnswerDeps, answer: Answer, options: RenderO
 }
 
 /**
- * Replies with an answer, privately unless `options.private` is false.
+ * Replies with an answer, privately unless `options.private` is false. A timeline answer (and `/when` across
+ * several dates) is sent at once as text, then edited to carry the timeline picture (answer-picture.ts), so the
+ * quotes never wait for the picture.
  *
  * @example
  * await replyWithAnswer(call, deps, (k) => answerFor(deps, k, 'who', { name: 'McGurk' }, 0), { private: true, offset: 0 });
@@ -78,11 +81,19 @@ export function answerMessage(deps: AnswerDeps, answer: Answer, options: RenderO
 export async function replyWithAnswer(call: Call, deps: AnswerDeps, compute: (knowledge: Knowledge) => Answer, options: RenderOptions): Promise<void> {
   const flags = options.private ? { flags: MessageFlags.Ephemeral } : {};
   const ready = deps.knowledge.ready();
+  let knowledge: Knowledge;
+  let answer: Answer;
   if (ready && !mightTakeLong(deps, ready)) {
-    await call.reply.send({ ...answerMessage(deps, compute(ready), options), ...flags });
-    return;
+    [knowledge, answer] = [ready, compute(ready)];
+    await call.reply.send({ ...answerMessage(deps, answer, options), ...flags });
+  } else {
+    await call.reply.defer({ private: options.private });
+    knowledge = await deps.knowledge.get();
+    answer = compute(knowledge);
+    await call.reply.send(answerMessage(deps, answer, options));
   }
-  await call.reply.defer({ private: options.private });
-  const knowledge = await deps.knowledge.get();
-  await call.reply.send(answerMessage(deps, compute(knowledge), options));
+  if (wantsPicture(answer, options.offset)) {
+    const message = renderAnswerMessage(answer, options);
+    await call.reply.editOriginal({ ...message, embeds: withPictureImage(message.embeds) }, [answerPicture(knowledge, answer)]);
+  }
 }

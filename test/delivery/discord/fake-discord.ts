@@ -25,9 +25,29 @@ export interface RecordedRequest {
   body: unknown;
   /** Files uploaded with a multipart request. */
   files: Array<{ name: string; content: string }>;
+  /** The same files byte for byte (a PNG does not survive being read as text), with their part's content type. */
+  uploads?: Array<{ name: string; data: Buffer; contentType: string | null }>;
   problems: string[];
   /** The status the fake answered with. */
   status?: number;
+}
+
+/** The file parts of a multipart body, as bytes. */
+export function multipartFiles(raw: Buffer, boundary: string): Array<{ name: string; data: Buffer; contentType: string | null }> {
+  const files: Array<{ name: string; data: Buffer; contentType: string | null }> = [];
+  const delimiter = Buffer.from(`--${boundary}`);
+  let at = raw.indexOf(delimiter);
+  while (at >= 0) {
+    const next = raw.indexOf(delimiter, at + delimiter.length);
+    if (next < 0) break;
+    const part = raw.subarray(at + delimiter.length + 2, next - 2);
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, Math.max(0, split)).toString();
+    const filename = /filename="([^"]+)"/.exec(head)?.[1];
+    if (split >= 0 && filename) files.push({ name: filename, data: Buffer.from(part.subarray(split + 4)), contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? null });
+    at = next;
+  }
+  return files;
 }
 
 let counter = 500000000000000000n;
@@ -213,6 +233,7 @@ export class FakeDiscord {
       }
     }
     const record: RecordedRequest = { method, path, body, files, problems: checkRequest(method, path, body) };
+    if (boundary) record.uploads = multipartFiles(Buffer.concat(chunks), boundary);
     this.requests.push(record);
     const json = (status: number, data?: unknown, headers: Record<string, string> = {}) => {
       record.status = status;

@@ -1,0 +1,83 @@
+/**
+ * The words of the picture's labels: dates written for people ("22 Nov 2023", "Nov 2023"), and text cut to the
+ * width it has, at a word boundary with "…", measured with the shipped fonts' own widths.
+ */
+import type { Granularity } from '../../dates/resolve-dates.ts';
+import { textWidth } from './picture-fonts.ts';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A date as the picture writes it, as precise as the source is.
+ *
+ * @example
+ * pictureDate('2023-11-22', 'day') // → '22 Nov 2023'; pictureDate('2023-11-20', 'week') // → 'week of 20 Nov 2023'
+ */
+export function pictureDate(iso: string, granularity: Granularity, withYear = true): string {
+  const [year = '', month = '1', day = '1'] = iso.split('-');
+  const monthName = MONTHS[Number(month) - 1] ?? month;
+  const tail = withYear ? ` ${year}` : '';
+  if (granularity === 'year') return year;
+  if (granularity === 'month') return `${monthName}${tail}`;
+  const dayText = `${Number(day)} ${monthName}${tail}`;
+  return granularity === 'week' ? `week of ${dayText}` : dayText;
+}
+
+/**
+ * A span of dates, the year once when both ends share it.
+ *
+ * @example
+ * dateSpan('2023-10-01', '2023-10-23') // → '1 Oct – 23 Oct 2023'
+ */
+export function dateSpan(start: string, end: string): string {
+  if (start === end) return pictureDate(start, 'day');
+  const sameYear = start.slice(0, 4) === end.slice(0, 4);
+  return `${pictureDate(start, 'day', !sameYear)} – ${pictureDate(end, 'day')}`;
+}
+
+/**
+ * The text cut at a word boundary (or a character, for one long word) so that it and "…" fit `maxWidth`.
+ *
+ * @example
+ * fitText('Israel’s war cabinet signed off on the deal', 200, 22) // → 'Israel’s war cabinet…'
+ */
+export function fitText(text: string, maxWidth: number, size: number, bold = false): string {
+  if (textWidth(text, size, bold) <= maxWidth) return text;
+  const room = maxWidth - textWidth('…', size, bold);
+  if (room <= 0) return '';
+  const words = text.split(' ');
+  let kept = '';
+  for (const w of words) {
+    const next = kept === '' ? w : `${kept} ${w}`;
+    if (textWidth(next, size, bold) > room) break;
+    kept = next;
+  }
+  if (kept === '') {
+    for (const c of text) {
+      if (textWidth(kept + c, size, bold) > room) break;
+      kept += c;
+    }
+  }
+  kept = kept.replace(/[\s,;:—–-]+$/, '');
+  return kept === '' ? '' : `${kept}…`;
+}
+
+/**
+ * Text broken into lines no wider than `maxWidth`.
+ *
+ * @example
+ * wrapText('Showing 36 of 500 statements …', 600, 22) // → ['Showing 36 of 500', 'statements …']
+ */
+export function wrapText(text: string, maxWidth: number, size: number, bold = false): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const w of text.split(' ')) {
+    const next = line === '' ? w : `${line} ${w}`;
+    if (line !== '' && textWidth(next, size, bold) > maxWidth) {
+      lines.push(line);
+      line = w;
+    } else line = next;
+  }
+  if (line !== '') lines.push(line);
+  return lines.map((l) => fitText(l, maxWidth, size, bold));
+}

@@ -1,0 +1,209 @@
+/**
+ * What the timeline picture shows, read from the knowledge base: each dated statement as a point (its date, how
+ * precise, whether the text states the date or the bot worked it out from the publication date, a few of the
+ * source's words, and the outlet), a sentence several sources carry as one point, and the pairs of points where
+ * sources give different days for one event — drawn as a bracket between the two dates.
+ */
+import type { QuoteResult, SourceRef } from '../../answers/answer.ts';
+import { sentenceAt } from '../../answers/excerpt.ts';
+import { timelineOrder } from '../../answers/timeline.ts';
+import type { DateMention, Granularity } from '../../dates/resolve-dates.ts';
+import type { Knowledge, KnownPassage } from '../../knowledge/knowledge.ts';
+import { isStopWord, stemTerm, tokenize } from '../../search/tokenize.ts';
+
+export interface PicturePoint {
+  /** YYYY-MM-DD, the first day of the period for a week, month or year. */
+  iso: string;
+  granularity: Granularity;
+  /** The day was worked out (a weekday or "last month" read against the publication date, or a paragraph nearby). */
+  inferred: boolean;
+  /** The sentence that gives the date, without the date words: the label's text. */
+  words: string;
+  /** The words on either side of the date (NEAR_WORDS each way): what the date is the date of. */
+  near: string;
+  /** Who says so: the outlet, or what the source retells, or its id. */
+  outlet: string;
+  passageId: string;
+  sourceId: string;
+  /** Other sources that carry the same sentence with the same date. */
+  copies: number;
+}
+
+/** Two points that date one event on different days. */
+export interface DateConflict {
+  earlier: PicturePoint;
+  later: PicturePoint;
+}
+
+/** What the picture is drawn from. */
+export interface PictureData {
+  title: string;
+  points: PicturePoint[];
+  conflicts: DateConflict[];
+}
+
+/** Further apart than this, two days are two events told in the same words (as `/when` judges). */
+const DISAGREEMENT_DAYS = 31;
+/** Event words two sentences must share, and the share of the shorter one's words, to be told of one event. */
+const SAME_EVENT_WORDS = 3;
+const SAME_EVENT_SHARE = 0.4;
+/** Words each side of the date that say what it dates. */
+const NEAR_WORDS = 8;
+
+/**
+ * A short credit for a source.
+ *
+ * @example
+ * outletOf({ outlet: null, reports_on: 'CNN', id: 'x' } as SourceRef) // → 'via CNN'
+ */
+export function outletOf(source: Pick<SourceRef, 'outlet' | 'reports_on' | 'id'>): string {
+  return source.outlet ?? (source.reports_on ? `via ${source.reports_on}` : source.id);
+}
+
+/** Words before a date that belong to it: "on", "in late", "as late as", "earlier this". */
+const DATE_LEAD = /(?:\b(?:on|in|by|since|until|as late as|throughout|before|after|early|late|mid|earlier|later|this|last|next)\s+)+$/i;
+
+/**
+ * The sentence that gives a date, without the date: what the label says happened.
+ *
+ * @example
+ * eventWords('On Wednesday, Israel’s war cabinet signed off.', 'On Wednesday') // → 'Israel’s war cabinet signed off'
+ */
+export function eventWords(sentence: string, dateText: string): string {
+  const at = dateText === '' ? -1 : sentence.indexOf(dateText);
+  const without = at < 0 ? sentence : `${sentence.slice(0, at).replace(DATE_LEAD, '')} ${sentence.slice(at + dateText.length)}`;
+  const words = without
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,.;:!?])/g, '$1')
+    .replace(/^[\s,;:—–-]+|[\s,;:—–.-]+$/g, '')
+    .replace(/,(?=\s*,)/g, '');
+  return words.charAt(0).toLocaleUpperCase() + words.slice(1);
+}
+
+/**
+ * The words on either side of a date in its sentence.
+ *
+ * @example
+ * wordsNear('Hamas has released two American captives on Friday following Qatari mediation', 'on Friday') // → 'Hamas has released two American captives following Qatari mediation'
+ */
+export function wordsNear(sentence: string, dateText: string): string {
+  const at = dateText === '' ? -1 : sentence.indexOf(dateText);
+  if (at < 0) return sentence.split(/\s+/).slice(0, 2 * NEAR_WORDS).join(' ');
+  const before = sentence.slice(0, at).split(/\s+/).filter((w) => w !== '').slice(-NEAR_WORDS);
+  const after = sentence.slice(at + dateText.length).split(/\s+/).filter((w) => w !== '').slice(0, NEAR_WORDS);
+  return [...before, ...after].join(' ');
+}
+
+/** A date the text writes out is stated; a weekday or a relative date is worked out from the publication date. */
+const isInferred = (d: Pick<DateMention, 'kind'>) => d.kind === 'weekday' || d.kind === 'relative';
+
+function pointOf(passage: KnownPassage, date: DateMention): PicturePoint {
+  const sentence = passage.sentences[sentenceAt(passage, date.index)]?.text ?? passage.text;
+  return {
+    iso: date.iso,
+    granularity: date.granularity,
+    inferred: isInferred(date),
+    words: eventWords(sentence, date.text),
+    near: wordsNear(sentence, date.text),
+    outlet: outletOf({ outlet: passage.source.outlet, reports_on: passage.source.reports_on ?? null, id: passage.source.id }),
+    passageId: passage.id,
+    sourceId: passage.source.id,
+    copies: 0,
+  };
+}
+
+/** Points with the same date and the same words are one point, credited once with the number of copies. */
+function withoutCopies(points: readonly PicturePoint[]): PicturePoint[] {
+  const kept = new Map<string, PicturePoint>();
+  for (const p of points) {
+    const key = `${p.iso}|${p.granularity}|${tokenize(p.words).join(' ')}`;
+    const first = kept.get(key);
+    if (!first) kept.set(key, { ...p });
+    else if (first.sourceId !== p.sourceId) first.copies++;
+  }
+  return [...kept.values()];
+}
+
+/** The event words of a point: stems of the words near its date that are not stop words or numbers. */
+function eventStems(p: PicturePoint): Set<string> {
+  return new Set(tokenize(p.near).filter((t) => !isStopWord(t) && !/^\d+$/.test(t)).map(stemTerm));
+}
+
+const daysApart = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+
+/**
+ * Pairs of day-precise points from different sources whose dates are of the same event (the words near the two
+ * dates share at least SAME_EVENT_WORDS event words, 40 % of the shorter side’s) on different days at most a month apart.
+ *
+ * @example
+ * conflictsAmong(points) // → [{ earlier: 'Hamas has released two American captives' (10-20), later: 'The successful release of two American citizens' (10-23) }]
+ */
+export function conflictsAmong(points: readonly PicturePoint[]): DateConflict[] {
+  const days = points.filter((p) => p.granularity === 'day').sort((a, b) => (a.iso < b.iso ? -1 : a.iso > b.iso ? 1 : 0));
+  const stems = new Map(days.map((p) => [p, eventStems(p)]));
+  const conflicts: DateConflict[] = [];
+  const paired = new Set<string>();
+  for (const [i, a] of days.entries()) {
+    for (const b of days.slice(i + 1)) {
+      if (daysApart(a.iso, b.iso) > DISAGREEMENT_DAYS) break;
+      if (a.iso === b.iso || a.sourceId === b.sourceId) continue;
+      const [x, y] = [stems.get(a) ?? new Set<string>(), stems.get(b) ?? new Set<string>()];
+      const shared = [...x].filter((s) => y.has(s)).length;
+      const key = `${a.iso}|${b.iso}`;
+      if (shared >= SAME_EVENT_WORDS && shared >= SAME_EVENT_SHARE * Math.min(x.size, y.size) && !paired.has(key)) {
+        paired.add(key);
+        conflicts.push({ earlier: a, later: b });
+      }
+    }
+  }
+  return conflicts;
+}
+
+/**
+ * Every dated statement of the corpus as a point, copies once, and where sources disagree on a day.
+ *
+ * @example
+ * timelinePictureData(knowledge).points.length // → 40 on the bundled corpus
+ */
+export function timelinePictureData(knowledge: Knowledge): PictureData {
+  const points = withoutCopies(timelineOrder(knowledge).map((e) => pointOf(e.passage, e.date)));
+  return { title: 'Timeline of the talks', points, conflicts: conflictsAmong(points) };
+}
+
+/**
+ * The dated results of one answer (`/when`) as points: a date from the paragraph before or the article's opening
+ * is worked out, like a weekday. Sources that disagree are the pairs the answer itself reports.
+ *
+ * @example
+ * answerPictureData('When: Raanan release', results, [['2023-10-20', '2023-10-23']]).conflicts.length // → 1
+ */
+export function answerPictureData(knowledge: Knowledge, title: string, results: readonly QuoteResult[], disagreeing: ReadonlyArray<readonly string[]>): PictureData {
+  const points: PicturePoint[] = [];
+  for (const r of results) {
+    if (!r.date || !r.granularity) continue;
+    const passage = knowledge.passageById.get(r.passage_id);
+    const mention = passage?.dates.find((d) => d.iso === r.date && d.text === r.date_text);
+    const sentence = passage && mention ? (passage.sentences[sentenceAt(passage, mention.index)]?.text ?? r.quote) : r.quote.replace(/^… |…$/g, '');
+    points.push({
+      iso: r.date,
+      granularity: r.granularity,
+      inferred: (r.date_basis ?? 'quote') !== 'quote' || (mention ? isInferred(mention) : false),
+      words: eventWords(sentence, r.date_text ?? ''),
+      near: wordsNear(sentence, r.date_text ?? ''),
+      outlet: outletOf(r.source),
+      passageId: r.passage_id,
+      sourceId: r.source.id,
+      copies: r.also_in?.length ?? 0,
+    });
+  }
+  const kept = withoutCopies(points).sort((a, b) => (a.iso < b.iso ? -1 : a.iso > b.iso ? 1 : 0));
+  const conflicts: DateConflict[] = [];
+  for (const dates of disagreeing) {
+    const sides = [...dates].sort().map((d) => kept.find((p) => p.iso === d));
+    for (let i = 0; i + 1 < sides.length; i++) {
+      const [earlier, later] = [sides[i], sides[i + 1]];
+      if (earlier && later) conflicts.push({ earlier, later });
+    }
+  }
+  return { title, points: kept, conflicts };
+}
