@@ -15,13 +15,14 @@ import { CONFIG_ERROR_EXIT_CODE, DiscordConfigError } from './delivery/discord/d
 import { type RunningBot, startBot } from './delivery/discord/start-bot.ts';
 import { servesPages, startWebServer } from './delivery/web/web-server.ts';
 import { createLogger } from './logging/logger.ts';
+import { renderTimelinePng } from './render/timeline-picture/index.ts';
 
 async function runDiscord(): Promise<void> {
   const env = settingsOrExit(() => readDiscordEnv(process.env));
   const logger = createLogger(env.LOG_LEVEL);
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   const state = await openBotState(env, logger);
-  const web = env.PUBLIC_URL && env.WEB_PORT !== undefined && servesPages(process.env) ? await startWebServer({ site: { knowledge: state.knowledge }, logger, port: env.WEB_PORT, host: env.WEB_HOST }) : null;
+  const web = env.PUBLIC_URL && env.WEB_PORT !== undefined && servesPages(process.env) ? await startWebServer({ site: { knowledge: state.knowledge, timelinePng: renderTimelinePng }, logger, port: env.WEB_PORT, host: env.WEB_HOST }) : null;
   const shutdown = new AbortController();
   let bot: RunningBot | null = null;
   // a signal while Discord is still being reached stops the attempts too

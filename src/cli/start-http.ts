@@ -9,10 +9,11 @@ import { readHttpEnv } from '../config/env.ts';
 import { openBotState, settingsOrExit, stopOnSignals } from '../delivery/bot-state.ts';
 import { startHttpBot } from '../delivery/http/start-http-bot.ts';
 import { createLogger } from '../logging/logger.ts';
+import { renderTimelinePng } from '../render/timeline-picture/index.ts';
 
 const env = settingsOrExit(() => readHttpEnv(process.env));
 const logger = createLogger(env.LOG_LEVEL);
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 const state = await openBotState(env, logger);
-const http = await startHttpBot({ env, logger, knowledge: state.knowledge, commands: COMMANDS, faq: state.faq, corpusEditing: { live: state.knowledge } });
+const http = await startHttpBot({ env, logger, knowledge: state.knowledge, commands: COMMANDS, faq: state.faq, corpusEditing: { live: state.knowledge }, site: { timelinePng: renderTimelinePng } });
 stopOnSignals(logger, () => http.stop(), state);

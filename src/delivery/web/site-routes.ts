@@ -5,6 +5,7 @@
  * a source id is matched on the raw path, so `/sources/..%2F..` or any encoded slash is simply not found. Every
  * answer is worked out from the knowledge current at that moment.
  */
+import type { Knowledge } from '../../knowledge/knowledge.ts';
 import type { KnowledgeProvider } from '../../knowledge/live-knowledge.ts';
 import { SOURCE_ID } from '../../corpus/source-schema.ts';
 import { renderMessagePage } from '../../render/html/not-found-page.ts';
@@ -18,8 +19,8 @@ import { HTML, webResponse, type WebResponse } from './web-response.ts';
 
 export interface SiteOptions {
   knowledge: KnowledgeProvider;
-  /** The timeline picture as PNG bytes, for the knowledge current when it is called; without it /timeline shows the list only. */
-  timelinePng?: () => Buffer;
+  /** The timeline picture of a knowledge base as PNG bytes (`renderTimelinePng`); without it /timeline shows the list only. */
+  timelinePng?: (knowledge: Knowledge) => Buffer;
 }
 
 export interface WebRequest {
@@ -62,7 +63,7 @@ function route(request: WebRequest, site: SiteOptions): WebResponse {
     const page = pageParam(query, pageCount(timelineOrder(knowledge).length, ENTRIES_PER_PAGE));
     return page === null ? notFound() : webResponse(200, HTML, renderTimelinePage(knowledge, { page, picture: site.timelinePng !== undefined }));
   }
-  if (rawPath === TIMELINE_PNG_PATH && site.timelinePng) return webResponse(200, 'image/png', site.timelinePng());
+  if (rawPath === TIMELINE_PNG_PATH && site.timelinePng) return webResponse(200, 'image/png', site.timelinePng(knowledge));
   return notFound();
 }
 

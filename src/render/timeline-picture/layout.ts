@@ -121,10 +121,13 @@ function phaseSpan(phase: Phase): [string, string | null] {
   return [start, phase.start === phase.end || end === start ? null : end];
 }
 
-/** The header band's text: the phase's dates and what it holds. */
+/**
+ * The header band's text: the phase's dates and what it holds. A deal is named by its month only: its date is the
+ * first date its passages give (often a week, a month or a publication date), not the day it was agreed.
+ */
 function phaseHeading(phase: Phase, index: number, count: number): string {
   const [start, end] = phaseSpan(phase);
-  const deal = phase.deal ? ` · deal agreed ${pictureDate(phase.deal.agreed, 'day', false)}${phase.deal.status === 'agreed' ? '' : `, ${phase.deal.status}`}` : '';
+  const deal = phase.deal ? ` · deal agreed ${pictureDate(phase.deal.agreed, 'month', false)}${phase.deal.status === 'agreed' ? '' : `, ${phase.deal.status}`}` : '';
   const names = phase.names.length > 0 ? ` · ${phase.names.join(', ')}` : '';
   return drawable(`${count > 1 ? `${index + 1}. ` : ''}${start}${end ? ` – ${end}` : ''}${deal}${names}`);
 }

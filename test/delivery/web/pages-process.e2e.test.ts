@@ -1,6 +1,6 @@
 /**
- * `npm start` with PUBLIC_URL and WEB_PORT: the gateway bot serves its pages on WEB_PORT, links its quotes to
- * PUBLIC_URL, and stops both on SIGTERM.
+ * `npm start` with PUBLIC_URL and WEB_PORT: the gateway bot serves its pages (with the timeline picture) on WEB_PORT,
+ * links its quotes to PUBLIC_URL, and stops both on SIGTERM.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -50,6 +50,13 @@ describe('the bot process with its pages', () => {
     const page = await send(`http://127.0.0.1:${port}/sources`, { method: 'GET' });
     expect(page.status).toBe(200);
     expect(page.text).toContain('How the hostage deal came about');
+    // the timeline page shows the picture the bot renders, and the picture is a PNG 1,400 px wide
+    expect((await send(`http://127.0.0.1:${port}/timeline`, { method: 'GET' })).text).toContain('<img src="/timeline.png"');
+    const picture = await fetch(`http://127.0.0.1:${port}/timeline.png`);
+    expect(picture.headers.get('content-type')).toBe('image/png');
+    const png = Buffer.from(await picture.arrayBuffer());
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(1400);
     const reply = await fake.interact(slashCommand('who', { name: 'McGurk' }));
     expect(reply.problems).toEqual([]);
     expect(JSON.stringify(reply.body)).toContain('"url":"https://talks.example.org/sources/ap-how-the-hostage-deal-came-about?q=');
