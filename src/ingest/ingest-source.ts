@@ -4,9 +4,10 @@
  * file. `prepareSource` does everything but the writing, so a caller can show a preview or check for duplicates
  * before `writeSource`.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { syncDirectory, writeFlushedTemporary } from '../corpus/durable-files.ts';
 import { CorpusError, formatSourceFile, parseSourceFile } from '../corpus/source-file.ts';
 import { type SourceMeta, SourceMetaSchema } from '../corpus/source-schema.ts';
 import { type CleanedText, preview } from './cleaned-text.ts';
@@ -164,14 +165,7 @@ export function writeSource(prepared: PreparedSource, corpusDir: string): string
   const taken = () => new IngestError(`${file} already exists: choose another --id (ingest never overwrites)`);
   if (existsSync(file)) throw taken();
   mkdirSync(dir, { recursive: true });
-  const temp = join(dir, `.${prepared.meta.id}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const fd = openSync(temp, 'wx');
-  try {
-    writeSync(fd, prepared.text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  const temp = writeFlushedTemporary(file, prepared.text);
   try {
     linkSync(temp, file);
   } catch (error) {
@@ -185,20 +179,6 @@ export function writeSource(prepared: PreparedSource, corpusDir: string): string
   }
   syncDirectory(dir);
   return file;
-}
-
-/** Flushes a directory entry to disk so a written file survives a crash; a no-op where directories cannot be opened. */
-function syncDirectory(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // some platforms cannot fsync a directory; the file itself is already on disk
-  }
 }
 
 /**
