@@ -41,6 +41,6 @@ export default function setup(): () => void {
     if (left.length === 0) return;
     // vitest reports an error thrown here but still exits 0: the exit code is set as well
     process.exitCode = 1;
-    throw new Error(`the tests left files in the repository (git status --porcelain --ignored):\n${left.join('\n')}`);
+    throw new Error(`the tests left files in the repository, or these were edited during the run (git status --porcelain --ignored):\n${left.join('\n')}`);
   };
 }

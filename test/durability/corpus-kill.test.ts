@@ -122,5 +122,5 @@ describe('the corpus under kill -9', () => {
     recordFigures('corpus', { runs: RUNS, kills, acknowledged, survived, temporaryFilesLeft: temporary });
     expect(kills).toBe(RUNS);
     expect(acknowledged).toBeGreaterThan(RUNS);
-  }, 240_000);
+  }, 420_000); // about a minute on a quiet machine; a loaded CI runner may take several
 });

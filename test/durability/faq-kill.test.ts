@@ -68,5 +68,5 @@ describe('the FAQ under kill -9', () => {
     expect(lost).toEqual([]);
     expect(kills).toBeGreaterThanOrEqual(RUNS * 0.9);
     expect(acknowledged).toBeGreaterThan(RUNS * 5);
-  }, 180_000);
+  }, 300_000); // under a minute on a quiet machine; a loaded CI runner may take several
 });
