@@ -8,8 +8,9 @@
  * // sources/some-article.md → removed/some-article.2026-11-23T22-40-00Z.md, and a line in changes.jsonl
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { moveDurably, syncDirectory } from './durable-files.ts';
 import { SOURCE_ID } from './source-schema.ts';
 
 /** Who made a change: a member on Discord, or someone at the command line. */
@@ -31,16 +32,19 @@ export class CorpusChangeError extends Error {
 
 export const CHANGES_FILE = 'changes.jsonl';
 
-/** Appends one change and flushes it to disk. */
+/** Appends one change and flushes it to disk (a torn last line after a crash is skipped by readChanges). */
 export function recordChange(dir: string, change: Omit<CorpusChange, 'at'>, at = new Date()): CorpusChange {
   const full: CorpusChange = { at: at.toISOString(), ...change };
-  const fd = openSync(join(dir, CHANGES_FILE), 'a');
+  const file = join(dir, CHANGES_FILE);
+  const created = !existsSync(file);
+  const fd = openSync(file, 'a');
   try {
     writeSync(fd, `${JSON.stringify(full)}\n`);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
+  if (created) syncDirectory(dir); // the new file's name must survive a crash too
   return full;
 }
 
@@ -75,7 +79,7 @@ export function removeSource(dir: string, id: string, author: ChangeAuthor, at =
   const removedDir = join(dir, 'removed');
   mkdirSync(removedDir, { recursive: true });
   const target = join(removedDir, `${id}.${at.toISOString().replace(/[:.]/g, '-')}.md`);
-  renameSync(file, target);
+  moveDurably(file, target);
   recordChange(dir, { action: 'remove', id, sha256, author }, at);
   return target;
 }

@@ -12,7 +12,7 @@
  */
 import { IngestError, type IngestOptions, type PreparedSource, prepareSource, writeSource } from '../ingest/ingest-source.ts';
 import type { LiveKnowledge, ReloadResult } from '../knowledge/live-knowledge.ts';
-import { type ChangeAuthor, recordChange, removeSource, sha256Of } from './corpus-changes.ts';
+import { type ChangeAuthor, CorpusChangeError, recordChange, removeSource, sha256Of } from './corpus-changes.ts';
 import { DuplicateIndex } from './duplicates.ts';
 import type { Source } from './source-schema.ts';
 
@@ -74,8 +74,14 @@ export class CorpusEditor {
     return { id, file, reload };
   }
 
-  /** Moves a source to `removed/`, records who removed it, and reloads. */
+  /**
+   * Moves a source to `removed/`, records who removed it, and reloads. A source that another names as its
+   * `near_duplicate_of` is refused (CorpusChangeError): without it the corpus would no longer load, and every reload
+   * after would be refused until someone edited the other file.
+   */
   async remove(id: string, author: ChangeAuthor): Promise<{ movedTo: string; reload: ReloadResult }> {
+    const copies = this.live.current().corpus.sources.filter((s) => s.near_duplicate_of === id).map((s) => `"${s.id}"`);
+    if (copies.length > 0) throw new CorpusChangeError(`${copies.join(', ')} ${copies.length === 1 ? 'repeats' : 'repeat'} "${id}" with small edits (near_duplicate_of): remove ${copies.length === 1 ? 'it' : 'them'} first.`);
     const movedTo = removeSource(this.live.dir, id, author);
     return { movedTo, reload: await this.live.reload() };
   }

@@ -2,11 +2,10 @@
  * Loads a whole corpus directory: every `sources/*.md` and `entities.yaml`. All or nothing: the first broken file
  * stops the load with a CorpusError naming it, so a half-loaded corpus never serves answers.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { type Entity, EntityFileSchema } from './entity-schema.ts';
-import { CorpusError, fromZod, parseSourceFile } from './source-file.ts';
+import { CorpusError, fromZod, parseSourceFile, parseYamlIn, refuseControlCharacters, withoutBom } from './source-file.ts';
 import type { Source } from './source-schema.ts';
 
 export interface Corpus {
@@ -14,6 +13,26 @@ export interface Corpus {
   sources: Source[];
   entities: Entity[];
   notEntities: string[];
+}
+
+/** The largest corpus file read: a source is one article (the longest seed is under 60 kB). */
+export const MAX_CORPUS_FILE_BYTES = 5_000_000;
+
+/**
+ * Reads a corpus file as UTF-8 text, refusing (CorpusError naming `label`) a file over MAX_CORPUS_FILE_BYTES or one
+ * whose bytes are not UTF-8 — a UTF-16 or Latin-1 file would otherwise load as garbled text.
+ *
+ * @example
+ * readCorpusText('corpus/sources/a.md', 'sources/a.md') // → '---\nid: a\n…'
+ */
+export function readCorpusText(path: string, label: string): string {
+  const size = statSync(path).size;
+  if (size > MAX_CORPUS_FILE_BYTES) throw new CorpusError(label, null, `is ${(size / 1_000_000).toFixed(1)} MB, over the ${MAX_CORPUS_FILE_BYTES / 1_000_000} MB a corpus file may have`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+  } catch {
+    throw new CorpusError(label, null, 'is not UTF-8 text (save it as UTF-8)');
+  }
 }
 
 /** `CORPUS_DIR` from the environment, or `./corpus`. */
@@ -42,7 +61,7 @@ export function loadCorpus(dir: string): Corpus {
   if (!existsSync(sourcesDir)) throw new CorpusError(sourcesDir, null, 'directory not found (set CORPUS_DIR?)');
   const files = sourceFileNames(sourcesDir);
   if (files.length === 0) throw new CorpusError(sourcesDir, null, 'no sources (*.md files)');
-  const sources = files.map((f) => parseSourceFile(readFileSync(join(sourcesDir, f), 'utf8'), `sources/${f}`));
+  const sources = files.map((f) => parseSourceFile(readCorpusText(join(sourcesDir, f), `sources/${f}`), `sources/${f}`));
   const seen = new Set<string>();
   for (const s of sources) {
     if (seen.has(s.id)) throw new CorpusError(s.file, 'id', `duplicate id "${s.id}"`);
@@ -61,14 +80,10 @@ export function loadCorpus(dir: string): Corpus {
 /** Reads and validates `entities.yaml`; a missing file means no curated entities. */
 export function loadEntities(file: string): { entities: Entity[]; notEntities: string[] } {
   if (!existsSync(file)) return { entities: [], notEntities: [] };
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new CorpusError('entities.yaml', null, `not valid YAML: ${String((error as Error).message).split('\n')[0]}`);
-  }
-  const parsed = EntityFileSchema.safeParse(raw);
-  if (!parsed.success) throw fromZod('entities.yaml', parsed.error);
+  const text = withoutBom(readCorpusText(file, 'entities.yaml'));
+  refuseControlCharacters(text, 'entities.yaml');
+  const parsed = EntityFileSchema.safeParse(parseYamlIn(text, 'entities.yaml', 'not valid YAML'));
+  if (!parsed.success) throw fromZod('entities.yaml', parsed.error, 'the file');
   const ids = new Set<string>();
   for (const [i, e] of parsed.data.entities.entries()) {
     if (ids.has(e.id)) throw new CorpusError('entities.yaml', `entities.${i}.id`, `duplicate id "${e.id}"`);
@@ -89,7 +104,7 @@ export function readableSources(dir: string): Source[] {
   if (!existsSync(sourcesDir)) return [];
   return sourceFileNames(sourcesDir).flatMap((f) => {
     try {
-      return [parseSourceFile(readFileSync(join(sourcesDir, f), 'utf8'), `sources/${f}`)];
+      return [parseSourceFile(readCorpusText(join(sourcesDir, f), `sources/${f}`), `sources/${f}`)];
     } catch {
       return [];
     }

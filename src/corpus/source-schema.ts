@@ -48,7 +48,8 @@ export const SourceMetaSchema = z
     authors: z.array(z.string().min(1)),
     published: isoDay.nullable(),
     published_basis: PublishedBasisSchema,
-    url: z.url().optional(),
+    /** Where the article can be read: http or https only (it becomes a link under quotes). */
+    url: z.url({ protocol: /^https?$/ }).optional(),
     /** The outlet whose reporting this text retells ("The New York Times"), when it retells someone else's. */
     reports_on: z.string().min(1).nullable().optional(),
     language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language tag such as "en"'),

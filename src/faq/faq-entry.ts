@@ -1,5 +1,6 @@
 /** FAQ entries and their limits, shared by the store, the answers and the import format. */
 import { z } from 'zod';
+import { isCalendarDate } from '../corpus/source-schema.ts';
 
 export const FAQ_LIMITS = { question: 200, alias: 100, answer: 2000, citations: 10 } as const;
 
@@ -38,7 +39,7 @@ export const FaqSnapshotSchema = z.strictObject({
   answer: text(FAQ_LIMITS.answer, 'the answer'),
   aliases: z.array(text(FAQ_LIMITS.alias, 'an alias')).default([]),
   citations: z.array(z.string().regex(/^[a-z0-9][a-z0-9_-]*#\d+$/, 'a citation must be a passage id such as "source-id#3"')).max(FAQ_LIMITS.citations).default([]),
-  review_by: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'review_by must be YYYY-MM-DD').nullable().default(null),
+  review_by: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'review_by must be YYYY-MM-DD').refine(isCalendarDate, 'review_by must be a real calendar date (YYYY-MM-DD)').nullable().default(null),
   deleted: z.boolean().default(false),
 });
 export type FaqSnapshot = z.infer<typeof FaqSnapshotSchema>;

@@ -3,8 +3,9 @@
  * and say exactly the same words: every write is one transaction that also records the next revision, refusals are
  * FaqError with a message for the moderator, an import is all or nothing.
  */
-import { type FaqEntry, type FaqExport, FaqExportSchema, type FaqRevision, type FaqSnapshot, FaqSnapshotSchema, questionKey } from './faq-entry.ts';
+import { type FaqEntry, type FaqExport, type FaqRevision, type FaqSnapshot, FaqSnapshotSchema, questionKey } from './faq-entry.ts';
 import { FaqError, FaqImportConflict } from './faq-errors.ts';
+import { checkFaqImport } from './faq-import-check.ts';
 import type { FaqEdit, FaqStore, ImportReport, NewFaqEntry } from './faq-store.ts';
 import { MIGRATIONS, SCHEMA_MIGRATIONS_TABLE } from './migrations.ts';
 import { first, type SqlDatabase, type SqlSession } from './sql/sql-database.ts';
@@ -205,15 +206,11 @@ export class SqlFaqStore implements FaqStore {
   }
 
   async importGuild(guildId: string, data: unknown, actor: string, options: { overwrite?: boolean } = {}): Promise<ImportReport> {
-    const parsed = FaqExportSchema.safeParse(data);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new FaqError(`Not a talks-bot FAQ export: ${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}.`);
-    }
+    const file = checkFaqImport(data);
     return this.db.write(guildId, async (tx) => {
       const report: ImportReport = { added: 0, updated: 0, unchanged: 0, conflicts: [] };
       const existing = new Map((await this.entries(tx, guildId)).map((e) => [questionKey(e.question), e]));
-      for (const incoming of parsed.data.entries) {
+      for (const incoming of file.entries) {
         const current = existing.get(questionKey(incoming.question));
         if (!current) {
           await this.write(tx, guildId, null, incoming, 'import', actor);

@@ -10,13 +10,22 @@ import { cleanPlainText } from './clean-plain-text.ts';
 import type { CleanedText } from './cleaned-text.ts';
 
 /**
- * Unicode NFC, no BOM, "\n" line ends, no-break spaces as spaces: what every cleaner expects.
+ * Unicode NFC, no BOM, "\n" line ends (form feeds and vertical tabs too), no-break spaces as spaces, no other control
+ * characters (a stray bell or escape would never load as corpus text): what every cleaner expects.
  *
  * @example
- * normaliseRawText('\uFEFFOne\r\nTwo\u00a0three') // → 'One\nTwo three'
+ * normaliseRawText('\uFEFFOne\r\nTwo\u00a0three\u0007') // → 'One\nTwo three'
  */
 export function normaliseRawText(raw: string): string {
-  return raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').normalize('NFC');
+  return (
+    raw
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?|[\v\f]/g, '\n')
+      .replace(/\u00a0/g, ' ')
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, '')
+      .normalize('NFC')
+  );
 }
 
 /**

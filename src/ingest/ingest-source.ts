@@ -4,14 +4,17 @@
  * file. `prepareSource` does everything but the writing, so a caller can show a preview or check for duplicates
  * before `writeSource`.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { syncDirectory, writeFlushedTemporary } from '../corpus/durable-files.ts';
+import { describeIssue } from '../corpus/field-errors.ts';
 import { CorpusError, formatSourceFile, parseSourceFile } from '../corpus/source-file.ts';
 import { type SourceMeta, SourceMetaSchema } from '../corpus/source-schema.ts';
 import { type CleanedText, preview } from './cleaned-text.ts';
 import { cleanRawText } from './clean-raw-text.ts';
 import { foldLine } from './line-shape.ts';
+import { checkRawText } from './raw-text-limits.ts';
 import { sourceId } from './source-id.ts';
 import { sameOutlet } from './wires.ts';
 
@@ -121,21 +124,23 @@ export function buildMeta(cleaned: CleanedText, options: IngestOptions, origin: 
   const parsed = SourceMetaSchema.safeParse(meta);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new IngestError(`front matter field "${issue?.path.join('.') ?? '?'}": ${issue?.message ?? 'invalid'}`);
+    const { field, detail } = issue ? describeIssue(issue) : { field: null, detail: 'is not valid' };
+    throw new IngestError(field ? `the field "${field}" ${detail}` : `the details ${detail}`);
   }
   return parsed.data;
 }
 
 /**
  * Cleans `raw` and prepares its source file without writing anything: the front matter, the cleaned text, and the
- * file's text, checked by reading it back as the corpus loader will. Throws IngestError when the text has no
- * article or the front matter is invalid.
+ * file's text, checked by reading it back as the corpus loader will. Throws IngestError when the text is binary or
+ * an HTML bomb (see raw-text-limits.ts), has no article, or the front matter is invalid.
  *
  * @example
  * const prepared = prepareSource(readFileSync('page.html', 'utf8'), 'page.html', {});
  * prepared.meta.id // → '2025-10-13-hostages-freed-as-trump-and-sisi-host'
  */
 export function prepareSource(raw: string, rawName: string, options: IngestOptions): PreparedSource {
+  checkRawText(raw, rawName);
   const cleaned = withoutGivenTitle(cleanRawText(raw), options.title);
   if (cleaned.paragraphs.length === 0) throw new IngestError(`${rawName}: no article text found after cleaning`);
   const sha256 = createHash('sha256').update(raw).digest('hex');
@@ -164,14 +169,7 @@ export function writeSource(prepared: PreparedSource, corpusDir: string): string
   const taken = () => new IngestError(`${file} already exists: choose another --id (ingest never overwrites)`);
   if (existsSync(file)) throw taken();
   mkdirSync(dir, { recursive: true });
-  const temp = join(dir, `.${prepared.meta.id}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const fd = openSync(temp, 'wx');
-  try {
-    writeSync(fd, prepared.text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  const temp = writeFlushedTemporary(file, prepared.text);
   try {
     linkSync(temp, file);
   } catch (error) {
@@ -185,20 +183,6 @@ export function writeSource(prepared: PreparedSource, corpusDir: string): string
   }
   syncDirectory(dir);
   return file;
-}
-
-/** Flushes a directory entry to disk so a written file survives a crash; a no-op where directories cannot be opened. */
-function syncDirectory(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // some platforms cannot fsync a directory; the file itself is already on disk
-  }
 }
 
 /**

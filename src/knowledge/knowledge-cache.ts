@@ -10,9 +10,10 @@
  * const { knowledge, from } = openCachedKnowledge('corpus', loadCorpus('corpus')); // from: 'cache' | 'update' | 'build'
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { writeFileDurably } from '../corpus/durable-files.ts';
 import type { Corpus } from '../corpus/load-corpus.ts';
 import type { Source } from '../corpus/source-schema.ts';
 import { PassageIndex, type PassageIndexSnapshot } from '../search/passage-index.ts';
@@ -75,7 +76,7 @@ function codeFingerprint(): string {
   return code;
 }
 
-/** Writes the knowledge base to `file`, whole or not at all (a temporary file renamed into place). */
+/** Writes the knowledge base to `file`, whole or not at all (a flushed temporary file renamed into place). */
 export function saveKnowledge(knowledge: Knowledge, file: string): void {
   const saved: SavedKnowledge = {
     format: KNOWLEDGE_FORMAT,
@@ -93,9 +94,7 @@ export function saveKnowledge(knowledge: Knowledge, file: string): void {
     wordStats: knowledge.wordStats,
     index: knowledge.index.toSnapshot(),
   };
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, serialize(saved));
-  renameSync(temporary, file);
+  writeFileDurably(file, serialize(saved));
 }
 
 /**

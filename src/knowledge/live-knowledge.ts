@@ -3,8 +3,15 @@
  * builds new knowledge beside the old, then switches in one assignment. On a large corpus (from
  * `INCREMENTAL_FROM_PASSAGES`), where a build takes minutes, a change to sources alone is applied to the running
  * knowledge instead (`updateKnowledge`), in the same synchronous step as the switch. Answers read `current()` once per
- * interaction, so none is ever computed from a half-updated corpus; a broken file leaves the previous knowledge
- * serving and the failure is reported to whoever asked for the reload (and to the log).
+ * interaction, so none is ever computed from a half-updated corpus.
+ *
+ * The rule for a broken file: a reload is all or nothing. The first file that cannot be used — a source or
+ * `entities.yaml` that does not parse, has a wrong field, is not UTF-8 or is too large; two sources with one id; a
+ * `near_duplicate_of` naming no source — refuses the whole reload: every source keeps serving exactly as before (the
+ * broken one at its last good version, or not at all if it is new; the valid changes made beside it wait for the
+ * next good reload), and the result names the file and the field, for whoever asked for the reload and for the log.
+ * Taking in the good files and skipping the bad one would serve a corpus nobody wrote — a source whose near-duplicate
+ * was skipped, entities that no longer match — so none is served until the file is fixed.
  *
  * @example
  * const live = LiveKnowledge.open('corpus');          // throws CorpusError when the first load fails

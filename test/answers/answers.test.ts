@@ -40,10 +40,14 @@ describe('/who', () => {
   it('says so for an unknown name and offers the closest entities', () => {
     const a = answerWho(knowledge, 'Blinkenn Antonyy');
     expect(a.found).toBe(true); // close enough: typos are forgiven
-    const none = answerWho(knowledge, 'Vladimir Putin');
+    const none = answerWho(knowledge, 'Antonio Blanco');
     expect(none.found).toBe(false);
     expect(none.results).toEqual([]);
-    expect(none.notes[0]).toMatch(/No one in the corpus matches "Vladimir Putin"/);
+    expect(none.notes[0]).toMatch(/No one in the corpus matches "Antonio Blanco"/);
+    expect(none.suggestions).toEqual(['Antony Blinken']);
+    const nearTwo = answerWho(knowledge, 'Barnes');
+    expect(nearTwo.found).toBe(false);
+    expect(nearTwo.suggestions.slice(0, 2).sort()).toEqual(['Bill Burns', 'David Barnea']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { uncoveredNames } from '../../src/entities/coverage-check.ts';
+import { compileMentionPatterns, findMentions } from '../../src/entities/mentions.ts';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { bundledKnowledge } from '../helpers/corpus.ts';
 
@@ -33,8 +34,10 @@ describe('resolving who the user means', () => {
   ])('a typo: %s', (q, id) => expect(resolve(q)).toBe(id));
 
   it('finds no one for a name not in the talks, but offers the closest', () => {
-    const matches = knowledge.entities.resolve('Zelensky');
-    expect(matches.filter((m) => m.coverage >= 0.6)).toEqual([]);
+    expect(knowledge.entities.resolve('Antonio Blanco').filter((m) => m.coverage >= 0.6)).toEqual([]);
+    expect(knowledge.entities.closest('Antonio Blanco').map((e) => e.name)).toEqual(['Antony Blinken']);
+    expect(knowledge.entities.resolve('Barnes').filter((m) => m.coverage >= 0.6)).toEqual([]);
+    expect(knowledge.entities.closest('Barnes').slice(0, 2).map((e) => e.name).sort()).toEqual(['Bill Burns', 'David Barnea']);
   });
 });
 
@@ -54,7 +57,13 @@ describe('mentions in the sources', () => {
   });
 
   it('do not take a common word for a name ("burns")', () => {
-    expect(knowledge.passages.flatMap((p) => p.mentions).every((m) => /\p{Lu}/u.test(m.text) || m.text === m.text.toLowerCase())).toBe(true);
+    const text = 'The fire still burns in Gaza, Burns told the Qatari side.';
+    const passage = { id: 'x#1', sourceId: 'x', n: 1, paragraph: 1, text, sentences: [{ text, start: 0, end: text.length }] };
+    const found = findMentions([passage], compileMentionPatterns(knowledge.corpus.entities)).map((m) => [m.text, m.entityId]);
+    expect(found).toEqual([['Burns', 'bill-burns']]);
+    const burns = knowledge.passages.flatMap((p) => p.mentions).filter((m) => m.entityId === 'bill-burns');
+    expect(burns.length).toBeGreaterThan(0);
+    expect(burns.filter((m) => !/\p{Lu}/u.test(m.text))).toEqual([]);
   });
 });
 

@@ -1,7 +1,13 @@
 /** `npm start` with a token: connects to (fake) Discord, answers, and shuts down cleanly on SIGTERM. */
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ID, FakeDiscord, slashCommand } from './fake-discord.ts';
+
+/** The FAQ database of a test's bot: a temporary folder, never the repository's data/. */
+const dataDir = () => mkdtempSync(join(tmpdir(), 'talks-process-data-'));
 
 describe('the bot process', () => {
   const fake = new FakeDiscord();
@@ -10,7 +16,7 @@ describe('the bot process', () => {
 
   it('starts with DISCORD_TOKEN set, answers a command, and exits 0 on SIGTERM', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, DISCORD_TOKEN: `fake.${'x'.repeat(64)}`, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' },
+      env: { ...process.env, DISCORD_TOKEN: `fake.${'x'.repeat(64)}`, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info', DATA_DIR: dataDir(), DATABASE_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
@@ -27,7 +33,7 @@ describe('the bot process', () => {
 
   it('refuses to start with a malformed setting, naming it', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, DISCORD_TOKEN: 'too-short', DISCORD_APPLICATION_ID: 'abc' },
+      env: { ...process.env, DISCORD_TOKEN: 'too-short', DISCORD_APPLICATION_ID: 'abc', DATA_DIR: dataDir(), DATABASE_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';

@@ -1,0 +1,69 @@
+/**
+ * What a page must not be before it is cleaned: binary data, text in another encoding, or HTML shaped to exhaust the
+ * parser (thousands of nested elements, hundreds of thousands of tiny ones). Cleaning runs in the bot's process, so
+ * such a page would hold every other user's answer for minutes — a page nested 300,000 levels deep took the parser
+ * minutes and then overflowed the stack. A real article page nests a few dozen levels and holds a few thousand
+ * elements; the limits leave ample room above that.
+ */
+import { IngestError } from './ingest-source.ts';
+
+export const RAW_TEXT_LIMITS = {
+  /** Elements (opening tags) in an HTML page. */
+  htmlElements: 30_000,
+  /** Levels of elements inside one another. */
+  htmlDepth: 256,
+} as const;
+
+/** Elements that never nest (void) or that the next of their kind closes (`<p>a<p>b`), in the HTML parser too. */
+const FLAT = new Set('area base br col embed hr img input link meta param source track wbr keygen p li dt dd option optgroup tr td th tbody rt rp'.split(' '));
+
+/**
+ * Throws IngestError (a message for the moderator, naming the file) when `raw` is binary or not UTF-8, or when it is
+ * HTML over the limits above.
+ *
+ * @example
+ * checkRawText('<div>'.repeat(100_000), 'page.html') // throws: page.html: the page nests its HTML more than 256 levels deep …
+ */
+export function checkRawText(raw: string, rawName: string): void {
+  const sample = raw.length > 200_000 ? raw.slice(0, 200_000) : raw;
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  const binary = (sample.match(/[\u0000-\u0008\u000E-\u001F\uFFFD]/g) ?? []).length;
+  if (sample.includes('\u0000') || binary > Math.max(8, sample.length / 200)) {
+    throw new IngestError(`${rawName}: this is not a text or HTML page (it holds binary data, or text in another encoding than UTF-8)`);
+  }
+  if (!/<[a-zA-Z!/]/.test(raw)) return;
+  let elements = 0;
+  let depth = 0;
+  for (const tag of tags(raw)) {
+    if (tag.closing) {
+      if (!FLAT.has(tag.name) && depth > 0) depth--;
+      continue;
+    }
+    elements++;
+    if (!tag.selfClosing && !FLAT.has(tag.name)) depth++;
+    if (elements > RAW_TEXT_LIMITS.htmlElements) {
+      throw new IngestError(`${rawName}: the page has more than ${RAW_TEXT_LIMITS.htmlElements.toLocaleString('en')} HTML elements; save the article's own page, or copy its text into a .txt file`);
+    }
+    if (depth > RAW_TEXT_LIMITS.htmlDepth) {
+      throw new IngestError(`${rawName}: the page nests its HTML more than ${RAW_TEXT_LIMITS.htmlDepth} levels deep; save the article's own page, or copy its text into a .txt file`);
+    }
+  }
+}
+
+/**
+ * The tags of an HTML text, in one pass: a tag runs from "<" and a letter (or "/") to the next ">", as a browser reads
+ * it, so "<a <a <a >" is one tag and text full of "<" without ">" costs no more than its length.
+ */
+function* tags(html: string): Generator<{ name: string; closing: boolean; selfClosing: boolean }> {
+  let at = html.indexOf('<');
+  let end = -1; // the next ">" after `at`, found once and kept while `at` moves towards it
+  while (at !== -1) {
+    if (end <= at) end = html.indexOf('>', at + 1);
+    if (end === -1) return;
+    const next = html.charCodeAt(at + 1);
+    const tagLike = next === 47 || (next >= 65 && next <= 90) || (next >= 97 && next <= 122); // "/" or a letter
+    const name = tagLike ? /^<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)/.exec(html.slice(at, Math.min(end + 1, at + 64))) : null;
+    if (name) yield { name: (name[2] ?? '').toLowerCase(), closing: name[1] === '/', selfClosing: html[end - 1] === '/' };
+    at = html.indexOf('<', name ? end + 1 : at + 1);
+  }
+}
