@@ -1,6 +1,6 @@
 /**
  * A corpus whose source holds everything a page must not trust: markup in the title, byline, notes and text,
- * quotes and ampersands in attribute-like places, a `javascript:` address, and Arabic (right-to-left) text; plus a
+ * quotes and ampersands in attribute-like places, an address with markup in its query, and Arabic (right-to-left) text; plus a
  * second source that carries one of its paragraphs word for word, for the "also in" links.
  */
 import { cpSync, mkdtempSync } from 'node:fs';
@@ -25,7 +25,7 @@ published: 2023-11-24
 published_basis:
   kind: inferred
   evidence: 'says "on Friday" & <u>more</u>'
-url: 'javascript:alert(1)'
+url: 'https://example.org/a?b="><script>alert(1)</script>&c=1'
 language: en
 notes: 'Notes with ${SCRIPT}'
 ---

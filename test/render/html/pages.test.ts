@@ -72,14 +72,14 @@ describe('/sources/<id>', () => {
     expect(copy).toContain(`also in <a href="${passagePath(`${HOSTILE_ID}#3`)}">Tom &amp; Jerry &lt;i&gt;News&lt;/i&gt; (2023-11-24)</a>`);
   });
 
-  it('escapes everything that comes from a source: title, outlet, byline, evidence, notes, text; a javascript: address stays text', () => {
+  it('escapes everything that comes from a source: title, outlet, byline, evidence, notes, text, and the original address', () => {
     const { knowledge } = hostileKnowledge();
     const page = renderSourcePage(knowledge, knowledge.sourceById.get(HOSTILE_ID)!, `${HOSTILE_ID}#1`);
     const main = page.slice(page.indexOf('<main'));
     expect(main).not.toMatch(/<script|<img|<b>|<i>|<u>|href="javascript/i);
     expect(main).toContain('<h1 id="title" dir="auto">Truce &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quotes&quot; &lt;b&gt;bold&lt;/b&gt;</h1>');
     expect(main).toContain('A. &quot;Ace&quot; O&#39;Brien, &lt;img src=x onerror=alert(1)&gt;');
-    expect(main).toContain('<dt>Original</dt><dd>javascript:alert(1)</dd>');
+    expect(main).toContain('<dt>Original</dt><dd><a href="https://example.org/a?b=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;c=1"');
     expect(main).toContain('officials said &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;more&quot; came later.');
     expect(page).toContain('<title>Truce &lt;script&gt;');
   });
