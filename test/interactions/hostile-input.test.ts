@@ -1,0 +1,32 @@
+/**
+ * What a member sees for input the property tests (test/fuzz/) found breaking the bot, each kept as an example:
+ * the answer is the bot's own, in its own words, and valid for Discord.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../commands/index.ts';
+import { PageQueries } from '../../src/interactions/answers/page-queries.ts';
+import { botCatalog } from '../../src/interactions/catalog.ts';
+import { Cooldowns } from '../../src/interactions/cooldowns.ts';
+import { fixedKnowledge } from '../../src/knowledge/live-knowledge.ts';
+import { createLogger } from '../../src/logging/logger.ts';
+import { bundledKnowledge } from '../helpers/corpus.ts';
+import { fakeMessage, messageMenu, slashCommand } from '../delivery/discord/fake-discord.ts';
+import { ApiTransport } from './api-transport.ts';
+
+const knowledge = fixedKnowledge(bundledKnowledge());
+const t = new ApiTransport({ catalog: botCatalog({ knowledge, commands: COMMANDS, pageQueries: new PageQueries() }), cooldowns: new Cooldowns(0), logger: createLogger('silent') });
+afterEach(() => expect(t.problems).toEqual([]));
+
+describe('words that are also names of JavaScript object properties', () => {
+  it('"constructor" or "__proto__" typed or pasted is searched like any word, not answered with an apology', async () => {
+    for (const text of ['constructor', 'hostages __proto__ constructor', 'toString valueOf hasOwnProperty']) {
+      const search = await t.first(slashCommand('search', { text }));
+      expect(search.data?.content ?? '').not.toMatch(/something went wrong/);
+      expect(search.data?.embeds?.[0]?.title).toMatch(/\S/);
+      const when = await t.first(slashCommand('when', { event: text }));
+      expect(when.data?.embeds?.[0]?.title).toMatch(/\S/);
+      const found = await t.first(messageMenu('Find sources', fakeMessage({ content: text })));
+      expect(found.data?.embeds?.[0]?.title).toMatch(/\S/);
+    }
+  });
+});
