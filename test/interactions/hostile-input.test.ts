@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
+import { attachmentOption, parseOptions, roleOption, stringOption } from '../../src/commands/define-command.ts';
 import { PageQueries } from '../../src/interactions/answers/page-queries.ts';
 import { botCatalog } from '../../src/interactions/catalog.ts';
 import { Cooldowns } from '../../src/interactions/cooldowns.ts';
@@ -28,5 +29,22 @@ describe('words that are also names of JavaScript object properties', () => {
       const found = await t.first(messageMenu('Find sources', fakeMessage({ content: text })));
       expect(found.data?.embeds?.[0]?.title).toMatch(/\S/);
     }
+  });
+});
+
+describe('option values of the wrong type, as a forged or buggy client sends them', () => {
+  it('text options given an object or a number ask for text, in the bot\'s words', async () => {
+    const interaction = slashCommand('when', {});
+    (interaction.data as { options: unknown[] }).options = [{ name: 'event', type: 3, value: { evil: true } }];
+    const reply = await t.first(interaction);
+    expect(reply.data?.embeds?.[0]?.description).toBe('*Type the event as text, please.*');
+    expect(JSON.stringify(reply)).not.toMatch(/Invalid input|expected string|received/);
+  });
+
+  it('a role without its name, or a file with a negative size, asks for the role or the file again', () => {
+    const options = { role: roleOption({ description: 'A role' }), file: attachmentOption({ description: 'A file' }), note: stringOption({ description: 'A note' }) };
+    expect(parseOptions(options, { role: { id: '9', name: {} } })).toEqual({ ok: false, message: 'Pick a role from the list, please.' });
+    expect(parseOptions(options, { file: { id: '8', filename: 'a.json', size: -1, url: 'https://cdn.example/a.json' } })).toEqual({ ok: false, message: 'Attach the file, please.' });
+    expect(parseOptions(options, { note: 42 })).toEqual({ ok: false, message: 'Type the note as text, please.' });
   });
 });
