@@ -10,8 +10,11 @@ import { botCatalog } from '../../src/interactions/catalog.ts';
 import { Cooldowns } from '../../src/interactions/cooldowns.ts';
 import { fixedKnowledge } from '../../src/knowledge/live-knowledge.ts';
 import { createLogger } from '../../src/logging/logger.ts';
-import { bundledKnowledge } from '../helpers/corpus.ts';
-import { fakeMessage, messageMenu, slashCommand } from '../delivery/discord/fake-discord.ts';
+import { CorpusEditor } from '../../src/corpus/corpus-editor.ts';
+import { SourceDrafts } from '../../src/corpus/source-drafts.ts';
+import { LiveKnowledge } from '../../src/knowledge/live-knowledge.ts';
+import { bundledKnowledge, scratchCorpus } from '../helpers/corpus.ts';
+import { buttonClick, fakeMessage, GUILD_ID, messageMenu, slashCommand } from '../delivery/discord/fake-discord.ts';
 import { ApiTransport } from './api-transport.ts';
 
 const knowledge = fixedKnowledge(bundledKnowledge());
@@ -46,5 +49,32 @@ describe('option values of the wrong type, as a forged or buggy client sends the
     expect(parseOptions(options, { role: { id: '9', name: {} } })).toEqual({ ok: false, message: 'Pick a role from the list, please.' });
     expect(parseOptions(options, { file: { id: '8', filename: 'a.json', size: -1, url: 'https://cdn.example/a.json' } })).toEqual({ ok: false, message: 'Attach the file, please.' });
     expect(parseOptions(options, { note: 42 })).toEqual({ ok: false, message: 'Type the note as text, please.' });
+  });
+});
+
+describe('a source preview whose id another article already has', () => {
+  it('Add says the id is taken and how to fix it, without the server\'s paths or the command line\'s options', async () => {
+    const live = LiveKnowledge.open(scratchCorpus());
+    const editor = new CorpusEditor(live);
+    const drafts = new SourceDrafts<ReturnType<CorpusEditor['preview']>>();
+    const sources = { editor, editorGuilds: [GUILD_ID], drafts, fetch: {} };
+    const admin = new ApiTransport({ catalog: botCatalog({ knowledge: live, commands: COMMANDS, pageQueries: new PageQueries(), sources }), cooldowns: new Cooldowns(0), logger: createLogger('silent') });
+    const moderator = '610000000000000061';
+    // two articles of the same day whose headlines start alike get the same id
+    const page = (round: number) => `Qatar says hostage talks in Doha are continuing, round ${round}\nPublished 2023-11-20\n\nQatari mediators said the talks were continuing in Doha, round ${round}.`;
+    const click = (key: string) => {
+      const interaction = buttonClick(`v1|src|add|${key}`, fakeMessage(), moderator);
+      (interaction.member as Record<string, unknown>).permissions = '8192';
+      return interaction;
+    };
+    const first = drafts.put({ prepared: editor.preview(page(1), 'one.txt'), owner: moderator, guild: GUILD_ID });
+    const second = drafts.put({ prepared: editor.preview(page(2), 'two.txt'), owner: moderator, guild: GUILD_ID });
+    const [, added] = await admin.handle(click(first));
+    expect((added?.body as { content: string }).content).toMatch(/^Added `2023-11-20-/);
+    const [, refused] = await admin.handle(click(second));
+    const content = (refused?.body as { content: string }).content;
+    expect(content).toMatch(/^Nothing was added: another source already has the id "2023-11-20-[a-z-]+" \(the same date and a headline that starts the same\): use Edit details/);
+    expect(content).not.toMatch(/\/tmp|sources\/|--id/);
+    expect(admin.problems).toEqual([]);
   });
 });
