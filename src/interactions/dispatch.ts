@@ -129,8 +129,10 @@ async function refusedByGates(gates: Gates, call: Call, ctx: InteractionContext)
 function leafAt(command: SlashCommand, path: readonly string[]): AnyLeaf | null {
   const { run } = command;
   if (!('subcommands' in run)) return path.length === 0 ? run : null;
-  if (path.length === 1) return run.subcommands[path[0] ?? ''] ?? null;
-  if (path.length === 2) return run.groups?.[path[0] ?? '']?.subcommands[path[1] ?? ''] ?? null;
+  // own entries only: a subcommand named "__proto__" or "constructor" is not one the bot has
+  const own = <T>(record: Record<string, T> | undefined, key: string | undefined): T | null => (record && key !== undefined && Object.hasOwn(record, key) ? (record[key] ?? null) : null);
+  if (path.length === 1) return own(run.subcommands, path[0]);
+  if (path.length === 2) return own(own(run.groups, path[0])?.subcommands, path[1]);
   return null;
 }
 
@@ -165,7 +167,8 @@ async function onAutocomplete(interaction: APIApplicationCommandAutocompleteInte
 
 async function onMessageCommand(interaction: APIMessageApplicationCommandInteraction, call: Call, ctx: InteractionContext): Promise<void> {
   const command = ctx.catalog.commands.find((c) => c.type === 'message' && c.name === interaction.data.name);
-  const target = interaction.data.resolved.messages[interaction.data.target_id];
+  const { messages } = interaction.data.resolved;
+  const target = Object.hasOwn(messages, interaction.data.target_id) ? messages[interaction.data.target_id] : undefined;
   if (!command || command.type !== 'message' || !target) {
     await call.reply.send(privately(`Unknown command "${interaction.data.name}": it may have been removed.`));
     return;

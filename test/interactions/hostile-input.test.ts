@@ -78,3 +78,19 @@ describe('a source preview whose id another article already has', () => {
     expect(admin.problems).toEqual([]);
   });
 });
+
+describe('names that are also properties of JavaScript objects, where Discord sends names', () => {
+  it('a subcommand or group called "__proto__" or "constructor" is one the bot does not have', async () => {
+    for (const path of [[{ name: '__proto__', type: 1, options: [] }], [{ name: 'constructor', type: 2, options: [{ name: 'toString', type: 1, options: [] }] }]]) {
+      const interaction = slashCommand('faq-admin', {});
+      (interaction.data as { options: unknown[] }).options = path;
+      expect((await t.first(interaction)).data?.content).toMatch(/^Unknown command \/faq-admin (?:__proto__|constructor toString): it may have been removed\. Try \/help\./);
+    }
+  });
+
+  it('"Find sources" on a message id "__proto__" that Discord did not resolve says the command is unknown, not sorry', async () => {
+    const interaction = messageMenu('Find sources', fakeMessage({ content: 'hostages' }));
+    (interaction.data as { target_id: string }).target_id = '__proto__';
+    expect((await t.first(interaction)).data?.content).toBe('Unknown command "Find sources": it may have been removed.');
+  });
+});
