@@ -67,6 +67,12 @@ export async function dispatchInteraction(interaction: APIInteraction, reply: In
     return;
   }
   const call = callOf(interaction, reply);
+  if (!call) {
+    // Discord always names who sent an interaction; a forged or broken one is answered without running anything
+    ctx.logger.warn({ interactionId: interaction.id, type: interaction.type }, 'interaction names no user');
+    await answerNobody(interaction, reply, ctx);
+    return;
+  }
   try {
     if (interaction.type === InteractionType.ApplicationCommandAutocomplete) await onAutocomplete(interaction, call, ctx);
     else if (interaction.type === InteractionType.ApplicationCommand) {
@@ -102,11 +108,27 @@ async function tell(reply: InteractionReply, message: string, ctx: InteractionCo
   }
 }
 
-function callOf(interaction: Exclude<APIInteraction, { type: InteractionType.Ping }>, reply: InteractionReply): Call {
+/** Empty suggestions, or a private sentence, for an interaction that names no user. */
+async function answerNobody(interaction: APIInteraction, reply: InteractionReply, ctx: InteractionContext): Promise<void> {
+  try {
+    if (interaction.type === InteractionType.ApplicationCommandAutocomplete) await reply.choices([]);
+    else await reply.send(privately('The bot could not tell who sent this, so it did nothing. Please try again.'));
+  } catch (error) {
+    ctx.logger.error({ err: error }, 'could not answer an interaction that names no user');
+  }
+}
+
+/** Who is asking, where, and how to answer; null when the interaction names no user. */
+function callOf(interaction: Exclude<APIInteraction, { type: InteractionType.Ping }>, reply: InteractionReply): Call | null {
   const member = interaction.member;
   const user = member?.user ?? interaction.user;
-  if (!user) throw new Error(`interaction ${interaction.id} names no user`);
-  return { interaction, reply, user, guildId: interaction.guild_id ?? null, permissions: BigInt(member?.permissions ?? '0'), roles: member?.roles ?? [] };
+  if (!user) return null;
+  return { interaction, reply, user, guildId: interaction.guild_id ?? null, permissions: permissionsOf(member?.permissions), roles: Array.isArray(member?.roles) ? member.roles : [] };
+}
+
+/** The member's permission bits; none when Discord's decimal string is missing or is not one. */
+function permissionsOf(permissions: unknown): bigint {
+  return typeof permissions === 'string' && /^\d{1,40}$/.test(permissions) ? BigInt(permissions) : 0n;
 }
 
 /** Null when the gates let the user through; else they have been told why not. */

@@ -94,3 +94,21 @@ describe('names that are also properties of JavaScript objects, where Discord se
     expect((await t.first(interaction)).data?.content).toBe('Unknown command "Find sources": it may have been removed.');
   });
 });
+
+describe('interactions as Discord never sends them', () => {
+  it('one that names no user gets a private sentence (or no suggestions), and nothing escapes', async () => {
+    const command = slashCommand('who', { name: 'McGurk' });
+    delete command.member;
+    expect((await t.first(command)).data?.content).toBe('The bot could not tell who sent this, so it did nothing. Please try again.');
+    const typing = slashCommand('who', {});
+    Object.assign(typing, { type: 4, data: { id: '1', name: 'who', type: 1, options: [{ name: 'name', type: 3, value: 'McG', focused: true }] } });
+    delete typing.member;
+    expect((await t.first(typing)).data?.choices).toEqual([]);
+  });
+
+  it('permissions that are not a number, or roles that are not a list, count as none', async () => {
+    const command = slashCommand('who', { name: 'McGurk' });
+    Object.assign(command.member as object, { permissions: 'all of them', roles: 'admin' });
+    expect((await t.first(command)).data?.embeds?.[0]?.title).toBe('Who is Brett McGurk?');
+  });
+});
