@@ -18,14 +18,14 @@ const FILLER = new Set(['happen', 'happened', 'happens', 'occur', 'occurred', 't
 /**
  * Past forms the stemmer leaves apart from their verb ("struck" / "strike"), compared as the verb on both sides.
  */
-const IRREGULAR: Record<string, string> = {
+const IRREGULAR = new Map<string, string>(Object.entries({
   struck: 'strike', began: 'begin', begun: 'begin', took: 'take', taken: 'take', held: 'hold', led: 'lead', met: 'meet',
   fought: 'fight', brought: 'bring', sought: 'seek', broke: 'break', broken: 'break', gave: 'give', given: 'give',
   went: 'go', gone: 'go', came: 'come', sent: 'send', spoke: 'speak', spoken: 'speak', left: 'leav', fell: 'fall',
   won: 'win', chose: 'choos', chosen: 'choos', drew: 'draw', drawn: 'draw', ran: 'run', shot: 'shoot', hid: 'hide',
   built: 'build', kept: 'keep', laid: 'lay', paid: 'pay', sold: 'sell', stood: 'stand', told: 'tell', wrote: 'write',
-};
-const lemma = (stem: string): string => IRREGULAR[stem] ?? stem;
+}));
+const lemma = (stem: string): string => IRREGULAR.get(stem) ?? stem;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 

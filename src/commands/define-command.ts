@@ -183,11 +183,24 @@ export function parseOptions<O extends Options>(options: O, input: Record<string
   const parsed = z.object(shape).safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data as OptionValues<O> };
   const issue = parsed.error.issues[0];
-  const option = options[String(issue?.path[0] ?? '')];
-  if (option && (issue?.code === 'invalid_type' || issue?.code === 'too_small') && option.type === 'string' && option.required) {
-    return { ok: false, message: issue.code === 'too_small' ? issue.message : option.schema.safeParse('').error?.issues[0]?.message ?? DEFAULT_EMPTY };
+  const name = String(issue?.path[0] ?? '');
+  const option = options[name];
+  return { ok: false, message: option && issue ? refusalFor(name, option, issue) : 'That command is not one this bot knows in that form: please pick it again from the list.' };
+}
+
+/**
+ * What a member is told when an option's value breaks its rules: the option's own sentence. Only the sentences the
+ * declarations wrote are shown; a value of the wrong type (a number where text goes, a role without its name, a
+ * file with a negative size) gets the option's plain request, never the validator's wording.
+ */
+function refusalFor(name: string, option: OptionSpec<unknown>, issue: z.core.$ZodIssue): string {
+  if (option.type === 'string') {
+    if (issue.code === 'too_big' || (issue.code === 'too_small' && option.required)) return issue.message;
+    return option.required ? (option.schema.safeParse('').error?.issues[0]?.message ?? DEFAULT_EMPTY) : `Type the ${name} as text, please.`;
   }
-  // the other types say in their own words what they expected (a number from the list, a file, a role)
-  if (option && issue?.code === 'invalid_type' && option.type !== 'string') return { ok: false, message: option.type === 'attachment' ? 'Attach the file, please.' : issue.message };
-  return { ok: false, message: issue?.code === 'too_big' || issue?.code === 'too_small' ? issue.message : `The ${issue?.path.join('.') || 'input'} is not valid: ${issue?.message ?? 'please check it'}.` };
+  if (option.type === 'attachment') return 'Attach the file, please.';
+  if (option.type === 'role') return 'Pick a role from the list, please.';
+  if (option.type === 'boolean') return 'Choose true or false, please.';
+  // an integer option's schema words every way it can fail (a number from the list, a whole number, the minimum)
+  return issue.path.length === 1 ? issue.message : 'Pick a number from the list, please.';
 }

@@ -63,8 +63,8 @@ export class CorpusEditor {
    */
   async add(preview: SourcePreview, author: ChangeAuthor): Promise<{ id: string; file: string; reload: ReloadResult }> {
     const again = this.preview(preview.raw, preview.rawName, preview.options); // the corpus may have changed since
-    const file = writeSource(again.prepared, this.live.dir);
     const id = again.prepared.meta.id;
+    const file = writeNew(again.prepared, this.live.dir);
     recordChange(this.live.dir, { action: 'add', id, sha256: sha256Of(again.prepared.text), author });
     const reload = await this.live.reload();
     if (!reload.ok && reload.error.startsWith(`sources/${id}.md`)) {
@@ -92,3 +92,17 @@ export class CorpusEditor {
     return this.duplicates.index;
   }
 }
+
+/**
+ * Writes a new source; when its id is taken (another article of the same day whose headline starts alike), says
+ * so in words for the moderator on Discord, without the server's paths or the command line's options.
+ */
+function writeNew(prepared: PreparedSource, corpusDir: string): string {
+  try {
+    return writeSource(prepared, corpusDir);
+  } catch (error) {
+    if (!(error instanceof IngestError)) throw error;
+    throw new IngestError(`another source already has the id "${prepared.meta.id}" (the same date and a headline that starts the same): use Edit details to give this article its own headline`);
+  }
+}
+

@@ -69,6 +69,12 @@ export async function dispatchInteraction(interaction: APIInteraction, reply: In
     return;
   }
   const call = callOf(interaction, reply);
+  if (!call) {
+    // Discord always names who sent an interaction; a forged or broken one is answered without running anything
+    ctx.logger.warn({ interactionId: interaction.id, type: interaction.type }, 'interaction names no user');
+    await answerNobody(interaction, reply, ctx);
+    return;
+  }
   try {
     if (interaction.type === InteractionType.ApplicationCommandAutocomplete) await onAutocomplete(interaction, call, ctx);
     else if (interaction.type === InteractionType.ApplicationCommand) {
@@ -110,11 +116,27 @@ async function tell(reply: InteractionReply, message: string, ctx: InteractionCo
   }
 }
 
-function callOf(interaction: Exclude<APIInteraction, { type: InteractionType.Ping }>, reply: InteractionReply): Call {
+/** Empty suggestions, or a private sentence, for an interaction that names no user. */
+async function answerNobody(interaction: APIInteraction, reply: InteractionReply, ctx: InteractionContext): Promise<void> {
+  try {
+    if (interaction.type === InteractionType.ApplicationCommandAutocomplete) await reply.choices([]);
+    else await reply.send(privately('The bot could not tell who sent this, so it did nothing. Please try again.'));
+  } catch (error) {
+    ctx.logger.error({ err: error }, 'could not answer an interaction that names no user');
+  }
+}
+
+/** Who is asking, where, and how to answer; null when the interaction names no user. */
+function callOf(interaction: Exclude<APIInteraction, { type: InteractionType.Ping }>, reply: InteractionReply): Call | null {
   const member = interaction.member;
   const user = member?.user ?? interaction.user;
-  if (!user) throw new Error(`interaction ${interaction.id} names no user`);
-  return { interaction, reply, user, guildId: interaction.guild_id ?? null, permissions: BigInt(member?.permissions ?? '0'), roles: member?.roles ?? [] };
+  if (!user) return null;
+  return { interaction, reply, user, guildId: interaction.guild_id ?? null, permissions: permissionsOf(member?.permissions), roles: Array.isArray(member?.roles) ? member.roles : [] };
+}
+
+/** The member's permission bits; none when Discord's decimal string is missing or is not one. */
+function permissionsOf(permissions: unknown): bigint {
+  return typeof permissions === 'string' && /^\d{1,40}$/.test(permissions) ? BigInt(permissions) : 0n;
 }
 
 /** Null when the gates let the user through; else they have been told why not. */
@@ -137,8 +159,10 @@ async function refusedByGates(gates: Gates, call: Call, ctx: InteractionContext)
 function leafAt(command: SlashCommand, path: readonly string[]): AnyLeaf | null {
   const { run } = command;
   if (!('subcommands' in run)) return path.length === 0 ? run : null;
-  if (path.length === 1) return run.subcommands[path[0] ?? ''] ?? null;
-  if (path.length === 2) return run.groups?.[path[0] ?? '']?.subcommands[path[1] ?? ''] ?? null;
+  // own entries only: a subcommand named "__proto__" or "constructor" is not one the bot has
+  const own = <T>(record: Record<string, T> | undefined, key: string | undefined): T | null => (record && key !== undefined && Object.hasOwn(record, key) ? (record[key] ?? null) : null);
+  if (path.length === 1) return own(run.subcommands, path[0]);
+  if (path.length === 2) return own(own(run.groups, path[0])?.subcommands, path[1]);
   return null;
 }
 
@@ -173,7 +197,8 @@ async function onAutocomplete(interaction: APIApplicationCommandAutocompleteInte
 
 async function onMessageCommand(interaction: APIMessageApplicationCommandInteraction, call: Call, ctx: InteractionContext): Promise<void> {
   const command = ctx.catalog.commands.find((c) => c.type === 'message' && c.name === interaction.data.name);
-  const target = interaction.data.resolved.messages[interaction.data.target_id];
+  const { messages } = interaction.data.resolved;
+  const target = Object.hasOwn(messages, interaction.data.target_id) ? messages[interaction.data.target_id] : undefined;
   if (!command || command.type !== 'message' || !target) {
     await call.reply.send(privately(`Unknown command "${interaction.data.name}": it may have been removed.`));
     return;

@@ -31,21 +31,21 @@ const GROUPS: string[][] = [
 ];
 
 /** Abbreviations people type for titles and bodies, spelled out before matching, at full weight. */
-const ABBREVIATIONS: Record<string, string> = {
+const ABBREVIATIONS = new Map<string, string>(Object.entries({
   pm: 'prime minister',
   fm: 'foreign minister',
   nsc: 'national security council',
   potus: 'president of the united states',
   idf: 'israel defense forces',
   gcc: 'gulf cooperation council',
-};
+}));
 
 /**
  * @example
  * expandAbbreviations('Qatari PM') // → 'Qatari prime minister'
  */
 export function expandAbbreviations(text: string): string {
-  return text.replace(/\b[A-Za-z]{2,5}\b/g, (w) => ABBREVIATIONS[w.toLowerCase()] ?? w);
+  return text.replace(/\b[A-Za-z]{2,5}\b/g, (w) => ABBREVIATIONS.get(w.toLowerCase()) ?? w);
 }
 
 const BY_WORD = new Map<string, string[]>();

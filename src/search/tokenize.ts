@@ -59,15 +59,16 @@ const STEM_CACHE_LIMIT = 500_000;
  * Adjectives of the places in this story, which Porter2 keeps apart from the place ("Israeli" → "isra", "Israel" →
  * "israel"): one stem, so "Israeli withdrawal" finds "Israel would pull back" without a fuzzy lookup.
  */
-const PLACE_ADJECTIVES: Record<string, string> = {
+const PLACE_ADJECTIVES = new Map<string, string>(Object.entries({
   israeli: 'israel', israelis: 'israel', qatari: 'qatar', qataris: 'qatar', egyptian: 'egypt', egyptians: 'egypt',
   american: 'america', americans: 'america', iranian: 'iran', iranians: 'iran', lebanese: 'lebanon', jordanian: 'jordan',
   turkish: 'turkey', saudi: 'saudi', palestinian: 'palestin', palestinians: 'palestin', palestine: 'palestin',
-};
+}));
 
 /** Porter2 stem for English words; words in other scripts and numbers are left as they are. */
 export function stemTerm(term: string): string {
-  const place = PLACE_ADJECTIVES[term];
+  // a Map, not an object: "constructor" or "__proto__" typed by a member is a word, not a property of Object
+  const place = PLACE_ADJECTIVES.get(term);
   if (place !== undefined) return place;
   if (!/^[a-z]+$/.test(term) || term.length <= 3) return term;
   let stemmed = stems.get(term);
