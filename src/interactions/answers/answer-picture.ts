@@ -6,7 +6,7 @@
 import type { APIAttachment, APIEmbed } from 'discord-api-types/v10';
 import type { Answer } from '../../answers/answer.ts';
 import type { Knowledge } from '../../knowledge/knowledge.ts';
-import { answerPng } from '../../render/timeline-picture/answer-picture.ts';
+import { answerPngAsync } from '../../render/timeline-picture/answer-picture.ts';
 import { TIMELINE_PNG } from '../../render/timeline-picture/index.ts';
 import type { MessageFile } from '../interaction-reply.ts';
 
@@ -16,13 +16,14 @@ export { hasPicture as wantsPicture } from '../../render/timeline-picture/answer
 export const PICTURE_IMAGE = { url: `attachment://${TIMELINE_PNG}` } as const;
 
 /**
- * The picture file for an answer (call only when `wantsPicture`).
+ * The picture file for an answer (call only when `wantsPicture`), drawn off the event loop and kept for the same
+ * answer (`answerPngAsync`).
  *
  * @example
- * answerPicture(knowledge, answerTimeline(knowledge)) // → { name: 'timeline.png', data: <PNG> }
+ * await answerPicture(knowledge, answerTimeline(knowledge)) // → { name: 'timeline.png', data: <PNG> }
  */
-export function answerPicture(knowledge: Knowledge, answer: Answer): MessageFile {
-  return { name: TIMELINE_PNG, data: answerPng(knowledge, answer) };
+export async function answerPicture(knowledge: Knowledge, answer: Answer): Promise<MessageFile> {
+  return { name: TIMELINE_PNG, data: await answerPngAsync(knowledge, answer) };
 }
 
 /**

@@ -94,6 +94,6 @@ export async function replyWithAnswer(call: Call, deps: AnswerDeps, compute: (kn
   }
   if (wantsPicture(answer, options.offset)) {
     const message = renderAnswerMessage(answer, options);
-    await call.reply.editOriginal({ ...message, embeds: withPictureImage(message.embeds) }, [answerPicture(knowledge, answer)]);
+    await call.reply.editOriginal({ ...message, embeds: withPictureImage(message.embeds) }, [await answerPicture(knowledge, answer)]);
   }
 }

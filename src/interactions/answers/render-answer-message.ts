@@ -5,7 +5,7 @@
  * Quotes and queries are markdown-escaped and `allowed_mentions` is empty, so nothing in a quote can ping anyone.
  * With PUBLIC_URL, a second row links each quote to its context on the bot's pages (context-links.ts).
  */
-import { escapeMarkdown } from '@discordjs/formatters';
+import { escapeText } from '../messages/escape-markdown.ts';
 import { type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIButtonComponentWithURL, type APIEmbed, type APIAllowedMentions, ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { Answer, QuoteResult } from '../../answers/answer.ts';
 import { alsoInLine, attributionLine, eventDateLine, speakerLine } from '../../render/attribution.ts';
@@ -54,13 +54,13 @@ export function deleteButtonRow(ownerId: string): Array<APIActionRowComponent<AP
 function quoteField(r: QuoteResult, n: number): { name: string; value: string } {
   const date = eventDateLine(r);
   const name = truncate(`${n}. ${date ?? r.source.title ?? r.source.id}`, LIMITS.fieldName);
-  const title = r.source.title ? escapeMarkdown(r.source.title) : null;
+  const title = r.source.title ? escapeText(r.source.title) : null;
   const link = title && r.source.url ? `[${title}](${r.source.url})` : title ? `*${title}*` : null;
   const speaker = speakerLine(r);
   const alsoIn = alsoInLine(r);
-  const attribution = `— ${escapeMarkdown(attributionLine(r.source))}${link ? ` · ${link}` : ''}${speaker ? ` · ${escapeMarkdown(speaker)}` : ''}${alsoIn ? ` · ${escapeMarkdown(truncate(alsoIn, ALSO_IN_ROOM))}` : ''}`;
+  const attribution = `— ${escapeText(attributionLine(r.source))}${link ? ` · ${link}` : ''}${speaker ? ` · ${escapeText(speaker)}` : ''}${alsoIn ? ` · ${escapeText(truncate(alsoIn, ALSO_IN_ROOM))}` : ''}`;
   const room = LIMITS.fieldValue - attribution.length - 3;
-  const quote = truncate(escapeMarkdown(r.quote), room).split('\n').map((l) => `> ${l}`).join('\n');
+  const quote = truncate(escapeText(r.quote), room).split('\n').map((l) => `> ${l}`).join('\n');
   return { name, value: `${quote}\n${attribution}` };
 }
 
@@ -71,9 +71,9 @@ function button(label: string, customId: string, style: ActionStyle, disabled = 
 export function renderAnswerMessage(answer: Answer, options: RenderOptions): AnswerMessage {
   const { offset } = options;
   const description: string[] = [];
-  if (answer.faq) description.push(escapeMarkdown(answer.faq.answer));
-  if (answer.entity) description.push(`**${escapeMarkdown(answer.entity.roles.join('; ') || answer.entity.kind)}** — ${escapeMarkdown(answer.entity.description)}`);
-  for (const note of answer.notes) description.push(`*${escapeMarkdown(note)}*`);
+  if (answer.faq) description.push(escapeText(answer.faq.answer));
+  if (answer.entity) description.push(`**${escapeText(answer.entity.roles.join('; ') || answer.entity.kind)}** — ${escapeText(answer.entity.description)}`);
+  for (const note of answer.notes) description.push(`*${escapeText(note)}*`);
   if (!answer.found && answer.suggestions.length > 0) description.push(`Try: ${answer.suggestions.map((s) => `\`${s.replace(/`/g, "'")}\``).join(' · ')}`);
   if (options.sharedBy) description.push(sharedByLine(options.sharedBy));
   const ids = [...new Set(answer.results.map((r) => r.passage_id))];
@@ -82,7 +82,7 @@ export function renderAnswerMessage(answer: Answer, options: RenderOptions): Ans
   // a paged answer's footer ends with a short query, so its buttons work after a restart or on another process
   const asked = paged && answer.query ? queryFooterLine(answer.query) : '';
   const embed: APIEmbed = {
-    title: truncate(escapeMarkdown(answer.title), LIMITS.embedTitle),
+    title: truncate(escapeText(answer.title), LIMITS.embedTitle),
     color: COLOR,
     fields: answer.results.slice(0, LIMITS.fields).map((r, i) => quoteField(r, offset + i + 1)),
     footer: { text: `${truncate(`${ids.join(' · ')}${page}`, LIMITS.footer - asked.length) || 'talks-bot'}${asked}` },

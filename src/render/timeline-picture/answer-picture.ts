@@ -6,8 +6,8 @@
  */
 import type { Answer } from '../../answers/answer.ts';
 import type { Knowledge } from '../../knowledge/knowledge.ts';
-import { answerPictureData } from './timeline-points.ts';
-import { renderPicturePng, renderTimelinePng } from './index.ts';
+import { answerPictureData, type PictureData, timelinePictureData } from './timeline-points.ts';
+import { renderPicturePng, renderPicturePngAsync, renderTimelinePng } from './index.ts';
 
 /** `/when`'s note that sources disagree; the dates in it are the sides the picture brackets. */
 const DISAGREE_NOTE = /^Sources disagree on the date: (.*)$/;
@@ -42,4 +42,35 @@ export function hasPicture(answer: Answer, offset: number): boolean {
 export function answerPng(knowledge: Knowledge, answer: Answer): Buffer {
   if (answer.command === 'timeline') return renderTimelinePng(knowledge);
   return renderPicturePng(knowledge, answerPictureData(knowledge, answer.title, answer.results, disagreeingDates(answer)));
+}
+
+/** Pictures kept per knowledge base: enough for the answers a busy server asks again, about 100 KB each. */
+export const PICTURES_KEPT = 100;
+const drawn = new WeakMap<Knowledge, Map<string, Promise<Buffer>>>();
+
+/**
+ * The PNG for an answer that `hasPicture`, drawn off the event loop and kept: the same answer (the same dates,
+ * quotes and disagreements) on the same knowledge base gets the same picture without drawing it again. The last
+ * PICTURES_KEPT are kept; a corpus change starts afresh. A drawing that fails is not kept.
+ *
+ * @example
+ * await answerPngAsync(knowledge, answerTimeline(knowledge)) // → the timeline picture, drawn once per knowledge base
+ */
+export function answerPngAsync(knowledge: Knowledge, answer: Answer): Promise<Buffer> {
+  const data: PictureData = answer.command === 'timeline' ? timelinePictureData(knowledge) : answerPictureData(knowledge, answer.title, answer.results, disagreeingDates(answer));
+  const key = answer.command === 'timeline' ? 'timeline' : JSON.stringify(data);
+  let kept = drawn.get(knowledge);
+  if (!kept) drawn.set(knowledge, (kept = new Map<string, Promise<Buffer>>()));
+  const hit = kept.get(key);
+  if (hit) {
+    // most recently used last, so the oldest is the first one dropped
+    kept.delete(key);
+    kept.set(key, hit);
+    return hit;
+  }
+  const png = renderPicturePngAsync(knowledge, data);
+  kept.set(key, png);
+  png.catch(() => kept.delete(key));
+  if (kept.size > PICTURES_KEPT) kept.delete(kept.keys().next().value as string);
+  return png;
 }

@@ -11,7 +11,7 @@ import type { Knowledge } from '../../knowledge/knowledge.ts';
 import { type LayoutOptions, layoutTimeline, type TimelineLayout } from './layout.ts';
 import { groupPhases } from './phases.ts';
 import { type PictureData, timelinePictureData } from './timeline-points.ts';
-import { svgToPng } from './timeline-png.ts';
+import { svgToPng, svgToPngAsync } from './timeline-png.ts';
 import { type TextMode, timelineSvg } from './timeline-svg.ts';
 
 export type { PictureData, PicturePoint, DateConflict } from './timeline-points.ts';
@@ -51,6 +51,16 @@ export function renderPictureSvg(knowledge: Knowledge, data: PictureData, option
  */
 export function renderPicturePng(knowledge: Knowledge, data: PictureData, options: LayoutOptions = {}): Buffer {
   return svgToPng(renderPictureSvg(knowledge, data, options, 'paths'));
+}
+
+/**
+ * `renderPicturePng` drawn off the event loop (`svgToPngAsync`); the layout is still worked out here.
+ *
+ * @example
+ * await renderPicturePngAsync(knowledge, data) // → <PNG>, as renderPicturePng(knowledge, data)
+ */
+export function renderPicturePngAsync(knowledge: Knowledge, data: PictureData, options: LayoutOptions = {}): Promise<Buffer> {
+  return svgToPngAsync(renderPictureSvg(knowledge, data, options, 'paths'));
 }
 
 /**

@@ -18,6 +18,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { answerTimeline } from '../../../src/answers/timeline.ts';
 import { answerWhen } from '../../../src/answers/when.ts';
 import { answerPicture } from '../../../src/interactions/answers/answer-picture.ts';
+import { buildKnowledge } from '../../../src/knowledge/knowledge.ts';
 import { renderPicturePng, renderTimelinePng, renderTimelineSvg, timelinePictureData } from '../../../src/render/timeline-picture/index.ts';
 import { layoutTimeline } from '../../../src/render/timeline-picture/layout.ts';
 import { groupPhases } from '../../../src/render/timeline-picture/phases.ts';
@@ -167,13 +168,24 @@ describe('pictures of synthetic timelines, to look at', () => {
     expect(pngSize(png).width).toBe(1400);
   });
 
-  it('/when across several dates: the picture of those dates, the disagreement bracketed', () => {
+  it('/when across several dates: the picture of those dates, the disagreement bracketed', async () => {
     const knowledge = bundledKnowledge();
     const answer = answerWhen(knowledge, 'Raanan release');
-    const picture = answerPicture(knowledge, answer);
+    const picture = await answerPicture(knowledge, answer);
     writeFileSync(join(OUTPUT, 'when-raanan-release.png'), picture.data);
     expect(picture.name).toBe('timeline.png');
     expect(pngSize(picture.data).width).toBe(1400);
-    expect(answerPicture(knowledge, answerTimeline(knowledge)).data).toBe(renderTimelinePng(knowledge));
+    // drawn off the event loop, the same pixels as the console's picture
+    expect((await answerPicture(knowledge, answerTimeline(knowledge))).data.equals(renderTimelinePng(knowledge))).toBe(true);
+  });
+
+  it('draws the picture of an answer asked again only once per corpus', async () => {
+    const knowledge = bundledKnowledge();
+    const first = await answerPicture(knowledge, answerWhen(knowledge, 'Raanan release'));
+    expect((await answerPicture(knowledge, answerWhen(knowledge, 'Raanan release'))).data).toBe(first.data);
+    expect((await answerPicture(knowledge, answerTimeline(knowledge))).data).not.toBe(first.data);
+    // another knowledge base (a corpus change) draws afresh
+    const other = buildKnowledge(knowledge.corpus);
+    expect((await answerPicture(other, answerWhen(other, 'Raanan release'))).data).not.toBe(first.data);
   });
 });
