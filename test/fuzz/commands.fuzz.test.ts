@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
+import { fakeMessage } from '../delivery/discord/fake-discord.ts';
 import { hostileText, wrongValue } from './arbitraries.ts';
 import { fuzz } from './fuzz-report.ts';
 import { fuzzLeaves, LEAVES, TIMEOUT } from './fuzz-leaves.ts';
@@ -39,27 +40,13 @@ const { bot } = fuzzLeaves('commands', (at) => quoteCommands.has(at.command), ru
 catchUnhandledRejections();
 
 describe('"Find sources" on any message', () => {
-  const message = fc.tuple(hostileText, fc.array(fc.record({ description: fc.option(hostileText, { nil: undefined }), title: fc.option(hostileText, { nil: undefined }) }), { maxLength: 3 })).map(([content, embeds]) => ({
-    id: '400000000000000004',
-    channel_id: '333333333333333333',
-    author: { id: '444444444444444444', username: 'someone', discriminator: '0', global_name: null, avatar: null },
-    content,
-    timestamp: '2026-11-24T00:00:00.000Z',
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds,
-    pinned: false,
-    type: 0,
-    flags: 0,
-    components: [],
-  }));
+  const TARGET_ID = '400000000000000004';
+  const message = fc
+    .tuple(hostileText, fc.array(fc.record({ description: fc.option(hostileText, { nil: undefined }), title: fc.option(hostileText, { nil: undefined }) }), { maxLength: 3 }))
+    .map(([content, embeds]) => fakeMessage({ id: TARGET_ID, content, embeds, timestamp: '2026-11-24T00:00:00.000Z' }));
   it('searches the message text, whatever it is', { timeout: TIMEOUT }, async () => {
     await fuzz('Find sources', fc.tuple(message, askers), runs('Find sources'), ([target, asker]) =>
-      bot().check(envelope(2, { id: '100000000000000002', name: 'Find sources', type: 3, target_id: target.id, resolved: { messages: { [target.id]: target } } }, asker)),
+      bot().check(envelope(2, { id: '100000000000000002', name: 'Find sources', type: 3, target_id: TARGET_ID, resolved: { messages: { [TARGET_ID]: target } } }, asker)),
     );
   });
 });

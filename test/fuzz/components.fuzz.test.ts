@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { BOT_USER, fakeMessage } from '../delivery/discord/fake-discord.ts';
 import type { Sent } from '../interactions/api-transport.ts';
 import { forgedCustomId, hostileText, wrongValue } from './arbitraries.ts';
 import { FuzzBot } from './fuzz-bot.ts';
@@ -35,24 +36,16 @@ function asMessage(sent: Sent[]): Record<string, unknown> | null {
   const body = sent[sent.length - 1]?.body as { data?: Record<string, unknown> } & Record<string, unknown>;
   const data = body?.data ?? body;
   if (!data || !('embeds' in data || 'content' in data)) return null;
-  return {
+  return fakeMessage({
     id: '450000000000000045',
-    channel_id: '333333333333333333',
-    author: { id: '111111111111111111', username: 'talks-bot', discriminator: '0', global_name: null, avatar: null, bot: true },
+    author: { ...BOT_USER },
     content: data.content ?? '',
     timestamp: '2026-11-24T00:00:00.000Z',
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
     embeds: data.embeds ?? [],
-    pinned: false,
     type: 20,
     flags: data.flags ?? 0,
     components: data.components ?? [],
-  };
+  });
 }
 
 beforeAll(async () => {
