@@ -1,10 +1,10 @@
 /** `npm run start:http`: starts, answers a signed command over HTTP, and exits 0 on SIGTERM; a bad key is named. */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../discord/bot-process.ts';
 import { APP_ID, slashCommand } from '../discord/fake-discord.ts';
 import { callbackProblems } from './endpoint.ts';
 import { makeKeyPair, postSigned } from './signed-requests.ts';
@@ -15,19 +15,10 @@ const start = (env: Record<string, string>) =>
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 
-/** A loopback port nothing listens on now. */
-const freePort = () =>
-  new Promise<string>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(String(port)));
-    });
-  });
-
 describe('the HTTP-mode process', () => {
   it('listens where PORT says, answers a signed /who, and exits 0 on SIGTERM', async () => {
     const keys = makeKeyPair();
-    const port = await freePort();
+    const port = String(await freePort());
     const child = start({ DISCORD_APPLICATION_ID: APP_ID, DISCORD_PUBLIC_KEY: keys.publicKeyHex, PORT: port, HTTP_HOST: '127.0.0.1', LOG_LEVEL: 'info' });
     let log = '';
     child.stderr.on('data', (d: Buffer) => (log += d.toString()));

@@ -2,23 +2,10 @@
  * `npm start` with PUBLIC_URL and WEB_PORT: the gateway bot serves its pages (with the timeline picture) on WEB_PORT,
  * links its quotes to PUBLIC_URL, and stops both on SIGTERM.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ID, FakeDiscord, slashCommand } from '../discord/fake-discord.ts';
+import { freePort, startBotProcess } from '../discord/bot-process.ts';
+import { FakeDiscord, slashCommand } from '../discord/fake-discord.ts';
 import { send } from '../http/signed-requests.ts';
-
-/** A port nothing listens on right now. */
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 describe('the bot process with its pages', () => {
   const fake = new FakeDiscord();
@@ -27,26 +14,9 @@ describe('the bot process with its pages', () => {
 
   it('serves /sources on WEB_PORT, links quotes to PUBLIC_URL, and exits 0 on SIGTERM', async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: {
-        ...process.env,
-        DISCORD_TOKEN: `fake.${'x'.repeat(64)}`,
-        DISCORD_APPLICATION_ID: APP_ID,
-        DISCORD_API_URL: fake.apiUrl,
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'talks-pages-process-')),
-        PUBLIC_URL: 'https://talks.example.org',
-        WEB_PORT: String(port),
-        WEB_HOST: '127.0.0.1',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let log = '';
-    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const deadline = Date.now() + 30_000;
-    while (!log.includes('connected to Discord') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    expect(log).toContain(`quote pages listening on http://127.0.0.1:${port}`);
+    const bot = startBotProcess(fake.apiUrl, { PUBLIC_URL: 'https://talks.example.org', WEB_PORT: String(port), WEB_HOST: '127.0.0.1' });
+    await bot.waitForLog((log) => log.includes('connected to Discord'));
+    expect(bot.log()).toContain(`quote pages listening on http://127.0.0.1:${port}`);
     const page = await send(`http://127.0.0.1:${port}/sources`, { method: 'GET' });
     expect(page.status).toBe(200);
     expect(page.text).toContain('How the hostage deal came about');
@@ -60,8 +30,7 @@ describe('the bot process with its pages', () => {
     const reply = await fake.interact(slashCommand('who', { name: 'McGurk' }));
     expect(reply.problems).toEqual([]);
     expect(JSON.stringify(reply.body)).toContain('"url":"https://talks.example.org/sources/ap-how-the-hostage-deal-came-about?q=');
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await bot.stop()).toBe(0);
     await expect(send(`http://127.0.0.1:${port}/sources`, { method: 'GET' })).rejects.toThrow();
   }, 60_000);
 });
