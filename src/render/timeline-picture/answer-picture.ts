@@ -57,8 +57,9 @@ const drawn = new WeakMap<Knowledge, Map<string, Promise<Buffer>>>();
  * await answerPngAsync(knowledge, answerTimeline(knowledge)) // → the timeline picture, drawn once per knowledge base
  */
 export function answerPngAsync(knowledge: Knowledge, answer: Answer): Promise<Buffer> {
-  const data: PictureData = answer.command === 'timeline' ? timelinePictureData(knowledge) : answerPictureData(knowledge, answer.title, answer.results, disagreeingDates(answer));
-  const key = answer.command === 'timeline' ? 'timeline' : JSON.stringify(data);
+  // the timeline's picture depends on the knowledge base alone: its data is worked out only when it is drawn
+  const data: PictureData | null = answer.command === 'timeline' ? null : answerPictureData(knowledge, answer.title, answer.results, disagreeingDates(answer));
+  const key = data ? JSON.stringify(data) : 'timeline';
   let kept = drawn.get(knowledge);
   if (!kept) drawn.set(knowledge, (kept = new Map<string, Promise<Buffer>>()));
   const hit = kept.get(key);
@@ -68,7 +69,7 @@ export function answerPngAsync(knowledge: Knowledge, answer: Answer): Promise<Bu
     kept.set(key, hit);
     return hit;
   }
-  const png = renderPicturePngAsync(knowledge, data);
+  const png = renderPicturePngAsync(knowledge, data ?? timelinePictureData(knowledge));
   kept.set(key, png);
   png.catch(() => kept.delete(key));
   if (kept.size > PICTURES_KEPT) kept.delete(kept.keys().next().value as string);
