@@ -4,9 +4,9 @@
  * behind shows it in the percentiles instead of quietly slowing the clients down (the "coordinated omission" a
  * closed loop of N clients hides). Bounded by rate and duration, over loopback keep-alive connections. node:http only.
  */
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { type LatencySummary, summarise } from './latency.ts';
-import type { SignedPost } from './http-load.ts';
+import { postSigned, type SignedPost } from './http-load.ts';
 
 /** One request of the mix: what it is (for the per-kind figures), and the signed POST. */
 export interface MixedRequest {
@@ -55,20 +55,6 @@ export interface OpenLoopReport {
   byKind: Record<string, KindReport>;
 }
 
-function post(url: string, agent: Agent, signed: SignedPost, timeoutMs: number): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, timeout: timeoutMs, headers: { ...signed.headers, 'content-length': String(Buffer.byteLength(signed.body)) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
-    req.end(signed.body);
-  });
-}
-
 /**
  * Sends `rate` requests a second for `seconds`, each due at `start + n / rate`, and reports completions, errors and
  * latency (from due time to the whole answer read) overall and per kind.
@@ -105,7 +91,7 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopRep
     if (inFlight >= maxInFlight) return fail('overload', entry);
     inFlight++;
     try {
-      const answer = await post(url, agent, signed, timeoutMs);
+      const answer = await postSigned(url, agent, signed, timeoutMs);
       const took = performance.now() - due;
       times.push(took);
       entry.times.push(took);
