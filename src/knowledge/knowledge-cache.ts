@@ -17,11 +17,12 @@ import { writeFileDurably } from '../corpus/durable-files.ts';
 import type { Corpus } from '../corpus/load-corpus.ts';
 import type { Source } from '../corpus/source-schema.ts';
 import { PassageIndex, type PassageIndexSnapshot } from '../search/passage-index.ts';
-import { assembleKnowledge, buildKnowledge, type Knowledge, type KnowledgeParts, type KnownPassage } from './knowledge.ts';
+import { assembleKnowledge, buildKnowledge, indexedPassage, type Knowledge, textKeyOf, type KnowledgeParts, type KnownPassage } from './knowledge.ts';
+import { MissingSourceError, packPassages, type SavedPassages, unpackPassages } from './saved-passages.ts';
 import { INCREMENTAL_FROM_PASSAGES, updateKnowledge } from './update-knowledge.ts';
 
 /** The layout of a save; the code itself is fingerprinted too (see codeFingerprint). */
-export const KNOWLEDGE_FORMAT = 'talks-knowledge/2';
+export const KNOWLEDGE_FORMAT = 'talks-knowledge/3';
 export const CACHE_DIR = '.cache';
 const FILE = /^knowledge-[0-9a-f]{16}\.v8$/;
 
@@ -36,7 +37,9 @@ interface SavedKnowledge {
   sources: Array<{ fingerprint: string; meta: Omit<Source, 'paragraphs'> }>;
   /** `entities.yaml` as it was then: a change there needs a full build. */
   entities: string;
-  passages: Array<Omit<KnownPassage, 'source'>>;
+  passages: SavedPassages;
+  /** Each passage's `textKeyOf`, in passage order: copies are grouped by these without hashing every text again. */
+  textKeys: string[];
   allEntities: KnowledgeParts['allEntities'];
   statedRoles: KnowledgeParts['statedRoles'];
   discoveredIds: KnowledgeParts['discoveredIds'];
@@ -87,7 +90,8 @@ export function saveKnowledge(knowledge: Knowledge, file: string): void {
       return { fingerprint: sourceFingerprint(source), meta };
     }),
     entities: entitiesFingerprint(knowledge.corpus),
-    passages: knowledge.passages.map(({ source: _source, ...p }) => p),
+    passages: packPassages(knowledge.passages),
+    textKeys: textKeysOf(knowledge),
     allEntities: knowledge.allEntities,
     statedRoles: knowledge.statedRoles,
     discoveredIds: knowledge.discoveredIds,
@@ -95,6 +99,13 @@ export function saveKnowledge(knowledge: Knowledge, file: string): void {
     index: knowledge.index.toSnapshot(),
   };
   writeFileDurably(file, serialize(saved));
+}
+
+/** Each passage's text key, in passage order, read off the passages grouped by text. */
+function textKeysOf(knowledge: Knowledge): string[] {
+  const keyOf = new Map<string, string>();
+  for (const [key, group] of knowledge.passagesByText) for (const p of group) keyOf.set(p.id, key);
+  return knowledge.passages.map((p) => keyOf.get(p.id) ?? textKeyOf(p.text));
 }
 
 /**
@@ -114,7 +125,7 @@ function readSave(file: string): SavedKnowledge {
   } catch (error) {
     throw new KnowledgeCacheError(`the saved knowledge ${file} cannot be read (${(error as Error).message})`);
   }
-  if (saved?.format !== KNOWLEDGE_FORMAT || saved.code !== codeFingerprint() || !Array.isArray(saved.passages) || !Array.isArray(saved.sources)) {
+  if (saved?.format !== KNOWLEDGE_FORMAT || saved.code !== codeFingerprint() || !Array.isArray(saved.passages?.text) || !Array.isArray(saved.textKeys) || !Array.isArray(saved.sources)) {
     throw new KnowledgeCacheError(`the saved knowledge ${file} is for another corpus or version`);
   }
   return saved;
@@ -123,14 +134,21 @@ function readSave(file: string): SavedKnowledge {
 /** The saved knowledge with its passages joined to `sources` (one for every source the save has passages of). */
 function fromSave(saved: SavedKnowledge, corpus: Corpus, sources: readonly Source[], file: string): Knowledge {
   const byId = new Map(sources.map((s) => [s.id, s]));
-  const passages: KnownPassage[] = [];
-  for (const p of saved.passages) {
-    const source = byId.get(p.sourceId);
-    if (!source) throw new KnowledgeCacheError(`the saved knowledge ${file} names a source the corpus lacks: ${p.sourceId}`);
-    passages.push({ ...p, source });
+  let passages: KnownPassage[];
+  try {
+    passages = unpackPassages(saved.passages, (id) => byId.get(id));
+  } catch (error) {
+    throw new KnowledgeCacheError(`the saved knowledge ${file} ${error instanceof MissingSourceError ? error.message : `cannot be read (${(error as Error).message})`}`);
   }
-  const index = new PassageIndex(saved.index);
-  return assembleKnowledge({ ...corpus, sources: [...sources] }, { passages, allEntities: saved.allEntities, statedRoles: saved.statedRoles, discoveredIds: saved.discoveredIds, wordStats: saved.wordStats, index });
+  const entityById = new Map(saved.allEntities.map((e) => [e.id, e]));
+  let index: PassageIndex;
+  try {
+    index = PassageIndex.restore(saved.index, passages.map((p) => indexedPassage(p, entityById, saved.discoveredIds)));
+  } catch (error) {
+    throw new KnowledgeCacheError(`the saved knowledge ${file} cannot be read (${(error as Error).message})`);
+  }
+  const textKeys = saved.textKeys.length === passages.length ? saved.textKeys : undefined;
+  return assembleKnowledge({ ...corpus, sources: [...sources] }, { passages, allEntities: saved.allEntities, statedRoles: saved.statedRoles, discoveredIds: saved.discoveredIds, wordStats: saved.wordStats, index, textKeys });
 }
 
 /**
@@ -142,7 +160,7 @@ function fromSave(saved: SavedKnowledge, corpus: Corpus, sources: readonly Sourc
 export function catchUpKnowledge(file: string, corpus: Corpus, incrementalFrom = INCREMENTAL_FROM_PASSAGES): { knowledge: Knowledge; changed: number } {
   const saved = readSave(file);
   if (saved.entities !== entitiesFingerprint(corpus)) throw new KnowledgeCacheError(`the saved knowledge ${file} is for another entities.yaml`);
-  if (saved.passages.length < incrementalFrom) throw new KnowledgeCacheError(`the saved knowledge ${file} is small enough to build again`);
+  if (saved.passages.text.length < incrementalFrom) throw new KnowledgeCacheError(`the saved knowledge ${file} is small enough to build again`);
   const current = new Map(corpus.sources.map((s) => [s.id, s]));
   const then = new Map(saved.sources.map((s) => [s.meta.id, s]));
   const same = (s: Source) => then.get(s.id)?.fingerprint === sourceFingerprint(s);

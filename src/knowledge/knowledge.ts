@@ -105,11 +105,14 @@ export function corpusPosition(corpus: Corpus): (p: Pick<Passage, 'sourceId' | '
 /** A passage's text as copies share it: normalised (`normaliseText`), then hashed, so the key stays short. */
 export const textKeyOf = (text: string): string => createHash('sha1').update(normaliseText(text)).digest('base64');
 
-/** Passages by `textKeyOf` their text, in corpus order: where copies of a text are looked up. */
-export function passagesByText(passages: readonly KnownPassage[]): Map<string, KnownPassage[]> {
+/**
+ * Passages by `textKeyOf` their text, in corpus order: where copies of a text are looked up. `keys` are the
+ * passages' keys when known already (a save keeps them: hashing 100,000 texts again takes most of a second).
+ */
+export function passagesByText(passages: readonly KnownPassage[], keys?: readonly string[]): Map<string, KnownPassage[]> {
   const byText = new Map<string, KnownPassage[]>();
-  for (const p of passages) {
-    const key = textKeyOf(p.text);
+  for (const [i, p] of passages.entries()) {
+    const key = keys?.[i] ?? textKeyOf(p.text);
     const group = byText.get(key);
     if (group) group.push(p);
     else byText.set(key, [p]);
@@ -264,6 +267,8 @@ export interface KnowledgeParts {
   discoveredIds: Set<string>;
   index: PassageIndex;
   wordStats: WordStats;
+  /** Each passage's `textKeyOf`, in the order of `passages`, when a save kept them. */
+  textKeys?: readonly string[];
 }
 
 /**
@@ -272,7 +277,7 @@ export interface KnowledgeParts {
  */
 export function assembleKnowledge(corpus: Corpus, parts: KnowledgeParts): Knowledge {
   const { passages, allEntities, index } = parts;
-  const byText = passagesByText(passages);
+  const byText = passagesByText(passages, parts.textKeys);
   return {
     corpus,
     passages,

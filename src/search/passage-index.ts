@@ -4,10 +4,11 @@
  * of the curated entities each passage mentions, so "the emir" is found by "Tamim"). Only ids are stored; passage
  * text lives in the knowledge base.
  */
-import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch';
 import { foldCompounds, isStopWord, stemTerm, tokenize } from './tokenize.ts';
 import { expandAbbreviations, synonymsOf } from './synonyms.ts';
 import { type QueryIntent, normaliseQuery } from './query.ts';
+import { restorePostings, type SavedPostings, savePostings } from './saved-postings.ts';
 
 export interface IndexedPassage {
   id: string;
@@ -62,32 +63,44 @@ const FEATURES: ReadonlyArray<[QueryIntent, RegExp]> = [
   ['date', /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|last (?:week|month|night)|\d{4}-\d{2}-\d{2})\b/],
 ];
 
-interface PassageFeatures {
-  /** What the passage contains: a number, a duration, a person, a date. */
-  has: Set<QueryIntent>;
-  /** The stems a number or a duration qualifies: "50 hostages" → number: hostag; "four-day cease-fire" → duration: ceasefir. */
-  near: Map<QueryIntent, Set<string>>;
+/**
+ * What a passage contains, kept small (a few strings per passage, not sets: a hundred thousand passages of sets
+ * weighed over a hundred megabytes). `has` is one bit per intent (INTENT_BITS); `number` and `duration` are the stems
+ * a number or a duration qualifies, space-separated with a space at each end: "50 hostages" → number ' hostag '.
+ */
+export interface PassageFeatures {
+  has: number;
+  number: string;
+  duration: string;
 }
+
+const INTENT_BITS: Readonly<Record<QueryIntent, number>> = { number: 1, duration: 2, person: 4, date: 8 };
 
 const NUMBER_TOKEN = new RegExp(`^(?:(?!(?:19|20)\\d{2}$)\\d[\\d,.]*|${NUMBER_WORDS})$`, 'i');
 const UNIT = /^(?:hours?|days?|weeks?|months?|years?)$/i;
 
-function featuresOf(text: string): PassageFeatures {
-  const has = new Set(FEATURES.filter(([, re]) => re.test(text)).map(([intent]) => intent));
-  const near = new Map<QueryIntent, Set<string>>([['number', new Set()], ['duration', new Set()]]);
+/**
+ * @example
+ * featuresOf('Hamas would free 50 hostages') // → { has: 1 (a number), number: ' hostag ', duration: '' }
+ */
+export function featuresOf(text: string): PassageFeatures {
+  let has = 0;
+  for (const [intent, re] of FEATURES) if (re.test(text)) has |= INTENT_BITS[intent];
+  const near = { number: new Set<string>(), duration: new Set<string>() };
   const chunks = text.split(/[\s–—]+/).map((c) => c.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
   const stemsAt = (from: number, to: number) =>
     chunks.slice(Math.max(0, from), Math.max(0, to)).flatMap((c) => tokenize(c).filter((t) => !isStopWord(t)).map(stemTerm));
   chunks.forEach((chunk, i) => {
     const [first = '', unit = ''] = chunk.split('-');
     if (NUMBER_TOKEN.test(chunk)) {
-      for (const s of stemsAt(i + 1, i + 4)) near.get('number')?.add(s);
-      if (UNIT.test(chunks[i + 1] ?? '')) for (const s of [...stemsAt(i - 3, i), ...stemsAt(i + 2, i + 5)]) near.get('duration')?.add(s);
+      for (const s of stemsAt(i + 1, i + 4)) near.number.add(s);
+      if (UNIT.test(chunks[i + 1] ?? '')) for (const s of [...stemsAt(i - 3, i), ...stemsAt(i + 2, i + 5)]) near.duration.add(s);
     } else if (NUMBER_TOKEN.test(first) && UNIT.test(unit)) {
-      for (const s of [...stemsAt(i - 3, i), ...stemsAt(i + 1, i + 4)]) near.get('duration')?.add(s);
+      for (const s of [...stemsAt(i - 3, i), ...stemsAt(i + 1, i + 4)]) near.duration.add(s);
     }
   });
-  return { has, near };
+  const joined = (set: Set<string>) => (set.size === 0 ? '' : ` ${[...set].join(' ')} `);
+  return { has, number: joined(near.number), duration: joined(near.duration) };
 }
 
 interface ClaimWord {
@@ -129,14 +142,27 @@ function claimsOf(text: string): ClaimWord[][] {
     .filter((c) => c.length > 0);
 }
 
-/** A passage index as data: see `PassageIndex.toSnapshot`. */
+/**
+ * A passage index as data: see `PassageIndex.toSnapshot`. The passages' text is not in it: the knowledge base has
+ * it, and hands it back to `PassageIndex.restore`.
+ */
 export interface PassageIndexSnapshot {
   passageCount: number;
-  stemsById: Map<string, Set<string>>;
   documentFrequency: Map<string, number>;
   featuresById: Map<string, PassageFeatures>;
   vocabulary: Map<string, number>;
-  miniSearch: AsPlainObject;
+  /** MiniSearch's postings as flat arrays (`saved-postings.ts`): a term's Maps are made when it is first searched. */
+  miniSearch: SavedPostings;
+}
+
+/** A passage as the index keeps it besides MiniSearch's postings: its words (a long text is matched claim by claim against them) and what it contains. */
+interface HeldPassage extends IndexedPassage {
+  features: PassageFeatures;
+}
+
+/** A passage's content stems, as the index counts them. */
+function stemsIn(p: IndexedPassage): Set<string> {
+  return new Set(tokenize(`${p.text} ${p.entities}`).filter((t) => !isStopWord(t)).map(stemTerm));
 }
 
 /** One less of `key`; a count that reaches zero goes. */
@@ -147,32 +173,45 @@ function countDown(counts: Map<string, number>, key: string): void {
 }
 
 export class PassageIndex {
-  private readonly search: MiniSearch<IndexedPassage>;
-  private readonly stemsById: Map<string, Set<string>> = new Map();
+  /** Each passage's text (the string the knowledge base holds, not a copy) and features, by id. */
+  private readonly held: Map<string, HeldPassage> = new Map();
   /**
    * Every word the passages use as written, with in how many passages: a query word among them is no typo and needs
    * no fuzzy lookup. Counted so that removing an article forgets the words only it used.
    */
   private readonly vocabulary: Map<string, number> = new Map();
   private readonly documentFrequency: Map<string, number> = new Map();
-  private readonly featuresById: Map<string, PassageFeatures> = new Map();
-  private passageCount: number;
+  private passageCount = 0;
+  private readonly search: MiniSearch<IndexedPassage>;
 
-  constructor(passages: readonly IndexedPassage[] | PassageIndexSnapshot) {
-    if (!Array.isArray(passages)) {
+  constructor(passages: readonly IndexedPassage[], saved?: PassageIndexSnapshot) {
+    if (saved) {
       // a saved index (`toSnapshot`): the same fields, read back instead of worked out
-      const saved = passages as PassageIndexSnapshot;
       this.passageCount = saved.passageCount;
-      this.stemsById = saved.stemsById;
       this.documentFrequency = saved.documentFrequency;
-      this.featuresById = saved.featuresById;
       this.vocabulary = saved.vocabulary;
-      this.search = MiniSearch.loadJS<IndexedPassage>(saved.miniSearch, this.searchOptions());
+      this.search = restorePostings<IndexedPassage>(saved.miniSearch, this.searchOptions());
+      for (const p of passages) {
+        const features = saved.featuresById.get(p.id);
+        if (!features) throw new Error(`the saved index lacks the passage ${p.id}`);
+        this.held.set(p.id, { ...p, features });
+      }
+      if (this.held.size !== this.passageCount) throw new Error(`the saved index has ${this.passageCount} passages, not ${this.held.size}`);
       return;
     }
-    this.passageCount = 0;
     this.search = new MiniSearch<IndexedPassage>(this.searchOptions());
-    this.add(passages as readonly IndexedPassage[]);
+    this.add(passages);
+  }
+
+  /**
+   * An index read back from `toSnapshot` without tokenizing a passage again; `passages` are the same passages it
+   * was built from (their text is not in the snapshot). Throws when they do not match it.
+   *
+   * @example
+   * PassageIndex.restore(index.toSnapshot(), passages).find('Qatar') // → the same hits as index.find('Qatar')
+   */
+  static restore(saved: PassageIndexSnapshot, passages: readonly IndexedPassage[]): PassageIndex {
+    return new PassageIndex(passages, saved);
   }
 
   /**
@@ -187,10 +226,8 @@ export class PassageIndex {
     for (const p of passages) {
       const tokens = new Set(tokenize(`${p.text} ${p.entities}`).filter((t) => !isStopWord(t)));
       for (const t of tokens) this.vocabulary.set(t, (this.vocabulary.get(t) ?? 0) + 1);
-      const stems = new Set([...tokens].map(stemTerm));
-      this.stemsById.set(p.id, stems);
-      for (const s of stems) this.documentFrequency.set(s, (this.documentFrequency.get(s) ?? 0) + 1);
-      this.featuresById.set(p.id, featuresOf(p.text));
+      for (const s of new Set([...tokens].map(stemTerm))) this.documentFrequency.set(s, (this.documentFrequency.get(s) ?? 0) + 1);
+      this.held.set(p.id, { ...p, features: featuresOf(p.text) });
     }
     this.passageCount += passages.length;
     this.search.addAll(passages);
@@ -206,12 +243,10 @@ export class PassageIndex {
    */
   remove(passages: readonly IndexedPassage[]): void {
     for (const p of passages) {
-      const stems = this.stemsById.get(p.id);
-      if (!stems) continue;
-      for (const s of stems) countDown(this.documentFrequency, s);
+      if (!this.held.has(p.id)) continue;
+      for (const s of stemsIn(p)) countDown(this.documentFrequency, s);
       for (const t of new Set(tokenize(`${p.text} ${p.entities}`).filter((t) => !isStopWord(t)))) countDown(this.vocabulary, t);
-      this.stemsById.delete(p.id);
-      this.featuresById.delete(p.id);
+      this.held.delete(p.id);
       this.search.remove(p);
       this.passageCount -= 1;
     }
@@ -228,20 +263,19 @@ export class PassageIndex {
   }
 
   /**
-   * Everything the index worked out, as plain data (Maps, Sets and MiniSearch's own serialised form) that
-   * `new PassageIndex(snapshot)` reads back without tokenizing a passage again.
+   * Everything the index worked out, as plain data (Maps and MiniSearch's own serialised form) that
+   * `PassageIndex.restore` reads back without tokenizing a passage again.
    *
    * @example
-   * new PassageIndex(index.toSnapshot()).find('Qatar') // → the same hits as index.find('Qatar')
+   * PassageIndex.restore(index.toSnapshot(), passages).find('Qatar') // → the same hits as index.find('Qatar')
    */
   toSnapshot(): PassageIndexSnapshot {
     return {
       passageCount: this.passageCount,
-      stemsById: this.stemsById,
       documentFrequency: this.documentFrequency,
-      featuresById: this.featuresById,
+      featuresById: new Map([...this.held].map(([id, p]) => [id, p.features])),
       vocabulary: this.vocabulary,
-      miniSearch: this.search.toJSON(),
+      miniSearch: savePostings(this.search),
     };
   }
 
@@ -366,7 +400,8 @@ export class PassageIndex {
     const results = this.query(terms, [], options).slice(0, CLAIM_CANDIDATES);
     return results.map((r) => {
       const id = String(r.id);
-      const stems = this.stemsById.get(id) ?? new Set<string>();
+      const held = this.held.get(id);
+      const stems = held ? stemsIn(held) : new Set<string>();
       let coverage = 0;
       let matched: string[] = [];
       for (const window of windows) {
@@ -419,11 +454,11 @@ export class PassageIndex {
    * the number or duration stands next to a word of the query ("how many hostages" → "50 hostages").
    */
   private steering(id: string, intents: readonly QueryIntent[], stems: readonly string[]): number {
-    const features = this.featuresById.get(id);
+    const features = this.held.get(id)?.features;
     if (!features) return 1;
     return intents.reduce((factor, intent) => {
-      const near = features.near.get(intent);
-      const boost = near && stems.some((s) => near.has(s)) ? INTENT_BOOST_NEAR : features.has.has(intent) ? INTENT_BOOST : INTENT_MISSING;
+      const near = intent === 'number' ? features.number : intent === 'duration' ? features.duration : '';
+      const boost = near !== '' && stems.some((s) => near.includes(` ${s} `)) ? INTENT_BOOST_NEAR : (features.has & INTENT_BITS[intent]) !== 0 ? INTENT_BOOST : INTENT_MISSING;
       return factor * boost;
     }, 1);
   }

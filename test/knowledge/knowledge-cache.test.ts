@@ -32,6 +32,10 @@ describe('the saved knowledge', () => {
     expect(plain(read)).toEqual(plain(fresh));
     expect(read.allEntities).toEqual(fresh.allEntities);
     expect(read.statedRoles).toEqual(fresh.statedRoles);
+    // the index's own statistics and what it knows of each passage (numbers, durations, names, dates) come back too
+    const { miniSearch: _saved, ...savedStats } = read.index.toSnapshot();
+    const { miniSearch: _built, ...builtStats } = fresh.index.toSnapshot();
+    expect(savedStats).toEqual(builtStats);
     expect(answers(read)).toEqual(answers(fresh));
   });
 
