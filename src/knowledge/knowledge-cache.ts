@@ -17,7 +17,8 @@ import { writeFileDurably } from '../corpus/durable-files.ts';
 import type { Corpus } from '../corpus/load-corpus.ts';
 import type { Source } from '../corpus/source-schema.ts';
 import { PassageIndex, type PassageIndexSnapshot } from '../search/passage-index.ts';
-import { assembleKnowledge, buildKnowledge, indexedPassage, type Knowledge, textKeyOf, type KnowledgeParts, type KnownPassage } from './knowledge.ts';
+import { columnsOfMap, type MapColumns, mapFromColumns } from './saved-columns.ts';
+import { assembleKnowledge, buildKnowledge, indexedPassage, type Knowledge, textKeyOf, type WordStats, type KnowledgeParts, type KnownPassage } from './knowledge.ts';
 import { MissingSourceError, packPassages, type SavedPassages, unpackPassages } from './saved-passages.ts';
 import { INCREMENTAL_FROM_PASSAGES, updateKnowledge } from './update-knowledge.ts';
 
@@ -43,8 +44,9 @@ interface SavedKnowledge {
   allEntities: KnowledgeParts['allEntities'];
   statedRoles: KnowledgeParts['statedRoles'];
   discoveredIds: KnowledgeParts['discoveredIds'];
-  wordStats: KnowledgeParts['wordStats'];
-  index: PassageIndexSnapshot;
+  /** The word statistics as columns: the capitals' counts [written with a capital, standing inside a sentence] as two arrays. */
+  wordStats: { df: MapColumns; capitals: MapColumns & { inside: Float64Array } };
+  index: Omit<PassageIndexSnapshot, 'documentFrequency' | 'vocabulary'> & { documentFrequency: MapColumns; vocabulary: MapColumns };
 }
 
 /**
@@ -54,9 +56,17 @@ interface SavedKnowledge {
  * knowledgeFingerprint(loadCorpus('corpus')) // → '3f9c…' (64 hex digits); changes with any edit to the corpus
  */
 export function knowledgeFingerprint(corpus: Corpus): string {
-  const { dir: _dir, ...content } = corpus;
-  return createHash('sha256').update(KNOWLEDGE_FORMAT).update(codeFingerprint()).update(JSON.stringify(content)).digest('hex');
+  let fingerprint = fingerprints.get(corpus);
+  if (fingerprint === undefined) {
+    const { dir: _dir, ...content } = corpus;
+    fingerprint = createHash('sha256').update(KNOWLEDGE_FORMAT).update(codeFingerprint()).update(JSON.stringify(content)).digest('hex');
+    fingerprints.set(corpus, fingerprint);
+  }
+  return fingerprint;
 }
+
+/** Fingerprints by loaded corpus: hashing a large corpus takes a few hundred milliseconds, and a start asks twice. */
+const fingerprints = new WeakMap<Corpus, string>();
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const sourceFingerprint = (source: Source) => sha256(JSON.stringify(source));
@@ -95,10 +105,28 @@ export function saveKnowledge(knowledge: Knowledge, file: string): void {
     allEntities: knowledge.allEntities,
     statedRoles: knowledge.statedRoles,
     discoveredIds: knowledge.discoveredIds,
-    wordStats: knowledge.wordStats,
-    index: knowledge.index.toSnapshot(),
+    wordStats: savedWordStats(knowledge.wordStats),
+    index: savedIndex(knowledge.index.toSnapshot()),
   };
   writeFileDurably(file, serialize(saved));
+}
+
+function savedIndex(snapshot: PassageIndexSnapshot): SavedKnowledge['index'] {
+  return { ...snapshot, documentFrequency: columnsOfMap(snapshot.documentFrequency), vocabulary: columnsOfMap(snapshot.vocabulary) };
+}
+
+function savedWordStats(stats: WordStats): SavedKnowledge['wordStats'] {
+  const capitals = [...stats.capitals];
+  return {
+    df: columnsOfMap(stats.df),
+    capitals: { keys: capitals.map(([stem]) => stem), values: Float64Array.from(capitals, ([, [c]]) => c), inside: Float64Array.from(capitals, ([, [, n]]) => n) },
+  };
+}
+
+function readWordStats(saved: SavedKnowledge['wordStats']): WordStats {
+  const capitals = new Map<string, [number, number]>();
+  saved.capitals.keys.forEach((stem, i) => capitals.set(stem, [saved.capitals.values[i] ?? 0, saved.capitals.inside[i] ?? 0]));
+  return { df: mapFromColumns(saved.df), capitals };
 }
 
 /** Each passage's text key, in passage order, read off the passages grouped by text. */
@@ -142,13 +170,17 @@ function fromSave(saved: SavedKnowledge, corpus: Corpus, sources: readonly Sourc
   }
   const entityById = new Map(saved.allEntities.map((e) => [e.id, e]));
   let index: PassageIndex;
+  let wordStats: WordStats;
   try {
-    index = PassageIndex.restore(saved.index, passages.map((p) => indexedPassage(p, entityById, saved.discoveredIds)));
+    const { documentFrequency, vocabulary, ...rest } = saved.index;
+    const snapshot = { ...rest, documentFrequency: mapFromColumns(documentFrequency), vocabulary: mapFromColumns(vocabulary) };
+    index = PassageIndex.restore(snapshot, passages.map((p) => indexedPassage(p, entityById, saved.discoveredIds)));
+    wordStats = readWordStats(saved.wordStats);
   } catch (error) {
     throw new KnowledgeCacheError(`the saved knowledge ${file} cannot be read (${(error as Error).message})`);
   }
   const textKeys = saved.textKeys.length === passages.length ? saved.textKeys : undefined;
-  return assembleKnowledge({ ...corpus, sources: [...sources] }, { passages, allEntities: saved.allEntities, statedRoles: saved.statedRoles, discoveredIds: saved.discoveredIds, wordStats: saved.wordStats, index, textKeys });
+  return assembleKnowledge({ ...corpus, sources: [...sources] }, { passages, allEntities: saved.allEntities, statedRoles: saved.statedRoles, discoveredIds: saved.discoveredIds, wordStats, index, textKeys });
 }
 
 /**

@@ -14,6 +14,7 @@ import type { Mention } from '../entities/mentions.ts';
 import type { SpeakerAttribution } from '../passages/speakers.ts';
 import type { TermTopic } from '../passages/terms-tags.ts';
 import type { KnownPassage } from './knowledge.ts';
+import { fromTable, type StringTable, toTable } from './saved-columns.ts';
 
 /** A text that is `text.slice(start, end)` of its passage is saved as its offsets; any other is kept in `whole`. */
 interface Stretches {
@@ -33,10 +34,10 @@ export interface SavedPassages {
   /** How many sentences, dates, mentions, speakers and terms each passage has: the flat arrays below are cut by these. */
   counts: { sentences: Uint32Array; dates: Uint32Array; mentions: Uint32Array; speakers: Uint32Array; terms: Uint32Array };
   sentences: Stretches;
-  dates: Stretches & { iso: string[]; granularity: Array<DateMention['granularity']>; kind: Array<DateMention['kind']> };
-  mentions: Stretches & { entityId: string[]; via: Array<Mention['via']> };
-  speakers: { speaker: string[]; entityId: Array<string | null>; direct: Uint8Array; quote: Array<string | null> };
-  terms: TermTopic[];
+  dates: Stretches & { iso: StringTable; granularity: StringTable<DateMention['granularity']>; kind: StringTable<DateMention['kind']> };
+  mentions: Stretches & { entityId: StringTable; via: StringTable<Mention['via']> };
+  speakers: { speaker: string[]; entityId: StringTable<string | null>; direct: Uint8Array; quote: Array<string | null> };
+  terms: StringTable<TermTopic>;
 }
 
 /** Offsets and exceptions for texts that should be stretches of their passage's text. */
@@ -109,10 +110,10 @@ export function packPassages(passages: readonly KnownPassage[]): SavedPassages {
     ...columns,
     counts,
     sentences: sentences.done(),
-    dates: { ...dates.done(), iso: dates.iso, granularity: dates.granularity, kind: dates.kind },
-    mentions: { ...mentions.done(), entityId: mentions.entityId, via: mentions.via },
-    speakers: { ...speakers, direct: Uint8Array.from(speakers.direct) },
-    terms,
+    dates: { ...dates.done(), iso: toTable(dates.iso), granularity: toTable(dates.granularity), kind: toTable(dates.kind) },
+    mentions: { ...mentions.done(), entityId: toTable(mentions.entityId), via: toTable(mentions.via) },
+    speakers: { ...speakers, entityId: toTable(speakers.entityId), direct: Uint8Array.from(speakers.direct) },
+    terms: toTable(terms),
   };
 }
 
@@ -127,6 +128,13 @@ export function unpackPassages(saved: SavedPassages, sourceOf: (id: string) => S
     return source;
   });
   const at = { sentence: 0, date: 0, mention: 0, speaker: 0, term: 0 };
+  const dateIso = fromTable(saved.dates.iso);
+  const dateGranularity = fromTable(saved.dates.granularity);
+  const dateKind = fromTable(saved.dates.kind);
+  const mentionEntity = fromTable(saved.mentions.entityId);
+  const mentionVia = fromTable(saved.mentions.via);
+  const speakerEntity = fromTable(saved.speakers.entityId);
+  const terms = fromTable(saved.terms);
   const passages = new Array<KnownPassage>(saved.text.length);
   for (let i = 0; i < passages.length; i++) {
     const source = sources[saved.source[i] ?? 0] as Source;
@@ -140,20 +148,20 @@ export function unpackPassages(saved: SavedPassages, sourceOf: (id: string) => S
     const dates: DateMention[] = [];
     for (let k = saved.counts.dates[i] ?? 0; k > 0; k--, at.date++) {
       const d = saved.dates;
-      dates.push({ text: readStretch(d, at.date, text), index: d.start[at.date] ?? 0, iso: d.iso[at.date] ?? '', granularity: d.granularity[at.date] ?? 'day', kind: d.kind[at.date] ?? 'explicit' });
+      dates.push({ text: readStretch(d, at.date, text), index: d.start[at.date] ?? 0, iso: dateIso[at.date] ?? '', granularity: dateGranularity[at.date] ?? 'day', kind: dateKind[at.date] ?? 'explicit' });
     }
     const mentions: Mention[] = [];
     for (let k = saved.counts.mentions[i] ?? 0; k > 0; k--, at.mention++) {
       const m = saved.mentions;
-      mentions.push({ entityId: m.entityId[at.mention] ?? '', passageId: id, start: m.start[at.mention] ?? 0, end: m.end[at.mention] ?? 0, text: readStretch(m, at.mention, text), via: m.via[at.mention] ?? 'alias' });
+      mentions.push({ entityId: mentionEntity[at.mention] ?? '', passageId: id, start: m.start[at.mention] ?? 0, end: m.end[at.mention] ?? 0, text: readStretch(m, at.mention, text), via: mentionVia[at.mention] ?? 'alias' });
     }
     const speakers: SpeakerAttribution[] = [];
     for (let k = saved.counts.speakers[i] ?? 0; k > 0; k--, at.speaker++) {
       const s = saved.speakers;
-      speakers.push({ speaker: s.speaker[at.speaker] ?? '', entityId: s.entityId[at.speaker] ?? null, direct: s.direct[at.speaker] === 1, quote: s.quote[at.speaker] ?? null });
+      speakers.push({ speaker: s.speaker[at.speaker] ?? '', entityId: speakerEntity[at.speaker] ?? null, direct: s.direct[at.speaker] === 1, quote: s.quote[at.speaker] ?? null });
     }
-    const terms = saved.terms.slice(at.term, (at.term += saved.counts.terms[i] ?? 0));
-    passages[i] = { id, sourceId: source.id, n, paragraph: saved.paragraph[i] ?? 0, text, sentences, source, dates, mentions, speakers, terms };
+    const passageTerms = terms.slice(at.term, (at.term += saved.counts.terms[i] ?? 0));
+    passages[i] = { id, sourceId: source.id, n, paragraph: saved.paragraph[i] ?? 0, text, sentences, source, dates, mentions, speakers, terms: passageTerms };
   }
   return passages;
 }

@@ -149,7 +149,8 @@ function claimsOf(text: string): ClaimWord[][] {
 export interface PassageIndexSnapshot {
   passageCount: number;
   documentFrequency: Map<string, number>;
-  featuresById: Map<string, PassageFeatures>;
+  /** Each passage's features, in the order of `miniSearch.ids`: a bit mask, and the stems a number or a duration qualifies. */
+  features: { has: Uint8Array; number: string[]; duration: string[] };
   vocabulary: Map<string, number>;
   /** MiniSearch's postings as flat arrays (`saved-postings.ts`): a term's Maps are made when it is first searched. */
   miniSearch: SavedPostings;
@@ -191,10 +192,12 @@ export class PassageIndex {
       this.documentFrequency = saved.documentFrequency;
       this.vocabulary = saved.vocabulary;
       this.search = restorePostings<IndexedPassage>(saved.miniSearch, this.searchOptions());
+      const place = new Map(saved.miniSearch.ids.map((id, i) => [id, i]));
+      const { has, number, duration } = saved.features;
       for (const p of passages) {
-        const features = saved.featuresById.get(p.id);
-        if (!features) throw new Error(`the saved index lacks the passage ${p.id}`);
-        this.held.set(p.id, { ...p, features });
+        const i = place.get(p.id);
+        if (i === undefined || i >= has.length) throw new Error(`the saved index lacks the passage ${p.id}`);
+        this.held.set(p.id, { ...p, features: { has: has[i] ?? 0, number: number[i] ?? '', duration: duration[i] ?? '' } });
       }
       if (this.held.size !== this.passageCount) throw new Error(`the saved index has ${this.passageCount} passages, not ${this.held.size}`);
       return;
@@ -270,12 +273,14 @@ export class PassageIndex {
    * PassageIndex.restore(index.toSnapshot(), passages).find('Qatar') // → the same hits as index.find('Qatar')
    */
   toSnapshot(): PassageIndexSnapshot {
+    const miniSearch = savePostings(this.search);
+    const features = miniSearch.ids.map((id) => this.held.get(id)?.features ?? { has: 0, number: '', duration: '' });
     return {
       passageCount: this.passageCount,
       documentFrequency: this.documentFrequency,
-      featuresById: new Map([...this.held].map(([id, p]) => [id, p.features])),
+      features: { has: Uint8Array.from(features, (f) => f.has), number: features.map((f) => f.number), duration: features.map((f) => f.duration) },
       vocabulary: this.vocabulary,
-      miniSearch: savePostings(this.search),
+      miniSearch,
     };
   }
 

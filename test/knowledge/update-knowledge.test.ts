@@ -57,8 +57,9 @@ function plain(k: Knowledge) {
 
 /** The index's own statistics: the word counts that decide typo lookups and the weights of rare words. */
 const indexStats = (k: Knowledge) => {
-  const { miniSearch: _m, ...rest } = k.index.toSnapshot();
-  return rest;
+  const { miniSearch, features, ...rest } = k.index.toSnapshot();
+  // features come in the order of the index's own document numbers, which an update gives out differently
+  return { ...rest, features: new Map(miniSearch.ids.map((id, i) => [id, [features.has[i], features.number[i], features.duration[i]]])) };
 };
 
 const sourceOf = (text: string, file: string) => parseSourceFile(text, `sources/${file}`);
