@@ -209,6 +209,16 @@ export function catchUpKnowledge(file: string, corpus: Corpus, incrementalFrom =
 }
 
 /**
+ * Where the knowledge of `corpus` is saved beside it, named by its fingerprint.
+ *
+ * @example
+ * cacheFileOf('corpus', loadCorpus('corpus')) // → 'corpus/.cache/knowledge-3f9c0a…16 hex….v8'
+ */
+export function cacheFileOf(dir: string, corpus: Corpus): string {
+  return join(dir, CACHE_DIR, `knowledge-${knowledgeFingerprint(corpus).slice(0, 16)}.v8`);
+}
+
+/**
  * The knowledge base for a loaded corpus: read from `dir/.cache/` when a build of this very corpus was saved there,
  * else brought up to date from a save of an earlier version of a large corpus (`catchUpKnowledge`), else built; then
  * saved (older saves removed). `report` hears what happened, in words for a log.
@@ -222,7 +232,7 @@ export function openCachedKnowledge(
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   const cacheDir = join(dir, CACHE_DIR);
-  const file = join(cacheDir, `knowledge-${knowledgeFingerprint(corpus).slice(0, 16)}.v8`);
+  const file = cacheFileOf(dir, corpus);
   if (existsSync(file)) {
     try {
       const knowledge = loadKnowledge(file, corpus);

@@ -1,0 +1,52 @@
+/**
+ * A bot's start as a fresh process makes it, for `npm run bench`: modules imported, the corpus loaded, the saved
+ * knowledge read back, the answers prepared, and the first answer given; then its resident memory. Run as a child
+ * process (`node --expose-gc --import tsx src/bench/fresh-start.ts <corpus dir>`) so that nothing the benchmark
+ * built before is in its heap; it prints one line of JSON (`FreshStart`). The save must already be in
+ * `<corpus dir>/.cache/` (see `openCachedKnowledge`): a start that has to build says so in `from`.
+ *
+ * @example
+ * // {"importMs":980,"loadCorpusMs":1650,"knowledgeMs":2100,"from":"cache","firstAnswerMs":3,"prepareMs":2400,…}
+ */
+const started = performance.now();
+const dir = process.argv[2] ?? 'corpus';
+const { loadCorpus } = await import('../corpus/load-corpus.ts');
+const { openCachedKnowledge } = await import('../knowledge/knowledge-cache.ts');
+const { prepareAnswers } = await import('../answers/prepare-answers.ts');
+const { COMMANDS } = await import('../../commands/index.ts');
+const { runCommand } = await import('../commands/run-command.ts');
+
+export interface FreshStart {
+  importMs: number;
+  loadCorpusMs: number;
+  knowledgeMs: number;
+  from: 'cache' | 'update' | 'build';
+  /** The first /who answered from the knowledge as read, before the answers are prepared. */
+  firstAnswerMs: number;
+  /** From the process's first line to that answer. */
+  toFirstAnswerMs: number;
+  prepareMs: number;
+  /** After the answers are prepared and a full collection: what a started bot holds. */
+  rssMb: number;
+  heapMb: number;
+}
+
+const since = (t: number) => Math.round(performance.now() - t);
+const importMs = since(started);
+let t = performance.now();
+const corpus = loadCorpus(dir);
+const loadCorpusMs = since(t);
+t = performance.now();
+const { knowledge, from } = openCachedKnowledge(dir, corpus);
+const knowledgeMs = since(t);
+t = performance.now();
+runCommand(COMMANDS, 'who', { name: corpus.entities[0]?.name ?? 'Qatar' }, { knowledge, page: { limit: 5, offset: 0 } });
+const firstAnswerMs = since(t);
+const toFirstAnswerMs = since(started);
+t = performance.now();
+prepareAnswers(knowledge);
+const prepareMs = since(t);
+globalThis.gc?.();
+const memory = process.memoryUsage();
+const result: FreshStart = { importMs, loadCorpusMs, knowledgeMs, from, firstAnswerMs, toFirstAnswerMs, prepareMs, rssMb: memory.rss / 2 ** 20, heapMb: memory.heapUsed / 2 ** 20 };
+console.log(JSON.stringify(result));
