@@ -33,11 +33,26 @@ export function prepareAnswers(knowledge: Knowledge, previous?: Knowledge): Know
     carryDeals(knowledge, previous, change);
     carryTermsIndex(knowledge, previous, change);
   }
-  frequencyOf(knowledge);
-  dealsOf(knowledge);
-  dealOrder(knowledge);
-  termsIndexOf(knowledge);
-  timelineOrder(knowledge);
-  eventChoices(knowledge, '');
+  for (const step of STEPS) step(knowledge);
   return knowledge;
+}
+
+/** What is worked out once per knowledge base, in an order where each step finds what it needs done before it. */
+const STEPS: ReadonlyArray<(knowledge: Knowledge) => unknown> = [frequencyOf, dealsOf, dealOrder, termsIndexOf, timelineOrder, (k) => eventChoices(k, '')];
+
+/**
+ * `prepareAnswers` for a knowledge base read from a save, one step per turn of the event loop, so that a restarted
+ * bot answers at once (at 100,000 passages preparing takes seconds). Each step is one a question would otherwise do
+ * on first use, so an answer asked meanwhile is the same, only slower. Stops early when `stillCurrent` turns false
+ * (the knowledge was replaced).
+ *
+ * @example
+ * await prepareAnswersInSteps(knowledge, () => live.current() === knowledge);
+ */
+export async function prepareAnswersInSteps(knowledge: Knowledge, stillCurrent: () => boolean = () => true): Promise<void> {
+  for (const step of STEPS) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (!stillCurrent()) return;
+    step(knowledge);
+  }
 }

@@ -21,7 +21,7 @@
 import { CorpusError } from '../corpus/source-file.ts';
 import { type Corpus, loadCorpus } from '../corpus/load-corpus.ts';
 import { watchCorpus, type CorpusWatcher } from '../corpus/watch-corpus.ts';
-import { prepareAnswers } from '../answers/prepare-answers.ts';
+import { prepareAnswers, prepareAnswersInSteps } from '../answers/prepare-answers.ts';
 import { openCachedKnowledge } from './knowledge-cache.ts';
 import type { Knowledge } from './knowledge.ts';
 import { INCREMENTAL_FROM_PASSAGES, updateKnowledge } from './update-knowledge.ts';
@@ -75,8 +75,21 @@ export class LiveKnowledge implements KnowledgeProvider {
    * `knowledge-cache.ts`); a CorpusError here means there is nothing to serve. `report` hears how it was loaded.
    */
   static open(dir: string, report: (message: string) => void = () => undefined, options: LiveKnowledgeOptions = {}): LiveKnowledge {
-    return new LiveKnowledge(dir, prepareAnswers(openCachedKnowledge(dir, loadCorpus(dir), report, options).knowledge), report, options);
+    const live = new LiveKnowledge(dir, openCachedKnowledge(dir, loadCorpus(dir), report, options).knowledge, report, options);
+    // it answers from now on; what answers work out once per knowledge base is worked out meanwhile, a step per
+    // turn of the event loop, and a reload waits for it (an update carries the prepared answers over)
+    const first = live.knowledge;
+    const started = performance.now();
+    live.preparing = prepareAnswersInSteps(first, () => live.knowledge === first).then(
+      () => report(`prepared the answers in ${Math.round(performance.now() - started)} ms`),
+      (error: unknown) => report(`could not prepare the answers ahead (${(error as Error).message}); they are worked out on first use`),
+    );
+    live.queue = live.preparing;
+    return live;
   }
+
+  /** Settles when the answers of the first knowledge are prepared (see `prepareAnswersInSteps`). */
+  preparing: Promise<void> = Promise.resolve();
 
   ready(): Knowledge {
     return this.knowledge;

@@ -36,6 +36,22 @@ describe('the live corpus', () => {
     expect(after.results[0]?.passage_id).toBe('lighthouse-ceasefire#1');
   });
 
+  it('answers as soon as the knowledge is read, and prepares what answers share meanwhile, before any reload', async () => {
+    const dir = scratchCorpus();
+    const heard: string[] = [];
+    const live = LiveKnowledge.open(dir, (m) => heard.push(m));
+    // answered in the same turn as the start: nothing waited for the preparation
+    const first = JSON.parse(new ConsoleSession(live, COMMANDS, 'json').respond('/when Raanan release')) as { found: boolean };
+    expect(first.found).toBe(true);
+    expect(heard.some((m) => m.startsWith('prepared the answers'))).toBe(false);
+    const events: string[] = [];
+    const reload = live.reload().then(() => events.push('reload'));
+    await live.preparing.then(() => events.push('prepared'));
+    await reload;
+    expect(events).toEqual(['prepared', 'reload']);
+    expect(heard.filter((m) => /^prepared the answers in \d+ ms$/.test(m))).toHaveLength(1);
+  });
+
   it('keeps answering from the previous corpus when a broken file arrives, and says which file and field', async () => {
     const dir = scratchCorpus();
     const live = LiveKnowledge.open(dir);
