@@ -31,6 +31,8 @@ export interface SavedPassages {
   n: Uint32Array;
   paragraph: Uint32Array;
   text: string[];
+  /** Where each passage's text starts in its paragraph (-1: not found there): read back as a slice of the paragraph. */
+  paragraphStart: Int32Array;
   /** How many sentences, dates, mentions, speakers and terms each passage has: the flat arrays below are cut by these. */
   counts: { sentences: Uint32Array; dates: Uint32Array; mentions: Uint32Array; speakers: Uint32Array; terms: Uint32Array };
   sentences: Stretches;
@@ -63,7 +65,7 @@ const readStretch = (s: Stretches, i: number, passageText: string): string => s.
 export function packPassages(passages: readonly KnownPassage[]): SavedPassages {
   const sourcePlace = new Map<string, number>();
   const count = passages.length;
-  const columns = { source: new Uint32Array(count), n: new Uint32Array(count), paragraph: new Uint32Array(count), text: new Array<string>(count) };
+  const columns = { source: new Uint32Array(count), n: new Uint32Array(count), paragraph: new Uint32Array(count), text: new Array<string>(count), paragraphStart: new Int32Array(count) };
   const counts = { sentences: new Uint32Array(count), dates: new Uint32Array(count), mentions: new Uint32Array(count), speakers: new Uint32Array(count), terms: new Uint32Array(count) };
   const sentences = new StretchWriter();
   const dates = Object.assign(new StretchWriter(), { iso: [] as string[], granularity: [] as Array<DateMention['granularity']>, kind: [] as Array<DateMention['kind']> });
@@ -78,6 +80,7 @@ export function packPassages(passages: readonly KnownPassage[]): SavedPassages {
     columns.n[i] = p.n;
     columns.paragraph[i] = p.paragraph;
     columns.text[i] = p.text;
+    columns.paragraphStart[i] = p.source.paragraphs[p.paragraph - 1]?.indexOf(p.text) ?? -1;
     counts.sentences[i] = p.sentences.length;
     for (const s of p.sentences) sentences.add(p.text, s.text, s.start, s.end);
     counts.dates[i] = p.dates.length;
@@ -140,7 +143,7 @@ export function unpackPassages(saved: SavedPassages, sourceOf: (id: string) => S
     const source = sources[saved.source[i] ?? 0] as Source;
     const n = saved.n[i] ?? 0;
     const id = `${source.id}#${n}`;
-    const text = saved.text[i] ?? '';
+    const text = inParagraph(source, saved.paragraph[i] ?? 0, saved.paragraphStart[i] ?? -1, saved.text[i] ?? '');
     const sentences = [];
     for (let k = saved.counts.sentences[i] ?? 0; k > 0; k--, at.sentence++) {
       sentences.push({ text: readStretch(saved.sentences, at.sentence, text), start: saved.sentences.start[at.sentence] ?? 0, end: saved.sentences.end[at.sentence] ?? 0 });
@@ -164,6 +167,16 @@ export function unpackPassages(saved: SavedPassages, sourceOf: (id: string) => S
     passages[i] = { id, sourceId: source.id, n, paragraph: saved.paragraph[i] ?? 0, text, sentences, source, dates, mentions, speakers, terms: passageTerms };
   }
   return passages;
+}
+
+/**
+ * A passage's text as a slice of its source's paragraph when the source still has it there, so that the two share
+ * memory (at 100,000 passages the texts are some 50 MB); else the saved text (a source changed since the save).
+ */
+function inParagraph(source: Source, paragraph: number, start: number, text: string): string {
+  if (start < 0) return text;
+  const slice = source.paragraphs[paragraph - 1]?.slice(start, start + text.length);
+  return slice === text ? slice : text;
 }
 
 /** A save with passages of a source the corpus no longer has. */

@@ -7,7 +7,7 @@ import type { Source } from '../../src/corpus/source-schema.ts';
 import type { KnownPassage } from '../../src/knowledge/knowledge.ts';
 import { MissingSourceError, packPassages, unpackPassages } from '../../src/knowledge/saved-passages.ts';
 
-const source = (id: string): Source => ({ id, file: `sources/${id}.md` }) as unknown as Source;
+const source = (id: string, paragraphs: string[] = []): Source => ({ id, file: `sources/${id}.md`, paragraphs }) as unknown as Source;
 const harbor = source('harbor');
 const ledger = source('ledger');
 
@@ -49,6 +49,15 @@ describe('passages saved as columns', () => {
     expect([...saved.mentions.whole.values()]).toEqual(['Envoy']);
     expect([...saved.sentences.whole.values()]).toEqual(['Talks resumed in Cairo!']);
     expect(saved.dates.whole.size).toBe(0);
+  });
+
+  it('read each text from its paragraph when the source still has it, and from the save when the source changed', () => {
+    const paragraph = `Before the talks. ${TEXT}`;
+    const saved = packPassages([{ ...passages[0], source: source('harbor', [paragraph]), paragraph: 1 } as KnownPassage]);
+    expect(saved.paragraphStart[0]).toBe(paragraph.indexOf(TEXT));
+    for (const now of [source('harbor', [paragraph]), source('harbor', ['An edited first paragraph.']), source('harbor', [])]) {
+      expect(unpackPassages(saved, () => now)[0]?.text).toBe(TEXT);
+    }
   });
 
   it('name the first source the corpus no longer has', () => {
