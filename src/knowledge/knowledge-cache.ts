@@ -17,6 +17,7 @@ import { writeFileDurably } from '../corpus/durable-files.ts';
 import type { Corpus } from '../corpus/load-corpus.ts';
 import type { Source } from '../corpus/source-schema.ts';
 import { PassageIndex, type PassageIndexSnapshot } from '../search/passage-index.ts';
+import { frequencyColumns, restoreFrequency } from '../answers/collapse-copies.ts';
 import { columnsOfMap, type MapColumns, mapFromColumns } from './saved-columns.ts';
 import { assembleKnowledge, buildKnowledge, indexedPassage, type Knowledge, textKeyOf, type WordStats, type KnowledgeParts, type KnownPassage } from './knowledge.ts';
 import { MissingSourceError, packPassages, type SavedPassages, unpackPassages } from './saved-passages.ts';
@@ -39,6 +40,8 @@ interface SavedKnowledge {
   /** `entities.yaml` as it was then: a change there needs a full build. */
   entities: string;
   passages: SavedPassages;
+  /** The word frequencies copies are matched by (`frequencyOf`), which a first answer would otherwise count. */
+  frequency: ReturnType<typeof frequencyColumns>;
   /** Each passage's `textKeyOf`, in passage order: copies are grouped by these without hashing every text again. */
   textKeys: string[];
   allEntities: KnowledgeParts['allEntities'];
@@ -102,6 +105,7 @@ export function saveKnowledge(knowledge: Knowledge, file: string): void {
     entities: entitiesFingerprint(knowledge.corpus),
     passages: packPassages(knowledge.passages),
     textKeys: textKeysOf(knowledge),
+    frequency: frequencyColumns(knowledge),
     allEntities: knowledge.allEntities,
     statedRoles: knowledge.statedRoles,
     discoveredIds: knowledge.discoveredIds,
@@ -180,7 +184,9 @@ function fromSave(saved: SavedKnowledge, corpus: Corpus, sources: readonly Sourc
     throw new KnowledgeCacheError(`the saved knowledge ${file} cannot be read (${(error as Error).message})`);
   }
   const textKeys = saved.textKeys.length === passages.length ? saved.textKeys : undefined;
-  return assembleKnowledge({ ...corpus, sources: [...sources] }, { passages, allEntities: saved.allEntities, statedRoles: saved.statedRoles, discoveredIds: saved.discoveredIds, wordStats, index, textKeys });
+  const knowledge = assembleKnowledge({ ...corpus, sources: [...sources] }, { passages, allEntities: saved.allEntities, statedRoles: saved.statedRoles, discoveredIds: saved.discoveredIds, wordStats, index, textKeys });
+  if (saved.frequency) restoreFrequency(knowledge, saved.frequency);
+  return knowledge;
 }
 
 /**

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
 import { runCommand } from '../../src/commands/run-command.ts';
+import { frequencyOf } from '../../src/answers/collapse-copies.ts';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { buildKnowledge, type Knowledge } from '../../src/knowledge/knowledge.ts';
 import { CACHE_DIR, loadKnowledge, openCachedKnowledge, saveKnowledge } from '../../src/knowledge/knowledge-cache.ts';
@@ -36,6 +37,8 @@ describe('the saved knowledge', () => {
     const { miniSearch: _saved, ...savedStats } = read.index.toSnapshot();
     const { miniSearch: _built, ...builtStats } = fresh.index.toSnapshot();
     expect(savedStats).toEqual(builtStats);
+    // and the word counts copies are matched by, which a first answer would otherwise count
+    expect(frequencyOf(read)).toEqual(frequencyOf(fresh));
     expect(answers(read)).toEqual(answers(fresh));
   });
 
