@@ -1,0 +1,259 @@
+/**
+ * `/when <event>`: the passages about an event with the date they give, resolved against each source's publication
+ * date. Ranked by the event first — how much of the question's event words the sentence that carries the date says,
+ * rare words (names, event nouns) weighing most — and only then by how clearly the quote dates it (a calendar date
+ * before a weekday, a weekday before "last month", a date in the quote before one in the paragraph before it). A
+ * question whose event no dated sentence states gets "no quote found" with suggestions. When two sources give
+ * different days for the same event (both sentences say the event, name the same people, and lie within a month of
+ * each other), both are shown and a note says so.
+ */
+import type { DateMention } from '../../../src/dates/resolve-dates.ts';
+import type { Knowledge, KnownPassage } from '../../../src/knowledge/knowledge.ts';
+import type { PassageHit } from '../../../src/search/passage-index.ts';
+import { tokenize } from '../../../src/search/tokenize.ts';
+import { type Answer, type QuoteResult, notFound, pageOf, sourceRef } from '../../../src/answers/answer.ts';
+import { areCopies, collapseCopies } from '../../../src/answers/collapse-copies.ts';
+import { type AskedPeriod, type Coverage, type EventGroup, askedPeriod, coverageAcross, coverageIn, eventGroups, inPeriod } from '../../../src/answers/event-match.ts';
+import { excerpt, sentenceAt } from '../../../src/answers/excerpt.ts';
+import { MIN_COVERAGE, suggestionsFor } from '../../../src/answers/search.ts';
+import { answerTimeline } from '../../../src/answers/timeline.ts';
+
+export const WHEN_CANDIDATES = 80;
+/** The weighted share of the event words a dated sentence must say for its date to answer the question. */
+export const EVENT_COVERAGE = 0.6;
+/** Two sentences both saying (nearly) all of the event can disagree about its day. */
+const SAME_EVENT_COVERAGE = 0.8;
+/** Different days further apart than this are different events told in the same words, not a disagreement. */
+const DISAGREEMENT_DAYS = 31;
+
+/** A passage that carries on from the one before ("He called …", "Shortly after that call, …"). */
+const CONTINUES = /^(?:He|She|They|It|That|This|Then|Shortly after|Soon after|Days later)\b/;
+
+interface EventDate {
+  mention: DateMention;
+  basis: NonNullable<QuoteResult['date_basis']>;
+  sentence: number;
+}
+
+interface Candidate extends QuoteResult {
+  /** How much of the event the sentence that carries the date says. */
+  event: Coverage;
+  strong: boolean;
+  clarity: number;
+}
+
+const GRANULARITY_RANK = { day: 0, week: 1, month: 2, year: 3 } as const;
+const KIND_RANK = { explicit: 0, weekday: 1, relative: 2, year: 3 } as const;
+const BASIS_PENALTY = { quote: 0, 'preceding-paragraph': 5, 'opening-paragraph': 8 } as const;
+
+/**
+ * How clearly a date is given, lower is clearer: a calendar day, then a weekday (read against the publication
+ * date, less sure when that date is itself inferred), then a relative date; then the same in the paragraph before.
+ *
+ * @example
+ * clarityOf({ granularity: 'day', kind: 'explicit' } as DateMention, 'quote', 'stated') // → 0
+ */
+export function clarityOf(d: DateMention, basis: EventDate['basis'], published: 'stated' | 'inferred' | 'unknown'): number {
+  const guessed = d.kind === 'weekday' || d.kind === 'relative' ? (published === 'stated' ? 0 : 0.5) : 0;
+  return GRANULARITY_RANK[d.granularity] * 10 + KIND_RANK[d.kind] + guessed + BASIS_PENALTY[basis];
+}
+
+/** The date of a sentence nearest the event words, a day before a coarser date. */
+function nearestDate(p: KnownPassage, sentence: number, positions: readonly number[]): DateMention | undefined {
+  const dates = p.dates.filter((d) => sentenceAt(p, d.index) === sentence);
+  const distance = (d: DateMention) => (positions.length === 0 ? 0 : Math.min(...positions.map((pos) => Math.abs(pos - d.index))));
+  const rank = (d: DateMention) => distance(d) + (d.granularity === 'day' ? 0 : 200);
+  return [...dates].sort((a, b) => rank(a) - rank(b))[0];
+}
+
+/**
+ * The paragraph before an undated passage, when the passage carries on from it: it opens with "He", "Then", … or
+ * it names a person that the dated sentence before names ("On Thursday, Blinken said …" / "… Blinken stated in Cairo").
+ * An undated paragraph in between is followed back once more ("On Thursday, Biden said …" / "Biden spoke at …" /
+ * "That exchange …").
+ */
+function precedingDate(knowledge: Knowledge, p: KnownPassage, depth = 2): { mention: DateMention; through: KnownPassage[] } | null {
+  if (p.dates.length > 0 || depth === 0) return null;
+  const before = knowledge.passageById.get(`${p.sourceId}#${p.n - 1}`);
+  if (!before) return null;
+  const last = before.dates[before.dates.length - 1];
+  if (!last) {
+    const further = CONTINUES.test(p.text) ? precedingDate(knowledge, before, depth - 1) : null;
+    return further ? { mention: further.mention, through: [before, ...further.through] } : null;
+  }
+  if (CONTINUES.test(p.text)) return { mention: last, through: [before] };
+  const sentence = before.sentences[sentenceAt(before, last.index)];
+  const isPerson = (id: string) => knowledge.entityById.get(id)?.kind === 'person';
+  const people = new Set(before.mentions.filter((m) => sentence && m.start >= sentence.start && m.start < sentence.end && isPerson(m.entityId)).map((m) => m.entityId));
+  const first = p.sentences[0];
+  const named = p.mentions.some((m) => people.has(m.entityId) && first !== undefined && m.start < first.end);
+  return named && last.granularity === 'day' ? { mention: last, through: [before] } : null;
+}
+
+/**
+ * The day a news article's opening paragraph reports ("… were back in Israel on Monday night"), for an undated
+ * paragraph among its first few, which tells the same day's news ("Trump flew on to Sharm El-Sheikh, where …").
+ * Only a day within three days before publication counts: an opening that looks back further is a retrospective.
+ */
+const NEWS_DAY_PARAGRAPHS = 5;
+const NEWS_DAY_MAX_AGE_DAYS = 3;
+function newsDayOf(knowledge: Knowledge, p: KnownPassage): DateMention | null {
+  if (p.dates.length > 0 || p.paragraph > NEWS_DAY_PARAGRAPHS || p.source.published === null) return null;
+  const published = Date.parse(p.source.published);
+  for (let n = 1; n < p.n; n++) {
+    const q = knowledge.passageById.get(`${p.sourceId}#${n}`);
+    if (!q) continue;
+    if (q.paragraph > 1) return null;
+    const day = q.dates.find((d) => d.granularity === 'day');
+    if (!day) continue;
+    const age = (published - Date.parse(day.iso)) / 86_400_000;
+    return age >= 0 && age <= NEWS_DAY_MAX_AGE_DAYS ? day : null;
+  }
+  return null;
+}
+
+/**
+ * A sentence that names the event's people but none of its action ("Lifshitz and Cooper were taken on Oct. 7" for
+ * "Lifshitz and Cooper freed") dates something else. When the paragraph before says the action in a dated sentence
+ * ("Two women … were handed to the Red Cross on Monday evening, the second release …"), that is the event's day.
+ */
+function actionDateBefore(knowledge: Knowledge, p: KnownPassage, groups: readonly EventGroup[], covered: Coverage): DateMention | null {
+  const actions = groups.filter((g) => !g.name);
+  if (actions.length === 0 || covered.covered.some((g) => actions.includes(g))) return null;
+  const before = knowledge.passageById.get(`${p.sourceId}#${p.n - 1}`);
+  if (!before) return null;
+  for (const [i, s] of before.sentences.entries()) {
+    const day = before.dates.find((d) => d.granularity === 'day' && sentenceAt(before, d.index) === i);
+    if (day && coverageIn(before, actions, s).coverage >= 0.5) return day;
+  }
+  return null;
+}
+
+/** The event date a passage gives: the dated sentence that says most of the event, or the paragraph it carries on. */
+export function eventDateOf(knowledge: Knowledge, p: KnownPassage, groups: readonly EventGroup[]): { date: EventDate; event: Coverage } | null {
+  let best: { date: EventDate; event: Coverage; clarity: number } | null = null;
+  for (const [i, s] of p.sentences.entries()) {
+    if (!p.dates.some((d) => sentenceAt(p, d.index) === i)) continue;
+    const event = coverageIn(p, groups, s);
+    const mention = nearestDate(p, i, event.positions);
+    if (!mention) continue;
+    const clarity = clarityOf(mention, 'quote', p.source.published_basis.kind);
+    const better = best ? Number(event.key) - Number(best.event.key) || event.coverage - best.event.coverage || best.clarity - clarity : 1;
+    if (better > 0) best = { date: { mention, basis: 'quote', sentence: i }, event, clarity };
+  }
+  if (best) {
+    const action = actionDateBefore(knowledge, p, groups, best.event);
+    return action ? { date: { mention: action, basis: 'preceding-paragraph', sentence: 0 }, event: best.event } : best;
+  }
+  // the paragraphs a passage carries on from tell the rest of its event ("That exchange" → "the prisoner swap")
+  const before = precedingDate(knowledge, p);
+  if (before) return { date: { mention: before.mention, basis: 'preceding-paragraph', sentence: 0 }, event: coverageAcross([p, ...before.through], groups) };
+  const newsDay = newsDayOf(knowledge, p);
+  return newsDay ? { date: { mention: newsDay, basis: 'opening-paragraph', sentence: 0 }, event: coverageIn(p, groups) } : null;
+}
+
+function candidateOf(knowledge: Knowledge, hit: PassageHit, groups: readonly EventGroup[], period: AskedPeriod | null): Candidate | null {
+  const p = knowledge.passageById.get(hit.id);
+  if (!p) return null;
+  const whole = coverageIn(p, groups);
+  const dated = eventDateOf(knowledge, p, groups);
+  // the dated sentence must say the event's key name; the rest of the passage can support what it leaves out
+  const event = dated ? { ...dated.event, coverage: (2 * dated.event.coverage + whole.coverage) / 3 } : whole;
+  const mention = dated?.date.mention;
+  const outside = period !== null && (!mention || !inPeriod(mention.iso, period));
+  const keep = [...new Set(whole.positions.map((pos) => sentenceAt(p, pos)))];
+  if (dated?.date.basis === 'quote') keep.push(dated.date.sentence);
+  return {
+    quote: excerpt(p, keep.length > 0 ? keep : p.sentences.map((_s, i) => i)),
+    passage_id: p.id,
+    source: sourceRef(p.source),
+    score: Number(hit.score.toFixed(3)),
+    ...(dated && mention
+      ? { date: mention.iso, granularity: mention.granularity, date_text: mention.text, date_basis: dated.date.basis }
+      : {}),
+    event,
+    strong: event.key && event.coverage >= EVENT_COVERAGE && !outside,
+    clarity: dated && mention ? clarityOf(mention, dated.date.basis, p.source.published_basis.kind) : 99,
+  };
+}
+
+/** Tiers: dated quotes that state the event, then weaker dated quotes, then undated ones that state it. */
+function tierOf(c: Candidate): number {
+  if (c.date !== undefined) return c.strong ? 0 : 1;
+  return c.strong ? 2 : 3;
+}
+
+function daysApart(a: string, b: string): number {
+  return Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+}
+
+/** The people a result's dated sentence names. */
+function peopleOf(knowledge: Knowledge, c: Candidate): string[] {
+  return [...c.event.entityIds].filter((id) => knowledge.entityById.get(id)?.kind === 'person');
+}
+
+/**
+ * Pairs of results from different sources that give different days for the same event: both dated sentences say
+ * (nearly) all of the event words, they do not name different people, and the days lie within a month. Two copies
+ * of one passage read against different publication dates are one source repeated, not two sources disagreeing.
+ */
+function disagreements(knowledge: Knowledge, results: readonly Candidate[]): Array<[Candidate, Candidate]> {
+  const pairs: Array<[Candidate, Candidate]> = [];
+  const dated = results
+    .slice(0, 8)
+    .filter((r) => r.strong && r.event.coverage >= SAME_EVENT_COVERAGE && r.granularity === 'day' && r.date_basis === 'quote');
+  for (const [i, a] of dated.entries()) {
+    for (const b of dated.slice(i + 1)) {
+      if (a.source.id === b.source.id || a.date === b.date || areCopies(knowledge, a, b)) continue;
+      if (daysApart(a.date ?? '', b.date ?? '') > DISAGREEMENT_DAYS) continue;
+      const [pa, pb] = [peopleOf(knowledge, a), peopleOf(knowledge, b)];
+      if (pa.length > 0 && pb.length > 0 && !pa.some((id) => pb.includes(id))) continue;
+      pairs.push([a, b]);
+    }
+  }
+  return pairs;
+}
+
+export function answerWhen(knowledge: Knowledge, query: string, limit = 5, offset = 0): Answer {
+  // an autocomplete pick arrives as "2023-11-22 — the sentence": the words are the event
+  query = query.replace(/^\d{4}-\d{2}-\d{2} — /, '');
+  if (tokenize(query).length === 0) return answerTimeline(knowledge, limit, offset);
+  // a month or year in the question narrows the date; the event is the rest ("the November 2023 truce")
+  const { period, rest } = askedPeriod(query);
+  const named = eventGroups(knowledge, rest);
+  const groups = named.length > 0 ? named : eventGroups(knowledge, query);
+  // dating a hit reads its words again: only the best WHEN_CANDIDATES hits are worth it
+  const hits = groups.length === 0 ? [] : knowledge.index.find(named.length > 0 ? rest : query).filter((h) => h.coverage >= MIN_COVERAGE).slice(0, WHEN_CANDIDATES);
+  const found = hits
+    .map((h) => candidateOf(knowledge, h, groups, named.length > 0 ? period : null))
+    .filter((c): c is Candidate => c !== null && (c.strong || (c.date !== undefined && c.event.coverage >= EVENT_COVERAGE / 2)));
+  // the event first, then how clearly the quote dates it, then the search score
+  const step = (x: number) => Math.round(x * 20);
+  found.sort((a, b) => tierOf(a) - tierOf(b) || step(b.event.coverage) - step(a.event.coverage) || a.clarity - b.clarity || b.score - a.score);
+  // copies giving the same date are one result, before the top results are compared for disagreements
+  const scored = [...collapseCopies(knowledge, found)];
+  if (!scored.some((c) => c.strong && c.date !== undefined)) {
+    return notFound('when', query, `When: ${query}`, suggestionsFor(knowledge, query), `No dated quote found for "${query}".`);
+  }
+  const notes: string[] = [];
+  const conflicts = disagreements(knowledge, scored);
+  if (conflicts.length > 0) {
+    const byDate = new Map<string, string[]>();
+    for (const r of conflicts.flat()) byDate.set(r.date ?? '', [...new Set([...(byDate.get(r.date ?? '') ?? []), r.source.id])]);
+    notes.push(`Sources disagree on the date: ${[...byDate].map(([d, ids]) => `${d} (${ids.join(', ')})`).join(' vs ')}.`);
+    // keep every side of the disagreement in view: the best result for each date moves into the top three
+    for (const date of byDate.keys()) {
+      const at = scored.findIndex((r) => r.date === date);
+      if (at >= 3) scored.splice(2, 0, ...scored.splice(at, 1));
+    }
+  }
+  const shown = scored.slice(offset, offset + limit);
+  if (shown.some((r) => r.date_basis === 'preceding-paragraph')) {
+    notes.push('Some dates come from the paragraph just before the quote, which the quote carries on from.');
+  }
+  if (shown.some((r) => r.date_basis === 'opening-paragraph')) {
+    notes.push('Some quotes give no date themselves: their date is the day the article’s opening paragraph reports.');
+  }
+  const results = scored.map(({ event: _e, strong: _s, clarity: _c, ...r }) => r);
+  return pageOf(knowledge, { command: 'when', query, title: `When: ${query}`, notes }, results, limit, offset);
+}
