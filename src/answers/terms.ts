@@ -220,7 +220,8 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   const named = TERM_TOPIC_WORDS.filter(({ topic, words }) => wanted.has(topic) || words.every((w) => wanted.has(w))).map((t) => t.topic);
   let best = 1;
   for (const h of hits) if (h.score > best) best = h.score;
-  const hitById = new Map(hits.map((h) => [h.id, h]));
+  const hitById = new Map<string, PassageHit>();
+  for (const h of hits) hitById.set(h.id, h);
   // only the passages that can answer: tagged with a topic named, giving a length, or stating the latest deal
   const lists = [...named.map((t) => prepared.byTopic.get(t) ?? []), ...(wantsLength ? [prepared.withLength] : []), ...(wantsLatest ? [latestDeal(knowledge)?.passages ?? []] : [])];
   for (const s of inCorpusOrder(lists, corpusOrder)) {
@@ -236,17 +237,22 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   }
   // "how long is the ceasefire": each deal's length as stated, the latest deal first
   const byLatestLength = wantsLength && !period;
-  // what the order compares, read once a hit: the best score first; a period named ("the January 2025 deal") puts
-  // the terms stated then first; a length asked for puts the quotes that give one first, the latest first
-  const ranked = hits.map((hit, at) => {
-    const s = statedOf(hit.id);
-    const length = byLatestLength ? knowledge.passageById.get(hit.id) : undefined;
-    return { hit, at, date: s?.date ?? '', outside: period && !inPeriod(s?.date ?? '', period) ? 1 : 0, rank: length && measuresOf(length)[0] >= 2 ? 0 : 1 };
-  });
-  type Ranked = (typeof ranked)[number];
-  const byLength = (a: Ranked, b: Ranked) => (byLatestLength ? a.rank - b.rank || (a.rank === 0 && a.date !== b.date ? b.date.localeCompare(a.date) : 0) : 0);
-  const order = (a: Ranked, b: Ranked) => byLength(a, b) || a.outside - b.outside || b.hit.score - a.hit.score || a.at - b.at;
-  const top = topRanked(ranked, order, offset + limit + COLLAPSE_MARGIN).map((r) => r.hit);
+  // the best score first; a period named ("the January 2025 deal") puts the terms stated then first; a length asked
+  // for puts the quotes that give one first, the latest first. What the order compares is read once a hit.
+  const outside = period ? Uint8Array.from(hits, (h) => (inPeriod(statedOf(h.id)?.date ?? '', period) ? 0 : 1)) : undefined;
+  const givesLength = byLatestLength ? Uint8Array.from(hits, (h) => {
+    const p = knowledge.passageById.get(h.id);
+    return p && measuresOf(p)[0] >= 2 ? 0 : 1;
+  }) : undefined;
+  const dateOf = givesLength ? hits.map((h) => statedOf(h.id)?.date ?? '') : [];
+  const byLength = (i: number, j: number) => {
+    if (!givesLength) return 0;
+    const [a, b] = [givesLength[i] as number, givesLength[j] as number];
+    const [x, y] = [dateOf[i] as string, dateOf[j] as string];
+    return a - b || (a === 0 && x !== y ? y.localeCompare(x) : 0);
+  };
+  const order = (i: number, j: number) => byLength(i, j) || (outside ? (outside[i] as number) - (outside[j] as number) : 0) || (hits[j] as PassageHit).score - (hits[i] as PassageHit).score;
+  const top = topRanked(hits.length, order, offset + limit + COLLAPSE_MARGIN).map((i) => hits[i] as PassageHit);
   if (hits.length === 0) {
     return notFound('terms', label, `Terms: ${label}`, TERM_TOPIC_NAMES.map((t) => t.label), `No stated terms found about "${label}".`);
   }

@@ -1,30 +1,30 @@
 /**
- * The first few items of a ranking without sorting the whole list: an answer shows a page of five (and looks for
+ * The first few places of a ranking without sorting the whole list: an answer shows a page of five (and looks for
  * copies among the next few dozen), while on a large corpus a common topic has tens of thousands of candidates. The
- * order of the items returned is exactly that of a stable sort of the whole list by the same comparison.
+ * places returned are exactly the start of a stable sort of the whole list by the same comparison.
  *
  * @example
- * topRanked([5, 1, 4, 1, 3], (a, b) => a - b, 3) // → [1, 1, 3] (the two 1s in their order in the list)
+ * const scores = [5, 1, 4, 1, 3];
+ * topRanked(scores.length, (i, j) => scores[i] - scores[j], 3) // → [1, 3, 4] (the two 1s in list order, then 3)
  */
 
-/** The first `count` items of `items` as a stable sort by `compare` would order them. */
-export function topRanked<T>(items: readonly T[], compare: (a: T, b: T) => number, count: number): T[] {
+/** The positions 0 … `length` − 1 of the `count` items first by `compare`, in that order; equals in list order. */
+export function topRanked(length: number, compare: (i: number, j: number) => number, count: number): number[] {
   if (count <= 0) return [];
-  if (items.length <= count * 4) return [...items].sort(compare).slice(0, count);
-  // positions kept in rank order; equals stay in list order, as a stable sort keeps them
+  if (length <= count * 4) return Array.from({ length }, (_x, i) => i).sort((i, j) => compare(i, j) || i - j).slice(0, count);
+  // positions kept in rank order; an item after its equals, as a stable sort keeps them
   const top: number[] = [];
-  const before = (i: number, j: number) => compare(items[i] as T, items[j] as T) < 0;
-  for (let i = 0; i < items.length; i++) {
-    if (top.length === count && !before(i, top[count - 1] as number)) continue;
-    // after every kept equal: bisect for the first kept item that ranks after this one
+  for (let i = 0; i < length; i++) {
+    if (top.length === count && compare(i, top[count - 1] as number) >= 0) continue;
+    // bisect for the first kept item that this one ranks before
     let [lo, hi] = [0, top.length];
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (before(i, top[mid] as number)) hi = mid;
+      if (compare(i, top[mid] as number) < 0) hi = mid;
       else lo = mid + 1;
     }
     top.splice(lo, 0, i);
     if (top.length > count) top.pop();
   }
-  return top.map((i) => items[i] as T);
+  return top;
 }
