@@ -126,6 +126,18 @@ export function pageOfHits<T>(knowledge: Knowledge, head: AnswerHead, hits: read
   return pageFrom(knowledge, head, hits.slice(0, window).map(toResult), Math.max(0, hits.length - window), limit, offset);
 }
 
+/**
+ * `pageOfHits` for a ranking of which only the top is in order: `top` holds at least the page and the margin after it,
+ * `count` how many hits the whole ranking has. An answer that ranks tens of thousands of candidates orders only these.
+ *
+ * @example
+ * pageOfTop(knowledge, head, topRanked(hits, byScore, 50), hits.length, (h) => quoteOf(h), 5, 0) // → as pageOfHits(…, sorted hits, …)
+ */
+export function pageOfTop<T>(knowledge: Knowledge, head: AnswerHead, top: readonly T[], count: number, toResult: (hit: T) => QuoteResult, limit: number, offset: number): Answer {
+  const window = offset + limit + COLLAPSE_MARGIN;
+  return pageFrom(knowledge, head, top.slice(0, window).map(toResult), Math.max(0, count - window), limit, offset);
+}
+
 /** The page from the results copies are looked for in, and how many more there are. */
 function pageFrom(knowledge: Knowledge, head: AnswerHead, windowed: readonly QuoteResult[], uncounted: number, limit: number, offset: number): Answer {
   const shown = collapseCopies(knowledge, windowed);

@@ -6,7 +6,7 @@
  * finds durations ("four-day cease-fire", "42 days") and "how many" finds the passages with numbers. A prisoner swap
  * outside the talks (US–Russia, US–Iran) is shown only when the topic asks for it.
  */
-import { type Deal, DURATION, dealsOf, type StatedTerms, statedTermsOf, statementsIn } from '../deals/deals.ts';
+import { type Deal, DURATION, dealsOf, type StatedTerms, statementsIn } from '../deals/deals.ts';
 import { insertOrdered, removeOrdered, removeRuns } from '../knowledge/ordered-merge.ts';
 import type { PassageChange } from '../knowledge/update-knowledge.ts';
 import { corpusPosition, type Knowledge, type KnownPassage } from '../knowledge/knowledge.ts';
@@ -14,7 +14,8 @@ import { comparePassageIds } from '../passages/passage.ts';
 import type { PassageHit } from '../search/passage-index.ts';
 import { numericTermCount, TERM_TOPICS, type TermTopic } from '../passages/terms-tags.ts';
 import { tokenize } from '../search/tokenize.ts';
-import { type Answer, type QuoteResult, notFound, pageOfHits, sourceRef } from './answer.ts';
+import { type Answer, COLLAPSE_MARGIN, type QuoteResult, notFound, pageOfHits, pageOfTop, sourceRef } from './answer.ts';
+import { topRanked } from './top-ranked.ts';
 import { type AskedPeriod, askedPeriod, coverageIn, eventGroups, inPeriod } from './event-match.ts';
 import { MIN_COVERAGE } from './search.ts';
 
@@ -23,6 +24,9 @@ export const TERM_TOPIC_NAMES: ReadonlyArray<{ topic: TermTopic; label: string }
   topic,
   label: TERM_TOPICS[topic].label,
 }));
+
+/** Each topic with the words of its label, tokenized once. */
+const TERM_TOPIC_WORDS: ReadonlyArray<{ topic: TermTopic; words: string[] }> = TERM_TOPIC_NAMES.map(({ topic, label }) => ({ topic, words: tokenize(label) }));
 
 /** Words asking for the latest agreed deal rather than a topic. */
 const LATEST = /\b(?:final|latest|last|current|newest|recent|most recent)\b/i;
@@ -36,10 +40,13 @@ const NUMBER = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|te
 /** A duration next to what lasts: "four-day cease-fire", "the truce would last 42 days". */
 const LASTING = /\b(?:cease-?fire|truce|pause|phase|halt)\b/i;
 
-/** Passages stating a number of the thing asked about ("how many hostages" → "50 hostages", "33 hostages"). */
-function countOf(text: string, noun: string): number {
+/**
+ * What finds a number of the thing asked about in a passage ("how many hostages" → "50 hostages", "33 hostages"):
+ * made once a question, tested on every passage that may answer it.
+ */
+function numberOf(noun: string): RegExp {
   const stem = noun.toLowerCase().replace(/(?:es|s)$/, '');
-  return (text.match(new RegExp(`\\b${NUMBER}(?:[\\s-]+[\\w-]+){0,2}?[\\s-]+${stem}\\w*`, 'gi')) ?? []).length;
+  return new RegExp(`\\b${NUMBER}(?:[\\s-]+[\\w-]+){0,2}?[\\s-]+${stem}\\w*`, 'i');
 }
 
 /** A duration that qualifies what lasts: "a four-day cease-fire", "the truce would last 42 days". */
@@ -182,7 +189,7 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   const prepared = termsIndexOf(knowledge);
   const byId = new Map<string, StatedTerms>();
   for (const s of prepared.offTopic) if (askedFor(s)) byId.set(s.passage.id, s);
-  const statedOf = (id: string) => onTopic(knowledge, id) ?? byId.get(id);
+  const statedOf = (id: string) => prepared.onTopicById.get(id) ?? byId.get(id);
   const lengthStated = (p: KnownPassage) => measuresOf(p)[0];
   const position = corpusPosition(knowledge.corpus);
   const corpusOrder = (s: StatedTerms) => position(s.passage);
@@ -191,15 +198,18 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   const searched = period && tokenize(rest).length > 0 ? rest : label;
   const latestIds = new Set(latestDeal(knowledge)?.passages.map((s) => s.passage.id));
   const wanted = new Set(tokenize(label));
+  // the topics the words name, by their key or a word of their label: worked out once, not for every passage
+  const wantedTopics = new Set(TERM_TOPIC_WORDS.filter(({ topic, words }) => wanted.has(topic) || words.some((w) => wanted.has(w))).map((t) => t.topic));
   const wantsLatest = LATEST.test(label);
   const wantsLength = LENGTH.test(label);
   const counted = HOW_MANY.exec(label)?.[1];
+  const countedNumber = counted ? numberOf(counted) : undefined;
   const topicBoost = (s: StatedTerms) => {
     const p = s.passage;
-    let boost = 1 + p.terms.filter((t) => wanted.has(t) || tokenize(TERM_TOPICS[t].label).some((w) => wanted.has(w))).length * 0.5;
+    let boost = 1 + p.terms.filter((t) => wantedTopics.has(t)).length * 0.5;
     if (wantsLatest && latestIds.has(p.id)) boost *= 4 + statesDeal(p) * 0.25;
     if (wantsLength) boost *= 1 + lengthStated(p);
-    if (counted) boost *= countOf(p.text, counted) > 0 ? 3 : 1;
+    if (countedNumber) boost *= countedNumber.test(p.text) ? 3 : 1;
     if (period && inPeriod(s.date, period)) boost *= 2;
     return boost;
   };
@@ -207,16 +217,15 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
     .find(searched, { filter: (id) => statedOf(id) !== undefined, boost: (id) => topicBoost(statedOf(id) as StatedTerms) })
     .filter((h) => h.coverage >= MIN_COVERAGE);
   // a topic the user names ("ratio", "aid", "length") finds the passages tagged with it even when they never use the word
-  const named = (Object.keys(TERM_TOPICS) as TermTopic[]).filter((t) => wanted.has(t) || tokenize(TERM_TOPICS[t].label).every((w) => wanted.has(w)));
-  const best = Math.max(1, ...hits.map((h) => h.score));
-  const hitById = new Map(hits.map((h) => [h.id, h]));
+  const named = TERM_TOPIC_WORDS.filter(({ topic, words }) => wanted.has(topic) || words.every((w) => wanted.has(w))).map((t) => t.topic);
+  let best = 1;
+  for (const h of hits) if (h.score > best) best = h.score;
+  const hitById = new Map<string, PassageHit>();
+  for (const h of hits) hitById.set(h.id, h);
   // only the passages that can answer: tagged with a topic named, giving a length, or stating the latest deal
-  const candidates = new Set<StatedTerms>([
-    ...named.flatMap((t) => prepared.byTopic.get(t) ?? []),
-    ...(wantsLength ? prepared.withLength : []),
-    ...(wantsLatest ? (latestDeal(knowledge)?.passages ?? []) : []),
-  ]);
-  for (const s of [...candidates].filter((c) => !c.offTopic || byId.has(c.passage.id)).sort((a, b) => corpusOrder(a) - corpusOrder(b))) {
+  const lists = [...named.map((t) => prepared.byTopic.get(t) ?? []), ...(wantsLength ? [prepared.withLength] : []), ...(wantsLatest ? [latestDeal(knowledge)?.passages ?? []] : [])];
+  for (const s of inCorpusOrder(lists, corpusOrder)) {
+    if (s.offTopic && !byId.has(s.passage.id)) continue;
     const p = s.passage;
     // a length or the latest deal asked for counts as much as the words a passage shares with the query
     const answers = (wantsLength && lengthStated(p) > 0) || (wantsLatest && latestIds.has(p.id));
@@ -226,21 +235,24 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
     if (hit && answers) hit.score = Math.max(hit.score, score);
     else if (!hit) hits.push({ id: p.id, score, coverage: 1, matched: [] });
   }
-  hits.sort((a, b) => b.score - a.score);
-  // a period named ("the January 2025 deal") puts the terms stated then first
-  if (period) {
-    const outside = (h: PassageHit) => (inPeriod(statedOf(h.id)?.date ?? '', period) ? 0 : 1);
-    hits.sort((a, b) => outside(a) - outside(b));
-  }
   // "how long is the ceasefire": each deal's length as stated, the latest deal first
   const byLatestLength = wantsLength && !period;
-  if (byLatestLength) {
-    const rank = (h: PassageHit) => {
-      const p = knowledge.passageById.get(h.id);
-      return p && measuresOf(p)[0] >= 2 ? 0 : 1;
-    };
-    hits.sort((a, b) => rank(a) - rank(b) || (rank(a) === 0 ? (statedOf(b.id)?.date ?? '').localeCompare(statedOf(a.id)?.date ?? '') : 0) || b.score - a.score);
-  }
+  // the best score first; a period named ("the January 2025 deal") puts the terms stated then first; a length asked
+  // for puts the quotes that give one first, the latest first. What the order compares is read once a hit.
+  const outside = period ? Uint8Array.from(hits, (h) => (inPeriod(statedOf(h.id)?.date ?? '', period) ? 0 : 1)) : undefined;
+  const givesLength = byLatestLength ? Uint8Array.from(hits, (h) => {
+    const p = knowledge.passageById.get(h.id);
+    return p && measuresOf(p)[0] >= 2 ? 0 : 1;
+  }) : undefined;
+  const dateOf = givesLength ? hits.map((h) => statedOf(h.id)?.date ?? '') : [];
+  const byLength = (i: number, j: number) => {
+    if (!givesLength) return 0;
+    const [a, b] = [givesLength[i] as number, givesLength[j] as number];
+    const [x, y] = [dateOf[i] as string, dateOf[j] as string];
+    return a - b || (a === 0 && x !== y ? y.localeCompare(x) : 0);
+  };
+  const order = (i: number, j: number) => byLength(i, j) || (outside ? (outside[i] as number) - (outside[j] as number) : 0) || (hits[j] as PassageHit).score - (hits[i] as PassageHit).score;
+  const top = topRanked(hits.length, order, offset + limit + COLLAPSE_MARGIN).map((i) => hits[i] as PassageHit);
   if (hits.length === 0) {
     return notFound('terms', label, `Terms: ${label}`, TERM_TOPIC_NAMES.map((t) => t.label), `No stated terms found about "${label}".`);
   }
@@ -248,13 +260,15 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   const latest = latestDeal(knowledge);
   if (wantsLatest && latest) notes.push(`The latest agreed deal: ${describe(latest)}.`);
   if (byLatestLength) notes.push('Quotes that give a length come first, the latest first: each deal and proposal had its own.');
-  return pageOfHits(knowledge, { command: 'terms', query: label, title: `Terms: ${label}`, notes }, hits, (h) => resultOf(statedOf(h.id) as StatedTerms, h.score), limit, offset);
+  return pageOfTop(knowledge, { command: 'terms', query: label, title: `Terms: ${label}`, notes }, top, hits.length, (h) => resultOf(statedOf(h.id) as StatedTerms, h.score), limit, offset);
 }
 
 /** What `/terms` looks up for every topic, worked out once per knowledge base. */
 interface TermsIndex {
   /** The prisoner swaps outside these talks, shown only when asked for. */
   offTopic: StatedTerms[];
+  /** The statements of terms of these talks by passage id: what a topic's search keeps, one lookup a hit. */
+  onTopicById: Map<string, StatedTerms>;
   byTopic: Map<TermTopic, StatedTerms[]>;
   withLength: StatedTerms[];
 }
@@ -279,8 +293,9 @@ function measuresOf(p: KnownPassage): [length: number, numbers: number, fullness
 export function termsIndexOf(knowledge: Knowledge): TermsIndex {
   let index = termsIndexes.get(knowledge);
   if (!index) {
-    index = { offTopic: [], byTopic: new Map(), withLength: [] };
+    index = { offTopic: [], onTopicById: new Map(), byTopic: new Map(), withLength: [] };
     for (const [list, s] of listsFor(index, dealsOf(knowledge).stated)) list.push(s);
+    for (const s of dealsOf(knowledge).stated) if (!s.offTopic) index.onTopicById.set(s.passage.id, s);
     termsIndexes.set(knowledge, index);
   }
   return index;
@@ -305,16 +320,23 @@ function listsFor(index: TermsIndex, stated: readonly StatedTerms[]): Array<[Sta
 export function carryTermsIndex(next: Knowledge, previous: Knowledge, change: PassageChange): void {
   const index = termsIndexes.get(previous);
   if (!index) return;
-  for (const [list, s] of listsFor(index, statementsIn(change.dropped))) removeRuns(list, [s]);
+  const [going, coming] = [statementsIn(change.dropped), statementsIn(change.added)];
+  for (const [list, s] of listsFor(index, going)) removeRuns(list, [s]);
+  for (const s of going) index.onTopicById.delete(s.passage.id);
+  for (const s of coming) if (!s.offTopic) index.onTopicById.set(s.passage.id, s);
   const position = corpusPosition(next.corpus);
-  for (const [list, s] of listsFor(index, statementsIn(change.added))) insertOrdered(list, [s], (a, b) => position(a.passage) - position(b.passage));
+  for (const [list, s] of listsFor(index, coming)) insertOrdered(list, [s], (a, b) => position(a.passage) - position(b.passage));
   termsIndexes.set(next, index);
 }
 
-/** The terms a passage states, by passage id, when they are terms of these talks. */
-function onTopic(knowledge: Knowledge, id: string): StatedTerms | undefined {
-  const p = knowledge.passageById.get(id);
-  if (!p || p.terms.length === 0) return undefined;
-  const s = statedTermsOf(p);
-  return s.offTopic ? undefined : s;
+/**
+ * The statements of several lists, each once, in corpus order: the lists of the terms index are in corpus order
+ * already, so one list is read as it is and only several are merged.
+ */
+function inCorpusOrder(lists: ReadonlyArray<readonly StatedTerms[]>, position: (s: StatedTerms) => number): StatedTerms[] {
+  const all = lists.length === 1 ? (lists[0] as StatedTerms[]) : [...new Set(lists.flat())];
+  const at = all.map(position);
+  if (at.every((x, i) => i === 0 || (at[i - 1] as number) < x)) return all;
+  const order = all.map((_s, i) => i).sort((i, j) => (at[i] as number) - (at[j] as number));
+  return order.map((i) => all[i] as StatedTerms);
 }

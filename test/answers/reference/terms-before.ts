@@ -1,0 +1,320 @@
+/**
+ * `/terms [topic]`: passages that state terms of a deal or a proposal. The talks went through several deals (the
+ * November 2023 truce, the January 2025 cease-fire, the October 2025 first phase), recognised in `deals/deals.ts`.
+ * With no topic, or one asking for "the final deal" or "the latest deal": the latest agreed deal first, then the
+ * earlier deals and proposals in date order. With a topic: the best passages for it, where "length" or "how long"
+ * finds durations ("four-day cease-fire", "42 days") and "how many" finds the passages with numbers. A prisoner swap
+ * outside the talks (US–Russia, US–Iran) is shown only when the topic asks for it.
+ */
+import { type Deal, DURATION, dealsOf, type StatedTerms, statedTermsOf, statementsIn } from '../../../src/deals/deals.ts';
+import { insertOrdered, removeOrdered, removeRuns } from '../../../src/knowledge/ordered-merge.ts';
+import type { PassageChange } from '../../../src/knowledge/update-knowledge.ts';
+import { corpusPosition, type Knowledge, type KnownPassage } from '../../../src/knowledge/knowledge.ts';
+import { comparePassageIds } from '../../../src/passages/passage.ts';
+import type { PassageHit } from '../../../src/search/passage-index.ts';
+import { numericTermCount, TERM_TOPICS, type TermTopic } from '../../../src/passages/terms-tags.ts';
+import { tokenize } from '../../../src/search/tokenize.ts';
+import { type Answer, type QuoteResult, notFound, pageOfHits, sourceRef } from '../../../src/answers/answer.ts';
+import { type AskedPeriod, askedPeriod, coverageIn, eventGroups, inPeriod } from '../../../src/answers/event-match.ts';
+import { MIN_COVERAGE } from '../../../src/answers/search.ts';
+
+/** The topics users can ask `/terms` about, for help and autocomplete. */
+export const TERM_TOPIC_NAMES: ReadonlyArray<{ topic: TermTopic; label: string }> = (Object.keys(TERM_TOPICS) as TermTopic[]).map((topic) => ({
+  topic,
+  label: TERM_TOPICS[topic].label,
+}));
+
+/** Words asking for the latest agreed deal rather than a topic. */
+const LATEST = /\b(?:final|latest|last|current|newest|recent|most recent)\b/i;
+/** Words asking how long: durations answer them. */
+const LENGTH = /\b(?:length|long|duration|lasts?|days?|weeks?)\b/i;
+/** Words asking how many: numbers answer them. */
+const HOW_MANY = /\b(?:how many|number of|count of)\s+(?:\w+\s+)?(\w+)/i;
+/** A topic made only of these asks for the latest deal itself. */
+const ONLY_DEAL_WORDS = new Set(['the', 'a', 'final', 'latest', 'last', 'current', 'newest', 'recent', 'most', 'deal', 'agreement', 'agreed', 'terms', 'of', 'what', 'is', 'was', 'ceasefire', 'cease', 'fire', 'truce']);
+const NUMBER = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozens?)`;
+/** A duration next to what lasts: "four-day cease-fire", "the truce would last 42 days". */
+const LASTING = /\b(?:cease-?fire|truce|pause|phase|halt)\b/i;
+
+/** Passages stating a number of the thing asked about ("how many hostages" → "50 hostages", "33 hostages"). */
+function countOf(text: string, noun: string): number {
+  const stem = noun.toLowerCase().replace(/(?:es|s)$/, '');
+  return (text.match(new RegExp(`\\b${NUMBER}(?:[\\s-]+[\\w-]+){0,2}?[\\s-]+${stem}\\w*`, 'gi')) ?? []).length;
+}
+
+/** A duration that qualifies what lasts: "a four-day cease-fire", "the truce would last 42 days". */
+const PAUSE_LENGTH = new RegExp(
+  `${DURATION.source}(?:[\\s-]+[\\w-]+){0,2}?[\\s-]+${LASTING.source}|${LASTING.source}(?:[\\s,]+[\\w'’-]+){0,5}?[\\s]+(?:lasts?|lasting|for|of|by)[\\s]+(?:\\w+\\s+)?${DURATION.source}`,
+  'i',
+);
+
+/**
+ * How directly a passage gives a length: 3 when the duration qualifies the cease-fire, 2 when both stand in one
+ * sentence, 1 for a duration elsewhere, 0 for none.
+ */
+function lengthStatedIn(p: KnownPassage): number {
+  if (PAUSE_LENGTH.test(p.text)) return 3;
+  if (p.sentences.some((x) => DURATION.test(x.text) && LASTING.test(x.text))) return 2;
+  return DURATION.test(p.text) ? 1 : 0;
+}
+
+function resultOf(s: StatedTerms, score: number): QuoteResult {
+  const p = s.passage;
+  const first = p.dates.find((d) => d.granularity !== 'year');
+  return {
+    quote: p.text,
+    passage_id: p.id,
+    source: sourceRef(p.source),
+    score: Number(score.toFixed(3)),
+    topics: p.terms,
+    ...(first ? { date: first.iso, granularity: first.granularity, date_text: first.text, date_basis: 'quote' as const } : {}),
+  };
+}
+
+/** Words saying the terms are those of the deal agreed. */
+const FULL_DEAL = /\b(?:final (?:deal|agreement)|deal that emerged|under the (?:deal|agreement)|the (?:deal|agreement) (?:calls|provides))\b/i;
+
+/** How fully a passage states a deal: its numbers, and words saying it was agreed. */
+const statesDeal = (p: KnownPassage): number => measuresOf(p)[2];
+
+/** The latest deal that was agreed (it may since have taken effect or collapsed). */
+export function latestDeal(knowledge: Knowledge): Deal | undefined {
+  return dealsOf(knowledge).deals.at(-1);
+}
+
+function describe(deal: Deal): string {
+  return deal.agreed === deal.last ? `${deal.agreed}, ${deal.status}` : `${deal.agreed} to ${deal.last}, ${deal.status}`;
+}
+
+/**
+ * The fullest statement of the latest deal first; then every deal and proposal in date order, which ends with the
+ * rest of what was said about the latest deal.
+ */
+/** The terms in deal order: the fullest statement of the deal first (scored 2), then the rest; quotes made per page. */
+interface DealOrder {
+  order: StatedTerms[];
+  lead: StatedTerms | undefined;
+  notes: string[];
+}
+
+/** The deal orders already worked out, per knowledge base and deal asked for (none: the latest first). */
+const dealOrders = new WeakMap<Knowledge, Map<Deal | undefined, DealOrder>>();
+
+/** The terms in deal order, the same for every question that asks for it: worked out once per knowledge base. */
+export function dealOrder(knowledge: Knowledge, asked?: Deal): DealOrder {
+  let orders = dealOrders.get(knowledge);
+  if (!orders) dealOrders.set(knowledge, (orders = new Map<Deal | undefined, DealOrder>()));
+  let order = orders.get(asked);
+  if (!order) {
+    order = orderDeals(knowledge, asked);
+    orders.set(asked, order);
+  }
+  return order;
+}
+
+/** Earliest first; then by place in the article, then by passage id, so that the order never depends on load order. */
+const byDateThenPlace = (a: StatedTerms, b: StatedTerms) =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : a.passage.n - b.passage.n || comparePassageIds(a.passage.id, b.passage.id);
+
+const termsByDate = new WeakMap<Knowledge, StatedTerms[]>();
+
+/** The terms of these talks (no unrelated swap) in date order, once per knowledge base or carried over. */
+function statedByDate(knowledge: Knowledge): StatedTerms[] {
+  let order = termsByDate.get(knowledge);
+  if (!order) termsByDate.set(knowledge, (order = dealsOf(knowledge).stated.filter((s) => !s.offTopic).sort(byDateThenPlace)));
+  return order;
+}
+
+/** The terms in date order of `next` from those of `previous`, changed in place: the statements gone out, the new in. */
+export function carryTermsOrder(next: Knowledge, previous: Knowledge, change: PassageChange): void {
+  const order = termsByDate.get(previous);
+  if (!order) return;
+  const statedIn = (passages: readonly KnownPassage[]) => statementsIn(passages).filter((s) => !s.offTopic);
+  removeOrdered(order, statedIn(change.dropped), byDateThenPlace, (s, gone) => s === gone);
+  insertOrdered(order, statedIn(change.added), byDateThenPlace);
+  termsByDate.set(next, order);
+}
+
+function orderDeals(knowledge: Knowledge, asked?: Deal): DealOrder {
+  const deal = asked ?? latestDeal(knowledge);
+  // the fullest statement of the deal, the earliest of equals
+  let lead: StatedTerms | undefined;
+  for (const s of deal?.passages ?? []) {
+    if (s.offTopic) continue;
+    if (!lead || statesDeal(s.passage) > statesDeal(lead.passage) || (statesDeal(s.passage) === statesDeal(lead.passage) && s.date < lead.date)) lead = s;
+  }
+  const order: StatedTerms[] = lead ? [lead] : [];
+  const byDate = statedByDate(knowledge);
+  if (asked) {
+    // the deal asked for by its month: its own statements right after its fullest one, then the rest
+    const own = new Set(asked.passages);
+    for (const s of byDate) if (s !== lead && own.has(s)) order.push(s);
+    for (const s of byDate) if (s !== lead && !own.has(s)) order.push(s);
+  } else for (const s of byDate) if (s !== lead) order.push(s);
+  const which = asked ? 'the deal agreed in the period asked about' : 'the latest agreed deal';
+  const notes = deal && lead ? [`The first quote states ${which} (${describe(deal)}); the rest follow the deals and proposals in date order.`] : [];
+  return { order, lead, notes };
+}
+
+/** A page of a deal order; copies of a statement are looked for among the page and the statements after it. */
+function dealOrderPage(knowledge: Knowledge, order: DealOrder, query: string | null, title: string, limit: number, offset: number): Answer {
+  return pageOfHits(knowledge, { command: 'terms', query, title, notes: order.notes }, order.order, (s) => resultOf(s, s === order.lead ? 2 : 1), limit, offset);
+}
+
+export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 5, offset = 0): Answer {
+  const label = topic && tokenize(topic).length > 0 ? topic : null;
+  if (!label) {
+    return dealOrderPage(knowledge, dealOrder(knowledge), null, 'Terms of the deal', limit, offset);
+  }
+  // "the final deal", "latest agreement": the deals in order, the latest first, as with no topic
+  if (LATEST.test(label) && tokenize(label).every((w) => ONLY_DEAL_WORDS.has(w))) {
+    return dealOrderPage(knowledge, dealOrder(knowledge), label, `Terms: ${label}`, limit, offset);
+  }
+  // "the November 2023 truce": that deal, as "the final deal" is the latest one
+  const dated = askedPeriod(label);
+  const dealInPeriod = dated.period && tokenize(dated.rest).every((w) => ONLY_DEAL_WORDS.has(w)) ? dealsOf(knowledge).deals.find((d) => inPeriod(d.agreed, dated.period as AskedPeriod)) : undefined;
+  if (dealInPeriod) {
+    return dealOrderPage(knowledge, dealOrder(knowledge, dealInPeriod), label, `Terms: ${label}`, limit, offset);
+  }
+  const groups = eventGroups(knowledge, label);
+  // a swap outside the talks shows only when the topic names something of it ("Russia", "Ankara", "swap")
+  const askedFor = (s: StatedTerms) => !s.offTopic || /\bswap\b/i.test(label) || coverageIn(s.passage, groups).covered.some((g) => g.name);
+  const prepared = termsIndexOf(knowledge);
+  const byId = new Map<string, StatedTerms>();
+  for (const s of prepared.offTopic) if (askedFor(s)) byId.set(s.passage.id, s);
+  const statedOf = (id: string) => onTopic(knowledge, id) ?? byId.get(id);
+  const lengthStated = (p: KnownPassage) => measuresOf(p)[0];
+  const position = corpusPosition(knowledge.corpus);
+  const corpusOrder = (s: StatedTerms) => position(s.passage);
+  // "the November 2023 truce": the month names which deal, it is not a word the quote must say
+  const { period, rest } = dated;
+  const searched = period && tokenize(rest).length > 0 ? rest : label;
+  const latestIds = new Set(latestDeal(knowledge)?.passages.map((s) => s.passage.id));
+  const wanted = new Set(tokenize(label));
+  const wantsLatest = LATEST.test(label);
+  const wantsLength = LENGTH.test(label);
+  const counted = HOW_MANY.exec(label)?.[1];
+  const topicBoost = (s: StatedTerms) => {
+    const p = s.passage;
+    let boost = 1 + p.terms.filter((t) => wanted.has(t) || tokenize(TERM_TOPICS[t].label).some((w) => wanted.has(w))).length * 0.5;
+    if (wantsLatest && latestIds.has(p.id)) boost *= 4 + statesDeal(p) * 0.25;
+    if (wantsLength) boost *= 1 + lengthStated(p);
+    if (counted) boost *= countOf(p.text, counted) > 0 ? 3 : 1;
+    if (period && inPeriod(s.date, period)) boost *= 2;
+    return boost;
+  };
+  const hits: PassageHit[] = knowledge.index
+    .find(searched, { filter: (id) => statedOf(id) !== undefined, boost: (id) => topicBoost(statedOf(id) as StatedTerms) })
+    .filter((h) => h.coverage >= MIN_COVERAGE);
+  // a topic the user names ("ratio", "aid", "length") finds the passages tagged with it even when they never use the word
+  const named = (Object.keys(TERM_TOPICS) as TermTopic[]).filter((t) => wanted.has(t) || tokenize(TERM_TOPICS[t].label).every((w) => wanted.has(w)));
+  const best = Math.max(1, ...hits.map((h) => h.score));
+  const hitById = new Map(hits.map((h) => [h.id, h]));
+  // only the passages that can answer: tagged with a topic named, giving a length, or stating the latest deal
+  const candidates = new Set<StatedTerms>([
+    ...named.flatMap((t) => prepared.byTopic.get(t) ?? []),
+    ...(wantsLength ? prepared.withLength : []),
+    ...(wantsLatest ? (latestDeal(knowledge)?.passages ?? []) : []),
+  ]);
+  for (const s of [...candidates].filter((c) => !c.offTopic || byId.has(c.passage.id)).sort((a, b) => corpusOrder(a) - corpusOrder(b))) {
+    const p = s.passage;
+    // a length or the latest deal asked for counts as much as the words a passage shares with the query
+    const answers = (wantsLength && lengthStated(p) > 0) || (wantsLatest && latestIds.has(p.id));
+    if (!answers && !p.terms.some((t) => named.includes(t))) continue;
+    const score = (best * (topicBoost(s) + measuresOf(p)[1] * 0.25)) / 4;
+    const hit = hitById.get(p.id);
+    if (hit && answers) hit.score = Math.max(hit.score, score);
+    else if (!hit) hits.push({ id: p.id, score, coverage: 1, matched: [] });
+  }
+  hits.sort((a, b) => b.score - a.score);
+  // a period named ("the January 2025 deal") puts the terms stated then first
+  if (period) {
+    const outside = (h: PassageHit) => (inPeriod(statedOf(h.id)?.date ?? '', period) ? 0 : 1);
+    hits.sort((a, b) => outside(a) - outside(b));
+  }
+  // "how long is the ceasefire": each deal's length as stated, the latest deal first
+  const byLatestLength = wantsLength && !period;
+  if (byLatestLength) {
+    const rank = (h: PassageHit) => {
+      const p = knowledge.passageById.get(h.id);
+      return p && measuresOf(p)[0] >= 2 ? 0 : 1;
+    };
+    hits.sort((a, b) => rank(a) - rank(b) || (rank(a) === 0 ? (statedOf(b.id)?.date ?? '').localeCompare(statedOf(a.id)?.date ?? '') : 0) || b.score - a.score);
+  }
+  if (hits.length === 0) {
+    return notFound('terms', label, `Terms: ${label}`, TERM_TOPIC_NAMES.map((t) => t.label), `No stated terms found about "${label}".`);
+  }
+  const notes: string[] = [];
+  const latest = latestDeal(knowledge);
+  if (wantsLatest && latest) notes.push(`The latest agreed deal: ${describe(latest)}.`);
+  if (byLatestLength) notes.push('Quotes that give a length come first, the latest first: each deal and proposal had its own.');
+  return pageOfHits(knowledge, { command: 'terms', query: label, title: `Terms: ${label}`, notes }, hits, (h) => resultOf(statedOf(h.id) as StatedTerms, h.score), limit, offset);
+}
+
+/** What `/terms` looks up for every topic, worked out once per knowledge base. */
+interface TermsIndex {
+  /** The prisoner swaps outside these talks, shown only when asked for. */
+  offTopic: StatedTerms[];
+  byTopic: Map<TermTopic, StatedTerms[]>;
+  withLength: StatedTerms[];
+}
+
+const termsIndexes = new WeakMap<Knowledge, TermsIndex>();
+const measures = new WeakMap<KnownPassage, [length: number, numbers: number, fullness: number]>();
+
+/**
+ * How directly a passage gives a length (`lengthStatedIn`), how many numbers of terms it states, and how fully it
+ * states a deal: read once per passage, so a knowledge base after an update reads only its new passages.
+ */
+function measuresOf(p: KnownPassage): [length: number, numbers: number, fullness: number] {
+  let m = measures.get(p);
+  if (!m) {
+    const numbers = numericTermCount(p.text);
+    measures.set(p, (m = [lengthStatedIn(p), numbers, numbers + (FULL_DEAL.test(p.text) ? 2 : 0)]));
+  }
+  return m;
+}
+
+/** The stated terms grouped for `/terms`: a question reads the groups it needs, not every passage. */
+export function termsIndexOf(knowledge: Knowledge): TermsIndex {
+  let index = termsIndexes.get(knowledge);
+  if (!index) {
+    index = { offTopic: [], byTopic: new Map(), withLength: [] };
+    for (const [list, s] of listsFor(index, dealsOf(knowledge).stated)) list.push(s);
+    termsIndexes.set(knowledge, index);
+  }
+  return index;
+}
+
+/** Each statement with every list of the index it belongs in. */
+function listsFor(index: TermsIndex, stated: readonly StatedTerms[]): Array<[StatedTerms[], StatedTerms]> {
+  const out: Array<[StatedTerms[], StatedTerms]> = [];
+  for (const s of stated) {
+    if (s.offTopic) out.push([index.offTopic, s]);
+    for (const t of s.passage.terms) {
+      let list = index.byTopic.get(t);
+      if (!list) index.byTopic.set(t, (list = []));
+      out.push([list, s]);
+    }
+    if (measuresOf(s.passage)[0] > 0) out.push([index.withLength, s]);
+  }
+  return out;
+}
+
+/** The terms index of `next` from that of `previous`, changed in place: the statements gone out, the new in corpus order. */
+export function carryTermsIndex(next: Knowledge, previous: Knowledge, change: PassageChange): void {
+  const index = termsIndexes.get(previous);
+  if (!index) return;
+  for (const [list, s] of listsFor(index, statementsIn(change.dropped))) removeRuns(list, [s]);
+  const position = corpusPosition(next.corpus);
+  for (const [list, s] of listsFor(index, statementsIn(change.added))) insertOrdered(list, [s], (a, b) => position(a.passage) - position(b.passage));
+  termsIndexes.set(next, index);
+}
+
+/** The terms a passage states, by passage id, when they are terms of these talks. */
+function onTopic(knowledge: Knowledge, id: string): StatedTerms | undefined {
+  const p = knowledge.passageById.get(id);
+  if (!p || p.terms.length === 0) return undefined;
+  const s = statedTermsOf(p);
+  return s.offTopic ? undefined : s;
+}

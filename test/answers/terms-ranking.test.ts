@@ -1,0 +1,86 @@
+/**
+ * `/terms`, `/when` and "Find sources" read what was worked out at index time instead of going over every passage
+ * per question: the answers stay exactly those of the straightforward algorithm they replace (kept in
+ * `reference/`), on the bundled corpus and on a synthetic one of thousands of passages, for every benchmark
+ * question, on the first two pages — and after a one-article update, as after a fresh build.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { prepareAnswers } from '../../src/answers/prepare-answers.ts';
+import { answerTerms } from '../../src/answers/terms.ts';
+import { answerWhen } from '../../src/answers/when.ts';
+import { benchQueries } from '../../src/bench/bench-queries.ts';
+import { writeSyntheticCorpus } from '../../src/bench/synthetic-corpus.ts';
+import { type Corpus, loadCorpus } from '../../src/corpus/load-corpus.ts';
+import { parseSourceFile } from '../../src/corpus/source-file.ts';
+import { buildKnowledge, type Knowledge } from '../../src/knowledge/knowledge.ts';
+import { updateKnowledge } from '../../src/knowledge/update-knowledge.ts';
+import { scratchCorpus, testArticle } from '../helpers/corpus.ts';
+import { answerTerms as termsBefore } from './reference/terms-before.ts';
+import { answerWhen as whenBefore } from './reference/when-before.ts';
+
+const TOPICS = ['', 'ratio', 'hostages', 'length', 'aid', 'final deal', 'prisoners', 'cease-fire length', 'conditions', 'exchange ratio', 'humanitarian aid', 'how many hostages', 'how long is the pause', 'aid trucks per day', 'prisoners for each hostage', 'the November 2023 truce', 'January 2025 deal', 'hostages released in January 2025', 'latest deal length', 'US-Russia prisoner swap', 'swap in Ankara', 'proposals', 'rejections', 'red lines'];
+const EVENTS = ['', 'Raanans freed', 'pause began', 'war cabinet approval', 'when did the November 2023 truce begin', 'Blinken in Cairo', 'hostages released', 'US-Russia prisoner swap in Ankara', 'next hostage release'];
+
+/** The first two pages of five, as JSON: what a member sees, and the page after. */
+const pages = (answer: (limit: number, offset: number) => unknown) => [0, 5].map((offset) => JSON.stringify(answer(5, offset)));
+
+function questionsFor(corpus: Corpus, knowledge: Knowledge) {
+  const bench = benchQueries({ entities: corpus.entities, texts: knowledge.passages.map((p) => p.text) }, { count: 120, seed: 5 });
+  return { terms: [...new Set([...TOPICS, ...bench.terms])], when: [...new Set([...EVENTS, ...bench.when])] };
+}
+
+function expectSameAnswers(knowledge: Knowledge, questions: { terms: string[]; when: string[] }) {
+  for (const topic of questions.terms) {
+    const asked = topic === '' ? null : topic;
+    expect(pages((limit, offset) => answerTerms(knowledge, asked, limit, offset)), `/terms ${topic}`).toEqual(pages((limit, offset) => termsBefore(knowledge, asked, limit, offset)));
+  }
+  for (const event of questions.when) {
+    expect(pages((limit, offset) => answerWhen(knowledge, event, limit, offset)), `/when ${event}`).toEqual(pages((limit, offset) => whenBefore(knowledge, event, limit, offset)));
+  }
+}
+
+const synthetic = mkdtempSync(join(tmpdir(), 'talks-fast-answers-'));
+afterAll(() => rmSync(synthetic, { recursive: true, force: true }));
+
+describe('answers read from what was prepared at index time', () => {
+  it('are those of the straightforward algorithm on the bundled corpus', () => {
+    const corpus = loadCorpus('corpus');
+    const knowledge = prepareAnswers(buildKnowledge(corpus));
+    expectSameAnswers(knowledge, questionsFor(corpus, knowledge));
+  });
+
+  it('are those of the straightforward algorithm on a synthetic corpus of 6,000 passages', () => {
+    writeSyntheticCorpus(synthetic, { passages: 6000, seed: 2 });
+    const corpus = loadCorpus(synthetic);
+    const knowledge = prepareAnswers(buildKnowledge(corpus));
+    expectSameAnswers(knowledge, questionsFor(corpus, knowledge));
+  }, 240_000);
+
+  it('follow a one-article update as they follow a fresh build', () => {
+    const article = testArticle(
+      'harbor-terms-update',
+      [
+        'Israel and Hamas agreed on Thursday to extend the truce by two days, under which 20 more hostages would be freed in exchange for 60 Palestinian prisoners.',
+        'Aid trucks would enter Gaza at a rate of 200 per day during the six-day pause, officials said.',
+      ].join('\n\n'),
+      '2023-11-28',
+    );
+    const dir = scratchCorpus();
+    const before = prepareAnswers(buildKnowledge(loadCorpus(dir)));
+    const file = 'harbor-terms-update.md';
+    const updated = prepareAnswers(updateKnowledge(before, { added: [parseSourceFile(article, `sources/${file}`)], removed: ['cnn-retold-blinken-warns-qatar'] }), before);
+    writeFileSync(join(dir, 'sources', file), article);
+    rmSync(join(dir, 'sources', 'cnn-retold-blinken-warns-qatar.md'));
+    const fresh = prepareAnswers(buildKnowledge(loadCorpus(dir)));
+    for (const topic of ['hostages', 'aid', 'ratio', 'how long is the pause', 'how many hostages', 'prisoners for each hostage']) {
+      expect(pages((limit, offset) => answerTerms(updated, topic, limit, offset)), topic).toEqual(pages((limit, offset) => answerTerms(fresh, topic, limit, offset)));
+    }
+    for (const event of ['pause was extended', 'truce extended by two days', 'aid trucks entered']) {
+      expect(pages((limit, offset) => answerWhen(updated, event, limit, offset)), event).toEqual(pages((limit, offset) => answerWhen(fresh, event, limit, offset)));
+    }
+    expect(answerTerms(updated, 'aid trucks per day').results.map((r) => r.passage_id)).toContain('harbor-terms-update#2');
+  });
+});
