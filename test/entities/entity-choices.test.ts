@@ -4,6 +4,7 @@
  * more than Discord's 25, and never someone whose name and roles are unlike what was typed.
  */
 import { describe, expect, it } from 'vitest';
+import { choicesMatching } from '../../src/commands/choices.ts';
 import { entityChoices } from '../../src/entities/entity-choices.ts';
 import { bundledKnowledge } from '../helpers/corpus.ts';
 
@@ -24,6 +25,15 @@ describe('/who autocomplete', () => {
     ['mossad chief', 'David Barnea'],
     ['qatari prime', 'Mohammed bin Abdulrahman Al Thani'],
   ])('finds the person for a prefix, a typo or a role: %s → %s', (typed, name) => expect(entityChoices(knowledge, typed)).toContain(name));
+
+  it('puts first every name and alias that starts with, then contains, what is typed, as every autocomplete does', () => {
+    const people = knowledge.allEntities.filter((e) => e.kind !== 'place');
+    const labels = people.flatMap((e) => [e.name, ...e.aliases.filter((a) => a !== e.name && a.length > 3)]);
+    for (const typed of ['', 'a', 'al', 'Sheikh', 'mohammed', 'thani', 'QATAR', 'zz']) {
+      const direct = choicesMatching(labels, typed);
+      expect(entityChoices(knowledge, typed).slice(0, direct.length), typed).toEqual(direct);
+    }
+  });
 
   it('does not offer people whose names and roles are unlike what is typed', () => {
     expect(entityChoices(knowledge, 'Jake')).toEqual(['Jake Sullivan', 'James Cleverly']);
