@@ -1,14 +1,16 @@
 /**
  * `/when` autocomplete: events from the timeline, labelled "2023-11-22 — Israel’s war cabinet signed off", that
  * match what the user typed. The value sent back is the label's words, which `/when` searches for. The labels are
- * made once per knowledge base, and the scan stops at the first 25 matches Discord can show: autocomplete runs on
- * every keystroke, over a timeline of tens of thousands of dated sentences on a large corpus.
+ * made once per knowledge base with an index of their words (`LabelWords`), and the search stops at the first 25
+ * matches Discord can show: autocomplete runs on every keystroke, over a timeline of tens of thousands of dated
+ * sentences on a large corpus, and a word no label has must not cost a read of them all.
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { insertOrdered, removeOrdered } from '../knowledge/ordered-merge.ts';
 import type { PassageChange } from '../knowledge/update-knowledge.ts';
 import { MAX_CHOICES, choicesMatching } from '../commands/choices.ts';
 import { sentenceAt } from './excerpt.ts';
+import { LabelWords } from './label-words.ts';
 import { compareTimelineEntries, entriesOf, type TimelineEntry, timelineOrder } from './timeline.ts';
 
 interface EventLabel {
@@ -17,7 +19,12 @@ interface EventLabel {
   lower: string;
 }
 
-const labelsCache = new WeakMap<Knowledge, EventLabel[]>();
+interface EventLabels {
+  list: EventLabel[];
+  words: LabelWords<EventLabel>;
+}
+
+const labelsCache = new WeakMap<Knowledge, EventLabels>();
 
 /** Day-dated entries as choice labels: the date, then the sentence that gives it. */
 function labelsOf(entries: readonly TimelineEntry[]): EventLabel[] {
@@ -31,9 +38,12 @@ function labelsOf(entries: readonly TimelineEntry[]): EventLabel[] {
 }
 
 /** Each day-dated timeline entry as a choice label, with its lower-case form for matching. */
-function eventLabels(knowledge: Knowledge): EventLabel[] {
+function eventLabels(knowledge: Knowledge): EventLabels {
   let labels = labelsCache.get(knowledge);
-  if (!labels) labelsCache.set(knowledge, (labels = labelsOf(timelineOrder(knowledge))));
+  if (!labels) {
+    const list = labelsOf(timelineOrder(knowledge));
+    labelsCache.set(knowledge, (labels = { list, words: new LabelWords(list) }));
+  }
   return labels;
 }
 
@@ -42,9 +52,17 @@ export function carryEventLabels(next: Knowledge, previous: Knowledge, change: P
   const labels = labelsCache.get(previous);
   if (!labels) return;
   const compare = (a: EventLabel, b: EventLabel) => compareTimelineEntries(a.entry, b.entry);
-  const same = (l: EventLabel, gone: EventLabel) => l.entry.passage === gone.entry.passage && l.entry.date === gone.entry.date;
-  removeOrdered(labels, labelsOf(entriesOf(change.dropped)), compare, same);
-  insertOrdered(labels, labelsOf(entriesOf(change.added)), compare);
+  const removed: EventLabel[] = [];
+  const same = (l: EventLabel, gone: EventLabel) => {
+    const going = l.entry.passage === gone.entry.passage && l.entry.date === gone.entry.date;
+    if (going) removed.push(l);
+    return going;
+  };
+  removeOrdered(labels.list, labelsOf(entriesOf(change.dropped)), compare, same);
+  const added = labelsOf(entriesOf(change.added));
+  insertOrdered(labels.list, added, compare);
+  labels.words.remove(removed);
+  labels.words.add(added);
   labelsCache.set(next, labels);
 }
 
@@ -56,11 +74,10 @@ export function eventChoices(knowledge: Knowledge, typed: string): string[] {
   const words = typed.trim().toLowerCase().split(/\s+/).filter((w) => w !== '');
   const matching: string[] = [];
   const seen = new Set<string>();
-  for (const { label, lower } of eventLabels(knowledge)) {
-    if (seen.has(label) || !words.every((w) => lower.includes(w))) continue;
+  eventLabels(knowledge).words.each(words, ({ label }) => {
+    if (seen.has(label)) return true;
     seen.add(label);
-    matching.push(label);
-    if (matching.length === MAX_CHOICES) break;
-  }
+    return matching.push(label) < MAX_CHOICES;
+  });
   return choicesMatching(matching, '');
 }

@@ -19,6 +19,7 @@ export function choicesMatching(labels: readonly string[], typed: string): strin
   const t = typed.trim().toLowerCase();
   const unique = [...new Set(labels)];
   const starts = unique.filter((l) => l.toLowerCase().startsWith(t));
-  const contains = unique.filter((l) => !starts.includes(l) && l.toLowerCase().includes(t));
+  const first = new Set(starts);
+  const contains = unique.filter((l) => !first.has(l) && l.toLowerCase().includes(t));
   return [...starts, ...contains].slice(0, MAX_CHOICES).map(clipChoice);
 }

@@ -4,11 +4,12 @@
  * of the curated entities each passage mentions, so "the emir" is found by "Tamim"). Only ids are stored; passage
  * text lives in the knowledge base.
  */
-import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import { foldCompounds, isStopWord, stemTerm, tokenize } from './tokenize.ts';
 import { expandAbbreviations, synonymsOf } from './synonyms.ts';
 import { type QueryIntent, normaliseQuery } from './query.ts';
 import { restorePostings, type SavedPostings, savePostings } from './saved-postings.ts';
+import { type LeanClause, asMiniSearchQuery, searchLean } from './lean-search.ts';
 
 export interface IndexedPassage {
   id: string;
@@ -38,6 +39,11 @@ function processForField(term: string, field?: string): string | null {
 export interface FindOptions {
   filter?: (id: string) => boolean;
   boost?: (id: string) => number;
+  /**
+   * 'minisearch': the words looked up by MiniSearch's own search rather than `searchLean` (the same results, slower):
+   * for the tests and the benchmark that hold the two to the same answers.
+   */
+  engine?: 'lean' | 'minisearch';
 }
 
 /** More distinct content words than this and the text is read as a message, by its key claims. */
@@ -165,6 +171,9 @@ interface HeldPassage extends IndexedPassage {
 function stemsIn(p: IndexedPassage): Set<string> {
   return new Set(tokenize(`${p.text} ${p.entities}`).filter((t) => !isStopWord(t)).map(stemTerm));
 }
+
+/** What the index reads of a search result, from MiniSearch or `searchLean`. */
+type LeanResultLike = Pick<SearchResult, 'id' | 'score' | 'queryTerms'>;
 
 /** One less of `key`; a count that reaches zero goes. */
 function countDown(counts: Map<string, number>, key: string): void {
@@ -342,27 +351,34 @@ export class PassageIndex {
     for (const [i, g] of groups.entries()) {
       for (const t of g.flatMap((w) => synonymsOf([w]).flatMap((x) => tokenize(x)))) for (const f of [t, stemTerm(t)]) note(groupsOfSynonym, f, i);
     }
-    const score = (results: SearchResult[]): PassageHit[] => {
+    // hits that matched the same terms (the lean search gives them one list) share their coverage and words
+    const readings = new Map<readonly string[], { coverage: number; matched: string[] }>();
+    const wordFound = new Uint8Array(words.length);
+    const credit = new Float64Array(groups.length);
+    const read = (queryTerms: readonly string[]) => {
+      wordFound.fill(0);
+      credit.fill(0);
+      for (const term of queryTerms) {
+        for (const i of wordsOfTerm.get(term) ?? []) wordFound[i] = 1;
+        // a word found only through a synonym counts half
+        for (const g of groupsOfSynonym.get(term) ?? []) credit[g] = Math.max(credit[g] ?? 0, 0.5);
+      }
+      const matched: string[] = [];
+      for (const [i, w] of words.entries()) {
+        if (wordFound[i] !== 1) continue;
+        matched.push(w);
+        for (const g of groupsOfWord[i] ?? []) credit[g] = 1;
+      }
+      let sum = 0;
+      for (const c of credit) sum += c;
+      return { coverage: sum / groups.length, matched };
+    };
+    const score = (results: ReadonlyArray<LeanResultLike>): PassageHit[] => {
       const hits: PassageHit[] = new Array<PassageHit>(results.length);
-      const wordFound = new Uint8Array(words.length);
-      const credit = new Float64Array(groups.length);
       for (const [k, r] of results.entries()) {
-        wordFound.fill(0);
-        credit.fill(0);
-        for (const term of r.queryTerms) {
-          for (const i of wordsOfTerm.get(term) ?? []) wordFound[i] = 1;
-          // a word found only through a synonym counts half
-          for (const g of groupsOfSynonym.get(term) ?? []) credit[g] = Math.max(credit[g] ?? 0, 0.5);
-        }
-        const matched: string[] = [];
-        for (const [i, w] of words.entries()) {
-          if (wordFound[i] !== 1) continue;
-          matched.push(w);
-          for (const g of groupsOfWord[i] ?? []) credit[g] = 1;
-        }
-        let sum = 0;
-        for (const c of credit) sum += c;
-        const coverage = sum / groups.length;
+        let reading = readings.get(r.queryTerms);
+        if (!reading) readings.set(r.queryTerms, (reading = read(r.queryTerms)));
+        const { coverage, matched } = reading;
         const id = String(r.id);
         hits[k] = { id, score: r.score * coverage * coverage * (options.boost?.(id) ?? 1), coverage, matched };
       }
@@ -424,21 +440,20 @@ export class PassageIndex {
     });
   }
 
-  private query(words: string[], synonyms: string[], options: FindOptions, typos: boolean | 'all' = true): SearchResult[] {
+  private query(words: string[], synonyms: string[], options: FindOptions, typos: boolean | 'all' = true): SearchResult[] | LeanResultLike[] {
     // a typo is a word the corpus does not use: only those are looked up fuzzily (each costs a walk of the index)
     const fuzzy = typos === 'all' ? fuzzyFor : typos ? (term: string) => (this.vocabulary.has(term) ? false : fuzzyFor(term)) : false;
-    const tree: Query = {
-      combineWith: 'OR',
-      queries: [
-        { queries: [words.join(' ')], fields: ['text'], processTerm: (t) => (isStopWord(t) ? null : stemTerm(t)), boost: { text: FIELD_BOOST.text } },
-        { queries: [words.join(' ')], fields: ['exact'], processTerm: (t) => (isStopWord(t) ? null : t), fuzzy, boost: { exact: FIELD_BOOST.exact } },
-        { queries: [words.join(' ')], fields: ['entities'], processTerm: (t) => (isStopWord(t) ? null : t), fuzzy, boost: { entities: FIELD_BOOST.entities } },
-        ...(synonyms.length > 0
-          ? [{ queries: [synonyms.join(' ')], fields: ['text'], processTerm: (t: string) => (isStopWord(t) ? null : stemTerm(t)), boost: { text: 0.4 } }]
-          : []),
-      ],
-    };
-    return this.search.search(tree, {
+    const asWritten = (t: string) => (isStopWord(t) ? null : t);
+    const stemmed = (t: string) => (isStopWord(t) ? null : stemTerm(t));
+    const clauses: LeanClause[] = [
+      { text: words.join(' '), field: 'text', boost: FIELD_BOOST.text, processTerm: stemmed, fuzzy: false },
+      { text: words.join(' '), field: 'exact', boost: FIELD_BOOST.exact, processTerm: asWritten, fuzzy },
+      { text: words.join(' '), field: 'entities', boost: FIELD_BOOST.entities, processTerm: asWritten, fuzzy },
+      ...(synonyms.length > 0 ? [{ text: synonyms.join(' '), field: 'text', boost: 0.4, processTerm: stemmed, fuzzy: false as const }] : []),
+    ];
+    const lean = options.engine === 'minisearch' ? null : searchLean(this.search, clauses, options.filter);
+    if (lean) return lean;
+    return this.search.search(asMiniSearchQuery(clauses), {
       ...(options.filter ? { filter: (r: SearchResult) => options.filter?.(String(r.id)) ?? true } : {}),
     });
   }

@@ -1,0 +1,162 @@
+/**
+ * An index of the words in a long ordered list of lower-case labels, so that "every typed word occurs in the label"
+ * is answered without reading every label: autocomplete runs on every keystroke, and on a large corpus the `/when`
+ * labels are tens of thousands of sentences. A typed word made of letters and digits can only occur inside one word
+ * of a label, so the labels holding a word that contains it are a superset of those that match; they are read in list
+ * order and each is still checked whole, so the choices are exactly those a scan of the list would give.
+ */
+
+/** What a label must carry: its lower-case text, searched for the typed words. */
+export interface Labelled {
+  lower: string;
+}
+
+/** Maximal runs of letters and digits: a label's words, and the parts of a typed word that must lie in one of them. */
+const runsOf = (lower: string): string[] => lower.match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** A typed word's candidates when more than this share of the labels may match: then reading the list is cheaper. */
+const SCAN_SHARE = 0.25;
+
+export class LabelWords<T extends Labelled> {
+  private readonly byWord = new Map<string, Set<T>>();
+  private readonly position = new Map<T, number>();
+  private stale = true;
+  /** Every word once, between line breaks, for a native `indexOf` to find the words containing a typed part. */
+  private vocabulary = '';
+  /** Where each word of `vocabulary` starts, and the words in that order. */
+  private starts = new Int32Array(0);
+  private words: string[] = [];
+  private vocabularyStale = true;
+
+  /** `labels` is the list itself, kept in order by its owner: `add` and `remove` follow its changes. */
+  constructor(private readonly labels: readonly T[]) {
+    this.add(labels);
+    this.place();
+  }
+
+  /**
+   * Indexes labels that came into the list (their place is read from the list on the next search).
+   *
+   * @example
+   * words.add([{ lower: '2023-11-22 — the war cabinet approved' }]);
+   */
+  add(labels: readonly T[]): void {
+    for (const label of labels) {
+      for (const word of new Set(runsOf(label.lower))) {
+        const holders = this.byWord.get(word);
+        if (holders) holders.add(label);
+        else {
+          this.byWord.set(word, new Set([label]));
+          this.vocabularyStale = true;
+        }
+      }
+    }
+    this.stale = true;
+  }
+
+  /**
+   * Forgets labels that left the list (the very objects that were in it).
+   *
+   * @example
+   * words.remove([goneLabel]);
+   */
+  remove(labels: readonly T[]): void {
+    for (const label of labels) {
+      for (const word of new Set(runsOf(label.lower))) {
+        const holders = this.byWord.get(word);
+        holders?.delete(label);
+        if (holders?.size === 0) {
+          this.byWord.delete(word);
+          this.vocabularyStale = true;
+        }
+      }
+    }
+    this.stale = true;
+  }
+
+  /**
+   * The labels, in list order, that contain every one of `words` (lower-case), as many as `accept` takes: it is
+   * called on each in turn and returns false to stop.
+   *
+   * @example
+   * words.each(['war', 'cabin'], (label) => choices.push(label) < 25) // the first 25 labels with "war" and "cabin"
+   */
+  each(words: readonly string[], accept: (label: T) => boolean): void {
+    const matches = (label: T) => words.every((w) => label.lower.includes(w));
+    const candidates = this.fewest(words);
+    if (candidates === null) {
+      for (const label of this.labels) if (matches(label) && !accept(label)) return;
+      return;
+    }
+    if (this.stale) this.place();
+    // the candidates marked at their places, then read in list order: no sort, and the reading stops when `accept` does
+    const marked = new Uint8Array(this.labels.length);
+    for (const holders of candidates) {
+      for (const label of holders) {
+        const at = this.position.get(label);
+        if (at !== undefined) marked[at] = 1;
+      }
+    }
+    for (let at = marked.indexOf(1); at !== -1; at = marked.indexOf(1, at + 1)) {
+      const label = this.labels[at] as T;
+      if (matches(label) && !accept(label)) return;
+    }
+  }
+
+  /** Where each label stands in the list, read again after the list changed. */
+  private place(): void {
+    this.position.clear();
+    this.labels.forEach((label, i) => this.position.set(label, i));
+    this.stale = false;
+  }
+
+  /**
+   * The labels holding a word that contains the most selective part of a typed word, or null when every part is
+   * common (or no typed word has letters or digits) and reading the list in order finds matches soonest.
+   */
+  private fewest(words: readonly string[]): Set<T>[] | null {
+    if (this.vocabularyStale) this.spell();
+    let best: Set<T>[] | null = null;
+    let bestCount = this.labels.length * SCAN_SHARE;
+    // the longest parts first: they are the likeliest to be rare, and a common part then stops early
+    for (const run of [...new Set(words.flatMap(runsOf))].sort((a, b) => b.length - a.length)) {
+      const holders: Set<T>[] = [];
+      let count = 0;
+      for (let at = this.vocabulary.indexOf(run); at !== -1 && count <= bestCount; ) {
+        const i = this.wordAt(at);
+        const set = this.byWord.get(this.words[i] as string);
+        if (set) {
+          holders.push(set);
+          count += set.size;
+        }
+        at = i + 1 < this.words.length ? this.vocabulary.indexOf(run, this.starts[i + 1]) : -1;
+      }
+      if (count <= bestCount) [best, bestCount] = [holders, count];
+    }
+    return best;
+  }
+
+  /** The words as one text, after words came or went. */
+  private spell(): void {
+    this.words = [...this.byWord.keys()];
+    this.starts = new Int32Array(this.words.length);
+    let at = 0;
+    this.words.forEach((word, i) => {
+      this.starts[i] = at;
+      at += word.length + 1;
+    });
+    this.vocabulary = this.words.join('\n');
+    this.vocabularyStale = false;
+  }
+
+  /** The word of `vocabulary` a position falls in: the last that starts at or before it. */
+  private wordAt(at: number): number {
+    let [lo, hi] = [0, this.starts.length - 1];
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((this.starts[mid] ?? 0) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * MiniSearch's own OR search, worked out over its own index without the objects it builds per passage. For each
+ * passage a word matches, MiniSearch makes a result object with a list of terms and a map of matches, merges them
+ * query by query and copies them into the results: on a large corpus a common word matches tens of thousands of
+ * passages, and that bookkeeping, not the arithmetic, is most of a search's time. Here the same BM25 terms are added
+ * in the same order into flat arrays, so every score is bit for bit MiniSearch's, and the results come in its order.
+ * It reads MiniSearch 7's index (its radix tree, field lengths and document ids); `searchLean` declines (null) for
+ * what it does not reproduce, and the caller then asks MiniSearch.
+ */
+import type MiniSearch from 'minisearch';
+import type { Query } from 'minisearch';
+
+/** Term frequencies of a term: field id → passage short id → count. */
+type FieldTermData = Map<number, Map<number, number>>;
+
+/** The parts of a MiniSearch 7 instance the search reads. */
+interface Internals {
+  _index: { get(term: string): FieldTermData | undefined; fuzzyGet(term: string, maxDistance: number): Map<string, [FieldTermData, number]> };
+  _documentIds: Map<number, unknown>;
+  _fieldIds: Record<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _documentCount: number;
+  _nextId: number;
+  /** Passages discarded but still in the postings (MiniSearch skips and cleans them while searching). */
+  _dirtCount: number;
+  _options: { tokenize: (text: string) => string[]; searchOptions?: Record<string, unknown> };
+}
+
+/** One OR'ed query of the tree: its words, the one field it searches, with what boost, how terms are made, which fuzzily. */
+export interface LeanClause {
+  text: string;
+  field: string;
+  boost: number;
+  processTerm: (term: string) => string | null;
+  fuzzy: false | ((term: string) => number | false);
+}
+
+/** A result as MiniSearch gives it, with what the index reads of it. */
+export interface LeanResult {
+  id: string;
+  score: number;
+  /** The query terms (after `processTerm`) the passage matched. */
+  queryTerms: string[];
+}
+
+/** MiniSearch's defaults: the weight of a fuzzy match, the largest edit distance, BM25+ parameters. */
+const FUZZY_WEIGHT = 0.45;
+const MAX_FUZZY = 6;
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+/** Query terms are told apart by one bit each. */
+const MAX_TERMS = 32;
+
+/** True when the index was made without search options of its own: MiniSearch's defaults, which `searchLean` uses. */
+function defaultSearch(options: Record<string, unknown>): boolean {
+  const { combineWith = 'or', prefix = false, fuzzy = false, maxFuzzy = MAX_FUZZY, boost = {}, weights = {}, bm25 = BM25, ...others } = options;
+  const w = weights as { fuzzy?: number; prefix?: number };
+  const b = bm25 as typeof BM25;
+  return (
+    Object.keys(others).length === 0 &&
+    String(combineWith).toLowerCase() === 'or' &&
+    prefix === false &&
+    fuzzy === false &&
+    maxFuzzy === MAX_FUZZY &&
+    Object.keys(boost as object).length === 0 &&
+    (w.fuzzy ?? FUZZY_WEIGHT) === FUZZY_WEIGHT &&
+    b.k === BM25.k &&
+    b.b === BM25.b &&
+    b.d === BM25.d
+  );
+}
+
+/** BM25+'s inverse document frequency, as MiniSearch works it out (once per term and field here, not per passage). */
+function idfOf(matchingCount: number, totalCount: number): number {
+  return Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
+}
+
+/** BM25+ of one passage given the term's `idfOf`: MiniSearch's `calcBM25Score`, operation for operation. */
+function bm25(invDocFreq: number, termFreq: number, fieldLength: number, avgFieldLength: number): number {
+  const { k, b, d } = BM25;
+  return invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
+}
+
+/** A score per passage short id, and which passages have one, cleared after use. */
+class Sums {
+  readonly score: Float64Array;
+  readonly has: Uint8Array;
+  readonly touched: number[] = [];
+  constructor(size: number) {
+    this.score = new Float64Array(size);
+    this.has = new Uint8Array(size);
+  }
+
+  add(id: number, value: number): void {
+    if (this.has[id] === 1) this.score[id] = (this.score[id] as number) + value;
+    else {
+      this.has[id] = 1;
+      this.score[id] = value;
+      this.touched.push(id);
+    }
+  }
+
+  /** Adds every sum into `into` in the order they were started, and clears. */
+  drainInto(into: Sums): void {
+    for (const id of this.touched) {
+      into.add(id, this.score[id] as number);
+      this.has[id] = 0;
+    }
+    this.touched.length = 0;
+  }
+}
+
+interface Scratch {
+  term: Sums;
+  clause: Sums;
+  total: Sums;
+  terms: Uint32Array;
+}
+
+const scratchOf = new WeakMap<object, Scratch>();
+const lengthsOf = new WeakMap<object, { key: string; byField: Map<number, Float64Array> }>();
+
+/**
+ * Each passage's length in a field, by short id, in a flat array instead of a map lookup per posting; worked out
+ * again after passages came or went (every add takes a new short id, every removal lowers the count).
+ */
+function fieldLengths(index: Internals, fieldId: number): Float64Array {
+  const key = `${index._nextId}/${index._documentCount}`;
+  let cached = lengthsOf.get(index);
+  if (!cached || cached.key !== key) lengthsOf.set(index, (cached = { key, byField: new Map() }));
+  let lengths = cached.byField.get(fieldId);
+  if (!lengths) {
+    lengths = new Float64Array(index._nextId);
+    for (const [doc, byField] of index._fieldLength) lengths[doc] = byField[fieldId] ?? 0;
+    cached.byField.set(fieldId, lengths);
+  }
+  return lengths;
+}
+
+function scratch(index: Internals): Scratch {
+  let s = scratchOf.get(index);
+  if (!s || s.terms.length < index._nextId) {
+    const size = Math.max(16, Math.ceil(index._nextId * 1.25));
+    s = { term: new Sums(size), clause: new Sums(size), total: new Sums(size), terms: new Uint32Array(size) };
+    scratchOf.set(index, s);
+  }
+  return s;
+}
+
+/**
+ * The clauses as the MiniSearch query tree they stand for: what `searchLean` reproduces.
+ *
+ * @example
+ * miniSearch.search(asMiniSearchQuery(clauses)) // the same results as searchLean(miniSearch, clauses)
+ */
+export function asMiniSearchQuery(clauses: readonly LeanClause[]): Query {
+  return {
+    combineWith: 'OR',
+    queries: clauses.map((c) => ({ queries: [c.text], fields: [c.field], processTerm: c.processTerm, fuzzy: c.fuzzy, boost: { [c.field]: c.boost } })),
+  };
+}
+
+/**
+ * What `miniSearch.search({ combineWith: 'OR', queries: clauses… }, { filter })` returns — the same passages, the
+ * same scores, the same order — or null when the index holds discarded passages or a global search option, or the
+ * query has more than 32 distinct terms (then ask MiniSearch).
+ *
+ * @example
+ * searchLean(miniSearch, [{ text: 'hostages released', field: 'text', boost: 1, processTerm: stemTerm, fuzzy: false }])
+ * // → [{ id: 'ap-…#3', score: 7.21, queryTerms: ['hostag', 'releas'] }, …]
+ */
+export function searchLean<T>(miniSearch: MiniSearch<T>, clauses: readonly LeanClause[], filter?: (id: string) => boolean): LeanResult[] | null {
+  const index = miniSearch as unknown as Internals;
+  if (index._dirtCount > 0 || !defaultSearch(index._options.searchOptions ?? {})) return null;
+  const termBit = new Map<string, number>();
+  const queries = clauses.map((clause) => {
+    const terms = index._options.tokenize(clause.text).flatMap((t) => clause.processTerm(t) ?? []).filter((t) => t !== '');
+    for (const t of terms) if (!termBit.has(t)) termBit.set(t, termBit.size);
+    return { clause, terms };
+  });
+  if (termBit.size > MAX_TERMS) return null;
+  const s = scratch(index);
+  const order: number[] = [];
+  for (const { clause, terms } of queries) {
+    const fieldId = index._fieldIds[clause.field];
+    const avgFieldLength = fieldId === undefined ? 0 : (index._avgFieldLength[fieldId] ?? 0);
+    for (const term of terms) {
+      const bit = 1 << (termBit.get(term) ?? 0);
+      // as MiniSearch's termResults: the exact term, then each fuzzy variant (weighted by its distance)
+      const add = (data: FieldTermData | undefined, weight: number) => {
+        const freqs = fieldId === undefined ? undefined : data?.get(fieldId);
+        if (!freqs || fieldId === undefined) return;
+        const idf = idfOf(freqs.size, index._documentCount);
+        const lengths = fieldLengths(index, fieldId);
+        for (const [doc, freq] of freqs) {
+          s.term.add(doc, weight * 1 * clause.boost * 1 * bm25(idf, freq, lengths[doc] as number, avgFieldLength));
+          if (s.terms[doc] === 0) order.push(doc);
+          s.terms[doc] = (s.terms[doc] as number) | bit;
+        }
+      };
+      add(index._index.get(term), 1);
+      const fuzzy = clause.fuzzy ? clause.fuzzy(term) : false;
+      if (fuzzy) {
+        const maxDistance = fuzzy < 1 ? Math.min(MAX_FUZZY, Math.round(term.length * fuzzy)) : fuzzy;
+        if (maxDistance) {
+          for (const [variant, [data, distance]] of index._index.fuzzyGet(term, maxDistance)) {
+            if (distance) add(data, (FUZZY_WEIGHT * variant.length) / (variant.length + distance));
+          }
+        }
+      }
+      s.term.drainInto(s.clause);
+    }
+    s.clause.drainInto(s.total);
+  }
+  const names = [...termBit.keys()];
+  // passages that matched the same terms share one list of them (read, never changed, by the caller)
+  const termsOf = new Map<number, string[]>();
+  const results: LeanResult[] = [];
+  for (const doc of order) {
+    const bits = s.terms[doc] as number;
+    s.terms[doc] = 0;
+    let queryTerms = termsOf.get(bits);
+    if (!queryTerms) termsOf.set(bits, (queryTerms = names.filter((_, b) => (bits & (1 << b)) !== 0)));
+    const id = String(index._documentIds.get(doc));
+    if (!filter || filter(id)) results.push({ id, score: (s.total.score[doc] as number) * (queryTerms.length || 1), queryTerms });
+  }
+  for (const doc of s.total.touched) s.total.has[doc] = 0;
+  s.total.touched.length = 0;
+  return results.sort((a, b) => b.score - a.score);
+}

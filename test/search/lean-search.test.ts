@@ -1,0 +1,98 @@
+/**
+ * The passage index scores its words with `searchLean`, not MiniSearch's own search: the hits must be the very
+ * same — the same passages in the same order, with bit-for-bit equal scores, coverage and matched words — for every
+ * kind of query a member types (word runs, names, role phrases, misspelled words, questions, pasted sentences), on
+ * the fast path and the full fuzzy one, with a filter and a boost, and after passages were removed and added.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import MiniSearch from 'minisearch';
+import { afterAll, describe, expect, it } from 'vitest';
+import { benchQueries } from '../../src/bench/bench-queries.ts';
+import { writeSyntheticCorpus } from '../../src/bench/synthetic-corpus.ts';
+import { loadCorpus } from '../../src/corpus/load-corpus.ts';
+import { buildKnowledge } from '../../src/knowledge/knowledge.ts';
+import { type LeanClause, asMiniSearchQuery, searchLean } from '../../src/search/lean-search.ts';
+import { PassageIndex } from '../../src/search/passage-index.ts';
+import { stemTerm, tokenize } from '../../src/search/tokenize.ts';
+import { bundledKnowledge } from '../helpers/corpus.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'talks-lean-search-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+writeSyntheticCorpus(dir, { passages: 2000, seed: 4 });
+const corpus = loadCorpus(dir);
+const knowledge = buildKnowledge(corpus);
+const queries = benchQueries({ entities: corpus.entities, texts: knowledge.passages.map((p) => p.text) }, { count: 150, seed: 9 });
+const asked = [
+  ...queries.search,
+  ...queries.who,
+  ...queries.when,
+  ...queries.findSources.slice(0, 30),
+  'how many hostages were released',
+  'Blinkin Doha',
+  'what did the emir say about the pause',
+];
+
+const sameHits = (index: PassageIndex, q: string, options: Parameters<PassageIndex['find']>[1] = {}) => {
+  expect(index.find(q, options), q).toEqual(index.find(q, { ...options, engine: 'minisearch' }));
+  expect(index.findFull(q, options), q).toEqual(index.findFull(q, { ...options, engine: 'minisearch' }));
+};
+
+describe('the lean search', () => {
+  it('finds the same hits as MiniSearch, in the same order with equal scores, for every kind of query', () => {
+    expect(asked.filter((q) => knowledge.index.find(q).length > 0).length).toBeGreaterThan(asked.length * 0.9);
+    for (const q of asked) sameHits(knowledge.index, q);
+  });
+
+  it('finds the same hits with a filter and a boost', () => {
+    const odd = (id: string) => id.length % 2 === 1;
+    for (const q of asked.slice(0, 100)) sameHits(knowledge.index, q, { filter: odd, boost: (id) => (odd(id) ? 2 : 1) });
+  });
+
+  it('finds the same hits on the bundled corpus, where passages have copies and entity names', () => {
+    const bundled = bundledKnowledge();
+    for (const q of ['Qatar', 'communications cell', 'kicked out of Doha', 'head of Mossad', 'hostages hostage released', 'Sheikh Tamim', 'how long was the pause', 'Blinkin']) sameHits(bundled.index, q);
+  });
+
+  it('finds the same hits after passages were removed from the index and others added', () => {
+    const passages = knowledge.passages.slice(0, 600).map((p) => ({ id: p.id, text: p.text, entities: '' }));
+    const index = new PassageIndex(passages);
+    index.remove(passages.slice(0, 200));
+    index.add(knowledge.passages.slice(600, 700).map((p) => ({ id: p.id, text: p.text, entities: '' })));
+    for (const q of asked.slice(0, 100)) sameHits(index, q);
+  });
+
+  it('finds the same hits on an index read back from its save, whose words are opened as they are searched', () => {
+    const passages = knowledge.passages.slice(0, 800).map((p) => ({ id: p.id, text: p.text, entities: '' }));
+    const restored = PassageIndex.restore(new PassageIndex(passages).toSnapshot(), passages);
+    for (const q of asked.slice(0, 100)) sameHits(restored, q);
+    restored.remove(passages.slice(0, 50));
+    restored.add(knowledge.passages.slice(800, 850).map((p) => ({ id: p.id, text: p.text, entities: '' })));
+    for (const q of asked.slice(0, 100)) sameHits(restored, q);
+  });
+
+  it('adds a query term counted twice (two words with one stem) twice, as MiniSearch does', () => {
+    const mini = new MiniSearch<{ id: string; text: string }>({ fields: ['text'], tokenize, processTerm: stemTerm });
+    mini.addAll([
+      { id: 'a', text: 'hostages released' },
+      { id: 'b', text: 'a hostage was released on Friday' },
+      { id: 'c', text: 'talks in Doha' },
+    ]);
+    const clauses: LeanClause[] = [{ text: 'hostages hostage releasd', field: 'text', boost: 1.3, processTerm: stemTerm, fuzzy: () => 0.2 }];
+    const minisearch = mini.search(asMiniSearchQuery(clauses)).map((r) => ({ id: String(r.id), score: r.score, queryTerms: [...r.queryTerms].sort() }));
+    const lean = searchLean(mini, clauses)?.map((r) => ({ ...r, queryTerms: [...r.queryTerms].sort() }));
+    expect(lean).toEqual(minisearch);
+    expect(lean?.map((r) => r.id)).toEqual(['a', 'b']);
+  });
+
+  it('declines an index with discarded passages, where MiniSearch itself corrects its counts while searching', () => {
+    const mini = new MiniSearch<{ id: string; text: string }>({ fields: ['text'], autoVacuum: false });
+    mini.addAll([
+      { id: 'a', text: 'hostages released' },
+      { id: 'b', text: 'hostages freed' },
+    ]);
+    mini.discard('b');
+    expect(searchLean(mini, [{ text: 'hostages', field: 'text', boost: 1, processTerm: (t) => t, fuzzy: false }])).toBeNull();
+  });
+});
