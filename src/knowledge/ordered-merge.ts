@@ -15,18 +15,38 @@ function lowerBound<T>(list: readonly T[], item: T, compare: (x: T, y: T) => num
   return lo;
 }
 
+/** How many items one splice takes in. */
+const SPREAD = 10_000;
+
+/** The first position after every item `compare` does not place after `item`: where an equal newcomer goes. */
+function upperBound<T>(list: readonly T[], item: T, compare: (x: T, y: T) => number): number {
+  let [lo, hi] = [0, list.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(list[mid] as T, item) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Puts each item where `compare` places it, after its equals (as a stable sort of the old list followed by the
- * new would).
+ * new would). The items that land together go in with one splice, from the end of the list back: each splice of a
+ * long list moves everything after it, and an article's passages, added to a list in corpus order, all land in
+ * one place.
  *
  * @example
  * const list = [1, 4, 9]; insertOrdered(list, [5, 2], (a, b) => a - b); list // → [1, 2, 4, 5, 9]
  */
 export function insertOrdered<T>(list: T[], items: readonly T[], compare: (x: T, y: T) => number): void {
-  for (const item of items) {
-    let at = lowerBound(list, item, compare);
-    while (at < list.length && compare(list[at] as T, item) === 0) at++;
-    list.splice(at, 0, item);
+  const coming = [...items].sort(compare);
+  const places = coming.map((item) => upperBound(list, item, compare));
+  for (let end = coming.length; end > 0; ) {
+    let start = end - 1;
+    while (start > 0 && places[start - 1] === places[end - 1]) start--;
+    // pieces of at most SPREAD (the last first), as a spread of a huge article's passages would exceed the argument limit
+    for (let from = end; from > start; from -= SPREAD) list.splice(places[start] as number, 0, ...coming.slice(Math.max(start, from - SPREAD), from));
+    end = start;
   }
 }
 
