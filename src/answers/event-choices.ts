@@ -17,6 +17,8 @@ interface EventLabel {
   entry: TimelineEntry;
   label: string;
   lower: string;
+  /** Its place in the timeline's labels, kept by `LabelWords`. */
+  at: number;
 }
 
 interface EventLabels {
@@ -33,7 +35,7 @@ function labelsOf(entries: readonly TimelineEntry[]): EventLabel[] {
     .map((entry) => {
       const sentence = entry.passage.sentences[sentenceAt(entry.passage, entry.date.index)];
       const label = `${entry.date.iso} — ${sentence?.text ?? entry.passage.text}`;
-      return { entry, label, lower: label.toLowerCase() };
+      return { entry, label, lower: label.toLowerCase(), at: -1 };
     });
 }
 

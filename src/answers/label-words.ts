@@ -6,20 +6,26 @@
  * order and each is still checked whole, so the choices are exactly those a scan of the list would give.
  */
 
-/** What a label must carry: its lower-case text, searched for the typed words. */
+/**
+ * What a label must carry: its lower-case text, searched for the typed words, and its place in the list, which
+ * `LabelWords` keeps (a field read per candidate, where a map from label to place costs a lookup each).
+ */
 export interface Labelled {
   lower: string;
+  at: number;
 }
 
 /** Maximal runs of letters and digits: a label's words, and the parts of a typed word that must lie in one of them. */
 const runsOf = (lower: string): string[] => lower.match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** How many labels are read in order before the index is asked: a common word finds its choices among them. */
+const HEAD = 500;
 
 /** A typed word's candidates when more than this share of the labels may match: then reading the list is cheaper. */
 const SCAN_SHARE = 0.25;
 
 export class LabelWords<T extends Labelled> {
   private readonly byWord = new Map<string, Set<T>>();
-  private readonly position = new Map<T, number>();
   private stale = true;
   /** Every word once, between line breaks, for a native `indexOf` to find the words containing a typed part. */
   private vocabulary = '';
@@ -38,7 +44,7 @@ export class LabelWords<T extends Labelled> {
    * Indexes labels that came into the list (their place is read from the list on the next search).
    *
    * @example
-   * words.add([{ lower: '2023-11-22 — the war cabinet approved' }]);
+   * words.add([{ lower: '2023-11-22 — the war cabinet approved', at: -1 }]);
    */
   add(labels: readonly T[]): void {
     for (const label of labels) {
@@ -62,6 +68,7 @@ export class LabelWords<T extends Labelled> {
    */
   remove(labels: readonly T[]): void {
     for (const label of labels) {
+      label.at = -1;
       for (const word of new Set(runsOf(label.lower))) {
         const holders = this.byWord.get(word);
         holders?.delete(label);
@@ -82,10 +89,23 @@ export class LabelWords<T extends Labelled> {
    * words.each(['war', 'cabin'], (label) => choices.push(label) < 25) // the first 25 labels with "war" and "cabin"
    */
   each(words: readonly string[], accept: (label: T) => boolean): void {
-    const matches = (label: T) => words.every((w) => label.lower.includes(w));
+    const matches = (label: T) => {
+      for (const w of words) if (!label.lower.includes(w)) return false;
+      return true;
+    };
+    // the head of the list first: common words fill the choices there, before looking up which words hold them would pay off
+    const head = Math.min(HEAD, this.labels.length);
+    for (let at = 0; at < head; at++) {
+      const label = this.labels[at] as T;
+      if (matches(label) && !accept(label)) return;
+    }
+    if (head === this.labels.length) return;
     const candidates = this.fewest(words);
     if (candidates === null) {
-      for (const label of this.labels) if (matches(label) && !accept(label)) return;
+      for (let at = head; at < this.labels.length; at++) {
+        const label = this.labels[at] as T;
+        if (matches(label) && !accept(label)) return;
+      }
       return;
     }
     if (this.stale) this.place();
@@ -93,11 +113,10 @@ export class LabelWords<T extends Labelled> {
     const marked = new Uint8Array(this.labels.length);
     for (const holders of candidates) {
       for (const label of holders) {
-        const at = this.position.get(label);
-        if (at !== undefined) marked[at] = 1;
+        if (label.at >= head) marked[label.at] = 1;
       }
     }
-    for (let at = marked.indexOf(1); at !== -1; at = marked.indexOf(1, at + 1)) {
+    for (let at = marked.indexOf(1, head); at !== -1; at = marked.indexOf(1, at + 1)) {
       const label = this.labels[at] as T;
       if (matches(label) && !accept(label)) return;
     }
@@ -105,8 +124,9 @@ export class LabelWords<T extends Labelled> {
 
   /** Where each label stands in the list, read again after the list changed. */
   private place(): void {
-    this.position.clear();
-    this.labels.forEach((label, i) => this.position.set(label, i));
+    this.labels.forEach((label, i) => {
+      label.at = i;
+    });
     this.stale = false;
   }
 

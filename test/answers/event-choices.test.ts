@@ -22,7 +22,8 @@ import { updateKnowledge } from '../../src/knowledge/update-knowledge.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'talks-event-choices-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-writeSyntheticCorpus(dir, { passages: 1500, seed: 7 });
+// enough passages that the labels outnumber the head read in order before the index of their words is asked
+writeSyntheticCorpus(dir, { passages: 5000, seed: 7 });
 const corpus = loadCorpus(dir);
 const knowledge = prepareAnswers(buildKnowledge(corpus));
 const queries = benchQueries({ entities: corpus.entities, texts: knowledge.passages.map((p) => p.text) }, { count: 200, seed: 5 });
@@ -54,6 +55,7 @@ const typed = [
 
 describe('/when autocomplete', () => {
   it('offers the same choices as reading every label, for every kind of typed text', () => {
+    expect(timelineOrder(knowledge).filter((e) => e.date.granularity === 'day').length).toBeGreaterThan(3000);
     expect(typed.filter((t) => eventChoices(knowledge, t).length > 0).length).toBeGreaterThan(typed.length / 2);
     for (const t of typed) expect(eventChoices(knowledge, t), t).toEqual(readingEveryLabel(knowledge, t));
   });
