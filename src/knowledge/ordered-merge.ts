@@ -4,12 +4,16 @@
  * update then costs a few bisections and native moves per changed item, not a pass over a list of 100,000.
  */
 
-/** The first position whose item `compare` does not place before `item`. */
-function lowerBound<T>(list: readonly T[], item: T, compare: (x: T, y: T) => number): number {
+/**
+ * Bisects for `item`'s place: the first position whose item `compare` does not place before it, or, with
+ * `afterEquals`, the first it places after it (where an equal newcomer goes).
+ */
+function placeOf<T>(list: readonly T[], item: T, compare: (x: T, y: T) => number, afterEquals: boolean): number {
   let [lo, hi] = [0, list.length];
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compare(list[mid] as T, item) < 0) lo = mid + 1;
+    const order = compare(list[mid] as T, item);
+    if (order < 0 || (afterEquals && order === 0)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -17,17 +21,6 @@ function lowerBound<T>(list: readonly T[], item: T, compare: (x: T, y: T) => num
 
 /** How many items one splice takes in. */
 const SPREAD = 10_000;
-
-/** The first position after every item `compare` does not place after `item`: where an equal newcomer goes. */
-function upperBound<T>(list: readonly T[], item: T, compare: (x: T, y: T) => number): number {
-  let [lo, hi] = [0, list.length];
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compare(list[mid] as T, item) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * Puts each item where `compare` places it, after its equals (as a stable sort of the old list followed by the
@@ -40,7 +33,7 @@ function upperBound<T>(list: readonly T[], item: T, compare: (x: T, y: T) => num
  */
 export function insertOrdered<T>(list: T[], items: readonly T[], compare: (x: T, y: T) => number): void {
   const coming = [...items].sort(compare);
-  const places = coming.map((item) => upperBound(list, item, compare));
+  const places = coming.map((item) => placeOf(list, item, compare, true));
   for (let end = coming.length; end > 0; ) {
     let start = end - 1;
     while (start > 0 && places[start - 1] === places[end - 1]) start--;
@@ -59,7 +52,7 @@ export function insertOrdered<T>(list: T[], items: readonly T[], compare: (x: T,
  */
 export function removeOrdered<T, G extends T>(list: T[], going: readonly G[], compare: (x: T, y: T) => number, isGoing: (item: T, gone: G) => boolean): void {
   for (const gone of going) {
-    for (let at = lowerBound(list, gone, compare); at < list.length && compare(list[at] as T, gone) === 0; at++) {
+    for (let at = placeOf(list, gone, compare, false); at < list.length && compare(list[at] as T, gone) === 0; at++) {
       if (isGoing(list[at] as T, gone)) {
         list.splice(at, 1);
         break;
