@@ -33,6 +33,9 @@ export class LabelWords<T extends Labelled> {
   private starts = new Int32Array(0);
   private words: string[] = [];
   private vocabularyStale = true;
+  /** Each place's stamp of the last search that marked it a candidate (see `each`). */
+  private marks = new Uint32Array(0);
+  private stamp = 0;
 
   /** `labels` is the list itself, kept in order by its owner: `add` and `remove` follow its changes. */
   constructor(private readonly labels: readonly T[]) {
@@ -109,17 +112,25 @@ export class LabelWords<T extends Labelled> {
       return;
     }
     if (this.stale) this.place();
-    // the candidates marked at their places, then read in list order: no sort, and the reading stops when `accept` does
-    const marked = new Uint8Array(this.labels.length);
+    // the candidates marked at their places with this search's stamp, then read in list order: no sort, no array
+    // made per keystroke, and the reading stops when `accept` does
+    const [marks, stamp] = this.nextStamp();
     for (const holders of candidates) {
       for (const label of holders) {
-        if (label.at >= head) marked[label.at] = 1;
+        if (label.at >= head) marks[label.at] = stamp;
       }
     }
-    for (let at = marked.indexOf(1, head); at !== -1; at = marked.indexOf(1, at + 1)) {
+    for (let at = marks.indexOf(stamp, head); at !== -1; at = marks.indexOf(stamp, at + 1)) {
       const label = this.labels[at] as T;
       if (matches(label) && !accept(label)) return;
     }
+  }
+
+  /** The marks of the labels' places, and a stamp no earlier search left in them. */
+  private nextStamp(): [Uint32Array, number] {
+    if (this.marks.length < this.labels.length) this.marks = new Uint32Array(Math.ceil(this.labels.length * 1.25));
+    if (this.stamp === 0xffffffff) [this.stamp, this.marks] = [0, new Uint32Array(this.marks.length)];
+    return [this.marks, ++this.stamp];
   }
 
   /** Where each label stands in the list, read again after the list changed. */
