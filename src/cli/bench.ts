@@ -192,8 +192,10 @@ async function measureSize(passages: number): Promise<SizeResult> {
       ? null
       : (await phase('raw MiniSearch: build, serialise, load, queries', () => rawBaseline(knowledge.passages.map((p) => p.text), Object.fromEntries(ORDER.map((c) => [c, queries[c]])), queries.search, { warmUp: WARM_UP, count: COUNT }))).value;
     const startMs = freshStart?.toFirstAnswerMs ?? loaded.ms + persisted.loadMs;
+    // counted before the updates, which change the knowledge's lists in place
+    const passageCount = knowledge.passages.length;
     const update = await measureUpdates(knowledge);
-    const result: SizeResult = { passages: knowledge.passages.length, sources: written.sources, corpusBytes: written.bytes, loadCorpusMs: loaded.ms, buildMs: built.ms, startMs, rssMb: memory.rssMb, heapMb: memory.heapMb, commands, cold, repeats, autocomplete, persisted, freshStart, update, fastPath, raw };
+    const result: SizeResult = { passages: passageCount, sources: written.sources, corpusBytes: written.bytes, loadCorpusMs: loaded.ms, buildMs: built.ms, startMs, rssMb: memory.rssMb, heapMb: memory.heapMb, commands, cold, repeats, autocomplete, persisted, freshStart, update, fastPath, raw };
     printSize(result, memory.gc);
     return result;
   } finally {
