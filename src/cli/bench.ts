@@ -227,7 +227,7 @@ function printSize(r: SizeResult, gc: boolean): void {
     ['build knowledge', `${ms(r.buildMs)} ms`, raw ? `raw MiniSearch build ${ms(raw.buildMs)} ms; ours ${ratio(r.buildMs, raw.buildMs)}` : ''],
     ['RSS / heap used after build', `${r.rssMb.toFixed(0)} / ${r.heapMb.toFixed(0)} MB`, `${gc ? 'after gc' : 'no --expose-gc: noisy'}${raw ? `; raw MiniSearch index heap ${raw.heapMb >= 0 ? '+' : ''}${raw.heapMb.toFixed(1)} MB` : ''}`],
     ['persisted size / load', `${(r.persisted.bytes / 2 ** 20).toFixed(1)} MB / ${ms(r.persisted.loadMs)} ms`, raw ? `raw JSON ${(raw.serializedBytes / 2 ** 20).toFixed(1)} MB / loadJSON ${ms(raw.loadMs)} ms` : ''],
-    ['start to first answer (fresh process)', `${ms(r.startMs)} ms`, r.freshStart ? `imports ${ms(r.freshStart.importMs)} + corpus ${ms(r.freshStart.loadCorpusMs)} + save read (${r.freshStart.from}) ${ms(r.freshStart.knowledgeMs)} + /who ${ms(r.freshStart.firstAnswerMs)} ms; then answers prepared in ${ms(r.freshStart.prepareMs)} ms` : 'in this process: load corpus + load the save'],
+    ['start to first answer (fresh process)', `${ms(r.startMs)} ms`, r.freshStart ? `node, tsx and imports ${ms(r.freshStart.importMs)} + corpus ${ms(r.freshStart.loadCorpusMs)} + save read (${r.freshStart.from}) ${ms(r.freshStart.knowledgeMs)} + /who ${ms(r.freshStart.firstAnswerMs)} ms; then answers prepared in ${ms(r.freshStart.prepareMs)} ms` : 'in this process: load corpus + load the save'],
     ['RSS / heap of a started bot', r.freshStart ? `${r.freshStart.rssMb.toFixed(0)} / ${r.freshStart.heapMb.toFixed(0)} MB` : 'not measured', 'fresh process, save read, answers prepared, after gc'],
     [
       'one-article update (median of 6)',
