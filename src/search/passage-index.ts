@@ -167,9 +167,10 @@ interface HeldPassage extends IndexedPassage {
   features: PassageFeatures;
 }
 
-/** A passage's content stems, as the index counts them. */
-function stemsIn(p: IndexedPassage): Set<string> {
-  return new Set(tokenize(`${p.text} ${p.entities}`).filter((t) => !isStopWord(t)).map(stemTerm));
+/** A passage's content words as written, and their stems: what the index counts (tokenized once for both). */
+function wordsIn(p: IndexedPassage): { written: Set<string>; stems: Set<string> } {
+  const written = new Set(tokenize(`${p.text} ${p.entities}`).filter((t) => !isStopWord(t)));
+  return { written, stems: new Set([...written].map(stemTerm)) };
 }
 
 /** What the index reads of a search result, from MiniSearch or `searchLean`. */
@@ -236,9 +237,9 @@ export class PassageIndex {
    */
   add(passages: readonly IndexedPassage[]): void {
     for (const p of passages) {
-      const tokens = new Set(tokenize(`${p.text} ${p.entities}`).filter((t) => !isStopWord(t)));
-      for (const t of tokens) this.vocabulary.set(t, (this.vocabulary.get(t) ?? 0) + 1);
-      for (const s of new Set([...tokens].map(stemTerm))) this.documentFrequency.set(s, (this.documentFrequency.get(s) ?? 0) + 1);
+      const { written, stems } = wordsIn(p);
+      for (const t of written) this.vocabulary.set(t, (this.vocabulary.get(t) ?? 0) + 1);
+      for (const s of stems) this.documentFrequency.set(s, (this.documentFrequency.get(s) ?? 0) + 1);
       this.held.set(p.id, { ...p, features: featuresOf(p.text) });
     }
     this.passageCount += passages.length;
@@ -256,8 +257,9 @@ export class PassageIndex {
   remove(passages: readonly IndexedPassage[]): void {
     for (const p of passages) {
       if (!this.held.has(p.id)) continue;
-      for (const s of stemsIn(p)) countDown(this.documentFrequency, s);
-      for (const t of new Set(tokenize(`${p.text} ${p.entities}`).filter((t) => !isStopWord(t)))) countDown(this.vocabulary, t);
+      const { written, stems } = wordsIn(p);
+      for (const s of stems) countDown(this.documentFrequency, s);
+      for (const t of written) countDown(this.vocabulary, t);
       this.held.delete(p.id);
       this.search.remove(p);
       this.passageCount -= 1;
@@ -422,7 +424,7 @@ export class PassageIndex {
     return results.map((r) => {
       const id = String(r.id);
       const held = this.held.get(id);
-      const stems = held ? stemsIn(held) : new Set<string>();
+      const stems = held ? wordsIn(held).stems : new Set<string>();
       let coverage = 0;
       let matched: string[] = [];
       for (const window of windows) {
