@@ -9,23 +9,7 @@
  */
 import type MiniSearch from 'minisearch';
 import type { Query } from 'minisearch';
-
-/** Term frequencies of a term: field id → passage short id → count. */
-type FieldTermData = Map<number, Map<number, number>>;
-
-/** The parts of a MiniSearch 7 instance the search reads. */
-interface Internals {
-  _index: { get(term: string): FieldTermData | undefined; fuzzyGet(term: string, maxDistance: number): Map<string, [FieldTermData, number]> };
-  _documentIds: Map<number, unknown>;
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _documentCount: number;
-  _nextId: number;
-  /** Passages discarded but still in the postings (MiniSearch skips and cleans them while searching). */
-  _dirtCount: number;
-  _options: { tokenize: (text: string) => string[]; searchOptions?: Record<string, unknown> };
-}
+import { internalsOf, type MiniSearchInternals, type TermData } from './minisearch-internals.ts';
 
 /** One OR'ed query of the tree: its words, the one field it searches, with what boost, how terms are made, which fuzzily. */
 export interface LeanClause {
@@ -124,7 +108,7 @@ const lengthsOf = new WeakMap<object, { key: string; byField: Map<number, Float6
  * Each passage's length in a field, by short id, in a flat array instead of a map lookup per posting; worked out
  * again after passages came or went (every add takes a new short id, every removal lowers the count).
  */
-function fieldLengths(index: Internals, fieldId: number): Float64Array {
+function fieldLengths(index: MiniSearchInternals, fieldId: number): Float64Array {
   const key = `${index._nextId}/${index._documentCount}`;
   let cached = lengthsOf.get(index);
   if (!cached || cached.key !== key) lengthsOf.set(index, (cached = { key, byField: new Map() }));
@@ -137,7 +121,7 @@ function fieldLengths(index: Internals, fieldId: number): Float64Array {
   return lengths;
 }
 
-function scratch(index: Internals): Scratch {
+function scratch(index: MiniSearchInternals): Scratch {
   let s = scratchOf.get(index);
   if (!s || s.terms.length < index._nextId) {
     const size = Math.max(16, Math.ceil(index._nextId * 1.25));
@@ -170,7 +154,7 @@ export function asMiniSearchQuery(clauses: readonly LeanClause[]): Query {
  * // → [{ id: 'ap-…#3', score: 7.21, queryTerms: ['hostag', 'releas'] }, …]
  */
 export function searchLean<T>(miniSearch: MiniSearch<T>, clauses: readonly LeanClause[], filter?: (id: string) => boolean): LeanResult[] | null {
-  const index = miniSearch as unknown as Internals;
+  const index = internalsOf(miniSearch);
   if (index._dirtCount > 0 || !defaultSearch(index._options.searchOptions ?? {})) return null;
   const termBit = new Map<string, number>();
   const queries = clauses.map((clause) => {
@@ -187,7 +171,7 @@ export function searchLean<T>(miniSearch: MiniSearch<T>, clauses: readonly LeanC
     for (const term of terms) {
       const bit = 1 << (termBit.get(term) ?? 0);
       // as MiniSearch's termResults: the exact term, then each fuzzy variant (weighted by its distance)
-      const add = (data: FieldTermData | undefined, weight: number) => {
+      const add = (data: TermData | undefined, weight: number) => {
         const freqs = fieldId === undefined ? undefined : data?.get(fieldId);
         if (!freqs || fieldId === undefined) return;
         const idf = idfOf(freqs.size, index._documentCount);

@@ -13,23 +13,7 @@
  * const again = restorePostings(saved, options);         // answers every search as `miniSearch` does
  */
 import MiniSearch, { type Options } from 'minisearch';
-
-/** A term's postings: field id → (document short id → term frequency), as MiniSearch keeps them. */
-type TermData = Map<number, Map<number, number>>;
-
-/** The private state of a MiniSearch instance this module reads and writes (see MiniSearch's `loadJS` and `toJSON`). */
-interface MiniSearchInternals {
-  _index: Iterable<[string, TermData]> & { set(term: string, data: TermData): unknown };
-  _documentIds: Map<number, string>;
-  _idToShortId: Map<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _storedFields: Map<number, unknown>;
-  _documentCount: number;
-  _nextId: number;
-  _fieldIds: Record<string, number>;
-  _avgFieldLength: number[];
-  _dirtCount: number;
-}
+import { internalsOf } from './minisearch-internals.ts';
 
 export interface SavedPostings {
   format: 'talks-postings/1';
@@ -54,8 +38,6 @@ export interface SavedPostings {
 }
 
 const NO_LENGTH = 0xffffffff;
-
-const internals = <T>(ms: MiniSearch<T>) => ms as unknown as MiniSearchInternals;
 
 /**
  * A term's postings as saved, made into MiniSearch's Maps on first use. Every Map method opens it first, so to
@@ -122,7 +104,7 @@ class SavedTermData extends Map<number, Map<number, number>> {
  * from without being opened.
  */
 export function savePostings<T>(ms: MiniSearch<T>): SavedPostings {
-  const m = internals(ms);
+  const m = internalsOf(ms);
   const fieldCount = Object.keys(m._fieldIds).length;
   const shortIds = [...m._documentIds.keys()];
   const fieldLengths = new Uint32Array(shortIds.length * fieldCount).fill(NO_LENGTH);
@@ -208,7 +190,7 @@ export function restorePostings<T>(saved: SavedPostings, options: Options<T>): M
     { documentCount: saved.documentCount, nextId: saved.nextId, documentIds: {}, fieldIds: saved.fieldIds, fieldLength: {}, averageFieldLength: saved.averageFieldLength, storedFields: {}, dirtCount: saved.dirtCount, index: [], serializationVersion: 2 },
     options,
   );
-  const m = internals(ms);
+  const m = internalsOf(ms);
   saved.shortIds.forEach((shortId, i) => {
     const id = saved.ids[i] as string;
     m._documentIds.set(shortId, id);
