@@ -5,15 +5,17 @@
  * that stops mid-sentence. Shared by the text cleaner and the HTML cleaner, which runs it over the article
  * Readability found, knowing the headline from the page's structure.
  */
+import { parseAuthorDateLine } from './author-date-lines.ts';
 import { type Byline, type CreditLine, parseByline, parseCreditLine } from './bylines.ts';
 import { type CleanedText, preview } from './cleaned-text.ts';
 import { type DateLine, parseDateLine, pickPublished } from './date-lines.ts';
-import { parseDateline } from './datelines.ts';
-import { isArticleEnd } from './furniture.ts';
-import { endsSentence, foldLine, isAllCaps, isProse, wordCount } from './line-shape.ts';
+import { type Dateline, parseDateline, withoutDateline } from './datelines.ts';
+import { captionGluedOn, isArticleEnd } from './furniture.ts';
+import { endsSentence, foldLine, isAllCaps, isProse, isShortLabel, wordCount } from './line-shape.ts';
 import { markFurniture } from './page-furniture.ts';
-import { outletHints, siteFromFooter, wireHint } from './outlet-hints.ts';
-import { looksLikeMasthead, splitTitleSuffix } from './site-names.ts';
+import { creditHint, type Hint, outletHints, siteFromFooter, storyCredit, trailingCredit } from './outlet-hints.ts';
+import { looksLikeBrand, looksLikeMasthead, siteFromLink, siteFromNetworkLabel, splitTitleSuffix } from './site-names.ts';
+import { splitSentences } from '../text/sentences.ts';
 import type { TextUnit } from './text-units.ts';
 import { sameOutlet } from './wires.ts';
 
@@ -36,6 +38,11 @@ export interface UnitFacts {
 export function classifyUnits(units: readonly TextUnit[], preset: ReadonlyArray<string | null> = []): UnitFacts {
   const bylines = units.map((u, i) => (u.bullet || preset[i] ? null : parseByline(u.text)));
   const dates = units.map((u, i) => (preset[i] ? null : parseDateLine(u.text)));
+  units.forEach((u, i) => {
+    // the author's box: a name and a date on one line ("Jane Roe | November 25, 2023, 03:59 PM")
+    const both = bylines[i] || dates[i] || preset[i] ? null : parseAuthorDateLine(u.text);
+    if (both) [bylines[i], dates[i]] = [both.byline, both.dates];
+  });
   const marked = markFurniture(units, (i) => bylines[i] !== null || dates[i] !== null);
   return { bylines, dates, reasons: marked.map((r, i) => preset[i] ?? r) };
 }
@@ -86,6 +93,8 @@ interface ReadBody {
   bylines: Byline[];
   dates: DateLine[];
   credited: CreditLine[];
+  /** Lines crediting the whole story to an outlet ("– AFP", "Originally published in …"). */
+  storyCredits: Hint[];
 }
 
 /**
@@ -94,7 +103,7 @@ interface ReadBody {
  * mid-sentence is set aside as truncated.
  */
 function readBody(units: readonly TextUnit[], facts: UnitFacts, from: number, context: BodyContext): ReadBody {
-  const out: ReadBody = { paragraphs: [], truncated: null, credits: [], dropped: [], bylines: [], dates: [], credited: [] };
+  const out: ReadBody = { paragraphs: [], truncated: null, credits: [], dropped: [], bylines: [], dates: [], credited: [], storyCredits: [] };
   const drop = (text: string, reason: string) => out.dropped.push({ text: preview(text), reason });
   const headline = new Set([context.title, context.subtitle].filter((t): t is string => t !== null).map(foldLine));
   let ended = false;
@@ -102,6 +111,12 @@ function readBody(units: readonly TextUnit[], facts: UnitFacts, from: number, co
     const text = units[i]?.text ?? '';
     const reason = facts.reasons[i];
     const credit = parseCreditLine(text);
+    const story = reason === null || reason === 'photo caption or credit' ? storyCredit(text) : null;
+    if (story) {
+      out.storyCredits.push(story);
+      drop(text, 'credit line naming the story’s source (kept in the notes)');
+      continue;
+    }
     if (ended) {
       if (credit || (reason === null && /\b(?:contributed|reported from)\b/.test(text) && wordCount(text) <= 60)) {
         out.credits.push(text);
@@ -119,7 +134,8 @@ function readBody(units: readonly TextUnit[], facts: UnitFacts, from: number, co
     const dates = facts.dates[i];
     if (byline) {
       out.bylines.push(byline);
-      drop(text, 'byline');
+      if (dates) out.dates.push(...dates);
+      drop(text, dates ? 'byline and date line' : 'byline');
     } else if (dates) {
       out.dates.push(...dates);
       drop(text, 'date line');
@@ -133,10 +149,44 @@ function readBody(units: readonly TextUnit[], facts: UnitFacts, from: number, co
       if (out.paragraphs.length > 0) ended = true;
     } else if (headline.has(foldLine(text))) {
       drop(text, 'repeats the headline');
-    } else out.paragraphs.push(text);
+    } else {
+      const glued = captionGluedOn(text);
+      if (glued) drop(glued.caption, 'photo caption glued onto the paragraph');
+      out.paragraphs.push(glued ? glued.text : text);
+    }
+  }
+  // "… the ministry said. – AFP": the credit goes before the last paragraph is judged whole or cut off
+  const last = out.paragraphs.at(-1);
+  const credited = last === undefined ? null : trailingCredit(last);
+  if (credited) {
+    out.paragraphs[out.paragraphs.length - 1] = credited.text;
+    out.storyCredits.push(credited.credit);
+    drop(credited.credit.evidence.replace(/^credit line "|"$/g, ''), 'credit line naming the story’s source (kept in the notes)');
   }
   setAsideTeasersAndTruncation(out);
+  dropPromotions(out);
   return out;
+}
+
+/** The words of a line that say what it is about: four letters or more, lower case, a plural's "s" aside. */
+const topicWords = (text: string): string[] => (text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).map((w) => w.replace(/s$/, ''));
+
+/**
+ * A short line inside the article that shares no word with any paragraph of it is not the article's: an advert or a
+ * link to something else ("Harbour Bakery Instagram", "City Language Academy"). A sub-heading shares its words with
+ * the text under it ("Second phase" / "In the second phase …") and stays.
+ */
+function dropPromotions(out: ReadBody): void {
+  const words = out.paragraphs.map((p) => new Set(topicWords(p)));
+  const keep = out.paragraphs.map((p, i) => {
+    if (i === 0 || !isShortLabel(p)) return true;
+    const own = topicWords(p);
+    return own.length === 0 || own.some((w) => words.some((set, j) => j !== i && set.has(w)));
+  });
+  out.paragraphs.forEach((p, i) => {
+    if (!keep[i]) out.dropped.push({ text: preview(p), reason: 'advert or promotion inside the article (it shares no word with the article)' });
+  });
+  out.paragraphs = out.paragraphs.filter((_p, i) => keep[i]);
 }
 
 /** Trailing teaser headlines of another page ("…" at the end of two lines or more) and a truncated last paragraph. */
@@ -152,10 +202,30 @@ function setAsideTeasersAndTruncation(out: ReadBody): void {
   if (last !== undefined && paragraphs.length > 1 && !endsSentence(last)) {
     paragraphs.pop();
     if (wordCount(last) >= 5) {
-      out.truncated = { text: last };
-      out.dropped.push({ text: preview(last), reason: 'last paragraph stops mid-sentence (a truncated copy)' });
+      // the copy was cut off: its complete sentences are the article's, only the unfinished one goes
+      const { whole, rest } = completeSentences(last);
+      if (whole !== '') paragraphs.push(whole);
+      out.truncated = { text: rest };
+      out.dropped.push({ text: preview(rest), reason: whole === '' ? 'last paragraph stops mid-sentence (a truncated copy)' : 'unfinished last sentence (a truncated copy)' });
     } else out.dropped.push({ text: preview(last), reason: 'heading with no text after it' });
   }
+}
+
+/**
+ * The complete sentences a paragraph opens with, and the unfinished rest, each a verbatim slice of it.
+ *
+ * @example
+ * completeSentences('Talks resumed. Qatar said the sides would') // → { whole: 'Talks resumed.', rest: 'Qatar said the sides would' }
+ */
+export function completeSentences(paragraph: string): { whole: string; rest: string } {
+  const sentences = splitSentences(paragraph);
+  let end = 0;
+  for (const s of sentences) if (endsSentence(s.text) && s.end > end) end = s.end;
+  // the kept part ends where a sentence ends, and the next one starts after it: no sentence is cut in two
+  const complete = sentences.filter((s) => s.end <= end);
+  const whole = paragraph.slice(0, end).trim();
+  const restStart = sentences[complete.length]?.start ?? paragraph.length;
+  return { whole, rest: paragraph.slice(restStart).trim() };
 }
 
 interface Header {
@@ -181,7 +251,8 @@ function readHeader(units: readonly TextUnit[], facts: UnitFacts, bodyStart: num
     else if (byline) {
       if (!header.byline || (header.byline.authors.length === 0 && byline.authors.length > 0)) header.byline = { ...byline, wire: byline.wire ?? header.byline?.wire ?? null };
       else if (!header.byline.wire && byline.wire) header.byline = { ...header.byline, wire: byline.wire };
-      drop(text, byline.authors.length > 0 ? 'byline' : byline.wire ? 'byline naming the wire' : 'byline without a person');
+      if (dates) header.dates.push(...dates);
+      drop(text, dates ? 'byline and date line' : byline.authors.length > 0 ? 'byline' : byline.wire ? 'byline naming the wire' : 'byline without a person');
     } else if (dates) {
       header.dates.push(...dates);
       drop(text, 'date line');
@@ -206,11 +277,21 @@ function readHeader(units: readonly TextUnit[], facts: UnitFacts, bodyStart: num
       return;
     }
     const later = candidates.slice(k + 1).some((j) => !isSite(units[j]?.text ?? ''));
+    const network = titleFound ? null : siteFromNetworkLabel(text);
+    if (network) {
+      header.site ??= { outlet: network, evidence: `site label "${preview(text)}"` };
+      return drop(text, 'site label (the network the site is part of)');
+    }
     if (!titleFound && later && knownTitle === null && looksLikeMasthead(text)) {
       header.site ??= { outlet: text, evidence: `masthead "${preview(text)}" above the headline` };
       return drop(text, 'site name (masthead above the headline)');
     }
+    if (!titleFound && later && isBreadcrumb(text)) return drop(text, 'breadcrumb');
     const label = later && (wordCount(text) < 3 || (isAllCaps(text) && wordCount(text) <= 5));
+    if (!titleFound && label && looksLikeBrand(text)) {
+      header.site ??= { outlet: text, evidence: `site label "${preview(text)}" above the headline` };
+      return drop(text, 'site name above the headline');
+    }
     if (!titleFound && label) return drop(text, 'section label or site name above the headline');
     if (!titleFound && knownTitle === null) {
       titleFound = true;
@@ -219,10 +300,17 @@ function readHeader(units: readonly TextUnit[], facts: UnitFacts, bodyStart: num
       header.title = splitOff ? suffixed.headline : text;
       return;
     }
-    if (header.subtitle === null) header.subtitle = text;
+    if (header.title !== null && foldLine(text) === foldLine(header.title)) drop(text, 'repeats the headline');
+    else if (header.subtitle === null) header.subtitle = text;
     else drop(text, 'header line above the article');
   });
   return header;
+}
+
+/** "Home World Middle East": a trail of section names that starts at the home page, without separators. */
+function isBreadcrumb(text: string): boolean {
+  const words = text.split(/\s+/);
+  return /^Home$/i.test(words[0] ?? '') && words.length >= 2 && words.length <= 7 && words.every((w) => /^(?:\p{Lu}|&$|and$|of$)/u.test(w)) && !/[.!?:,]$/.test(text);
 }
 
 export interface ReadOptions {
@@ -233,6 +321,8 @@ export interface ReadOptions {
   knownAuthors?: readonly string[];
   /** Reasons decided before reading (an HTML `<figcaption>` is a caption whatever its words). */
   presetReasons?: ReadonlyArray<string | null>;
+  /** The address the page came from, when known: its site is the outlet when the page names none itself. */
+  link?: string | null;
 }
 
 /**
@@ -242,7 +332,15 @@ export interface ReadOptions {
  * readTextPage(textUnits('Skip to content\n\nTalks resume in Doha\n\nBy Jane Roe\n\nQatar said on Monday that talks would resume.')).title
  * // → 'Talks resume in Doha'
  */
-export function readTextPage(units: readonly TextUnit[], options: ReadOptions = {}): Omit<CleanedText, 'url'> {
+/** A text page as read: what cleaning yields, and the site and the story's credit the outlet was decided from. */
+export interface ReadPage extends Omit<CleanedText, 'url'> {
+  /** The site's own name, as the page (or the link it came from) shows it. */
+  site: Hint | null;
+  /** Whom the story credits: the dateline's bracket, a byline's wire, a credit line. */
+  credit: Hint | null;
+}
+
+export function readTextPage(units: readonly TextUnit[], options: ReadOptions = {}): ReadPage {
   const facts = classifyUnits(units, options.presetReasons);
   const bodyStart = findBodyStart(units, facts);
   const header = readHeader(units, facts, bodyStart, siteFromFooter(units), options.knownTitle ?? null);
@@ -252,19 +350,37 @@ export function readTextPage(units: readonly TextUnit[], options: ReadOptions = 
   const creditNames = body.credited.flatMap((c) => c.names);
   const authors = byline ? byline.authors : creditNames;
   const published = pickPublished([...header.dates, ...body.dates]);
-  const first = body.paragraphs[0];
-  const dateline = first === undefined ? null : parseDateline(first);
-  const hints = outletHints(header.site, wireHint(dateline, byline));
+  const { dateline, paragraphs, dropped } = takeDateline(body.paragraphs);
+  const linkSite = siteFromLink(options.link);
+  const site = header.site ?? (linkSite ? { outlet: linkSite, evidence: `the link's site (${linkSite})` } : null);
+  const credit = creditHint(dateline, byline, body.storyCredits[0] ?? null);
   return {
+    site,
+    credit,
     title: header.title,
     subtitle: header.subtitle,
     authors,
     statedDate: published ? { iso: published.iso, evidence: `date line "${published.evidence}"` } : null,
-    ...hints,
+    ...outletHints(site, credit),
     dateline: dateline?.place ? { place: dateline.place, wire: dateline.wire, evidence: dateline.evidence } : null,
-    paragraphs: body.paragraphs,
+    paragraphs,
     truncated: body.truncated,
     credits: body.credits,
-    dropped: [...header.dropped, ...body.dropped],
+    dropped: [...header.dropped, ...dropped, ...body.dropped],
   };
+}
+
+/**
+ * The dateline before the lead ("DOHA, Qatar (AP) —", "New Delhi:") read and taken off the first paragraph: it is
+ * page furniture in front of the story's first word, kept as metadata. A dateline alone leaves no paragraph.
+ *
+ * @example
+ * takeDateline(['CAIRO (Reuters) - Talks resumed.']).paragraphs // → ['Talks resumed.']
+ */
+export function takeDateline(paragraphs: readonly string[]): { dateline: Dateline | null; paragraphs: string[]; dropped: Dropped } {
+  const [first, ...rest] = paragraphs;
+  const dateline = first === undefined ? null : parseDateline(first);
+  if (!dateline || first === undefined) return { dateline: null, paragraphs: [...paragraphs], dropped: [] };
+  const lead = withoutDateline(first, dateline);
+  return { dateline, paragraphs: lead === '' ? rest : [lead, ...rest], dropped: [{ text: dateline.evidence, reason: 'dateline before the lead (kept in the notes)' }] };
 }

@@ -17,10 +17,9 @@ import { isoDay } from './date-lines.ts';
 import { type DomDocument, parseDocument } from './dom.ts';
 import { type HtmlBlock, htmlBlocks } from './html-blocks.ts';
 import { readHtmlMetadata } from './html-metadata.ts';
-import { outletHints, siteFromFooter, wireHint } from './outlet-hints.ts';
+import { outletHints, siteFromFooter } from './outlet-hints.ts';
 import { foldLine } from './line-shape.ts';
-import { splitTitleSuffix } from './site-names.ts';
-import { wireName } from './wires.ts';
+import { siteFromLink, splitTitleSuffix } from './site-names.ts';
 
 /**
  * True when the text is an HTML page rather than plain text.
@@ -48,14 +47,20 @@ function markedStandfirst(document: DomDocument, title: string | null): string |
   return null;
 }
 
+/** The site a link (the page's own address, or its canonical one) points to, as a site hint. */
+function linkSite(link: string | null): { outlet: string; evidence: string } | null {
+  const site = siteFromLink(link);
+  return site ? { outlet: site, evidence: `the link's site (${site})` } : null;
+}
+
 /**
- * Cleans an HTML page into the article and what the page says about it.
+ * Cleans an HTML page into the article and what the page says about it; `link` is the address it came from, when known.
  *
  * @example
  * cleanHtml('<html><head><meta property="og:site_name" content="Example News"></head><body><article><h1>Talks resume</h1><p>Qatar said the talks would resume on Monday.</p></article></body></html>')
  * // → { title: 'Talks resume', outletHint: { outlet: 'Example News', … }, paragraphs: ['Qatar said …'], … }
  */
-export function cleanHtml(html: string): CleanedText {
+export function cleanHtml(html: string, link: string | null = null): CleanedText {
   const page = parseDocument(html);
   const meta = readHtmlMetadata(page);
   const pageBlocks = htmlBlocks(page.body ?? page.documentElement);
@@ -70,7 +75,7 @@ export function cleanHtml(html: string): CleanedText {
     ? { outlet: meta.site.value, evidence: meta.site.evidence }
     : article?.siteName
       ? { outlet: article.siteName, evidence: `site name "${article.siteName}" (Readability)` }
-      : (footerSite ?? (suffixed ? { outlet: suffixed.site, evidence: `page title "${meta.pageTitle ?? ''}"` } : null));
+      : (footerSite ?? (suffixed ? { outlet: suffixed.site, evidence: `page title "${meta.pageTitle ?? ''}"` } : null) ?? linkSite(link ?? meta.url));
   const readabilityTitle = article?.title ? (splitTitleSuffix(article.title)?.site === site?.outlet ? (splitTitleSuffix(article.title)?.headline ?? article.title) : article.title) : null;
   const title = meta.title?.value ?? h1 ?? readabilityTitle ?? visible.title;
 
@@ -89,10 +94,11 @@ export function cleanHtml(html: string): CleanedText {
 
   const dateline = body.dateline;
   const bylineWire = readabilityByline?.wire ?? null;
-  const wire = wireHint(dateline ? { ...dateline } : null, null) ??
+  const credit = (dateline?.wire ? { outlet: dateline.wire, evidence: `dateline "${dateline.evidence}"` } : null) ??
     (meta.wire ? { outlet: meta.wire.value, evidence: meta.wire.evidence } : null) ??
     (bylineWire ? { outlet: bylineWire, evidence: `byline "${article?.byline ?? ''}"` } : null) ??
-    (content.outletHint && wireName(content.outletHint.outlet) ? content.outletHint : null);
+    content.credit ??
+    visible.credit;
   const subtitle = markedStandfirst(page, title) ?? content.subtitle ?? null;
 
   const used = new Set([title, subtitle, ...body.paragraphs, body.truncated?.text ?? null].filter((t): t is string => t !== null).map(foldLine));
@@ -102,7 +108,7 @@ export function cleanHtml(html: string): CleanedText {
     subtitle,
     authors,
     statedDate,
-    ...outletHints(site, wire),
+    ...outletHints(site, credit),
     dateline,
     url: meta.url,
     paragraphs,

@@ -29,13 +29,13 @@ export function normaliseRawText(raw: string): string {
 }
 
 /**
- * Cleans a raw text of any of the forms above.
+ * Cleans a raw text of any of the forms above; `link` is the address it came from, when known.
  *
  * @example
  * cleanRawText('<html><body><article><h1>Talks resume</h1><p>Qatar said the talks would resume.</p></article></body></html>').title
  * // → 'Talks resume'
  */
-export function cleanRawText(raw: string): CleanedText {
+export function cleanRawText(raw: string, link: string | null = null): CleanedText {
   const text = normaliseRawText(raw);
-  return looksLikeHtml(text) ? cleanHtml(text) : cleanPlainText(text);
+  return looksLikeHtml(text) ? cleanHtml(text, link) : cleanPlainText(text, link);
 }

@@ -20,7 +20,9 @@ const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 const WEEKDAY = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\\.?,?';
 const LABEL = '(?:(?:first\\s+)?published|posted|updated|last\\s+updated|last\\s+modified|modified|date|dated|created|issued)(?:\\s+on)?\\s*:?';
 const ORD = '(?:st|nd|rd|th)?';
-const TZ = '(?:[A-Z]{2,5}(?:[+-]\\d{1,2}(?::?\\d{2})?)?|\\(\\s*[A-Z]{2,5}(?:[+-]\\d{1,2}(?::?\\d{2})?)?\\s*\\))';
+const ZONE = '(?:[A-Z]{2,5}(?:[+-]\\d{1,2}(?::?\\d{2})?)?|\\p{Lu}\\p{L}+ time)';
+/** A time zone or the place whose clock it is: "GMT", "ET", "UTC+3", ", UK", "(Moscow time)". */
+const TZ = `(?:,?\\s*${ZONE}|\\(\\s*${ZONE}\\s*\\))`;
 const TIME = `(?:(?:at\\s+)?\\d{1,2}(?:[:.]\\d{2}){1,2}\\s*(?:[ap]\\.?\\s?m\\.?)?|\\d{1,2}\\s*[ap]\\.?\\s?m\\.?)(?:\\s*${TZ})?`;
 const SEP = '[\\s,|·•–—-]*';
 
@@ -28,7 +30,7 @@ const ISO = '(\\d{4})-(\\d{2})-(\\d{2})(?:[T\\s]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d
 const DMY = `(?:${WEEKDAY}\\s*)?(\\d{1,2})${ORD}\\s+(${MONTH}),?\\s+(\\d{4})`;
 const MDY = `(?:${WEEKDAY}\\s*)?(${MONTH})\\s+(\\d{1,2})${ORD},?\\s+(\\d{4})`;
 
-const PART = new RegExp(`^(${LABEL})?\\s*(?:${ISO}|${DMY}|${MDY})(?:${SEP}${TIME})?${SEP}`, 'i');
+const PART = new RegExp(`^(${LABEL})?\\s*(?:${ISO}|${DMY}|${MDY})(?:${SEP}${TIME})?${SEP}`, 'iu');
 
 function monthNumber(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;

@@ -82,7 +82,7 @@ function notesFor(cleaned: CleanedText, options: IngestOptions, reportsOn: strin
     cleaned.dateline && !`${outletEvidence ?? ''}${cleaned.reportsOnHint?.evidence ?? ''}`.includes(cleaned.dateline.evidence) ? `Dateline "${cleaned.dateline.evidence}".` : null,
     cleaned.subtitle ? `Sub-heading: ${cleaned.subtitle}` : null,
     cleaned.credits.length > 0 ? `Credit line: ${cleaned.credits.join(' ')}` : null,
-    cleaned.truncated ? `The received text stops mid-sentence; its last paragraph was left out ("${preview(cleaned.truncated.text, 80)}").` : null,
+    cleaned.truncated ? `The received text stops mid-sentence; its unfinished last sentence was left out ("${preview(cleaned.truncated.text, 80)}").` : null,
   ];
   return notes.filter((n): n is string => Boolean(n)).join(' ');
 }
@@ -140,9 +140,17 @@ export function buildMeta(cleaned: CleanedText, options: IngestOptions, origin: 
  * prepared.meta.id // → '2025-10-13-hostages-freed-as-trump-and-sisi-host'
  */
 export function prepareSource(raw: string, rawName: string, options: IngestOptions): PreparedSource {
+  if (raw.trim() === '') {
+    // a save that failed, not a page of furniture
+    throw new IngestError(`${rawName}: the file ${raw === '' ? 'is empty' : 'holds only blank space'}; save the page from the browser again, or copy the article's text into it`);
+  }
   checkRawText(raw, rawName);
-  const cleaned = withoutGivenTitle(cleanRawText(raw), options.title);
-  if (cleaned.paragraphs.length === 0) throw new IngestError(`${rawName}: no article text found after cleaning`);
+  const cleaned = withoutGivenTitle(cleanRawText(raw, options.url ?? null), options.title);
+  if (cleaned.paragraphs.length === 0) {
+    throw new IngestError(
+      `${rawName}: no article text found after cleaning: every line was page furniture (menus, share links and the like) or was cut off mid-sentence, so put the article's own paragraphs in the file (no flag can supply the text)`,
+    );
+  }
   const sha256 = createHash('sha256').update(raw).digest('hex');
   const meta = buildMeta(cleaned, options, { file: basename(rawName), sha256 });
   const text = formatSourceFile(meta, cleaned.paragraphs);
@@ -155,6 +163,23 @@ export function prepareSource(raw: string, rawName: string, options: IngestOptio
   return { meta, cleaned, text };
 }
 
+/** Where the source with this id lives in a corpus. */
+export const sourceFileOf = (corpusDir: string, id: string): string => join(corpusDir, 'sources', `${id}.md`);
+
+const idTakenError = (file: string) => new IngestError(`${file} already exists: choose another --id (ingest never overwrites)`);
+
+/**
+ * Throws the IngestError `writeSource` would throw because the id is taken — by a file already in the corpus, or by
+ * one of `takenToo` (ids an earlier page of the same run would take) — so a dry run refuses what a real run refuses.
+ *
+ * @example
+ * refuseTakenId(prepared, 'corpus') // throws: corpus/sources/2024-07-31-….md already exists: choose another --id …
+ */
+export function refuseTakenId(prepared: PreparedSource, corpusDir: string, takenToo: ReadonlySet<string> = new Set()): void {
+  const file = sourceFileOf(corpusDir, prepared.meta.id);
+  if (existsSync(file) || takenToo.has(prepared.meta.id)) throw idTakenError(file);
+}
+
 /**
  * Writes a prepared source to `corpusDir/sources/<id>.md` and returns the path. Atomic and never overwriting: the
  * text goes to a temporary file in the same directory, is flushed to disk, then hard-linked to its name — which
@@ -165,8 +190,8 @@ export function prepareSource(raw: string, rawName: string, options: IngestOptio
  */
 export function writeSource(prepared: PreparedSource, corpusDir: string): string {
   const dir = join(corpusDir, 'sources');
-  const file = join(dir, `${prepared.meta.id}.md`);
-  const taken = () => new IngestError(`${file} already exists: choose another --id (ingest never overwrites)`);
+  const file = sourceFileOf(corpusDir, prepared.meta.id);
+  const taken = () => idTakenError(file);
   if (existsSync(file)) throw taken();
   mkdirSync(dir, { recursive: true });
   const temp = writeFlushedTemporary(file, prepared.text);

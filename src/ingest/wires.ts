@@ -3,20 +3,20 @@
  * "…, Associated Press" — and the full names the corpus records for them.
  */
 
-const WIRES: ReadonlyArray<{ name: string; forms: readonly string[] }> = [
-  { name: 'The Associated Press', forms: ['AP', 'The Associated Press', 'Associated Press', 'AP News'] },
-  { name: 'Reuters', forms: ['Reuters', 'Thomson Reuters'] },
-  { name: 'Agence France-Presse', forms: ['AFP', 'Agence France-Presse', 'Agence France Presse', 'France-Presse'] },
-  { name: 'TASS', forms: ['TASS', 'ITAR-TASS'] },
-  { name: 'United Press International', forms: ['UPI', 'United Press International'] },
-  { name: 'Deutsche Presse-Agentur', forms: ['dpa', 'DPA', 'Deutsche Presse-Agentur'] },
-  { name: 'Xinhua', forms: ['Xinhua', 'Xinhua News Agency'] },
-  { name: 'Anadolu Agency', forms: ['Anadolu', 'Anadolu Agency', 'AA'] },
-  { name: 'Qatar News Agency', forms: ['QNA', 'Qatar News Agency'] },
-  { name: 'WAFA', forms: ['WAFA'] },
-  { name: 'Kuwait News Agency', forms: ['KUNA'] },
-  { name: 'Bloomberg', forms: ['Bloomberg', 'Bloomberg News'] },
-  { name: 'CNN', forms: ['CNN'] },
+const WIRES: ReadonlyArray<{ name: string; forms: readonly string[]; sites: readonly string[] }> = [
+  { name: 'The Associated Press', forms: ['AP', 'The Associated Press', 'Associated Press', 'AP News'], sites: ['apnews.com', 'ap.org'] },
+  { name: 'Reuters', forms: ['Reuters', 'Thomson Reuters'], sites: ['reuters.com'] },
+  { name: 'Agence France-Presse', forms: ['AFP', 'Agence France-Presse', 'Agence France Presse', 'France-Presse'], sites: ['afp.com'] },
+  { name: 'TASS', forms: ['TASS', 'ITAR-TASS'], sites: ['tass.com', 'tass.ru'] },
+  { name: 'United Press International', forms: ['UPI', 'United Press International'], sites: ['upi.com'] },
+  { name: 'Deutsche Presse-Agentur', forms: ['dpa', 'DPA', 'Deutsche Presse-Agentur'], sites: ['dpa.com'] },
+  { name: 'Xinhua', forms: ['Xinhua', 'Xinhua News Agency'], sites: ['xinhuanet.com', 'news.cn'] },
+  { name: 'Anadolu Agency', forms: ['Anadolu', 'Anadolu Agency', 'AA'], sites: ['aa.com.tr'] },
+  { name: 'Qatar News Agency', forms: ['QNA', 'Qatar News Agency'], sites: ['qna.org.qa'] },
+  { name: 'WAFA', forms: ['WAFA'], sites: ['wafa.ps', 'english.wafa.ps'] },
+  { name: 'Kuwait News Agency', forms: ['KUNA'], sites: ['kuna.net.kw'] },
+  { name: 'Bloomberg', forms: ['Bloomberg', 'Bloomberg News'], sites: ['bloomberg.com'] },
+  { name: 'CNN', forms: ['CNN'], sites: ['cnn.com', 'edition.cnn.com'] },
 ];
 
 const BY_FORM = new Map(WIRES.flatMap((w) => w.forms.map((f) => [f.toLowerCase(), w.name] as const)));
@@ -45,4 +45,17 @@ export function wireName(text: string): string | null {
 export function sameOutlet(a: string, b: string): boolean {
   const norm = (s: string) => (wireName(s) ?? s).toLowerCase().replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   return norm(a) === norm(b);
+}
+
+const BY_SITE = new Map(WIRES.flatMap((w) => w.sites.map((site) => [site, w.name] as const)));
+
+/**
+ * The wire whose own site a host name is ("apnews.com", "tass.com"), or null.
+ *
+ * @example
+ * wireOfSite('apnews.com') // → 'The Associated Press'
+ * wireOfSite('example.org') // → null
+ */
+export function wireOfSite(host: string): string | null {
+  return BY_SITE.get(host.toLowerCase()) ?? null;
 }

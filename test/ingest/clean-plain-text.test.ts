@@ -8,8 +8,8 @@ import { cleanPlainText } from '../../src/ingest/clean-plain-text.ts';
 describe('reading the header of a text page', () => {
   it('a short headline under a menu is still the headline, and a standfirst with a full stop is its sub-heading', () => {
     const c = cleanPlainText('Menu\nNews\nWorld\nSport\n\nHarbour talks stall over night shifts\n\nThe crews want a rest day. The board says it cannot pay for one.\n\nBy Jane Roe | Reuters\nMarch 5, 2024\n\nLONDON, March 5 (Reuters) - Talks between the harbour board and ferry crews stalled on Tuesday.\n\nThe board said it would meet again next week.');
-    expect([c.title, c.subtitle, c.authors, c.statedDate?.iso, c.outletHint?.outlet, c.dateline?.place]).toEqual([
-      'Harbour talks stall over night shifts', 'The crews want a rest day. The board says it cannot pay for one.', ['Jane Roe'], '2024-03-05', 'Reuters', 'LONDON',
+    expect([c.title, c.subtitle, c.authors, c.statedDate?.iso, c.outletHint?.outlet, c.reportsOnHint?.outlet, c.dateline?.place]).toEqual([
+      'Harbour talks stall over night shifts', 'The crews want a rest day. The board says it cannot pay for one.', ['Jane Roe'], '2024-03-05', undefined, 'Reuters', 'LONDON',
     ]);
     expect(c.paragraphs).toHaveLength(2);
   });
@@ -109,5 +109,83 @@ describe('a masthead line above the headline', () => {
     const { cleanRawText } = await import('../../src/ingest/clean-raw-text.ts');
     const page = ['Talks resume in Doha', '', 'Mediators return after a week-long pause', '', 'Negotiators met again on Monday, the mediators said.', '', 'They expect a long week.'].join('\n');
     expect(cleanRawText(page).title).toBe('Talks resume in Doha');
+  });
+});
+
+describe('reading what a real page shows, with no flags', () => {
+  it('a breadcrumb with the network the site belongs to names the outlet; the headline printed three times is the title once', () => {
+    const page = [
+      'Home Part of Harbour Press Network',
+      'Crews and board agree to end the ferry strike',
+      '',
+      'Crews and board agree to end the ferry strike',
+      '',
+      'March 5, 2024 | 3:45 pm ET',
+      'By Mira Castell',
+      'Crews and board agree to end the ferry strike',
+      'DOVER, ENGLAND - MARCH 5: Crew members leave a union meeting in Dover. (Photo by Omar Sandqvist/Harbour Photos)',
+      '',
+      'DOVER — Ferry crews and the harbour board agreed on Tuesday to end a three-week strike.',
+      '',
+      'The deal gives crews one rest day a fortnight, the union said.',
+    ].join('\n');
+    const c = cleanPlainText(page);
+    expect([c.title, c.subtitle, c.outletHint?.outlet, c.authors, c.statedDate?.iso, c.dateline?.place]).toEqual([
+      'Crews and board agree to end the ferry strike', null, 'Harbour Press Network', ['Mira Castell'], '2024-03-05', 'DOVER',
+    ]);
+    expect(c.paragraphs).toEqual(['Ferry crews and the harbour board agreed on Tuesday to end a three-week strike.', 'The deal gives crews one rest day a fortnight, the union said.']);
+  });
+
+  it('an author box with the photo text and a follow button gives the author and the date', () => {
+    const c = cleanPlainText(' date 2024-03-05 Ferry strike ends after three weeks\n\nPhoto of Mira Castell Mira Castell Follow on Twitter |   Published: 5th March 2024 11:07 pm IST\n\nFerry crews agreed on Tuesday to end their strike.\n\nThe board will meet the union again in May.');
+    expect([c.authors, c.title]).toEqual([['Mira Castell'], 'Ferry strike ends after three weeks']);
+  });
+
+  it('a date line with the clock’s country after the time is the date line', () => {
+    const c = cleanPlainText('Ferry strike ends after three weeks\nTuesday 5 March 2024 22:22, UK\nFerry crews agreed on Tuesday to end their strike.\nThe board will meet the union again in May.');
+    expect(c.statedDate).toEqual({ iso: '2024-03-05', evidence: 'date line "Tuesday 5 March 2024 22:22, UK"' });
+  });
+
+  it('adverts inside the article go; a sub-heading that shares the words of its text stays', () => {
+    const page = 'Ferry crews agreed on Tuesday to end their strike.\n\nCastell Bakery Instagram\n\nThe board will pay crews for one rest day a fortnight.\n\nSecond phase\n\nIn the second phase, the board will hire forty more crew members.\n\nCity Language Academy\n\nThe union will ballot its members next week.';
+    const c = cleanPlainText(page);
+    expect(c.paragraphs).toEqual([
+      'Ferry crews agreed on Tuesday to end their strike.',
+      'The board will pay crews for one rest day a fortnight.',
+      'Second phase',
+      'In the second phase, the board will hire forty more crew members.',
+      'The union will ballot its members next week.',
+    ]);
+    expect(c.dropped.filter((d) => d.reason.startsWith('advert')).map((d) => d.text)).toEqual(['Castell Bakery Instagram', 'City Language Academy']);
+  });
+
+  it('a copy cut off mid-sentence keeps the complete sentences of its last paragraph; only the unfinished one goes', () => {
+    const c = cleanPlainText('Ferry crews agreed on Tuesday to end their strike.\n\n“We are going back,” the union leader said. “The board has given us what we asked for. Now it is up to the crews to”');
+    expect(c.paragraphs).toEqual(['Ferry crews agreed on Tuesday to end their strike.', '“We are going back,” the union leader said.']);
+    expect(c.truncated).toEqual({ text: '“The board has given us what we asked for. Now it is up to the crews to”' });
+  });
+
+  it('a credit at the end of the article ("– AFP") is what the page reports on, and leaves the quote', () => {
+    const c = cleanPlainText('Ferry crews agreed on Tuesday to end their strike.\n\nThe union will ballot its members next week. – AFP');
+    expect([c.outletHint, c.reportsOnHint?.outlet, c.paragraphs.at(-1)]).toEqual([null, 'Agence France-Presse', 'The union will ballot its members next week.']);
+  });
+
+  it('a brand label above the headline is the site', () => {
+    const c = cleanPlainText('PortNews Daily\n\nFerry strike ends after three weeks\n\nFerry crews agreed on Tuesday to end their strike.\n\nThe board will meet the union again in May.');
+    expect([c.title, c.outletHint?.outlet]).toEqual(['Ferry strike ends after three weeks', 'PortNews Daily']);
+  });
+
+  it('a dateline crediting an outlet that is no agency names the outlet; the quote starts after it', () => {
+    const c = cleanPlainText('CALAIS (Harbour Ledger) — Ferry crews agreed on Tuesday to end their strike.\n\nThe board will meet the union again in May.');
+    expect([c.outletHint?.outlet, c.reportsOnHint, c.paragraphs[0]]).toEqual(['Harbour Ledger', null, 'Ferry crews agreed on Tuesday to end their strike.']);
+  });
+
+  it('with the page’s link known, its site is the outlet and the wire credited is what it reports on', async () => {
+    const { prepareSource } = await import('../../src/ingest/ingest-source.ts');
+    const page = 'By AFP\n\nDOVER (AFP) - Ferry crews agreed on Tuesday to end their strike.\n\nThe board will meet the union again in May.';
+    const without = prepareSource(page, 'page.txt', {}).meta;
+    const withLink = prepareSource(page, 'page.txt', { url: 'https://www.harbourledger.example/2024/03/strike' }).meta;
+    expect([without.outlet, without.reports_on]).toEqual([null, 'Agence France-Presse']);
+    expect([withLink.outlet, withLink.reports_on, withLink.url]).toEqual(['harbourledger.example', 'Agence France-Presse', 'https://www.harbourledger.example/2024/03/strike']);
   });
 });

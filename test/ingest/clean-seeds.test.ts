@@ -49,8 +49,9 @@ describe('cleaning the AP page dump (004)', () => {
     expect(cleaned.dropped).toContainEqual({ text: 'Updated [hour]:[minute] [AMPM] [timezone], [monthFull] [day], [year]', reason: 'timestamp template never filled in' });
   });
 
-  it('keeps exactly the article: from the dateline to Netanyahu’s closing quote', () => {
-    expect(cleaned.paragraphs[0]).toMatch(/^WASHINGTON \(AP\) — The negotiations hardly ran smoothly\./);
+  it('keeps exactly the article: from the first word after the dateline to Netanyahu’s closing quote', () => {
+    expect(cleaned.paragraphs[0]).toMatch(/^The negotiations hardly ran smoothly\./);
+    expect(cleaned.dropped).toContainEqual({ text: 'WASHINGTON (AP) —', reason: 'dateline before the lead (kept in the notes)' });
     expect(cleaned.paragraphs.at(-1)).toMatch(/President Biden joined in the effort and I thank him for it\.”$/);
     expect(cleaned.paragraphs).toHaveLength(31);
   });
@@ -146,7 +147,7 @@ describe('ingesting a raw text into the corpus', () => {
 
   it('rejects a text with nothing left after cleaning', () => {
     const dir = emptyCorpus();
-    expect(() => ingestRawText('   \n\n  ', 'empty.txt', dir, {})).toThrow(/no article text/);
+    expect(() => ingestRawText('   \n\n  ', 'empty.txt', dir, {})).toThrow(/empty.txt: the file holds only blank space; save the page from the browser again/);
     rmSync(dir, { recursive: true });
   });
 });

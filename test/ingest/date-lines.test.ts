@@ -20,6 +20,9 @@ describe('reading a date line', () => {
     ['2024-07-31T23:30:00-04:00', '2024-07-31'],
     ['Last updated: Wed 31 Jul 2024 - 19:20', '2024-07-31'],
     ['Fri 24 Nov 2023 10.20 GMT', '2023-11-24'],
+    ['Wednesday 15 January 2025 22:22, UK', '2025-01-15'],
+    ['Updated: 14 Oct 2025 - 10:05 (Moscow time)', '2025-10-14'],
+    ['Published: 3rd March 2024 9:41 am IST', '2024-03-03'],
   ])('"%s" → %s', (line, iso) => {
     expect(dayOf(line)).toBe(iso);
   });

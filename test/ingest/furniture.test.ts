@@ -3,7 +3,7 @@
  * furniture word, which must stay.
  */
 import { describe, expect, it } from 'vitest';
-import { furnitureReason, isArticleEnd, isLinkListHeading } from '../../src/ingest/furniture.ts';
+import { captionGluedOn, furnitureReason, isArticleEnd, isDatedCaption, isLinkListHeading, withoutPhotoCredit } from '../../src/ingest/furniture.ts';
 import { markFurniture } from '../../src/ingest/page-furniture.ts';
 import { textUnits } from '../../src/ingest/text-units.ts';
 
@@ -41,6 +41,16 @@ describe('furniture, judged line by line', () => {
     ['[Levant Courier logo]', 'image or button placeholder'],
     ['Subscribe  |  Log in', 'sign-in or subscription prompt'],
     ['Updated [hour]:[minute] [AMPM] [timezone], [monthFull] [day], [year]', 'timestamp template never filled in'],
+    ['Ferry crews leave the quay in Dover after the vote. Credit: AP', 'photo caption or credit'],
+    ['Crews march to the harbour office on the second day of the strike [Getty]', 'photo caption or credit'],
+    ['Union leaders meet the board. (credit: HARBOUR PHOTO AGENCY)', 'photo caption or credit'],
+    ['Dock workers wait outside the depot on the fourth day of the strike. Photo: Reuters', 'photo caption or credit'],
+    ['The union leader speaks to crews at the quay, Tuesday, March 5, 2024, in Dover. The strike entered its third week.', 'photo caption or credit'],
+    ['Please follow and like us:', 'share, save or social button'],
+    ['Share this: Facebook', 'share, save or social button'],
+    ['Follow us on Google News', 'share, save or social button'],
+    ['Follow live: Ferry strike latest', 'link to another article'],
+    ['Live updates: the harbour talks', 'link to another article'],
   ])('"%s" → %s', (line, reason) => {
     expect(furnitureReason(line)).toBe(reason);
   });
@@ -58,8 +68,32 @@ describe('furniture, judged line by line', () => {
     'Photographs of the hostages were shown at the rally on Saturday.',
     'Photo of the meeting was released by the prime minister’s office on Sunday.',
     'Captured soldiers',
+    'The union said on Tuesday, March 5, 2024, that crews would return.',
+    'Follow the money, the union leader told the crews.',
+    'The board met the union leaders for three hours on Monday, and both sides said they would meet again. The crews stayed out. Credits for the lost days will be paid, the board said. Credit: AP',
   ])('keeps "%s"', (line) => {
     expect(furnitureReason(line)).toBeNull();
+  });
+
+  it('reads a photo credit off the end of a caption', () => {
+    expect(withoutPhotoCredit('Crews wait at the quay. Credit: AP')).toBe('Crews wait at the quay.');
+    expect(withoutPhotoCredit('Crews wait at the quay (credit: PORT PHOTOS)')).toBe('Crews wait at the quay');
+    expect(withoutPhotoCredit('Crews wait at the quay [Getty]')).toBe('Crews wait at the quay');
+    expect(withoutPhotoCredit('The crews said they had no credit left.')).toBeNull();
+  });
+
+  it('takes a caption glued onto a paragraph off it, and keeps the paragraph’s sentences', () => {
+    expect(captionGluedOn('The board brought its own figures to the talks. (L-R) The union leader; the harbour master (credit: PORT PHOTOS)')).toEqual({
+      text: 'The board brought its own figures to the talks.',
+      caption: '(L-R) The union leader; the harbour master (credit: PORT PHOTOS)',
+    });
+    expect(captionGluedOn('The board brought its own figures to the talks.')).toBeNull();
+    expect(captionGluedOn('The union leader at the quay (credit: PORT PHOTOS)')).toBeNull();
+  });
+
+  it('tells an agency caption’s date from a sentence that dates an event', () => {
+    expect(isDatedCaption('The union leader speaks at the quay, Tuesday, March 5, 2024, in Dover.')).toBe(true);
+    expect(isDatedCaption('The union said on Tuesday, March 5, 2024, that crews would return.')).toBe(false);
   });
 
   it('knows the headings of link lists and the lines that end an article', () => {
