@@ -350,7 +350,10 @@ export function readTextPage(units: readonly TextUnit[], options: ReadOptions = 
   const creditNames = body.credited.flatMap((c) => c.names);
   const authors = byline ? byline.authors : creditNames;
   const published = pickPublished([...header.dates, ...body.dates]);
-  const { dateline, paragraphs, dropped } = takeDateline(body.paragraphs);
+  const lead = leadAfterStandfirst(body.paragraphs);
+  const subtitle = header.subtitle ?? lead.standfirst[0] ?? null;
+  const aboveLead: Dropped = lead.standfirst.slice(header.subtitle === null ? 1 : 0).map((t) => ({ text: preview(t), reason: 'header line above the article' }));
+  const { dateline, paragraphs, dropped } = takeDateline(lead.paragraphs);
   const linkSite = siteFromLink(options.link);
   const site = header.site ?? (linkSite ? { outlet: linkSite, evidence: `the link's site (${linkSite})` } : null);
   const credit = creditHint(dateline, byline, body.storyCredits[0] ?? null);
@@ -358,7 +361,7 @@ export function readTextPage(units: readonly TextUnit[], options: ReadOptions = 
     site,
     credit,
     title: header.title,
-    subtitle: header.subtitle,
+    subtitle,
     authors,
     statedDate: published ? { iso: published.iso, evidence: `date line "${published.evidence}"` } : null,
     ...outletHints(site, credit),
@@ -366,8 +369,24 @@ export function readTextPage(units: readonly TextUnit[], options: ReadOptions = 
     paragraphs,
     truncated: body.truncated,
     credits: body.credits,
-    dropped: [...header.dropped, ...dropped, ...body.dropped],
+    dropped: [...header.dropped, ...aboveLead, ...dropped, ...body.dropped],
   };
+}
+
+/** How far down the body a dateline may open the lead, the paragraphs above it being the standfirst. */
+const STANDFIRST_PARAGRAPHS = 2;
+
+/**
+ * A dateline opens the story's lead, so the short paragraphs of prose above it are the header's: a standfirst
+ * ("The military said three hostages were back with their families." / "GAZA (Agencies) - Three hostages …").
+ *
+ * @example
+ * leadAfterStandfirst(['Crews went back.', 'DOVER (AP) — Ferry crews ended their strike.']) // → { standfirst: ['Crews went back.'], paragraphs: ['DOVER (AP) — …'] }
+ */
+export function leadAfterStandfirst(paragraphs: readonly string[]): { standfirst: string[]; paragraphs: string[] } {
+  const at = paragraphs.slice(0, STANDFIRST_PARAGRAPHS + 1).findIndex((p) => parseDateline(p) !== null);
+  if (at <= 0 || paragraphs.slice(0, at).some((p) => wordCount(p) > 60)) return { standfirst: [], paragraphs: [...paragraphs] };
+  return { standfirst: paragraphs.slice(0, at), paragraphs: paragraphs.slice(at) };
 }
 
 /**

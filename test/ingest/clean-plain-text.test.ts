@@ -189,3 +189,18 @@ describe('reading what a real page shows, with no flags', () => {
     expect([withLink.outlet, withLink.reports_on, withLink.url]).toEqual(['harbourledger.example', 'Agence France-Presse', 'https://www.harbourledger.example/2024/03/strike']);
   });
 });
+
+describe('the lead a dateline opens', () => {
+  it('makes the short paragraph above it the standfirst, not the article', () => {
+    const c = cleanPlainText(' date 2024-03-05 Ferry strike ends after three weeks\n\nThe union said crews would be back at work on Wednesday.\n\nDOVER (Agencies) - Ferry crews agreed on Tuesday to end their strike.\n\nThe board will meet the union again in May.');
+    expect([c.title, c.subtitle, c.paragraphs[0], c.reportsOnHint?.outlet]).toEqual([
+      'Ferry strike ends after three weeks', 'The union said crews would be back at work on Wednesday.', 'Ferry crews agreed on Tuesday to end their strike.', 'Agencies',
+    ]);
+  });
+
+  it('leaves a page alone whose dateline comes after long paragraphs', () => {
+    const long = `The union ${'and the board '.repeat(30)}met again.`;
+    const c = cleanPlainText(`${long}\n\nDOVER (AP) — Ferry crews agreed on Tuesday to end their strike.`);
+    expect(c.paragraphs[0]).toBe(long);
+  });
+});
