@@ -38,11 +38,12 @@ export interface QuoteResult {
   date?: string;
   granularity?: Granularity;
   /**
-   * The words that give the date, and where they stand: in the quote itself, in the paragraph before it, or in the
-   * article's opening paragraph (the day an undated early paragraph reports).
+   * The words that give the date, and where they stand: in the quote itself, in the paragraph before it, in the
+   * article's opening paragraph (the day an undated early paragraph reports), or nowhere in the text: `publication`
+   * is the day the source was published, for a quote that dates nothing itself ("reported on …").
    */
   date_text?: string;
-  date_basis?: 'quote' | 'preceding-paragraph' | 'opening-paragraph';
+  date_basis?: 'quote' | 'preceding-paragraph' | 'opening-paragraph' | 'publication';
   speaker?: { name: string; entity_id: string | null; direct: boolean };
   topics?: TermTopic[];
   /** The other sources with the same passage (or a near-identical one, giving the same date): shown once, here. */

@@ -16,8 +16,8 @@ import { numericTermCount, TERM_TOPICS, type TermTopic } from '../passages/terms
 import { tokenize } from '../search/tokenize.ts';
 import { type Answer, COLLAPSE_MARGIN, type QuoteResult, notFound, pageOfHits, pageOfTop, sourceRef } from './answer.ts';
 import { topRanked } from './top-ranked.ts';
+import { foundBy, fuseRankings, plainFloor } from './recall-floor.ts';
 import { type AskedPeriod, askedPeriod, coverageIn, eventGroups, inPeriod } from './event-match.ts';
-import { MIN_COVERAGE } from './search.ts';
 
 /** The topics users can ask `/terms` about, for help and autocomplete. */
 export const TERM_TOPIC_NAMES: ReadonlyArray<{ topic: TermTopic; label: string }> = (Object.keys(TERM_TOPICS) as TermTopic[]).map((topic) => ({
@@ -28,6 +28,8 @@ export const TERM_TOPIC_NAMES: ReadonlyArray<{ topic: TermTopic; label: string }
 /** Each topic with the words of its label, tokenized once. */
 const TERM_TOPIC_WORDS: ReadonlyArray<{ topic: TermTopic; words: string[] }> = TERM_TOPIC_NAMES.map(({ topic, label }) => ({ topic, words: tokenize(label) }));
 
+/** How much more a passage that states terms of these talks weighs than one the words alone find. */
+const STATED_BOOST = 1.5;
 /** Words asking for the latest agreed deal rather than a topic. */
 const LATEST = /\b(?:final|latest|last|current|newest|recent|most recent)\b/i;
 /** Words asking how long: durations answer them. */
@@ -66,16 +68,7 @@ function lengthStatedIn(p: KnownPassage): number {
 }
 
 function resultOf(s: StatedTerms, score: number): QuoteResult {
-  const p = s.passage;
-  const first = p.dates.find((d) => d.granularity !== 'year');
-  return {
-    quote: p.text,
-    passage_id: p.id,
-    source: sourceRef(p.source),
-    score: Number(score.toFixed(3)),
-    topics: p.terms,
-    ...(first ? { date: first.iso, granularity: first.granularity, date_text: first.text, date_basis: 'quote' as const } : {}),
-  };
+  return { ...resultOfPassage(s.passage, score), topics: s.passage.terms };
 }
 
 /** Words saying the terms are those of the deal agreed. */
@@ -213,9 +206,17 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
     if (period && inPeriod(s.date, period)) boost *= 2;
     return boost;
   };
+  // every passage the words find competes, as plain search ranks it; one that states terms of these talks is preferred
+  // by what it states. A prisoner swap outside the talks stays out unless asked for (see `askedFor`).
   const hits: PassageHit[] = knowledge.index
-    .find(searched, { filter: (id) => statedOf(id) !== undefined, boost: (id) => topicBoost(statedOf(id) as StatedTerms) })
-    .filter((h) => h.coverage >= MIN_COVERAGE);
+    .find(searched, {
+      filter: (id) => !prepared.offTopicIds.has(id) || byId.has(id),
+      boost: (id) => {
+        const stated = statedOf(id);
+        return stated ? STATED_BOOST * topicBoost(stated) : 1;
+      },
+    })
+    .filter(foundBy(knowledge, searched));
   // a topic the user names ("ratio", "aid", "length") finds the passages tagged with it even when they never use the word
   const named = TERM_TOPIC_WORDS.filter(({ topic, words }) => wanted.has(topic) || words.every((w) => wanted.has(w))).map((t) => t.topic);
   let best = 1;
@@ -253,20 +254,54 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   };
   const order = (i: number, j: number) => byLength(i, j) || (outside ? (outside[i] as number) - (outside[j] as number) : 0) || (hits[j] as PassageHit).score - (hits[i] as PassageHit).score;
   const top = topRanked(hits.length, order, offset + limit + COLLAPSE_MARGIN).map((i) => hits[i] as PassageHit);
-  if (hits.length === 0) {
+  // the recall floor: plain search's best passages for the words typed, terms stated in them or not; a prisoner
+  // swap outside these talks stays out unless the topic asks for it, and the note says so
+  const floorHits = plainFloor(knowledge, label);
+  const swapsLeftOut = floorHits.filter((h) => prepared.offTopicIds.has(h.id) && !byId.has(h.id)).length;
+  const floor = floorHits.flatMap((h) => {
+    if (prepared.offTopicIds.has(h.id) && !byId.has(h.id)) return [];
+    // a passage the command ranked too is quoted with the command's score, wherever the floor puts it
+    const score = (hitById.get(h.id) ?? h).score;
+    const stated = statedOf(h.id);
+    const p = knowledge.passageById.get(h.id);
+    return stated ? [resultOf(stated, score)] : p ? [resultOfPassage(p, score)] : [];
+  });
+  if (hits.length === 0 && floor.length === 0) {
     return notFound('terms', label, `Terms: ${label}`, TERM_TOPIC_NAMES.map((t) => t.label), `No stated terms found about "${label}".`);
   }
   const notes: string[] = [];
   const latest = latestDeal(knowledge);
   if (wantsLatest && latest) notes.push(`The latest agreed deal: ${describe(latest)}.`);
   if (byLatestLength) notes.push('Quotes that give a length come first, the latest first: each deal and proposal had its own.');
-  return pageOfTop(knowledge, { command: 'terms', query: label, title: `Terms: ${label}`, notes }, top, hits.length, (h) => resultOf(statedOf(h.id) as StatedTerms, h.score), limit, offset);
+  if (swapsLeftOut > 0) notes.push('A prisoner swap outside these talks matches these words too; name it ("swap", a place) to see it.');
+  const own = top.map((h) => {
+    const stated = statedOf(h.id);
+    return stated ? resultOf(stated, h.score) : resultOfPassage(knowledge.passageById.get(h.id) as KnownPassage, h.score);
+  });
+  const inOwn = new Set(hits.map((h) => h.id));
+  const count = hits.length + floor.filter((r) => !inOwn.has(r.passage_id)).length;
+  return pageOfTop(knowledge, { command: 'terms', query: label, title: `Terms: ${label}`, notes }, fuseRankings(own, floor, (r) => r.passage_id), count, (r) => r, limit, offset);
+}
+
+/** A passage plain search found that states no terms itself, as a quote: its own date, when it gives one. */
+function resultOfPassage(p: KnownPassage, score: number): QuoteResult {
+  const first = p.dates.find((d) => d.granularity !== 'year');
+  return {
+    quote: p.text,
+    passage_id: p.id,
+    source: sourceRef(p.source),
+    score: Number(score.toFixed(3)),
+    ...(p.terms.length > 0 ? { topics: p.terms } : {}),
+    ...(first ? { date: first.iso, granularity: first.granularity, date_text: first.text, date_basis: 'quote' as const } : {}),
+  };
 }
 
 /** What `/terms` looks up for every topic, worked out once per knowledge base. */
 interface TermsIndex {
   /** The prisoner swaps outside these talks, shown only when asked for. */
   offTopic: StatedTerms[];
+  /** Their passages' ids: a passage plain search finds is left out when it is one of them. */
+  offTopicIds: Set<string>;
   /** The statements of terms of these talks by passage id: what a topic's search keeps, one lookup a hit. */
   onTopicById: Map<string, StatedTerms>;
   byTopic: Map<TermTopic, StatedTerms[]>;
@@ -293,8 +328,9 @@ function measuresOf(p: KnownPassage): [length: number, numbers: number, fullness
 export function termsIndexOf(knowledge: Knowledge): TermsIndex {
   let index = termsIndexes.get(knowledge);
   if (!index) {
-    index = { offTopic: [], onTopicById: new Map(), byTopic: new Map(), withLength: [] };
+    index = { offTopic: [], offTopicIds: new Set(), onTopicById: new Map(), byTopic: new Map(), withLength: [] };
     for (const [list, s] of listsFor(index, dealsOf(knowledge).stated)) list.push(s);
+    for (const s of index.offTopic) index.offTopicIds.add(s.passage.id);
     for (const s of dealsOf(knowledge).stated) if (!s.offTopic) index.onTopicById.set(s.passage.id, s);
     termsIndexes.set(knowledge, index);
   }
@@ -323,6 +359,8 @@ export function carryTermsIndex(next: Knowledge, previous: Knowledge, change: Pa
   const [going, coming] = [statementsIn(change.dropped), statementsIn(change.added)];
   for (const [list, s] of listsFor(index, going)) removeRuns(list, [s]);
   for (const s of going) index.onTopicById.delete(s.passage.id);
+  for (const s of going) index.offTopicIds.delete(s.passage.id);
+  for (const s of coming) if (s.offTopic) index.offTopicIds.add(s.passage.id);
   for (const s of coming) if (!s.offTopic) index.onTopicById.set(s.passage.id, s);
   const position = corpusPosition(next.corpus);
   for (const [list, s] of listsFor(index, coming)) insertOrdered(list, [s], (a, b) => position(a.passage) - position(b.passage));

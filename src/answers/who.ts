@@ -8,6 +8,7 @@ import { holderNote, holdersOf } from '../entities/role-holders.ts';
 import { isStopWord, tokenize } from '../search/tokenize.ts';
 import { type Answer, type EntitySummary, type QuoteResult, notFound, pageOf, sourceRef } from './answer.ts';
 import { excerpt, sentenceAt } from './excerpt.ts';
+import { fuseRankings, plainFloor } from './recall-floor.ts';
 
 export const WHO_MIN_COVERAGE = 0.6;
 
@@ -78,8 +79,8 @@ function passagesAbout(knowledge: Knowledge, ids: ReadonlySet<string>): KnownPas
   return [...new Set(lists.flat())].sort((a, b) => (at.get(a.id) ?? 0) - (at.get(b.id) ?? 0));
 }
 
-function resultFor(p: KnownPassage, keep: number[], score: number, entityId: string): QuoteResult {
-  const speech = p.speakers.find((s) => s.entityId === entityId);
+function resultFor(p: KnownPassage, keep: number[], score: number, entityId: string | null): QuoteResult {
+  const speech = entityId === null ? undefined : p.speakers.find((s) => s.entityId === entityId);
   return {
     quote: excerpt(p, keep),
     passage_id: p.id,
@@ -97,12 +98,21 @@ export function answerWho(knowledge: Knowledge, query: string, limit = 5, offset
   const matches = knowledge.entities.resolve(query);
   const holders = holdersOf(query, matches);
   const top = matches.find((m) => m.entity.id === holders[0]?.entity.id) ?? matches[0];
+  // the recall floor: plain search's best passages for the words typed, whoever the answer turns out to be about
+  const floorHits = plainFloor(knowledge, query);
+  const floorOf = (entityId: string | null) => floorHits.flatMap((h) => {
+    const p = knowledge.passageById.get(h.id);
+    return p ? [resultFor(p, p.sentences.map((_s, i) => i), Number(h.score.toFixed(3)), entityId)] : [];
+  });
   if (!top || top.coverage < WHO_MIN_COVERAGE) {
     const closest = knowledge.entities.closest(query).map((e) => e.name);
     const containing = passagesNaming(knowledge, query);
-    if (containing.length > 0) {
-      const note = `No one in the corpus matches "${query}" as a known person; these are the passages that contain "${query}".`;
-      return pageOf(knowledge, { command: 'who', query, title: `Who: ${query}`, notes: [note] }, containing, limit, offset);
+    if (containing.length > 0 || floorHits.length > 0) {
+      const note =
+        containing.length > 0
+          ? `No one in the corpus matches "${query}" as a known person; these are the passages that contain "${query}".`
+          : `No one in the corpus matches "${query}" as a known person; these are the passages that match its words best.`;
+      return pageOf(knowledge, { command: 'who', query, title: `Who: ${query}`, notes: [note] }, fuseRankings(containing, floorOf(null), (r) => r.passage_id), limit, offset);
     }
     return notFound('who', query, `Who: ${query}`, closest, `No one in the corpus matches "${query}".`);
   }
@@ -130,7 +140,11 @@ export function answerWho(knowledge: Knowledge, query: string, limit = 5, offset
   // the first quote says who the person is by name, not only by role ("Tamim", not only "the Emir of Qatar")
   const firstNamed = scored.findIndex((s) => s.named);
   if (firstNamed > 0) scored.unshift(...scored.splice(firstNamed, 1));
-  const results = scored.map(({ p, score, keep }) => resultFor(p, keep, score, entity.id));
+  const results = fuseRankings(
+    scored.map(({ p, score, keep }) => resultFor(p, keep, score, entity.id)),
+    floorOf(entity.id),
+    (r) => r.passage_id,
+  );
   const other = matches.find((m) => m.entity.id !== entity.id);
   const notes = heldBy
     ? [heldBy]

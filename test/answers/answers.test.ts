@@ -83,7 +83,7 @@ describe('/when', () => {
   it('answers "no quote found" with suggestions below the relevance threshold', () => {
     const a = answerWhen(knowledge, 'moon landing astronauts');
     expect(a.found).toBe(false);
-    expect(a.notes[0]).toMatch(/No dated quote found/);
+    expect(a.notes[0]).toMatch(/No quote found/);
   });
 });
 

@@ -4,7 +4,8 @@
  * With no topic, or one asking for "the final deal" or "the latest deal": the latest agreed deal first, then the
  * earlier deals and proposals in date order. With a topic: the best passages for it, where "length" or "how long"
  * finds durations ("four-day cease-fire", "42 days") and "how many" finds the passages with numbers. A prisoner swap
- * outside the talks (US–Russia, US–Iran) is shown only when the topic asks for it.
+ * outside the talks (US–Russia, US–Iran) is shown only when the topic asks for it. Every passage the words find
+ * competes, a statement of terms preferred; plain search's best stay in view (the recall floor).
  */
 import { type Deal, DURATION, dealsOf, type StatedTerms, statedTermsOf, statementsIn } from '../../../src/deals/deals.ts';
 import { insertOrdered, removeOrdered, removeRuns } from '../../../src/knowledge/ordered-merge.ts';
@@ -16,7 +17,7 @@ import { numericTermCount, TERM_TOPICS, type TermTopic } from '../../../src/pass
 import { tokenize } from '../../../src/search/tokenize.ts';
 import { type Answer, type QuoteResult, notFound, pageOfHits, sourceRef } from '../../../src/answers/answer.ts';
 import { type AskedPeriod, askedPeriod, coverageIn, eventGroups, inPeriod } from '../../../src/answers/event-match.ts';
-import { MIN_COVERAGE } from '../../../src/answers/search.ts';
+import { foundBy, fuseRankings, plainFloor } from '../../../src/answers/recall-floor.ts';
 
 /** The topics users can ask `/terms` about, for help and autocomplete. */
 export const TERM_TOPIC_NAMES: ReadonlyArray<{ topic: TermTopic; label: string }> = (Object.keys(TERM_TOPICS) as TermTopic[]).map((topic) => ({
@@ -59,14 +60,17 @@ function lengthStatedIn(p: KnownPassage): number {
 }
 
 function resultOf(s: StatedTerms, score: number): QuoteResult {
-  const p = s.passage;
+  return { ...resultOfPassage(s.passage, score), topics: s.passage.terms };
+}
+
+function resultOfPassage(p: KnownPassage, score: number): QuoteResult {
   const first = p.dates.find((d) => d.granularity !== 'year');
   return {
     quote: p.text,
     passage_id: p.id,
     source: sourceRef(p.source),
     score: Number(score.toFixed(3)),
-    topics: p.terms,
+    ...(p.terms.length > 0 ? { topics: p.terms } : {}),
     ...(first ? { date: first.iso, granularity: first.granularity, date_text: first.text, date_basis: 'quote' as const } : {}),
   };
 }
@@ -203,9 +207,16 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
     if (period && inPeriod(s.date, period)) boost *= 2;
     return boost;
   };
+  const offTopicIds = new Set(prepared.offTopic.map((s) => s.passage.id));
   const hits: PassageHit[] = knowledge.index
-    .find(searched, { filter: (id) => statedOf(id) !== undefined, boost: (id) => topicBoost(statedOf(id) as StatedTerms) })
-    .filter((h) => h.coverage >= MIN_COVERAGE);
+    .find(searched, {
+      filter: (id) => !offTopicIds.has(id) || byId.has(id),
+      boost: (id) => {
+        const stated = statedOf(id);
+        return stated ? 1.5 * topicBoost(stated) : 1;
+      },
+    })
+    .filter(foundBy(knowledge, searched));
   // a topic the user names ("ratio", "aid", "length") finds the passages tagged with it even when they never use the word
   const named = (Object.keys(TERM_TOPICS) as TermTopic[]).filter((t) => wanted.has(t) || tokenize(TERM_TOPICS[t].label).every((w) => wanted.has(w)));
   const best = Math.max(1, ...hits.map((h) => h.score));
@@ -241,14 +252,25 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
     };
     hits.sort((a, b) => rank(a) - rank(b) || (rank(a) === 0 ? (statedOf(b.id)?.date ?? '').localeCompare(statedOf(a.id)?.date ?? '') : 0) || b.score - a.score);
   }
-  if (hits.length === 0) {
+  const floorHits = plainFloor(knowledge, label);
+  const floor = floorHits.flatMap((h) => {
+    if (offTopicIds.has(h.id) && !byId.has(h.id)) return [];
+    const stated = statedOf(h.id);
+    return stated ? [resultOf(stated, h.score)] : [resultOfPassage(knowledge.passageById.get(h.id) as KnownPassage, h.score)];
+  });
+  if (hits.length === 0 && floor.length === 0) {
     return notFound('terms', label, `Terms: ${label}`, TERM_TOPIC_NAMES.map((t) => t.label), `No stated terms found about "${label}".`);
   }
   const notes: string[] = [];
   const latest = latestDeal(knowledge);
   if (wantsLatest && latest) notes.push(`The latest agreed deal: ${describe(latest)}.`);
   if (byLatestLength) notes.push('Quotes that give a length come first, the latest first: each deal and proposal had its own.');
-  return pageOfHits(knowledge, { command: 'terms', query: label, title: `Terms: ${label}`, notes }, hits, (h) => resultOf(statedOf(h.id) as StatedTerms, h.score), limit, offset);
+  if (floorHits.some((h) => offTopicIds.has(h.id) && !byId.has(h.id))) notes.push('A prisoner swap outside these talks matches these words too; name it ("swap", a place) to see it.');
+  const own = hits.map((h) => {
+    const stated = statedOf(h.id);
+    return stated ? resultOf(stated, h.score) : resultOfPassage(knowledge.passageById.get(h.id) as KnownPassage, h.score);
+  });
+  return pageOfHits(knowledge, { command: 'terms', query: label, title: `Terms: ${label}`, notes }, fuseRankings(own, floor, (r) => r.passage_id), (r) => r, limit, offset);
 }
 
 /** What `/terms` looks up for every topic, worked out once per knowledge base. */

@@ -1,0 +1,108 @@
+/**
+ * The recall floor: every command keeps plain search's best passages in view, whatever its own logic decides, and
+ * says "no quote found" only when plain search finds nothing either. The pages here are our own words, shaped like
+ * the real pages the bot missed: an event sentence that carries no date of its own, a role stated only in the text,
+ * a deal's term no tag knows, a question with one word more than the sentence.
+ */
+import { describe, expect, it } from 'vitest';
+import { answerTerms } from '../../src/answers/terms.ts';
+import { answerWhen } from '../../src/answers/when.ts';
+import { answerWho } from '../../src/answers/who.ts';
+import { foundBy, fuseRankings, plainFloor } from '../../src/answers/recall-floor.ts';
+import { loadCorpus } from '../../src/corpus/load-corpus.ts';
+import { buildKnowledge } from '../../src/knowledge/knowledge.ts';
+import { emptyCorpus, isVerbatim, testArticle, writeSource } from '../helpers/corpus.ts';
+
+/** An article whose text dates nothing: a wire copy kept without its date line. */
+function undatedArticle(id: string, body: string): string {
+  return testArticle(id, body).replace(/published: .*/, 'published: null').replace(/published_basis: .*/, 'published_basis: { kind: unknown, evidence: "the text gives no date" }');
+}
+
+const dir = emptyCorpus();
+writeSource(dir, 'harbour-summit', undatedArticle('harbour-summit', 'On June 3, the coastal city of Port Merrow hosted a harbour peace summit. Envoys from four countries signed a final accord there.\n\nOn June 3, the union and the board released all of the detained crew members. A total of twelve were handed over at the quay.'));
+writeSource(dir, 'harbour-phases', testArticle('harbour-phases', 'The first stage of the harbour deal came into effect on the eve of the board vote.\n\nThat first stage ultimately saw the board return nine living crew members and the papers of three others.\n\nIt ended on February 28, the union said. The board now hopes to agree a second stage.', '2025-03-12'));
+writeSource(dir, 'harbour-talks', testArticle('harbour-talks', 'Talks between the union and the board resumed in Port Merrow on Monday, officials said.\n\nHarbour ministry spokesman Elin Varga Dahl said on X that the two sides had agreed to meet daily.\n\nThe board’s lawyers, the union’s lawyers and the port’s insurers all joined the talks, the ministry said.', '2025-02-10'));
+writeSource(dir, 'harbour-plan', testArticle('harbour-plan', 'Under the board’s plan, crews would get one rest day a fortnight.\n\n“Finally, in stage three, a major rebuilding of the quay would begin,” the board chair said.\n\nThe union said the plan was a start.', '2025-02-12'));
+writeSource(dir, 'harbour-older', testArticle('harbour-older', 'Crews first walked out in 2023 over night shifts, and the strike has cost the port dearly.\n\nDuring the first stage, 12 crew members seized in the 14 May, 2024 raid on the depot will be released, the board said.', '2025-01-20'));
+const knowledge = buildKnowledge(loadCorpus(dir));
+
+describe('the floor', () => {
+  it('puts plain search’s best passages at guaranteed places, and keeps the command’s own order around them', () => {
+    expect(fuseRankings(['a', 'b', 'c', 'd'], ['d', 'x'], (s) => s)).toEqual(['a', 'd', 'b', 'x', 'c']);
+    expect(fuseRankings(['a', 'b'], ['b', 'a'], (s) => s)).toEqual(['a', 'b']);
+    expect(fuseRankings([], ['x', 'y'], (s) => s)).toEqual(['x', 'y']);
+  });
+
+  it('finds what holds half the question’s words and half their weight, and not a passage that holds only its commonest word', () => {
+    const found = foundBy(knowledge, 'football rest day');
+    expect(plainFloor(knowledge, 'football rest day').length).toBe(0);
+    expect(knowledge.index.find('football rest day').some((h) => h.coverage >= 0.5 && !found(h))).toBe(true);
+    expect(plainFloor(knowledge, 'rest day crews').map((h) => h.id)).toContain('harbour-plan#1');
+  });
+});
+
+describe('/when on page shapes the bot used to miss', () => {
+  it('an event told in a source with no date is still found, with no date invented for it', () => {
+    const a = answerWhen(knowledge, 'harbour peace summit');
+    expect(a.found).toBe(true);
+    expect(a.results[0]?.quote).toMatch(/hosted a harbour peace summit/);
+    expect(a.results[0]?.date).toBeUndefined();
+    expect(a.notes.join(' ')).toMatch(/No quote dates "harbour peace summit" as such/);
+  });
+
+  it('a quote that dates the event comes first; plain search’s best, undated, is second at worst', () => {
+    const a = answerWhen(knowledge, 'Port Merrow peace summit');
+    expect(a.results[0]?.quote).toMatch(/resumed in Port Merrow on Monday/);
+    expect(a.results[1]?.quote).toMatch(/hosted a harbour peace summit/);
+  });
+
+  it('one word more in the question than in the sentence does not empty the answer', () => {
+    const a = answerWhen(knowledge, 'all detained crew members released');
+    expect(a.results.slice(0, 3).some((r) => /released all of the detained crew members/.test(r.quote))).toBe(true);
+  });
+
+  it('a passage carrying on from the one before ("It ended on …") dates the event they tell together', () => {
+    const a = answerWhen(knowledge, 'first stage ended');
+    expect(a.results[0]).toMatchObject({ date: '2025-02-28', date_basis: 'quote' });
+    expect(a.results[0]?.quote).toMatch(/^It ended on February 28/);
+  });
+
+  it('a date that qualifies another noun ("the 14 May, 2024 raid") does not date the event asked about', () => {
+    const a = answerWhen(knowledge, 'crew members seized will be released');
+    const raid = a.results.find((r) => /seized in the 14 May, 2024 raid/.test(r.quote));
+    expect(raid?.date).not.toBe('2024-05-14');
+    expect(raid).toMatchObject({ date: '2025-01-20', date_basis: 'publication' });
+  });
+
+  it('a year alone ("in 2023") never ranks above a quote that gives the day', () => {
+    const a = answerWhen(knowledge, 'crews walked out strike');
+    const year = a.results.findIndex((r) => r.granularity === 'year');
+    expect(year === -1 || a.results.slice(0, year).every((r) => r.granularity !== 'year')).toBe(true);
+  });
+
+  it('a quote that dates nothing is shown with its article’s date, and says so', () => {
+    const a = answerWhen(knowledge, 'union said the plan was a start');
+    expect(a.results[0]).toMatchObject({ date: '2025-02-12', date_basis: 'publication' });
+    expect(a.results[0]?.quote).toMatch(/The union said the plan was a start/);
+    expect(a.notes.join(' ')).toMatch(/the day their article was published/);
+  });
+});
+
+describe('/who and /terms on page shapes the bot used to miss', () => {
+  it('a role the text states for someone the curated list does not know is found by its words', () => {
+    const a = answerWho(knowledge, 'harbour ministry spokesman');
+    expect(a.found).toBe(true);
+    expect(a.results.slice(0, 2).some((r) => /Elin Varga Dahl/.test(r.quote))).toBe(true);
+  });
+
+  it('the specific words of a /terms question find the passage that says them, tagged as a term or not', () => {
+    const a = answerTerms(knowledge, 'stage three rebuilding quay');
+    expect(a.results[0]?.quote).toMatch(/in stage three, a major rebuilding of the quay/);
+  });
+
+  it('every quote stays verbatim', () => {
+    for (const a of [answerWhen(knowledge, 'first stage ended'), answerWho(knowledge, 'harbour ministry spokesman'), answerTerms(knowledge, 'stage three rebuilding quay')]) {
+      for (const r of a.results) expect(isVerbatim(knowledge, r.quote, r.source.id), r.quote).toBe(true);
+    }
+  });
+});
