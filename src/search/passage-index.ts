@@ -62,12 +62,19 @@ const INTENT_BOOST_NEAR = 2;
 const INTENT_MISSING = 0.75;
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|dozens?|several|few';
-const FEATURES: ReadonlyArray<[QueryIntent, RegExp]> = [
+/** What a passage can hold that a question asks for. */
+type Feature = Exclude<QueryIntent, 'happened' | 'planned'>;
+
+const FEATURES: ReadonlyArray<[Feature, RegExp]> = [
   ['number', new RegExp(`\\b(?!(?:19|20)\\d{2}\\b)\\d|\\b(?:${NUMBER_WORDS})\\b`, 'i')],
   ['duration', new RegExp(`\\b(?:\\d+|${NUMBER_WORDS}|a|an)[- ](?:hours?|days?|weeks?|months?|years?)\\b|\\b(?:hours|days|weeks|months)\\b`, 'i')],
   ['person', /\b(?:Mr|Mrs|Ms|Dr|President|Prime Minister|[Mm]inister|Sheikh|Secretary|Director|spokes(?:man|woman|person)|official|advis[eo]r|envoy|negotiator|leader|chief|head of)\b|[a-z,] (?:[A-Z][a-z]+ ){1,3}[A-Z][a-z]+/],
   ['date', /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|last (?:week|month|night)|\d{4}-\d{2}-\d{2})\b/],
 ];
+/** What a plan or a promise is worded with: a passage so worded tells what was to happen, not what did. */
+const PLAN = /\b(?:will|would|shall|is to be|are to be|is due to|are due to|calls? for|expected to|set to|plans? to|planned to)\b/i;
+/** A question about what happened counts a passage worded as a plan this much, and one about a plan any other. */
+const OTHER_TENSE = 0.85;
 
 /**
  * What a passage contains, kept small (a few strings per passage, not sets: a hundred thousand passages of sets
@@ -80,7 +87,9 @@ export interface PassageFeatures {
   duration: string;
 }
 
-const INTENT_BITS: Readonly<Record<QueryIntent, number>> = { number: 1, duration: 2, person: 4, date: 8 };
+const INTENT_BITS: Readonly<Record<Feature, number>> = { number: 1, duration: 2, person: 4, date: 8 };
+/** The bit of `PassageFeatures.has` for a passage worded as a plan (`PLAN`). */
+const PLAN_BIT = 16;
 
 const NUMBER_TOKEN = new RegExp(`^(?:(?!(?:19|20)\\d{2}$)\\d[\\d,.]*|${NUMBER_WORDS})$`, 'i');
 const UNIT = /^(?:hours?|days?|weeks?|months?|years?)$/i;
@@ -92,6 +101,7 @@ const UNIT = /^(?:hours?|days?|weeks?|months?|years?)$/i;
 export function featuresOf(text: string): PassageFeatures {
   let has = 0;
   for (const [intent, re] of FEATURES) if (re.test(text)) has |= INTENT_BITS[intent];
+  if (PLAN.test(text)) has |= PLAN_BIT;
   const near = { number: new Set<string>(), duration: new Set<string>() };
   const chunks = text.split(/[\s–—]+/).map((c) => c.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
   const stemsAt = (from: number, to: number) =>
@@ -479,6 +489,7 @@ export class PassageIndex {
     const features = this.held.get(id)?.features;
     if (!features) return 1;
     return intents.reduce((factor, intent) => {
+      if (intent === 'happened' || intent === 'planned') return factor * (((features.has & PLAN_BIT) !== 0) === (intent === 'planned') ? 1 : OTHER_TENSE);
       const near = intent === 'number' ? features.number : intent === 'duration' ? features.duration : '';
       const boost = near !== '' && stems.some((s) => near.includes(` ${s} `)) ? INTENT_BOOST_NEAR : (features.has & INTENT_BITS[intent]) !== 0 ? INTENT_BOOST : INTENT_MISSING;
       return factor * boost;

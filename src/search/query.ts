@@ -8,8 +8,12 @@
  * // → { text: 'hostages will be released', intents: ['number'], markdownFree: 'How many hostages will be released?' }
  */
 
-/** What a question asks for: "how many" a number, "how long" a duration, "who" a person, "when" a date. */
-export type QueryIntent = 'number' | 'duration' | 'person' | 'date';
+/**
+ * What a question asks for: "how many" a number, "how long" a duration, "who" a person, "when" a date; and
+ * `happened`, what did happen ("how many hostages were freed"), or `planned`, what was to happen ("how many will be
+ * freed").
+ */
+export type QueryIntent = 'number' | 'duration' | 'person' | 'date' | 'happened' | 'planned';
 
 export interface NormalisedQuery {
   /** The words to search for: no markdown, question words or filler. May be '' ("what?"). */
@@ -54,6 +58,9 @@ const INTENT_PATTERNS: ReadonlyArray<[QueryIntent, RegExp]> = [
   ['duration', /\bhow long\b|\bhow many (?:days|hours|weeks|months)\b|\bfor how\b|\bduration\b|\blength of\b/i],
   ['person', /(?:^|[.?!:\n]\s*)(?:(?:so|and|but|ok|okay|hey|wait|then|btw)[, ]+)?who(?:m|se)?\b|\bwhich (?:officials?|persons?|people|ministers?|leaders?|negotiators?)\b/i],
   ['date', /(?:^|[.?!:\n]\s*)(?:(?:so|and|but|ok|okay|hey|wait|then|btw)[, ]+)?(?:since )?when\b|\bwhat (?:day|date|time|year|month)\b|\bwhich (?:day|date|month)\b|\bon what date\b/i],
+  // a question in the past tense, with nothing in it that looks ahead
+  ['happened', /^(?![\s\S]*\b(?:will|would|going to|plans?|planned|expected|supposed|due|to be)\b)[\s\S]*(?:^|[.?!:\n]\s*)(?:(?:so|and|but|ok|okay|hey|wait|then|btw)[, ]+)?(?:how|what|who|which|when|where|why)\b[^.?!\n]*\b(?:were|was|did|had|have been|has been)\b/i],
+  ['planned', /(?:^|[.?!:\n]\s*)(?:(?:so|and|but|ok|okay|hey|wait|then|btw)[, ]+)?(?:how|what|who|which|when|where|why)\b[^.?!\n]*\b(?:will|would|going to|are to|is to|were to|was to|supposed to|due to|planned|expected to)\b/i],
 ];
 
 /** Phrases that carry no claim: removed before searching (longest first, whole words only). */
@@ -67,6 +74,25 @@ const FILLER = [
   'please', 'pls', 'plz', 'thanks', 'lol', 'lmao', 'omg', 'wtf', 'btw', 'fyi', 'imo', 'tbh', 'hey', 'hi', 'guys', 'wow',
   'wait', 'ok', 'okay', 'yeah', 'yes', 'no way', 'huh', 'hmm',
 ];
+/**
+ * Talk about the talk, whole clauses that carry no claim: "I keep reading different versions of this, so which is
+ * right?", "someone said that …" (the claim after "that" stays), "not trying to start a fight", "can someone find a
+ * source". Removed before the filler words, clause by clause.
+ */
+const META_TALK = [
+  // someone reports a claim: the report goes, the claim stays
+  String.raw`\b(?:some(?:one|body)|people|everyone|they|my\s+\w+|a\s+(?:friend|guy|user|poster)(?:\s+\w+){0,3}|(?:i|we)\s+(?:keep\s+)?(?:read|reading|hear|hearing|saw|seeing|see))\s+(?:(?:in|on)\s+(?:another|the\s+other|a)\s+\w+\s+)?(?:said|says|say|saying|claims?|claimed|posted|posts|told\s+(?:me|us)|keeps?\s+(?:saying|posting|claiming)|(?:is|are)\s+(?:saying|claiming))\s+(?:that\s+)?`,
+  // doubts about which account is right
+  String.raw`\b(?:i|we)\s+keep\s+(?:reading|hearing|seeing)\s+(?:different|conflicting|two|other)\s+(?:versions|things|stories|accounts)(?:\s+of\s+(?:this|that|it|the\s+story))?[^.?!
+]*`,
+  String.raw`\b(?:so\s+)?(?:which|who)\s+(?:one\s+)?is\s+(?:it|right|true|correct)\b`,
+  String.raw`\b(?:is|was)\s+(?:that|this|it)\s+(?:true|right|correct|real|accurate)\b`,
+  // asking for help and keeping the peace
+  String.raw`\b(?:can|could)\s+(?:some(?:one|body)|anyone|you)\s+(?:please\s+)?(?:find|show|give)\s+(?:me\s+)?(?:a\s+|the\s+)?(?:source|article|quote|link)s?(?:\s+(?:for|on|about)\s+(?:this|that|it))?\b`,
+  String.raw`\bnot\s+trying\s+to\s+(?:start\s+a\s+fight|argue|be\s+rude)\b`,
+  String.raw`\b(?:i\s+)?just\s+want(?:ed)?\s+(?:a|the)\s+(?:source|real\s+quote|facts?)\b`,
+].map((p) => new RegExp(p, 'giu'));
+
 const FILLER_PATTERN = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${FILLER.sort((a, b) => b.length - a.length).map((f) => f.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}'’-])`, 'giu');
 
 /** Question words: the intents keep what they asked for. */
@@ -79,7 +105,8 @@ const MAX_WORD_LENGTH = 40;
  * What a question asks for.
  *
  * @example
- * queryIntents('How long was the first pause?') // → ['duration']
+ * queryIntents('How long was the first pause?') // → ['duration', 'happened']
+ * queryIntents('How many hostages will be freed?') // → ['number']
  */
 export function queryIntents(text: string): QueryIntent[] {
   return INTENT_PATTERNS.filter(([, re]) => re.test(text)).map(([intent]) => intent);
@@ -94,7 +121,7 @@ export function queryIntents(text: string): QueryIntent[] {
 export function normaliseQuery(text: string): NormalisedQuery {
   const markdownFree = stripMarkdown(text.replace(/\p{Cc}+/gu, (c) => (c.includes('\n') ? '\n' : ' ')));
   const intents = queryIntents(markdownFree);
-  const words = markdownFree
+  const words = META_TALK.reduce((text, pattern) => text.replace(pattern, ' '), markdownFree)
     .replace(FILLER_PATTERN, ' ')
     .replace(QUESTION_WORDS, ' ')
     .replace(/[\p{L}\p{N}]{41,}/gu, (w) => (w.length > MAX_WORD_LENGTH ? ' ' : w))

@@ -65,6 +65,16 @@ describe('searching with questions as people type them', () => {
     for (const q of quotes) expect(q).toMatch(/\b(?:\d+|two|three|four|fifty)\b (?:\S+ ){0,2}(?:hostages|detainees|captives)/i);
   });
 
+  it('a question about what happened prefers a passage that tells it to one that tells a plan', async () => {
+    const { PassageIndex } = await import('../../src/search/passage-index.ts');
+    const index = new PassageIndex([
+      { id: 'plan', text: 'Under the plan, nine crew members will be freed in the first stage of the harbour deal.', entities: '' },
+      { id: 'done', text: 'The first stage of the harbour deal saw nine crew members freed by the board.', entities: '' },
+    ]);
+    expect(index.find('how many crew members were freed in the first stage').map((h) => h.id)[0]).toBe('done');
+    expect(index.find('how many crew members will be freed in the first stage').map((h) => h.id)[0]).toBe('plan');
+  });
+
   it('"how long" prefers passages that give the duration', () => {
     const quotes = answerSearch(knowledge, 'how long is the cease fire', 3).results.map((r) => r.quote);
     expect(quotes[0]).toMatch(/\b\w+-day cease-?fire\b/i);
