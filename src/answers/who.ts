@@ -5,6 +5,8 @@
 import type { Entity } from '../corpus/entity-schema.ts';
 import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import { holderNote, holdersOf } from '../entities/role-holders.ts';
+import { ROLE_HEADS } from '../entities/name-words.ts';
+import { qualifiersMet } from '../entities/role-qualifiers.ts';
 import { isStopWord, tokenize } from '../search/tokenize.ts';
 import { type Answer, type EntitySummary, type QuoteResult, notFound, pageOf, sourceRef } from './answer.ts';
 import { excerpt, sentenceAt } from './excerpt.ts';
@@ -95,7 +97,9 @@ function resultFor(p: KnownPassage, keep: number[], score: number, entityId: str
  * answerWho(knowledge, 'head of Mossad').entity?.name // → 'David Barnea'
  */
 export function answerWho(knowledge: Knowledge, query: string, limit = 5, offset = 0): Answer {
-  const matches = knowledge.entities.resolve(query);
+  // a role question ("Turkish intelligence chief") is answered only by someone whose role says whose it is
+  const roleQuestion = tokenize(query).some((w) => ROLE_HEADS.has(w));
+  const matches = knowledge.entities.resolve(query).filter((m) => m.via === 'name' || !roleQuestion || qualifiersMet(m.entity, query));
   const holders = holdersOf(query, matches);
   const top = matches.find((m) => m.entity.id === holders[0]?.entity.id) ?? matches[0];
   // the recall floor: plain search's best passages for the words typed, whoever the answer turns out to be about

@@ -62,6 +62,9 @@ function roleBefore(before: string): StatedRole | null {
 function roleAfter(after: string): StatedRole | null {
   const m = /^,\s+((?:who\s+(?:heads|leads|is|was)\s+)?[^,;.()—–“”"]{3,90}?)(?=,|\.|;|\s[—–]|\(|$|\s+(?:said|says|told|who|and\s+(?:his|her|the)))/u.exec(after);
   if (!m) return null;
+  // "A, Qatar's prime minister and Turkey's intelligence chief, Ibrahim Kalin": a title followed by a name belongs to
+  // that name, in a list, not to the name before it
+  if (/^,\s+\p{Lu}[\p{L}'’.-]+\s+(?:(?:al|el|bin|ibn|abu)[\s-])?\p{Lu}/u.test(after.slice(m[0].length))) return null;
   let phrase = m[1] ?? '';
   if (/^who\s+heads\s+/i.test(phrase)) phrase = `head of ${phrase.replace(/^who\s+heads\s+/i, '')}`;
   else if (/^who\s+leads\s+/i.test(phrase)) phrase = `leader of ${phrase.replace(/^who\s+leads\s+/i, '')}`;

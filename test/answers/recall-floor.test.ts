@@ -23,6 +23,7 @@ writeSource(dir, 'harbour-summit', undatedArticle('harbour-summit', 'On June 3, 
 writeSource(dir, 'harbour-phases', testArticle('harbour-phases', 'The first stage of the harbour deal came into effect on the eve of the board vote.\n\nThat first stage ultimately saw the board return nine living crew members and the papers of three others.\n\nIt ended on February 28, the union said. The board now hopes to agree a second stage.', '2025-03-12'));
 writeSource(dir, 'harbour-talks', testArticle('harbour-talks', 'Talks between the union and the board resumed in Port Merrow on Monday, officials said.\n\nHarbour ministry spokesman Elin Varga Dahl said on X that the two sides had agreed to meet daily.\n\nThe board’s lawyers, the union’s lawyers and the port’s insurers all joined the talks, the ministry said.', '2025-02-10'));
 writeSource(dir, 'harbour-plan', testArticle('harbour-plan', 'Under the board’s plan, crews would get one rest day a fortnight.\n\n“Finally, in stage three, a major rebuilding of the quay would begin,” the board chair said.\n\nThe union said the plan was a start.', '2025-02-12'));
+writeSource(dir, 'harbour-envoys', testArticle('harbour-envoys', 'Ostend’s intelligence chief, Omar Sandqvist, flew to Dover on Monday, officials said.\n\nCalais’s intelligence chief, Lena Brandt, joined the talks a day later.\n\nMayor Pell’s envoy Ada Rowe said the crews would decide by Friday.', '2025-02-11'));
 writeSource(dir, 'harbour-older', testArticle('harbour-older', 'Crews first walked out in 2023 over night shifts, and the strike has cost the port dearly.\n\nDuring the first stage, 12 crew members seized in the 14 May, 2024 raid on the depot will be released, the board said.', '2025-01-20'));
 const knowledge = buildKnowledge(loadCorpus(dir));
 
@@ -93,6 +94,18 @@ describe('/who and /terms on page shapes the bot used to miss', () => {
     const a = answerWho(knowledge, 'harbour ministry spokesman');
     expect(a.found).toBe(true);
     expect(a.results.slice(0, 2).some((r) => /Elin Varga Dahl/.test(r.quote))).toBe(true);
+  });
+
+  it('a role question is answered by the holder of that country’s role, not by another country’s', () => {
+    const calais = answerWho(knowledge, 'Calais intelligence chief');
+    expect(calais.entity?.name).toBe('Lena Brandt');
+    const ostend = answerWho(knowledge, 'Ostend intelligence chief');
+    expect(ostend.entity?.name).toBe('Omar Sandqvist');
+    expect(answerWho(knowledge, 'Bruges intelligence chief').entity).toBeUndefined();
+  });
+
+  it('a role asked by whose it is ("Pell’s envoy") goes to that person’s envoy', () => {
+    expect(answerWho(knowledge, 'Pell’s envoy').entity?.name).toBe('Ada Rowe');
   });
 
   it('the specific words of a /terms question find the passage that says them, tagged as a term or not', () => {
