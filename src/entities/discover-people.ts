@@ -62,9 +62,11 @@ interface Candidate {
 /** Cuts a capitalised run down to the name it may hold: drops leading titles, acronyms and trailing non-names. */
 function nameIn(run: string, at: number, notNames: ReadonlySet<string>, common: ReadonlySet<string>): Candidate | null {
   const parts = [...run.matchAll(/\S+/g)].map((m) => ({ w: m[0], at: at + m.index }));
-  // a possessive ends the name: "Sinwar’s deputy" → "Sinwar"
+  // a possessive ends the name ("Sinwar’s deputy" → "Sinwar") — unless a name follows it: "Shin Bet’s Ronen Bar" is
+  // Ronen Bar, whom the owner before the possessive only places
   const poss = parts.findIndex((p) => /[’']s$/.test(p.w));
-  if (poss >= 0) parts.splice(poss + 1);
+  if (poss >= 0 && parts.length - poss - 1 >= 2) parts.splice(0, poss + 1);
+  else if (poss >= 0) parts.splice(poss + 1);
   const isNon = (w: string) => NON_NAME_WORDS.has(lower(w)) || notNames.has(lower(w)) || isAcronym(bare(w));
   // "Strategic Affairs Minister Ron Dermer": the name is what follows the last title word of the run
   const lastTitle = parts.map((p) => TITLE_WORDS.has(lower(p.w))).lastIndexOf(true);

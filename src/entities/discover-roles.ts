@@ -89,6 +89,16 @@ function roleAfter(after: string): StatedRole | null {
   return asRole(phrase);
 }
 
+/** "The Shin Bet security agency, which has been headed since Sunday by …": the body a name is said to head. */
+const HEADED_BY =
+  /((?:\p{Lu}[\p{L}'’-]*\s+){1,4}(?:[a-z]+\s+){0,2}?[a-z]*[a-z])\s*,?\s*(?:(?:which|that)\s+)?(?:(?:has|had)\s+been\s+|is\s+|was\s+)?(?:headed|led|run|chaired|commanded)\s+(?:since\s+[^,;.]{1,30}?\s+)?by\s+$/u;
+
+/** The role "head of X" for a name that a body "is headed by", or null. */
+function headOfBy(before: string): StatedRole | null {
+  const body = HEADED_BY.exec(before)?.[1]?.trim();
+  return body ? asRole(`head of ${body}`) : null;
+}
+
 /**
  * The roles a sentence states for the name at `start`..`end` (offsets in `sentence`).
  *
@@ -98,7 +108,7 @@ function roleAfter(after: string): StatedRole | null {
  */
 export function rolesAround(sentence: string, start: number, end: number): StatedRole[] {
   const out: StatedRole[] = [];
-  const before = roleBefore(sentence.slice(0, start));
+  const before = roleBefore(sentence.slice(0, start)) ?? headOfBy(sentence.slice(0, start));
   if (before) out.push(before);
   const after = roleAfter(sentence.slice(end).replace(/^[’']s\b/, '\u0000'));
   if (after) out.push(after);
@@ -156,6 +166,11 @@ function beforeRolePhrase(before: string): string {
  */
 export function roleChangeAround(sentence: string, start: number, end: number): RoleChange | null {
   const after = sentence.slice(end);
+  // "headed since Sunday by Zini", "the new Shin Bet chief, Zini": the role began then, or lately
+  const since = /\b(?:headed|led|run|chaired|commanded)\s+(since\s+[^,;.]{1,30}?)\s+by\s+$/.exec(sentence.slice(0, start));
+  if (since?.[1]) return { kind: 'start', at: since.index + since[0].indexOf(since[1]) };
+  const fresh = /\bnew\s+(?:[\p{Lu}][\p{L}'’-]*\s+){0,3}(?:[a-z]+\s+){0,2}?(?:chief|head|leader|director|commander|minister|envoy|negotiator|spokesman|spokeswoman|spokesperson)\s*,?\s*$/u.exec(sentence.slice(0, start));
+  if (fresh) return { kind: 'start', at: fresh.index };
   const before = beforeRolePhrase(sentence.slice(0, start));
   const starts = SUBJECT_STARTS.exec(after);
   if (starts) return { kind: 'start', at: end + starts.index };

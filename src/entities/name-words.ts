@@ -29,7 +29,9 @@ export const TITLE_WORDS = new Set(
 export const ROLE_HEADS = new Set(
   ('chief head leader director minister negotiator envoy spokesman spokeswoman spokesperson adviser advisor president ' +
     'secretary coordinator commander official emir amir ambassador mediator premier chairman chairwoman chair king ' +
-    'general representative officer diplomat aide founder boss mastermind prince ruler speaker lawyer').split(' '),
+    'general representative officer diplomat aide founder boss mastermind prince ruler speaker lawyer ' +
+    // a family tie says who someone is as much as a title: "Trump's son-in-law Jared Kushner"
+    'son-in-law daughter-in-law son daughter wife husband brother sister father mother nephew niece cousin').split(' '),
 );
 
 /** Lower-case words that may stand inside a role phrase before a name ("the Qatari prime minister"). */

@@ -79,13 +79,19 @@ export function byLatestHolder(a: Tenure, b: Tenure): number {
   return key(b).localeCompare(key(a));
 }
 
+/**
+ * How much less of the question a holder's role may say than the best match's and still count as the same role: a
+ * synonym counts half ("head of the Shin Bet" for "Shin Bet chief"), and the job itself is checked by `tenureOf`.
+ */
+const HOLDER_COVERAGE_SLACK = 0.2;
+
 /** The tenures of the role-matched entities, latest holder first; empty when the query is not a role query. */
 export function holdersOf(query: string, matches: readonly EntityMatch[]): Tenure[] {
   const top = matches[0];
   if (!top || top.via !== 'role') return [];
   const best = Math.max(...matches.filter((m) => m.via === 'role').map((m) => m.coverage));
   const tenures = matches
-    .filter((m) => m.via === 'role' && m.coverage >= best - 1e-9 && m.entity.kind === 'person')
+    .filter((m) => m.via === 'role' && m.coverage >= best - HOLDER_COVERAGE_SLACK && m.entity.kind === 'person')
     .map((m) => tenureOf(m.entity, query))
     .filter((t): t is Tenure => t !== null);
   return tenures.sort(byLatestHolder);

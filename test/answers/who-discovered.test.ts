@@ -141,3 +141,25 @@ describe('/who on the bundled corpus', () => {
     expect(a.results[0]?.quote).toMatch(/Tamim/);
   });
 });
+
+describe('/who reads roles the way real pages word them', () => {
+  const more = emptyCorpus();
+  writeSource(more, 'port-spring', testArticle('port-spring', 'Port Guard chief Mira Castell met the crews on Monday.\n\nThe crews said Castell had listened.', '2024-04-02'));
+  writeSource(more, 'port-autumn', testArticle('port-autumn', [
+    'The list of crews to be paid was drawn up with the Port Guard service, which has been headed since Sunday by Omar Sandqvist.',
+    'The talks brought together the board and Mayor Pell’s son-in-law Ada Rowe.',
+    'Port Guard’s Lena Brandt said the crews would be paid on Friday.',
+  ].join('\n\n'), '2024-10-08'));
+  const k = buildKnowledge(loadCorpus(more));
+
+  it('a body "headed since Sunday by" someone names its new head, who is then the latest holder', () => {
+    const a = answerWho(k, 'Port Guard chief');
+    expect(a.entity?.name).toBe('Omar Sandqvist');
+    expect(a.notes.join(' ')).toMatch(/before that, Mira Castell/);
+  });
+
+  it('a family tie says who someone is, and a name after a possessive is found', () => {
+    expect(answerWho(k, 'Pell’s son-in-law').entity?.name).toBe('Ada Rowe');
+    expect(answerWho(k, 'Lena Brandt').entity?.name).toBe('Lena Brandt');
+  });
+});
