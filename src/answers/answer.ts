@@ -5,6 +5,7 @@
 import type { Source } from '../corpus/source-schema.ts';
 import type { Granularity } from '../dates/resolve-dates.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { SpeakerAttribution } from '../passages/speakers.ts';
 import type { TermTopic } from '../passages/terms-tags.ts';
 import { collapseCopies } from './collapse-copies.ts';
 
@@ -89,6 +90,20 @@ export function sourceRef(source: Source): SourceRef {
     reports_on: source.reports_on ?? null,
     url: source.url ?? null,
   };
+}
+
+/**
+ * Who speaks in a quote, as an answer names them: the words the text uses, or — for "he said", "she told reporters" —
+ * the person the pronoun stands for; a pronoun no one is known for is not shown ("quoting he" says nothing).
+ *
+ * @example
+ * speakerOf(knowledge, { speaker: 'he', entityId: 'benjamin-netanyahu', direct: true, quote: '…' })
+ * // → { name: 'Benjamin Netanyahu', entity_id: 'benjamin-netanyahu', direct: true }
+ */
+export function speakerOf(knowledge: Knowledge, s: SpeakerAttribution): QuoteResult['speaker'] {
+  const pronoun = /^(?:he|she|they)$/i.test(s.speaker.trim());
+  const name = pronoun ? (s.entityId ? knowledge.entityById.get(s.entityId)?.name : undefined) : s.speaker;
+  return name === undefined ? undefined : { name, entity_id: s.entityId, direct: s.direct };
 }
 
 /** An answer with nothing to quote: says so, and offers what is close. */

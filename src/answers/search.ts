@@ -6,21 +6,22 @@ import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import type { PassageHit } from '../search/passage-index.ts';
 import { type QueryIntent, normaliseQuery } from '../search/query.ts';
 import { contentStems } from '../search/tokenize.ts';
-import { type Answer, type QuoteResult, notFound, pageOfHits, sourceRef } from './answer.ts';
+import { type Answer, type QuoteResult, notFound, pageOfHits, sourceRef, speakerOf } from './answer.ts';
 import { type AskedPeriod, askedPeriod, inPeriod } from './event-match.ts';
 
 /** A passage must match at least this share of the query's content words to be shown. */
 export const MIN_COVERAGE = 0.5;
 
 /** A search hit as a quote result: the whole passage, who speaks in it, the topics of terms it states. */
-function quoteOf(hit: PassageHit, p: KnownPassage): QuoteResult {
+function quoteOf(knowledge: Knowledge, hit: PassageHit, p: KnownPassage): QuoteResult {
   const speech = p.speakers.find((s) => s.direct);
+  const speaker = speech ? speakerOf(knowledge, speech) : undefined;
   return {
     quote: p.text,
     passage_id: p.id,
     source: sourceRef(p.source),
     score: Number(hit.score.toFixed(3)),
-    ...(speech ? { speaker: { name: speech.speaker, entity_id: speech.entityId, direct: true } } : {}),
+    ...(speaker ? { speaker } : {}),
     ...(p.terms.length > 0 ? { topics: p.terms } : {}),
   };
 }
@@ -91,5 +92,5 @@ export function answerSearch(knowledge: Knowledge, query: string, limit = 5, off
     return notFound('search', query, title, long ? [] : suggestionsFor(knowledge, query), long ? 'No quote found for that text.' : `No quote found for "${query}".`);
   }
   // quotes are built for the page and the margin copies are looked for in; the other hits are only counted
-  return pageOfHits(knowledge, { command: 'search', query, title }, passing, (h) => quoteOf(h, knowledge.passageById.get(h.id) as KnownPassage), limit, offset);
+  return pageOfHits(knowledge, { command: 'search', query, title }, passing, (h) => quoteOf(knowledge, h, knowledge.passageById.get(h.id) as KnownPassage), limit, offset);
 }

@@ -8,7 +8,7 @@ import { holderNote, holdersOf } from '../entities/role-holders.ts';
 import { ROLE_HEADS } from '../entities/name-words.ts';
 import { qualifiersMet } from '../entities/role-qualifiers.ts';
 import { isStopWord, tokenize } from '../search/tokenize.ts';
-import { type Answer, type EntitySummary, type QuoteResult, notFound, pageOf, sourceRef } from './answer.ts';
+import { type Answer, type EntitySummary, type QuoteResult, notFound, pageOf, sourceRef, speakerOf } from './answer.ts';
 import { excerpt, sentenceAt } from './excerpt.ts';
 import { fuseRankings, plainFloor } from './recall-floor.ts';
 
@@ -81,14 +81,15 @@ function passagesAbout(knowledge: Knowledge, ids: ReadonlySet<string>): KnownPas
   return [...new Set(lists.flat())].sort((a, b) => (at.get(a.id) ?? 0) - (at.get(b.id) ?? 0));
 }
 
-function resultFor(p: KnownPassage, keep: number[], score: number, entityId: string | null): QuoteResult {
+function resultFor(knowledge: Knowledge, p: KnownPassage, keep: number[], score: number, entityId: string | null): QuoteResult {
   const speech = entityId === null ? undefined : p.speakers.find((s) => s.entityId === entityId);
+  const speaker = speech ? speakerOf(knowledge, speech) : undefined;
   return {
     quote: excerpt(p, keep),
     passage_id: p.id,
     source: sourceRef(p.source),
     score,
-    ...(speech ? { speaker: { name: speech.speaker, entity_id: speech.entityId, direct: speech.direct } } : {}),
+    ...(speaker ? { speaker } : {}),
   };
 }
 
@@ -106,7 +107,7 @@ export function answerWho(knowledge: Knowledge, query: string, limit = 5, offset
   const floorHits = plainFloor(knowledge, query);
   const floorOf = (entityId: string | null) => floorHits.flatMap((h) => {
     const p = knowledge.passageById.get(h.id);
-    return p ? [resultFor(p, p.sentences.map((_s, i) => i), Number(h.score.toFixed(3)), entityId)] : [];
+    return p ? [resultFor(knowledge, p, p.sentences.map((_s, i) => i), Number(h.score.toFixed(3)), entityId)] : [];
   });
   if (!top || top.coverage < WHO_MIN_COVERAGE) {
     const closest = knowledge.entities.closest(query).map((e) => e.name);
@@ -145,7 +146,7 @@ export function answerWho(knowledge: Knowledge, query: string, limit = 5, offset
   const firstNamed = scored.findIndex((s) => s.named);
   if (firstNamed > 0) scored.unshift(...scored.splice(firstNamed, 1));
   const results = fuseRankings(
-    scored.map(({ p, score, keep }) => resultFor(p, keep, score, entity.id)),
+    scored.map(({ p, score, keep }) => resultFor(knowledge, p, keep, score, entity.id)),
     floorOf(entity.id),
     (r) => r.passage_id,
   );
