@@ -34,6 +34,13 @@ describe('terms tagging', () => {
     expect(tagTerms('The Israelis rejected that initial proposal.')).toEqual(['proposals', 'rejections']);
   });
 
+  it('tags what the later deals also settle: phases, withdrawal, governance, security, amnesty, rebuilding, monitoring', () => {
+    expect(tagTerms('In the second stage, the army would pull back to an agreed-upon line around the harbour.')).toEqual(['agreement', 'phases', 'withdrawal']);
+    expect(tagTerms('The plan calls for a temporary external administration and an international stabilization force.')).toEqual(['governance', 'security']);
+    expect(tagTerms('Fighters who hand over their weapons would be granted amnesty or safe passage.')).toEqual(['amnesty']);
+    expect(tagTerms('A monitoring body in the capital would oversee the rebuilding of the quay.')).toEqual(['reconstruction', 'monitoring']);
+  });
+
   it('leaves passages without terms untagged', () => {
     expect(tagTerms('Qatar has a track record of assisting in difficult situations like this.')).toEqual([]);
   });
