@@ -3,18 +3,20 @@
  *
  * Builds a throw-away corpus: a copy of the bundled corpus/ (sources and entities.yaml unchanged), plus every
  * article in test/eval/unseen/articles/ and every page in test/fixtures/pages/ (.txt/.html), each ingested with the
- * project's own CLI (`tsx src/cli/ingest.ts`, no flags). Then it scores test/eval/unseen-questions.jsonl with the
- * shared scorer (../shared/eval/score.mjs) against that corpus. It always exits 0: the figures are the result.
- * `--keep` leaves the temporary corpus in place (its path is printed) for a closer look at the misses.
+ * project's own CLI (`tsx src/cli/ingest.ts`, no flags). Then it asks test/eval/unseen-questions.jsonl of that corpus
+ * through one `tsx src/cli/ask.ts --json` process and scores the answers with the repository's own scorer
+ * (score-answers.ts beside this file: hit@1, hit@3, MRR@3, date@3, verbatim, and a line per command). It needs
+ * nothing beside the checkout, and it always exits 0: the figures are the result. `--keep` leaves the temporary
+ * corpus in place (its path is printed) for a closer look at the misses.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { askAll, readQuestions, scoreAnswers, sourceBodies } from './score-answers.ts';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-const scorer = resolve(root, '../shared/eval/score.mjs');
 const questions = join(root, 'test/eval/unseen-questions.jsonl');
 const keep = process.argv.includes('--keep');
 const PAGE = /\.(?:txt|html?)$/i;
@@ -26,10 +28,6 @@ function pages(dir: string): string[] {
 const sourceCount = (dir: string): number => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).length : 0);
 
 function main(): void {
-  if (!existsSync(scorer)) {
-    console.error(`eval:unseen: the shared scorer is missing: ${scorer}\n(expected ../shared/eval/score.mjs next to the project)`);
-    return;
-  }
   if (!existsSync(questions)) {
     console.error(`eval:unseen: no question set at ${questions}`);
     return;
@@ -54,9 +52,14 @@ function main(): void {
     for (const line of (ingest.stderr ?? '').split('\n').filter((l) => l.trim() !== '')) console.log(`  ${line}`);
     console.log(`  (full ingest report: ${keep ? log : 'run with --keep to keep it'})\n`);
 
-    const score = spawnSync(process.execPath, [scorer, questions], { cwd: root, env, stdio: 'inherit' });
-    if (score.error) console.error(`eval:unseen: could not run the scorer: ${score.error.message}`);
-    else if (score.status !== 0) console.error(`eval:unseen: the scorer exited with status ${score.status}`);
+    const asked = readQuestions(questions);
+    const started = Date.now();
+    const replies = askAll(asked, { cwd: root, env });
+    const score = scoreAnswers(asked, replies, sourceBodies(corpus));
+    for (const line of score.misses) console.log(line);
+    console.log(score.summary);
+    console.log(score.perCommand);
+    console.log(`(${asked.length} questions answered by one ask process in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   } finally {
     if (keep) console.log(`\ntemporary corpus kept at ${corpus}`);
     else rmSync(corpus, { recursive: true, force: true });

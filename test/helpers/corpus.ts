@@ -12,7 +12,8 @@ export function bundledKnowledge(): Knowledge {
   return cached;
 }
 
-export const SEEDS_DIR = join(import.meta.dirname, '../../../shared/seeds');
+/** The five raw texts the bundled corpus's sources were cleaned from, kept in the repository so that tests can re-clean them. */
+export const SEEDS_DIR = join(import.meta.dirname, '../fixtures/seeds');
 
 /** A scratch copy of the bundled corpus that a test may break. */
 export function scratchCorpus(): string {

@@ -1,7 +1,7 @@
 /**
- * Validates what the bot sends against Discord's published OpenAPI spec (../shared/discord-api-spec), with ajv's
- * 2020-12 draft, plus the limits the spec does not encode: 6,000 characters across a message's embeds and 100
- * characters for an autocomplete choice's name and value.
+ * Validates what the bot sends against Discord's published OpenAPI spec (pinned in test/fixtures/discord-api-spec/:
+ * its README says why it is not taken from a package), with ajv's 2020-12 draft, plus the limits the spec does not
+ * encode: 6,000 characters across a message's embeds and 100 characters for an autocomplete choice's name and value.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +9,8 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { embedCharacters } from '../../../src/interactions/messages/discord-limits.ts';
 
-export const SPEC_PATH = join(import.meta.dirname, '../../../../shared/discord-api-spec/openapi.json');
+/** Discord's OpenAPI spec, pinned in the repository at the commit its COMMIT file names. */
+export const SPEC_PATH = join(import.meta.dirname, '../../fixtures/discord-api-spec/openapi.json');
 
 const ROUTES: Array<{ method: string; pattern: RegExp; path: string }> = [
   { method: 'POST', pattern: /^\/interactions\/\d+\/[^/]+\/callback$/, path: '/interactions/{interaction_id}/{interaction_token}/callback' },

@@ -1,19 +1,35 @@
-/** `npm run start:http`: starts, answers a signed command over HTTP, and exits 0 on SIGTERM; a bad key is named. */
-import { spawn } from 'node:child_process';
+/**
+ * `npm run start:http`: starts, answers a signed command over HTTP, and exits 0 on SIGTERM; a bad key is named. Every
+ * process a test starts is killed after it, passed or failed, so none is left listening after the run.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../discord/bot-process.ts';
 import { APP_ID, slashCommand } from '../discord/fake-discord.ts';
 import { callbackProblems } from './endpoint.ts';
 import { makeKeyPair, postSigned } from './signed-requests.ts';
 
-const start = (env: Record<string, string>) =>
-  spawn(process.execPath, ['--import', 'tsx', 'src/cli/start-http.ts'], {
+const started: ChildProcess[] = [];
+const start = (env: Record<string, string>) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start-http.ts'], {
     env: { ...process.env, DISCORD_TOKEN: '', DATA_DIR: mkdtempSync(join(tmpdir(), 'talks-http-data-')), DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.push(child);
+  return child;
+};
+
+afterEach(async () => {
+  for (const child of started.splice(0)) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+});
 
 describe('the HTTP-mode process', () => {
   it('listens where PORT says, answers a signed /who, and exits 0 on SIGTERM', async () => {
