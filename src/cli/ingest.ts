@@ -7,6 +7,10 @@
  * dropped. The flags apply to every file and override what the page shows. A file that fails is reported in one
  * sentence naming it and saying what to do, and the others go on; the exit status is 1 when any failed, 2 for a
  * usage error. `--dry-run` goes through the same checks, refusals included, and only leaves out the writing.
+ *
+ * Each page is checked for duplicates, written and recorded holding the corpus lock (`withCorpusLock`), against the
+ * corpus as it is on disk then: a run beside another run, or beside the bot's `/source-admin`, never adds an article
+ * the other just added.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,8 +18,8 @@ import { parseArgs } from 'node:util';
 import { corpusDirFromEnv } from '../corpus/load-corpus.ts';
 import { ingestReport } from '../ingest/ingest-report.ts';
 import { IngestError, type IngestOptions, refuseTakenId, writeSource } from '../ingest/ingest-source.ts';
-import { recordChange, sha256Of } from '../corpus/corpus-changes.ts';
-import { previewAgainst } from '../corpus/corpus-editor.ts';
+import { recordChange, sha256Of, withCorpusLock } from '../corpus/corpus-changes.ts';
+import { previewAgainst, sourcesAddedSince } from '../corpus/corpus-editor.ts';
 import { DuplicateIndex } from '../corpus/duplicates.ts';
 import { readableSources } from '../corpus/load-corpus.ts';
 import { parseSourceFile } from '../corpus/source-file.ts';
@@ -189,18 +193,29 @@ function main(argv: string[]): number {
   const dryRun = parsed.values['dry-run'] === true;
   const corpusDir = corpusDirFromEnv();
   const existing = readableSources(corpusDir);
+  const known = new Set(existing.map((s) => s.id));
   const duplicates = new DuplicateIndex(existing);
   const takenThisRun = new Set<string>();
   for (const [n, file] of files.entries()) {
     if (files.length > 1) console.log(`${n > 0 ? '\n' : ''}== ${file}`);
     try {
       const raw = readFileSync(file, 'utf8');
-      const { prepared, nearDuplicateOf } = previewAgainst(duplicates, raw, file, options);
-      refuseTakenId(prepared, corpusDir, takenThisRun);
-      const written = dryRun ? null : writeSource(prepared, corpusDir);
-      if (written) recordChange(corpusDir, { action: 'add', id: prepared.meta.id, sha256: sha256Of(prepared.text), author: { by: 'command line' } });
+      const add = () => {
+        // holding the lock: the sources other writers added since are compared with too
+        for (const source of dryRun ? [] : sourcesAddedSince(corpusDir, known)) {
+          existing.push(source);
+          known.add(source.id);
+        }
+        const { prepared, nearDuplicateOf } = previewAgainst(duplicates, raw, file, options);
+        refuseTakenId(prepared, corpusDir, takenThisRun);
+        const written = dryRun ? null : writeSource(prepared, corpusDir);
+        if (written) recordChange(corpusDir, { action: 'add', id: prepared.meta.id, sha256: sha256Of(prepared.text), author: { by: 'command line' } });
+        return { prepared, nearDuplicateOf, written };
+      };
+      const { prepared, nearDuplicateOf, written } = dryRun ? add() : withCorpusLock(corpusDir, add);
       // a dry run counts the page as added too, so the next files meet the same duplicates and taken ids
       existing.push(parseSourceFile(prepared.text, `sources/${prepared.meta.id}.md`));
+      known.add(prepared.meta.id);
       takenThisRun.add(prepared.meta.id);
       for (const line of ingestReport(prepared, written)) console.log(line);
       if (nearDuplicateOf) console.log(`  near-duplicate of ${nearDuplicateOf.id} (${nearDuplicateOf.outlet ?? 'unknown outlet'}): recorded as near_duplicate_of; answers show shared sentences once`);

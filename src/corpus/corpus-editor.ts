@@ -5,16 +5,71 @@
  * the corpus is refused, naming the source; a near-duplicate (the same wire story republished with small edits) is
  * accepted and recorded as such.
  *
+ * The duplicate check, the write and the record happen under the corpus lock (`withCorpusLockAsync`), against the
+ * sources the bot serves and any that another process (`npm run ingest`) wrote since its last reload: two writers
+ * adding the same article at once cannot both pass the check. Opening the editor tidies up after writers killed
+ * mid-change (`openCorpusForWriting`).
+ *
  * @example
  * const editor = new CorpusEditor(live);
  * const preview = editor.preview(pageText, 'saved-page.html', { outlet: 'Reuters' });
  * const { id, reload } = await editor.add(preview, { by: 'discord', user, guild });
  */
+import { join } from 'node:path';
 import { IngestError, type IngestOptions, type PreparedSource, prepareSource, writeSource } from '../ingest/ingest-source.ts';
 import type { LiveKnowledge, ReloadResult } from '../knowledge/live-knowledge.ts';
-import { type ChangeAuthor, CorpusChangeError, recordChange, removeSource, sha256Of } from './corpus-changes.ts';
-import { DuplicateIndex } from './duplicates.ts';
+import { type ChangeAuthor, CorpusChangeError, openCorpusForWriting, recordChange, removeSource, sha256Of, withCorpusLockAsync } from './corpus-changes.ts';
+import { type DuplicateMatch, DuplicateIndex } from './duplicates.ts';
+import { readCorpusText, sourceFileNames } from './load-corpus.ts';
+import { parseSourceFile } from './source-file.ts';
 import type { Source } from './source-schema.ts';
+
+/** What finds the source a text repeats: a DuplicateIndex, or several searched as one. */
+export type DuplicateFinder = Pick<DuplicateIndex, 'find'>;
+
+/**
+ * The sources in `dir/sources/` whose ids `known` lacks, read from disk (files that do not parse are skipped): what
+ * other processes added since `known` was read. Called holding the corpus lock, so none is half-written.
+ *
+ * @example
+ * sourcesAddedSince('corpus', new Set(live.current().sourceById.keys())) // → [] unless `npm run ingest` just ran
+ */
+export function sourcesAddedSince(dir: string, known: ReadonlySet<string>): Source[] {
+  let names: string[];
+  try {
+    names = sourceFileNames(join(dir, 'sources'));
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    if (known.has(name.slice(0, -'.md'.length))) return [];
+    try {
+      return [parseSourceFile(readCorpusText(join(dir, 'sources', name), `sources/${name}`), `sources/${name}`)];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/**
+ * Several finders searched as one: an exact copy in any wins, else the nearest near-duplicate.
+ *
+ * @example
+ * findingIn([servedIndex, new DuplicateIndex(sourcesAddedSince(dir, served))]).find(paragraphs)
+ */
+export function findingIn(finders: readonly DuplicateFinder[]): DuplicateFinder {
+  return {
+    find(paragraphs) {
+      let best: DuplicateMatch | null = null;
+      for (const finder of finders) {
+        const match = finder.find(paragraphs);
+        if (match?.kind === 'exact') return match;
+        if (match && match.similarity > (best?.similarity ?? 0)) best = match;
+      }
+      return best;
+    },
+  };
+}
 
 /** A cleaned article ready to add, with what it was made from so "Edit details" can prepare it again. */
 export interface SourcePreview {
@@ -31,7 +86,7 @@ export interface SourcePreview {
  * repeats, a near-duplicate is prepared with `near_duplicate_of`. Nothing is written. `npm run ingest` and
  * `/source-admin add` both come through here.
  */
-export function previewAgainst(existing: DuplicateIndex, raw: string, rawName: string, options: IngestOptions = {}): SourcePreview {
+export function previewAgainst(existing: DuplicateFinder, raw: string, rawName: string, options: IngestOptions = {}): SourcePreview {
   const first = prepareSource(raw, rawName, options);
   const match = existing.find(first.cleaned.paragraphs);
   if (match?.kind === 'exact') {
@@ -45,7 +100,14 @@ export function previewAgainst(existing: DuplicateIndex, raw: string, rawName: s
 export class CorpusEditor {
   private duplicates: { knowledgeAt: unknown; index: DuplicateIndex } | null = null;
 
-  constructor(readonly live: LiveKnowledge) {}
+  /** Opening the editor opens the corpus for writing: what writers killed mid-change left is cleared up. */
+  constructor(readonly live: LiveKnowledge) {
+    try {
+      openCorpusForWriting(live.dir);
+    } catch {
+      // a corpus folder that cannot be written: adding will say so
+    }
+  }
 
   /** Cleans and checks an article without writing it. Throws IngestError (a message for the moderator). */
   preview(raw: string, rawName: string, options: IngestOptions = {}): SourcePreview {
@@ -62,13 +124,19 @@ export class CorpusEditor {
    * refuses the new file itself, the file is taken out again so the corpus stays as it was.
    */
   async add(preview: SourcePreview, author: ChangeAuthor): Promise<{ id: string; file: string; reload: ReloadResult }> {
-    const again = this.preview(preview.raw, preview.rawName, preview.options); // the corpus may have changed since
-    const id = again.prepared.meta.id;
-    const file = writeNew(again.prepared, this.live.dir);
-    recordChange(this.live.dir, { action: 'add', id, sha256: sha256Of(again.prepared.text), author });
+    const dir = this.live.dir;
+    const { id, file } = await withCorpusLockAsync(dir, () => {
+      // checked again holding the lock: the corpus may have changed since the preview, in this process or another
+      const served = this.live.current().sourceById;
+      const finder = findingIn([this.duplicateIndex(), new DuplicateIndex(sourcesAddedSince(dir, new Set(served.keys())))]);
+      const again = previewAgainst(finder, preview.raw, preview.rawName, preview.options);
+      const written = writeNew(again.prepared, dir);
+      recordChange(dir, { action: 'add', id: again.prepared.meta.id, sha256: sha256Of(again.prepared.text), author });
+      return { id: again.prepared.meta.id, file: written };
+    });
     const reload = await this.live.reload();
     if (!reload.ok && reload.error.startsWith(`sources/${id}.md`)) {
-      removeSource(this.live.dir, id, author);
+      await withCorpusLockAsync(dir, () => removeSource(dir, id, author));
       await this.live.reload();
     }
     return { id, file, reload };
@@ -82,7 +150,7 @@ export class CorpusEditor {
   async remove(id: string, author: ChangeAuthor): Promise<{ movedTo: string; reload: ReloadResult }> {
     const copies = this.live.current().corpus.sources.filter((s) => s.near_duplicate_of === id).map((s) => `"${s.id}"`);
     if (copies.length > 0) throw new CorpusChangeError(`${copies.join(', ')} ${copies.length === 1 ? 'repeats' : 'repeat'} "${id}" with small edits (near_duplicate_of): remove ${copies.length === 1 ? 'it' : 'them'} first.`);
-    const movedTo = removeSource(this.live.dir, id, author);
+    const movedTo = await withCorpusLockAsync(this.live.dir, () => removeSource(this.live.dir, id, author)); // waits without blocking answers
     return { movedTo, reload: await this.live.reload() };
   }
 

@@ -5,6 +5,10 @@
  * saved as offsets and read back as slices of the passage text, which share its memory; one that is not a stretch
  * is saved whole.
  *
+ * The columns are raw numbers: a count read from a damaged save would make the reader loop, and allocate, billions of
+ * times. `unpackPassages` therefore checks every column's length and every count against the arrays it counts first
+ * (`checkSavedPassages`), and every offset against its passage as it reads.
+ *
  * @example
  * unpackPassages(packPassages(knowledge.passages), knowledge.sourceById) // → passages equal to knowledge.passages
  */
@@ -59,7 +63,15 @@ class StretchWriter {
   }
 }
 
-const readStretch = (s: Stretches, i: number, passageText: string): string => s.whole.get(i) ?? passageText.slice(s.start[i], s.end[i]);
+/** The text `s` saves at `i` for a passage: its stretch, checked to lie inside the passage, or the text saved whole. */
+function readStretch(s: Stretches, i: number, passageText: string): string {
+  const whole = s.whole.get(i);
+  if (whole !== undefined) return whole;
+  const start = s.start[i] ?? 0;
+  const end = s.end[i] ?? 0;
+  if (start > end || end > passageText.length) throw new Error('a saved offset lies outside its passage');
+  return passageText.slice(start, end);
+}
 
 /** The passages as columns, for a save. */
 export function packPassages(passages: readonly KnownPassage[]): SavedPassages {
@@ -120,11 +132,80 @@ export function packPassages(passages: readonly KnownPassage[]): SavedPassages {
   };
 }
 
+const COUNTED = ['sentences', 'dates', 'mentions', 'speakers', 'terms'] as const;
+
+/**
+ * Throws (naming the column) unless `saved` has the shape `packPassages` gives it: every per-passage column as long as
+ * the passages, each flat column as long as the sum of its counts, every table code inside its table. What a reader
+ * must know before it allocates anything a saved number asks for.
+ *
+ * @example
+ * checkSavedPassages(packPassages(knowledge.passages)) // passes
+ * checkSavedPassages({ ...saved, counts: { ...saved.counts, sentences: Uint32Array.of(0xffffffff) } }) // throws
+ */
+export function checkSavedPassages(saved: SavedPassages): void {
+  if (checked.has(saved)) return;
+  const fail = (column: string): never => {
+    throw new Error(`the saved passages' ${column} do not add up`);
+  };
+  if (!isStrings(saved?.text) || !isStrings(saved.sourceIds)) fail('texts');
+  const count = saved.text.length;
+  for (const column of ['source', 'n', 'paragraph'] as const) if (!(saved[column] instanceof Uint32Array) || saved[column].length !== count) fail(column);
+  if (!(saved.paragraphStart instanceof Int32Array) || saved.paragraphStart.length !== count) fail('paragraph starts');
+  if (!allBelow(saved.source, saved.sourceIds.length)) fail('sources');
+  const totals = {} as Record<(typeof COUNTED)[number], number>;
+  for (const kind of COUNTED) {
+    const counts = saved.counts?.[kind];
+    if (!(counts instanceof Uint32Array) || counts.length !== count) fail(`${kind} counts`);
+    let total = 0;
+    for (let i = 0; i < counts.length; i++) total += counts[i] as number;
+    totals[kind] = total;
+  }
+  if (!isStretches(saved.sentences, totals.sentences)) fail('sentences');
+  const d = saved.dates;
+  if (!isStretches(d, totals.dates) || !isTable(d.iso, totals.dates) || !isTable(d.granularity, totals.dates) || !isTable(d.kind, totals.dates)) fail('dates');
+  const m = saved.mentions;
+  if (!isStretches(m, totals.mentions) || !isTable(m.entityId, totals.mentions) || !isTable(m.via, totals.mentions)) fail('mentions');
+  const sp = saved.speakers;
+  const speakers = totals.speakers;
+  if (!isStrings(sp?.speaker) || sp.speaker.length !== speakers || !isTable(sp.entityId, speakers) || !(sp.direct instanceof Uint8Array) || sp.direct.length !== speakers) fail('speakers');
+  if (!Array.isArray(sp.quote) || sp.quote.length !== speakers || !sp.quote.every((q) => q === null || typeof q === 'string')) fail('speakers');
+  if (!isTable(saved.terms, totals.terms)) fail('terms');
+  checked.add(saved);
+}
+
+/** Saves already checked: a save is checked when read, and again by `unpackPassages`, for the price of one. */
+const checked = new WeakSet<SavedPassages>();
+
+function isStrings(value: unknown): value is string[] {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (typeof value[i] !== 'string') return false;
+  return true;
+}
+
+/** Whether every number of `codes` is below `limit` (a plain loop: these columns hold millions of numbers). */
+function allBelow(codes: Uint32Array | Uint8Array, limit: number): boolean {
+  for (let i = 0; i < codes.length; i++) if ((codes[i] as number) >= limit) return false;
+  return true;
+}
+
+function isTable(t: StringTable<string | null> | undefined, length: number): boolean {
+  return t !== undefined && Array.isArray(t.table) && t.codes instanceof Uint32Array && t.codes.length === length && allBelow(t.codes, t.table.length);
+}
+
+function isStretches(s: Stretches | undefined, length: number): boolean {
+  if (s === undefined || !(s.start instanceof Uint32Array) || !(s.end instanceof Uint32Array) || s.start.length !== length || s.end.length !== length || !(s.whole instanceof Map)) return false;
+  for (const [i, text] of s.whole) if (!Number.isInteger(i) || i < 0 || i >= length || typeof text !== 'string') return false;
+  return true;
+}
+
 /**
  * The passages back from their columns, joined to their sources; `sourceOf` returns undefined for a source the
- * corpus lacks, and the first such source is reported by name.
+ * corpus lacks, and the first such source is reported by name. Throws when the columns do not add up (see
+ * `checkSavedPassages`) before reading any.
  */
 export function unpackPassages(saved: SavedPassages, sourceOf: (id: string) => Source | undefined): KnownPassage[] {
+  checkSavedPassages(saved);
   const sources = saved.sourceIds.map((id) => {
     const source = sourceOf(id);
     if (!source) throw new MissingSourceError(id);

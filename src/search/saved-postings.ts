@@ -167,6 +167,17 @@ export function savePostings<T>(ms: MiniSearch<T>): SavedPostings {
   };
 }
 
+/** Whether each number is at least the one before (a plain loop: millions of postings). */
+function ascending(numbers: Uint32Array): boolean {
+  for (let i = 1; i < numbers.length; i++) if ((numbers[i] as number) < (numbers[i - 1] as number)) return false;
+  return true;
+}
+
+function allBelow(numbers: Uint8Array, limit: number): boolean {
+  for (let i = 0; i < numbers.length; i++) if ((numbers[i] as number) >= limit) return false;
+  return true;
+}
+
 function smallestArrayOf(numbers: readonly number[]): Uint8Array | Uint16Array | Uint32Array {
   const max = numbers.reduce((m, n) => (n > m ? n : m), 0);
   return max <= 0xff ? Uint8Array.from(numbers) : max <= 0xffff ? Uint16Array.from(numbers) : Uint32Array.from(numbers);
@@ -185,6 +196,13 @@ export function restorePostings<T>(saved: SavedPostings, options: Options<T>): M
   }
   if (saved.docs.length !== saved.freqs.length || (expected > 0 && saved.entryEnd[expected - 1] !== saved.docs.length)) {
     throw new Error('the saved search index is damaged (its postings are cut short)');
+  }
+  // each entry's postings end where the next begin, inside the postings, and belong to a field there is
+  if (!ascending(saved.entryEnd) || !allBelow(saved.entryField, fieldCount)) {
+    throw new Error('the saved search index is damaged (its postings overlap or name no field)');
+  }
+  if (saved.ids.length !== saved.shortIds.length || saved.fieldLengths.length !== saved.shortIds.length * fieldCount) {
+    throw new Error('the saved search index is damaged (its documents do not match their ids and lengths)');
   }
   const ms = MiniSearch.loadJS<T>(
     { documentCount: saved.documentCount, nextId: saved.nextId, documentIds: {}, fieldIds: saved.fieldIds, fieldLength: {}, averageFieldLength: saved.averageFieldLength, storedFields: {}, dirtCount: saved.dirtCount, index: [], serializationVersion: 2 },
