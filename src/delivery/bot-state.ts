@@ -27,7 +27,8 @@ export async function openBotState(env: Pick<DiscordEnv, 'DATA_DIR' | 'DATABASE_
   let knowledge: LiveKnowledge;
   try {
     const started = performance.now();
-    knowledge = LiveKnowledge.open(corpusDirFromEnv(), (message) => logger.info(message));
+    // read, and built when there is no usable save, in a worker: a signal to stop is heard meanwhile
+    knowledge = await LiveKnowledge.load(corpusDirFromEnv(), (message) => logger.info(message));
     const k = knowledge.current();
     logger.info({ sources: k.corpus.sources.length, passages: k.passages.length, ms: Math.round(performance.now() - started) }, 'corpus loaded');
   } catch (error) {

@@ -26,6 +26,21 @@ export class FaqDatabaseError extends Error {
 }
 
 /**
+ * The database stayed locked by another writer (another shard, a second `/faq-admin seed`) for longer than a member
+ * should wait: nothing was changed, and trying again in a moment works. A FaqError, so the FAQ commands show its
+ * message as they show every refusal.
+ *
+ * @example
+ * throw new FaqBusyError(); // a member reads "The FAQ is busy, try again in a moment."
+ */
+export class FaqBusyError extends FaqError {
+  constructor() {
+    super('The FAQ is busy, try again in a moment.');
+    this.name = 'FaqBusyError';
+  }
+}
+
+/**
  * An import that would overwrite entries without being told to: nothing was applied.
  *
  * @example

@@ -1,13 +1,15 @@
 /**
- * A one-article change to a large corpus without a full rebuild: the added, changed or removed sources' passages go
- * in or out of the index (MiniSearch's `addAll` and `discard`), the word statistics, the copy groups and each
- * entity's passages, and everything else is carried over. At 100,000 passages a full build takes minutes; this
- * takes milliseconds.
+ * A change to sources without a full rebuild, how a running bot takes in every source change whatever the size of
+ * its corpus (`LiveKnowledge`): the added, changed or removed sources' passages go in or out of the index
+ * (MiniSearch's `addAll` and `discard`), the word statistics, the copy groups and each entity's passages, and
+ * everything else is carried over. A full build takes seconds at 10,000 passages and minutes at 100,000, all of it
+ * time the event loop would not answer in; this takes milliseconds.
  *
  * What it does not redo: finding the people the text names (`discoverPeople` reads the whole corpus). The new
  * passages are read for the entities of the last full build, curated and discovered; someone first named in the
- * new article has no entity of their own until the next full build (`LiveKnowledge` does one for a small corpus
- * and when `entities.yaml` changes). Role statements made only by a removed article are dropped with it.
+ * new article has no entity of their own until the next full build (`LiveKnowledge` makes one, in a worker, when
+ * `entities.yaml` changes; a restart builds a corpus under INCREMENTAL_FROM_PASSAGES afresh). Role statements made
+ * only by a removed article are dropped with it.
  *
  * The index, the word statistics, the passage list and the passages by id, by text and by entity are updated in place: the knowledge passed in is
  * retired and must not answer again. The update is synchronous, so no answer can run between the first change and the switch to the result.
@@ -23,9 +25,10 @@ import { insertOrdered, removeRuns } from './ordered-merge.ts';
 import { addCopyGroup, corpusPosition, countWords, indexedPassage, type Knowledge, type KnownPassage, knowSource, textKeyOf } from './knowledge.ts';
 
 /**
- * From this many passages on, a change to sources is applied to the running knowledge rather than rebuilt: a build
- * of 20,000 passages takes about half a minute here, an update milliseconds. Below it a rebuild is cheap and also
- * finds the people a new article is the first to name, which an update leaves to the next build.
+ * From this many passages on, a start that finds the save of an earlier version of the corpus brings it up to date
+ * with updates (`catchUpKnowledge`) rather than building again: a build of 20,000 passages takes about half a minute
+ * here, an update milliseconds. Below it a start builds afresh, which also finds the people that articles added by
+ * updates were the first to name. (A running bot applies source changes as updates at every size.)
  */
 export const INCREMENTAL_FROM_PASSAGES = 20_000;
 
