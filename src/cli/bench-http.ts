@@ -61,15 +61,21 @@ console.log(`bench-http: ${knowledge.passages.length} passages; ${COUNT} request
 
 const queries = benchQueries({ entities: knowledge.corpus.entities, texts: knowledge.passages.map((p) => p.text) }, { count: 500, seed: 1 }).search;
 const pings = Array.from({ length: 100 }, (_, n) => signedPost(privateKey, interaction(n, InteractionType.Ping)));
-const searches = queries.map((q, n) => signedPost(privateKey, interaction(1000 + n, InteractionType.ApplicationCommand, { id: '1', name: 'search', type: 1, options: [{ name: 'text', type: 3, value: q }] })));
+/**
+ * `count` signed /search interactions from `first` on, each with an id of its own: the endpoint answers a repeated
+ * interaction id as a replay (409), so a load of commands cannot cycle through a few signed requests as PINGs can.
+ */
+const searches = (first: number, count: number) =>
+  Array.from({ length: count }, (_, k) => signedPost(privateKey, interaction(first + k, InteractionType.ApplicationCommand, { id: '1', name: 'search', type: 1, options: [{ name: 'text', type: 3, value: queries[k % queries.length] }] })));
 
 const results: Record<string, LoadReport> = {};
-for (const [label, posts, type] of [
-  ['PING → PONG', pings, InteractionResponseType.Pong],
-  ['/search', searches, InteractionResponseType.ChannelMessageWithSource],
+const warmUp = Math.min(200, COUNT);
+for (const [label, warm, measured, type] of [
+  ['PING → PONG', pings, pings, InteractionResponseType.Pong],
+  ['/search', searches(1000, warmUp), searches(1000 + warmUp, COUNT), InteractionResponseType.ChannelMessageWithSource],
 ] as const) {
-  await loadEndpointInWorker({ url, posts, count: Math.min(200, COUNT), concurrency: CONCURRENCY, expectType: type }); // warm-up
-  results[label] = await loadEndpointInWorker({ url, posts, count: COUNT, concurrency: CONCURRENCY, expectType: type });
+  await loadEndpointInWorker({ url, posts: warm, count: warmUp, concurrency: CONCURRENCY, expectType: type });
+  results[label] = await loadEndpointInWorker({ url, posts: measured, count: COUNT, concurrency: CONCURRENCY, expectType: type });
 }
 await server.close();
 

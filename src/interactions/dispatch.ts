@@ -6,6 +6,13 @@
  * error gives a short private apology with an error id while the detail goes to the log, and nothing throws to
  * the transport. When Discord says the interaction expired or the message is gone, that is logged in one line and
  * no apology is attempted (there is no one to send it to).
+ *
+ * Before any of that, the interaction's shape is checked (`checkInteraction`, zod): the fields the layer reads must
+ * be there with the types it reads them as, so a malformed interaction — a command without `data`, `options` that is
+ * not a list, a type Discord does not have — is refused up front instead of throwing inside a handler. An HTTP
+ * endpoint answers it 400 before calling the layer; on the gateway it is ignored with a warning. Shapes the layer
+ * already answers in words (no user, permissions that are not a number, an option value of the wrong type, a command
+ * it does not have) are let through.
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -19,6 +26,7 @@ import {
   ComponentType,
   InteractionType,
 } from 'discord-api-types/v10';
+import { z } from 'zod';
 import { booleanOption, parseOptions } from '../commands/define-command.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Cooldowns } from './cooldowns.ts';
@@ -54,16 +62,118 @@ export function createInteractionHandler(ctx: InteractionContext, rest: WebhookR
   return (interaction, sendFirst) => dispatchInteraction(interaction, new InteractionReply(interaction, sendFirst, rest), ctx);
 }
 
+/** Enum members as the plain numbers zod reads from the JSON. */
+const ACTION_ROW: number = ComponentType.ActionRow;
+const MESSAGE_COMMAND: number = ApplicationCommandType.Message;
+const snowflake = z.string().regex(/^\d{1,20}$/, 'expected a snowflake (a decimal id)');
+const user = z.looseObject({ id: snowflake });
+
+/**
+ * A command's options, nested as Discord nests them: a subcommand group holds subcommands, a subcommand holds the
+ * values — three levels, the deepest with nothing under it. A value may be of any type: `parseOptions` answers a
+ * wrong one in the member's words.
+ */
+function optionList(depth: number): z.ZodType {
+  return z.array(
+    z.looseObject({
+      name: z.string(),
+      type: z.number().int(),
+      focused: z.boolean().optional(),
+      options: depth > 1 ? optionList(depth - 1).optional() : z.tuple([]).optional(),
+    }),
+  );
+}
+
+const embed = z.looseObject({ description: z.string().optional(), footer: z.looseObject({ text: z.string() }).optional() });
+const topLevelComponent = z
+  .looseObject({ type: z.number().int(), components: z.array(z.looseObject({ type: z.number().int() })).optional() })
+  .refine((row) => row.type !== ACTION_ROW || row.components !== undefined, 'an action row has components');
+/** A message as a button click or a message command carries it: what the handlers read of it. */
+const message = z.looseObject({
+  content: z.string().optional(),
+  embeds: z.array(embed),
+  components: z.array(topLevelComponent).optional(),
+  attachments: z.array(z.looseObject({ id: z.string(), filename: z.string() })).optional(),
+  flags: z.number().int().optional(),
+});
+const commandData = z
+  .looseObject({
+    name: z.string(),
+    type: z.number().int(),
+    options: optionList(3).optional(),
+    target_id: z.string().optional(),
+    resolved: z.looseObject({ messages: z.record(z.string(), message).optional() }).optional(),
+  })
+  .refine((data) => data.type !== MESSAGE_COMMAND || (data.target_id !== undefined && data.resolved?.messages !== undefined), 'a message command names its target and resolves it');
+const formData = z.looseObject({
+  custom_id: z.string(),
+  // rows of inputs as Discord sent them for years, or labels each around one input
+  components: z.array(z.looseObject({ components: z.array(z.looseObject({})).optional(), component: z.looseObject({}).optional() })),
+});
+
+const envelope = {
+  id: snowflake,
+  application_id: snowflake,
+  token: z.string().min(1),
+  guild_id: snowflake.optional(),
+  member: z.looseObject({ user: user.optional() }).optional(),
+  user: user.optional(),
+};
+
+/** What the layer reads of each kind of interaction; anything else in it is kept as Discord sent it. */
+const InteractionSchema = z.discriminatedUnion('type', [
+  z.looseObject({ ...envelope, type: z.literal(InteractionType.Ping) }),
+  z.looseObject({ ...envelope, type: z.literal(InteractionType.ApplicationCommand), data: commandData }),
+  z.looseObject({ ...envelope, type: z.literal(InteractionType.MessageComponent), data: z.looseObject({ custom_id: z.string(), component_type: z.number().int() }), message }),
+  z.looseObject({ ...envelope, type: z.literal(InteractionType.ApplicationCommandAutocomplete), data: commandData }),
+  z.looseObject({ ...envelope, type: z.literal(InteractionType.ModalSubmit), data: formData, message: message.optional() }),
+]);
+
+/** An interaction the layer can take (as it was sent, not a copy), or what is wrong with it. */
+export type InteractionCheck = { ok: true; interaction: APIInteraction } | { ok: false; problem: string };
+
+/**
+ * Whether a value has the shape of an interaction the layer can take: an id, an application id and a token; a type
+ * Discord has; and for that type the `data` (and `message`) the layer reads, with the types it reads them as.
+ *
+ * @example
+ * checkInteraction({ id: '1', application_id: '2', token: 't', type: 2 }) // → { ok: false, problem: 'data: Invalid input: expected object, received undefined' }
+ * checkInteraction(JSON.parse(body)) // → { ok: true, interaction } for what Discord sends
+ */
+export function checkInteraction(value: unknown): InteractionCheck {
+  const parsed = InteractionSchema.safeParse(value);
+  if (parsed.success) return { ok: true, interaction: value as APIInteraction };
+  const problem = parsed.error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message}`)
+    .join('; ');
+  return { ok: false, problem };
+}
+
+/** The id and type of something sent as an interaction, for a log line, whatever it holds. */
+function aboutValue(value: unknown): { interactionId?: string; type?: unknown } {
+  if (typeof value !== 'object' || value === null) return {};
+  const { id, type } = value as { id?: unknown; type?: unknown };
+  return { ...(typeof id === 'string' ? { interactionId: id.slice(0, 30) } : {}), ...(typeof type === 'number' ? { type } : {}) };
+}
+
 const STALE_BUTTON = 'This button is from an older version of the bot and no longer works: please run the command again.';
 const STALE_FORM = 'This form is from an older version of the bot and no longer works: please run the command again.';
 
 /**
- * Answers one interaction; resolves when the user has been answered (or the failure logged).
+ * Answers one interaction; resolves when the user has been answered (or the failure logged). A malformed one (see
+ * `checkInteraction`) is logged as a warning and left unanswered.
  *
  * @example
  * await dispatchInteraction(interactionJson, new InteractionReply(interactionJson, sendFirst, rest), ctx);
  */
 export async function dispatchInteraction(interaction: APIInteraction, reply: InteractionReply, ctx: InteractionContext): Promise<void> {
+  const checked = checkInteraction(interaction);
+  if (!checked.ok) {
+    // Discord never sends these; nothing is run and nothing answered (an HTTP endpoint refused it with 400 already)
+    ctx.logger.warn({ ...aboutValue(interaction), problem: checked.problem }, 'malformed interaction ignored');
+    return;
+  }
   if (interaction.type === InteractionType.Ping) {
     await reply.pong();
     return;

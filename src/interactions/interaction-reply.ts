@@ -5,9 +5,11 @@
  * original response, follow-ups, deleting. It remembers what was sent, so `send` after a deferral edits the
  * original and `send` after a reply posts a follow-up, and the handler never has to know. Whatever it sends passes
  * through `withoutSecrets`, so an error message quoting the bot token or the database URL never reaches a member.
+ * Handlers escape markdown before this point, so the secret may arrive escaped (`Gab\_cd`): redaction happens first
+ * where text is escaped (`escapeText`), and this last guard finds a secret with escaping backslashes in it too.
  *
  * @example
- * const reply = new InteractionReply(interaction, sendFirst, client.rest);
+ * const reply = new InteractionReply(interaction, sendFirst, createWebhookClient({ api: env.DISCORD_API_URL }));
  * await reply.defer({ private: true });
  * await reply.send({ content: 'Done.' }); // → PATCH /webhooks/{app}/{token}/messages/@original
  */
@@ -33,8 +35,9 @@ export interface WebhookRequest {
 }
 
 /**
- * The REST client's methods the webhook routes need: discord.js's `client.rest`, or a `new REST()` of
- * @discordjs/rest on a transport without a gateway client.
+ * The REST client's methods the webhook routes need: `createWebhookClient()` (bot-context.ts), a @discordjs/rest
+ * client for these routes alone, which Discord's global rate limit does not hold back — or discord.js's
+ * `client.rest`, which holds every request it sends to 50 a second.
  */
 export interface WebhookRest {
   post(route: `/${string}`, request: WebhookRequest): Promise<unknown>;

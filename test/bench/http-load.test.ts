@@ -30,9 +30,10 @@ describe('the HTTP load test', () => {
   });
   afterAll(() => server.close());
 
-  it('sends exactly the count asked for, cycling through the requests, and times every answer', async () => {
+  it('sends exactly the count asked for and times every answer', async () => {
     const before = handled;
-    const posts = [signedPost(discord.privateKey, slashCommand('who', { name: 'McGurk' })), signedPost(discord.privateKey, ping())];
+    // a command of its own each time, as Discord sends them: an interaction id seen again is a replay, refused with 409
+    const posts = Array.from({ length: 51 }, (_, k) => signedPost(discord.privateKey, k % 2 ? ping() : slashCommand('who', { name: 'McGurk' })));
     const report = await loadEndpoint({ url, posts, count: 51, concurrency: 4, expectType: InteractionResponseType.ChannelMessageWithSource });
     expect(handled - before).toBe(26);
     expect(report).toMatchObject({ requests: 51, statuses: { 200: 51 }, failures: 25 }); // the PINGs got PONG, not a message

@@ -37,9 +37,10 @@ describe('the open-loop load test', () => {
   afterAll(() => server.close());
 
   it('sends rate × seconds requests and answers each kind separately', async () => {
-    const good = { kind: '/who', post: signedPost(discord.privateKey, { id: '1', application_id: '1', type: 2, token: 't', version: 1, data: { id: '1', name: 'who', type: 1 } }) };
+    // each command with an id of its own, as Discord sends them (an id seen again is a replay, refused with 409)
+    const good = (n: number) => ({ kind: '/who', post: signedPost(discord.privateKey, { id: String(1000 + n), application_id: '1', type: 2, token: 't', version: 1, data: { id: '1', name: 'who', type: 1 } }) });
     const pong = { kind: 'PING', post: signedPost(discord.privateKey, ping()) };
-    const report = await runOpenLoop({ url, rate: 100, seconds: 0.5, next: (n) => (n % 2 ? pong : good), check: rightAnswer });
+    const report = await runOpenLoop({ url, rate: 100, seconds: 0.5, next: (n) => (n % 2 ? pong : good(n)), check: rightAnswer });
     expect(report).toMatchObject({ requests: 50, completed: 50, errors: 0 });
     expect(report.byKind['/who']).toMatchObject({ requests: 25, errors: 0 });
     expect(report.byKind.PING).toMatchObject({ requests: 25, errors: 0 });
@@ -47,9 +48,9 @@ describe('the open-loop load test', () => {
   });
 
   it('counts a wrong answer, a refused signature and an unreachable server as errors, with the reason', async () => {
-    const wrong = { kind: '/who', post: signedPost(discord.privateKey, { id: '1', application_id: '1', type: 2, token: 't', version: 1, data: { id: '1', name: 'broken', type: 1 } }) };
+    const wrong = (n: number) => ({ kind: '/who', post: signedPost(discord.privateKey, { id: String(2000 + n), application_id: '1', type: 2, token: 't', version: 1, data: { id: '1', name: 'broken', type: 1 } }) });
     const forged = { kind: 'PING', post: signedPost(generateKeyPairSync('ed25519').privateKey, ping()) };
-    const report = await runOpenLoop({ url, rate: 100, seconds: 0.2, next: (n) => (n % 2 ? forged : wrong), check: rightAnswer });
+    const report = await runOpenLoop({ url, rate: 100, seconds: 0.2, next: (n) => (n % 2 ? forged : wrong(n)), check: rightAnswer });
     expect(report).toMatchObject({ requests: 20, errors: 20, errorKinds: { 'wrong answer': 10, 'status 401': 10 } });
     const down = await runOpenLoop({ url: 'http://127.0.0.1:1/interactions', rate: 50, seconds: 0.1, next: () => forged, check: rightAnswer });
     expect(down).toMatchObject({ requests: 5, completed: 0, errors: 5, errorKinds: { socket: 5 } });

@@ -7,7 +7,7 @@
  */
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { DiscordEnv } from '../../config/env.ts';
-import { type BotOptions, botContext } from '../../interactions/bot-context.ts';
+import { type BotOptions, botContext, createWebhookClient } from '../../interactions/bot-context.ts';
 import { createInteractionHandler } from '../../interactions/dispatch.ts';
 import { startFailure } from './discord-failures.ts';
 import { listenForInteractions } from './gateway-interactions.ts';
@@ -27,6 +27,9 @@ export interface StartBotOptions extends BotOptions {
   signal?: AbortSignal;
 }
 
+/** How long a stop waits for answer edits already queued before it gives up on them. */
+const STOP_DRAIN_MS = 10_000;
+
 /**
  * @example
  * const bot = await startBot({ env, logger, knowledge, commands: COMMANDS }); // resolves once logged in
@@ -35,7 +38,10 @@ export interface StartBotOptions extends BotOptions {
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { env, logger } = options;
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: env.DISCORD_API_URL } });
-  listenForInteractions(client, createInteractionHandler(botContext(options), client.rest));
+  // answers go out through a client of their own, not held to the global 50 a second, and drained on stop
+  const webhooks = createWebhookClient({ api: env.DISCORD_API_URL });
+  listenForInteractions(client, createInteractionHandler(botContext(options), webhooks), webhooks);
+  logRestTrouble(webhooks.rest, logger);
   client.once(Events.ClientReady, (c) => logger.info({ user: c.user.tag, guilds: c.guilds.cache.size, invite: inviteUrl(env.DISCORD_APPLICATION_ID) }, 'connected to Discord'));
   logGatewayEvents(client, logger);
   logRestTrouble(client.rest, logger);
@@ -58,7 +64,10 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   return {
     client,
     async stop() {
+      // no new interactions arrive once the gateway is closed; the answers already on their way are sent first
       await client.destroy();
+      const unsent = await webhooks.drain(STOP_DRAIN_MS);
+      if (unsent > 0) logger.warn({ unsent }, `stopped with ${unsent} answer edits unsent after ${STOP_DRAIN_MS / 1000} s`);
       logger.info('disconnected from Discord');
     },
   };

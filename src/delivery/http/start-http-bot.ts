@@ -1,8 +1,11 @@
 /**
  * The bot in HTTP interactions mode: the interaction layer (`botContext`, as the gateway bot has it) behind the
  * signed endpoint. The first response is the HTTP answer; edits of a deferred answer and follow-ups go to Discord's
- * webhook routes through a REST client at `DISCORD_API_URL` (interaction tokens authorise them, no bot token needed);
- * when one fails (a 5xx past the retries, an expired token) the interaction layer logs it and the next is answered.
+ * webhook routes through a REST client at `DISCORD_API_URL` (interaction tokens authorise them, no bot token needed)
+ * made for those routes alone (`createWebhookClient`: not held to the 50 requests a second Discord's global limit
+ * sets for other routes, which it does not apply to these; per-route 429s still waited out), and a shutdown waits
+ * for what it still has to send; when one fails (a 5xx past the retries, an expired token) the interaction layer
+ * logs it and the next is answered.
  * The health route reports the corpus and FAQ a load balancer's checks can see. With PUBLIC_URL set, the same port
  * serves the bot's read-only pages (every other GET), with `site` adding to them (the timeline picture).
  *
@@ -10,11 +13,9 @@
  * const http = await startHttpBot({ env: readHttpEnv(process.env), logger, knowledge: live, commands: COMMANDS, faq });
  * process.once('SIGTERM', () => void http.stop());
  */
-import { REST } from '@discordjs/rest';
 import type { HttpEnv } from '../../config/env.ts';
-import { type BotOptions, botContext } from '../../interactions/bot-context.ts';
+import { type BotOptions, botContext, createWebhookClient } from '../../interactions/bot-context.ts';
 import { createInteractionHandler } from '../../interactions/dispatch.ts';
-import type { WebhookRest } from '../../interactions/interaction-reply.ts';
 import { logRestTrouble } from '../discord/log-rest-trouble.ts';
 import type { SiteOptions } from '../web/site-routes.ts';
 import { webRequestHandler } from '../web/web-server.ts';
@@ -22,14 +23,13 @@ import { type RunningHttp, startHttp } from './start-http.ts';
 
 export async function startHttpBot(options: BotOptions & { env: HttpEnv; port?: number; site?: Omit<SiteOptions, 'knowledge'> }): Promise<RunningHttp> {
   const { env, logger, knowledge } = options;
-  const client = new REST({ api: env.DISCORD_API_URL });
+  const webhooks = createWebhookClient({ api: env.DISCORD_API_URL });
   // a 429 or 5xx on a webhook edit or follow-up is one warning line; what still fails is logged by the interaction layer
-  logRestTrouble(client, logger);
-  const rest: WebhookRest = client;
+  logRestTrouble(webhooks.rest, logger);
   const health = () => {
     const ready = knowledge.ready();
     return { corpus: ready ? 'ready' : 'loading', passages: ready?.passages.length ?? 0, faq: options.faq ? 'on' : 'off' };
   };
   const pages = env.PUBLIC_URL ? { pages: webRequestHandler({ ...options.site, knowledge }, logger) } : {};
-  return startHttp({ env, logger, handler: createInteractionHandler(botContext(options), rest), health, ...pages, ...(options.port !== undefined ? { port: options.port } : {}) });
+  return startHttp({ env, logger, handler: createInteractionHandler(botContext(options), webhooks), webhooks, health, ...pages, ...(options.port !== undefined ? { port: options.port } : {}) });
 }

@@ -3,7 +3,9 @@
  * by Discord over `X-Signature-Timestamp` followed by the raw body, checkable with the application's public key
  * (Developer Portal → General Information → Public Key, 64 hex characters). Anyone can reach the endpoint, so
  * nothing in a request is read before this check passes; a request Discord signed more than five minutes ago is
- * refused too, so a captured request cannot be replayed later. node:crypto only.
+ * refused too, so a captured request cannot be replayed later. The headers alone are screened before the body is
+ * read (`screenSignatureHeaders`): a request without them, with malformed ones or with a timestamp outside the window
+ * can never pass, so the server refuses it without holding its body in memory. node:crypto only.
  */
 import { createPublicKey, type KeyObject, verify } from 'node:crypto';
 
@@ -44,6 +46,34 @@ export function publicKeyFromHex(hex: string): KeyObject {
   }
 }
 
+export type HeaderVerdict = { ok: true; timestampSeconds: number } | { ok: false; reason: Exclude<Refusal, 'bad-signature'>; skewSeconds?: number };
+
+/** Where a timestamp stands against the window: its skew in seconds, and whether that is too old or too far ahead. */
+function ageOf(timestamp: string, nowMs: number): { skewSeconds: number; reason?: 'stale' | 'future' } {
+  const skewSeconds = Number(timestamp) - Math.floor(nowMs / 1000);
+  if (skewSeconds < -MAX_AGE_SECONDS) return { skewSeconds, reason: 'stale' };
+  if (skewSeconds > MAX_FUTURE_SECONDS) return { skewSeconds, reason: 'future' };
+  return { skewSeconds };
+}
+
+/**
+ * Whether a request's signature headers could belong to a request Discord signed just now — present, well-formed
+ * (128 hex characters; Unix seconds) and inside the time window — checked before a byte of the body is read. Passing
+ * proves nothing yet (anyone can write such headers; `verifyDiscordRequest` checks the signature once the body is
+ * in); failing means no body can make the request pass. Unlike `verifyDiscordRequest`, a "stale" or "future" verdict
+ * here does not mean Discord signed it.
+ *
+ * @example
+ * const screened = screenSignatureHeaders(req.headers['x-signature-ed25519'], req.headers['x-signature-timestamp']);
+ * if (!screened.ok) return refuseAndClose(401); // the body is never read
+ */
+export function screenSignatureHeaders(signature: string | undefined, timestamp: string | undefined, nowMs: number = Date.now()): HeaderVerdict {
+  if (!signature || !timestamp) return { ok: false, reason: 'missing' };
+  if (!HEX_SIGNATURE.test(signature) || !UNIX_SECONDS.test(timestamp)) return { ok: false, reason: 'malformed' };
+  const { skewSeconds, reason } = ageOf(timestamp, nowMs);
+  return reason ? { ok: false, reason, skewSeconds } : { ok: true, timestampSeconds: Number(timestamp) };
+}
+
 export interface SignedRequest {
   /** The `X-Signature-Ed25519` header as received (hex). */
   signature: string | undefined;
@@ -74,8 +104,6 @@ export function verifyDiscordRequest(key: KeyObject, request: SignedRequest, now
     valid = false;
   }
   if (!valid) return { ok: false, reason: 'bad-signature' };
-  const skewSeconds = Number(timestamp) - Math.floor(nowMs / 1000);
-  if (skewSeconds < -MAX_AGE_SECONDS) return { ok: false, reason: 'stale', skewSeconds };
-  if (skewSeconds > MAX_FUTURE_SECONDS) return { ok: false, reason: 'future', skewSeconds };
-  return { ok: true };
+  const { skewSeconds, reason } = ageOf(timestamp, nowMs);
+  return reason ? { ok: false, reason, skewSeconds } : { ok: true };
 }

@@ -60,25 +60,26 @@ describe('the HTTP interactions endpoint', () => {
   });
 
   describe('refuses with 401, and never calls the interaction layer, a request', () => {
-    const body = JSON.stringify(slashCommand('who', { name: 'McGurk' }));
-    const refusals: Array<[string, (good: Record<string, string>) => { headers: Record<string, string>; body?: string }]> = [
+    // each case sends a new interaction: the same id twice would be refused as a replay
+    const refusals: Array<[string, (good: Record<string, string>, body: string) => { headers: Record<string, string>; body?: string }]> = [
       ['without any signature headers', () => ({ headers: {} })],
       ['without a timestamp', (good) => ({ headers: { 'x-signature-ed25519': good['x-signature-ed25519'] ?? '' } })],
       ['without a signature', (good) => ({ headers: { 'x-signature-timestamp': good['x-signature-timestamp'] ?? '' } })],
       ['whose signature is not hex', (good) => ({ headers: { ...good, 'x-signature-ed25519': 'x'.repeat(128) } })],
       ['whose signature is too short', (good) => ({ headers: { ...good, 'x-signature-ed25519': (good['x-signature-ed25519'] ?? '').slice(0, 100) } })],
       ['whose timestamp is not a number', (good) => ({ headers: { ...good, 'x-signature-timestamp': 'yesterday' } })],
-      ['signed with another key', () => ({ headers: signatureHeaders(makeKeyPair().privateKey, body) })],
-      ['whose body was changed after signing', (good) => ({ headers: good, body: body.replace('McGurk', 'Sinwar') })],
+      ['signed with another key', (_good, body) => ({ headers: signatureHeaders(makeKeyPair().privateKey, body) })],
+      ['whose body was changed after signing', (good, body) => ({ headers: good, body: body.replace('McGurk', 'Sinwar') })],
       ['whose timestamp was changed after signing', (good) => ({ headers: { ...good, 'x-signature-timestamp': String(nowSeconds() + 1) } })],
-      ['signed six minutes ago (a replay)', () => ({ headers: signatureHeaders(endpoint.keys.privateKey, body, nowSeconds() - 360) })],
-      ['signed ten minutes in the future', () => ({ headers: signatureHeaders(endpoint.keys.privateKey, body, nowSeconds() + 600) })],
+      ['signed six minutes ago (a replay)', (_good, body) => ({ headers: signatureHeaders(endpoint.keys.privateKey, body, nowSeconds() - 360) })],
+      ['signed ten minutes in the future', (_good, body) => ({ headers: signatureHeaders(endpoint.keys.privateKey, body, nowSeconds() + 600) })],
     ];
 
     it.each(refusals)('%s', async (_what, alter) => {
+      const body = JSON.stringify(slashCommand('who', { name: 'McGurk' }));
       const good = signatureHeaders(endpoint.keys.privateKey, body);
       const before = handled();
-      const request = alter(good);
+      const request = alter(good, body);
       const refused = await send(endpoint.url, { headers: { 'content-type': 'application/json', ...request.headers }, body: request.body ?? body });
       expect(refused.status).toBe(401);
       expect(refused.text).toBe('invalid request signature\n');
