@@ -2,11 +2,13 @@
  * `npm run --silent ask -- [--json] [--limit N] [--png FILE] <command> [query]`: one answer, for scripts.
  * With no command, reads one command per line from standard input and answers each in turn (one JSON object per
  * line with --json). `--png FILE` writes the timeline picture of an answer that has one (`timeline`, `when` across
- * several dates) to FILE; for an answer without one it says so and exits with status 1.
+ * several dates) to FILE; for an answer without one it says so and exits with status 1. A line ends at `\n` (or
+ * `\r\n`) only: a lone `\r` is a space within the line, so every non-blank line gets exactly one answer (see
+ * `inputLines`); a blank line gets none.
  */
-import { createInterface } from 'node:readline';
 import { COMMANDS } from '../../commands/index.ts';
 import { ConsoleSession } from '../console/console-session.ts';
+import { inputLines } from '../console/input-lines.ts';
 import { openKnowledgeOrExit } from '../console/load-or-exit.ts';
 
 async function main(argv: string[]): Promise<number> {
@@ -35,9 +37,8 @@ async function main(argv: string[]): Promise<number> {
     if (json && session.lastPicture !== null) console.error(`timeline picture written to ${session.lastPicture}`);
     return 0;
   }
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let first = true;
-  for await (const line of lines) {
+  for await (const line of inputLines(process.stdin as AsyncIterable<Buffer>)) {
     const out = session.respond(line);
     if (out === '') continue;
     if (!json && !first) console.log('');

@@ -16,6 +16,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { corpusDirFromEnv } from '../corpus/load-corpus.ts';
+import { decodePage } from '../ingest/decode-page.ts';
 import { ingestReport } from '../ingest/ingest-report.ts';
 import { IngestError, type IngestOptions, refuseTakenId, writeSource } from '../ingest/ingest-source.ts';
 import { recordChange, sha256Of, withCorpusLock } from '../corpus/corpus-changes.ts';
@@ -199,7 +200,8 @@ function main(argv: string[]): number {
   for (const [n, file] of files.entries()) {
     if (files.length > 1) console.log(`${n > 0 ? '\n' : ''}== ${file}`);
     try {
-      const raw = readFileSync(file, 'utf8');
+      // a saved page may be windows-1252 or say its charset in a <meta>: decoded as a browser would
+      const raw = decodePage(readFileSync(file));
       const add = () => {
         // holding the lock: the sources other writers added since are compared with too
         for (const source of dryRun ? [] : sourcesAddedSince(corpusDir, known)) {

@@ -4,7 +4,10 @@
  * (routers, cloud metadata at 169.254.169.254, admin pages on localhost). So only http(s) pages on public addresses
  * are fetched; every redirect is checked again; the connection goes to the very address that was checked (a DNS
  * answer cannot change in between); and time, size (also after decompression) and content type are capped. Every
- * failure is a {@link FetchPageError} whose message says why and can be shown to the moderator as is.
+ * failure is a {@link FetchPageError} whose message says why and can be shown to the moderator as is: nothing the
+ * site wrote goes into it (the status is named by its standard phrase, not the site's reason text; a type or
+ * compression is named only when it reads like one), so a site cannot put markup or an @everyone in front of a
+ * moderator. The body is decoded as a browser would (`decodePage`: BOM, charset, `<meta>`, UTF-8, windows-1252).
  *
  * @example
  * try {
@@ -19,8 +22,8 @@ import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { pipeline, type Readable, type Transform } from 'node:stream';
-import { TextDecoder } from 'node:util';
 import zlib from 'node:zlib';
+import { decodePage } from './decode-page.ts';
 
 export interface FetchPageOptions {
   maxBytes?: number; // default 2_000_000
@@ -35,7 +38,7 @@ export interface FetchPageOptions {
 export interface FetchedPage {
   url: string; // final URL after redirects
   contentType: string; // media type without parameters, e.g. "text/html"
-  body: string; // decoded text
+  body: string; // decoded text (see decodePage)
   bytes: number; // size of the (decompressed) body in bytes
 }
 
@@ -161,28 +164,23 @@ const DECOMPRESSORS = new Map<string, (() => Transform) | null>([
 ]);
 const formatBytes = (n: number) => (n >= 1e6 ? `${n / 1e6} MB` : n >= 1e3 ? `${n / 1e3} kB` : `${n} bytes`);
 
-/** Decodes by the Content-Type charset; UTF-8 when there is none or the label is unknown. */
-function decodeText(bytes: Buffer, contentType: string): string {
-  const label = /charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1] ?? 'utf-8';
-  try {
-    return new TextDecoder(label).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
-}
+/** A media type or content coding as registered names read: what the site sent is shown only when it looks like one. */
+const MEDIA_TYPE = /^[a-z0-9][a-z0-9.+-]{0,63}\/[a-z0-9][a-z0-9.+-]{0,63}$/;
+const CODING = /^[a-z0-9][a-z0-9.+-]{0,31}$/;
 
 /** Checks status and type, then streams the body, cutting it off once raw or decompressed bytes pass `maxBytes`. */
 async function readPage(url: URL, res: IncomingMessage, maxBytes: number): Promise<FetchedPage> {
   const status = res.statusCode ?? 0;
   const refuse = (error: FetchPageError) => (res.destroy(), error);
   if (status < 200 || status > 299) {
-    const statusText = res.statusMessage || http.STATUS_CODES[status] || '';
-    throw refuse(fail('http-status', `The site answered ${`${status} ${statusText}`.trim()}.`));
+    // the standard phrase for the code: the reason text on the status line is the site's to write (markup, @everyone)
+    const phrase = http.STATUS_CODES[status];
+    throw refuse(fail('http-status', `The site answered ${phrase ? `${status} ${phrase}` : status}.`));
   }
   const contentType = res.headers['content-type'] ?? '';
   const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (!PAGE_TYPES.has(mediaType)) {
-    const what = mediaType ? `it is ${mediaType}` : 'the site did not say what it is';
+    const what = !mediaType ? 'the site did not say what it is' : MEDIA_TYPE.test(mediaType) ? `it is ${mediaType}` : 'the site gave a type the bot does not know';
     throw refuse(fail('content-type', `That link is not a web page (${what}); only HTML and plain-text pages can be fetched.`));
   }
   const tooLarge = fail('too-large', `The page is larger than the ${formatBytes(maxBytes)} limit.`);
@@ -190,7 +188,7 @@ async function readPage(url: URL, res: IncomingMessage, maxBytes: number): Promi
   const encoding = (res.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
   const decompress = DECOMPRESSORS.get(encoding);
   if (decompress === undefined) {
-    throw refuse(fail('content-type', `The site sent the page in a compression the bot does not read (${encoding}).`));
+    throw refuse(fail('content-type', `The site sent the page in a compression the bot does not read${CODING.test(encoding) ? ` (${encoding})` : ''}.`));
   }
   let rawBytes = 0;
   let decodedBytes = 0;
@@ -212,7 +210,7 @@ async function readPage(url: URL, res: IncomingMessage, maxBytes: number): Promi
     if (rawBytes <= maxBytes) throw error;
   }
   if (rawBytes > maxBytes || decodedBytes > maxBytes) throw refuse(tooLarge);
-  return { url: url.href, contentType: mediaType, body: decodeText(Buffer.concat(chunks), contentType), bytes: decodedBytes };
+  return { url: url.href, contentType: mediaType, body: decodePage(Buffer.concat(chunks), contentType), bytes: decodedBytes };
 }
 
 function asFetchPageError(error: unknown, host: string): FetchPageError {

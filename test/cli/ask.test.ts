@@ -40,6 +40,12 @@ describe('ask --json', () => {
     expect(answers[3]?.found).toBe(false);
   });
 
+  it('gives exactly one answer per \\n-ended line: \\r\\n ends a line too, a lone \\r is a space within it', () => {
+    const r = ask(['--json'], { input: 'search Zoom\rcall\n/who Sunak\r\n/terms ratio\r\r\n' });
+    const answers = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { command: string; query: string });
+    expect(answers.map((a) => [a.command, a.query])).toEqual([['search', 'Zoom call'], ['who', 'Sunak'], ['terms', 'ratio']]);
+  });
+
   it('answers text for people by default', () => {
     const r = ask(['search', 'communications', 'cell']);
     expect(r.stdout).toMatch(/^Search: communications cell/);

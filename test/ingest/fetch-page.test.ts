@@ -7,6 +7,8 @@ import { FetchPageError, type FetchPageOptions, fetchPage, isPublicAddress } fro
 
 const HTML = '<!doctype html><html><body><article><p>Talks resume in Doha.</p></article></body></html>';
 const GZIPPED = zlib.gzipSync(Buffer.from(HTML));
+/** “Doha”—… in windows-1252: the curly quotes, dash and ellipsis are the bytes 0x80–0x9F a latin1 decoder turns into control characters. */
+const CP1252_QUOTE = Buffer.from([0x93, ...Buffer.from('Doha'), 0x94, 0x97, 0x85]);
 const BOMB = zlib.gzipSync(Buffer.alloc(50_000_000)); // ~50 kB on the wire, 50 MB decoded
 let seed = 1;
 const noise = Buffer.from(Array.from({ length: 1000 }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 16));
@@ -24,6 +26,20 @@ const server = http.createServer((req, res) => {
   else if (path === '/text') res.writeHead(200, { 'content-type': 'text/plain' }).end('Plain “text” — ok');
   else if (path === '/latin1') {
     res.writeHead(200, { 'content-type': 'text/html; charset=ISO-8859-1' }).end(Buffer.from('<p>Café à Doha</p>', 'latin1'));
+  } else if (path === '/cp1252') {
+    res.writeHead(200, { 'content-type': 'text/html; charset=windows-1252' }).end(CP1252_QUOTE);
+  } else if (path === '/meta-charset') {
+    res.writeHead(200, { 'content-type': 'text/html' }).end(Buffer.concat([Buffer.from('<html><head><meta charset="windows-1252"></head><body>'), CP1252_QUOTE]));
+  } else if (path === '/undeclared-cp1252') {
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(CP1252_QUOTE);
+  } else if (path === '/evil-status') {
+    res.writeHead(404, 'Evil <script>@everyone', { 'content-type': 'text/html' }).end('<p>gone</p>');
+  } else if (path === '/odd-status') {
+    res.writeHead(599, '<@&123456789012345678> @here', { 'content-type': 'text/html' }).end('<p>odd</p>');
+  } else if (path === '/evil-type') {
+    res.writeHead(200, { 'content-type': '@everyone/<script>' }).end('x');
+  } else if (path === '/evil-encoding') {
+    res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': '@here' }).end('x');
   } else if (path === '/unknown-charset') {
     res.writeHead(200, { 'content-type': 'text/plain; charset=x-no-such' }).end('Café');
   } else if (path === '/gzip') {
@@ -150,6 +166,12 @@ describe('fetching pages', () => {
     expect((await fetchPage(`${base}/unknown-charset`, local)).body).toBe('Café');
   });
 
+  it('keeps the curly quotes and dashes of a windows-1252 page, declared in the header, in a <meta> or not at all', async () => {
+    expect((await fetchPage(`${base}/cp1252`, local)).body).toBe('“Doha”—…');
+    expect((await fetchPage(`${base}/meta-charset`, local)).body).toBe('<html><head><meta charset="windows-1252"></head><body>“Doha”—…');
+    expect((await fetchPage(`${base}/undeclared-cp1252`, local)).body).toBe('“Doha”—…');
+  });
+
   it('decompresses a gzip page', async () => {
     expect((await fetchPage(`${base}/gzip`, local)).body).toBe(HTML);
   });
@@ -180,6 +202,22 @@ describe('fetching pages', () => {
   it('reports an error status', async () => {
     const error = await failure(`${base}/missing`);
     expect([error.reason, error.message]).toEqual(['http-status', 'The site answered 404 Not Found.']);
+  });
+
+  it('names an error status by its standard phrase, never by the text the site sent', async () => {
+    const evil = await failure(`${base}/evil-status`);
+    expect([evil.reason, evil.message]).toEqual(['http-status', 'The site answered 404 Not Found.']);
+    const odd = await failure(`${base}/odd-status`);
+    expect(odd.message).toBe('The site answered 599.');
+  });
+
+  it('passes no mention or markup from the site’s headers into a message', async () => {
+    for (const path of ['/evil-status', '/odd-status', '/evil-type', '/evil-encoding']) {
+      const error = await failure(`${base}${path}`);
+      expect(error.message).not.toMatch(/@|<|>/);
+    }
+    expect((await failure(`${base}/evil-type`)).message).toBe('That link is not a web page (the site gave a type the bot does not know); only HTML and plain-text pages can be fetched.');
+    expect((await failure(`${base}/evil-encoding`)).message).toBe('The site sent the page in a compression the bot does not read.');
   });
 
   it('refuses what is not a page, saying what it is', async () => {

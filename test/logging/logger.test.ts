@@ -14,16 +14,20 @@ const DATABASE_URL = 'postgres://talks:pa%24%24word-42@db.internal:5432/talks';
 const PASSWORD = 'pa$$word-42';
 
 function capture(): { logger: ReturnType<typeof createLogger>; lines: string[] } {
+  return captureWith(secretsOf({ DISCORD_TOKEN: TOKEN, DATABASE_URL }));
+}
+
+function captureWith(secrets: readonly string[]): { logger: ReturnType<typeof createLogger>; lines: string[] } {
   const lines: string[] = [];
   const stream = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) });
-  return { logger: createLogger('debug', stream, { secrets: secretsOf({ DISCORD_TOKEN: TOKEN, DATABASE_URL }) }), lines };
+  return { logger: createLogger('debug', stream, { secrets }), lines };
 }
 
 const leaks = (text: string) => [TOKEN, DATABASE_URL, PASSWORD, 'pa%24%24word-42'].filter((s) => text.includes(s));
 
 describe('the secrets of the settings', () => {
-  it('are the token, the database URL, and its password as written and decoded', () => {
-    expect(secretsOf({ DISCORD_TOKEN: TOKEN, DATABASE_URL })).toEqual([TOKEN, DATABASE_URL, 'pa%24%24word-42', PASSWORD]);
+  it('are the token, the database URL, its user name and password together and the password alone, as written and decoded', () => {
+    expect(secretsOf({ DISCORD_TOKEN: TOKEN, DATABASE_URL })).toEqual([TOKEN, DATABASE_URL, 'talks:pa%24%24word-42', 'talks:pa$$word-42', 'pa%24%24word-42', PASSWORD]);
   });
 
   it('are none when neither is set, and the text passes unchanged', () => {
@@ -34,6 +38,30 @@ describe('the secrets of the settings', () => {
   it('are replaced inside the URL first, so no fragment of the URL is left around the password', () => {
     const scrub = secretScrubberFor(secretsOf({ DATABASE_URL }));
     expect(scrub(`connecting to ${DATABASE_URL} failed`)).toBe('connecting to [redacted] failed');
+  });
+});
+
+describe('a DATABASE_URL of any shape', () => {
+  it('has its whole user name and password redacted when the password is not percent-encoded', () => {
+    const url = 'postgres://user:p@ss:w/rd@host/db';
+    expect(secretsOf({ DATABASE_URL: url })).toEqual([url, 'user:p@ss:w/rd', 'p@ss:w/rd']);
+    const { logger, lines } = captureWith(secretsOf({ DATABASE_URL: url }));
+    logger.fatal(`cannot log in as user:p@ss:w/rd; password p@ss:w/rd refused; also tried ${url}`);
+    expect((JSON.parse(lines.join('')) as { msg: string }).msg).toBe('cannot log in as [redacted]; password [redacted] refused; also tried [redacted]');
+  });
+
+  it('does not throw on a broken percent-escape, and the password is still redacted as written', () => {
+    const url = 'postgres://talks:pa%zz-word@db/talks';
+    expect(secretsOf({ DATABASE_URL: url })).toEqual([url, 'talks:pa%zz-word', 'pa%zz-word']);
+    expect(secretScrubberFor(secretsOf({ DATABASE_URL: url }))('auth failed (pa%zz-word)')).toBe('auth failed ([redacted])');
+  });
+
+  it('has user and password redacted even when the text is not a URL at all', () => {
+    expect(secretsOf({ DATABASE_URL: 'talks:s3cr@t@db' })).toEqual(['talks:s3cr@t@db', 'talks:s3cr@t', 's3cr@t']);
+  });
+
+  it('leaves a user name without a password alone, as it is often an ordinary word', () => {
+    expect(secretsOf({ DATABASE_URL: 'postgres://talks@db/talks' })).toEqual(['postgres://talks@db/talks']);
   });
 });
 
