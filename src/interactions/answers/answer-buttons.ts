@@ -10,7 +10,7 @@ import { privately, quiet } from '../messages/private-reply.ts';
 import { deleteId, pageId, shareId } from './answer-ids.ts';
 import { type AnswerDeps, answerFor, answerMessage, mightTakeLong } from './answer-replies.ts';
 import { linkRowsOf } from './context-links.ts';
-import { keepPicture, withPictureImage } from './answer-picture.ts';
+import { keepPicture } from './answer-picture.ts';
 import { deleteButtonRow, sharedByLine } from './render-answer-message.ts';
 
 const LOST_QUERY = 'This answer’s pages are no longer kept (the bot has restarted since): please run the command again.';
@@ -55,10 +55,9 @@ export function answerButtons(deps: AnswerDeps): Array<Button<unknown>> {
       if (mightTakeLong(deps, await deps.knowledge.get())) await call.reply.deferUpdate();
       // read after the round trip: a corpus update switched in meanwhile retires the knowledge read before it
       const knowledge = await deps.knowledge.get();
-      const next = answerMessage(deps, answerFor(deps, knowledge, command, inputFor(deps, command, query), offset), { private: isPrivate, offset });
       // the timeline picture shows the whole answer: every page keeps the one the first page attached
-      const kept = keepPicture(message.attachments);
-      await call.reply.update(kept ? { ...next, embeds: withPictureImage(next.embeds), ...kept } : next);
+      const answer = answerFor(deps, knowledge, command, inputFor(deps, command, query), offset);
+      await call.reply.update(answerMessage(deps, answer, { private: isPrivate, offset }, keepPicture(message.attachments)));
     },
   });
   const share = button({ id: shareId, gates: OPEN, handle: (_value, message, call) => call.reply.send(sharedCopy(message, call.user.id)) });

@@ -2,6 +2,9 @@
  * The timeline picture under an answer on Discord, for the answers that have one (render/timeline-picture/
  * answer-picture.ts). The picture is attached once, with the first page: it shows the whole answer, so the page
  * buttons keep the attachment the message already has instead of uploading it again (see `keepPicture`).
+ * Showing the picture only adds to a message (`showPicture`): the message itself is built by `answerMessage`
+ * (answer-replies.ts) for the reply, the picture edit and every page alike, so an edit cannot lose what the member
+ * saw before it — the "Quote N in context" links and the title's link (issue "Hardening II", item 15).
  */
 import type { APIAttachment, APIEmbed } from 'discord-api-types/v10';
 import type { Answer } from '../../answers/answer.ts';
@@ -37,13 +40,30 @@ export function withPictureImage(embeds: readonly APIEmbed[]): APIEmbed[] {
 }
 
 /**
- * What a page update needs to keep the picture the message already carries: the attachment kept by id and the embed
- * still showing it. Nothing when the message has no picture.
+ * The picture a message shows: the file uploaded with this very message (`'uploaded'`), or the attachment the
+ * message already carries, kept by its id.
+ */
+export type ShownPicture = 'uploaded' | { keep: string };
+
+/**
+ * The picture a page update keeps: the one the message already carries, by id. Nothing when the message has no picture.
  *
  * @example
- * keepPicture([{ id: '9', filename: 'timeline.png', … }]) // → { attachments: [{ id: '9' }] }
+ * keepPicture([{ id: '9', filename: 'timeline.png', … }]) // → { keep: '9' }
  */
-export function keepPicture(attachments: readonly Pick<APIAttachment, 'id' | 'filename'>[] | undefined): { attachments: Array<{ id: string }> } | null {
+export function keepPicture(attachments: readonly Pick<APIAttachment, 'id' | 'filename'>[] | undefined): ShownPicture | null {
   const picture = attachments?.find((a) => a.filename === TIMELINE_PNG);
-  return picture ? { attachments: [{ id: picture.id }] } : null;
+  return picture ? { keep: picture.id } : null;
+}
+
+/**
+ * A message with the picture added, and nothing else changed: the first embed shows it, and a kept picture stays
+ * attached by id (an uploaded one is listed by the edit that uploads it). Without a picture, the message as it is.
+ *
+ * @example
+ * showPicture(message, { keep: '9' }) // → { ...message, embeds: [{ ...embed, image: { url: 'attachment://timeline.png' } }], attachments: [{ id: '9' }] }
+ */
+export function showPicture<M extends { embeds: APIEmbed[] }>(message: M, picture: ShownPicture | null): M & { attachments?: Array<{ id: string }> } {
+  if (picture === null) return message;
+  return { ...message, embeds: withPictureImage(message.embeds), ...(picture === 'uploaded' ? {} : { attachments: [{ id: picture.keep }] }) };
 }

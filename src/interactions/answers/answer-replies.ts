@@ -10,7 +10,7 @@ import { runCommand } from '../../commands/run-command.ts';
 import type { Knowledge } from '../../knowledge/knowledge.ts';
 import type { KnowledgeProvider } from '../../knowledge/live-knowledge.ts';
 import type { Call } from '../declare.ts';
-import { answerPicture, wantsPicture, withPictureImage } from './answer-picture.ts';
+import { answerPicture, showPicture, type ShownPicture, wantsPicture } from './answer-picture.ts';
 import type { PageQueries } from './page-queries.ts';
 import { DISCORD_PAGE_SIZE, renderAnswerMessage, type RenderOptions } from './render-answer-message.ts';
 
@@ -60,14 +60,18 @@ export function answerFor(deps: AnswerDeps, knowledge: Knowledge, command: strin
 }
 
 /**
- * The message for an answer; a paged answer's query is remembered for its page buttons.
+ * The message for an answer — the one builder for every message an answer is shown in: the reply, the edit that
+ * attaches the timeline picture, a page button's update. Each carries the same embed, buttons and context links
+ * (PUBLIC_URL), and `picture` only adds the picture to them, so an edit shows what the member saw before plus the
+ * picture. A paged answer's query is remembered for its page buttons.
  *
  * @example
  * answerMessage(deps, answer, { private: true, offset: 0 }).components[0]?.components[1]?.custom_id // → 'v1|pg|search|5|…'
+ * answerMessage(deps, answer, { private: true, offset: 0 }, 'uploaded').embeds[0]?.image // → { url: 'attachment://timeline.png' }
  */
-export function answerMessage(deps: AnswerDeps, answer: Answer, options: RenderOptions) {
+export function answerMessage(deps: AnswerDeps, answer: Answer, options: RenderOptions, picture: ShownPicture | null = null) {
   if (answer.total > answer.results.length) deps.pageQueries.remember(answer.query);
-  return renderAnswerMessage(answer, { ...linksOf(deps), ...options });
+  return showPicture(renderAnswerMessage(answer, { ...linksOf(deps), ...options }), picture);
 }
 
 /**
@@ -92,8 +96,6 @@ export async function replyWithAnswer(call: Call, deps: AnswerDeps, compute: (kn
     answer = compute(knowledge);
     await call.reply.send(answerMessage(deps, answer, options));
   }
-  if (wantsPicture(answer, options.offset)) {
-    const message = renderAnswerMessage(answer, options);
-    await call.reply.editOriginal({ ...message, embeds: withPictureImage(message.embeds) }, [await answerPicture(knowledge, answer)]);
-  }
+  // the same message as the reply above, plus the picture: built apart, the edit once dropped the context links
+  if (wantsPicture(answer, options.offset)) await call.reply.editOriginal(answerMessage(deps, answer, options, 'uploaded'), [await answerPicture(knowledge, answer)]);
 }
