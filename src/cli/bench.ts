@@ -7,7 +7,8 @@
  * collection, p50/p95/p99/max of each command over `--queries` realistic queries after 50 warm-up ones (`/search`,
  * `/who`, `/when`, `/terms`, "Find sources") as the bot answers them (recent answers cached), and again over `--cold`
  * queries with the answer cache emptied before each one; autocomplete on typed prefixes, persisted size and load time, a
- * one-article update (the knowledge, then the answers prepared again), how often a fast path's top 3 differs from a full search's, and a
+ * one-article update (the knowledge, then the answers prepared again), the longest the event loop stands still while a
+ * running bot reloads (three articles added, an `entities.yaml` edit; `--skip-rebuild` leaves the edit out), how often a fast path's top 3 differs from a full search's, and a
  * plain MiniSearch over the same passages and queries, so each latency is also a ratio to the engine alone. Then the
  * FAQ store (durable writes per second). The figures go to a JSON file.
  */
@@ -32,6 +33,7 @@ import { buildKnowledge, type Knowledge } from '../knowledge/knowledge.ts';
 import { cacheFileOf, loadKnowledge, saveKnowledge } from '../knowledge/knowledge-cache.ts';
 import type { FreshStart } from '../bench/fresh-start.ts';
 import { type CorpusChange, updateKnowledge } from '../knowledge/update-knowledge.ts';
+import { measureReloadStall, type ReloadStallResult } from '../bench/reload-stall.ts';
 
 const { values } = parseArgs({
   options: {
@@ -41,6 +43,7 @@ const { values } = parseArgs({
     json: { type: 'string', default: join(tmpdir(), 'bench-results.json') },
     seed: { type: 'string', default: '1' },
     'skip-raw': { type: 'boolean', default: false },
+    'skip-rebuild': { type: 'boolean', default: false },
     'max-build-seconds': { type: 'string', default: '900' },
   },
 });
@@ -76,6 +79,8 @@ interface SizeResult {
   update: { rounds: Array<{ knowledgeMs: number; prepareMs: number }>; firstMs: number; medianMs: number; maxMs: number } | null;
   fastPath: { queries: number; differ: number; share: number } | null;
   raw: RawBaseline | null;
+  /** The longest the event loop stood still during reloads of a running bot (`measureReloadStall`). */
+  reloadStall: ReloadStallResult | null;
 }
 
 /** Persisted knowledge: saved where the bot saves it, then read back as a restart reads it (in this process). */
@@ -195,7 +200,8 @@ async function measureSize(passages: number): Promise<SizeResult> {
     // counted before the updates, which change the knowledge's lists in place
     const passageCount = knowledge.passages.length;
     const update = await measureUpdates(knowledge);
-    const result: SizeResult = { passages: passageCount, sources: written.sources, corpusBytes: written.bytes, loadCorpusMs: loaded.ms, buildMs: built.ms, startMs, rssMb: memory.rssMb, heapMb: memory.heapMb, commands, cold, repeats, autocomplete, persisted, freshStart, update, fastPath, raw };
+    const reloadStall = (await phase(`reloads of a running bot: three articles added${values['skip-rebuild'] ? '' : ', entities.yaml edited (a full build in the worker)'}`, () => measureReloadStall(dir, { seed: SEED, entities: !values['skip-rebuild'] }))).value;
+    const result: SizeResult = { passages: passageCount, sources: written.sources, corpusBytes: written.bytes, loadCorpusMs: loaded.ms, buildMs: built.ms, startMs, rssMb: memory.rssMb, heapMb: memory.heapMb, commands, cold, repeats, autocomplete, persisted, freshStart, update, fastPath, raw, reloadStall };
     printSize(result, memory.gc);
     return result;
   } finally {
@@ -234,6 +240,13 @@ function printSize(r: SizeResult, gc: boolean): void {
       r.update ? `${ms(r.update.medianMs)} ms` : 'not measured',
       r.update ? `first ${ms(r.update.firstMs)}, slowest ${ms(r.update.maxMs)} ms; knowledge + answers prepared again: ${r.update.rounds.map((u) => `${ms(u.knowledgeMs)} + ${ms(u.prepareMs)}`).join(', ')}` : '',
     ],
+    [
+      'reload: longest event-loop stall',
+      r.reloadStall ? `${ms(Math.max(0, ...r.reloadStall.adds.map((a) => a.maxGapMs)))} ms adding an article` : 'not measured',
+      r.reloadStall
+        ? `three additions ${r.reloadStall.adds.map((a) => `${ms(a.maxGapMs)} of ${ms(a.totalMs)} ms (${a.how})`).join(', ')}${r.reloadStall.entities ? `; entities.yaml edited: ${ms(r.reloadStall.entities.maxGapMs)} of ${ms(r.reloadStall.entities.totalMs)} ms (${r.reloadStall.entities.how})` : ''}`
+        : '',
+    ],
     ['fast path top-3 ≠ full search', r.fastPath ? `${(r.fastPath.share * 100).toFixed(1)}% (${r.fastPath.differ}/${r.fastPath.queries})` : 'no fast path', ''],
   ];
   for (const [label, value, note] of facts) console.log(`  ${`${label}:`.padEnd(38)} ${value}${note ? `  (${note})` : ''}`);
@@ -265,6 +278,16 @@ const TARGETS: Array<{ label: string; target: string; show: (r: SizeResult) => s
     label: 'one-article update: median / first',
     target: '< 100 ms',
     show: (r) => (r.update ? `${ms(r.update.medianMs)} ${check(r.update.medianMs, 100, true)} / ${ms(r.update.firstMs)} ${check(r.update.firstMs, 100, true)}` : 'not measured'),
+  },
+  {
+    label: 'reload stall: article added / entities.yaml edited',
+    target: '< 3 s (Discord)',
+    show: (r) => {
+      if (!r.reloadStall) return 'not measured';
+      const add = Math.max(0, ...r.reloadStall.adds.map((a) => a.maxGapMs));
+      const entities = r.reloadStall.entities;
+      return `${ms(add)} ${check(add, 3000, true)} / ${entities ? `${ms(entities.maxGapMs)} ${check(entities.maxGapMs, 3000, true)}` : 'skipped'}`;
+    },
   },
 ];
 
