@@ -1,4 +1,4 @@
-// Lint: typescript-eslint's recommended rules with type information, over src/, commands/, test/ and scripts/.
+// Lint: typescript-eslint's recommended rules with type information, over src/, commands/ and test/.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -15,4 +15,10 @@ export default tseslint.config(
     },
   },
   { files: ['eslint.config.js'], extends: [tseslint.configs.disableTypeChecked] },
+  {
+    files: ['.dependency-cruiser.cjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

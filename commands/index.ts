@@ -9,7 +9,3 @@ import source from './source.ts';
 import help from './help.ts';
 
 export const COMMANDS: readonly AnyCommand[] = [who, when, terms, search, timeline, source, help];
-
-export function findCommand(name: string): AnyCommand | undefined {
-  return COMMANDS.find((c) => c.name === name.toLowerCase());
-}

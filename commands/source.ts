@@ -1,7 +1,7 @@
 /** `/source [id]` — where a quote comes from: outlet, authors, date and how the date is known. */
 import { answerSource } from '../src/answers/source.ts';
 import { defineCommand, stringOption } from '../src/commands/define-command.ts';
-import { choicesMatching } from '../src/commands/choices.ts';
+import { choicesMatching } from '../src/answers/choices.ts';
 
 export default defineCommand({
   name: 'source',

@@ -1,7 +1,7 @@
 /** `/terms [topic]` — the terms of the deal and of the proposals before it. */
 import { answerTerms, TERM_TOPIC_NAMES } from '../src/answers/terms.ts';
 import { defineCommand, stringOption } from '../src/commands/define-command.ts';
-import { choicesMatching } from '../src/commands/choices.ts';
+import { choicesMatching } from '../src/answers/choices.ts';
 
 export default defineCommand({
   name: 'terms',

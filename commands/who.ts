@@ -1,6 +1,6 @@
 /** `/who <name or role>` — who someone in the talks is, in the sources' words. */
 import { answerWho } from '../src/answers/who.ts';
-import { entityChoices } from '../src/entities/entity-choices.ts';
+import { entityChoices } from '../src/answers/entity-choices.ts';
 import { defineCommand, stringOption } from '../src/commands/define-command.ts';
 
 export default defineCommand({

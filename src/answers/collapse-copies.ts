@@ -89,7 +89,7 @@ export function carryFrequency(next: Knowledge, previous: Knowledge, { dropped, 
 }
 
 /** A quote's words, hashed; remembered per knowledge base, since the same quotes come back query after query. */
-function wordsOf(knowledge: Knowledge, quote: string): QuoteWords {
+function quoteWordsOf(knowledge: Knowledge, quote: string): QuoteWords {
   let cache = wordsCache.get(knowledge);
   if (!cache) wordsCache.set(knowledge, (cache = new Map<string, QuoteWords>()));
   const known = cache.get(quote);
@@ -132,7 +132,7 @@ function sameCopyGroup(knowledge: Knowledge, a: QuoteResult, b: QuoteResult): bo
  */
 export function areCopies(knowledge: Knowledge, a: QuoteResult, b: QuoteResult): boolean {
   if (a.source.id === b.source.id) return false;
-  return sameCopyGroup(knowledge, a, b) || nearIdentical(wordsOf(knowledge, a.quote), wordsOf(knowledge, b.quote));
+  return sameCopyGroup(knowledge, a, b) || nearIdentical(quoteWordsOf(knowledge, a.quote), quoteWordsOf(knowledge, b.quote));
 }
 
 function push<K>(map: Map<K, number[]>, key: K, index: number): void {
@@ -174,7 +174,7 @@ export function collapseCopies<T extends QuoteResult>(knowledge: Knowledge, resu
   const byKey = new Map<string, number[]>();
   const byPrefixWord = new Map<number, number[]>();
   for (const result of results) {
-    const own = wordsOf(knowledge, result.quote);
+    const own = quoteWordsOf(knowledge, result.quote);
     const group = knowledge.copyGroupOf.get(result.passage_id);
     const near = own.set.length >= NEAR_MIN_WORDS;
     const lists = [group === undefined ? undefined : byGroup.get(group), byKey.get(own.key), ...(near ? own.prefix.map((w) => byPrefixWord.get(w)) : [])];

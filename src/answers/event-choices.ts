@@ -8,7 +8,7 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { insertOrdered, removeOrdered } from '../knowledge/ordered-merge.ts';
 import type { PassageChange } from '../knowledge/update-knowledge.ts';
-import { MAX_CHOICES, choicesMatching } from '../commands/choices.ts';
+import { MAX_CHOICES, choicesMatching } from './choices.ts';
 import { sentenceAt } from './excerpt.ts';
 import { LabelWords } from './label-words.ts';
 import { compareTimelineEntries, entriesOf, type TimelineEntry, timelineOrder } from './timeline.ts';

@@ -9,7 +9,7 @@
  * const groups = eventGroups(knowledge, 'when was Blinken in Cairo'); // → [blinken, cairo], Cairo weighing more
  * coverageIn(passage, groups, sentence).coverage // → 1 when the sentence names both
  */
-import { type Knowledge, type KnownPassage, wordsOf } from '../knowledge/knowledge.ts';
+import { type Knowledge, type KnownPassage, passageWordPositions } from '../knowledge/knowledge.ts';
 import { expandAbbreviations, synonymsOf } from '../search/synonyms.ts';
 import { isStopWord, stemTerm, tokenize } from '../search/tokenize.ts';
 
@@ -157,7 +157,7 @@ export interface Coverage {
 
 /** How much of the event a span of a passage (a sentence, or the whole passage) says. */
 export function coverageIn(p: KnownPassage, groups: readonly EventGroup[], span: { start: number; end: number } = { start: 0, end: p.text.length }): Coverage {
-  const words = wordsOf(p).filter((w) => w.index >= span.start && w.index < span.end);
+  const words = passageWordPositions(p).filter((w) => w.index >= span.start && w.index < span.end);
   const mentions = p.mentions.filter((m) => m.start >= span.start && m.start < span.end);
   const entityIds = new Set(mentions.map((m) => m.entityId));
   let total = 0;

@@ -6,7 +6,8 @@ import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import type { PassageHit } from '../search/passage-index.ts';
 import { type QueryIntent, normaliseQuery } from '../search/query.ts';
 import { contentStems } from '../search/tokenize.ts';
-import { type Answer, type QuoteResult, notFound, pageOfHits, sourceRef, speakerOf } from './answer.ts';
+import { type Answer, type QuoteResult, notFound, sourceRef, speakerOf } from './answer.ts';
+import { pageOfHits } from './answer-pages.ts';
 import { type AskedPeriod, askedPeriod, inPeriod } from './event-match.ts';
 
 /** A passage must match at least this share of the query's content words to be shown. */

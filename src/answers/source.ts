@@ -3,7 +3,8 @@
  * opening passage — so that anyone can check where a quote came from.
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import { type Answer, notFound, pageOf, sourceRef } from './answer.ts';
+import { type Answer, notFound, sourceRef } from './answer.ts';
+import { pageOf } from './answer-pages.ts';
 
 export function answerSource(knowledge: Knowledge, id: string | null, limit = 5, offset = 0): Answer {
   const wanted = (id ?? '').trim().replace(/#\d+$/, '');

@@ -7,7 +7,8 @@ import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import { insertOrdered, removeOrdered } from '../knowledge/ordered-merge.ts';
 import { comparePassageIds } from '../passages/passage.ts';
 import type { PassageChange } from '../knowledge/update-knowledge.ts';
-import { type Answer, type QuoteResult, pageOfHits, sourceRef } from './answer.ts';
+import { type Answer, type QuoteResult, sourceRef } from './answer.ts';
+import { pageOfHits } from './answer-pages.ts';
 import { excerpt, sentenceAt } from './excerpt.ts';
 
 const GRANULARITY_ORDER = { day: 0, week: 1, month: 2, year: 3 } as const;

@@ -8,7 +8,8 @@ import { holderNote, holdersOf } from '../entities/role-holders.ts';
 import { ROLE_HEADS } from '../entities/name-words.ts';
 import { qualifiersMet } from '../entities/role-qualifiers.ts';
 import { isStopWord, tokenize } from '../search/tokenize.ts';
-import { type Answer, type EntitySummary, type QuoteResult, notFound, pageOf, sourceRef, speakerOf } from './answer.ts';
+import { type Answer, type EntitySummary, type QuoteResult, notFound, sourceRef, speakerOf } from './answer.ts';
+import { pageOf } from './answer-pages.ts';
 import { excerpt, sentenceAt } from './excerpt.ts';
 import { fuseRankings, plainFloor } from './recall-floor.ts';
 

@@ -11,7 +11,7 @@
 // performance.now() counts from the process's own start, so node's start and tsx's loader are counted too
 const dir = process.argv[2] ?? 'corpus';
 const { loadCorpus } = await import('../corpus/load-corpus.ts');
-const { openCachedKnowledge } = await import('../knowledge/knowledge-cache.ts');
+const { openCachedKnowledge } = await import('../serving/knowledge-cache.ts');
 const { prepareAnswers } = await import('../answers/prepare-answers.ts');
 const { COMMANDS } = await import('../../commands/index.ts');
 const { runCommand } = await import('../commands/run-command.ts');

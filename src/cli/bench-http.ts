@@ -15,12 +15,12 @@ import { benchQueries } from '../bench/bench-queries.ts';
 import { loadEndpointInWorker, type LoadReport, signedPost } from '../bench/http-load.ts';
 import { ms, table } from '../bench/latency.ts';
 import { openKnowledgeOrExit } from '../console/load-or-exit.ts';
-import { PageQueries } from '../interactions/answers/page-queries.ts';
+import { PageQueries } from '../interactions/quote-replies/page-queries.ts';
 import { botCatalog } from '../interactions/catalog.ts';
 import { Cooldowns } from '../interactions/cooldowns.ts';
 import { createInteractionHandler, type InteractionHandler } from '../interactions/dispatch.ts';
 import type { WebhookRest } from '../interactions/interaction-reply.ts';
-import type { LiveKnowledge } from '../knowledge/live-knowledge.ts';
+import type { LiveKnowledge } from '../serving/live-knowledge.ts';
 import { createInteractionsServer } from '../delivery/http/interactions-server.ts';
 import { createLogger } from '../logging/logger.ts';
 

@@ -30,7 +30,7 @@ import { findEntries } from '../faq/find-entries.ts';
 import { answerCacheCounts, clearAnswerCache } from '../answers/answer-cache.ts';
 import { prepareAnswers } from '../answers/prepare-answers.ts';
 import { buildKnowledge, type Knowledge } from '../knowledge/knowledge.ts';
-import { cacheFileOf, loadKnowledge, saveKnowledge } from '../knowledge/knowledge-cache.ts';
+import { cacheFileOf, loadKnowledge, saveKnowledge } from '../serving/knowledge-cache.ts';
 import type { FreshStart } from '../bench/fresh-start.ts';
 import { type CorpusChange, updateKnowledge } from '../knowledge/update-knowledge.ts';
 import { measureReloadStall, type ReloadStallResult } from '../bench/reload-stall.ts';

@@ -6,7 +6,7 @@
 import { corpusDirFromEnv, loadCorpus } from '../corpus/load-corpus.ts';
 import { CorpusError } from '../corpus/source-file.ts';
 import { uncoveredNames } from '../entities/coverage-check.ts';
-import { draftEntries } from '../entities/draft-entries.ts';
+import { draftEntries } from '../knowledge/draft-entries.ts';
 import { buildKnowledge } from '../knowledge/knowledge.ts';
 
 try {

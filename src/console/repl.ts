@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { COMMANDS } from '../../commands/index.ts';
-import type { LiveKnowledge, ReloadResult } from '../knowledge/live-knowledge.ts';
+import type { LiveKnowledge, ReloadResult } from '../serving/live-knowledge.ts';
 import { ConsoleSession } from './console-session.ts';
 
 /**

@@ -37,4 +37,3 @@ export const EntityFileSchema = z.strictObject({
 
 export type Role = z.infer<typeof RoleSchema>;
 export type Entity = z.infer<typeof EntitySchema>;
-export type EntityFile = z.infer<typeof EntityFileSchema>;

@@ -12,8 +12,8 @@ import { ConfigError, type DiscordEnv } from '../config/env.ts';
 import { corpusDirFromEnv } from '../corpus/load-corpus.ts';
 import { FaqDatabaseError, type FaqStore } from '../faq/faq-store.ts';
 import { openFaqStore } from '../faq/open-faq-store.ts';
-import { LiveKnowledge } from '../knowledge/live-knowledge.ts';
-import { logReload } from '../knowledge/log-reload.ts';
+import { LiveKnowledge } from '../serving/live-knowledge.ts';
+import { logReload } from '../serving/log-reload.ts';
 import type { Logger } from '../logging/logger.ts';
 
 export interface BotState {

@@ -56,3 +56,11 @@ export type FaqExport = z.infer<typeof FaqExportSchema>;
 export function questionKey(question: string): string {
   return question.normalize('NFKC').toLowerCase().replace(/[’‘]/g, "'").replace(/[?!.\s]+$/u, '').replace(/\s+/g, ' ').trim();
 }
+
+/** What importing a server's FAQ did: entries added, updated and left as they were, and the questions in conflict. */
+export interface ImportReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+  conflicts: string[];
+}

@@ -2,7 +2,7 @@
  * The FAQ store's refusals and failures, the same whichever database holds the FAQ, so that the Discord layer shows a
  * moderator the same words on SQLite and on PostgreSQL.
  */
-import type { ImportReport } from './faq-store.ts';
+import type { ImportReport } from './faq-entry.ts';
 
 /**
  * A refusal a moderator should read: a duplicate question, an unknown entry, input over a limit.

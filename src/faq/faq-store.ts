@@ -5,16 +5,10 @@
  * behaves as if no other ran at the same time, records the next revision (numbers never repeat), and an acknowledged
  * change is durable.
  */
-import type { FaqEntry, FaqExport, FaqRevision } from './faq-entry.ts';
+import type { FaqEntry, FaqExport, FaqRevision, ImportReport } from './faq-entry.ts';
 
 export { FaqDatabaseError, FaqError, FaqImportConflict } from './faq-errors.ts';
-
-export interface ImportReport {
-  added: number;
-  updated: number;
-  unchanged: number;
-  conflicts: string[];
-}
+export type { ImportReport } from './faq-entry.ts';
 
 /** The fields a moderator fills in for a new entry. */
 export interface NewFaqEntry {

@@ -3,7 +3,7 @@
  * authors, date and the line it rests on, dateline), the first words of every kept paragraph, and every dropped line
  * with its reason — short enough to check in seconds.
  */
-import type { CleanedText } from './cleaned-text.ts';
+import type { CleanedText } from './read/cleaned-text.ts';
 import type { PreparedSource } from './ingest-source.ts';
 
 /** The first words of a paragraph, for one report line. */

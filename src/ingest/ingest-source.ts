@@ -11,12 +11,13 @@ import { syncDirectory, writeFlushedTemporary } from '../corpus/durable-files.ts
 import { describeIssue } from '../corpus/field-errors.ts';
 import { CorpusError, formatSourceFile, parseSourceFile } from '../corpus/source-file.ts';
 import { type SourceMeta, SourceMetaSchema } from '../corpus/source-schema.ts';
-import { type CleanedText, preview } from './cleaned-text.ts';
-import { cleanRawText } from './clean-raw-text.ts';
-import { foldLine } from './line-shape.ts';
-import { checkRawText } from './raw-text-limits.ts';
+import { type CleanedText, preview } from './read/cleaned-text.ts';
+import { cleanRawText } from './read/clean-raw-text.ts';
+import { foldLine } from './read/line-shape.ts';
+import { checkRawText } from './read/raw-text-limits.ts';
 import { sourceId } from './source-id.ts';
-import { sameOutlet } from './wires.ts';
+import { sameOutlet } from './metadata/wires.ts';
+import { IngestError } from './ingest-error.ts';
 
 export { slugify } from './source-id.ts';
 
@@ -49,15 +50,6 @@ export interface IngestResult extends PreparedSource {
   file: string;
 }
 
-/**
- * Why a text cannot become a source; the message is fit to show the moderator.
- *
- * @example
- * throw new IngestError('page.txt: no article text found after cleaning');
- */
-export class IngestError extends Error {
-  override name = 'IngestError';
-}
 
 const fold = (text: string) => foldLine(text).replace(/[.!?:;,\s]+$/, '');
 

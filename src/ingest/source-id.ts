@@ -3,7 +3,7 @@
  * ("2024-07-31-haniyeh-killing-in-tehran-leaves-gaza-truce"), or, for a text with no headline, the first words of
  * its first paragraph (after any dateline). Never from page furniture: the text has been cleaned first.
  */
-import { parseDateline } from './datelines.ts';
+import { parseDateline } from './metadata/datelines.ts';
 
 /**
  * Lower-case ASCII words of `words` joined by hyphens, at most `maxWords` of them.

@@ -14,13 +14,13 @@
 import { REST, type RESTOptions } from '@discordjs/rest';
 import type { AnyCommand } from '../commands/define-command.ts';
 import { corpusEditorGuilds, type DiscordEnv } from '../config/env.ts';
-import { CorpusEditor } from '../corpus/corpus-editor.ts';
+import { CorpusEditor } from '../serving/corpus-editor.ts';
 import { SourceDrafts } from '../corpus/source-drafts.ts';
 import type { FaqStore } from '../faq/faq-store.ts';
-import type { FetchPageOptions } from '../ingest/fetch-page.ts';
-import type { KnowledgeProvider, LiveKnowledge } from '../knowledge/live-knowledge.ts';
+import type { FetchPageOptions } from '../ingest/fetch/fetch-page.ts';
+import type { KnowledgeProvider, LiveKnowledge } from '../serving/live-knowledge.ts';
 import type { Logger } from '../logging/logger.ts';
-import { PageQueries } from './answers/page-queries.ts';
+import { PageQueries } from './quote-replies/page-queries.ts';
 import { botCatalog } from './catalog.ts';
 import { Cooldowns } from './cooldowns.ts';
 import type { InteractionContext } from './dispatch.ts';

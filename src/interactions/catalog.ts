@@ -4,10 +4,10 @@
  */
 import type { AnyCommand } from '../commands/define-command.ts';
 import { SourceDrafts } from '../corpus/source-drafts.ts';
-import { answerButtons } from './answers/answer-buttons.ts';
-import { answerCommand, findSourcesCommand } from './answers/answer-commands.ts';
-import type { AnswerDeps } from './answers/answer-replies.ts';
-import { PageQueries } from './answers/page-queries.ts';
+import { answerButtons } from './quote-replies/answer-buttons.ts';
+import { answerCommand, findSourcesCommand } from './quote-replies/answer-commands.ts';
+import type { AnswerDeps } from './quote-replies/answer-replies.ts';
+import { PageQueries } from './quote-replies/page-queries.ts';
 import { type CommandPayload, payloadsOf } from './command-payloads.ts';
 import type { Catalog } from './declare.ts';
 import { faqAdminCommand } from './faq/faq-admin-command.ts';

@@ -14,7 +14,7 @@ import type { DiscoveredRole } from '../entities/discover-people.ts';
 import { mergeEntities } from '../entities/merge-entities.ts';
 import { EntityResolver } from '../entities/resolve-entity.ts';
 import { type Passage, splitIntoPassages } from '../passages/passage.ts';
-import { findSpeakers, type SpeakerAttribution } from '../passages/speakers.ts';
+import { findSpeakers, type SpeakerAttribution } from '../entities/speakers.ts';
 import { type TermTopic, tagTerms } from '../passages/terms-tags.ts';
 import { type IndexedPassage, PassageIndex } from '../search/passage-index.ts';
 import { stemTerm, tokenize } from '../search/tokenize.ts';
@@ -141,7 +141,7 @@ export function addCopyGroup(groupOf: Map<string, number>, group: readonly Known
   return true;
 }
 
-function wordsIn(text: string): WordAt[] {
+function wordPositionsIn(text: string): WordAt[] {
   return [...text.matchAll(/[\p{L}\p{N}’'-]+/gu)].map((m) => ({ index: m.index, stems: tokenize(m[0]).map(stemTerm) }));
 }
 
@@ -154,13 +154,13 @@ const RECENT_WORDS = 20_000;
  * most recently: kept for every passage, they would be millions of small objects on a large corpus.
  *
  * @example
- * wordsOf(passage)[0] // → { index: 0, stems: ['qatar'] } for "Qatar said …"
+ * passageWordPositions(passage)[0] // → { index: 0, stems: ['qatar'] } for "Qatar said …"
  */
-export function wordsOf(p: Pick<KnownPassage, 'id' | 'text'>): WordAt[] {
+export function passageWordPositions(p: Pick<KnownPassage, 'id' | 'text'>): WordAt[] {
   let words = recentWords.get(p);
   if (!words) {
     if (recentWords.size >= RECENT_WORDS) recentWords.clear();
-    words = wordsIn(p.text);
+    words = wordPositionsIn(p.text);
     recentWords.set(p, words);
   }
   return words;
@@ -168,7 +168,7 @@ export function wordsOf(p: Pick<KnownPassage, 'id' | 'text'>): WordAt[] {
 
 /** Adds a passage's words to the corpus's word statistics, or with `sign` -1 takes them out again. */
 export function countWords(stats: WordStats, p: Passage, sign: 1 | -1 = 1): void {
-  const words = wordsIn(p.text);
+  const words = wordPositionsIn(p.text);
   for (const st of new Set(words.flatMap((w) => w.stems))) addTo(stats.df, st, sign);
   const starts = new Set(p.sentences.map((x) => x.start));
   for (const w of words) {

@@ -178,7 +178,7 @@ interface HeldPassage extends IndexedPassage {
 }
 
 /** A passage's content words as written, and their stems: what the index counts (tokenized once for both). */
-function wordsIn(p: IndexedPassage): { written: Set<string>; stems: Set<string> } {
+function indexedWordsOf(p: IndexedPassage): { written: Set<string>; stems: Set<string> } {
   const written = new Set(tokenize(`${p.text} ${p.entities}`).filter((t) => !isStopWord(t)));
   return { written, stems: new Set([...written].map(stemTerm)) };
 }
@@ -247,7 +247,7 @@ export class PassageIndex {
    */
   add(passages: readonly IndexedPassage[]): void {
     for (const p of passages) {
-      const { written, stems } = wordsIn(p);
+      const { written, stems } = indexedWordsOf(p);
       for (const t of written) this.vocabulary.set(t, (this.vocabulary.get(t) ?? 0) + 1);
       for (const s of stems) this.documentFrequency.set(s, (this.documentFrequency.get(s) ?? 0) + 1);
       this.held.set(p.id, { ...p, features: featuresOf(p.text) });
@@ -267,7 +267,7 @@ export class PassageIndex {
   remove(passages: readonly IndexedPassage[]): void {
     for (const p of passages) {
       if (!this.held.has(p.id)) continue;
-      const { written, stems } = wordsIn(p);
+      const { written, stems } = indexedWordsOf(p);
       for (const s of stems) countDown(this.documentFrequency, s);
       for (const t of written) countDown(this.vocabulary, t);
       this.held.delete(p.id);
@@ -434,7 +434,7 @@ export class PassageIndex {
     return results.map((r) => {
       const id = String(r.id);
       const held = this.held.get(id);
-      const stems = held ? wordsIn(held).stems : new Set<string>();
+      const stems = held ? indexedWordsOf(held).stems : new Set<string>();
       let coverage = 0;
       let matched: string[] = [];
       for (const window of windows) {

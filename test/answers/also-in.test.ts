@@ -6,7 +6,7 @@ import { answerSearch } from '../../src/answers/search.ts';
 import { answerTimeline } from '../../src/answers/timeline.ts';
 import { answerWhen } from '../../src/answers/when.ts';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
-import { renderAnswerMessage } from '../../src/interactions/answers/render-answer-message.ts';
+import { renderAnswerMessage } from '../../src/interactions/quote-replies/render-answer-message.ts';
 import { buildKnowledge } from '../../src/knowledge/knowledge.ts';
 import { renderJson } from '../../src/render/render-json.ts';
 import { renderText } from '../../src/render/render-text.ts';

@@ -14,7 +14,7 @@ import { prepareAnswers } from '../../src/answers/prepare-answers.ts';
 import { timelineOrder } from '../../src/answers/timeline.ts';
 import { benchQueries } from '../../src/bench/bench-queries.ts';
 import { syntheticSourceFiles, writeSyntheticCorpus } from '../../src/bench/synthetic-corpus.ts';
-import { clipChoice } from '../../src/commands/choices.ts';
+import { clipChoice } from '../../src/answers/choices.ts';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { parseSourceFile } from '../../src/corpus/source-file.ts';
 import { buildKnowledge, type Knowledge } from '../../src/knowledge/knowledge.ts';

@@ -1,40 +1,38 @@
 /**
  * `/terms` reads what was worked out at index time and orders only the page it shows (and the margin copies are
  * looked for in) instead of sorting every statement of a topic: its answers stay exactly those of the algorithm
- * before (kept in `reference/terms-before.ts`), on the bundled corpus and on a synthetic one of thousands of
- * passages, for every benchmark question, on the first two pages — and after a one-article update, `/terms` and
- * `/when` answer as after a fresh build.
+ * before, recorded once in `golden/terms-before.json` (see golden/README.md), on the bundled corpus and on a synthetic
+ * one of 6,000 passages, for every benchmark question, on the first two pages — and after a one-article update,
+ * `/terms` and `/when` answer as after a fresh build.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prepareAnswers } from '../../src/answers/prepare-answers.ts';
 import { answerTerms } from '../../src/answers/terms.ts';
 import { answerWhen } from '../../src/answers/when.ts';
-import { benchQueries } from '../../src/bench/bench-queries.ts';
 import { writeSyntheticCorpus } from '../../src/bench/synthetic-corpus.ts';
-import { type Corpus, loadCorpus } from '../../src/corpus/load-corpus.ts';
+import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { parseSourceFile } from '../../src/corpus/source-file.ts';
 import { buildKnowledge, type Knowledge } from '../../src/knowledge/knowledge.ts';
 import { updateKnowledge } from '../../src/knowledge/update-knowledge.ts';
 import { scratchCorpus, testArticle } from '../helpers/corpus.ts';
-import { answerTerms as termsBefore } from './reference/terms-before.ts';
+import { type GoldenCorpus, type GoldenFile, goldenOf, PAGE_SIZE, PAGES, passagesDigest } from './golden/terms-golden.ts';
 
-const TOPICS = ['', 'ratio', 'hostages', 'length', 'aid', 'final deal', 'prisoners', 'cease-fire length', 'conditions', 'exchange ratio', 'humanitarian aid', 'how many hostages', 'how long is the pause', 'aid trucks per day', 'prisoners for each hostage', 'the November 2023 truce', 'January 2025 deal', 'hostages released in January 2025', 'latest deal length', 'US-Russia prisoner swap', 'swap in Ankara', 'proposals', 'rejections', 'red lines'];
+/** The answers of the algorithm before, for each question, on each corpus. */
+const golden = JSON.parse(readFileSync(join(import.meta.dirname, 'golden', 'terms-before.json'), 'utf8')) as GoldenFile;
 
 /** The first two pages of five, as JSON: what a member sees, and the page after. */
 const pages = (answer: (limit: number, offset: number) => unknown) => [0, 5].map((offset) => JSON.stringify(answer(5, offset)));
 
-function questionsFor(corpus: Corpus, knowledge: Knowledge) {
-  const bench = benchQueries({ entities: corpus.entities, texts: knowledge.passages.map((p) => p.text) }, { count: 120, seed: 5 });
-  return [...new Set([...TOPICS, ...bench.terms])];
-}
-
-function expectSameAnswers(knowledge: Knowledge, topics: readonly string[]) {
-  for (const topic of topics) {
-    const asked = topic === '' ? null : topic;
-    expect(pages((limit, offset) => answerTerms(knowledge, asked, limit, offset)), `/terms ${topic}`).toEqual(pages((limit, offset) => termsBefore(knowledge, asked, limit, offset)));
+function expectSameAnswers(knowledge: Knowledge, recorded: GoldenCorpus) {
+  // the answers were recorded on these passages: other passages would make every comparison below fail for no fault of /terms
+  expect(passagesDigest(knowledge.passages), 'the passages the golden answers were recorded on (see golden/README.md)').toEqual(recorded.passages);
+  expect(recorded.answers.length).toBeGreaterThan(0);
+  for (const before of recorded.answers) {
+    const asked = before.question === '' ? null : before.question;
+    expect(goldenOf(before.question, PAGES.map((offset) => answerTerms(knowledge, asked, PAGE_SIZE, offset))), `/terms ${before.question}`).toEqual(before);
   }
 }
 
@@ -43,16 +41,12 @@ afterAll(() => rmSync(synthetic, { recursive: true, force: true }));
 
 describe('/terms ranking only the page it shows', () => {
   it('answers as the algorithm before on the bundled corpus', () => {
-    const corpus = loadCorpus('corpus');
-    const knowledge = prepareAnswers(buildKnowledge(corpus));
-    expectSameAnswers(knowledge, questionsFor(corpus, knowledge));
+    expectSameAnswers(prepareAnswers(buildKnowledge(loadCorpus('corpus'))), golden.bundled);
   });
 
   it('answers as the algorithm before on a synthetic corpus of 6,000 passages', () => {
-    writeSyntheticCorpus(synthetic, { passages: 6000, seed: 2 });
-    const corpus = loadCorpus(synthetic);
-    const knowledge = prepareAnswers(buildKnowledge(corpus));
-    expectSameAnswers(knowledge, questionsFor(corpus, knowledge));
+    writeSyntheticCorpus(synthetic, golden.synthetic.options);
+    expectSameAnswers(prepareAnswers(buildKnowledge(loadCorpus(synthetic))), golden.synthetic);
   }, 240_000);
 
   it('follows a one-article update as it follows a fresh build', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerWho } from '../../src/answers/who.ts';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
-import { draftEntries } from '../../src/entities/draft-entries.ts';
+import { draftEntries } from '../../src/knowledge/draft-entries.ts';
 import { buildKnowledge } from '../../src/knowledge/knowledge.ts';
 import { bundledKnowledge, emptyCorpus, isVerbatim, testArticle, writeSource } from '../helpers/corpus.ts';
 

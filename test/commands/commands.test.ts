@@ -3,7 +3,7 @@ import { COMMANDS } from '../../commands/index.ts';
 import { parseCommandLine, runCommand } from '../../src/commands/run-command.ts';
 import { QUERY_MAX_LENGTH } from '../../src/commands/define-command.ts';
 import { ConsoleSession } from '../../src/console/console-session.ts';
-import { MAX_CHOICE_LENGTH, MAX_CHOICES } from '../../src/commands/choices.ts';
+import { MAX_CHOICE_LENGTH, MAX_CHOICES } from '../../src/answers/choices.ts';
 import { bundledKnowledge } from '../helpers/corpus.ts';
 
 const knowledge = bundledKnowledge();

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
 import { ConsoleSession } from '../../src/console/console-session.ts';
 import { runRepl } from '../../src/console/repl.ts';
-import { LiveKnowledge } from '../../src/knowledge/live-knowledge.ts';
+import { LiveKnowledge } from '../../src/serving/live-knowledge.ts';
 import { bundledKnowledge, scratchCorpus } from '../helpers/corpus.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'talks-console-picture-'));

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runRepl } from '../../src/console/repl.ts';
-import { LiveKnowledge } from '../../src/knowledge/live-knowledge.ts';
+import { LiveKnowledge } from '../../src/serving/live-knowledge.ts';
 import { scratchCorpus, testArticle } from '../helpers/corpus.ts';
 
 /** Collects what the console prints and waits for a pattern to appear. */

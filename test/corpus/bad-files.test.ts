@@ -7,10 +7,10 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CorpusChangeError } from '../../src/corpus/corpus-changes.ts';
-import { CorpusEditor } from '../../src/corpus/corpus-editor.ts';
+import { CorpusEditor } from '../../src/serving/corpus-editor.ts';
 import { loadCorpus, MAX_CORPUS_FILE_BYTES } from '../../src/corpus/load-corpus.ts';
 import { parseSourceFile } from '../../src/corpus/source-file.ts';
-import { LiveKnowledge } from '../../src/knowledge/live-knowledge.ts';
+import { LiveKnowledge } from '../../src/serving/live-knowledge.ts';
 import { emptyCorpus } from '../helpers/corpus.ts';
 
 const SEED = 'raanans-freed-2023-10-20';

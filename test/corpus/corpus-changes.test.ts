@@ -14,8 +14,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   CHANGES_FILE, CorpusChangeError, LOCK_FILE, openCorpusForWriting, readChanges, recordChange, removeSource, sha256Of, STALE_LOCK_MS, withCorpusLock, withCorpusLockAsync,
 } from '../../src/corpus/corpus-changes.ts';
-import { CorpusEditor } from '../../src/corpus/corpus-editor.ts';
-import { LiveKnowledge } from '../../src/knowledge/live-knowledge.ts';
+import { CorpusEditor } from '../../src/serving/corpus-editor.ts';
+import { LiveKnowledge } from '../../src/serving/live-knowledge.ts';
 import { emptyCorpus, scratchCorpus, testArticle } from '../helpers/corpus.ts';
 
 const author = { by: 'command line' } as const;

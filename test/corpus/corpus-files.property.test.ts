@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { loadEntities } from '../../src/corpus/load-corpus.ts';
 import { CorpusError, formatSourceFile, parseSourceFile } from '../../src/corpus/source-file.ts';
-import { LiveKnowledge } from '../../src/knowledge/live-knowledge.ts';
+import { LiveKnowledge } from '../../src/serving/live-knowledge.ts';
 import { emptyCorpus } from '../helpers/corpus.ts';
 import { hostileString, recordFuzzInputs, VALIDATOR_WORDS, wrongType } from '../helpers/file-fuzz.ts';
 

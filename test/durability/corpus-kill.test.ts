@@ -13,7 +13,7 @@ import { Dice, seededRandom } from '../../src/bench/seeded-random.ts';
 import { readChanges, sha256Of } from '../../src/corpus/corpus-changes.ts';
 import { loadCorpus, sourceFileNames } from '../../src/corpus/load-corpus.ts';
 import { parseSourceFile } from '../../src/corpus/source-file.ts';
-import { LiveKnowledge } from '../../src/knowledge/live-knowledge.ts';
+import { LiveKnowledge } from '../../src/serving/live-knowledge.ts';
 import { emptyCorpus } from '../helpers/corpus.ts';
 import { recordFigures } from './figures.ts';
 import { generatedPage } from './generated-pages.ts';

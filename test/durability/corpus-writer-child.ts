@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
-import { CorpusEditor } from '../../src/corpus/corpus-editor.ts';
+import { CorpusEditor } from '../../src/serving/corpus-editor.ts';
 import { sha256Of } from '../../src/corpus/corpus-changes.ts';
-import { LiveKnowledge } from '../../src/knowledge/live-knowledge.ts';
+import { LiveKnowledge } from '../../src/serving/live-knowledge.ts';
 import { generatedPage } from './generated-pages.ts';
 
 /** Changes the corpus until killed. */

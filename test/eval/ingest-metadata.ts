@@ -18,8 +18,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SourceMeta } from '../../src/corpus/source-schema.ts';
 import { prepareSource } from '../../src/ingest/ingest-source.ts';
-import { foldLine } from '../../src/ingest/line-shape.ts';
-import { sameOutlet } from '../../src/ingest/wires.ts';
+import { foldLine } from '../../src/ingest/read/line-shape.ts';
+import { sameOutlet } from '../../src/ingest/metadata/wires.ts';
 
 const FIELDS = ['title', 'outlet', 'reports_on', 'published', 'authors'] as const;
 type Field = (typeof FIELDS)[number];

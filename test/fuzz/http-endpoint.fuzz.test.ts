@@ -19,7 +19,7 @@ import { SqliteFaqStore } from '../../src/faq/sqlite-faq-store.ts';
 import { botContext } from '../../src/interactions/bot-context.ts';
 import { registrationCatalog } from '../../src/interactions/catalog.ts';
 import { createInteractionHandler } from '../../src/interactions/dispatch.ts';
-import { LiveKnowledge } from '../../src/knowledge/live-knowledge.ts';
+import { LiveKnowledge } from '../../src/serving/live-knowledge.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { scratchCorpus } from '../helpers/corpus.ts';
 import { ApiTransport, type Sent } from '../interactions/api-transport.ts';

@@ -2,8 +2,9 @@ import { readFileSync, rmSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatSourceFile, parseSourceFile } from '../../src/corpus/source-file.ts';
-import { cleanRawText } from '../../src/ingest/clean-raw-text.ts';
-import { IngestError, ingestRawText } from '../../src/ingest/ingest-source.ts';
+import { cleanRawText } from '../../src/ingest/read/clean-raw-text.ts';
+import { ingestRawText } from '../../src/ingest/ingest-source.ts';
+import { IngestError } from '../../src/ingest/ingest-error.ts';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { SEEDS_DIR, emptyCorpus } from '../helpers/corpus.ts';
 

@@ -3,7 +3,8 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
-import { IngestError, ingestRawText, prepareSource, writeSource } from '../../src/ingest/ingest-source.ts';
+import { ingestRawText, prepareSource, writeSource } from '../../src/ingest/ingest-source.ts';
+import { IngestError } from '../../src/ingest/ingest-error.ts';
 import { emptyCorpus } from '../helpers/corpus.ts';
 
 const WIRE_COPY = [

@@ -12,12 +12,12 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CorpusEditor } from '../../src/corpus/corpus-editor.ts';
+import { CorpusEditor } from '../../src/serving/corpus-editor.ts';
 import { parseSourceFile } from '../../src/corpus/source-file.ts';
 import { SOURCE_ID } from '../../src/corpus/source-schema.ts';
-import { FetchPageError, fetchPage } from '../../src/ingest/fetch-page.ts';
-import { IngestError } from '../../src/ingest/ingest-source.ts';
-import { LiveKnowledge } from '../../src/knowledge/live-knowledge.ts';
+import { FetchPageError, fetchPage } from '../../src/ingest/fetch/fetch-page.ts';
+import { IngestError } from '../../src/ingest/ingest-error.ts';
+import { LiveKnowledge } from '../../src/serving/live-knowledge.ts';
 import { emptyCorpus } from '../helpers/corpus.ts';
 import { hostileString, recordFuzzInputs, VALIDATOR_WORDS } from '../helpers/file-fuzz.ts';
 

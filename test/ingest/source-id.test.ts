@@ -1,6 +1,6 @@
 /** Source ids from the headline and the date, never from furniture. */
 import { describe, expect, it } from 'vitest';
-import { cleanRawText } from '../../src/ingest/clean-raw-text.ts';
+import { cleanRawText } from '../../src/ingest/read/clean-raw-text.ts';
 import { slugify, sourceId } from '../../src/ingest/source-id.ts';
 
 describe('source ids', () => {

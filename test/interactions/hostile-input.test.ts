@@ -5,14 +5,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
 import { attachmentOption, parseOptions, roleOption, stringOption } from '../../src/commands/define-command.ts';
-import { PageQueries } from '../../src/interactions/answers/page-queries.ts';
+import { PageQueries } from '../../src/interactions/quote-replies/page-queries.ts';
 import { botCatalog } from '../../src/interactions/catalog.ts';
 import { Cooldowns } from '../../src/interactions/cooldowns.ts';
-import { fixedKnowledge } from '../../src/knowledge/live-knowledge.ts';
+import { fixedKnowledge } from '../../src/serving/live-knowledge.ts';
 import { createLogger } from '../../src/logging/logger.ts';
-import { CorpusEditor } from '../../src/corpus/corpus-editor.ts';
+import { CorpusEditor } from '../../src/serving/corpus-editor.ts';
 import { SourceDrafts } from '../../src/corpus/source-drafts.ts';
-import { LiveKnowledge } from '../../src/knowledge/live-knowledge.ts';
+import { LiveKnowledge } from '../../src/serving/live-knowledge.ts';
 import { bundledKnowledge, scratchCorpus } from '../helpers/corpus.ts';
 import { buttonClick, fakeMessage, GUILD_ID, messageMenu, slashCommand } from '../delivery/discord/fake-discord.ts';
 import { ApiTransport } from './api-transport.ts';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
 import { botContext } from '../../src/interactions/bot-context.ts';
 import { checkInteraction, createInteractionHandler } from '../../src/interactions/dispatch.ts';
-import { fixedKnowledge } from '../../src/knowledge/live-knowledge.ts';
+import { fixedKnowledge } from '../../src/serving/live-knowledge.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { bundledKnowledge } from '../helpers/corpus.ts';
 import { autocomplete, buttonClick, fakeMessage, messageMenu, modalSubmit, slashCommand } from '../delivery/discord/fake-discord.ts';

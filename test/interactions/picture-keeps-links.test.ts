@@ -7,10 +7,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
-import { PageQueries } from '../../src/interactions/answers/page-queries.ts';
+import { PageQueries } from '../../src/interactions/quote-replies/page-queries.ts';
 import { botCatalog } from '../../src/interactions/catalog.ts';
 import { Cooldowns } from '../../src/interactions/cooldowns.ts';
-import { fixedKnowledge } from '../../src/knowledge/live-knowledge.ts';
+import { fixedKnowledge } from '../../src/serving/live-knowledge.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { siteBase, TIMELINE_PATH } from '../../src/render/html/page-links.ts';
 import { bundledKnowledge } from '../helpers/corpus.ts';

@@ -6,7 +6,7 @@
  * answer is worked out from the knowledge current at that moment.
  */
 import type { Knowledge } from '../../knowledge/knowledge.ts';
-import type { KnowledgeProvider } from '../../knowledge/live-knowledge.ts';
+import type { KnowledgeProvider } from '../../serving/live-knowledge.ts';
 import { SOURCE_ID } from '../../corpus/source-schema.ts';
 import { renderMessagePage } from '../../render/html/not-found-page.ts';
 import { pageCount } from '../../render/html/pager.ts';

@@ -7,7 +7,7 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { Options } from '../../commands/define-command.ts';
 import { FaqError, type FaqStore } from '../../faq/faq-store.ts';
-import type { KnowledgeProvider } from '../../knowledge/live-knowledge.ts';
+import type { KnowledgeProvider } from '../../serving/live-knowledge.ts';
 import { type AnyLeaf, type Call, type Gate, type Leaf, leaf, Refusal } from '../declare.ts';
 import { inServerGate, permissionOrRoleGate } from '../gates.ts';
 

@@ -5,11 +5,11 @@
  * because Discord's `default_member_permissions` applies to a whole command.
  */
 import { type Attachment, attachmentOption, stringOption } from '../../commands/define-command.ts';
-import { choicesMatching } from '../../commands/choices.ts';
+import { choicesMatching } from '../../answers/choices.ts';
 import { CorpusChangeError } from '../../corpus/corpus-changes.ts';
-import type { SourcePreview } from '../../corpus/corpus-editor.ts';
-import { FetchPageError, fetchPage } from '../../ingest/fetch-page.ts';
-import { IngestError } from '../../ingest/ingest-source.ts';
+import type { SourcePreview } from '../../serving/corpus-editor.ts';
+import { FetchPageError, fetchPage } from '../../ingest/fetch/fetch-page.ts';
+import { IngestError } from '../../ingest/ingest-error.ts';
 import { leaf, type SlashCommand } from '../declare.ts';
 import { authorOf, editorOf, plain, reloadLine, sourceAdminGates, type SourceAdminDeps } from './source-admin-gates.ts';
 import { previewMessage } from './source-preview-message.ts';

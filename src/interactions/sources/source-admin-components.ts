@@ -6,8 +6,9 @@
  */
 import { escapeMarkdown } from '@discordjs/formatters';
 import { type APIModalInteractionResponseCallbackData, ComponentType, MessageFlags, TextInputStyle } from 'discord-api-types/v10';
-import type { SourcePreview } from '../../corpus/corpus-editor.ts';
-import { IngestError, type IngestOptions } from '../../ingest/ingest-source.ts';
+import type { SourcePreview } from '../../serving/corpus-editor.ts';
+import { type IngestOptions } from '../../ingest/ingest-source.ts';
+import { IngestError } from '../../ingest/ingest-error.ts';
 import { type Button, button, type Form, form } from '../declare.ts';
 import { truncate } from '../messages/discord-limits.ts';
 import { privately } from '../messages/private-reply.ts';

@@ -5,11 +5,11 @@
  */
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { ChangeAuthor } from '../../corpus/corpus-changes.ts';
-import type { CorpusEditor, SourcePreview } from '../../corpus/corpus-editor.ts';
+import type { CorpusEditor, SourcePreview } from '../../serving/corpus-editor.ts';
 import type { SourceDrafts } from '../../corpus/source-drafts.ts';
 import type { FaqStore } from '../../faq/faq-store.ts';
-import type { FetchPageOptions } from '../../ingest/fetch-page.ts';
-import type { ReloadResult } from '../../knowledge/live-knowledge.ts';
+import type { FetchPageOptions } from '../../ingest/fetch/fetch-page.ts';
+import type { ReloadResult } from '../../serving/live-knowledge.ts';
 import { type Call, type Gates, Refusal } from '../declare.ts';
 import { permissionOrRoleGate } from '../gates.ts';
 import { truncate } from '../messages/discord-limits.ts';

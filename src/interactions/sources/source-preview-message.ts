@@ -6,7 +6,7 @@
  */
 import { escapeMarkdown } from '@discordjs/formatters';
 import { type APIEmbed, ButtonStyle, ComponentType } from 'discord-api-types/v10';
-import type { SourcePreview } from '../../corpus/corpus-editor.ts';
+import type { SourcePreview } from '../../serving/corpus-editor.ts';
 import { LIMITS, truncate } from '../messages/discord-limits.ts';
 import { quiet } from '../messages/private-reply.ts';
 import { sourceButtonId } from './source-ids.ts';

@@ -13,7 +13,7 @@ import { type RunningBot, startBot } from '../../../src/delivery/discord/start-b
 import type { FaqStore } from '../../../src/faq/faq-store.ts';
 import { SqliteFaqStore } from '../../../src/faq/sqlite-faq-store.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
-import { fixedKnowledge } from '../../../src/knowledge/live-knowledge.ts';
+import { fixedKnowledge } from '../../../src/serving/live-knowledge.ts';
 import { bundledKnowledge } from '../../helpers/corpus.ts';
 import { APP_ID, buttonClick, FakeDiscord, fakeMessage, faqAutocomplete, faqCommand, modalSubmit, type RecordedRequest } from './fake-discord.ts';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer, QuoteResult } from '../../../src/answers/answer.ts';
 import { ConfigError, readDiscordEnv } from '../../../src/config/env.ts';
-import { deleteId, pageId, shareId } from '../../../src/interactions/answers/answer-ids.ts';
-import { queryKey } from '../../../src/interactions/answers/page-queries.ts';
+import { deleteId, pageId, shareId } from '../../../src/interactions/quote-replies/answer-ids.ts';
+import { queryKey } from '../../../src/interactions/quote-replies/page-queries.ts';
 import { embedCharacters, truncate } from '../../../src/interactions/messages/discord-limits.ts';
 import { inviteUrl } from '../../../src/delivery/discord/invite-url.ts';
-import { renderAnswerMessage } from '../../../src/interactions/answers/render-answer-message.ts';
+import { renderAnswerMessage } from '../../../src/interactions/quote-replies/render-answer-message.ts';
 import { checkRequest } from './discord-schema.ts';
 
 const source = { id: 's', title: 'T'.repeat(300), outlet: 'O', authors: ['A'], published: '2023-11-22', published_basis: 'stated' as const, published_evidence: 'e', reports_on: null, url: 'https://example.org/a' };

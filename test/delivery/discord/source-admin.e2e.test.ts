@@ -14,7 +14,7 @@ import { COMMANDS } from '../../../commands/index.ts';
 import { DiscordEnvSchema } from '../../../src/config/env.ts';
 import { readChanges } from '../../../src/corpus/corpus-changes.ts';
 import { type RunningBot, startBot } from '../../../src/delivery/discord/start-bot.ts';
-import { LiveKnowledge } from '../../../src/knowledge/live-knowledge.ts';
+import { LiveKnowledge } from '../../../src/serving/live-knowledge.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
 import { scratchCorpus } from '../../helpers/corpus.ts';
 import { APP_ID, buttonClick, FakeDiscord, fakeMessage, faqCommand, GUILD_ID, modalSubmit, type RecordedRequest, slashCommand } from './fake-discord.ts';

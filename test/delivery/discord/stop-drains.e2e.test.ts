@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../commands/index.ts';
 import { DiscordEnvSchema } from '../../../src/config/env.ts';
 import { type RunningBot, startBot } from '../../../src/delivery/discord/start-bot.ts';
-import { fixedKnowledge } from '../../../src/knowledge/live-knowledge.ts';
+import { fixedKnowledge } from '../../../src/serving/live-knowledge.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
 import { bundledKnowledge } from '../../helpers/corpus.ts';
 import { APP_ID, FakeDiscord, FAULTS, slashCommand } from './fake-discord.ts';

@@ -14,7 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../commands/index.ts';
 import { DiscordEnvSchema } from '../../../src/config/env.ts';
 import { type RunningBot, startBot } from '../../../src/delivery/discord/start-bot.ts';
-import { fixedKnowledge } from '../../../src/knowledge/live-knowledge.ts';
+import { fixedKnowledge } from '../../../src/serving/live-knowledge.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
 import { contextUrl, siteBase, TIMELINE_PATH } from '../../../src/render/html/page-links.ts';
 import { bundledKnowledge } from '../../helpers/corpus.ts';

@@ -11,7 +11,7 @@ import { type RunningBot, startBot } from '../../../src/delivery/discord/start-b
 import type { RunningHttp } from '../../../src/delivery/http/start-http.ts';
 import { startHttpBot } from '../../../src/delivery/http/start-http-bot.ts';
 import { botContext } from '../../../src/interactions/bot-context.ts';
-import { fixedKnowledge } from '../../../src/knowledge/live-knowledge.ts';
+import { fixedKnowledge } from '../../../src/serving/live-knowledge.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
 import { bundledKnowledge } from '../../helpers/corpus.ts';
 import { ApiTransport } from '../../interactions/api-transport.ts';

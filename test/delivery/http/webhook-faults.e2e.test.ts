@@ -10,7 +10,7 @@ import { COMMANDS } from '../../../commands/index.ts';
 import { readHttpEnv } from '../../../src/config/env.ts';
 import type { RunningHttp } from '../../../src/delivery/http/start-http.ts';
 import { startHttpBot } from '../../../src/delivery/http/start-http-bot.ts';
-import { fixedKnowledge } from '../../../src/knowledge/live-knowledge.ts';
+import { fixedKnowledge } from '../../../src/serving/live-knowledge.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
 import { secretsOf } from '../../../src/logging/redact-secrets.ts';
 import { bundledKnowledge } from '../../helpers/corpus.ts';

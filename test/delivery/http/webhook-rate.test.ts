@@ -13,7 +13,7 @@ import { readHttpEnv } from '../../../src/config/env.ts';
 import type { RunningHttp } from '../../../src/delivery/http/start-http.ts';
 import { startHttpBot } from '../../../src/delivery/http/start-http-bot.ts';
 import { createWebhookClient } from '../../../src/interactions/bot-context.ts';
-import { fixedKnowledge } from '../../../src/knowledge/live-knowledge.ts';
+import { fixedKnowledge } from '../../../src/serving/live-knowledge.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
 import { bundledKnowledge } from '../../helpers/corpus.ts';
 import { APP_ID, slashCommand } from '../discord/fake-discord.ts';

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningWebServer, startWebServer } from '../../../src/delivery/web/web-server.ts';
-import { fixedKnowledge } from '../../../src/knowledge/live-knowledge.ts';
+import { fixedKnowledge } from '../../../src/serving/live-knowledge.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
 import { contextUrl } from '../../../src/render/html/page-links.ts';
 import { bundledKnowledge } from '../../helpers/corpus.ts';

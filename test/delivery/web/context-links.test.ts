@@ -6,7 +6,7 @@
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import type { QuoteResult } from '../../../src/answers/answer.ts';
-import { BUTTON_URL_MAX, contextLinkRow, linkRowsOf } from '../../../src/interactions/answers/context-links.ts';
+import { BUTTON_URL_MAX, contextLinkRow, linkRowsOf } from '../../../src/interactions/quote-replies/context-links.ts';
 
 const result = (passageId: string) => ({ passage_id: passageId }) as QuoteResult;
 const ids = ['ap-deal#1', 'ap-deal#2', 'cnn#3', 'cnn#4', 'nyt#5', 'nyt#6'];

@@ -14,7 +14,7 @@ import { DiscordEnvSchema } from '../../../src/config/env.ts';
 import { type RunningBot, startBot } from '../../../src/delivery/discord/start-bot.ts';
 import type { FaqStore } from '../../../src/faq/faq-store.ts';
 import { SqliteFaqStore } from '../../../src/faq/sqlite-faq-store.ts';
-import { fixedKnowledge } from '../../../src/knowledge/live-knowledge.ts';
+import { fixedKnowledge } from '../../../src/serving/live-knowledge.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
 import { contextUrl } from '../../../src/render/html/page-links.ts';
 import { bundledKnowledge } from '../../helpers/corpus.ts';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { respond, type SiteOptions } from '../../../src/delivery/web/site-routes.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../src/delivery/web/web-response.ts';
 import type { Knowledge } from '../../../src/knowledge/knowledge.ts';
-import { fixedKnowledge, type KnowledgeProvider, LiveKnowledge } from '../../../src/knowledge/live-knowledge.ts';
+import { fixedKnowledge, type KnowledgeProvider, LiveKnowledge } from '../../../src/serving/live-knowledge.ts';
 import { bundledKnowledge, writeSource } from '../../helpers/corpus.ts';
 import { HOSTILE_ID, hostileKnowledge, scratchOf } from '../../render/html/hostile-corpus.ts';
 

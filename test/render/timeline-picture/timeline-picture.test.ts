@@ -17,7 +17,7 @@ import pngjs from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerTimeline } from '../../../src/answers/timeline.ts';
 import { answerWhen } from '../../../src/answers/when.ts';
-import { answerPicture } from '../../../src/interactions/answers/answer-picture.ts';
+import { answerPicture } from '../../../src/interactions/quote-replies/picture-attachment.ts';
 import { buildKnowledge } from '../../../src/knowledge/knowledge.ts';
 import { renderPicturePng, renderTimelinePng, renderTimelineSvg, timelinePictureData } from '../../../src/render/timeline-picture/index.ts';
 import { layoutTimeline } from '../../../src/render/timeline-picture/layout.ts';

@@ -1,0 +1,60 @@
+/**
+ * The shape of `terms-before.json` and how an answer is reduced to it, shared by `make-terms-before.ts`, which wrote
+ * the file once from the old `/terms`, and `terms-ranking.test.ts`, which holds today's `/terms` to it. Nothing here
+ * imports src/: the file must be readable by the code of any commit.
+ */
+import { createHash } from 'node:crypto';
+
+/** One question's first two pages (5 quotes each, offsets 0 and 5), as recorded. */
+export interface GoldenAnswer {
+  /** What was asked after `/terms`; '' is `/terms` with no topic. */
+  question: string;
+  /** The first page without its quotes: command, query, title, notes, found, total, suggestions. */
+  answer: Record<string, unknown>;
+  /** Each page's quotes in order, as [passage id, score]. */
+  pages: Array<Array<[passageId: string, score: number]>>;
+  /** sha256 of JSON.stringify of both pages whole: every field of every quote, what the test compared before. */
+  sha256: string;
+}
+
+/** The answers on one corpus, and which passages they were recorded on. */
+export interface GoldenCorpus {
+  /** How many passages the corpus had, and a sha256 of their ids and texts (`passagesDigest`). */
+  passages: { count: number; sha256: string };
+  answers: GoldenAnswer[];
+}
+
+export interface GoldenFile {
+  about: string;
+  /** The commit whose code and corpus produced the file. */
+  commit: string;
+  bundled: GoldenCorpus;
+  /** The synthetic corpus is written by `writeSyntheticCorpus` with these options. */
+  synthetic: GoldenCorpus & { options: { passages: number; seed: number } };
+}
+
+/** The two pages the test compares: what a member sees, and the page after. */
+export const PAGES = [0, 5] as const;
+export const PAGE_SIZE = 5;
+
+interface PageLike {
+  results: ReadonlyArray<{ passage_id: string; score: number }>;
+}
+
+/** A question's two pages as the golden file records them. */
+export function goldenOf(question: string, pages: readonly PageLike[]): GoldenAnswer {
+  const { results: _results, ...answer } = pages[0] ?? { results: [] };
+  return {
+    question,
+    answer,
+    pages: pages.map((page) => page.results.map((r): [string, number] => [r.passage_id, r.score])),
+    sha256: createHash('sha256').update(JSON.stringify(pages)).digest('hex'),
+  };
+}
+
+/** Which passages a corpus has: their ids and texts, in id order, hashed. */
+export function passagesDigest(passages: ReadonlyArray<{ id: string; text: string }>): { count: number; sha256: string } {
+  const hash = createHash('sha256');
+  for (const p of [...passages].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) hash.update(`${p.id}\t${p.text}\n`);
+  return { count: passages.length, sha256: hash.digest('hex') };
+}
