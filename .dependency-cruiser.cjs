@@ -6,7 +6,7 @@
  */
 const LAYERS = [
   // 0. foundations: nothing of the domain
-  ['src/text', 'src/logging', 'src/config', 'src/search'],
+  ['src/text', 'src/logging', 'src/config', 'src/search', 'src/errors'],
   // 1. the corpus on disk: source files, their schema, loading, writing
   ['src/corpus'],
   // 2. text analysis: what a text says (dates, passages, people and roles) and how a raw page becomes a source
@@ -20,7 +20,7 @@ const LAYERS = [
   // 6. interactions (Discord's API JSON in, responses out) and the console
   ['src/interactions', 'src/console'],
   // 7. transports and entry points
-  ['src/delivery', 'src/cli', 'src/bench', 'src/main\\.ts'],
+  ['src/delivery', 'src/cli', 'src/main\\.ts'],
 ];
 
 const escaped = (folder) => folder.replace(/\//g, '\\/');

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { prepareAnswers } from '../../src/answers/prepare-answers.ts';
 import { answerTerms } from '../../src/answers/terms.ts';
 import { answerWhen } from '../../src/answers/when.ts';
-import { writeSyntheticCorpus } from '../../src/bench/synthetic-corpus.ts';
+import { writeSyntheticCorpus } from '../bench/synthetic-corpus.ts';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { parseSourceFile } from '../../src/corpus/source-file.ts';
 import { buildKnowledge, type Knowledge } from '../../src/knowledge/knowledge.ts';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BENCH_COMMANDS, benchQueries, misspell, seededRandom } from '../../src/bench/bench-queries.ts';
-import { syntheticSourceFiles } from '../../src/bench/synthetic-corpus.ts';
+import { BENCH_COMMANDS, benchQueries, misspell, seededRandom } from './bench-queries.ts';
+import { syntheticSourceFiles } from './synthetic-corpus.ts';
 import { loadEntities } from '../../src/corpus/load-corpus.ts';
 import { parseSourceFile } from '../../src/corpus/source-file.ts';
-import { percentile, summarise } from '../../src/bench/latency.ts';
+import { percentile, summarise } from './latency.ts';
 
 /** Levenshtein distance, for checking that a typo is one edit. */
 function editDistance(a: string, b: string): number {

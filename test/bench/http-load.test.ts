@@ -5,7 +5,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEndpoint, loadEndpointInWorker, signedPost } from '../../src/bench/http-load.ts';
+import { loadEndpoint, loadEndpointInWorker, signedPost } from './http-load.ts';
 import { createInteractionsServer, type InteractionsServer } from '../../src/delivery/http/interactions-server.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { slashCommand } from '../delivery/discord/fake-discord.ts';

@@ -5,11 +5,11 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { InteractionResponseType, InteractionType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { benchQueries } from '../../src/bench/bench-queries.ts';
-import { signedPost } from '../../src/bench/http-load.ts';
-import { interactionMix, MIX_WEIGHTS, pageButtonsIn, rightAnswer } from '../../src/bench/interaction-mix.ts';
-import { runOpenLoop } from '../../src/bench/open-loop.ts';
-import { growthPerMinute } from '../../src/bench/process-memory.ts';
+import { benchQueries } from './bench-queries.ts';
+import { signedPost } from './http-load.ts';
+import { interactionMix, MIX_WEIGHTS, pageButtonsIn, rightAnswer } from './interaction-mix.ts';
+import { runOpenLoop } from './open-loop.ts';
+import { growthPerMinute } from './process-memory.ts';
 import { createInteractionsServer, type InteractionsServer } from '../../src/delivery/http/interactions-server.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { ping } from '../delivery/http/signed-requests.ts';

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { measureReloadStall } from '../../src/bench/reload-stall.ts';
+import { measureReloadStall } from './reload-stall.ts';
 import { scratchCorpus } from '../helpers/corpus.ts';
 
 describe('measureReloadStall', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syntheticSourceFiles, writeSyntheticCorpus } from '../../src/bench/synthetic-corpus.ts';
+import { syntheticSourceFiles, writeSyntheticCorpus } from './synthetic-corpus.ts';
 import { NEAR_CONTAINMENT, sharedCount, shingleSet } from '../../src/corpus/duplicates.ts';
 import { type Corpus, loadCorpus, loadEntities } from '../../src/corpus/load-corpus.ts';
 import { parseSourceFile } from '../../src/corpus/source-file.ts';

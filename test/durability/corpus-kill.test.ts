@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Dice, seededRandom } from '../../src/bench/seeded-random.ts';
+import { Dice, seededRandom } from '../bench/seeded-random.ts';
 import { readChanges, sha256Of } from '../../src/corpus/corpus-changes.ts';
 import { loadCorpus, sourceFileNames } from '../../src/corpus/load-corpus.ts';
 import { parseSourceFile } from '../../src/corpus/source-file.ts';

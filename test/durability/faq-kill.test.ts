@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Dice, seededRandom } from '../../src/bench/seeded-random.ts';
+import { Dice, seededRandom } from '../bench/seeded-random.ts';
 import { SqliteFaqStore } from '../../src/faq/sqlite-faq-store.ts';
 import { bundleChild, runUntilKilled } from './killed-child.ts';
 import { recordFigures } from './figures.ts';

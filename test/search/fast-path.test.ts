@@ -8,8 +8,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { benchQueries, misspell, seededRandom } from '../../src/bench/bench-queries.ts';
-import { writeSyntheticCorpus } from '../../src/bench/synthetic-corpus.ts';
+import { benchQueries, misspell, seededRandom } from '../bench/bench-queries.ts';
+import { writeSyntheticCorpus } from '../bench/synthetic-corpus.ts';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { buildKnowledge } from '../../src/knowledge/knowledge.ts';
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
-import { Dice, seededRandom } from '../../src/bench/seeded-random.ts';
+import { Dice, seededRandom } from '../bench/seeded-random.ts';
 import { runCommand } from '../../src/commands/run-command.ts';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { buildKnowledge, type Knowledge } from '../../src/knowledge/knowledge.ts';

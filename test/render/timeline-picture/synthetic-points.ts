@@ -3,7 +3,7 @@
  * (as news comes), with every granularity, stated and worked-out dates, long and short words, long outlet names,
  * copies, and an Arabic sentence now and then. Seeded: the same points on every run.
  */
-import { Dice, seededRandom } from '../../../src/bench/seeded-random.ts';
+import { Dice, seededRandom } from '../../bench/seeded-random.ts';
 import type { Granularity } from '../../../src/dates/resolve-dates.ts';
 import type { PicturePoint } from '../../../src/render/timeline-picture/index.ts';
 

@@ -5,13 +5,13 @@
  * wall time counts the waits for a core too). A build is what a cached picture saves: `/timeline` builds once per
  * knowledge base.
  */
-import { corpusDirFromEnv, loadCorpus } from '../corpus/load-corpus.ts';
-import { dealsOf } from '../deals/deals.ts';
-import { buildKnowledge } from '../knowledge/knowledge.ts';
-import { seededRandom } from '../bench/seeded-random.ts';
-import { type PictureData, type PicturePoint, renderPictureSvg, timelinePictureData } from '../render/timeline-picture/index.ts';
-import { svgToPng } from '../render/timeline-picture/timeline-png.ts';
-import type { Knowledge } from '../knowledge/knowledge.ts';
+import { corpusDirFromEnv, loadCorpus } from '../../src/corpus/load-corpus.ts';
+import { dealsOf } from '../../src/deals/deals.ts';
+import { buildKnowledge } from '../../src/knowledge/knowledge.ts';
+import { seededRandom } from './seeded-random.ts';
+import { type PictureData, type PicturePoint, renderPictureSvg, timelinePictureData } from '../../src/render/timeline-picture/index.ts';
+import { svgToPng } from '../../src/render/timeline-picture/timeline-png.ts';
+import type { Knowledge } from '../../src/knowledge/knowledge.ts';
 
 const RUNS = 10;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;

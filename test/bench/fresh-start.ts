@@ -1,7 +1,7 @@
 /**
  * A bot's start as a fresh process makes it, for `npm run bench`: modules imported, the corpus loaded, the saved
  * knowledge read back, the answers prepared, and the first answer given; then its resident memory. Run as a child
- * process (`node --expose-gc --import tsx src/bench/fresh-start.ts <corpus dir>`) so that nothing the benchmark
+ * process (`node --expose-gc --import tsx test/bench/fresh-start.ts <corpus dir>`) so that nothing the benchmark
  * built before is in its heap; it prints one line of JSON (`FreshStart`). The save must already be in
  * `<corpus dir>/.cache/` (see `openCachedKnowledge`): a start that has to build says so in `from`.
  *
@@ -10,11 +10,11 @@
  */
 // performance.now() counts from the process's own start, so node's start and tsx's loader are counted too
 const dir = process.argv[2] ?? 'corpus';
-const { loadCorpus } = await import('../corpus/load-corpus.ts');
-const { openCachedKnowledge } = await import('../serving/knowledge-cache.ts');
-const { prepareAnswers } = await import('../answers/prepare-answers.ts');
+const { loadCorpus } = await import('../../src/corpus/load-corpus.ts');
+const { openCachedKnowledge } = await import('../../src/serving/knowledge-cache.ts');
+const { prepareAnswers } = await import('../../src/answers/prepare-answers.ts');
 const { COMMANDS } = await import('../../commands/index.ts');
-const { runCommand } = await import('../commands/run-command.ts');
+const { runCommand } = await import('../../src/commands/run-command.ts');
 
 export interface FreshStart {
   importMs: number;

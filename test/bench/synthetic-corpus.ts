@@ -14,12 +14,12 @@
  */
 import { mkdirSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadEntities } from '../corpus/load-corpus.ts';
-import type { Entity } from '../corpus/entity-schema.ts';
-import { formatSourceFile } from '../corpus/source-file.ts';
-import type { SourceMeta } from '../corpus/source-schema.ts';
-import { groupSentences } from '../passages/passage.ts';
-import type { Sentence } from '../text/sentences.ts';
+import { loadEntities } from '../../src/corpus/load-corpus.ts';
+import type { Entity } from '../../src/corpus/entity-schema.ts';
+import { formatSourceFile } from '../../src/corpus/source-file.ts';
+import type { SourceMeta } from '../../src/corpus/source-schema.ts';
+import { groupSentences } from '../../src/passages/passage.ts';
+import type { Sentence } from '../../src/text/sentences.ts';
 import { Dice, seededRandom } from './seeded-random.ts';
 
 export interface SyntheticCorpusOptions {

@@ -4,7 +4,7 @@
  * `/when`, topics for `/terms`, and pasted passages of 20–60 words for "Find sources". A seeded PRNG makes the lists
  * the same for the same corpus and seed, so two runs time the same work.
  */
-import type { Entity } from '../corpus/entity-schema.ts';
+import type { Entity } from '../../src/corpus/entity-schema.ts';
 import { Dice, seededRandom } from './seeded-random.ts';
 
 export { seededRandom };

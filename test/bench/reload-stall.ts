@@ -10,7 +10,7 @@
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LiveKnowledge } from '../serving/live-knowledge.ts';
+import { LiveKnowledge } from '../../src/serving/live-knowledge.ts';
 import { syntheticSourceFiles } from './synthetic-corpus.ts';
 
 /** One reload: its total time, the longest the event loop stood still meanwhile, and how the change was applied. */

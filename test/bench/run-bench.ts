@@ -18,22 +18,22 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { COMMANDS } from '../../commands/index.ts';
-import { BENCH_COMMANDS, type BenchCommand, benchQueries } from '../bench/bench-queries.ts';
-import { type LatencySummary, memoryAfterGc, ms, percentile, phase, table, timeEach } from '../bench/latency.ts';
-import { type RawBaseline, rawBaseline } from '../bench/raw-baseline.ts';
-import { syntheticSourceFiles, writeSyntheticCorpus } from '../bench/synthetic-corpus.ts';
-import { runCommand } from '../commands/run-command.ts';
-import { type Corpus, loadCorpus } from '../corpus/load-corpus.ts';
-import { parseSourceFile } from '../corpus/source-file.ts';
-import { SqliteFaqStore } from '../faq/sqlite-faq-store.ts';
-import { findEntries } from '../faq/find-entries.ts';
-import { answerCacheCounts, clearAnswerCache } from '../answers/answer-cache.ts';
-import { prepareAnswers } from '../answers/prepare-answers.ts';
-import { buildKnowledge, type Knowledge } from '../knowledge/knowledge.ts';
-import { cacheFileOf, loadKnowledge, saveKnowledge } from '../serving/knowledge-cache.ts';
-import type { FreshStart } from '../bench/fresh-start.ts';
-import { type CorpusChange, updateKnowledge } from '../knowledge/update-knowledge.ts';
-import { measureReloadStall, type ReloadStallResult } from '../bench/reload-stall.ts';
+import { BENCH_COMMANDS, type BenchCommand, benchQueries } from './bench-queries.ts';
+import { type LatencySummary, memoryAfterGc, ms, percentile, phase, table, timeEach } from './latency.ts';
+import { type RawBaseline, rawBaseline } from './raw-baseline.ts';
+import { syntheticSourceFiles, writeSyntheticCorpus } from './synthetic-corpus.ts';
+import { runCommand } from '../../src/commands/run-command.ts';
+import { type Corpus, loadCorpus } from '../../src/corpus/load-corpus.ts';
+import { parseSourceFile } from '../../src/corpus/source-file.ts';
+import { SqliteFaqStore } from '../../src/faq/sqlite-faq-store.ts';
+import { findEntries } from '../../src/faq/find-entries.ts';
+import { answerCacheCounts, clearAnswerCache } from '../../src/answers/answer-cache.ts';
+import { prepareAnswers } from '../../src/answers/prepare-answers.ts';
+import { buildKnowledge, type Knowledge } from '../../src/knowledge/knowledge.ts';
+import { cacheFileOf, loadKnowledge, saveKnowledge } from '../../src/serving/knowledge-cache.ts';
+import type { FreshStart } from './fresh-start.ts';
+import { type CorpusChange, updateKnowledge } from '../../src/knowledge/update-knowledge.ts';
+import { measureReloadStall, type ReloadStallResult } from './reload-stall.ts';
 
 const { values } = parseArgs({
   options: {
@@ -93,12 +93,12 @@ async function measurePersisted(knowledge: Knowledge, corpus: Corpus, dir: strin
 }
 
 /**
- * A start in a fresh process from the save `measurePersisted` wrote (src/bench/fresh-start.ts): what a restarted bot
+ * A start in a fresh process from the save `measurePersisted` wrote (test/bench/fresh-start.ts): what a restarted bot
  * takes to its first answer, and holds once its answers are prepared. Null when the child fails (said why).
  */
 async function measureFreshStart(dir: string): Promise<FreshStart | null> {
   const run = await phase('starting a fresh process from the save', () =>
-    spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, '..', 'bench', 'fresh-start.ts'), dir], { encoding: 'utf8', maxBuffer: 1 << 20 }),
+    spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'fresh-start.ts'), dir], { encoding: 'utf8', maxBuffer: 1 << 20 }),
   );
   const line = run.value.stdout.trim().split('\n').pop() ?? '';
   try {

@@ -16,12 +16,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { benchQueries } from '../bench/bench-queries.ts';
-import { interactionMix, type PageButton, pageButtonsIn, rightAnswer } from '../bench/interaction-mix.ts';
-import { ms, table } from '../bench/latency.ts';
-import { runOpenLoop } from '../bench/open-loop.ts';
-import { growthPerMinute, residentMb } from '../bench/process-memory.ts';
-import { openKnowledgeOrExit } from '../console/load-or-exit.ts';
+import { benchQueries } from './bench-queries.ts';
+import { interactionMix, type PageButton, pageButtonsIn, rightAnswer } from './interaction-mix.ts';
+import { ms, table } from './latency.ts';
+import { runOpenLoop } from './open-loop.ts';
+import { growthPerMinute, residentMb } from './process-memory.ts';
+import { openKnowledgeOrExit } from '../../src/console/load-or-exit.ts';
 
 const { values } = parseArgs({
   options: {

@@ -11,18 +11,18 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InteractionResponseType, InteractionType } from 'discord-api-types/v10';
 import { COMMANDS } from '../../commands/index.ts';
-import { benchQueries } from '../bench/bench-queries.ts';
-import { loadEndpointInWorker, type LoadReport, signedPost } from '../bench/http-load.ts';
-import { ms, table } from '../bench/latency.ts';
-import { openKnowledgeOrExit } from '../console/load-or-exit.ts';
-import { PageQueries } from '../interactions/quote-replies/page-queries.ts';
-import { botCatalog } from '../interactions/catalog.ts';
-import { Cooldowns } from '../interactions/cooldowns.ts';
-import { createInteractionHandler, type InteractionHandler } from '../interactions/dispatch.ts';
-import type { WebhookRest } from '../interactions/interaction-reply.ts';
-import type { LiveKnowledge } from '../serving/live-knowledge.ts';
-import { createInteractionsServer } from '../delivery/http/interactions-server.ts';
-import { createLogger } from '../logging/logger.ts';
+import { benchQueries } from './bench-queries.ts';
+import { loadEndpointInWorker, type LoadReport, signedPost } from './http-load.ts';
+import { ms, table } from './latency.ts';
+import { openKnowledgeOrExit } from '../../src/console/load-or-exit.ts';
+import { PageQueries } from '../../src/interactions/quote-replies/page-queries.ts';
+import { botCatalog } from '../../src/interactions/catalog.ts';
+import { Cooldowns } from '../../src/interactions/cooldowns.ts';
+import { createInteractionHandler, type InteractionHandler } from '../../src/interactions/dispatch.ts';
+import type { WebhookRest } from '../../src/interactions/interaction-reply.ts';
+import type { LiveKnowledge } from '../../src/serving/live-knowledge.ts';
+import { createInteractionsServer } from '../../src/delivery/http/interactions-server.ts';
+import { createLogger } from '../../src/logging/logger.ts';
 
 const { values } = parseArgs({
   options: {
