@@ -74,6 +74,23 @@ export interface Answer {
   entity?: EntitySummary;
   /** For a FAQ entry: the moderators' own answer text (not a quote) and the entry number. */
   faq?: { id: number; answer: string };
+  /**
+   * `/when`: the days sources give for the same event when they differ, as the "Sources disagree" note says in words;
+   * each side a date and the sources that give it, the side most sources give first. Faces that draw (the timeline
+   * picture) read this, never the note.
+   */
+  disagreements?: DateDisagreement[];
+  /**
+   * The picture that goes with this page: `timeline`, the whole timeline (`/timeline`'s first page); `dates`, the dates
+   * of this answer's quotes with the sides of a disagreement bracketed (`/when`'s first page, when it gives more than
+   * one date). None: no picture.
+   */
+  picture?: 'timeline' | 'dates';
+}
+
+/** One disagreement on a date: the sides, each a day and the ids of the sources that give it. */
+export interface DateDisagreement {
+  sides: Array<{ date: string; source_ids: string[] }>;
 }
 
 /** The attribution block of a source as every answer carries it. */
@@ -89,6 +106,31 @@ export function sourceRef(source: Source): SourceRef {
     reports_on: source.reports_on ?? null,
     url: source.url ?? null,
   };
+}
+
+/** What a quote result is made from: a passage and the source it stands in. */
+export interface QuotedPassage {
+  id: string;
+  text: string;
+  source: Source;
+}
+
+/** What a command gives a quote result beyond its passage: the words shown, the score, a date, … (and its own fields). */
+export type QuoteFields = Partial<Omit<QuoteResult, 'passage_id' | 'source'>>;
+
+/**
+ * A passage as a quote result, the one way every command builds one: the passage's words (all of them unless `quote`
+ * gives an excerpt), its id, its source's attribution and a score of 1 unless `score` says otherwise, then whatever
+ * else the command adds — a date, a speaker, topics, its own ranking fields — in the order given (the order of the
+ * JSON). So an answer's attribution is always the passage's own source, made the same way.
+ *
+ * @example
+ * quoteOf(passage) // → { quote: passage.text, passage_id: passage.id, source: sourceRef(passage.source), score: 1 }
+ * quoteOf(passage, { quote: excerpt(passage, [0]), score: 0.8, speaker }) // → the same, cut, scored, with a speaker
+ */
+export function quoteOf<Fields extends QuoteFields>(passage: QuotedPassage, fields: Fields = {} as Fields): QuoteResult & Fields {
+  const { quote = passage.text, score = 1, ...rest } = fields;
+  return { quote, passage_id: passage.id, source: sourceRef(passage.source), score, ...rest } as QuoteResult & Fields;
 }
 
 /**

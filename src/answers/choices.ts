@@ -5,14 +5,14 @@
  * @example
  * choicesMatching(['ratio', 'humanitarian aid'], 'ai') // → ['humanitarian aid']
  */
+import { clipAtWord } from '../text/clip.ts';
+
 export const MAX_CHOICES = 25;
 export const MAX_CHOICE_LENGTH = 100;
 
+/** A label as a choice Discord accepts: cut at a word, keeping more than 40 characters of it. */
 export function clipChoice(label: string): string {
-  if (label.length <= MAX_CHOICE_LENGTH) return label;
-  const cut = label.slice(0, MAX_CHOICE_LENGTH - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${space > 40 ? cut.slice(0, space) : cut}…`;
+  return clipAtWord(label, MAX_CHOICE_LENGTH, { minKeep: 40 });
 }
 
 export function choicesMatching(labels: readonly string[], typed: string): string[] {

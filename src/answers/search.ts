@@ -6,7 +6,8 @@ import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import type { PassageHit } from '../search/passage-index.ts';
 import { type QueryIntent, normaliseQuery } from '../search/query.ts';
 import { contentStems } from '../search/tokenize.ts';
-import { type Answer, type QuoteResult, notFound, sourceRef, speakerOf } from './answer.ts';
+import { clipAtWord } from '../text/clip.ts';
+import { type Answer, type QuoteResult, notFound, quoteOf, speakerOf } from './answer.ts';
 import { pageOfHits } from './answer-pages.ts';
 import { type AskedPeriod, askedPeriod, inPeriod } from './event-match.ts';
 
@@ -14,17 +15,14 @@ import { type AskedPeriod, askedPeriod, inPeriod } from './event-match.ts';
 export const MIN_COVERAGE = 0.5;
 
 /** A search hit as a quote result: the whole passage, who speaks in it, the topics of terms it states. */
-function quoteOf(knowledge: Knowledge, hit: PassageHit, p: KnownPassage): QuoteResult {
+function resultOfHit(knowledge: Knowledge, hit: PassageHit, p: KnownPassage): QuoteResult {
   const speech = p.speakers.find((s) => s.direct);
   const speaker = speech ? speakerOf(knowledge, speech) : undefined;
-  return {
-    quote: p.text,
-    passage_id: p.id,
-    source: sourceRef(p.source),
+  return quoteOf(p, {
     score: Number(hit.score.toFixed(3)),
     ...(speaker ? { speaker } : {}),
     ...(p.terms.length > 0 ? { topics: p.terms } : {}),
-  };
+  });
 }
 
 /** What to suggest when nothing was found: close corpus words and entity names. */
@@ -35,10 +33,7 @@ export function suggestionsFor(knowledge: Knowledge, query: string): string[] {
 
 /** A query as a title: a pasted message is shown by its opening words. */
 export function queryLabel(query: string, max = 80): string {
-  if (query.length <= max) return query;
-  const room = query.slice(0, max - 1);
-  const space = room.lastIndexOf(' ');
-  return `${space > max / 2 ? room.slice(0, space) : room}…`;
+  return clipAtWord(query, max, { minKeep: max / 2 });
 }
 
 /**
@@ -93,5 +88,5 @@ export function answerSearch(knowledge: Knowledge, query: string, limit = 5, off
     return notFound('search', query, title, long ? [] : suggestionsFor(knowledge, query), long ? 'No quote found for that text.' : `No quote found for "${query}".`);
   }
   // quotes are built for the page and the margin copies are looked for in; the other hits are only counted
-  return pageOfHits(knowledge, { command: 'search', query, title }, passing, (h) => quoteOf(knowledge, h, knowledge.passageById.get(h.id) as KnownPassage), limit, offset);
+  return pageOfHits(knowledge, { command: 'search', query, title }, passing, (h) => resultOfHit(knowledge, h, knowledge.passageById.get(h.id) as KnownPassage), limit, offset);
 }

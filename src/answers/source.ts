@@ -3,7 +3,7 @@
  * opening passage — so that anyone can check where a quote came from.
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import { type Answer, notFound, sourceRef } from './answer.ts';
+import { type Answer, notFound, quoteOf } from './answer.ts';
 import { pageOf } from './answer-pages.ts';
 
 export function answerSource(knowledge: Knowledge, id: string | null, limit = 5, offset = 0): Answer {
@@ -18,7 +18,7 @@ export function answerSource(knowledge: Knowledge, id: string | null, limit = 5,
     return answerSource(knowledge, close[0] ?? null, limit, offset);
   }
   const passages = knowledge.passages.filter((p) => p.sourceId === source.id);
-  const results = passages.map((p) => ({ quote: p.text, passage_id: p.id, source: sourceRef(source), score: 1 }));
+  const results = passages.map((p) => quoteOf(p));
   const notes = [`Date ${source.published ?? 'unknown'} (${source.published_basis.kind}): ${source.published_basis.evidence}`];
   if (source.notes) notes.push(source.notes);
   return pageOf(knowledge, { command: 'source', query: source.id, title: source.title ?? `Untitled source ${source.id}`, notes }, results, limit, offset);

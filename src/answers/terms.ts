@@ -14,7 +14,7 @@ import { comparePassageIds } from '../passages/passage.ts';
 import type { PassageHit } from '../search/passage-index.ts';
 import { numericTermCount, TERM_TOPICS, type TermTopic } from '../passages/terms-tags.ts';
 import { tokenize } from '../search/tokenize.ts';
-import { type Answer, type QuoteResult, notFound, sourceRef } from './answer.ts';
+import { type Answer, type QuoteResult, notFound, quoteOf } from './answer.ts';
 import { COLLAPSE_MARGIN, pageOfHits, pageOfTop } from './answer-pages.ts';
 import { topRanked } from './top-ranked.ts';
 import { foundBy, fuseRankings, plainFloor } from './recall-floor.ts';
@@ -287,14 +287,11 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
 /** A passage plain search found that states no terms itself, as a quote: its own date, when it gives one. */
 function resultOfPassage(p: KnownPassage, score: number): QuoteResult {
   const first = p.dates.find((d) => d.granularity !== 'year');
-  return {
-    quote: p.text,
-    passage_id: p.id,
-    source: sourceRef(p.source),
+  return quoteOf(p, {
     score: Number(score.toFixed(3)),
     ...(p.terms.length > 0 ? { topics: p.terms } : {}),
     ...(first ? { date: first.iso, granularity: first.granularity, date_text: first.text, date_basis: 'quote' as const } : {}),
-  };
+  });
 }
 
 /** What `/terms` looks up for every topic, worked out once per knowledge base. */

@@ -7,7 +7,7 @@ import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import { insertOrdered, removeOrdered } from '../knowledge/ordered-merge.ts';
 import { comparePassageIds } from '../passages/passage.ts';
 import type { PassageChange } from '../knowledge/update-knowledge.ts';
-import { type Answer, type QuoteResult, sourceRef } from './answer.ts';
+import { type Answer, type QuoteResult, quoteOf } from './answer.ts';
 import { pageOfHits } from './answer-pages.ts';
 import { excerpt, sentenceAt } from './excerpt.ts';
 
@@ -55,16 +55,13 @@ export function carryTimeline(next: Knowledge, previous: Knowledge, change: Pass
 
 /** An entry as a quote: the sentence that gives the date. */
 export function timelineResult({ passage, date }: TimelineEntry): QuoteResult {
-  return {
+  return quoteOf(passage, {
     quote: excerpt(passage, [sentenceAt(passage, date.index)]),
-    passage_id: passage.id,
-    source: sourceRef(passage.source),
-    score: 1,
     date: date.iso,
     granularity: date.granularity,
     date_text: date.text,
     date_basis: 'quote',
-  };
+  });
 }
 
 /**
@@ -74,5 +71,7 @@ export function timelineResult({ passage, date }: TimelineEntry): QuoteResult {
 export function answerTimeline(knowledge: Knowledge, limit = 10, offset = 0): Answer {
   const notes = ['Dates written as weekdays or "last month" are resolved against each source\'s publication date.'];
   // a sentence several sources carry is shown once: copies are looked for among the page and the entries after it
-  return pageOfHits(knowledge, { command: 'timeline', query: null, title: 'Timeline of the talks', notes }, timelineOrder(knowledge), timelineResult, limit, offset);
+  const page = pageOfHits(knowledge, { command: 'timeline', query: null, title: 'Timeline of the talks', notes }, timelineOrder(knowledge), timelineResult, limit, offset);
+  // the whole timeline's picture goes with the first page
+  return offset === 0 && page.found ? { ...page, picture: 'timeline' } : page;
 }

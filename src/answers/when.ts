@@ -7,11 +7,12 @@
  * different days for the same event (both sentences say the event, name the same people, and lie within a month of
  * each other), both are shown and a note says so.
  */
+import { daysApart, daysBetween } from '../dates/day-count.ts';
 import type { DateMention } from '../dates/resolve-dates.ts';
 import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import type { PassageHit } from '../search/passage-index.ts';
 import { stemTerm, tokenize } from '../search/tokenize.ts';
-import { type Answer, type QuoteResult, notFound, sourceRef } from './answer.ts';
+import { type Answer, type DateDisagreement, type QuoteResult, notFound, quoteOf } from './answer.ts';
 import { pageOf } from './answer-pages.ts';
 import { areCopies, collapseCopies } from './collapse-copies.ts';
 import { type AskedPeriod, type Coverage, type EventGroup, askedPeriod, coverageAcross, coverageIn, eventGroups, inPeriod } from './event-match.ts';
@@ -26,7 +27,7 @@ export const EVENT_COVERAGE = 0.6;
 /** Two sentences both saying (nearly) all of the event can disagree about its day. */
 const SAME_EVENT_COVERAGE = 0.8;
 /** Different days further apart than this are different events told in the same words, not a disagreement. */
-const DISAGREEMENT_DAYS = 31;
+export const DISAGREEMENT_DAYS = 31;
 
 /** A passage that carries on from the one before ("He called …", "Shortly after that call, …"). */
 const CONTINUES = /^(?:He|She|They|It|That|This|Then|Shortly after|Soon after|Days later)\b/;
@@ -127,14 +128,13 @@ const NEWS_DAY_PARAGRAPHS = 5;
 const NEWS_DAY_MAX_AGE_DAYS = 3;
 function newsDayOf(knowledge: Knowledge, p: KnownPassage): DateMention | null {
   if (p.dates.length > 0 || p.paragraph > NEWS_DAY_PARAGRAPHS || p.source.published === null) return null;
-  const published = Date.parse(p.source.published);
   for (let n = 1; n < p.n; n++) {
     const q = knowledge.passageById.get(`${p.sourceId}#${n}`);
     if (!q) continue;
     if (q.paragraph > 1) return null;
     const day = q.dates.find((d) => d.granularity === 'day');
     if (!day) continue;
-    const age = (published - Date.parse(day.iso)) / 86_400_000;
+    const age = daysBetween(day.iso, p.source.published);
     return age >= 0 && age <= NEWS_DAY_MAX_AGE_DAYS ? day : null;
   }
   return null;
@@ -211,10 +211,8 @@ function candidateOf(knowledge: Knowledge, hit: PassageHit, groups: readonly Eve
   if (dated?.date.basis === 'quote') keep.push(dated.date.sentence);
   // a quote that dates nothing itself is shown with the day its source was published, and says so
   const reported = !mention && p.source.published !== null ? p.source.published : null;
-  return {
+  return quoteOf(p, {
     quote: excerpt(p, keep.length > 0 ? keep : p.sentences.map((_s, i) => i)),
-    passage_id: p.id,
-    source: sourceRef(p.source),
     score: Number(hit.score.toFixed(3)),
     ...(dated && mention
       ? { date: mention.iso, granularity: mention.granularity, date_text: mention.text, date_basis: dated.date.basis }
@@ -225,7 +223,7 @@ function candidateOf(knowledge: Knowledge, hit: PassageHit, groups: readonly Eve
     strong: event.key && event.coverage >= EVENT_COVERAGE && !outside,
     clarity: dated && mention ? clarityOf(mention, dated.date.basis, p.source.published_basis.kind) : 99,
     undated: !mention,
-  };
+  });
 }
 
 /**
@@ -259,10 +257,6 @@ function majorityFirst(results: Candidate[], conflicts: ReadonlyArray<readonly [
   const out = [...results];
   places.forEach((at, k) => (out[at] = dealt[k] as Candidate));
   return out;
-}
-
-function daysApart(a: string, b: string): number {
-  return Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
 }
 
 /** The people a result's dated sentence names. */
@@ -322,6 +316,7 @@ export function answerWhen(knowledge: Knowledge, query: string, limit = 5, offse
     return notFound('when', query, `When: ${query}`, suggestionsFor(knowledge, query), `No quote found for "${query}".`);
   }
   const notes: string[] = [];
+  const sidesOfDisagreements: DateDisagreement[] = [];
   if (!scored.some((c) => c.strong && !c.undated)) notes.push(`No quote dates "${query}" as such: these are the passages that match its words best.`);
   const conflicts = disagreements(knowledge, scored);
   if (conflicts.length > 0) {
@@ -330,6 +325,7 @@ export function answerWhen(knowledge: Knowledge, query: string, limit = 5, offse
     for (const r of conflicts.flat()) byDate.set(r.date ?? '', [...new Set([...(byDate.get(r.date ?? '') ?? []), r.source.id])]);
     const sides = [...byDate].sort(([, a], [, b]) => b.length - a.length);
     notes.push(`Sources disagree on the date: ${sides.map(([d, ids]) => `${d} (${ids.join(', ')})`).join(' vs ')}.`);
+    sidesOfDisagreements.push({ sides: sides.map(([date, source_ids]) => ({ date, source_ids })) });
     // keep every side of the disagreement in view: the best result for each date moves into the top three
     for (const date of byDate.keys()) {
       const at = scored.findIndex((r) => r.date === date);
@@ -347,5 +343,8 @@ export function answerWhen(knowledge: Knowledge, query: string, limit = 5, offse
     notes.push('Some quotes date nothing themselves: the date shown is the day their article was published ("reported on").');
   }
   const results = scored.map(({ event: _e, strong: _s, clarity: _c, undated: _u, ...r }) => r);
-  return pageOf(knowledge, { command: 'when', query, title: `When: ${query}`, notes }, results, limit, offset);
+  const page = pageOf(knowledge, { command: 'when', query, title: `When: ${query}`, notes }, results, limit, offset);
+  // the picture of the dates: on the first page, when its quotes give more than one
+  const picture = offset === 0 && new Set(page.results.flatMap((r) => (r.date ? [r.date] : []))).size > 1 ? ('dates' as const) : undefined;
+  return { ...page, ...(sidesOfDisagreements.length > 0 ? { disagreements: sidesOfDisagreements } : {}), ...(picture ? { picture } : {}) };
 }

@@ -8,7 +8,7 @@ import { holderNote, holdersOf } from '../entities/role-holders.ts';
 import { ROLE_HEADS } from '../entities/name-words.ts';
 import { qualifiersMet } from '../entities/role-qualifiers.ts';
 import { isStopWord, tokenize } from '../search/tokenize.ts';
-import { type Answer, type EntitySummary, type QuoteResult, notFound, sourceRef, speakerOf } from './answer.ts';
+import { type Answer, type EntitySummary, type QuoteResult, notFound, quoteOf, speakerOf } from './answer.ts';
 import { pageOf } from './answer-pages.ts';
 import { excerpt, sentenceAt } from './excerpt.ts';
 import { fuseRankings, plainFloor } from './recall-floor.ts';
@@ -65,7 +65,7 @@ function passagesNaming(knowledge: Knowledge, query: string): QuoteResult[] {
   for (const p of knowledge.passages) {
     const m = pattern.exec(p.text);
     if (!m) continue;
-    out.push({ quote: excerpt(p, [sentenceAt(p, m.index)]), passage_id: p.id, source: sourceRef(p.source), score: 1 });
+    out.push(quoteOf(p, { quote: excerpt(p, [sentenceAt(p, m.index)]) }));
   }
   return out;
 }
@@ -85,13 +85,7 @@ function passagesAbout(knowledge: Knowledge, ids: ReadonlySet<string>): KnownPas
 function resultFor(knowledge: Knowledge, p: KnownPassage, keep: number[], score: number, entityId: string | null): QuoteResult {
   const speech = entityId === null ? undefined : p.speakers.find((s) => s.entityId === entityId);
   const speaker = speech ? speakerOf(knowledge, speech) : undefined;
-  return {
-    quote: excerpt(p, keep),
-    passage_id: p.id,
-    source: sourceRef(p.source),
-    score,
-    ...(speaker ? { speaker } : {}),
-  };
+  return quoteOf(p, { quote: excerpt(p, keep), score, ...(speaker ? { speaker } : {}) });
 }
 
 /**

@@ -20,6 +20,7 @@
  */
 import * as chrono from 'chrono-node';
 import { type Sentence, splitSentences } from '../text/sentences.ts';
+import { MS_PER_DAY } from './day-count.ts';
 
 export type Granularity = 'day' | 'week' | 'month' | 'year';
 
@@ -47,7 +48,6 @@ export interface Leaning {
   reported: boolean;
 }
 
-const DAY_MS = 86_400_000;
 /** The old sentence-wide test, used only when nothing next to a weekday says which way it points. */
 const LOOKS_AHEAD = /\b(?:will|set to|were to be|was to be|scheduled|expected to|plans? to|due to|going to|is to|are to)\b/i;
 const DATE_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|week|month|year|ago|today|yesterday|tomorrow)/i;
@@ -289,7 +289,7 @@ function isoOf(date: Date): string {
 }
 
 function addDays(iso: string, days: number): string {
-  return isoOf(new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS));
+  return isoOf(new Date(Date.parse(`${iso}T00:00:00Z`) + days * MS_PER_DAY));
 }
 
 /** Weeks are given by their Monday. */

@@ -9,6 +9,7 @@
  * const { deals } = dealsOf(knowledge);
  * deals.at(-1)?.agreed // → '2025-10-09' (the latest deal), deals.at(-1)?.status // → 'in force'
  */
+import { daysApart } from '../dates/day-count.ts';
 import { corpusPosition, type Knowledge, type KnownPassage } from '../knowledge/knowledge.ts';
 import { comparePassageIds } from '../passages/passage.ts';
 import { insertOrdered, removeOrdered, removeRuns } from '../knowledge/ordered-merge.ts';
@@ -87,7 +88,6 @@ const isDated = (s: StatedTerms) => !s.date.startsWith('9999');
 const isAgreement = (s: StatedTerms) => !s.offTopic && isDated(s) && s.status !== null && DEAL_STATUSES.includes(s.status);
 /** By date, then passage id: the same order however the corpus was loaded or updated. */
 const byAgreedDate = (a: StatedTerms, b: StatedTerms) => (a.date < b.date ? -1 : a.date > b.date ? 1 : comparePassageIds(a.passage.id, b.passage.id));
-const days = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
 
 const statedByPassage = new WeakMap<KnownPassage, StatedTerms>();
 
@@ -140,7 +140,7 @@ function groupDeals(agreements: readonly StatedTerms[]): Deal[] {
   const deals: Deal[] = [];
   for (const s of agreements) {
     const current = deals[deals.length - 1];
-    if (current && days(current.last, s.date) <= DEAL_GAP_DAYS) {
+    if (current && daysApart(current.last, s.date) <= DEAL_GAP_DAYS) {
       current.passages.push(s);
       current.last = s.date;
       if (DEAL_STATUSES.indexOf(s.status as DealStatus) > DEAL_STATUSES.indexOf(current.status)) current.status = s.status as DealStatus;

@@ -3,7 +3,7 @@
  * like every other answer. A citation whose passage no longer exists is reported, never shown as if it were there.
  */
 import type { Answer, QuoteResult } from '../answers/answer.ts';
-import { sourceRef } from '../answers/answer.ts';
+import { quoteOf } from '../answers/answer.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { FaqEntry } from './faq-entry.ts';
 
@@ -15,7 +15,7 @@ export function missingCitations(knowledge: Knowledge, entry: FaqEntry): string[
 export function faqEntryAnswer(knowledge: Knowledge, entry: FaqEntry): Answer {
   const results: QuoteResult[] = entry.citations.flatMap((id) => {
     const p = knowledge.passageById.get(id);
-    return p ? [{ quote: p.text, passage_id: p.id, source: sourceRef(p.source), score: 1 }] : [];
+    return p ? [quoteOf(p)] : [];
   });
   const missing = missingCitations(knowledge, entry);
   const notes = [

@@ -66,6 +66,26 @@ describe('/when', () => {
     expect(a.notes.join(' ')).toMatch(/disagree on the date: .*2023-10-20.*vs.*2023-10-23|disagree on the date: .*2023-10-23.*vs.*2023-10-20/);
   });
 
+  it('carries the disagreement as data too, side by side with the sources of each, for the faces that draw it', () => {
+    const a = answerWhen(knowledge, 'two Americans released');
+    const sides = a.disagreements?.[0]?.sides ?? [];
+    expect(sides.map((s) => s.date).sort()).toEqual(['2023-10-20', '2023-10-23']);
+    for (const side of sides) {
+      expect(side.source_ids.length).toBeGreaterThan(0);
+      // every source named on a side gives that date in the answer
+      for (const id of side.source_ids) expect(a.results.some((r) => r.source.id === id && r.date === side.date)).toBe(true);
+    }
+    expect(answerWhen(knowledge, 'war cabinet approval').disagreements).toBeUndefined();
+  });
+
+  it('decides which picture goes with which page: the dates of a /when first page, the timeline on its first page only', () => {
+    expect(answerWhen(knowledge, 'two Americans released').picture).toBe('dates');
+    expect(answerWhen(knowledge, 'two Americans released', 5, 5).picture).toBeUndefined();
+    expect(answerTimeline(knowledge).picture).toBe('timeline');
+    expect(answerTimeline(knowledge, 10, 10).picture).toBeUndefined();
+    expect(answerWhen(knowledge, 'zzqx unheard-of event').picture).toBeUndefined();
+  });
+
   it('dates a quote that carries on from a dated paragraph, and says so', () => {
     const a = answerWhen(knowledge, 'Biden demanded specifics');
     const r = a.results.find((x) => x.quote.includes('demanded specifics'));

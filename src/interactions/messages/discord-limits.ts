@@ -2,6 +2,8 @@
  * Discord's message limits, and truncation that respects them: cut at a sentence end when one is near, else at a
  * word boundary, never mid-word, with an ellipsis.
  */
+import { clipAtWord } from '../../text/clip.ts';
+
 export const LIMITS = {
   content: 2000,
   embedTitle: 256,
@@ -23,8 +25,8 @@ export function truncate(text: string, max: number): string {
   const room = text.slice(0, max - 2);
   const sentenceEnd = Math.max(room.lastIndexOf('. '), room.lastIndexOf('.” '), room.lastIndexOf('? '), room.lastIndexOf('! '));
   if (sentenceEnd > max * 0.6) return `${room.slice(0, sentenceEnd + (room[sentenceEnd + 1] === '”' ? 2 : 1))} …`;
-  const space = room.lastIndexOf(' ');
-  return `${space > 0 ? room.slice(0, space) : room.slice(0, max - 1)}…`;
+  // else at a word, in the room the sentence cut has (max − 2 characters): "…" where it would put " …"
+  return clipAtWord(text, max - 1);
 }
 
 /** Characters Discord counts toward the 6,000 across a message's embeds. */

@@ -4,6 +4,7 @@
  */
 import { sourceRef } from '../../answers/answer.ts';
 import type { Source } from '../../corpus/source-schema.ts';
+import { clipAtWord } from '../../text/clip.ts';
 import { outletLabel } from '../attribution.ts';
 import { html, type SafeHtml } from './html.ts';
 
@@ -67,9 +68,7 @@ export function sourceFacts(source: Source): SafeHtml {
 
 /** Words of a text up to about `max` characters, cut at a space, with "…" when cut. */
 function openingWords(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : max).replace(/[,;:]$/, '')}…`;
+  return clipAtWord(text, max, { ellipsis: 'after', dropTrailing: /[,;:]$/ });
 }
 
 /**

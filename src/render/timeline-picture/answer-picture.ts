@@ -9,28 +9,20 @@ import type { Knowledge } from '../../knowledge/knowledge.ts';
 import { answerPictureData, type PictureData, timelinePictureData } from './timeline-points.ts';
 import { renderPicturePng, renderPicturePngAsync, renderTimelinePng } from './index.ts';
 
-/** `/when`'s note that sources disagree; the dates in it are the sides the picture brackets. */
-const DISAGREE_NOTE = /^Sources disagree on the date: (.*)$/;
-
-/** The groups of dates the answer's notes say sources disagree on. */
+/** The groups of dates the answer says sources disagree on: the sides the picture brackets. */
 function disagreeingDates(answer: Answer): string[][] {
-  return answer.notes.flatMap((n) => {
-    const sides = DISAGREE_NOTE.exec(n)?.[1];
-    return sides ? [sides.match(/\d{4}-\d{2}-\d{2}/g) ?? []] : [];
-  });
+  return (answer.disagreements ?? []).map((d) => d.sides.map((side) => side.date));
 }
 
 /**
- * Whether an answer's page comes with a picture: the timeline's first page always, `/when`'s first page when its
- * dated quotes give more than one date.
+ * Whether an answer's page comes with a picture. The answer decides (`Answer.picture`, set by `/timeline` and
+ * `/when`); a page asked at another offset than the answer's first never shows one.
  *
  * @example
- * hasPicture(answerTimeline(knowledge), 0) // → true; hasPicture(answerTimeline(knowledge), 5) // → false (page 2)
+ * hasPicture(answerTimeline(knowledge)) // → true; hasPicture(answerTimeline(knowledge, 10, 10)) // → false (page 2)
  */
-export function hasPicture(answer: Answer, offset: number): boolean {
-  if (offset !== 0 || !answer.found) return false;
-  if (answer.command === 'timeline') return true;
-  return answer.command === 'when' && new Set(answer.results.flatMap((r) => (r.date ? [r.date] : []))).size > 1;
+export function hasPicture(answer: Answer, offset = 0): boolean {
+  return offset === 0 && answer.found && answer.picture !== undefined;
 }
 
 /**
@@ -40,7 +32,7 @@ export function hasPicture(answer: Answer, offset: number): boolean {
  * answerPng(knowledge, answerWhen(knowledge, 'Raanan release')) // → the 20 and 23 October 2023 bracketed
  */
 export function answerPng(knowledge: Knowledge, answer: Answer): Buffer {
-  if (answer.command === 'timeline') return renderTimelinePng(knowledge);
+  if (answer.picture === 'timeline') return renderTimelinePng(knowledge);
   return renderPicturePng(knowledge, answerPictureData(knowledge, answer.title, answer.results, disagreeingDates(answer)));
 }
 
@@ -58,7 +50,7 @@ const drawn = new WeakMap<Knowledge, Map<string, Promise<Buffer>>>();
  */
 export function answerPngAsync(knowledge: Knowledge, answer: Answer): Promise<Buffer> {
   // the timeline's picture depends on the knowledge base alone: its data is worked out only when it is drawn
-  const data: PictureData | null = answer.command === 'timeline' ? null : answerPictureData(knowledge, answer.title, answer.results, disagreeingDates(answer));
+  const data: PictureData | null = answer.picture === 'timeline' ? null : answerPictureData(knowledge, answer.title, answer.results, disagreeingDates(answer));
   const key = data ? JSON.stringify(data) : 'timeline';
   let kept = drawn.get(knowledge);
   if (!kept) drawn.set(knowledge, (kept = new Map<string, Promise<Buffer>>()));

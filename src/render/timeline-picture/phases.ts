@@ -6,6 +6,7 @@
  * dates, the deal it holds, and the names its sentences use most and the other phases least. Too many phases are
  * merged across their shortest gaps, so the picture keeps a readable number of sections.
  */
+import { MS_PER_DAY } from '../../dates/day-count.ts';
 import type { DealStatus } from '../../deals/deals.ts';
 import type { PicturePoint } from './timeline-points.ts';
 
@@ -34,8 +35,7 @@ const RUN_UP_DAYS = 30;
 const RUN_UP_MIN_GAP_DAYS = 7;
 export const MAX_PHASES = 7;
 
-const DAY = 86_400_000;
-const dayNumber = (iso: string) => Math.round(Date.parse(iso) / DAY);
+const dayNumber = (iso: string) => Math.round(Date.parse(iso) / MS_PER_DAY);
 const byDate = (a: PicturePoint, b: PicturePoint) => (a.iso < b.iso ? -1 : a.iso > b.iso ? 1 : 0);
 
 /** The median of some numbers (0 for none). */

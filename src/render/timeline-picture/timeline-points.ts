@@ -7,9 +7,12 @@
 import type { QuoteResult, SourceRef } from '../../answers/answer.ts';
 import { sentenceAt } from '../../answers/excerpt.ts';
 import { timelineOrder } from '../../answers/timeline.ts';
+import { daysApart } from '../../dates/day-count.ts';
 import type { DateMention, Granularity } from '../../dates/resolve-dates.ts';
 import type { Knowledge, KnownPassage } from '../../knowledge/knowledge.ts';
 import { isStopWord, stemTerm, tokenize } from '../../search/tokenize.ts';
+// further apart than this, two days are two events told in the same words: `/when`'s rule, not a copy of it
+import { DISAGREEMENT_DAYS } from '../../answers/when.ts';
 
 export interface PicturePoint {
   /** YYYY-MM-DD, the first day of the period for a week, month or year. */
@@ -42,8 +45,6 @@ export interface PictureData {
   conflicts: DateConflict[];
 }
 
-/** Further apart than this, two days are two events told in the same words (as `/when` judges). */
-const DISAGREEMENT_DAYS = 31;
 /** Event words two sentences must share, and the share of the shorter one's words, to be told of one event. */
 const SAME_EVENT_WORDS = 3;
 const SAME_EVENT_SHARE = 0.4;
@@ -128,8 +129,6 @@ function withoutCopies(points: readonly PicturePoint[]): PicturePoint[] {
 function eventStems(p: PicturePoint): Set<string> {
   return new Set(tokenize(p.near).filter((t) => !isStopWord(t) && !/^\d+$/.test(t)).map(stemTerm));
 }
-
-const daysApart = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
 
 /**
  * Pairs of day-precise points from different sources whose dates are of the same event (the words near the two

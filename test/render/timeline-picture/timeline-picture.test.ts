@@ -179,6 +179,19 @@ describe('pictures of synthetic timelines, to look at', () => {
     expect((await answerPicture(knowledge, answerTimeline(knowledge))).data.equals(renderTimelinePng(knowledge))).toBe(true);
   });
 
+  it('brackets what the answer says sources disagree on, whatever its notes say in words', async () => {
+    const knowledge = bundledKnowledge();
+    const answer = answerWhen(knowledge, 'Raanan release');
+    expect(answer.disagreements?.length).toBeGreaterThan(0);
+    const drawn = await answerPicture(knowledge, answer);
+    // the notes are for reading: reworded or dropped, the picture is the same
+    const reworded = await answerPicture(buildKnowledge(knowledge.corpus), { ...answer, notes: ['Les sources divergent.'] });
+    expect(reworded.data.equals(drawn.data)).toBe(true);
+    // without the disagreement as data, nothing is bracketed: a different picture
+    const unbracketed = await answerPicture(buildKnowledge(knowledge.corpus), { ...answer, disagreements: undefined });
+    expect(unbracketed.data.equals(drawn.data)).toBe(false);
+  });
+
   it('draws the picture of an answer asked again only once per corpus', async () => {
     const knowledge = bundledKnowledge();
     const first = await answerPicture(knowledge, answerWhen(knowledge, 'Raanan release'));
