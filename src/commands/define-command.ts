@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Answer } from '../answers/answer.ts';
+import { UserError } from '../errors/user-error.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 
 export interface OptionSpec<T> {
@@ -139,8 +140,11 @@ export interface AnyCommand {
   autocomplete?(option: string, typed: string, ctx: Pick<CommandContext, 'knowledge'>): string[];
 }
 
-/** Thrown for input that breaks a command's option rules; its message is a sentence in the bot's words, shown as is. */
-export class InvalidInputError extends Error {
+/**
+ * Thrown for input that breaks a command's option rules; its message is a sentence in the bot's words, shown as is
+ * (a UserError).
+ */
+export class InvalidInputError extends UserError {
   override name = 'InvalidInputError';
 }
 

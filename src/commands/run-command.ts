@@ -1,10 +1,12 @@
 /**
  * Runs a command by name with raw option values, or a console line ("/who McGurk"), and always returns an Answer:
- * unknown commands and invalid input become answers that say what went wrong, so no transport has to.
+ * unknown commands, invalid input and any other UserError a command throws become answers that say what went
+ * wrong (the error's message as the note), so no transport has to.
  */
 import type { Answer } from '../answers/answer.ts';
 import { cachedAnswer } from '../answers/answer-cache.ts';
-import { type AnyCommand, type CommandContext, InvalidInputError } from './define-command.ts';
+import { UserError } from '../errors/user-error.ts';
+import type { AnyCommand, CommandContext } from './define-command.ts';
 
 /** The command a console line without a command name goes to. */
 export const FREE_TEXT_COMMAND = 'search';
@@ -25,7 +27,8 @@ export function runCommand(commands: readonly AnyCommand[], name: string, input:
     const key = `${command.name}\u0000${JSON.stringify(input)}\u0000${ctx.page.limit}:${ctx.page.offset}`;
     return cachedAnswer(ctx.knowledge, key, () => command.handle(input, { ...ctx, commands }));
   } catch (error) {
-    if (error instanceof InvalidInputError) return errorAnswer(command.name, query, error.message);
+    // invalid input (InvalidInputError) above all: a refusal in the bot's words, not a failure
+    if (error instanceof UserError) return errorAnswer(command.name, query, error.message);
     throw error;
   }
 }

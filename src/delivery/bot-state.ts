@@ -8,10 +8,13 @@
  * @example
  * const { knowledge, faq, close } = await openBotState(env, logger);
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigError, type DiscordEnv } from '../config/env.ts';
 import { corpusDirFromEnv } from '../corpus/load-corpus.ts';
 import { FaqDatabaseError, type FaqStore } from '../faq/faq-store.ts';
 import { openFaqStore } from '../faq/open-faq-store.ts';
+import type { FaqSeed } from '../interactions/faq/faq-gates.ts';
 import { LiveKnowledge } from '../serving/live-knowledge.ts';
 import { logReload } from '../serving/log-reload.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -55,6 +58,21 @@ export async function openBotState(env: Pick<DiscordEnv, 'DATA_DIR' | 'DATABASE_
       await faq.close();
     },
   };
+}
+
+/** The starter FAQ's file in a corpus folder. */
+export const FAQ_SEED_FILE = 'faq-seed.json';
+
+/**
+ * The starter FAQ `/faq-admin seed` imports: the corpus's faq-seed.json, read (and parsed as JSON) each time a
+ * moderator seeds, so an edited file is used without a restart. A file that cannot be read or parsed throws, and
+ * the moderator is told why ("Nothing was imported: …").
+ *
+ * @example
+ * startBot({ …, faqSeed: faqSeedIn(corpusDirFromEnv()) }) // the transports' default
+ */
+export function faqSeedIn(corpusDir: string): FaqSeed {
+  return () => JSON.parse(readFileSync(join(corpusDir, FAQ_SEED_FILE), 'utf8')) as unknown;
 }
 
 /**

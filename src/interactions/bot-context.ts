@@ -8,7 +8,7 @@
  * requests a second, so neither does that client, and it can wait for what it still has to send before a shutdown.
  *
  * @example
- * const ctx = botContext({ env, logger, knowledge: live, commands: COMMANDS, faq, corpusEditing: { live } });
+ * const ctx = botContext({ env, logger, knowledge: live, commands: COMMANDS, faq, faqSeed: faqSeedIn(corpusDirFromEnv()), corpusEditing: { live } });
  * const handle = createInteractionHandler(ctx, createWebhookClient({ api: env.DISCORD_API_URL }));
  */
 import { REST, type RESTOptions } from '@discordjs/rest';
@@ -25,6 +25,7 @@ import { botCatalog } from './catalog.ts';
 import { Cooldowns } from './cooldowns.ts';
 import type { InteractionContext } from './dispatch.ts';
 import type { WebhookRequest, WebhookRest } from './interaction-reply.ts';
+import type { FaqSeed } from './faq/faq-gates.ts';
 import type { SourceAdminDeps } from './sources/source-admin-gates.ts';
 
 /** How long a member waits between two answers. */
@@ -40,6 +41,11 @@ export interface BotOptions {
   /** From this many passages on, every answer is deferred before it is worked out (see LONG_ANSWER_PASSAGES). */
   deferFromPassages?: number;
   faq?: FaqStore;
+  /**
+   * The starter FAQ `/faq-admin seed` imports, given by the transport at start (`faqSeedIn` in
+   * src/delivery/bot-state.ts: the corpus's faq-seed.json); without it, seeding says this bot has none.
+   */
+  faqSeed?: FaqSeed;
   /** Corpus editing from Discord (`/source-admin`): the live corpus and how pages are fetched. */
   corpusEditing?: { live: LiveKnowledge; fetch?: FetchPageOptions };
 }
@@ -58,6 +64,7 @@ export function botContext(options: BotOptions): InteractionContext {
     commands: options.commands,
     pageQueries: new PageQueries(),
     ...(options.faq ? { faq: options.faq } : {}),
+    ...(options.faqSeed ? { faqSeed: options.faqSeed } : {}),
     ...(options.deferFromPassages !== undefined ? { deferFromPassages: options.deferFromPassages } : {}),
     ...(options.env.PUBLIC_URL ? { publicUrl: options.env.PUBLIC_URL } : {}),
     sources,

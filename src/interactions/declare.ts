@@ -6,6 +6,7 @@
  */
 import type { APIInteraction, APIMessage, APIUser } from 'discord-api-types/v10';
 import type { Options, OptionValues } from '../commands/define-command.ts';
+import { UserError } from '../errors/user-error.ts';
 import type { CustomIdKind } from './custom-id.ts';
 import type { InteractionReply } from './interaction-reply.ts';
 
@@ -28,11 +29,15 @@ export interface Choice {
   value: string | number;
 }
 
-/** A check made before a handler runs: null lets the user through, a sentence refuses them (privately). */
+/**
+ * A check made before a handler runs (a precondition, in Sapphire's words): null lets the user through; a UserError
+ * (a `Refusal`) refuses them, and the dispatcher tells them its message privately, as it tells every UserError. A
+ * check may also throw one.
+ */
 export interface Gate {
   /** The permission Discord is told the command needs by default (`default_member_permissions`). */
   permission?: bigint;
-  check(call: Call): Promise<string | null> | string | null;
+  check(call: Call): Promise<UserError | null> | UserError | null;
 }
 
 export interface Gates {
@@ -54,7 +59,7 @@ export interface Leaf<O extends Options> {
   handle(input: OptionValues<O>, call: Call & { private: boolean }): Promise<void>;
   /** Suggestions for the focused option as the user types: at most 25. */
   autocomplete?(option: keyof O & string, typed: string, call: Call): Promise<Choice[]> | Choice[];
-  /** How an invalid option is answered; a private sentence unless set. */
+  /** How an invalid option is answered; unless set, it is an InvalidInputError, told privately like any UserError. */
   invalid?(message: string, call: Call & { private: boolean }): Promise<void>;
 }
 
@@ -135,9 +140,10 @@ export interface Catalog {
 export const OPEN: Gates = { cooldown: false, allowed: [] };
 
 /**
- * Thrown by a handler to refuse with a sentence for the user (shown privately, as it is): "There is no FAQ entry
- * #7 in this server." The dispatcher answers it like a gate's refusal.
+ * The interaction layer's own refusal, a UserError: returned by a gate, or thrown by a handler, with a sentence for
+ * the user (shown privately, as it is): "The FAQ belongs to a server: use it there." The dispatcher answers it as it
+ * answers every UserError.
  */
-export class Refusal extends Error {
+export class Refusal extends UserError {
   override name = 'Refusal';
 }

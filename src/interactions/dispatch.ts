@@ -2,10 +2,12 @@
  * The transport-neutral interaction layer: an interaction as Discord's JSON in, responses out through one
  * `InteractionReply`. It finds what the interaction is for in the catalog (a command, a subcommand, a button or a
  * form by its custom_id), applies the gates (who may, cooldown), checks the options against the declaration, and
- * calls the handler. Every path answers the user: an unknown or stale button says to run the command again, an
- * error gives a short private apology with an error id while the detail goes to the log, and nothing throws to
- * the transport. When Discord says the interaction expired or the message is gone, that is logged in one line and
- * no apology is attempted (there is no one to send it to).
+ * calls the handler. Every path answers the user: an unknown or stale button says to run the command again; a
+ * refusal — any `UserError` a gate or handler throws (`Refusal`, `FaqError`, `IngestError`, `FetchPageError`,
+ * `InvalidInputError`…) — is told privately with its message, here and nowhere else; any other error gives a short
+ * private apology with an error id while the detail goes to the log; and nothing throws to the transport. When
+ * Discord says the interaction expired or the message is gone, that is logged in one line and no apology is
+ * attempted (there is no one to send it to).
  *
  * Before any of that, the interaction's shape is checked (`checkInteraction`, zod): the fields the layer reads must
  * be there with the types it reads them as, so a malformed interaction — a command without `data`, `options` that is
@@ -14,7 +16,6 @@
  * already answers in words (no user, permissions that are not a number, an option value of the wrong type, a command
  * it does not have) are let through.
  */
-import { randomBytes } from 'node:crypto';
 import {
   type APIApplicationCommandAutocompleteInteraction,
   type APIChatInputApplicationCommandInteraction,
@@ -27,7 +28,9 @@ import {
   InteractionType,
 } from 'discord-api-types/v10';
 import { z } from 'zod';
-import { booleanOption, parseOptions } from '../commands/define-command.ts';
+import { booleanOption, InvalidInputError, parseOptions } from '../commands/define-command.ts';
+import { apology, newErrorId } from '../errors/apology.ts';
+import { UserError } from '../errors/user-error.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Cooldowns } from './cooldowns.ts';
 import { customIdKindOf } from './custom-id.ts';
@@ -194,8 +197,9 @@ export async function dispatchInteraction(interaction: APIInteraction, reply: In
     } else if (interaction.type === InteractionType.MessageComponent) await onButton(interaction, call, ctx);
     else if (interaction.type === InteractionType.ModalSubmit) await onForm(interaction, call, ctx);
   } catch (error) {
-    if (error instanceof Refusal && interaction.type !== InteractionType.ApplicationCommandAutocomplete) {
-      await tell(reply, error.message, ctx);
+    // the one place a refusal becomes what the member reads (autocomplete has no room for a sentence)
+    if (error instanceof UserError && interaction.type !== InteractionType.ApplicationCommandAutocomplete) {
+      await tell(reply, error, ctx);
       return;
     }
     const gone = goneOnDiscord(error);
@@ -204,25 +208,30 @@ export async function dispatchInteraction(interaction: APIInteraction, reply: In
       ctx.logger.warn({ err: error, interactionId: interaction.id, type: interaction.type }, gone.message);
       return;
     }
-    const errorId = randomBytes(4).toString('hex');
+    const errorId = newErrorId();
     ctx.logger.error({ err: error, errorId, interactionId: interaction.id, type: interaction.type, user: call.user.id }, 'interaction failed');
     if (interaction.type === InteractionType.ApplicationCommandAutocomplete) return;
-    const apology = privately(`Sorry — something went wrong on our side (error id \`${errorId}\`). Please try again.`);
+    const sorry = privately(apology(errorId));
     try {
-      if (reply.answered) await reply.followUp(apology);
-      else await reply.send(apology);
+      if (reply.answered) await reply.followUp(sorry);
+      else await reply.send(sorry);
     } catch (replyError) {
       ctx.logger.error({ err: replyError, errorId }, 'could not tell the user about the failure');
     }
   }
 }
 
-/** A refusal thrown by a handler, shown privately: as the reply, the deferred reply's edit, or a follow-up. */
-async function tell(reply: InteractionReply, message: string, ctx: InteractionContext): Promise<void> {
+/**
+ * A refusal (a UserError from a gate or a handler) told privately with its message as it is: as the reply, the
+ * deferred reply's edit, or a follow-up.
+ */
+async function tell(reply: InteractionReply, refusal: UserError, ctx: InteractionContext): Promise<void> {
   try {
-    await reply.send(privately(message));
+    await reply.send(privately(refusal.message));
   } catch (error) {
-    ctx.logger.error({ err: error }, 'could not tell the user why they were refused');
+    const gone = goneOnDiscord(error);
+    if (gone) ctx.logger.warn({ err: error }, gone.message);
+    else ctx.logger.error({ err: error, refusal: refusal.identifier ?? refusal.name }, 'could not tell the user why they were refused');
   }
 }
 
@@ -249,20 +258,18 @@ function permissionsOf(permissions: unknown): bigint {
   return typeof permissions === 'string' && /^\d{1,40}$/.test(permissions) ? BigInt(permissions) : 0n;
 }
 
-/** Null when the gates let the user through; else they have been told why not. */
-async function refusedByGates(gates: Gates, call: Call, ctx: InteractionContext): Promise<boolean> {
+/**
+ * Resolves when the gates let the user through; else throws the first gate's refusal (a UserError), or the
+ * cooldown's, which the one catch in `dispatchInteraction` tells the user.
+ */
+async function passGates(gates: Gates, call: Call, ctx: InteractionContext): Promise<void> {
   for (const gate of gates.allowed) {
     const refusal = await gate.check(call);
-    if (refusal !== null) {
-      await call.reply.send(privately(refusal));
-      return true;
-    }
+    if (refusal !== null) throw refusal;
   }
-  if (!gates.cooldown) return false;
+  if (!gates.cooldown) return;
   const wait = ctx.cooldowns.take(call.user.id);
-  if (wait === 0) return false;
-  await call.reply.send(privately(`You're asking quickly — try again in ${wait} s.`));
-  return true;
+  if (wait > 0) throw new Refusal(`You're asking quickly — try again in ${wait} s.`, { identifier: 'cooldown', context: { seconds: wait } });
 }
 
 /** The leaf a subcommand path names, or null. */
@@ -286,12 +293,14 @@ async function onSlash(interaction: APIChatInputApplicationCommandInteraction, c
     await call.reply.send(privately(`Unknown command /${[interaction.data.name, ...read.path].join(' ')}: it may have been removed. Try /help.`));
     return;
   }
-  if (await refusedByGates(command.gates, call, ctx)) return;
+  await passGates(command.gates, call, ctx);
   const { [PUBLIC_OPTION]: isPublic, ...values } = read.values;
   const leafCall = { ...call, private: !(target.shareable === true && isPublic === true) };
   const parsed = parseOptions(target.options, values);
   if (!parsed.ok) {
-    await (target.invalid ? target.invalid(parsed.message, leafCall) : call.reply.send(privately(parsed.message)));
+    // a leaf may answer invalid input its own way (the quote commands: as an answer); else it is a refusal
+    if (!target.invalid) throw new InvalidInputError(parsed.message);
+    await target.invalid(parsed.message, leafCall);
     return;
   }
   await target.handle(parsed.data, leafCall);
@@ -313,7 +322,7 @@ async function onMessageCommand(interaction: APIMessageApplicationCommandInterac
     await call.reply.send(privately(`Unknown command "${interaction.data.name}": it may have been removed.`));
     return;
   }
-  if (await refusedByGates(command.gates, call, ctx)) return;
+  await passGates(command.gates, call, ctx);
   await command.handle(target, call);
 }
 
@@ -325,7 +334,7 @@ async function onButton(interaction: APIMessageComponentInteraction, call: Call,
     await call.reply.send(privately(STALE_BUTTON));
     return;
   }
-  if (await refusedByGates(button.gates, call, ctx)) return;
+  await passGates(button.gates, call, ctx);
   await button.handle(value, interaction.message, call);
 }
 
@@ -337,7 +346,7 @@ async function onForm(interaction: APIModalSubmitInteraction, call: Call, ctx: I
     await call.reply.send(privately(STALE_FORM));
     return;
   }
-  if (await refusedByGates(form.gates, call, ctx)) return;
+  await passGates(form.gates, call, ctx);
   await form.handle(value, formFields(interaction), { ...call, message: interaction.message ?? null });
 }
 

@@ -1,16 +1,17 @@
 /**
  * Gates a command, button or form declares: who may use it, checked on every use whatever Discord's command
- * permissions say (server admins can change those). Each refuses with a sentence in the bot's words.
+ * permissions say (server admins can change those). Each refuses with a `Refusal` (a UserError) whose message is a
+ * sentence in the bot's words; the dispatcher tells it to the member.
  *
  * @example
  * const manageServer = permissionGate(PermissionFlagsBits.ManageGuild, 'Only server managers can do that.');
- * await manageServer.check(call) // → null for a member with Manage Server, else the sentence
+ * await manageServer.check(call) // → null for a member with Manage Server, else a Refusal with the sentence
  */
-import type { Call, Gate } from './declare.ts';
+import { type Call, type Gate, Refusal } from './declare.ts';
 
 /** Members with `permission` (which also becomes the command's `default_member_permissions`). */
 export function permissionGate(permission: bigint, refusal: string): Gate {
-  return { permission, check: (call) => ((call.permissions & permission) === permission ? null : refusal) };
+  return { permission, check: (call) => ((call.permissions & permission) === permission ? null : new Refusal(refusal)) };
 }
 
 /**
@@ -25,12 +26,12 @@ export function permissionOrRoleGate(permission: bigint, roleOf: (guildId: strin
     async check(call: Call) {
       if ((call.permissions & permission) === permission) return null;
       const role = call.guildId ? await roleOf(call.guildId) : null;
-      return role !== null && call.roles.includes(role) ? null : refusal;
+      return role !== null && call.roles.includes(role) ? null : new Refusal(refusal);
     },
   };
 }
 
 /** Only inside a server (not in a direct message). */
 export function inServerGate(refusal: string): Gate {
-  return { check: (call) => (call.guildId ? null : refusal) };
+  return { check: (call) => (call.guildId ? null : new Refusal(refusal)) };
 }

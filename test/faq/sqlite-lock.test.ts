@@ -13,8 +13,11 @@ import { describe, expect, it } from 'vitest';
 import { FaqBusyError, FaqError } from '../../src/faq/faq-errors.ts';
 import { BUSY_TIMEOUT_MS, SqliteDatabase } from '../../src/faq/sql/sqlite-database.ts';
 import { SqliteFaqStore } from '../../src/faq/sqlite-faq-store.ts';
-import { faqLeaf } from '../../src/interactions/faq/faq-gates.ts';
-import type { Call } from '../../src/interactions/declare.ts';
+import { Cooldowns } from '../../src/interactions/cooldowns.ts';
+import { leaf, OPEN } from '../../src/interactions/declare.ts';
+import { createLogger } from '../../src/logging/logger.ts';
+import { slashCommand } from '../delivery/discord/fake-discord.ts';
+import { ApiTransport } from '../interactions/api-transport.ts';
 import { G1 } from './faq-store-suite.ts';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'talks-faq-'));
@@ -100,8 +103,11 @@ describe('the SQLite FAQ store while another connection holds the write lock', (
     const dir = dataDir();
     const store = await SqliteFaqStore.open(dir, { lockWaitMs: 200 });
     const lock = holdWriteLock(dir);
-    const seed = faqLeaf({ description: 'Seed', options: {}, handle: async () => void (await store.add(G1, { question: 'Q?', answer: 'A.' }, 'moderator')) });
-    await expect(seed.handle({}, {} as Call & { private: boolean })).rejects.toMatchObject({ name: 'Refusal', message: 'The FAQ is busy, try again in a moment.' });
+    const seed = leaf({ description: 'Seed', options: {}, handle: async () => void (await store.add(G1, { question: 'Q?', answer: 'A.' }, 'moderator')) });
+    const bot = new ApiTransport({ catalog: { commands: [{ type: 'slash', name: 'seed', description: 'Seed', gates: OPEN, run: seed }], components: [] }, cooldowns: new Cooldowns(0), logger: createLogger('silent') });
+    const told = await bot.first(slashCommand('seed', {}));
+    expect(told.data?.content).toBe('The FAQ is busy, try again in a moment.');
+    expect(told.data?.flags).toBe(64);
     lock.release();
     await store.close();
   });

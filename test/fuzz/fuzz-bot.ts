@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { COMMANDS } from '../../commands/index.ts';
+import { faqSeedIn } from '../../src/delivery/bot-state.ts';
 import { CorpusEditor } from '../../src/serving/corpus-editor.ts';
 import { SourceDrafts } from '../../src/corpus/source-drafts.ts';
 import type { SourcePreview } from '../../src/serving/corpus-editor.ts';
@@ -53,10 +54,11 @@ async function copy(): Promise<Copy> {
   // an "error" log line is an interaction that failed (the member got an apology): a property fails on it
   const logger = createLogger('error', new Writable({ write: (chunk: Buffer, _enc, done) => (errors.push(chunk.toString()), done()) }));
   const faq = await SqliteFaqStore.open(mkdtempSync(join(tmpdir(), 'talks-fuzz-faq-')));
-  const live = LiveKnowledge.open(scratchCorpus());
+  const corpus = scratchCorpus();
+  const live = LiveKnowledge.open(corpus);
   const editor = new CorpusEditor(live);
   const drafts = new SourceDrafts<SourcePreview>();
-  const catalog = botCatalog({ knowledge: live, commands: COMMANDS, pageQueries: new PageQueries(), faq, sources: { editor, editorGuilds: [EDITOR_GUILD], drafts, fetch: {}, faq } });
+  const catalog = botCatalog({ knowledge: live, commands: COMMANDS, pageQueries: new PageQueries(), faq, faqSeed: faqSeedIn(corpus), sources: { editor, editorGuilds: [EDITOR_GUILD], drafts, fetch: {}, faq } });
   return { catalog, transport: new ApiTransport({ catalog, cooldowns: new Cooldowns(COOLDOWN_MS), logger }), errors, faq, live, editor, drafts };
 }
 

@@ -15,6 +15,7 @@ import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
+import { faqSeedIn } from '../../src/delivery/bot-state.ts';
 import { SqliteFaqStore } from '../../src/faq/sqlite-faq-store.ts';
 import { botContext } from '../../src/interactions/bot-context.ts';
 import { registrationCatalog } from '../../src/interactions/catalog.ts';
@@ -49,9 +50,10 @@ const agent = new Agent({ keepAlive: true, maxSockets: 4 });
 beforeAll(async () => {
   faq = await SqliteFaqStore.open(mkdtempSync(join(tmpdir(), 'talks-fuzz-http-faq-')));
   await faq.add(EDITOR_GUILD, { question: 'Who mediated the talks?', answer: 'Qatar and Egypt, with the United States.' }, '600000000000000006');
-  const live = LiveKnowledge.open(scratchCorpus());
+  const corpus = scratchCorpus();
+  const live = LiveKnowledge.open(corpus);
   const logger = createLogger('error', new Writable({ write: (chunk: Buffer, _enc, done) => (errors.push(chunk.toString()), done()) }));
-  const ctx = botContext({ env: { CORPUS_EDITOR_GUILDS: [EDITOR_GUILD], DISCORD_GUILD_ID: undefined }, logger, knowledge: live, commands: COMMANDS, faq, corpusEditing: { live } });
+  const ctx = botContext({ env: { CORPUS_EDITOR_GUILDS: [EDITOR_GUILD], DISCORD_GUILD_ID: undefined }, logger, knowledge: live, commands: COMMANDS, faq, faqSeed: faqSeedIn(corpus), corpusEditing: { live } });
   webhooks = new ApiTransport(ctx);
   const handle = createInteractionHandler(ctx, webhooks.rest);
   endpoint = await startEndpoint((interaction, sendFirst) => {

@@ -7,8 +7,10 @@
  */
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { DiscordEnv } from '../../config/env.ts';
+import { corpusDirFromEnv } from '../../corpus/load-corpus.ts';
 import { type BotOptions, botContext, createWebhookClient } from '../../interactions/bot-context.ts';
 import { createInteractionHandler } from '../../interactions/dispatch.ts';
+import { faqSeedIn } from '../bot-state.ts';
 import { startFailure } from './discord-failures.ts';
 import { listenForInteractions } from './gateway-interactions.ts';
 import { inviteUrl } from './invite-url.ts';
@@ -40,7 +42,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: env.DISCORD_API_URL } });
   // answers go out through a client of their own, not held to the global 50 a second, and drained on stop
   const webhooks = createWebhookClient({ api: env.DISCORD_API_URL });
-  listenForInteractions(client, createInteractionHandler(botContext(options), webhooks), webhooks);
+  // the starter FAQ, unless given: the corpus's own (CORPUS_DIR)
+  const ctx = botContext({ faqSeed: faqSeedIn(corpusDirFromEnv()), ...options });
+  listenForInteractions(client, createInteractionHandler(ctx, webhooks), webhooks);
   logRestTrouble(webhooks.rest, logger);
   client.once(Events.ClientReady, (c) => logger.info({ user: c.user.tag, guilds: c.guilds.cache.size, invite: inviteUrl(env.DISCORD_APPLICATION_ID) }, 'connected to Discord'));
   logGatewayEvents(client, logger);

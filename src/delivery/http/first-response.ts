@@ -6,8 +6,8 @@
  * Discord's bare "This interaction failed". A second `sendFirst`, or one after the deadline, rejects and is logged:
  * later edits and follow-ups go through the webhook routes, not through the HTTP answer.
  */
-import { randomBytes } from 'node:crypto';
 import { type APIInteraction, type APIInteractionResponse, InteractionResponseType, InteractionType, MessageFlags } from 'discord-api-types/v10';
+import { apology, newErrorId, SOMETHING_WENT_WRONG, TOOK_TOO_LONG } from '../../errors/apology.ts';
 import type { InteractionHandler } from '../../interactions/dispatch.ts';
 import type { Logger } from '../../logging/logger.ts';
 
@@ -28,11 +28,8 @@ export interface FirstResponseOptions {
 /** Why the fallback was sent instead of the handler's answer. */
 type Failure = 'threw' | 'deadline' | 'no-answer';
 
-const APOLOGY: Record<Failure, string> = {
-  threw: 'Sorry — something went wrong on our side',
-  deadline: 'Sorry — that took too long to answer',
-  'no-answer': 'Sorry — something went wrong on our side',
-};
+/** How the apology (`apology`, as the interaction layer's) opens for each failure. */
+const OPENING: Record<Failure, string> = { threw: SOMETHING_WENT_WRONG, deadline: TOOK_TOO_LONG, 'no-answer': SOMETHING_WENT_WRONG };
 
 /**
  * What the member gets when the handler could not answer: an empty choice list for autocomplete (a message is not a
@@ -45,7 +42,7 @@ export function fallbackResponse(interaction: APIInteraction, failure: Failure, 
   if (interaction.type === InteractionType.ApplicationCommandAutocomplete) return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
   return {
     type: InteractionResponseType.ChannelMessageWithSource,
-    data: { content: `${APOLOGY[failure]} (error id \`${errorId}\`). Please try again.`, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
+    data: { content: apology(errorId, OPENING[failure]), flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
   };
 }
 
@@ -74,7 +71,7 @@ export async function answerInteraction(interaction: APIInteraction, handler: In
   const fallBack = (failure: Failure, err?: unknown) => {
     answeredBy = failure;
     clearTimeout(timer);
-    const errorId = randomBytes(4).toString('hex');
+    const errorId = newErrorId();
     const message = { threw: 'interaction failed before its first response', deadline: `no first response within ${deadlineMs} ms`, 'no-answer': 'the handler finished without a first response' }[failure];
     logger.error({ ...about, errorId, ...(err === undefined ? {} : { err }) }, message);
     delivered = deliver(serialize(fallbackResponse(interaction, failure, errorId))).catch((deliverError: unknown) => logger.warn({ ...about, errorId, err: deliverError }, 'could not deliver the apology'));

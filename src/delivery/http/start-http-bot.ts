@@ -14,8 +14,10 @@
  * process.once('SIGTERM', () => void http.stop());
  */
 import type { HttpEnv } from '../../config/env.ts';
+import { corpusDirFromEnv } from '../../corpus/load-corpus.ts';
 import { type BotOptions, botContext, createWebhookClient } from '../../interactions/bot-context.ts';
 import { createInteractionHandler } from '../../interactions/dispatch.ts';
+import { faqSeedIn } from '../bot-state.ts';
 import { logRestTrouble } from '../discord/log-rest-trouble.ts';
 import type { SiteOptions } from '../web/site-routes.ts';
 import { webRequestHandler } from '../web/web-server.ts';
@@ -31,5 +33,7 @@ export async function startHttpBot(options: BotOptions & { env: HttpEnv; port?: 
     return { corpus: ready ? 'ready' : 'loading', passages: ready?.passages.length ?? 0, faq: options.faq ? 'on' : 'off' };
   };
   const pages = env.PUBLIC_URL ? { pages: webRequestHandler({ ...options.site, knowledge }, logger) } : {};
-  return startHttp({ env, logger, handler: createInteractionHandler(botContext(options), webhooks), webhooks, health, ...pages, ...(options.port !== undefined ? { port: options.port } : {}) });
+  // the starter FAQ, unless given: the corpus's own (CORPUS_DIR)
+  const ctx = botContext({ faqSeed: faqSeedIn(corpusDirFromEnv()), ...options });
+  return startHttp({ env, logger, handler: createInteractionHandler(ctx, webhooks), webhooks, health, ...pages, ...(options.port !== undefined ? { port: options.port } : {}) });
 }

@@ -23,6 +23,7 @@ import https from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { pipeline, type Readable, type Transform } from 'node:stream';
 import zlib from 'node:zlib';
+import { UserError } from '../../errors/user-error.ts';
 import { decodePage } from './decode-page.ts';
 
 export interface FetchPageOptions {
@@ -46,12 +47,12 @@ export type FetchPageErrorReason =
   | 'scheme' | 'address' | 'dns' | 'timeout' | 'too-large' | 'content-type' | 'http-status' | 'redirects' | 'network'
   | 'url';
 
-/** Why a page could not be fetched; `message` is a sentence fit to show the user. */
-export class FetchPageError extends Error {
+/** Why a page could not be fetched; `message` is a sentence fit to show the user (a UserError; `reason` is its identifier). */
+export class FetchPageError extends UserError {
   override readonly name = 'FetchPageError';
   readonly reason: FetchPageErrorReason;
   constructor(reason: FetchPageErrorReason, message: string) {
-    super(message);
+    super(message, { identifier: reason });
     this.reason = reason;
   }
 }

@@ -4,42 +4,39 @@
  * seed, check, and the moderator role. A separate command from `/faq` because Discord applies
  * `default_member_permissions` to a whole command. Refusals are polite and private.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { escapeMarkdown } from '@discordjs/formatters';
 import { MessageFlags } from 'discord-api-types/v10';
 import { MIN_COVERAGE } from '../../answers/search.ts';
 import { type Attachment, attachmentOption, booleanOption, integerOption, roleOption, stringOption } from '../../commands/define-command.ts';
-import { corpusDirFromEnv } from '../../corpus/load-corpus.ts';
+import { UserError } from '../../errors/user-error.ts';
 import { faqEntryAnswer, missingCitations } from '../../faq/faq-answer.ts';
 import { linksOf } from '../quote-replies/answer-replies.ts';
 import { renderAnswerMessage } from '../quote-replies/render-answer-message.ts';
-import type { Call, SlashCommand } from '../declare.ts';
+import { type Call, leaf, Refusal, type SlashCommand } from '../declare.ts';
 import { LIMITS, truncate } from '../messages/discord-limits.ts';
 import { privately } from '../messages/private-reply.ts';
 import { entryOption, faqChoices } from './faq-command.ts';
-import { type FaqDeps, faqAvailable, faqLeaf, faqScope, inServer, moderators } from './faq-gates.ts';
+import { type FaqDeps, faqAvailable, faqScope, inServer, moderators } from './faq-gates.ts';
 import { faqAddId, faqEditId } from './faq-ids.ts';
 import { entryForm } from './faq-messages.ts';
 
 export const FAQ_ADMIN_COMMAND = 'faq-admin';
-const SEED_FILE = 'faq-seed.json';
 const MAX_IMPORT_BYTES = 1_000_000;
 
-/** An attached FAQ export, parsed. Throws with a message for the moderator. */
+/** An attached FAQ export, parsed. Throws a UserError with a message for the moderator (or the fetch's own error). */
 async function downloadJson(file: Attachment): Promise<unknown> {
-  if (file.size > MAX_IMPORT_BYTES) throw new Error(`the file is over ${MAX_IMPORT_BYTES / 1_000_000} MB.`);
+  if (file.size > MAX_IMPORT_BYTES) throw new UserError(`the file is over ${MAX_IMPORT_BYTES / 1_000_000} MB.`);
   const response = await fetch(file.url, { signal: AbortSignal.timeout(10_000) });
-  if (!response.ok) throw new Error(`the file could not be downloaded (HTTP ${response.status}).`);
+  if (!response.ok) throw new UserError(`the file could not be downloaded (HTTP ${response.status}).`);
   // the size Discord states is the sender's word: the bytes received are what count
   const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new Error(`the file is over ${MAX_IMPORT_BYTES / 1_000_000} MB.`);
+  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new UserError(`the file is over ${MAX_IMPORT_BYTES / 1_000_000} MB.`);
   return parseImportFile(bytes);
 }
 
 /**
- * The bytes of an FAQ export file as JSON: UTF-8 (a byte-order mark is allowed), nothing else. Throws with a message
- * for the moderator.
+ * The bytes of an FAQ export file as JSON: UTF-8 (a byte-order mark is allowed), nothing else. Throws a UserError
+ * with a message for the moderator.
  *
  * @example
  * parseImportFile(Buffer.from('{"format":"talks-bot-faq/1","entries":[]}')) // → { format: 'talks-bot-faq/1', entries: [] }
@@ -49,26 +46,30 @@ export function parseImportFile(bytes: Uint8Array): unknown {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new Error('the file is not UTF-8 text (an FAQ export is a UTF-8 .json file).');
+    throw new UserError('the file is not UTF-8 text (an FAQ export is a UTF-8 .json file).');
   }
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new Error('the file is not JSON (an FAQ export is the .json file that /faq-admin export gives).');
+    throw new UserError('the file is not JSON (an FAQ export is the .json file that /faq-admin export gives).');
   }
 }
 
 export function faqAdminCommand(deps: FaqDeps): SlashCommand {
   const choices = (option: string, typed: string, call: Call) => faqChoices(deps, call, option, typed);
-  /** Imports an export (a file, or the starter FAQ) all or nothing, and says what happened. */
-  const importFrom = async (call: Call, read: () => Promise<unknown>, overwrite: boolean) => {
+  /**
+   * Imports an export (a file, or the starter FAQ) all or nothing, and says what happened. Whatever stopped the file
+   * being read is the moderator's to know: it is refused as "Nothing was imported: …", and the store's own refusals
+   * (FaqError) say so themselves.
+   */
+  const importFrom = async (call: Call, read: () => unknown, overwrite: boolean) => {
     const { store, guildId } = faqScope(deps, call);
     let data: unknown;
     try {
       data = await read();
     } catch (error) {
-      await call.reply.send(privately(`Nothing was imported: ${(error as Error).message}`));
-      return;
+      const reason = `Nothing was imported: ${(error as Error).message}`;
+      throw error instanceof UserError ? error.restated(reason) : new UserError(reason, { cause: error });
     }
     const report = await store.importGuild(guildId, data, call.user.id, { overwrite });
     await call.reply.send(privately(`Imported: ${report.added} added, ${report.updated} replaced, ${report.unchanged} already the same.`));
@@ -80,8 +81,8 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
     gates: { cooldown: false, allowed: [faqAvailable(deps), inServer, moderators(deps, 'Sorry — only moderators (Manage Messages, or the FAQ moderator role) can change the FAQ.')] },
     run: {
       subcommands: {
-        add: faqLeaf({ description: 'Add an entry (opens a form)', options: {}, handle: (_input, call) => call.reply.showForm(entryForm(faqAddId.encode({}), 'New FAQ entry')) }),
-        edit: faqLeaf({
+        add: leaf({ description: 'Add an entry (opens a form)', options: {}, handle: (_input, call) => call.reply.showForm(entryForm(faqAddId.encode({}), 'New FAQ entry')) }),
+        edit: leaf({
           description: 'Edit an entry (opens a form)',
           options: { entry: entryOption },
           autocomplete: choices,
@@ -91,7 +92,7 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
             await call.reply.showForm(entryForm(faqEditId.encode({ entry: current.id, revision: current.revision }), `Edit FAQ #${current.id}`, current));
           },
         }),
-        remove: faqLeaf({
+        remove: leaf({
           description: 'Remove an entry (history is kept; revert restores it)',
           options: { entry: entryOption },
           autocomplete: choices,
@@ -101,7 +102,7 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
             await call.reply.send(privately(`Removed FAQ #${entry}. Its history is kept: /faq-admin revert brings it back.`));
           },
         }),
-        alias: faqLeaf({
+        alias: leaf({
           description: 'Add another way of asking an entry’s question',
           options: { entry: entryOption, alias: stringOption({ description: 'The other wording', required: true, maxLength: 100 }) },
           autocomplete: choices,
@@ -111,7 +112,7 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
             await call.reply.send(privately(`FAQ #${changed.id} is also found as: ${changed.aliases.map((a) => `“${escapeMarkdown(a)}”`).join(', ')}.`));
           },
         }),
-        cite: faqLeaf({
+        cite: leaf({
           description: 'Set the passages an entry cites: by id, or the best quotes for a search',
           options: {
             entry: entryOption,
@@ -137,7 +138,7 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
             await call.reply.send({ ...message, content: `FAQ #${changed.id} now cites ${ids.length} passage(s).`, flags: MessageFlags.Ephemeral });
           },
         }),
-        revert: faqLeaf({
+        revert: leaf({
           description: 'Restore an entry as it was at a revision',
           options: { entry: entryOption, revision: integerOption({ description: 'Revision number (see /faq history)', required: true, min: 1 }) },
           autocomplete: choices,
@@ -147,7 +148,7 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
             await call.reply.send(privately(`FAQ #${restored.id} restored to revision ${revision} (now revision ${restored.revision}).`));
           },
         }),
-        export: faqLeaf({
+        export: leaf({
           description: 'Download this server’s FAQ as a JSON file',
           options: {},
           async handle(_input, call) {
@@ -156,7 +157,7 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
             await call.reply.send({ ...privately(`${data.entries.length} entries.`) }, [{ name: `faq-${guildId}.json`, data: Buffer.from(`${JSON.stringify(data, null, 2)}\n`) }]);
           },
         }),
-        import: faqLeaf({
+        import: leaf({
           description: 'Import an FAQ export file (all or nothing)',
           options: {
             file: attachmentOption({ description: 'A talks-bot FAQ export (.json)', required: true }),
@@ -164,12 +165,16 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
           },
           handle: ({ file, overwrite }, call) => importFrom(call, () => downloadJson(file), overwrite === true),
         }),
-        seed: faqLeaf({
+        seed: leaf({
           description: 'Import the starter FAQ shipped with the bot (all or nothing)',
           options: {},
-          handle: (_input, call) => importFrom(call, () => Promise.resolve(JSON.parse(readFileSync(join(corpusDirFromEnv(), SEED_FILE), 'utf8')) as unknown), false),
+          async handle(_input, call) {
+            const { faqSeed } = deps;
+            if (!faqSeed) throw new Refusal('Nothing was imported: this bot has no starter FAQ.', { identifier: 'no-faq-seed' });
+            await importFrom(call, faqSeed, false);
+          },
         }),
-        check: faqLeaf({
+        check: leaf({
           description: 'List entries citing passages the corpus no longer has',
           options: {},
           async handle(_input, call) {
@@ -184,7 +189,7 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
         config: {
           description: 'FAQ settings for this server',
           subcommands: {
-            'moderator-role': faqLeaf({
+            'moderator-role': leaf({
               description: 'Set (or clear) the role whose members may edit the FAQ',
               options: { role: roleOption({ description: 'Leave empty to clear' }) },
               async handle({ role }, call) {

@@ -9,10 +9,10 @@ import { faqEntryAnswer } from '../../faq/faq-answer.ts';
 import { findEntries } from '../../faq/find-entries.ts';
 import { linksOf } from '../quote-replies/answer-replies.ts';
 import { renderAnswerMessage } from '../quote-replies/render-answer-message.ts';
-import type { Call, Choice, SlashCommand } from '../declare.ts';
+import { type Call, type Choice, leaf, type SlashCommand } from '../declare.ts';
 import { LIMITS, truncate } from '../messages/discord-limits.ts';
 import { privately } from '../messages/private-reply.ts';
-import { type FaqDeps, faqAvailable, faqLeaf, faqScope, inServer } from './faq-gates.ts';
+import { type FaqDeps, faqAvailable, faqScope, inServer } from './faq-gates.ts';
 import { historyMessage, listMessage } from './faq-messages.ts';
 
 export const FAQ_COMMAND = 'faq';
@@ -41,7 +41,7 @@ export function faqCommand(deps: FaqDeps): SlashCommand {
     gates: { cooldown: true, allowed: [faqAvailable(deps), inServer] },
     run: {
       subcommands: {
-        show: faqLeaf({
+        show: leaf({
           description: 'Show an FAQ entry with the quotes that back it',
           options: { question: stringOption({ description: 'The question (type to search)', required: true, autocomplete: true, maxLength: 200 }) },
           shareable: true,
@@ -57,7 +57,7 @@ export function faqCommand(deps: FaqDeps): SlashCommand {
             await call.reply.send({ ...message, ...(call.private ? { flags: MessageFlags.Ephemeral } : {}) });
           },
         }),
-        list: faqLeaf({
+        list: leaf({
           description: 'Page through every FAQ entry of this server',
           options: {},
           async handle(_input, call) {
@@ -65,7 +65,7 @@ export function faqCommand(deps: FaqDeps): SlashCommand {
             await call.reply.send({ ...listMessage(await store.list(guildId), 0, 'FAQ'), flags: MessageFlags.Ephemeral });
           },
         }),
-        search: faqLeaf({
+        search: leaf({
           description: 'Find FAQ entries by words',
           options: { text: stringOption({ description: 'Words to look for', required: true, maxLength: 200 }) },
           async handle({ text }, call) {
@@ -74,7 +74,7 @@ export function faqCommand(deps: FaqDeps): SlashCommand {
             await call.reply.send({ ...listMessage(findEntries(await store.list(guildId), text, 25), 0, title), flags: MessageFlags.Ephemeral });
           },
         }),
-        history: faqLeaf({
+        history: leaf({
           description: 'Every change to an entry: who and when',
           options: { entry: entryOption },
           autocomplete: choices,

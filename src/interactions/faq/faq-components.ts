@@ -5,12 +5,12 @@
 import { MessageFlags } from 'discord-api-types/v10';
 import { faqEntryAnswer } from '../../faq/faq-answer.ts';
 import type { FaqEntry } from '../../faq/faq-entry.ts';
+import { asSentence, UserError } from '../../errors/user-error.ts';
 import { FaqError } from '../../faq/faq-store.ts';
 import { linksOf } from '../quote-replies/answer-replies.ts';
 import { renderAnswerMessage } from '../quote-replies/render-answer-message.ts';
 import { type Button, button, type Call, type Form, form } from '../declare.ts';
 import { truncate } from '../messages/discord-limits.ts';
-import { privately } from '../messages/private-reply.ts';
 import { type FaqDeps, faqAvailable, faqScope, moderators } from './faq-gates.ts';
 import { faqAddId, faqEditId, faqListId } from './faq-ids.ts';
 import { listMessage } from './faq-messages.ts';
@@ -30,20 +30,17 @@ const fieldsOf = (typed: Readonly<Record<string, string>>): EntryFields => ({
 });
 
 /**
- * Saves a form's entry and shows it. `save` returns the saved entry, or a sentence saying why it was not saved; a
- * FaqError hands the moderator's text back too, since nothing was saved.
+ * Saves a form's entry and shows it. `save` returns the saved entry, or throws a UserError saying why it was not
+ * saved; a FaqError is restated with the moderator's text handed back, since nothing was saved. The dispatcher tells
+ * either privately.
  */
-async function saveEntry(deps: FaqDeps, call: Call, fields: EntryFields, save: () => Promise<FaqEntry | string> | FaqEntry | string): Promise<void> {
-  let entry: FaqEntry | string;
+async function saveEntry(deps: FaqDeps, call: Call, fields: EntryFields, save: () => Promise<FaqEntry> | FaqEntry): Promise<void> {
+  let entry: FaqEntry;
   try {
     entry = await save();
   } catch (error) {
-    if (!(error instanceof FaqError)) throw error;
-    entry = `${error.message.replace(/\.?$/, '.')} Nothing was saved — your answer, to copy:\n${truncate(fields.answer, 1500)}`;
-  }
-  if (typeof entry === 'string') {
-    await call.reply.send(privately(entry));
-    return;
+    if (error instanceof FaqError) throw error.restated(`${asSentence(error.message)} Nothing was saved — your answer, to copy:\n${truncate(fields.answer, 1500)}`);
+    throw error;
   }
   const message = renderAnswerMessage(faqEntryAnswer(await deps.knowledge.get(), entry), { private: true, offset: 0, ...linksOf(deps) });
   await call.reply.send({ ...message, content: `Saved FAQ #${entry.id} (revision ${entry.revision}).`, flags: MessageFlags.Ephemeral });
@@ -82,7 +79,10 @@ export function faqComponents(deps: FaqDeps): Array<Button<unknown> | Form<unkno
         await saveEntry(deps, call, fields, async () => {
           const current = await store.get(guildId, entry);
           if (current.revision !== revision) {
-            return `FAQ #${current.id} was changed by someone else while you edited it (now revision ${current.revision}). Your text was not saved — here it is to copy:\n${truncate(fields.answer, 1500)}`;
+            throw new UserError(`FAQ #${current.id} was changed by someone else while you edited it (now revision ${current.revision}). Your text was not saved — here it is to copy:\n${truncate(fields.answer, 1500)}`, {
+              identifier: 'faq-edit-conflict',
+              context: { entry: current.id, revision: current.revision },
+            });
           }
           return store.edit(guildId, current.id, fields, call.user.id);
         });

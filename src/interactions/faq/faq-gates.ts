@@ -1,15 +1,21 @@
 /**
- * What every FAQ command, button and form shares: the store and the corpus behind it, the gates (the FAQ is
- * available; inside a server; moderators — Manage Messages or the server's moderator role — for changes), and
- * FaqError messages shown to the user as they are. Every FaqStore call of the interaction layer goes through
- * `faqScope` in the FAQ handlers.
+ * What every FAQ command, button and form shares: the store and the corpus behind it, the starter FAQ, and the gates
+ * (the FAQ is available; inside a server; moderators — Manage Messages or the server's moderator role — for
+ * changes). A FaqError the store throws (no such entry, a bad date…) is a UserError: the dispatcher shows it to the
+ * user privately, as it is. Every FaqStore call of the interaction layer goes through `faqScope` in the FAQ handlers.
  */
 import { PermissionFlagsBits } from 'discord-api-types/v10';
-import type { Options } from '../../commands/define-command.ts';
-import { FaqError, type FaqStore } from '../../faq/faq-store.ts';
+import type { FaqStore } from '../../faq/faq-store.ts';
 import type { KnowledgeProvider } from '../../serving/live-knowledge.ts';
-import { type AnyLeaf, type Call, type Gate, type Leaf, leaf, Refusal } from '../declare.ts';
+import { type Call, type Gate, Refusal } from '../declare.ts';
 import { inServerGate, permissionOrRoleGate } from '../gates.ts';
+
+/**
+ * The starter FAQ `/faq-admin seed` imports, as an FAQ export's JSON (or a promise of it), read when a moderator
+ * seeds. The transport gives it at start (`faqSeedIn` in src/delivery/bot-state.ts: the corpus's faq-seed.json); it
+ * throws with a message for the moderator when it cannot be read.
+ */
+export type FaqSeed = () => unknown;
 
 export interface FaqDeps {
   /** The FAQ store; without one, every FAQ command says the FAQ is unavailable. */
@@ -17,12 +23,14 @@ export interface FaqDeps {
   knowledge: KnowledgeProvider;
   /** PUBLIC_URL: an entry's cited quotes link to their context on the bot's pages. */
   publicUrl?: string;
+  /** The starter FAQ for `/faq-admin seed`; without one, seeding says this bot has none. */
+  faqSeed?: FaqSeed;
 }
 
 const UNAVAILABLE = 'The FAQ is not available on this bot right now.';
 
 /** The FAQ is there to use. */
-export const faqAvailable = (deps: FaqDeps): Gate => ({ check: () => (deps.faq ? null : UNAVAILABLE) });
+export const faqAvailable = (deps: FaqDeps): Gate => ({ check: () => (deps.faq ? null : new Refusal(UNAVAILABLE)) });
 
 /** The FAQ belongs to a server. */
 export const inServer = inServerGate('The FAQ belongs to a server: use it there.');
@@ -46,24 +54,4 @@ export function faqScope(deps: FaqDeps, call: Call): { store: FaqStore; guildId:
   if (!deps.faq) throw new Refusal(UNAVAILABLE);
   if (!call.guildId) throw new Refusal('The FAQ belongs to a server: use it there.');
   return { store: deps.faq, guildId: call.guildId };
-}
-
-/**
- * A FAQ subcommand: a FaqError (no such entry, a bad date…) is a message for the user, shown privately as it is.
- *
- * @example
- * faqLeaf({ description: 'Remove an entry', options: { entry }, handle: async ({ entry }, call) => … })
- */
-export function faqLeaf<O extends Options>(l: Leaf<O>): AnyLeaf {
-  return leaf<O>({
-    ...l,
-    async handle(input, call) {
-      try {
-        await l.handle(input, call);
-      } catch (error) {
-        if (error instanceof FaqError) throw new Refusal(error.message);
-        throw error;
-      }
-    },
-  });
 }

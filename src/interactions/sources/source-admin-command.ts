@@ -7,6 +7,7 @@
 import { type Attachment, attachmentOption, stringOption } from '../../commands/define-command.ts';
 import { choicesMatching } from '../../answers/choices.ts';
 import { CorpusChangeError } from '../../corpus/corpus-changes.ts';
+import { asSentence } from '../../errors/user-error.ts';
 import type { SourcePreview } from '../../serving/corpus-editor.ts';
 import { FetchPageError, fetchPage } from '../../ingest/fetch/fetch-page.ts';
 import { IngestError } from '../../ingest/ingest-error.ts';
@@ -61,9 +62,9 @@ export function sourceAdminCommand(deps: SourceAdminDeps): SlashCommand {
               const page = await downloadPage(deps, file, link);
               preview = editor.preview(page.raw, page.name, page.url ? { url: page.url } : {});
             } catch (error) {
-              if (!(error instanceof FetchPageError || error instanceof IngestError)) throw error;
-              await call.reply.send(plain(`Nothing was added: ${error.message.replace(/\.?$/, '.')}`));
-              return;
+              // the refusal in this command's words; the dispatcher tells it (as the deferred reply's edit)
+              if (error instanceof FetchPageError || error instanceof IngestError) throw error.restated(`Nothing was added: ${asSentence(error.message)}`);
+              throw error;
             }
             const key = deps.drafts.put({ prepared: preview, owner: call.user.id, guild: call.guildId ?? '' });
             await call.reply.send(previewMessage(preview, key));

@@ -8,6 +8,7 @@ import { escapeMarkdown } from '@discordjs/formatters';
 import { type APIModalInteractionResponseCallbackData, ComponentType, MessageFlags, TextInputStyle } from 'discord-api-types/v10';
 import type { SourcePreview } from '../../serving/corpus-editor.ts';
 import { type IngestOptions } from '../../ingest/ingest-source.ts';
+import { asSentence } from '../../errors/user-error.ts';
 import { IngestError } from '../../ingest/ingest-error.ts';
 import { type Button, button, type Form, form } from '../declare.ts';
 import { truncate } from '../messages/discord-limits.ts';
@@ -73,7 +74,9 @@ export function sourceAdminComponents(deps: SourceAdminDeps): Array<Button<unkno
           await call.reply.update(plain(`Added \`${id}\` to the corpus. ${reloadLine(reload)}${reload.ok ? ask : ''}`));
         } catch (error) {
           if (!(error instanceof IngestError)) throw error;
-          await call.reply.update(plain(`Nothing was added: ${error.message.replace(/\.?$/, '.')}`));
+          // not left to the dispatcher, which would tell it in a new message: the preview gives way to the refusal,
+          // its Add button with it
+          await call.reply.update(plain(`Nothing was added: ${asSentence(error.message)}`));
         }
       },
     }),
@@ -99,9 +102,9 @@ export function sourceAdminComponents(deps: SourceAdminDeps): Array<Button<unkno
         try {
           revised = editor.revise(draft.prepared, changes);
         } catch (error) {
-          if (!(error instanceof IngestError)) throw error;
-          await call.reply.send(privately(`Those details were not accepted: ${error.message.replace(/\.?$/, '.')} The preview is unchanged.`));
-          return;
+          // the refusal in this form's words; the dispatcher tells it
+          if (error instanceof IngestError) throw error.restated(`Those details were not accepted: ${asSentence(error.message)} The preview is unchanged.`);
+          throw error;
         }
         deps.drafts.update(key, revised);
         if (call.message) await call.reply.update(previewMessage(revised, key));

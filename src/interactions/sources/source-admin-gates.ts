@@ -38,12 +38,12 @@ export function sourceAdminGates(deps: SourceAdminDeps): Gates {
   return {
     cooldown: false,
     allowed: [
-      { check: () => (deps.editor && deps.editorGuilds.length > 0 ? null : OFF) },
+      { check: () => (deps.editor && deps.editorGuilds.length > 0 ? null : new Refusal(OFF)) },
       {
         check: (call) =>
           call.guildId && deps.editorGuilds.includes(call.guildId)
             ? null
-            : 'The corpus is shared by every server this bot is in, so only moderators of the servers its operator named can change it — this server is not one of them.',
+            : new Refusal('The corpus is shared by every server this bot is in, so only moderators of the servers its operator named can change it — this server is not one of them.'),
       },
       permissionOrRoleGate(PermissionFlagsBits.ManageMessages, (guildId) => deps.faq?.moderatorRole(guildId) ?? null, 'Sorry — only moderators (Manage Messages, or the FAQ moderator role) can change the corpus.'),
     ],
