@@ -7,7 +7,10 @@ export default defineCommand({
   name: 'terms',
   description: 'Terms of the hostage deal and the proposals before it: hostages, prisoners, cease-fire, aid.',
   options: {
-    topic: stringOption({ description: 'A topic: "ratio", "cease-fire length", "final deal" (empty: the final deal, then the proposals)', autocomplete: true }),
+    topic: stringOption({
+      description: 'A topic: "ratio", "cease-fire length", "final deal" (empty: the final deal, then the proposals)',
+      autocomplete: true,
+    }),
   },
   primary: 'topic',
   handle: ({ topic }, ctx) => answerTerms(ctx.knowledge, topic ?? null, ctx.page.limit, ctx.page.offset),

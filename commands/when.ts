@@ -12,6 +12,8 @@ export default defineCommand({
   },
   primary: 'event',
   handle: ({ event }, ctx) =>
-    event ? answerWhen(ctx.knowledge, event, ctx.page.limit, ctx.page.offset) : answerTimeline(ctx.knowledge, ctx.page.limit, ctx.page.offset),
+    event
+      ? answerWhen(ctx.knowledge, event, ctx.page.limit, ctx.page.offset)
+      : answerTimeline(ctx.knowledge, ctx.page.limit, ctx.page.offset),
   autocomplete: (_option, typed, ctx) => eventChoices(ctx.knowledge, typed),
 });

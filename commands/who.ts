@@ -7,7 +7,12 @@ export default defineCommand({
   name: 'who',
   description: 'Who is someone in the talks? Quotes that say who they are and what they said.',
   options: {
-    name: stringOption({ description: 'A name, alias or role: "McGurk", "Qatari prime minister", "head of Mossad"', required: true, maxLength: 100, autocomplete: true }),
+    name: stringOption({
+      description: 'A name, alias or role: "McGurk", "Qatari prime minister", "head of Mossad"',
+      required: true,
+      maxLength: 100,
+      autocomplete: true,
+    }),
   },
   primary: 'name',
   handle: ({ name }, ctx) => answerWho(ctx.knowledge, name, ctx.page.limit, ctx.page.offset),

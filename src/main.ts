@@ -22,16 +22,36 @@ async function runDiscord(): Promise<void> {
   const logger = createLogger(env.LOG_LEVEL);
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   const state = await openBotState(env, logger);
-  const web = env.PUBLIC_URL && env.WEB_PORT !== undefined && servesPages(process.env) ? await startWebServer({ site: { knowledge: state.knowledge, timelinePng: renderTimelinePng }, logger, port: env.WEB_PORT, host: env.WEB_HOST }) : null;
+  const web =
+    env.PUBLIC_URL && env.WEB_PORT !== undefined && servesPages(process.env)
+      ? await startWebServer({
+          site: { knowledge: state.knowledge, timelinePng: renderTimelinePng },
+          logger,
+          port: env.WEB_PORT,
+          host: env.WEB_HOST,
+        })
+      : null;
   const shutdown = new AbortController();
   let bot: RunningBot | null = null;
   // a signal while Discord is still being reached stops the attempts too
-  stopOnSignals(logger, async () => {
-    shutdown.abort();
-    await Promise.all([bot?.stop(), web?.stop()]);
-  }, state);
+  stopOnSignals(
+    logger,
+    async () => {
+      shutdown.abort();
+      await Promise.all([bot?.stop(), web?.stop()]);
+    },
+    state,
+  );
   try {
-    bot = await startBot({ env, logger, knowledge: state.knowledge, commands: COMMANDS, faq: state.faq, corpusEditing: { live: state.knowledge }, signal: shutdown.signal });
+    bot = await startBot({
+      env,
+      logger,
+      knowledge: state.knowledge,
+      commands: COMMANDS,
+      faq: state.faq,
+      corpusEditing: { live: state.knowledge },
+      signal: shutdown.signal,
+    });
   } catch (error) {
     if (shutdown.signal.aborted) return;
     if (!(error instanceof DiscordConfigError)) throw error;
@@ -44,4 +64,7 @@ async function runDiscord(): Promise<void> {
 
 if (wantsDiscord(process.env)) await runDiscord();
 // a long first build says what it is doing; a start from the saved knowledge says nothing
-else await runRepl(openKnowledgeOrExit(undefined, (message) => /^(?:building|built|the saved)/.test(message) && console.error(`talks-bot: ${message}`)));
+else
+  await runRepl(
+    openKnowledgeOrExit(undefined, (message) => /^(?:building|built|the saved)/.test(message) && console.error(`talks-bot: ${message}`)),
+  );

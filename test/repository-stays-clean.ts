@@ -14,7 +14,10 @@ import { join } from 'node:path';
 /** What git sees in the work tree (null outside a git checkout, where there is nothing to compare). */
 function status(): Set<string> | null {
   try {
-    const out = execFileSync('git', ['status', '--porcelain', '--ignored', '--untracked-files=all'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync('git', ['status', '--porcelain', '--ignored', '--untracked-files=all'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return new Set(out.split('\n').filter((line) => line !== '' && !/^.. node_modules\//.test(line)));
   } catch {
     return null;
@@ -41,6 +44,8 @@ export default function setup(): () => void {
     if (left.length === 0) return;
     // vitest reports an error thrown here but still exits 0: the exit code is set as well
     process.exitCode = 1;
-    throw new Error(`the tests left files in the repository, or these were edited during the run (git status --porcelain --ignored):\n${left.join('\n')}`);
+    throw new Error(
+      `the tests left files in the repository, or these were edited during the run (git status --porcelain --ignored):\n${left.join('\n')}`,
+    );
   };
 }

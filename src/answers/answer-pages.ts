@@ -22,7 +22,14 @@ export type AnswerHead = Pick<Answer, 'command' | 'query' | 'title'> & Partial<P
 export function pageOf(knowledge: Knowledge, head: AnswerHead, results: readonly QuoteResult[], limit: number, offset: number): Answer {
   const window = offset + limit + COLLAPSE_MARGIN;
   // a list short enough is passed as it is: one collapsed before is not collapsed again
-  return pageFrom(knowledge, head, results.length > window ? results.slice(0, window) : results, Math.max(0, results.length - window), limit, offset);
+  return pageFrom(
+    knowledge,
+    head,
+    results.length > window ? results.slice(0, window) : results,
+    Math.max(0, results.length - window),
+    limit,
+    offset,
+  );
 }
 
 /**
@@ -33,7 +40,14 @@ export function pageOf(knowledge: Knowledge, head: AnswerHead, results: readonly
  * @example
  * pageOfHits(knowledge, head, tenThousandHits, (h) => quoteOf(h), 5, 0).total // → about 10,000; 50 quotes built
  */
-export function pageOfHits<T>(knowledge: Knowledge, head: AnswerHead, hits: readonly T[], toResult: (hit: T) => QuoteResult, limit: number, offset: number): Answer {
+export function pageOfHits<T>(
+  knowledge: Knowledge,
+  head: AnswerHead,
+  hits: readonly T[],
+  toResult: (hit: T) => QuoteResult,
+  limit: number,
+  offset: number,
+): Answer {
   const window = offset + limit + COLLAPSE_MARGIN;
   return pageFrom(knowledge, head, hits.slice(0, window).map(toResult), Math.max(0, hits.length - window), limit, offset);
 }
@@ -45,13 +59,35 @@ export function pageOfHits<T>(knowledge: Knowledge, head: AnswerHead, hits: read
  * @example
  * pageOfTop(knowledge, head, topRanked(hits, byScore, 50), hits.length, (h) => quoteOf(h), 5, 0) // → as pageOfHits(…, sorted hits, …)
  */
-export function pageOfTop<T>(knowledge: Knowledge, head: AnswerHead, top: readonly T[], count: number, toResult: (hit: T) => QuoteResult, limit: number, offset: number): Answer {
+export function pageOfTop<T>(
+  knowledge: Knowledge,
+  head: AnswerHead,
+  top: readonly T[],
+  count: number,
+  toResult: (hit: T) => QuoteResult,
+  limit: number,
+  offset: number,
+): Answer {
   const window = offset + limit + COLLAPSE_MARGIN;
   return pageFrom(knowledge, head, top.slice(0, window).map(toResult), Math.max(0, count - window), limit, offset);
 }
 
 /** The page from the results copies are looked for in, and how many more there are. */
-function pageFrom(knowledge: Knowledge, head: AnswerHead, windowed: readonly QuoteResult[], uncounted: number, limit: number, offset: number): Answer {
+function pageFrom(
+  knowledge: Knowledge,
+  head: AnswerHead,
+  windowed: readonly QuoteResult[],
+  uncounted: number,
+  limit: number,
+  offset: number,
+): Answer {
   const shown = collapseCopies(knowledge, windowed);
-  return { notes: [], ...head, found: shown.length > 0, results: shown.slice(offset, offset + limit), total: shown.length + uncounted, suggestions: [] };
+  return {
+    notes: [],
+    ...head,
+    found: shown.length > 0,
+    results: shown.slice(offset, offset + limit),
+    total: shown.length + uncounted,
+    suggestions: [],
+  };
 }

@@ -150,7 +150,12 @@ interface Kept<T> {
 
 /** Adds `copy` (and whatever it already stood for) to the `also_in` of `target`, once per source. */
 function absorb(target: Kept<QuoteResult>, copy: QuoteResult): void {
-  const entry: AlsoIn = { passage_id: copy.passage_id, source_id: copy.source.id, outlet: copy.source.outlet, published: copy.source.published };
+  const entry: AlsoIn = {
+    passage_id: copy.passage_id,
+    source_id: copy.source.id,
+    outlet: copy.source.outlet,
+    published: copy.source.published,
+  };
   for (const e of [entry, ...(copy.also_in ?? [])]) {
     if (e.source_id !== target.result.source.id && !target.alsoIn.some((known) => known.source_id === e.source_id)) target.alsoIn.push(e);
   }
@@ -177,7 +182,11 @@ export function collapseCopies<T extends QuoteResult>(knowledge: Knowledge, resu
     const own = quoteWordsOf(knowledge, result.quote);
     const group = knowledge.copyGroupOf.get(result.passage_id);
     const near = own.set.length >= NEAR_MIN_WORDS;
-    const lists = [group === undefined ? undefined : byGroup.get(group), byKey.get(own.key), ...(near ? own.prefix.map((w) => byPrefixWord.get(w)) : [])];
+    const lists = [
+      group === undefined ? undefined : byGroup.get(group),
+      byKey.get(own.key),
+      ...(near ? own.prefix.map((w) => byPrefixWord.get(w)) : []),
+    ];
     // the best-ranked kept result (lowest index) that this one copies
     let target: Kept<T> | undefined;
     let at = Infinity;

@@ -73,7 +73,11 @@ export function carryEventLabels(next: Knowledge, previous: Knowledge, change: P
  * eventChoices(knowledge, 'war cabinet') // → ['2023-11-22 — Israel’s war cabinet signed off on the deal …', …]
  */
 export function eventChoices(knowledge: Knowledge, typed: string): string[] {
-  const words = typed.trim().toLowerCase().split(/\s+/).filter((w) => w !== '');
+  const words = typed
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const matching: string[] = [];
   const seen = new Set<string>();
   eventLabels(knowledge).words.each(words, ({ label }) => {

@@ -14,17 +14,68 @@ import { expandAbbreviations, synonymsOf } from '../search/synonyms.ts';
 import { isStopWord, stemTerm, tokenize } from '../search/tokenize.ts';
 
 /** Words that ask about an event without naming it. */
-const FILLER = new Set(['happen', 'happened', 'happens', 'occur', 'occurred', 'take', 'took', 'taken', 'place', 'date', 'day', 'time', 'exactly', 'ever']);
+const FILLER = new Set([
+  'happen',
+  'happened',
+  'happens',
+  'occur',
+  'occurred',
+  'take',
+  'took',
+  'taken',
+  'place',
+  'date',
+  'day',
+  'time',
+  'exactly',
+  'ever',
+]);
 /**
  * Past forms the stemmer leaves apart from their verb ("struck" / "strike"), compared as the verb on both sides.
  */
-const IRREGULAR = new Map<string, string>(Object.entries({
-  struck: 'strike', began: 'begin', begun: 'begin', took: 'take', taken: 'take', held: 'hold', led: 'lead', met: 'meet',
-  fought: 'fight', brought: 'bring', sought: 'seek', broke: 'break', broken: 'break', gave: 'give', given: 'give',
-  went: 'go', gone: 'go', came: 'come', sent: 'send', spoke: 'speak', spoken: 'speak', left: 'leav', fell: 'fall',
-  won: 'win', chose: 'choos', chosen: 'choos', drew: 'draw', drawn: 'draw', ran: 'run', shot: 'shoot', hid: 'hide',
-  built: 'build', kept: 'keep', laid: 'lay', paid: 'pay', sold: 'sell', stood: 'stand', told: 'tell', wrote: 'write',
-}));
+const IRREGULAR = new Map<string, string>(
+  Object.entries({
+    struck: 'strike',
+    began: 'begin',
+    begun: 'begin',
+    took: 'take',
+    taken: 'take',
+    held: 'hold',
+    led: 'lead',
+    met: 'meet',
+    fought: 'fight',
+    brought: 'bring',
+    sought: 'seek',
+    broke: 'break',
+    broken: 'break',
+    gave: 'give',
+    given: 'give',
+    went: 'go',
+    gone: 'go',
+    came: 'come',
+    sent: 'send',
+    spoke: 'speak',
+    spoken: 'speak',
+    left: 'leav',
+    fell: 'fall',
+    won: 'win',
+    chose: 'choos',
+    chosen: 'choos',
+    drew: 'draw',
+    drawn: 'draw',
+    ran: 'run',
+    shot: 'shoot',
+    hid: 'hide',
+    built: 'build',
+    kept: 'keep',
+    laid: 'lay',
+    paid: 'pay',
+    sold: 'sell',
+    stood: 'stand',
+    told: 'tell',
+    wrote: 'write',
+  }),
+);
 const lemma = (stem: string): string => IRREGULAR.get(stem) ?? stem;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -59,13 +110,23 @@ export function askedPeriod(query: string): { period: AskedPeriod | null; rest: 
     rest = rest.replace(y[0], ' ');
   }
   if (period.month === undefined && period.year === undefined) return { period: null, rest: query };
-  return { period, rest: rest.replace(/\b(?:in|of|on)\s*$/i, '').replace(/\s+/g, ' ').trim() };
+  return {
+    period,
+    rest: rest
+      .replace(/\b(?:in|of|on)\s*$/i, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  };
 }
 
 /** True when an ISO date falls in the period asked about. */
 export function inPeriod(iso: string, period: AskedPeriod): boolean {
   const [y, m, d] = iso.split('-').map(Number);
-  return (period.year === undefined || y === period.year) && (period.month === undefined || m === period.month) && (period.day === undefined || d === period.day);
+  return (
+    (period.year === undefined || y === period.year) &&
+    (period.month === undefined || m === period.month) &&
+    (period.day === undefined || d === period.day)
+  );
 }
 
 /** A word found only through a synonym counts this much. */
@@ -121,11 +182,21 @@ export function eventGroups(knowledge: Knowledge, query: string): EventGroup[] {
     if (tokens.length === 0) continue;
     const forms = [...new Set(tokens.map((t) => lemma(stemTerm(t))))];
     if (groups.some((g) => g.forms.join(' ') === forms.join(' '))) continue;
-    const synonyms = [...new Set(synonymsOf(tokens).flatMap((s) => tokenize(s)).filter((t) => !isStopWord(t)).map(stemTerm))].filter((s) => !forms.includes(s));
-    const entityIds = [...knowledge.entityNameStems].filter(([, stems]) => forms.some((f) => stems.has(f) && f.length > 2)).map(([id]) => id);
+    const synonyms = [
+      ...new Set(
+        synonymsOf(tokens)
+          .flatMap((s) => tokenize(s))
+          .filter((t) => !isStopWord(t))
+          .map(stemTerm),
+      ),
+    ].filter((s) => !forms.includes(s));
+    const entityIds = [...knowledge.entityNameStems]
+      .filter(([, stems]) => forms.some((f) => stems.has(f) && f.length > 2))
+      .map(([id]) => id);
     // a word weighs as much as its meaning is rare: "freed" as little as the "released" the sources write
     const known = [...forms, ...synonyms].filter((f) => (knowledge.wordStats.df.get(f) ?? 0) > 0);
-    const weight = known.length > 0 ? Math.min(...known.map((f) => rarity(knowledge, f))) : Math.max(...forms.map((f) => rarity(knowledge, f)));
+    const weight =
+      known.length > 0 ? Math.min(...known.map((f) => rarity(knowledge, f))) : Math.max(...forms.map((f) => rarity(knowledge, f)));
     const name = forms.some((f) => isName(knowledge, f, chunk, at === 0));
     groups.push({ word: chunk, forms, synonyms, entityIds, weight: anchored ? weight * ANCHOR_WEIGHT : weight, name });
   }
@@ -156,7 +227,11 @@ export interface Coverage {
 }
 
 /** How much of the event a span of a passage (a sentence, or the whole passage) says. */
-export function coverageIn(p: KnownPassage, groups: readonly EventGroup[], span: { start: number; end: number } = { start: 0, end: p.text.length }): Coverage {
+export function coverageIn(
+  p: KnownPassage,
+  groups: readonly EventGroup[],
+  span: { start: number; end: number } = { start: 0, end: p.text.length },
+): Coverage {
   const words = passageWordPositions(p).filter((w) => w.index >= span.start && w.index < span.end);
   const mentions = p.mentions.filter((m) => m.start >= span.start && m.start < span.end);
   const entityIds = new Set(mentions.map((m) => m.entityId));

@@ -153,7 +153,7 @@ export class LabelWords<T extends Labelled> {
     for (const run of [...new Set(words.flatMap(runsOf))].sort((a, b) => b.length - a.length)) {
       const holders: Set<T>[] = [];
       let count = 0;
-      for (let at = this.vocabulary.indexOf(run); at !== -1 && count <= bestCount; ) {
+      for (let at = this.vocabulary.indexOf(run); at !== -1 && count <= bestCount;) {
         const i = this.wordAt(at);
         const set = this.byWord.get(this.words[i] as string);
         if (set) {

@@ -38,7 +38,14 @@ export function prepareAnswers(knowledge: Knowledge, previous?: Knowledge): Know
 }
 
 /** What is worked out once per knowledge base, in an order where each step finds what it needs done before it. */
-const STEPS: ReadonlyArray<(knowledge: Knowledge) => unknown> = [frequencyOf, dealsOf, dealOrder, termsIndexOf, timelineOrder, (k) => eventChoices(k, '')];
+const STEPS: ReadonlyArray<(knowledge: Knowledge) => unknown> = [
+  frequencyOf,
+  dealsOf,
+  dealOrder,
+  termsIndexOf,
+  timelineOrder,
+  (k) => eventChoices(k, ''),
+];
 
 /**
  * `prepareAnswers` for a knowledge base read from a save, one step per turn of the event loop, so that a restarted

@@ -55,7 +55,10 @@ const PERIOD_BOOST = 2;
 export function passageInPeriod(knowledge: Knowledge, id: string, period: AskedPeriod): boolean {
   const p = knowledge.passageById.get(id);
   if (!p) return false;
-  return p.dates.some((d) => d.granularity !== 'year' && inPeriod(d.iso, period)) || (p.source.published !== null && inPeriod(p.source.published, period));
+  return (
+    p.dates.some((d) => d.granularity !== 'year' && inPeriod(d.iso, period)) ||
+    (p.source.published !== null && inPeriod(p.source.published, period))
+  );
 }
 
 /**
@@ -80,13 +83,32 @@ export function answerSearch(knowledge: Knowledge, query: string, limit = 5, off
   const label = queryLabel(query);
   const title = `Search: ${label}`;
   if (contentStems(readQuery(query).words).length === 0) {
-    return notFound('search', query, title, [], `"${label}" has no words to search for: try a name, a place or an event ("kicked out of Doha").`);
+    return notFound(
+      'search',
+      query,
+      title,
+      [],
+      `"${label}" has no words to search for: try a name, a place or an event ("kicked out of Doha").`,
+    );
   }
   const passing = findInPeriod(knowledge, query).filter((h) => h.coverage >= MIN_COVERAGE && knowledge.passageById.has(h.id));
   if (passing.length === 0) {
     const long = label !== query;
-    return notFound('search', query, title, long ? [] : suggestionsFor(knowledge, query), long ? 'No quote found for that text.' : `No quote found for "${query}".`);
+    return notFound(
+      'search',
+      query,
+      title,
+      long ? [] : suggestionsFor(knowledge, query),
+      long ? 'No quote found for that text.' : `No quote found for "${query}".`,
+    );
   }
   // quotes are built for the page and the margin copies are looked for in; the other hits are only counted
-  return pageOfHits(knowledge, { command: 'search', query, title }, passing, (h) => resultOfHit(knowledge, h, knowledge.passageById.get(h.id) as KnownPassage), limit, offset);
+  return pageOfHits(
+    knowledge,
+    { command: 'search', query, title },
+    passing,
+    (h) => resultOfHit(knowledge, h, knowledge.passageById.get(h.id) as KnownPassage),
+    limit,
+    offset,
+  );
 }

@@ -13,7 +13,13 @@ export function answerSource(knowledge: Knowledge, id: string | null, limit = 5,
     const ids = [...knowledge.sourceById.keys()];
     const close = ids.filter((s) => wanted !== '' && (s.includes(wanted) || wanted.includes(s)));
     if (close.length !== 1) {
-      return notFound('source', id, 'Sources', close.length > 0 ? close : ids, wanted === '' ? 'Sources in the corpus:' : `No source "${wanted}".`);
+      return notFound(
+        'source',
+        id,
+        'Sources',
+        close.length > 0 ? close : ids,
+        wanted === '' ? 'Sources in the corpus:' : `No source "${wanted}".`,
+      );
     }
     return answerSource(knowledge, close[0] ?? null, limit, offset);
   }
@@ -21,5 +27,11 @@ export function answerSource(knowledge: Knowledge, id: string | null, limit = 5,
   const results = passages.map((p) => quoteOf(p));
   const notes = [`Date ${source.published ?? 'unknown'} (${source.published_basis.kind}): ${source.published_basis.evidence}`];
   if (source.notes) notes.push(source.notes);
-  return pageOf(knowledge, { command: 'source', query: source.id, title: source.title ?? `Untitled source ${source.id}`, notes }, results, limit, offset);
+  return pageOf(
+    knowledge,
+    { command: 'source', query: source.id, title: source.title ?? `Untitled source ${source.id}`, notes },
+    results,
+    limit,
+    offset,
+  );
 }

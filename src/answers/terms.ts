@@ -21,13 +21,18 @@ import { foundBy, fuseRankings, plainFloor } from './recall-floor.ts';
 import { type AskedPeriod, askedPeriod, coverageIn, eventGroups, inPeriod } from './event-match.ts';
 
 /** The topics users can ask `/terms` about, for help and autocomplete. */
-export const TERM_TOPIC_NAMES: ReadonlyArray<{ topic: TermTopic; label: string }> = (Object.keys(TERM_TOPICS) as TermTopic[]).map((topic) => ({
-  topic,
-  label: TERM_TOPICS[topic].label,
-}));
+export const TERM_TOPIC_NAMES: ReadonlyArray<{ topic: TermTopic; label: string }> = (Object.keys(TERM_TOPICS) as TermTopic[]).map(
+  (topic) => ({
+    topic,
+    label: TERM_TOPICS[topic].label,
+  }),
+);
 
 /** Each topic with the words of its label, tokenized once. */
-const TERM_TOPIC_WORDS: ReadonlyArray<{ topic: TermTopic; words: string[] }> = TERM_TOPIC_NAMES.map(({ topic, label }) => ({ topic, words: tokenize(label) }));
+const TERM_TOPIC_WORDS: ReadonlyArray<{ topic: TermTopic; words: string[] }> = TERM_TOPIC_NAMES.map(({ topic, label }) => ({
+  topic,
+  words: tokenize(label),
+}));
 
 /** How much more a passage that states terms of these talks weighs than one the words alone find. */
 const STATED_BOOST = 1.5;
@@ -38,7 +43,29 @@ const LENGTH = /\b(?:length|long|duration|lasts?|days?|weeks?)\b/i;
 /** Words asking how many: numbers answer them. */
 const HOW_MANY = /\b(?:how many|number of|count of)\s+(?:\w+\s+)?(\w+)/i;
 /** A topic made only of these asks for the latest deal itself. */
-const ONLY_DEAL_WORDS = new Set(['the', 'a', 'final', 'latest', 'last', 'current', 'newest', 'recent', 'most', 'deal', 'agreement', 'agreed', 'terms', 'of', 'what', 'is', 'was', 'ceasefire', 'cease', 'fire', 'truce']);
+const ONLY_DEAL_WORDS = new Set([
+  'the',
+  'a',
+  'final',
+  'latest',
+  'last',
+  'current',
+  'newest',
+  'recent',
+  'most',
+  'deal',
+  'agreement',
+  'agreed',
+  'terms',
+  'of',
+  'what',
+  'is',
+  'was',
+  'ceasefire',
+  'cease',
+  'fire',
+  'truce',
+]);
 const NUMBER = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozens?)`;
 /** A duration next to what lasts: "four-day cease-fire", "the truce would last 42 days". */
 const LASTING = /\b(?:cease-?fire|truce|pause|phase|halt)\b/i;
@@ -73,7 +100,8 @@ function resultOf(s: StatedTerms, score: number): QuoteResult {
 }
 
 /** Words saying the terms are those of the deal agreed. */
-const FULL_DEAL = /\b(?:final (?:deal|agreement)|deal that emerged|under the (?:deal|agreement)|the (?:deal|agreement) (?:calls|provides))\b/i;
+const FULL_DEAL =
+  /\b(?:final (?:deal|agreement)|deal that emerged|under the (?:deal|agreement)|the (?:deal|agreement) (?:calls|provides))\b/i;
 
 /** How fully a passage states a deal: its numbers, and words saying it was agreed. */
 const statesDeal = (p: KnownPassage): number => measuresOf(p)[2];
@@ -122,7 +150,13 @@ const termsByDate = new WeakMap<Knowledge, StatedTerms[]>();
 /** The terms of these talks (no unrelated swap) in date order, once per knowledge base or carried over. */
 function statedByDate(knowledge: Knowledge): StatedTerms[] {
   let order = termsByDate.get(knowledge);
-  if (!order) termsByDate.set(knowledge, (order = dealsOf(knowledge).stated.filter((s) => !s.offTopic).sort(byDateThenPlace)));
+  if (!order)
+    termsByDate.set(
+      knowledge,
+      (order = dealsOf(knowledge)
+        .stated.filter((s) => !s.offTopic)
+        .sort(byDateThenPlace)),
+    );
   return order;
 }
 
@@ -142,7 +176,12 @@ function orderDeals(knowledge: Knowledge, asked?: Deal): DealOrder {
   let lead: StatedTerms | undefined;
   for (const s of deal?.passages ?? []) {
     if (s.offTopic) continue;
-    if (!lead || statesDeal(s.passage) > statesDeal(lead.passage) || (statesDeal(s.passage) === statesDeal(lead.passage) && s.date < lead.date)) lead = s;
+    if (
+      !lead ||
+      statesDeal(s.passage) > statesDeal(lead.passage) ||
+      (statesDeal(s.passage) === statesDeal(lead.passage) && s.date < lead.date)
+    )
+      lead = s;
   }
   const order: StatedTerms[] = lead ? [lead] : [];
   const byDate = statedByDate(knowledge);
@@ -153,13 +192,21 @@ function orderDeals(knowledge: Knowledge, asked?: Deal): DealOrder {
     for (const s of byDate) if (s !== lead && !own.has(s)) order.push(s);
   } else for (const s of byDate) if (s !== lead) order.push(s);
   const which = asked ? 'the deal agreed in the period asked about' : 'the latest agreed deal';
-  const notes = deal && lead ? [`The first quote states ${which} (${describe(deal)}); the rest follow the deals and proposals in date order.`] : [];
+  const notes =
+    deal && lead ? [`The first quote states ${which} (${describe(deal)}); the rest follow the deals and proposals in date order.`] : [];
   return { order, lead, notes };
 }
 
 /** A page of a deal order; copies of a statement are looked for among the page and the statements after it. */
 function dealOrderPage(knowledge: Knowledge, order: DealOrder, query: string | null, title: string, limit: number, offset: number): Answer {
-  return pageOfHits(knowledge, { command: 'terms', query, title, notes: order.notes }, order.order, (s) => resultOf(s, s === order.lead ? 2 : 1), limit, offset);
+  return pageOfHits(
+    knowledge,
+    { command: 'terms', query, title, notes: order.notes },
+    order.order,
+    (s) => resultOf(s, s === order.lead ? 2 : 1),
+    limit,
+    offset,
+  );
 }
 
 export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 5, offset = 0): Answer {
@@ -173,7 +220,10 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   }
   // "the November 2023 truce": that deal, as "the final deal" is the latest one
   const dated = askedPeriod(label);
-  const dealInPeriod = dated.period && tokenize(dated.rest).every((w) => ONLY_DEAL_WORDS.has(w)) ? dealsOf(knowledge).deals.find((d) => inPeriod(d.agreed, dated.period as AskedPeriod)) : undefined;
+  const dealInPeriod =
+    dated.period && tokenize(dated.rest).every((w) => ONLY_DEAL_WORDS.has(w))
+      ? dealsOf(knowledge).deals.find((d) => inPeriod(d.agreed, dated.period as AskedPeriod))
+      : undefined;
   if (dealInPeriod) {
     return dealOrderPage(knowledge, dealOrder(knowledge, dealInPeriod), label, `Terms: ${label}`, limit, offset);
   }
@@ -193,7 +243,9 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   const latestIds = new Set(latestDeal(knowledge)?.passages.map((s) => s.passage.id));
   const wanted = new Set(tokenize(label));
   // the topics the words name, by their key or a word of their label: worked out once, not for every passage
-  const wantedTopics = new Set(TERM_TOPIC_WORDS.filter(({ topic, words }) => wanted.has(topic) || words.some((w) => wanted.has(w))).map((t) => t.topic));
+  const wantedTopics = new Set(
+    TERM_TOPIC_WORDS.filter(({ topic, words }) => wanted.has(topic) || words.some((w) => wanted.has(w))).map((t) => t.topic),
+  );
   const wantsLatest = LATEST.test(label);
   const wantsLength = LENGTH.test(label);
   const counted = HOW_MANY.exec(label)?.[1];
@@ -225,7 +277,11 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   const hitById = new Map<string, PassageHit>();
   for (const h of hits) hitById.set(h.id, h);
   // only the passages that can answer: tagged with a topic named, giving a length, or stating the latest deal
-  const lists = [...named.map((t) => prepared.byTopic.get(t) ?? []), ...(wantsLength ? [prepared.withLength] : []), ...(wantsLatest ? [latestDeal(knowledge)?.passages ?? []] : [])];
+  const lists = [
+    ...named.map((t) => prepared.byTopic.get(t) ?? []),
+    ...(wantsLength ? [prepared.withLength] : []),
+    ...(wantsLatest ? [latestDeal(knowledge)?.passages ?? []] : []),
+  ];
   for (const s of inCorpusOrder(lists, corpusOrder)) {
     if (s.offTopic && !byId.has(s.passage.id)) continue;
     const p = s.passage;
@@ -242,10 +298,12 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   // the best score first; a period named ("the January 2025 deal") puts the terms stated then first; a length asked
   // for puts the quotes that give one first, the latest first. What the order compares is read once a hit.
   const outside = period ? Uint8Array.from(hits, (h) => (inPeriod(statedOf(h.id)?.date ?? '', period) ? 0 : 1)) : undefined;
-  const givesLength = byLatestLength ? Uint8Array.from(hits, (h) => {
-    const p = knowledge.passageById.get(h.id);
-    return p && measuresOf(p)[0] >= 2 ? 0 : 1;
-  }) : undefined;
+  const givesLength = byLatestLength
+    ? Uint8Array.from(hits, (h) => {
+        const p = knowledge.passageById.get(h.id);
+        return p && measuresOf(p)[0] >= 2 ? 0 : 1;
+      })
+    : undefined;
   const dateOf = givesLength ? hits.map((h) => statedOf(h.id)?.date ?? '') : [];
   const byLength = (i: number, j: number) => {
     if (!givesLength) return 0;
@@ -253,7 +311,10 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
     const [x, y] = [dateOf[i] as string, dateOf[j] as string];
     return a - b || (a === 0 && x !== y ? y.localeCompare(x) : 0);
   };
-  const order = (i: number, j: number) => byLength(i, j) || (outside ? (outside[i] as number) - (outside[j] as number) : 0) || (hits[j] as PassageHit).score - (hits[i] as PassageHit).score;
+  const order = (i: number, j: number) =>
+    byLength(i, j) ||
+    (outside ? (outside[i] as number) - (outside[j] as number) : 0) ||
+    (hits[j] as PassageHit).score - (hits[i] as PassageHit).score;
   const top = topRanked(hits.length, order, offset + limit + COLLAPSE_MARGIN).map((i) => hits[i] as PassageHit);
   // the recall floor: plain search's best passages for the words typed, terms stated in them or not; a prisoner
   // swap outside these talks stays out unless the topic asks for it, and the note says so
@@ -268,7 +329,13 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
     return stated ? [resultOf(stated, score)] : p ? [resultOfPassage(p, score)] : [];
   });
   if (hits.length === 0 && floor.length === 0) {
-    return notFound('terms', label, `Terms: ${label}`, TERM_TOPIC_NAMES.map((t) => t.label), `No stated terms found about "${label}".`);
+    return notFound(
+      'terms',
+      label,
+      `Terms: ${label}`,
+      TERM_TOPIC_NAMES.map((t) => t.label),
+      `No stated terms found about "${label}".`,
+    );
   }
   const notes: string[] = [];
   const latest = latestDeal(knowledge);
@@ -281,7 +348,15 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   });
   const inOwn = new Set(hits.map((h) => h.id));
   const count = hits.length + floor.filter((r) => !inOwn.has(r.passage_id)).length;
-  return pageOfTop(knowledge, { command: 'terms', query: label, title: `Terms: ${label}`, notes }, fuseRankings(own, floor, (r) => r.passage_id), count, (r) => r, limit, offset);
+  return pageOfTop(
+    knowledge,
+    { command: 'terms', query: label, title: `Terms: ${label}`, notes },
+    fuseRankings(own, floor, (r) => r.passage_id),
+    count,
+    (r) => r,
+    limit,
+    offset,
+  );
 }
 
 /** A passage plain search found that states no terms itself, as a quote: its own date, when it gives one. */

@@ -27,7 +27,8 @@ export function compareTimelineEntries(a: TimelineEntry, b: TimelineEntry): numb
 }
 
 /** Every dated statement of these passages, unordered. */
-export const entriesOf = (passages: readonly KnownPassage[]): TimelineEntry[] => passages.flatMap((passage) => passage.dates.map((date) => ({ passage, date })));
+export const entriesOf = (passages: readonly KnownPassage[]): TimelineEntry[] =>
+  passages.flatMap((passage) => passage.dates.map((date) => ({ passage, date })));
 
 const orders = new WeakMap<Knowledge, TimelineEntry[]>();
 
@@ -71,7 +72,14 @@ export function timelineResult({ passage, date }: TimelineEntry): QuoteResult {
 export function answerTimeline(knowledge: Knowledge, limit = 10, offset = 0): Answer {
   const notes = ['Dates written as weekdays or "last month" are resolved against each source\'s publication date.'];
   // a sentence several sources carry is shown once: copies are looked for among the page and the entries after it
-  const page = pageOfHits(knowledge, { command: 'timeline', query: null, title: 'Timeline of the talks', notes }, timelineOrder(knowledge), timelineResult, limit, offset);
+  const page = pageOfHits(
+    knowledge,
+    { command: 'timeline', query: null, title: 'Timeline of the talks', notes },
+    timelineOrder(knowledge),
+    timelineResult,
+    limit,
+    offset,
+  );
   // the whole timeline's picture goes with the first page
   return offset === 0 && page.found ? { ...page, picture: 'timeline' } : page;
 }

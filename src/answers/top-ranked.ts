@@ -11,7 +11,10 @@
 /** The positions 0 … `length` − 1 of the `count` items first by `compare`, in that order; equals in list order. */
 export function topRanked(length: number, compare: (i: number, j: number) => number, count: number): number[] {
   if (count <= 0) return [];
-  if (length <= count * 4) return Array.from({ length }, (_x, i) => i).sort((i, j) => compare(i, j) || i - j).slice(0, count);
+  if (length <= count * 4)
+    return Array.from({ length }, (_x, i) => i)
+      .sort((i, j) => compare(i, j) || i - j)
+      .slice(0, count);
   // positions kept in rank order; an item after its equals, as a stable sort keeps them
   const top: number[] = [];
   for (let i = 0; i < length; i++) {

@@ -15,7 +15,16 @@ import { stemTerm, tokenize } from '../search/tokenize.ts';
 import { type Answer, type DateDisagreement, type QuoteResult, notFound, quoteOf } from './answer.ts';
 import { pageOf } from './answer-pages.ts';
 import { areCopies, collapseCopies } from './collapse-copies.ts';
-import { type AskedPeriod, type Coverage, type EventGroup, askedPeriod, coverageAcross, coverageIn, eventGroups, inPeriod } from './event-match.ts';
+import {
+  type AskedPeriod,
+  type Coverage,
+  type EventGroup,
+  askedPeriod,
+  coverageAcross,
+  coverageIn,
+  eventGroups,
+  inPeriod,
+} from './event-match.ts';
 import { excerpt, sentenceAt } from './excerpt.ts';
 import { floorOf, fuseRankings, plainFloor } from './recall-floor.ts';
 import { MIN_COVERAGE, suggestionsFor } from './search.ts';
@@ -69,7 +78,8 @@ export function clarityOf(d: DateMention, basis: EventDate['basis'], published: 
  */
 const BOUND_BEFORE = /\b(?:until|till|before|after|following)\s+(?:the\s+|early\s+|late\s+|mid-?)?$/i;
 /** Nouns a date stands before as an adjective: "the Oct. 7, 2023 attack" dates the attack, not what the sentence says. */
-const DATED_NOUN = /^(?:[’']s)?\s+(attacks?|raids?|massacres?|assaults?|incursions?|invasion|offensive|war|strikes?|deals?|agreements?|truce|cease-?fire|summit|meeting|talks|plan|proposal|elections?|deadline|announcement|killings?|assassination|release|swap|exchange|hostage-taking)\b/i;
+const DATED_NOUN =
+  /^(?:[’']s)?\s+(attacks?|raids?|massacres?|assaults?|incursions?|invasion|offensive|war|strikes?|deals?|agreements?|truce|cease-?fire|summit|meeting|talks|plan|proposal|elections?|deadline|announcement|killings?|assassination|release|swap|exchange|hostage-taking)\b/i;
 
 /**
  * True when a date mention can be the day of the event the question names: not the far bound of a span ("until …",
@@ -88,7 +98,12 @@ export function datesTheEvent(p: KnownPassage, d: DateMention, groups: readonly 
 }
 
 /** The date of a sentence nearest the event words, a day before a coarser date. */
-function nearestDate(p: KnownPassage, sentence: number, positions: readonly number[], groups: readonly EventGroup[]): DateMention | undefined {
+function nearestDate(
+  p: KnownPassage,
+  sentence: number,
+  positions: readonly number[],
+  groups: readonly EventGroup[],
+): DateMention | undefined {
   const dates = p.dates.filter((d) => sentenceAt(p, d.index) === sentence && datesTheEvent(p, d, groups));
   const distance = (d: DateMention) => (positions.length === 0 ? 0 : Math.min(...positions.map((pos) => Math.abs(pos - d.index))));
   const rank = (d: DateMention) => distance(d) + (d.granularity === 'day' ? 0 : 200);
@@ -113,7 +128,11 @@ function precedingDate(knowledge: Knowledge, p: KnownPassage, depth = 2): { ment
   if (CONTINUES.test(p.text)) return { mention: last, through: [before] };
   const sentence = before.sentences[sentenceAt(before, last.index)];
   const isPerson = (id: string) => knowledge.entityById.get(id)?.kind === 'person';
-  const people = new Set(before.mentions.filter((m) => sentence && m.start >= sentence.start && m.start < sentence.end && isPerson(m.entityId)).map((m) => m.entityId));
+  const people = new Set(
+    before.mentions
+      .filter((m) => sentence && m.start >= sentence.start && m.start < sentence.end && isPerson(m.entityId))
+      .map((m) => m.entityId),
+  );
   const first = p.sentences[0];
   const named = p.mentions.some((m) => people.has(m.entityId) && first !== undefined && m.start < first.end);
   return named && last.granularity === 'day' ? { mention: last, through: [before] } : null;
@@ -158,13 +177,20 @@ function actionDateBefore(knowledge: Knowledge, p: KnownPassage, groups: readonl
 }
 
 /** The event date a passage gives: the dated sentence that says most of the event, or the paragraph it carries on. */
-export function eventDateOf(knowledge: Knowledge, p: KnownPassage, groups: readonly EventGroup[]): { date: EventDate; event: Coverage } | null {
+export function eventDateOf(
+  knowledge: Knowledge,
+  p: KnownPassage,
+  groups: readonly EventGroup[],
+): { date: EventDate; event: Coverage } | null {
   let best: { date: EventDate; event: Coverage; clarity: number } | null = null;
   // a passage that carries on from the one before ("It ended on March 1") says its event together with it
   const carried = CONTINUES.test(p.text) ? knowledge.passageById.get(`${p.sourceId}#${p.n - 1}`) : undefined;
   for (const [i, s] of p.sentences.entries()) {
     if (!p.dates.some((d) => sentenceAt(p, d.index) === i)) continue;
-    const event = i === 0 && carried ? { ...coverageAcross([p, carried], groups), positions: coverageIn(p, groups, s).positions } : coverageIn(p, groups, s);
+    const event =
+      i === 0 && carried
+        ? { ...coverageAcross([p, carried], groups), positions: coverageIn(p, groups, s).positions }
+        : coverageIn(p, groups, s);
     const mention = nearestDate(p, i, event.positions, groups);
     if (!mention) continue;
     const clarity = clarityOf(mention, 'quote', p.source.published_basis.kind);
@@ -177,7 +203,11 @@ export function eventDateOf(knowledge: Knowledge, p: KnownPassage, groups: reado
   }
   // the paragraphs a passage carries on from tell the rest of its event ("That exchange" → "the prisoner swap")
   const before = precedingDate(knowledge, p);
-  if (before) return { date: { mention: before.mention, basis: 'preceding-paragraph', sentence: 0 }, event: coverageAcross([p, ...before.through], groups) };
+  if (before)
+    return {
+      date: { mention: before.mention, basis: 'preceding-paragraph', sentence: 0 },
+      event: coverageAcross([p, ...before.through], groups),
+    };
   const newsDay = newsDayOf(knowledge, p);
   return newsDay ? { date: { mention: newsDay, basis: 'opening-paragraph', sentence: 0 }, event: coverageIn(p, groups) } : null;
 }
@@ -295,7 +325,13 @@ export function answerWhen(knowledge: Knowledge, query: string, limit = 5, offse
   const named = eventGroups(knowledge, rest);
   const groups = named.length > 0 ? named : eventGroups(knowledge, query);
   // dating a hit reads its words again: only the best WHEN_CANDIDATES hits are worth it
-  const hits = groups.length === 0 ? [] : knowledge.index.find(named.length > 0 ? rest : query).filter((h) => h.coverage >= MIN_COVERAGE).slice(0, WHEN_CANDIDATES);
+  const hits =
+    groups.length === 0
+      ? []
+      : knowledge.index
+          .find(named.length > 0 ? rest : query)
+          .filter((h) => h.coverage >= MIN_COVERAGE)
+          .slice(0, WHEN_CANDIDATES);
   const candidates = new Map<string, Candidate>();
   for (const h of [...hits, ...carryingOn(knowledge, hits)]) {
     const c = candidates.has(h.id) ? null : candidateOf(knowledge, h, groups, named.length > 0 ? period : null);
@@ -304,7 +340,9 @@ export function answerWhen(knowledge: Knowledge, query: string, limit = 5, offse
   const found = [...candidates.values()].filter((c) => c.strong || (!c.undated && c.event.coverage >= EVENT_COVERAGE / 2));
   // the event first, then how clearly the quote dates it, then the search score
   const step = (x: number) => Math.round(x * 20);
-  found.sort((a, b) => tierOf(a) - tierOf(b) || step(b.event.coverage) - step(a.event.coverage) || a.clarity - b.clarity || b.score - a.score);
+  found.sort(
+    (a, b) => tierOf(a) - tierOf(b) || step(b.event.coverage) - step(a.event.coverage) || a.clarity - b.clarity || b.score - a.score,
+  );
   // the recall floor: plain search's best passages for the question as typed stay in view, dated as the others are
   const searchedAll = named.length === 0 || rest === query;
   const floorHits = searchedAll ? floorOf(knowledge, hits, named.length > 0 ? rest : query) : plainFloor(knowledge, query);
@@ -317,7 +355,8 @@ export function answerWhen(knowledge: Knowledge, query: string, limit = 5, offse
   }
   const notes: string[] = [];
   const sidesOfDisagreements: DateDisagreement[] = [];
-  if (!scored.some((c) => c.strong && !c.undated)) notes.push(`No quote dates "${query}" as such: these are the passages that match its words best.`);
+  if (!scored.some((c) => c.strong && !c.undated))
+    notes.push(`No quote dates "${query}" as such: these are the passages that match its words best.`);
   const conflicts = disagreements(knowledge, scored);
   if (conflicts.length > 0) {
     scored = majorityFirst(scored, conflicts);

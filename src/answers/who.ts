@@ -58,7 +58,11 @@ function namesEntity(entity: Entity, sentence: string): boolean {
  * name the discovery did not take for a person (one mention, no role) is still found where it stands.
  */
 function passagesNaming(knowledge: Knowledge, query: string): QuoteResult[] {
-  const words = query.trim().split(/[\s-]+/).filter((w) => w !== '').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]"));
+  const words = query
+    .trim()
+    .split(/[\s-]+/)
+    .filter((w) => w !== '')
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]"));
   if (words.length === 0 || query.trim().length < 3) return [];
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'iu');
   const out: QuoteResult[] = [];
@@ -100,10 +104,21 @@ export function answerWho(knowledge: Knowledge, query: string, limit = 5, offset
   const top = matches.find((m) => m.entity.id === holders[0]?.entity.id) ?? matches[0];
   // the recall floor: plain search's best passages for the words typed, whoever the answer turns out to be about
   const floorHits = plainFloor(knowledge, query);
-  const floorOf = (entityId: string | null) => floorHits.flatMap((h) => {
-    const p = knowledge.passageById.get(h.id);
-    return p ? [resultFor(knowledge, p, p.sentences.map((_s, i) => i), Number(h.score.toFixed(3)), entityId)] : [];
-  });
+  const floorOf = (entityId: string | null) =>
+    floorHits.flatMap((h) => {
+      const p = knowledge.passageById.get(h.id);
+      return p
+        ? [
+            resultFor(
+              knowledge,
+              p,
+              p.sentences.map((_s, i) => i),
+              Number(h.score.toFixed(3)),
+              entityId,
+            ),
+          ]
+        : [];
+    });
   if (!top || top.coverage < WHO_MIN_COVERAGE) {
     const closest = knowledge.entities.closest(query).map((e) => e.name);
     const containing = passagesNaming(knowledge, query);
@@ -112,7 +127,13 @@ export function answerWho(knowledge: Knowledge, query: string, limit = 5, offset
         containing.length > 0
           ? `No one in the corpus matches "${query}" as a known person; these are the passages that contain "${query}".`
           : `No one in the corpus matches "${query}" as a known person; these are the passages that match its words best.`;
-      return pageOf(knowledge, { command: 'who', query, title: `Who: ${query}`, notes: [note] }, fuseRankings(containing, floorOf(null), (r) => r.passage_id), limit, offset);
+      return pageOf(
+        knowledge,
+        { command: 'who', query, title: `Who: ${query}`, notes: [note] },
+        fuseRankings(containing, floorOf(null), (r) => r.passage_id),
+        limit,
+        offset,
+      );
     }
     return notFound('who', query, `Who: ${query}`, closest, `No one in the corpus matches "${query}".`);
   }
@@ -133,7 +154,13 @@ export function answerWho(knowledge: Knowledge, query: string, limit = 5, offset
     const spoke = p.speakers.some((s) => s.entityId === entity.id && s.direct);
     const named = mentionSentences.some((i) => namesEntity(entity, p.sentences[i]?.text ?? ''));
     const asked = askedRole.length === 0 ? 0 : Math.max(0, ...mentionSentences.map((i) => askedIn(p.sentences[i]?.text ?? '')));
-    const score = asked * 10 + Math.min(role, 3) * 3 + (spoke ? 2 : 0) + (named ? 2 : 0) + mentionSentences.length * 0.5 + (p.mentions[0]?.entityId === entity.id ? 0.5 : 0);
+    const score =
+      asked * 10 +
+      Math.min(role, 3) * 3 +
+      (spoke ? 2 : 0) +
+      (named ? 2 : 0) +
+      mentionSentences.length * 0.5 +
+      (p.mentions[0]?.entityId === entity.id ? 0.5 : 0);
     return { p, score, named, keep: spoke ? p.sentences.map((_s, i) => i) : mentionSentences };
   });
   scored.sort((a, b) => b.score - a.score || a.p.id.localeCompare(b.p.id));
@@ -152,5 +179,11 @@ export function answerWho(knowledge: Knowledge, query: string, limit = 5, offset
       ? [`"${query}" could also mean ${other.entity.name}.`]
       : [];
   const unmentioned = results.length > 0 ? [] : [`${entity.name} is in the curated list but no source mentions them.`];
-  return pageOf(knowledge, { command: 'who', query, title: `Who is ${entity.name}?`, notes: [...notes, ...unmentioned], entity: summariseEntity(entity) }, results, limit, offset);
+  return pageOf(
+    knowledge,
+    { command: 'who', query, title: `Who is ${entity.name}?`, notes: [...notes, ...unmentioned], entity: summariseEntity(entity) },
+    results,
+    limit,
+    offset,
+  );
 }

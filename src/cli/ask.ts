@@ -22,7 +22,9 @@ async function main(argv: string[]): Promise<number> {
     else if (a === '--limit') limit = Math.max(1, Math.min(100, Number(argv[++i]) || 5));
     else if (a === '--png') png = argv[++i] ?? null;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run --silent ask -- [--json] [--limit N] [--png FILE] <command> [query]   (no command: one per line on stdin)');
+      console.log(
+        'usage: npm run --silent ask -- [--json] [--limit N] [--png FILE] <command> [query]   (no command: one per line on stdin)',
+      );
       return 0;
     } else words.push(a);
   }

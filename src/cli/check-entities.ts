@@ -12,13 +12,21 @@ import { buildKnowledge } from '../knowledge/knowledge.ts';
 try {
   const corpus = loadCorpus(corpusDirFromEnv());
   const drafts = draftEntries(buildKnowledge(corpus));
-  console.log(`${corpus.entities.length} entities, ${corpus.sources.length} sources: ${drafts.length} person(s) named in the text but not in entities.yaml`);
+  console.log(
+    `${corpus.entities.length} entities, ${corpus.sources.length} sources: ${drafts.length} person(s) named in the text but not in entities.yaml`,
+  );
   for (const d of drafts) {
     console.log(`\n# ${d.name} — ${d.roles.join('; ') || 'no role stated'}; evidence: ${d.evidence.slice(0, 5).join(', ')}`);
     console.log(d.yaml);
   }
   const drafted = new Set(drafts.flatMap((d) => d.name.toLowerCase().split(/\s+/)));
-  const names = uncoveredNames(corpus).filter((n) => !n.name.toLowerCase().split(/\s+/).every((w) => drafted.has(w)));
+  const names = uncoveredNames(corpus).filter(
+    (n) =>
+      !n.name
+        .toLowerCase()
+        .split(/\s+/)
+        .every((w) => drafted.has(w)),
+  );
   console.log(`\n${names.length} other capitalised name(s) not covered by entities.yaml`);
   for (const n of names) console.log(`  ${n.name} (${n.count}×, e.g. ${n.example})`);
 } catch (error) {

@@ -16,7 +16,9 @@ try {
     ? Routes.applicationGuildCommands(env.DISCORD_APPLICATION_ID, env.DISCORD_GUILD_ID)
     : Routes.applicationCommands(env.DISCORD_APPLICATION_ID);
   const saved = (await rest.put(route, { body })) as unknown[];
-  console.log(`registered ${saved.length} commands ${env.DISCORD_GUILD_ID ? `in server ${env.DISCORD_GUILD_ID}` : 'globally (may take up to an hour to show)'}`);
+  console.log(
+    `registered ${saved.length} commands ${env.DISCORD_GUILD_ID ? `in server ${env.DISCORD_GUILD_ID}` : 'globally (may take up to an hour to show)'}`,
+  );
 } catch (error) {
   console.error(`deploy: ${error instanceof ConfigError ? error.message : (error as Error).message}`);
   process.exitCode = 1;

@@ -15,5 +15,13 @@ const env = settingsOrExit(() => readHttpEnv(process.env));
 const logger = createLogger(env.LOG_LEVEL);
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 const state = await openBotState(env, logger);
-const http = await startHttpBot({ env, logger, knowledge: state.knowledge, commands: COMMANDS, faq: state.faq, corpusEditing: { live: state.knowledge }, site: { timelinePng: renderTimelinePng } });
+const http = await startHttpBot({
+  env,
+  logger,
+  knowledge: state.knowledge,
+  commands: COMMANDS,
+  faq: state.faq,
+  corpusEditing: { live: state.knowledge },
+  site: { timelinePng: renderTimelinePng },
+});
 stopOnSignals(logger, () => http.stop(), state);

@@ -25,6 +25,8 @@ try {
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 } catch (error) {
-  console.error(`talks-bot: ${error instanceof ConfigError || error instanceof DiscordConfigError ? error.message : (error as Error).message}`);
+  console.error(
+    `talks-bot: ${error instanceof ConfigError || error instanceof DiscordConfigError ? error.message : (error as Error).message}`,
+  );
   process.exit(error instanceof DiscordConfigError ? CONFIG_ERROR_EXIT_CODE : 1);
 }

@@ -37,7 +37,12 @@ const cleanText = (max: number) =>
   z
     .string()
     // control characters (a pasted NUL, a bell) become spaces
-    .transform((s) => s.replace(/\p{Cc}+/gu, ' ').replace(/\s+/g, ' ').trim())
+    .transform((s) =>
+      s
+        .replace(/\p{Cc}+/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .pipe(z.string().max(max, `That is too long: at most ${max.toLocaleString('en-US')} characters, please.`));
 
 interface StringSpec {
@@ -53,14 +58,24 @@ export function stringOption(spec: StringSpec & { required?: false }): OptionSpe
 export function stringOption(spec: StringSpec & { required?: boolean }): OptionSpec<string> | OptionSpec<string | undefined> {
   const max = spec.maxLength ?? QUERY_MAX_LENGTH;
   const base = cleanText(max);
-  const common = { type: 'string' as const, description: spec.description, maxLength: max, ...(spec.autocomplete ? { autocomplete: true } : {}) };
+  const common = {
+    type: 'string' as const,
+    description: spec.description,
+    maxLength: max,
+    ...(spec.autocomplete ? { autocomplete: true } : {}),
+  };
   return spec.required
     ? { ...common, required: true, schema: base.pipe(z.string().min(1, spec.emptyMessage ?? DEFAULT_EMPTY)) }
     : { ...common, required: false, schema: base.optional() };
 }
 
 export function booleanOption(spec: { description: string }): OptionSpec<boolean | undefined> {
-  return { type: 'boolean', description: spec.description, required: false, schema: z.boolean({ error: 'Choose true or false, please.' }).optional() };
+  return {
+    type: 'boolean',
+    description: spec.description,
+    required: false,
+    schema: z.boolean({ error: 'Choose true or false, please.' }).optional(),
+  };
 }
 
 /** A whole number from `min` up, e.g. an FAQ entry or a revision. */
@@ -72,7 +87,10 @@ export function integerOption(spec: { description: string; required: true; min?:
     required: true,
     minValue: min,
     ...(spec.autocomplete ? { autocomplete: true } : {}),
-    schema: z.number({ error: 'Pick a number from the list, please.' }).int('Pick a whole number, please.').min(min, `The number must be ${min} or more.`),
+    schema: z
+      .number({ error: 'Pick a number from the list, please.' })
+      .int('Pick a whole number, please.')
+      .min(min, `The number must be ${min} or more.`),
   };
 }
 
@@ -85,12 +103,27 @@ export interface Attachment {
   content_type?: string | undefined;
 }
 
-const AttachmentSchema = z.object({ id: z.string(), filename: z.string(), size: z.number().int().nonnegative(), url: z.string().url(), content_type: z.string().optional() });
+const AttachmentSchema = z.object({
+  id: z.string(),
+  filename: z.string(),
+  size: z.number().int().nonnegative(),
+  url: z.string().url(),
+  content_type: z.string().optional(),
+});
 
 export function attachmentOption(spec: { description: string; required: true }): OptionSpec<Attachment>;
 export function attachmentOption(spec: { description: string; required?: false }): OptionSpec<Attachment | undefined>;
-export function attachmentOption(spec: { description: string; required?: boolean }): OptionSpec<Attachment> | OptionSpec<Attachment | undefined> {
-  const schema = AttachmentSchema.transform(({ id, filename, size, url, content_type }): Attachment => ({ id, filename, size, url, content_type }));
+export function attachmentOption(spec: {
+  description: string;
+  required?: boolean;
+}): OptionSpec<Attachment> | OptionSpec<Attachment | undefined> {
+  const schema = AttachmentSchema.transform(({ id, filename, size, url, content_type }): Attachment => ({
+    id,
+    filename,
+    size,
+    url,
+    content_type,
+  }));
   return spec.required
     ? { type: 'attachment', description: spec.description, required: true, schema }
     : { type: 'attachment', description: spec.description, required: false, schema: schema.optional() };
@@ -103,7 +136,15 @@ export interface Role {
 }
 
 export function roleOption(spec: { description: string }): OptionSpec<Role | undefined> {
-  return { type: 'role', description: spec.description, required: false, schema: z.object({ id: z.string(), name: z.string() }, { error: 'Pick a role from the list, please.' }).transform(({ id, name }): Role => ({ id, name })).optional() };
+  return {
+    type: 'role',
+    description: spec.description,
+    required: false,
+    schema: z
+      .object({ id: z.string(), name: z.string() }, { error: 'Pick a role from the list, please.' })
+      .transform(({ id, name }): Role => ({ id, name }))
+      .optional(),
+  };
 }
 
 export type Options = Record<string, OptionSpec<unknown>>;
@@ -169,7 +210,10 @@ export function defineCommand<O extends Options>(command: Command<O>): AnyComman
       return command.handle(parsed.data, ctx);
     },
     ...(command.autocomplete
-      ? { autocomplete: (option: string, typed: string, ctx: Pick<CommandContext, 'knowledge'>) => command.autocomplete?.(option, typed, ctx) ?? [] }
+      ? {
+          autocomplete: (option: string, typed: string, ctx: Pick<CommandContext, 'knowledge'>) =>
+            command.autocomplete?.(option, typed, ctx) ?? [],
+        }
       : {}),
   };
 }
@@ -182,14 +226,23 @@ export function defineCommand<O extends Options>(command: Command<O>): AnyComman
  * parseOptions({ name: stringOption({ description: 'A name', required: true }) }, { name: '  McGurk ' })
  * // → { ok: true, data: { name: 'McGurk' } }
  */
-export function parseOptions<O extends Options>(options: O, input: Record<string, unknown>): { ok: true; data: OptionValues<O> } | { ok: false; message: string } {
+export function parseOptions<O extends Options>(
+  options: O,
+  input: Record<string, unknown>,
+): { ok: true; data: OptionValues<O> } | { ok: false; message: string } {
   const shape = Object.fromEntries(Object.entries(options).map(([k, o]) => [k, o.schema]));
   const parsed = z.object(shape).safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data as OptionValues<O> };
   const issue = parsed.error.issues[0];
   const name = String(issue?.path[0] ?? '');
   const option = options[name];
-  return { ok: false, message: option && issue ? refusalFor(name, option, issue) : 'That command is not one this bot knows in that form: please pick it again from the list.' };
+  return {
+    ok: false,
+    message:
+      option && issue
+        ? refusalFor(name, option, issue)
+        : 'That command is not one this bot knows in that form: please pick it again from the list.',
+  };
 }
 
 /**

@@ -15,12 +15,22 @@ export function errorAnswer(command: string, query: string | null, message: stri
   return { command, query, title: 'Sorry', found: false, results: [], total: 0, notes: [message], suggestions };
 }
 
-export function runCommand(commands: readonly AnyCommand[], name: string, input: Record<string, unknown>, ctx: Omit<CommandContext, 'commands'>): Answer {
+export function runCommand(
+  commands: readonly AnyCommand[],
+  name: string,
+  input: Record<string, unknown>,
+  ctx: Omit<CommandContext, 'commands'>,
+): Answer {
   const command = commands.find((c) => c.name === name.toLowerCase());
   const primary = command?.primary ? input[command.primary] : undefined;
   const query = typeof primary === 'string' ? primary : null;
   if (!command) {
-    return errorAnswer(name, query, `Unknown command "/${name}".`, commands.map((c) => `/${c.name}`));
+    return errorAnswer(
+      name,
+      query,
+      `Unknown command "/${name}".`,
+      commands.map((c) => `/${c.name}`),
+    );
   }
   try {
     // an answer depends only on the knowledge base, the command, its input and the page

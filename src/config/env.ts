@@ -7,7 +7,11 @@ import { z } from 'zod';
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 
 const PORT_MESSAGE = 'must be a port number (1–65535)';
-const portNumber = z.string().regex(/^\d{1,5}$/, PORT_MESSAGE).transform(Number).pipe(z.number().min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE));
+const portNumber = z
+  .string()
+  .regex(/^\d{1,5}$/, PORT_MESSAGE)
+  .transform(Number)
+  .pipe(z.number().min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE));
 
 /**
  * True for an absolute http(s) URL with a host and nothing after the path (no query, no fragment): the base that
@@ -20,7 +24,14 @@ const portNumber = z.string().regex(/^\d{1,5}$/, PORT_MESSAGE).transform(Number)
 export function isPublicBaseUrl(text: string): boolean {
   if (!URL.canParse(text)) return false;
   const url = new URL(text);
-  return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+  return (
+    (url.protocol === 'https:' || url.protocol === 'http:') &&
+    url.hostname !== '' &&
+    url.search === '' &&
+    url.hash === '' &&
+    url.username === '' &&
+    url.password === ''
+  );
 }
 
 export const DiscordEnvSchema = z.object({
@@ -36,7 +47,12 @@ export const DiscordEnvSchema = z.object({
    */
   CORPUS_EDITOR_GUILDS: z
     .string()
-    .transform((s) => s.split(',').map((g) => g.trim()).filter((g) => g !== ''))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((g) => g.trim())
+        .filter((g) => g !== ''),
+    )
     .pipe(z.array(snowflake))
     .optional(),
   /** `npm run start:sharded`: how many gateway shards to run; default: as many as Discord recommends. */
@@ -84,12 +100,18 @@ export const HttpEnvSchema = DiscordEnvSchema.extend({
   DISCORD_PUBLIC_KEY: z
     .string()
     .trim()
-    .regex(/^[0-9a-fA-F]{64}$/, "must be the application's public key: 64 hex characters (Developer Portal → General Information → Public Key)"),
+    .regex(
+      /^[0-9a-fA-F]{64}$/,
+      "must be the application's public key: 64 hex characters (Developer Portal → General Information → Public Key)",
+    ),
   PORT: portNumber.default(8080),
   /** The address to listen on: every interface by default, so a load balancer can reach it. */
   HTTP_HOST: z.string().min(1).default('0.0.0.0'),
   /** The path set as the Interactions Endpoint URL's path in the Developer Portal. */
-  INTERACTIONS_PATH: z.string().regex(/^\/[^\s?#]*$/, 'must be a path starting with / (e.g. /interactions)').default('/interactions'),
+  INTERACTIONS_PATH: z
+    .string()
+    .regex(/^\/[^\s?#]*$/, 'must be a path starting with / (e.g. /interactions)')
+    .default('/interactions'),
 });
 
 export type HttpEnv = z.infer<typeof HttpEnvSchema>;
@@ -118,7 +140,8 @@ export function corpusEditorGuilds(env: Pick<DiscordEnv, 'CORPUS_EDITOR_GUILDS' 
 export function readDiscordEnv(env: NodeJS.ProcessEnv): DiscordEnv {
   const settings = readEnv(DiscordEnvSchema, env);
   // gateway mode has no server of its own: links to pages no one serves would be dead
-  if (settings.PUBLIC_URL && settings.WEB_PORT === undefined) throw new ConfigError('invalid settings: WEB_PORT is missing: with PUBLIC_URL set, the quote pages need a port to be served on');
+  if (settings.PUBLIC_URL && settings.WEB_PORT === undefined)
+    throw new ConfigError('invalid settings: WEB_PORT is missing: with PUBLIC_URL set, the quote pages need a port to be served on');
   return settings;
 }
 
@@ -136,6 +159,8 @@ function readEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
   const empty = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const parsed = schema.safeParse(empty);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.code === 'invalid_type' && (i as { input?: unknown }).input === undefined ? 'is missing' : i.message}`);
+  const problems = parsed.error.issues.map(
+    (i) => `${i.path.join('.')} ${i.code === 'invalid_type' && (i as { input?: unknown }).input === undefined ? 'is missing' : i.message}`,
+  );
   throw new ConfigError(`invalid settings: ${problems.join('; ')}`);
 }

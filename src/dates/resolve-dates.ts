@@ -50,7 +50,8 @@ export interface Leaning {
 
 /** The old sentence-wide test, used only when nothing next to a weekday says which way it points. */
 const LOOKS_AHEAD = /\b(?:will|set to|were to be|was to be|scheduled|expected to|plans? to|due to|going to|is to|are to)\b/i;
-const DATE_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|week|month|year|ago|today|yesterday|tomorrow)/i;
+const DATE_WORD =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|week|month|year|ago|today|yesterday|tomorrow)/i;
 const LONE_TIME = /^(?:now|morning|evening|afternoon|night|tonight|noon|midnight)$/i;
 const TIED_DURATION = /\b(?:after|before|later|earlier than)\s*$/i;
 const WEEKDAY_NAME = /\b(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i;
@@ -60,7 +61,8 @@ const LOWERCASE_HOMONYM = /\b(?:march|mar|may|sun|sat|wed)\b/;
 /** Month names that are also verbs or modals: "March organisers said", "May God…". */
 const AMBIGUOUS_MONTH = /\b(?:march|mar|may)\b/i;
 /** A word right before a month name that makes it one: "in March", "early May", "mid-March", "end of March". */
-const MONTH_MARKERS = 'in|on|since|until|till|by|from|early|late|mid|of|through|throughout|before|after|during|last|next|this|between|and|or|to';
+const MONTH_MARKERS =
+  'in|on|since|until|till|by|from|early|late|mid|of|through|throughout|before|after|during|last|next|this|between|and|or|to';
 const MONTH_SUPPORT = new RegExp(`\\b(?:${MONTH_MARKERS})[\\s-]+$`, 'i');
 /** Words that end a clause, so that the tense of one clause does not spill into the next. */
 const CLAUSE_BREAK = /[;:—–()[\]]|,\s|\s(?:and|but|while|whereas)\s/gi;
@@ -77,14 +79,14 @@ interface CuePattern {
 }
 
 const AHEAD_WORDS =
-  'will|shall|won[’\']t|going to|about to|set (?:to|for)|due|scheduled|slated|expected|planned|poised|supposed|upcoming|coming|next|' +
+  "will|shall|won[’']t|going to|about to|set (?:to|for)|due|scheduled|slated|expected|planned|poised|supposed|upcoming|coming|next|" +
   'intends? to|plans? to|planning to|aims? to|(?:is|are|am|was|were) to|takes? effect|taking effect|comes? into (?:force|effect)|' +
   'prepar(?:es|ed|ing) to|(?:getting |got )?ready to|gearing up (?:to|for)|on (?:course|track) to';
 /** Verbs of a scheduled event, in the present: "the truce starts on Sunday", "Witkoff returns on Sunday". */
 const AHEAD_VERBS = 'starts|starting|begins|beginning|returns|returning|resumes|resuming|reopens|opens|ends|expires|kicks? off';
 const PAST_WORDS =
   'said|told|announced|confirmed|reported|stated|declared|added|noted|wrote|insisted|claimed|acknowledged|tweeted|' +
-  'was|were|had|did|been|didn[’\']t|wasn[’\']t|weren[’\']t|hadn[’\']t|' +
+  "was|were|had|did|been|didn[’']t|wasn[’']t|weren[’']t|hadn[’']t|" +
   'met|went|came|began|held|made|took|gave|sent|spoke|broke|brought|saw|won|fled|struck|rose|fell|sought|got|ran|' +
   'kept|found|knew|heard|stood|became|drew|flew|paid|sat|lost|fought|caught|spent|felt|' +
   'ago|yesterday|earlier|previously|last|(?:may|might|must|could|should|would) have';
@@ -215,7 +217,10 @@ function hasCalendarWord(text: string): boolean {
 function isDurationOrSpan(text: string, sentenceUpToEnd: string): boolean {
   if (/\b(?:days?|weeks?|months?|years?)\s+(?:after|before|later)\b/i.test(text)) return true;
   if (TIED_DURATION.test(sentenceUpToEnd)) return true;
-  return /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few|following)\s+(?:days|weeks|months|years)\b/i.test(text) && !/\bago\b/i.test(text);
+  return (
+    /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few|following)\s+(?:days|weeks|months|years)\b/i.test(text) &&
+    !/\bago\b/i.test(text)
+  );
 }
 
 /**
@@ -401,7 +406,11 @@ function judge(result: chrono.ParsedResult, sentence: string, published: string 
   }
   const month = start.get('month');
   if (!start.isCertain('month') || month === null) return null;
-  const calendar = { month, day: start.isCertain('day') ? (start.get('day') ?? 1) : null, year: start.isCertain('year') ? start.get('year') : null };
+  const calendar = {
+    month,
+    day: start.isCertain('day') ? (start.get('day') ?? 1) : null,
+    year: start.isCertain('year') ? start.get('year') : null,
+  };
   return placeCalendarDate(base, calendar, sentence, published);
 }
 
@@ -500,7 +509,9 @@ export function resolveDates(text: string, published: string | null): DateMentio
     }
     const covered = (index: number) => found.some((f) => index >= f.index && index < f.index + f.text.length);
     for (const { text: name, index, month } of markedMonthNames(sentence.text)) {
-      const mention = covered(index) ? null : placeCalendarDate({ text: name, index }, { month, day: null, year: null }, sentence.text, published);
+      const mention = covered(index)
+        ? null
+        : placeCalendarDate({ text: name, index }, { month, day: null, year: null }, sentence.text, published);
       if (mention) found.push(mention);
     }
     for (const year of bareYears(sentence.text)) {
@@ -522,7 +533,13 @@ export function resolveDates(text: string, published: string | null): DateMentio
     }
     const year = yearFromContext(j.index, j.sentence, dated);
     if (year === null) continue;
-    mentions.push({ text: j.text, index: j.index, iso: isoFrom(year, j.month, j.day ?? 1), granularity: j.day === null ? 'month' : 'day', kind: 'explicit' });
+    mentions.push({
+      text: j.text,
+      index: j.index,
+      iso: isoFrom(year, j.month, j.day ?? 1),
+      granularity: j.day === null ? 'month' : 'day',
+      kind: 'explicit',
+    });
   }
   return mentions;
 }

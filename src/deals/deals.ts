@@ -22,9 +22,21 @@ const DEAL_NOUN = String.raw`(?:an? |the )?(?:[\w-]+ ){0,3}(?:deal|agreement|cea
 
 /** Later statuses first: a passage saying a deal "was agreed and took effect" says it is in force. */
 const STATUS_WORDS: ReadonlyArray<[DealStatus, RegExp]> = [
-  ['collapsed', /\b(?:collapsed?|collapses|broke down|fell apart|expired|ended without|resumed (?:its )?(?:strikes|fighting|the war|the offensive|military operations)|war resumed|fighting resumed)\b/i],
-  ['in force', /\b(?:took effect|takes? effect|took hold|takes hold|came into (?:force|effect)|in force|went into effect|goes into effect|began at|got under way|is holding|extended)\b/i],
-  ['agreed', new RegExp(`\\b(?:agreed (?:to|on|upon) ${DEAL_NOUN}|(?:reached|struck|sealed|signed|approved|endorsed|announced|clinched) ${DEAL_NOUN}|final deal|final agreement|deal that emerged|signed off)\\b`, 'i')],
+  [
+    'collapsed',
+    /\b(?:collapsed?|collapses|broke down|fell apart|expired|ended without|resumed (?:its )?(?:strikes|fighting|the war|the offensive|military operations)|war resumed|fighting resumed)\b/i,
+  ],
+  [
+    'in force',
+    /\b(?:took effect|takes? effect|took hold|takes hold|came into (?:force|effect)|in force|went into effect|goes into effect|began at|got under way|is holding|extended)\b/i,
+  ],
+  [
+    'agreed',
+    new RegExp(
+      `\\b(?:agreed (?:to|on|upon) ${DEAL_NOUN}|(?:reached|struck|sealed|signed|approved|endorsed|announced|clinched) ${DEAL_NOUN}|final deal|final agreement|deal that emerged|signed off)\\b`,
+      'i',
+    ),
+  ],
   ['accepted', /\baccept(?:ed|s)?\b/i],
   ['rejected', /\b(?:reject(?:ed|s)?|refus(?:ed|es)|turned down|dismissed)\b/i],
   ['proposed', /\b(?:propos(?:al|als|ed|es)|drafts?|offer(?:ed|s)?|put forward|plan|framework|outlined?)\b/i],
@@ -35,7 +47,8 @@ const SWAP = /\b(?:swap|prisoner exchange|exchanged? prisoners|freed (?:in|under
 const TALKS = /\b(?:Hamas|Gaza|hostages?|captives?|Palestinians?|Israel(?:is?)?)\b/i;
 
 /** How long a cease-fire or a phase lasts: "four-day", "42 days", "six-week", "two days". */
-export const DURATION = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|forty-two|fifty)[- ](?:day|week|month)s?\b/i;
+export const DURATION =
+  /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|forty-two|fifty)[- ](?:day|week|month)s?\b/i;
 
 export interface StatedTerms {
   passage: KnownPassage;
@@ -87,7 +100,8 @@ const isDated = (s: StatedTerms) => !s.date.startsWith('9999');
 /** A statement that a deal was agreed, took effect or collapsed: what deals are grouped from. */
 const isAgreement = (s: StatedTerms) => !s.offTopic && isDated(s) && s.status !== null && DEAL_STATUSES.includes(s.status);
 /** By date, then passage id: the same order however the corpus was loaded or updated. */
-const byAgreedDate = (a: StatedTerms, b: StatedTerms) => (a.date < b.date ? -1 : a.date > b.date ? 1 : comparePassageIds(a.passage.id, b.passage.id));
+const byAgreedDate = (a: StatedTerms, b: StatedTerms) =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : comparePassageIds(a.passage.id, b.passage.id);
 
 const statedByPassage = new WeakMap<KnownPassage, StatedTerms>();
 
@@ -97,12 +111,17 @@ const statedByPassage = new WeakMap<KnownPassage, StatedTerms>();
  */
 export function statedTermsOf(p: KnownPassage): StatedTerms {
   let stated = statedByPassage.get(p);
-  if (!stated) statedByPassage.set(p, (stated = { passage: p, date: whenStated(p), status: statusOf(p.text), offTopic: isUnrelatedSwap(p.sentences.map((x) => x.text)) }));
+  if (!stated)
+    statedByPassage.set(
+      p,
+      (stated = { passage: p, date: whenStated(p), status: statusOf(p.text), offTopic: isUnrelatedSwap(p.sentences.map((x) => x.text)) }),
+    );
   return stated;
 }
 
 /** What the passages with terms among these say of them, in their order. */
-export const statementsIn = (passages: readonly KnownPassage[]): StatedTerms[] => passages.filter((p) => p.terms.length > 0).map(statedTermsOf);
+export const statementsIn = (passages: readonly KnownPassage[]): StatedTerms[] =>
+  passages.filter((p) => p.terms.length > 0).map(statedTermsOf);
 
 /** The passages with terms, dated and with a status, and the deals they group into, earliest first (once per knowledge base). */
 export function dealsOf(knowledge: Knowledge): DealsOf {

@@ -33,7 +33,10 @@ export async function openBotState(env: Pick<DiscordEnv, 'DATA_DIR' | 'DATABASE_
     // read, and built when there is no usable save, in a worker: a signal to stop is heard meanwhile
     knowledge = await LiveKnowledge.load(corpusDirFromEnv(), (message) => logger.info(message));
     const k = knowledge.current();
-    logger.info({ sources: k.corpus.sources.length, passages: k.passages.length, ms: Math.round(performance.now() - started) }, 'corpus loaded');
+    logger.info(
+      { sources: k.corpus.sources.length, passages: k.passages.length, ms: Math.round(performance.now() - started) },
+      'corpus loaded',
+    );
   } catch (error) {
     logger.fatal({ err: error }, 'the corpus cannot be loaded, so no answers are served');
     process.exit(1);

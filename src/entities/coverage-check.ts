@@ -21,19 +21,26 @@ export interface UncoveredName {
 const CAPITALISED_RUN = /(?:(?:[A-Z][\p{L}’'.-]*|al|bin|bint|ibn|de|of the|of)\s+)*[A-Z][\p{L}’'.-]*[\p{L}]/gu;
 const LOWER_JOINERS = /^(?:al|bin|bint|ibn|de|of|the)$/;
 const COMMON = new Set(
-  ('the a an as but by on in at of for to from when while with throughout tell there these this that those indeed everything ' +
+  (
+    'the a an as but by on in at of for to from when while with throughout tell there these this that those indeed everything ' +
     'we i he she it they you our his her their if and or after before writers four-day humanitarian ' +
     'president prime minister foreign secretary state director sheikh emir amir ruling chief head general minister of affairs ' +
-    'us u.s uk un').split(' '),
+    'us u.s uk un'
+  ).split(' '),
 );
 
 function key(name: string): string {
-  return name.toLowerCase().replace(/[’']s$/, '').replace(/[\s-]+/g, ' ').trim();
+  return name
+    .toLowerCase()
+    .replace(/[’']s$/, '')
+    .replace(/[\s-]+/g, ' ')
+    .trim();
 }
 
 export function uncoveredNames(corpus: Corpus): UncoveredName[] {
   const covered = new Set<string>();
-  for (const e of corpus.entities) for (const f of [e.name, ...e.aliases, ...e.short_forms]) for (const w of key(f).split(' ')) covered.add(w);
+  for (const e of corpus.entities)
+    for (const f of [e.name, ...e.aliases, ...e.short_forms]) for (const w of key(f).split(' ')) covered.add(w);
   for (const f of corpus.notEntities) for (const w of key(f).split(' ')) covered.add(w);
   const known = (w: string) => COMMON.has(w.toLowerCase()) || covered.has(key(w)) || LOWER_JOINERS.test(w);
   const found = new Map<string, UncoveredName>();

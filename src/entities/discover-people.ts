@@ -43,14 +43,20 @@ export interface DiscoveredPerson {
 /** A capitalised word, with an optional "al-"/"el-" particle glued on; a possessive ends it. */
 const WORD = String.raw`(?:(?:al|el|Al|El|ad|ud)[-‑])?\p{Lu}[\p{L}’'.‑-]*`;
 const RUN = new RegExp(String.raw`${WORD}(?:\s+(?:(?:al|el|bin|bint|ibn|ben|abu|van|von|de|da)\s+)?${WORD})*`, 'gu');
-const CUE_AFTER = /^(?:[’']s\b|,\s+(?:the|a|an|who|former|\p{Lu})|\s+(?:said|says|told|added|wrote|asked|warned|insisted|confirmed|denied|announced|met|called|spoke))/u;
+const CUE_AFTER =
+  /^(?:[’']s\b|,\s+(?:the|a|an|who|former|\p{Lu})|\s+(?:said|says|told|added|wrote|asked|warned|insisted|confirmed|denied|announced|met|called|spoke))/u;
 
 /** A title among the words cut from the front of the run ("CIA Director"), not merely an acronym or "Photo". */
 const TITLE_BEFORE = new RegExp(`(?:^|\\s)(?:${[...TITLE_WORDS].map((w) => w.replace(/[.]/g, '\\.')).join('|')})\\s`, 'i');
 const CREDIT = /\b(?:contributed|reporting by|written by|edited by|photographs? by)\b/i;
 const bare = (w: string) => w.replace(/[’']s$/, '').replace(/[.,’'”]+$/, '');
 const lower = (w: string) => bare(w).toLowerCase();
-export const nameKey = (name: string) => name.toLowerCase().replace(/[’']/g, "'").replace(/[\s‑-]+/g, ' ').trim();
+export const nameKey = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[’']/g, "'")
+    .replace(/[\s‑-]+/g, ' ')
+    .trim();
 
 interface Candidate {
   words: string[];
@@ -89,10 +95,14 @@ function nameIn(run: string, at: number, notNames: ReadonlySet<string>, common: 
  * @param passagesBySource every source's passages, in corpus order
  * @param notNames lower-case words the curated file says are not entities (`not_entities`), plus authors' names
  */
-export function discoverPeople(passagesBySource: ReadonlyArray<{ source: Source; passages: readonly Passage[] }>, notNames: ReadonlySet<string>): DiscoveredPerson[] {
+export function discoverPeople(
+  passagesBySource: ReadonlyArray<{ source: Source; passages: readonly Passage[] }>,
+  notNames: ReadonlySet<string>,
+): DiscoveredPerson[] {
   const found = new Map<string, DiscoveredPerson & { cues: number; midSentence: number }>();
   const common = new Set<string>();
-  for (const { passages } of passagesBySource) for (const p of passages) for (const m of p.text.matchAll(/(?<![\p{L}’'-])\p{Ll}+(?![\p{L}’'-])/gu)) common.add(m[0]);
+  for (const { passages } of passagesBySource)
+    for (const p of passages) for (const m of p.text.matchAll(/(?<![\p{L}’'-])\p{Ll}+(?![\p{L}’'-])/gu)) common.add(m[0]);
   for (const { source, passages } of passagesBySource) {
     const authors = new Set(source.authors.map(nameKey));
     for (const p of passages) {
@@ -106,7 +116,17 @@ export function discoverPeople(passagesBySource: ReadonlyArray<{ source: Source;
           const name = c.words.join(' ');
           const key = nameKey(name);
           if (authors.has(key)) continue;
-          const person = found.get(key) ?? { name, surname: c.words[c.words.length - 1] ?? name, variants: [], count: 0, passageIds: [], roles: [], deaths: [], cues: 0, midSentence: 0 };
+          const person = found.get(key) ?? {
+            name,
+            surname: c.words[c.words.length - 1] ?? name,
+            variants: [],
+            count: 0,
+            passageIds: [],
+            roles: [],
+            deaths: [],
+            cues: 0,
+            midSentence: 0,
+          };
           found.set(key, person);
           person.count += 1;
           // passages come in order: the id is new unless it is the last one noted
@@ -114,12 +134,14 @@ export function discoverPeople(passagesBySource: ReadonlyArray<{ source: Source;
           if (!/^[\s“"‘'(—–-]*$/.test(s.text.slice(0, m.index))) person.midSentence += 1;
           const roles = rolesAround(s.text, c.start, c.end);
           named.push({ person, start: c.start, end: c.end, roles });
-          if (roles.length > 0 || TITLE_BEFORE.test(s.text.slice(m.index, c.start)) || CUE_AFTER.test(s.text.slice(c.end))) person.cues += 1;
+          if (roles.length > 0 || TITLE_BEFORE.test(s.text.slice(m.index, c.start)) || CUE_AFTER.test(s.text.slice(c.end)))
+            person.cues += 1;
         }
         const changed = noteRoleChanges(s.text, named, source.published, p.id);
         // a role the sentence starts or ends is dated by that statement, not also stated as held at publication
         for (const n of changed) n.person.cues += 1;
-        for (const n of named) if (!changed.has(n)) for (const r of n.roles) n.person.roles.push({ ...r, date: source.published, passageId: p.id });
+        for (const n of named)
+          if (!changed.has(n)) for (const r of n.roles) n.person.roles.push({ ...r, date: source.published, passageId: p.id });
       }
     }
   }
@@ -199,7 +221,9 @@ function eventDate(sentence: string, at: number, published: string | null, aside
  * one after "as", or, when two people trade a role, the one the other is given in the same sentence.
  */
 function noteRoleChanges<N extends Named>(sentence: string, named: readonly N[], published: string | null, passageId: string): Set<N> {
-  const changes = named.map((n) => ({ n, change: roleChangeAround(sentence, n.start, n.end), roles: n.roles, person: n.person })).filter((c) => c.change !== null);
+  const changes = named
+    .map((n) => ({ n, change: roleChangeAround(sentence, n.start, n.end), roles: n.roles, person: n.person }))
+    .filter((c) => c.change !== null);
   if (changes.length === 0) return new Set();
   const as = roleAfterAs(sentence);
   const told = new Set<N>();
@@ -220,7 +244,8 @@ function noteRoleChanges<N extends Named>(sentence: string, named: readonly N[],
     const others = traded && change.kind === 'start' ? changes.filter((o) => o.change?.kind !== 'start').flatMap((o) => o.roles) : [];
     const titles = new Map<string, StatedRole>();
     for (const r of [...n.roles, ...(as ? [as] : []), ...others]) if (!r.former) titles.set(r.title.toLowerCase(), r);
-    for (const r of titles.values()) n.person.roles.push({ title: r.title, former: false, date, passageId, change: change.kind === 'start' ? 'start' : 'end' });
+    for (const r of titles.values())
+      n.person.roles.push({ title: r.title, former: false, date, passageId, change: change.kind === 'start' ? 'start' : 'end' });
     if (titles.size > 0) told.add(n.n);
   }
   return told;

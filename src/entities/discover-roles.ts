@@ -21,18 +21,27 @@ export interface StatedRole {
 
 const FORMER = /\b(?:former|ex|then|late)\b/i;
 /** Words that open a clause, not a role, even when a sentence start capitalises them ("Under President …"). */
-const FUNCTION_WORDS = new Set('under when after as by with for in on at from to before since while during including like between among'.split(' '));
+const FUNCTION_WORDS = new Set(
+  'under when after as by with for in on at from to before since while during including like between among'.split(' '),
+);
 const HONORIFIC = /^(?:Sheikh|Sheikha|Mr|Mrs|Ms|Dr|Gen|Maj|Lt|Col|Brig|Adm)\.?$/;
 
 /** The words of a phrase, as a role: drops the article and "former" and says whether "former" was there. */
 function asRole(phrase: string): StatedRole | null {
-  const words = phrase.trim().split(/\s+/).filter((w) => w !== '');
+  const words = phrase
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   while (words.length > 0 && /^(?:the|a|an|and|of|its|his|her|their|who|is|was)$/i.test(words[0] ?? '')) words.shift();
   while (words.length > 0 && /^(?:of|the|and|a|an)$/i.test(words[words.length - 1] ?? '')) words.pop();
   if (words.length === 0 || words.length > 9) return null;
   const former = FORMER.test(words.join(' ')) || words.some((w) => /^ex-/i.test(w));
   const kept = words.filter((w) => !/^(?:former|then|late|the)$/i.test(w)).map((w) => w.replace(/^(?:ex|then)-/i, ''));
-  const bare = (w: string) => w.toLowerCase().replace(/[’']s$/, '').replace(/[,.;:]+$/, '');
+  const bare = (w: string) =>
+    w
+      .toLowerCase()
+      .replace(/[’']s$/, '')
+      .replace(/[,.;:]+$/, '');
   if (!kept.some((w) => ROLE_HEADS.has(bare(w)))) return null;
   const title = kept.join(' ').replace(/[,;:]+$/, '');
   return title.length >= 3 ? { title, former } : null;
@@ -49,7 +58,10 @@ function roleBefore(before: string): StatedRole | null {
   for (let i = words.length - 1; i >= 0 && taken.length < 8; i--) {
     const w = words[i] ?? '';
     if (/[.;:!?”"(]$/.test(w) || (/,$/.test(w) && taken.length > 0)) break;
-    const bare = w.toLowerCase().replace(/[’']s$/, '').replace(/^(?:ex|then)-/, '');
+    const bare = w
+      .toLowerCase()
+      .replace(/[’']s$/, '')
+      .replace(/^(?:ex|then)-/, '');
     if (bare === 'and' || FUNCTION_WORDS.has(bare)) break;
     const capitalised = /^\p{Lu}/u.test(w);
     if (!capitalised && !ROLE_WORDS.has(bare) && !/^(?:ex|then)-/i.test(w)) break;
@@ -60,7 +72,10 @@ function roleBefore(before: string): StatedRole | null {
 
 /** The appositive right after a name: ", the head of Mossad," / ", Hamas's chief negotiator," / ", who heads …". */
 function roleAfter(after: string): StatedRole | null {
-  const m = /^,\s+((?:who\s+(?:heads|leads|is|was)\s+)?[^,;.()—–“”"]{3,90}?)(?=,|\.|;|\s[—–]|\(|$|\s+(?:said|says|told|who|and\s+(?:his|her|the)))/u.exec(after);
+  const m =
+    /^,\s+((?:who\s+(?:heads|leads|is|was)\s+)?[^,;.()—–“”"]{3,90}?)(?=,|\.|;|\s[—–]|\(|$|\s+(?:said|says|told|who|and\s+(?:his|her|the)))/u.exec(
+      after,
+    );
   if (!m) return null;
   // "A, Qatar's prime minister and Turkey's intelligence chief, Ibrahim Kalin": a title followed by a name belongs to
   // that name, in a list, not to the name before it
@@ -70,7 +85,11 @@ function roleAfter(after: string): StatedRole | null {
   else if (/^who\s+leads\s+/i.test(phrase)) phrase = `leader of ${phrase.replace(/^who\s+leads\s+/i, '')}`;
   else phrase = phrase.replace(/^who\s+(?:is|was)\s+/i, '');
   // an appositive opens with an article, a possessive, "former" or a capitalised word; a clause ("he said") does not
-  if (!/^(?:[Tt]he|[Aa]n?|[Ff]ormer|[Ee]x-|[Tt]hen-|[Ii]ts|[Hh]ead|[Ll]eader|\p{Lu})/u.test(phrase) || /^(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b/.test(phrase)) return null;
+  if (
+    !/^(?:[Tt]he|[Aa]n?|[Ff]ormer|[Ee]x-|[Tt]hen-|[Ii]ts|[Hh]ead|[Ll]eader|\p{Lu})/u.test(phrase) ||
+    /^(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b/.test(phrase)
+  )
+    return null;
   const words = phrase.split(/\s+/);
   // "…, Turkish President Recep Tayyip Erdogan": a title followed by a name is someone else in a list
   const heads = words.map((w, i) => (ROLE_HEADS.has(w.toLowerCase().replace(/[’']s$/, '')) ? i : -1)).filter((i) => i >= 0);
@@ -80,7 +99,12 @@ function roleAfter(after: string): StatedRole | null {
     return j - i - 1 >= 2 && !/[’']s$/.test(words[j - 1] ?? '');
   };
   if (heads.some(nameAfter)) return null;
-  if (words.some((w) => /^[a-z]/.test(w) && !ROLE_WORDS.has(w.toLowerCase().replace(/[’']s$/, '')) && !/^(?:in|at|on|to|who|ex-|then-|a|an|its)/.test(w))) {
+  if (
+    words.some(
+      (w) =>
+        /^[a-z]/.test(w) && !ROLE_WORDS.has(w.toLowerCase().replace(/[’']s$/, '')) && !/^(?:in|at|on|to|who|ex-|then-|a|an|its)/.test(w),
+    )
+  ) {
     // "Egypt's intelligence chief" passes; "a man who spent decades in prison" does not — unless a role head closes it
     const head = words.findIndex((w) => ROLE_HEADS.has(w.toLowerCase().replace(/[’']s$/, '')));
     if (head < 0) return null;
@@ -130,17 +154,35 @@ const START_VERB = String.raw`(?:named|appointed|chosen|chose|picked|selected|el
 /** After a comma (and an appositive) or a bare space: ", the Shin Bet chief, was …", ", who …", " was …". */
 const SUBJECT_OPEN = String.raw`^(?:,\s+(?:[^,;.]{1,80}?,\s+)?(?:who\s+)?|,\s+[^,;.]{1,80}?\s+who\s+|\s+)`;
 /** The person is the passive subject: " was killed", ", who was dismissed", ", killed in October", " was replaced". */
-const SUBJECT_PASSIVE = new RegExp(String.raw`${SUBJECT_OPEN}(?:(?:was|has\s+been|had\s+been|got)\s+)?(?:\p{Ll}+ly\s+)?(?:(killed|assassinated|slain|eliminated)|(dismissed|fired|ousted|sacked|removed|replaced|succeeded|deposed))\b`, 'u');
+const SUBJECT_PASSIVE = new RegExp(
+  String.raw`${SUBJECT_OPEN}(?:(?:was|has\s+been|had\s+been|got)\s+)?(?:\p{Ll}+ly\s+)?(?:(killed|assassinated|slain|eliminated)|(dismissed|fired|ousted|sacked|removed|replaced|succeeded|deposed))\b`,
+  'u',
+);
 /** The person is the active subject of an ending: " died", ", who resigned", " stepped down". */
-const SUBJECT_ACTIVE = new RegExp(String.raw`${SUBJECT_OPEN}(?:(?:has|had)\s+)?(?:\p{Ll}+ly\s+)?(?:(died|dies)|(resigned|resigns|stepped\s+down|steps\s+down|quit))\b`, 'u');
+const SUBJECT_ACTIVE = new RegExp(
+  String.raw`${SUBJECT_OPEN}(?:(?:has|had)\s+)?(?:\p{Ll}+ly\s+)?(?:(died|dies)|(resigned|resigns|stepped\s+down|steps\s+down|quit))\b`,
+  'u',
+);
 /** The person is the subject of a start: " was named …", ", who was appointed …", " replaced Y", ", who succeeded Y". */
-const SUBJECT_STARTS = new RegExp(String.raw`${SUBJECT_OPEN}(?:(?:was|has\s+been|had\s+been|is|were)\s+(?:\p{Ll}+ly\s+)?${START_VERB}\b|(?:has\s+|had\s+)?(?:replaced|replaces|succeeded|succeeds|took\s+over\s+from)\s+\p{Lu})`, 'u');
+const SUBJECT_STARTS = new RegExp(
+  String.raw`${SUBJECT_OPEN}(?:(?:was|has\s+been|had\s+been|is|were)\s+(?:\p{Ll}+ly\s+)?${START_VERB}\b|(?:has\s+|had\s+)?(?:replaced|replaces|succeeded|succeeds|took\s+over\s+from)\s+\p{Lu})`,
+  'u',
+);
 /** A threat, a plan or a denial is not the event: "threatened to dismiss", "tried to kill", "did not fire". */
 const NOT_DONE = String.raw`(?<!\b(?:threatened|threatens|threatening|sought|seeks|seeking|tried|tries|trying|wants|wanted|plans|planned|planning|plan|attempt|attempted|attempting|failed|refused|declined|would|could|might|may|will|not|proposal|proposed|proposes|bid|calls|called|demanded|demands|urged|urges|effort|efforts|push|pushed|pushing|threat|threats|plot|plotting|order|ordered)\s+(?:to\s+)?)`;
 /** The text right before the person (and the role phrase that names them) ends an active verb on them. */
-const OBJECT_DEATH = new RegExp(String.raw`${NOT_DONE}\b(?:killed|kills|killing|assassinated|assassinating|eliminated|(?:killing|assassination|death|murder)\s+of)\s+(?:the\s+)?$`, 'i');
-const OBJECT_ENDS = new RegExp(String.raw`${NOT_DONE}\b(?:dismiss|dismissed|dismissing|fire|fired|firing|oust|ousted|ousting|sack|sacked|sacking|deposed|replaced|replacing|replaces|succeeded|succeeding|succeeds|(?:dismissal|ouster|firing|resignation|removal|replacement|sacking)\s+of|successor\s+to|took\s+over\s+from)\s+(?:the\s+)?$`, 'i');
-const OBJECT_STARTS = new RegExp(String.raw`${NOT_DONE}\b(?:(?:named|appointed|chose|chosen|picked|selected|elected|tapped|nominated|installed|promoted)\s+(?:as\s+)?|(?:replaced|succeeded)\s+by\s+|successor,?\s+)(?:the\s+)?$`, 'i');
+const OBJECT_DEATH = new RegExp(
+  String.raw`${NOT_DONE}\b(?:killed|kills|killing|assassinated|assassinating|eliminated|(?:killing|assassination|death|murder)\s+of)\s+(?:the\s+)?$`,
+  'i',
+);
+const OBJECT_ENDS = new RegExp(
+  String.raw`${NOT_DONE}\b(?:dismiss|dismissed|dismissing|fire|fired|firing|oust|ousted|ousting|sack|sacked|sacking|deposed|replaced|replacing|replaces|succeeded|succeeding|succeeds|(?:dismissal|ouster|firing|resignation|removal|replacement|sacking)\s+of|successor\s+to|took\s+over\s+from)\s+(?:the\s+)?$`,
+  'i',
+);
+const OBJECT_STARTS = new RegExp(
+  String.raw`${NOT_DONE}\b(?:(?:named|appointed|chose|chosen|picked|selected|elected|tapped|nominated|installed|promoted)\s+(?:as\s+)?|(?:replaced|succeeded)\s+by\s+|successor,?\s+)(?:the\s+)?$`,
+  'i',
+);
 
 /** The text before the role phrase that stands right before a name: "Israel killed " for "Israel killed Hamas leader ". */
 function beforeRolePhrase(before: string): string {
@@ -148,7 +190,10 @@ function beforeRolePhrase(before: string): string {
   let i = words.length;
   while (i > 0) {
     const w = (words[i - 1] ?? '').trim();
-    const bare = w.toLowerCase().replace(/[’']s$/, '').replace(/,$/, '');
+    const bare = w
+      .toLowerCase()
+      .replace(/[’']s$/, '')
+      .replace(/,$/, '');
     if (w === '' || /[.;:!?”"(]$/.test(w) || FUNCTION_WORDS.has(bare) || bare === 'and' || bare === 'as' || bare === 'by') break;
     if (!/^\p{Lu}/u.test(w) && !ROLE_WORDS.has(bare) && !HONORIFIC.test(w)) break;
     if (bare === 'the' || bare === 'of') break;
@@ -169,7 +214,10 @@ export function roleChangeAround(sentence: string, start: number, end: number): 
   // "headed since Sunday by Zini", "the new Shin Bet chief, Zini": the role began then, or lately
   const since = /\b(?:headed|led|run|chaired|commanded)\s+(since\s+[^,;.]{1,30}?)\s+by\s+$/.exec(sentence.slice(0, start));
   if (since?.[1]) return { kind: 'start', at: since.index + since[0].indexOf(since[1]) };
-  const fresh = /\bnew\s+(?:[\p{Lu}][\p{L}'’-]*\s+){0,3}(?:[a-z]+\s+){0,2}?(?:chief|head|leader|director|commander|minister|envoy|negotiator|spokesman|spokeswoman|spokesperson)\s*,?\s*$/u.exec(sentence.slice(0, start));
+  const fresh =
+    /\bnew\s+(?:[\p{Lu}][\p{L}'’-]*\s+){0,3}(?:[a-z]+\s+){0,2}?(?:chief|head|leader|director|commander|minister|envoy|negotiator|spokesman|spokeswoman|spokesperson)\s*,?\s*$/u.exec(
+      sentence.slice(0, start),
+    );
   if (fresh) return { kind: 'start', at: fresh.index };
   const before = beforeRolePhrase(sentence.slice(0, start));
   const starts = SUBJECT_STARTS.exec(after);
@@ -189,7 +237,9 @@ export function roleChangeAround(sentence: string, start: number, end: number): 
 
 /** The role a sentence gives with "as …": "replaced Bar as Shin Bet chief" → "Shin Bet chief". */
 export function roleAfterAs(sentence: string): StatedRole | null {
-  for (const m of sentence.matchAll(/\bas\s+((?:the\s+)?(?:new\s+)?[^,;.()—–“”"]{3,80}?)(?=[,;.()—–]|$|\s+(?:in|on|after|before|last|this|and|when|while|following|amid|since|until|at)\b)/gu)) {
+  for (const m of sentence.matchAll(
+    /\bas\s+((?:the\s+)?(?:new\s+)?[^,;.()—–“”"]{3,80}?)(?=[,;.()—–]|$|\s+(?:in|on|after|before|last|this|and|when|while|following|amid|since|until|at)\b)/gu,
+  )) {
     const r = asRole((m[1] ?? '').replace(/^(?:the\s+)?new\s+/i, ''));
     if (r && !r.former) return r;
   }

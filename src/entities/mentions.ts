@@ -150,7 +150,11 @@ function walkable(form: string): boolean {
 }
 
 /** Every place the pattern's form stands in the text, left to right, not overlapping one another. */
-function* occurrences(text: string, pattern: Pattern, runs: ReadonlyMap<string, number[]>): Generator<{ start: number; end: number; text: string }> {
+function* occurrences(
+  text: string,
+  pattern: Pattern,
+  runs: ReadonlyMap<string, number[]>,
+): Generator<{ start: number; end: number; text: string }> {
   const words = pattern.words;
   if (words === null) {
     pattern.regex.lastIndex = 0;
@@ -196,9 +200,15 @@ export function findMentions(passages: readonly Passage[], patterns: MentionPatt
       else {
         // "Prime Minister Mohammed …": a short form right before a full name belongs to that name
         const next = found[i + 1];
-        const nextAlias = next && next.pattern.via === 'alias' && /^[\s-]*$/.test(passage.text.slice(f.end, next.start)) ? next.pattern.candidates[0] : undefined;
+        const nextAlias =
+          next && next.pattern.via === 'alias' && /^[\s-]*$/.test(passage.text.slice(f.end, next.start))
+            ? next.pattern.candidates[0]
+            : undefined;
         if (nextAlias && f.pattern.candidates.includes(nextAlias)) entityId = nextAlias;
-        else entityId = [...f.pattern.candidates].filter((c) => lastSeen.has(c)).sort((a, b) => (lastSeen.get(b) ?? 0) - (lastSeen.get(a) ?? 0))[0];
+        else
+          entityId = [...f.pattern.candidates]
+            .filter((c) => lastSeen.has(c))
+            .sort((a, b) => (lastSeen.get(b) ?? 0) - (lastSeen.get(a) ?? 0))[0];
       }
       if (!entityId) continue;
       lastSeen.set(entityId, ++order);

@@ -21,7 +21,10 @@ export interface MergedEntities {
 
 const month = (date: string | null) => (date ? date.slice(0, 7) : undefined);
 const ym = (date: string) => date.slice(0, 7);
-const roleKey = (title: string) => nameKey(title).replace(/'s\b/g, '').replace(/[^\p{L}\p{N} ]/gu, '');
+const roleKey = (title: string) =>
+  nameKey(title)
+    .replace(/'s\b/g, '')
+    .replace(/[^\p{L}\p{N} ]/gu, '');
 
 /**
  * One role per distinct title: from the first source that states it as held (or says it began), to the first date
@@ -36,7 +39,11 @@ export function rolesFromStatements(statements: readonly DiscoveredRole[], death
     if (group) group.push(s);
     else byKey.set(key, [s]);
   }
-  const dated = (group: readonly DiscoveredRole[]) => group.map((s) => s.date).filter((d): d is string => d !== null).sort();
+  const dated = (group: readonly DiscoveredRole[]) =>
+    group
+      .map((s) => s.date)
+      .filter((d): d is string => d !== null)
+      .sort();
   const roles: Role[] = [];
   for (const group of byKey.values()) {
     const first = group.find((s) => !s.former && s.change !== 'end') ?? group[0];
@@ -64,10 +71,20 @@ export function rolesFromStatements(statements: readonly DiscoveredRole[], death
 const deathsOf = (person: DiscoveredPerson) => person.deaths.map((d) => d.date).sort();
 
 function slug(name: string): string {
-  return nameKey(name).normalize('NFKD').replace(/[^a-z0-9 ]/g, '').trim().replace(/\s+/g, '-') || 'person';
+  return (
+    nameKey(name)
+      .normalize('NFKD')
+      .replace(/[^a-z0-9 ]/g, '')
+      .trim()
+      .replace(/\s+/g, '-') || 'person'
+  );
 }
 
-export function mergeEntities(curated: readonly Entity[], discovered: readonly DiscoveredPerson[], notEntities: readonly string[]): MergedEntities {
+export function mergeEntities(
+  curated: readonly Entity[],
+  discovered: readonly DiscoveredPerson[],
+  notEntities: readonly string[],
+): MergedEntities {
   const notNames = new Set(notEntities.map(nameKey));
   const entities = curated.map((e) => ({ ...e, roles: [...e.roles], aliases: [...e.aliases] }));
   const byForm = new Map<string, Entity>();

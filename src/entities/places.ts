@@ -37,7 +37,9 @@ function build(): Map<string, Set<string>> {
   const countries = require('world-countries') as CountryRecord[];
   const map = new Map<string, Set<string>>();
   for (const country of countries) {
-    const forms = new Set([...namesOf(country), country.demonyms?.eng?.m ?? '', country.demonyms?.eng?.f ?? ''].filter((f) => f !== '').map(fold));
+    const forms = new Set(
+      [...namesOf(country), country.demonyms?.eng?.m ?? '', country.demonyms?.eng?.f ?? ''].filter((f) => f !== '').map(fold),
+    );
     for (const form of forms) map.set(form, new Set([...(map.get(form) ?? []), ...forms]));
   }
   return map;

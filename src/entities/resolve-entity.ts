@@ -75,7 +75,15 @@ export class EntityResolver {
       if (!entity) continue;
       const hit = new Set(r.queryTerms);
       const has = (w: string) => hit.has(stemTerm(w)) || hit.has(w);
-      const credit = words.map((w) => (has(w) ? 1 : synonymsOf([w]).flatMap((s) => tokenize(s)).some(has) ? 0.5 : 0));
+      const credit = words.map((w) =>
+        has(w)
+          ? 1
+          : synonymsOf([w])
+                .flatMap((s) => tokenize(s))
+                .some(has)
+            ? 0.5
+            : 0,
+      );
       const coverage = credit.reduce<number>((a, b) => a + b, 0) / words.length;
       const inRoles = Object.entries(r.match).some(([, fields]) => fields.includes('roles'));
       const via: EntityMatch['via'] = exactIds.includes(entity.id) ? 'name' : inRoles && coverage >= 0.75 ? 'role' : 'fuzzy';
@@ -104,7 +112,9 @@ export class EntityResolver {
    * resolver.closestAsTyped('Blinkn', 10).map((e) => e.name) // → ['Antony Blinken']
    */
   closestAsTyped(query: string, limit: number): Entity[] {
-    const found = this.index.search(query, { fields: ['names', 'roles'], fuzzy: 0.2, prefix: true, combineWith: 'OR' }).map((r) => this.byId.get(String(r.id)));
+    const found = this.index
+      .search(query, { fields: ['names', 'roles'], fuzzy: 0.2, prefix: true, combineWith: 'OR' })
+      .map((r) => this.byId.get(String(r.id)));
     return found.filter((e): e is Entity => e !== undefined).slice(0, limit);
   }
 }

@@ -64,8 +64,14 @@ export function tenureOf(entity: Entity, query: string): Tenure | null {
   if (roles.length === 0) return null;
   const isFormer = (r: Role) => /^former\b/i.test(r.title);
   const current = roles.filter((r) => !isFormer(r));
-  const from = current.map((r) => r.from).filter((d): d is string => d !== undefined).sort()[0];
-  const ends = roles.map((r) => r.to).filter((d): d is string => d !== undefined).sort();
+  const from = current
+    .map((r) => r.from)
+    .filter((d): d is string => d !== undefined)
+    .sort()[0];
+  const ends = roles
+    .map((r) => r.to)
+    .filter((d): d is string => d !== undefined)
+    .sort();
   const open = current.some((r) => r.to === undefined);
   const to = open ? undefined : ends[ends.length - 1];
   return { entity, ...(from ? { from } : {}), ...(to ? { to } : {}), former: current.length === 0 };

@@ -17,7 +17,9 @@ import { ROLE_HEADS } from './name-words.ts';
 import { placeForms } from './places.ts';
 
 /** Words that rank a role without saying whose it is: "senior Hamas leader" is asked of Hamas's leader. */
-const RANKING_WORDS = new Set('senior top new current former acting interim key main lead leading chief head deputy then ex late veteran longtime long-time'.split(' '));
+const RANKING_WORDS = new Set(
+  'senior top new current former acting interim key main lead leading chief head deputy then ex late veteran longtime long-time'.split(' '),
+);
 
 /**
  * The words of a role question that say whose role it is: its content words other than role head nouns ("chief",

@@ -19,7 +19,8 @@ export interface SpeakerAttribution {
   quote: string | null;
 }
 
-const VERB = /\b(said|says|stated|added|confirmed|told\s+(?:CNN|journalists|reporters|[A-Z][\w.]*)|complained|insisted|vowed|warned|conceded)\b/g;
+const VERB =
+  /\b(said|says|stated|added|confirmed|told\s+(?:CNN|journalists|reporters|[A-Z][\w.]*)|complained|insisted|vowed|warned|conceded)\b/g;
 const PRONOUN = /^(?:he|she)$/i;
 
 function lastWords(text: string, n: number): string {
@@ -35,7 +36,14 @@ export function findSpeakers(passage: Passage, mentions: readonly Mention[], pre
     const verbAt = m.index;
     // the subject: words after the last quote mark or clause break before the verb, at most eight of them
     const before = text.slice(0, verbAt);
-    const cut = Math.max(before.lastIndexOf('”'), before.lastIndexOf('"'), before.lastIndexOf(','), before.lastIndexOf(':'), before.lastIndexOf('—'), before.lastIndexOf('.'));
+    const cut = Math.max(
+      before.lastIndexOf('”'),
+      before.lastIndexOf('"'),
+      before.lastIndexOf(','),
+      before.lastIndexOf(':'),
+      before.lastIndexOf('—'),
+      before.lastIndexOf('.'),
+    );
     let subjectStart = cut + 1;
     let subject = before.slice(subjectStart).trim();
     if (subject === '' && /^said$/.test(m[1] ?? '')) {

@@ -19,9 +19,23 @@ export function faqEntryAnswer(knowledge: Knowledge, entry: FaqEntry): Answer {
   });
   const missing = missingCitations(knowledge, entry);
   const notes = [
-    ...(missing.length > 0 ? [`Cited passage${missing.length > 1 ? 's' : ''} no longer in the corpus: ${missing.join(', ')}. A moderator should re-cite.`] : []),
-    ...(entry.reviewBy && entry.reviewBy < new Date().toISOString().slice(0, 10) ? [`This entry was due for review on ${entry.reviewBy}.`] : []),
+    ...(missing.length > 0
+      ? [`Cited passage${missing.length > 1 ? 's' : ''} no longer in the corpus: ${missing.join(', ')}. A moderator should re-cite.`]
+      : []),
+    ...(entry.reviewBy && entry.reviewBy < new Date().toISOString().slice(0, 10)
+      ? [`This entry was due for review on ${entry.reviewBy}.`]
+      : []),
     `FAQ #${entry.id}, revision ${entry.revision}, last changed ${entry.updatedAt.slice(0, 10)}.`,
   ];
-  return { command: 'faq', query: entry.question, title: entry.question, found: true, results, total: results.length, notes, suggestions: [], faq: { id: entry.id, answer: entry.answer } };
+  return {
+    command: 'faq',
+    query: entry.question,
+    title: entry.question,
+    found: true,
+    results,
+    total: results.length,
+    notes,
+    suggestions: [],
+    faq: { id: entry.id, answer: entry.answer },
+  };
 }

@@ -38,8 +38,16 @@ export const FaqSnapshotSchema = z.strictObject({
   question: text(FAQ_LIMITS.question, 'the question'),
   answer: text(FAQ_LIMITS.answer, 'the answer'),
   aliases: z.array(text(FAQ_LIMITS.alias, 'an alias')).default([]),
-  citations: z.array(z.string().regex(/^[a-z0-9][a-z0-9_-]*#\d+$/, 'a citation must be a passage id such as "source-id#3"')).max(FAQ_LIMITS.citations).default([]),
-  review_by: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'review_by must be YYYY-MM-DD').refine(isCalendarDate, 'review_by must be a real calendar date (YYYY-MM-DD)').nullable().default(null),
+  citations: z
+    .array(z.string().regex(/^[a-z0-9][a-z0-9_-]*#\d+$/, 'a citation must be a passage id such as "source-id#3"'))
+    .max(FAQ_LIMITS.citations)
+    .default([]),
+  review_by: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'review_by must be YYYY-MM-DD')
+    .refine(isCalendarDate, 'review_by must be a real calendar date (YYYY-MM-DD)')
+    .nullable()
+    .default(null),
   deleted: z.boolean().default(false),
 });
 export type FaqSnapshot = z.infer<typeof FaqSnapshotSchema>;
@@ -54,7 +62,13 @@ export type FaqExport = z.infer<typeof FaqExportSchema>;
 
 /** "What did Qatar offer?" and "what did qatar  offer" are the same question. */
 export function questionKey(question: string): string {
-  return question.normalize('NFKC').toLowerCase().replace(/[’‘]/g, "'").replace(/[?!.\s]+$/u, '').replace(/\s+/g, ' ').trim();
+  return question
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[?!.\s]+$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** What importing a server's FAQ did: entries added, updated and left as they were, and the questions in conflict. */

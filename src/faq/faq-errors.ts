@@ -51,7 +51,9 @@ export class FaqBusyError extends FaqError {
  */
 export class FaqImportConflict extends FaqError {
   constructor(readonly report: ImportReport) {
-    super(`Nothing was imported: ${report.conflicts.length} entr${report.conflicts.length === 1 ? 'y differs' : 'ies differ'} from the file (${report.conflicts.slice(0, 3).join('; ')}${report.conflicts.length > 3 ? '; …' : ''}). Import again with overwrite to replace them.`);
+    super(
+      `Nothing was imported: ${report.conflicts.length} entr${report.conflicts.length === 1 ? 'y differs' : 'ies differ'} from the file (${report.conflicts.slice(0, 3).join('; ')}${report.conflicts.length > 3 ? '; …' : ''}). Import again with overwrite to replace them.`,
+    );
     this.name = 'FaqImportConflict';
   }
 }

@@ -39,7 +39,8 @@ export function checkFaqImport(data: unknown): FaqExport {
     for (const [k, key] of keys.entries()) {
       const first = asked.get(key);
       if (first !== undefined && first !== i) {
-        const what = k === 0 ? 'asks the same question as' : `has the alias "${(entry.aliases[k - 1] ?? '').slice(0, 60)}", already asked by`;
+        const what =
+          k === 0 ? 'asks the same question as' : `has the alias "${(entry.aliases[k - 1] ?? '').slice(0, 60)}", already asked by`;
         throw new FaqError(`Nothing was imported: entry ${i + 1} ${what} entry ${first + 1}.`);
       }
       asked.set(key, i);

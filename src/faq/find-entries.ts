@@ -25,7 +25,11 @@ export function findEntries(entries: readonly FaqEntry[], typed: string, limit =
   });
   index.addAll(entries.map((e) => ({ id: e.id, question: e.question, aliases: e.aliases.join(' | '), answer: e.answer })));
   const fuzzy = index
-    .search(text, { fuzzy: (t) => (t.length >= 5 ? 0.25 : false), prefix: (t) => t.length >= 3, boost: { question: 3, aliases: 2, answer: 0.5 } })
+    .search(text, {
+      fuzzy: (t) => (t.length >= 5 ? 0.25 : false),
+      prefix: (t) => t.length >= 3,
+      boost: { question: 3, aliases: 2, answer: 0.5 },
+    })
     .map((r) => entries.find((e) => e.id === Number(r.id)))
     .filter((e): e is FaqEntry => e !== undefined);
   return [...new Map([...numbered, ...exact, ...partial, ...fuzzy].map((e) => [e.id, e])).values()].slice(0, limit);

@@ -28,11 +28,20 @@ export class PostgresFaqStore extends SqlFaqStore {
   static async open(databaseUrl: string, options: PostgresFaqStoreOptions = {}): Promise<PostgresFaqStore> {
     const location = databaseLocation(databaseUrl);
     if (!location) {
-      throw new FaqDatabaseError('DATABASE_URL is not a PostgreSQL URL (postgres://user:password@host:port/database). Its value is not shown, as it may hold a password.');
+      throw new FaqDatabaseError(
+        'DATABASE_URL is not a PostgreSQL URL (postgres://user:password@host:port/database). Its value is not shown, as it may hold a password.',
+      );
     }
     const scrub = secretScrubber(databaseUrl);
-    const pool = new pg.Pool({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000, application_name: 'talks-bot', max: options.maxConnections ?? 10 });
-    pool.on('error', (error) => options.onConnectionError?.(`The FAQ database (${location}) dropped an idle connection: ${scrub(error.message)}`));
+    const pool = new pg.Pool({
+      connectionString: databaseUrl,
+      connectionTimeoutMillis: 10_000,
+      application_name: 'talks-bot',
+      max: options.maxConnections ?? 10,
+    });
+    pool.on('error', (error) =>
+      options.onConnectionError?.(`The FAQ database (${location}) dropped an idle connection: ${scrub(error.message)}`),
+    );
     const db = new PostgresDatabase(pool, location, scrub);
     try {
       await migrate(db);

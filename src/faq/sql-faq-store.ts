@@ -61,7 +61,11 @@ export class SqlFaqStore implements FaqStore {
   }
 
   private async row(tx: SqlSession, guildId: string, id: number, includeDeleted = false): Promise<EntryRow> {
-    const row = await first<EntryRow>(tx, `SELECT * FROM faq_entries WHERE guild_id = ? AND id = ?${includeDeleted ? '' : ' AND deleted_at IS NULL'}`, [guildId, id]);
+    const row = await first<EntryRow>(
+      tx,
+      `SELECT * FROM faq_entries WHERE guild_id = ? AND id = ?${includeDeleted ? '' : ' AND deleted_at IS NULL'}`,
+      [guildId, id],
+    );
     if (!row) throw new FaqError(`There is no FAQ entry #${id} in this server.`);
     return row;
   }
@@ -86,24 +90,46 @@ export class SqlFaqStore implements FaqStore {
   private async entry(tx: SqlSession, guildId: string, id: number, includeDeleted = false): Promise<FaqEntry> {
     const row = await this.row(tx, guildId, id, includeDeleted);
     const aliases = await tx.all<{ alias: string }>('SELECT alias FROM faq_aliases WHERE entry_id = ? ORDER BY alias', [id]);
-    return this.toEntry(row, aliases.map((a) => a.alias));
+    return this.toEntry(
+      row,
+      aliases.map((a) => a.alias),
+    );
   }
 
   private async entries(tx: SqlSession, guildId: string): Promise<FaqEntry[]> {
-    const rows = await tx.all<EntryRow>('SELECT * FROM faq_entries WHERE guild_id = ? AND deleted_at IS NULL ORDER BY question_key', [guildId]);
+    const rows = await tx.all<EntryRow>('SELECT * FROM faq_entries WHERE guild_id = ? AND deleted_at IS NULL ORDER BY question_key', [
+      guildId,
+    ]);
     const aliases = new Map<number, string[]>();
-    for (const a of await tx.all<{ entry_id: number; alias: string }>('SELECT entry_id, alias FROM faq_aliases WHERE guild_id = ? ORDER BY alias', [guildId])) {
+    for (const a of await tx.all<{ entry_id: number; alias: string }>(
+      'SELECT entry_id, alias FROM faq_aliases WHERE guild_id = ? ORDER BY alias',
+      [guildId],
+    )) {
       aliases.set(a.entry_id, [...(aliases.get(a.entry_id) ?? []), a.alias]);
     }
     return rows.map((r) => this.toEntry(r, aliases.get(r.id) ?? []));
   }
 
   private snapshotOf(entry: FaqEntry, deleted = false): FaqSnapshot {
-    return { question: entry.question, answer: entry.answer, aliases: entry.aliases, citations: entry.citations, review_by: entry.reviewBy, deleted };
+    return {
+      question: entry.question,
+      answer: entry.answer,
+      aliases: entry.aliases,
+      citations: entry.citations,
+      review_by: entry.reviewBy,
+      deleted,
+    };
   }
 
   /** Writes `input` as the entry's state and records it as the next revision. Call inside a write transaction. */
-  private async write(tx: SqlSession, guildId: string, id: number | null, input: unknown, action: string, actor: string): Promise<FaqEntry> {
+  private async write(
+    tx: SqlSession,
+    guildId: string,
+    id: number | null,
+    input: unknown,
+    action: string,
+    actor: string,
+  ): Promise<FaqEntry> {
     const parsed = FaqSnapshotSchema.safeParse(input);
     if (!parsed.success) throw new FaqError(parsed.error.issues[0]?.message ?? 'invalid entry');
     const s = parsed.data;
@@ -111,7 +137,11 @@ export class SqlFaqStore implements FaqStore {
     const now = new Date().toISOString();
     if (!s.deleted) {
       // ids start at 1, so 0 stands for "no entry to leave out"
-      const clash = await first<{ id: number }>(tx, 'SELECT id FROM faq_entries WHERE guild_id = ? AND question_key = ? AND deleted_at IS NULL AND id <> ?', [guildId, key, id ?? 0]);
+      const clash = await first<{ id: number }>(
+        tx,
+        'SELECT id FROM faq_entries WHERE guild_id = ? AND question_key = ? AND deleted_at IS NULL AND id <> ?',
+        [guildId, key, id ?? 0],
+      );
       if (clash) throw new FaqError(`Entry #${clash.id} already asks "${s.question}".`);
     }
     let entryId: number;
@@ -132,22 +162,47 @@ export class SqlFaqStore implements FaqStore {
     if (!s.deleted) {
       for (const alias of new Set(s.aliases)) {
         const aliasKey = questionKey(alias);
-        const taken = await first<{ entry_id: number }>(tx, 'SELECT entry_id FROM faq_aliases WHERE guild_id = ? AND alias_key = ?', [guildId, aliasKey]);
+        const taken = await first<{ entry_id: number }>(tx, 'SELECT entry_id FROM faq_aliases WHERE guild_id = ? AND alias_key = ?', [
+          guildId,
+          aliasKey,
+        ]);
         if (taken) throw new FaqError(`"${alias}" is already an alias of entry #${taken.entry_id}.`);
         await tx.all('INSERT INTO faq_aliases VALUES (?, ?, ?, ?)', [guildId, entryId, alias, aliasKey]);
       }
     }
     const revision = (await first<{ revision: number }>(tx, 'SELECT revision FROM faq_entries WHERE id = ?', [entryId]))?.revision;
-    await tx.all('INSERT INTO faq_revisions VALUES (?, ?, ?, ?, ?, ?, ?)', [entryId, revision, guildId, action, actor, now, JSON.stringify(s)]);
+    await tx.all('INSERT INTO faq_revisions VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      entryId,
+      revision,
+      guildId,
+      action,
+      actor,
+      now,
+      JSON.stringify(s),
+    ]);
     return this.entry(tx, guildId, entryId, true);
   }
 
-  private change(guildId: string, id: number, action: string, actor: string, edit: (current: FaqSnapshot) => FaqSnapshot): Promise<FaqEntry> {
-    return this.db.write(guildId, async (tx) => this.write(tx, guildId, id, edit(this.snapshotOf(await this.entry(tx, guildId, id))), action, actor));
+  private change(
+    guildId: string,
+    id: number,
+    action: string,
+    actor: string,
+    edit: (current: FaqSnapshot) => FaqSnapshot,
+  ): Promise<FaqEntry> {
+    return this.db.write(guildId, async (tx) =>
+      this.write(tx, guildId, id, edit(this.snapshotOf(await this.entry(tx, guildId, id))), action, actor),
+    );
   }
 
   add(guildId: string, fields: NewFaqEntry, actor: string): Promise<FaqEntry> {
-    const snapshot = { question: fields.question, answer: fields.answer, aliases: fields.aliases ?? [], citations: fields.citations ?? [], review_by: fields.reviewBy ?? null };
+    const snapshot = {
+      question: fields.question,
+      answer: fields.answer,
+      aliases: fields.aliases ?? [],
+      citations: fields.citations ?? [],
+      review_by: fields.reviewBy ?? null,
+    };
     return this.db.write(guildId, (tx) => this.write(tx, guildId, null, snapshot, 'add', actor));
   }
 
@@ -175,7 +230,10 @@ export class SqlFaqStore implements FaqStore {
   revert(guildId: string, id: number, revision: number, actor: string): Promise<FaqEntry> {
     return this.db.write(guildId, async (tx) => {
       await this.row(tx, guildId, id, true);
-      const found = await first<{ snapshot: unknown }>(tx, 'SELECT snapshot FROM faq_revisions WHERE entry_id = ? AND revision = ?', [id, revision]);
+      const found = await first<{ snapshot: unknown }>(tx, 'SELECT snapshot FROM faq_revisions WHERE entry_id = ? AND revision = ?', [
+        id,
+        revision,
+      ]);
       if (!found) throw new FaqError(`Entry #${id} has no revision ${revision}.`);
       return this.write(tx, guildId, id, { ...fromJson<FaqSnapshot>(found.snapshot), deleted: false }, `revert to ${revision}`, actor);
     });
@@ -192,8 +250,17 @@ export class SqlFaqStore implements FaqStore {
   history(guildId: string, id: number): Promise<FaqRevision[]> {
     return this.db.read(async (tx) => {
       await this.row(tx, guildId, id, true);
-      const rows = await tx.all<{ revision: number; action: string; actor: string; at: unknown; snapshot: unknown }>('SELECT revision, action, actor, at, snapshot FROM faq_revisions WHERE entry_id = ? ORDER BY revision', [id]);
-      return rows.map((r) => ({ revision: r.revision, action: r.action, actor: r.actor, at: isoTime(r.at), snapshot: fromJson<FaqSnapshot>(r.snapshot) }));
+      const rows = await tx.all<{ revision: number; action: string; actor: string; at: unknown; snapshot: unknown }>(
+        'SELECT revision, action, actor, at, snapshot FROM faq_revisions WHERE entry_id = ? ORDER BY revision',
+        [id],
+      );
+      return rows.map((r) => ({
+        revision: r.revision,
+        action: r.action,
+        actor: r.actor,
+        at: isoTime(r.at),
+        snapshot: fromJson<FaqSnapshot>(r.snapshot),
+      }));
     });
   }
 
@@ -201,7 +268,13 @@ export class SqlFaqStore implements FaqStore {
     return {
       format: 'talks-bot-faq/1',
       exported_at: new Date().toISOString(),
-      entries: (await this.list(guildId)).map((e) => ({ question: e.question, answer: e.answer, aliases: e.aliases, citations: e.citations, review_by: e.reviewBy })),
+      entries: (await this.list(guildId)).map((e) => ({
+        question: e.question,
+        answer: e.answer,
+        aliases: e.aliases,
+        citations: e.citations,
+        review_by: e.reviewBy,
+      })),
     };
   }
 
@@ -229,11 +302,23 @@ export class SqlFaqStore implements FaqStore {
   }
 
   moderatorRole(guildId: string): Promise<string | null> {
-    return this.db.read(async (tx) => (await first<{ moderator_role_id: string | null }>(tx, 'SELECT moderator_role_id FROM guild_settings WHERE guild_id = ?', [guildId]))?.moderator_role_id ?? null);
+    return this.db.read(
+      async (tx) =>
+        (
+          await first<{ moderator_role_id: string | null }>(tx, 'SELECT moderator_role_id FROM guild_settings WHERE guild_id = ?', [
+            guildId,
+          ])
+        )?.moderator_role_id ?? null,
+    );
   }
 
   async setModeratorRole(guildId: string, roleId: string | null): Promise<void> {
-    await this.db.write(guildId, (tx) => tx.all('INSERT INTO guild_settings VALUES (?, ?) ON CONFLICT (guild_id) DO UPDATE SET moderator_role_id = excluded.moderator_role_id', [guildId, roleId]));
+    await this.db.write(guildId, (tx) =>
+      tx.all(
+        'INSERT INTO guild_settings VALUES (?, ?) ON CONFLICT (guild_id) DO UPDATE SET moderator_role_id = excluded.moderator_role_id',
+        [guildId, roleId],
+      ),
+    );
   }
 }
 

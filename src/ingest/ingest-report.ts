@@ -15,7 +15,7 @@ function firstWords(text: string, words = 12): string {
 /** Consecutive drops for the same reason (a menu, a link list) as one line: "reason (N lines): a · b · c". */
 function groupedDrops(dropped: CleanedText['dropped']): string[] {
   const lines: string[] = [];
-  for (let i = 0; i < dropped.length; ) {
+  for (let i = 0; i < dropped.length;) {
     const reason = dropped[i]?.reason ?? '';
     let j = i;
     while (j < dropped.length && dropped[j]?.reason === reason) j++;

@@ -34,7 +34,13 @@ const SOURCES_OFF: SourceAdminDeps = { editor: null, editorGuilds: [], drafts: n
 export function botCatalog(deps: BotDeps): Catalog {
   const sources = deps.sources ?? SOURCES_OFF;
   return {
-    commands: [...deps.commands.map((c) => answerCommand(c, deps)), faqCommand(deps), faqAdminCommand(deps), sourceAdminCommand(sources), findSourcesCommand(deps)],
+    commands: [
+      ...deps.commands.map((c) => answerCommand(c, deps)),
+      faqCommand(deps),
+      faqAdminCommand(deps),
+      sourceAdminCommand(sources),
+      findSourcesCommand(deps),
+    ],
     components: [...answerButtons(deps), ...faqComponents(deps), ...sourceAdminComponents(sources)],
   };
 }

@@ -19,15 +19,29 @@ import { PUBLIC_OPTION, publicOption } from './dispatch.ts';
  * Discord's OpenAPI spec types `default_member_permissions` as an integer (its docs show a string); we send what
  * the spec says, and the tests validate against the spec.
  */
-export type SlashCommandPayload = Omit<RESTPostAPIChatInputApplicationCommandsJSONBody, 'default_member_permissions'> & { default_member_permissions?: number };
+export type SlashCommandPayload = Omit<RESTPostAPIChatInputApplicationCommandsJSONBody, 'default_member_permissions'> & {
+  default_member_permissions?: number;
+};
 export type CommandPayload = SlashCommandPayload | { type: ApplicationCommandType.Message; name: string };
 
 const TYPES = { string: T.String, boolean: T.Boolean, integer: T.Integer, attachment: T.Attachment, role: T.Role } as const;
 
 function optionPayload(name: string, o: OptionSpec<unknown>): APIApplicationCommandBasicOption {
   const common = { name, description: o.description.slice(0, 100), required: o.required };
-  if (o.type === 'string') return { ...common, type: T.String, ...(o.maxLength ? { max_length: o.maxLength } : {}), ...(o.autocomplete ? { autocomplete: true } : {}) };
-  if (o.type === 'integer') return { ...common, type: T.Integer, ...(o.minValue !== undefined ? { min_value: o.minValue } : {}), ...(o.autocomplete ? { autocomplete: true } : {}) };
+  if (o.type === 'string')
+    return {
+      ...common,
+      type: T.String,
+      ...(o.maxLength ? { max_length: o.maxLength } : {}),
+      ...(o.autocomplete ? { autocomplete: true } : {}),
+    };
+  if (o.type === 'integer')
+    return {
+      ...common,
+      type: T.Integer,
+      ...(o.minValue !== undefined ? { min_value: o.minValue } : {}),
+      ...(o.autocomplete ? { autocomplete: true } : {}),
+    };
   return { ...common, type: TYPES[o.type] };
 }
 
@@ -71,5 +85,7 @@ function slashPayload(c: SlashCommand): SlashCommandPayload {
  * payloadsOf(catalog) // → [{ type: 1, name: 'who', … }, …, { type: 3, name: 'Find sources' }]
  */
 export function payloadsOf(catalog: Catalog): CommandPayload[] {
-  return catalog.commands.map((c) => (c.type === 'slash' ? slashPayload(c) : { type: ApplicationCommandType.Message as const, name: c.name }));
+  return catalog.commands.map((c) =>
+    c.type === 'slash' ? slashPayload(c) : { type: ApplicationCommandType.Message as const, name: c.name },
+  );
 }

@@ -59,4 +59,9 @@ export function customIdKind<T>(kind: string, fields: z.ZodType<T>, write: (valu
 /** Fields that are digits only: a Discord id (snowflake). */
 export const snowflakeField = z.string().regex(/^\d{1,20}$/);
 /** A whole number field within bounds. */
-export const countField = (max: number) => z.string().regex(/^\d{1,6}$/).transform(Number).pipe(z.number().int().min(0).max(max));
+export const countField = (max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(max));

@@ -88,7 +88,9 @@ export interface SlashCommand {
   name: string;
   description: string;
   gates: Gates;
-  run: AnyLeaf | { subcommands: Record<string, AnyLeaf>; groups?: Record<string, { description: string; subcommands: Record<string, AnyLeaf> }> };
+  run:
+    | AnyLeaf
+    | { subcommands: Record<string, AnyLeaf>; groups?: Record<string, { description: string; subcommands: Record<string, AnyLeaf> }> };
 }
 
 /** A command on a message's context menu ("Find sources"). */

@@ -107,7 +107,10 @@ const commandData = z
     target_id: z.string().optional(),
     resolved: z.looseObject({ messages: z.record(z.string(), message).optional() }).optional(),
   })
-  .refine((data) => data.type !== MESSAGE_COMMAND || (data.target_id !== undefined && data.resolved?.messages !== undefined), 'a message command names its target and resolves it');
+  .refine(
+    (data) => data.type !== MESSAGE_COMMAND || (data.target_id !== undefined && data.resolved?.messages !== undefined),
+    'a message command names its target and resolves it',
+  );
 const formData = z.looseObject({
   custom_id: z.string(),
   // rows of inputs as Discord sent them for years, or labels each around one input
@@ -127,7 +130,12 @@ const envelope = {
 const InteractionSchema = z.discriminatedUnion('type', [
   z.looseObject({ ...envelope, type: z.literal(InteractionType.Ping) }),
   z.looseObject({ ...envelope, type: z.literal(InteractionType.ApplicationCommand), data: commandData }),
-  z.looseObject({ ...envelope, type: z.literal(InteractionType.MessageComponent), data: z.looseObject({ custom_id: z.string(), component_type: z.number().int() }), message }),
+  z.looseObject({
+    ...envelope,
+    type: z.literal(InteractionType.MessageComponent),
+    data: z.looseObject({ custom_id: z.string(), component_type: z.number().int() }),
+    message,
+  }),
   z.looseObject({ ...envelope, type: z.literal(InteractionType.ApplicationCommandAutocomplete), data: commandData }),
   z.looseObject({ ...envelope, type: z.literal(InteractionType.ModalSubmit), data: formData, message: message.optional() }),
 ]);
@@ -191,8 +199,10 @@ export async function dispatchInteraction(interaction: APIInteraction, reply: In
   try {
     if (interaction.type === InteractionType.ApplicationCommandAutocomplete) await onAutocomplete(interaction, call, ctx);
     else if (interaction.type === InteractionType.ApplicationCommand) {
-      if (interaction.data.type === ApplicationCommandType.ChatInput) await onSlash(interaction as APIChatInputApplicationCommandInteraction, call, ctx);
-      else if (interaction.data.type === ApplicationCommandType.Message) await onMessageCommand(interaction as APIMessageApplicationCommandInteraction, call, ctx);
+      if (interaction.data.type === ApplicationCommandType.ChatInput)
+        await onSlash(interaction as APIChatInputApplicationCommandInteraction, call, ctx);
+      else if (interaction.data.type === ApplicationCommandType.Message)
+        await onMessageCommand(interaction as APIMessageApplicationCommandInteraction, call, ctx);
       else await reply.send(privately('This command is not one this bot offers.'));
     } else if (interaction.type === InteractionType.MessageComponent) await onButton(interaction, call, ctx);
     else if (interaction.type === InteractionType.ModalSubmit) await onForm(interaction, call, ctx);
@@ -209,7 +219,10 @@ export async function dispatchInteraction(interaction: APIInteraction, reply: In
       return;
     }
     const errorId = newErrorId();
-    ctx.logger.error({ err: error, errorId, interactionId: interaction.id, type: interaction.type, user: call.user.id }, 'interaction failed');
+    ctx.logger.error(
+      { err: error, errorId, interactionId: interaction.id, type: interaction.type, user: call.user.id },
+      'interaction failed',
+    );
     if (interaction.type === InteractionType.ApplicationCommandAutocomplete) return;
     const sorry = privately(apology(errorId));
     try {
@@ -250,7 +263,14 @@ function callOf(interaction: Exclude<APIInteraction, { type: InteractionType.Pin
   const member = interaction.member;
   const user = member?.user ?? interaction.user;
   if (!user) return null;
-  return { interaction, reply, user, guildId: interaction.guild_id ?? null, permissions: permissionsOf(member?.permissions), roles: Array.isArray(member?.roles) ? member.roles : [] };
+  return {
+    interaction,
+    reply,
+    user,
+    guildId: interaction.guild_id ?? null,
+    permissions: permissionsOf(member?.permissions),
+    roles: Array.isArray(member?.roles) ? member.roles : [],
+  };
 }
 
 /** The member's permission bits; none when Discord's decimal string is missing or is not one. */
@@ -269,7 +289,8 @@ async function passGates(gates: Gates, call: Call, ctx: InteractionContext): Pro
   }
   if (!gates.cooldown) return;
   const wait = ctx.cooldowns.take(call.user.id);
-  if (wait > 0) throw new Refusal(`You're asking quickly — try again in ${wait} s.`, { identifier: 'cooldown', context: { seconds: wait } });
+  if (wait > 0)
+    throw new Refusal(`You're asking quickly — try again in ${wait} s.`, { identifier: 'cooldown', context: { seconds: wait } });
 }
 
 /** The leaf a subcommand path names, or null. */
@@ -277,20 +298,24 @@ function leafAt(command: SlashCommand, path: readonly string[]): AnyLeaf | null 
   const { run } = command;
   if (!('subcommands' in run)) return path.length === 0 ? run : null;
   // own entries only: a subcommand named "__proto__" or "constructor" is not one the bot has
-  const own = <T>(record: Record<string, T> | undefined, key: string | undefined): T | null => (record && key !== undefined && Object.hasOwn(record, key) ? (record[key] ?? null) : null);
+  const own = <T>(record: Record<string, T> | undefined, key: string | undefined): T | null =>
+    record && key !== undefined && Object.hasOwn(record, key) ? (record[key] ?? null) : null;
   if (path.length === 1) return own(run.subcommands, path[0]);
   if (path.length === 2) return own(own(run.groups, path[0])?.subcommands, path[1]);
   return null;
 }
 
-const slashNamed = (ctx: InteractionContext, name: string) => ctx.catalog.commands.find((c): c is SlashCommand => c.type === 'slash' && c.name === name);
+const slashNamed = (ctx: InteractionContext, name: string) =>
+  ctx.catalog.commands.find((c): c is SlashCommand => c.type === 'slash' && c.name === name);
 
 async function onSlash(interaction: APIChatInputApplicationCommandInteraction, call: Call, ctx: InteractionContext): Promise<void> {
   const command = slashNamed(ctx, interaction.data.name);
   const read = readOptions(interaction.data);
   const target = command ? leafAt(command, read.path) : null;
   if (!command || !target) {
-    await call.reply.send(privately(`Unknown command /${[interaction.data.name, ...read.path].join(' ')}: it may have been removed. Try /help.`));
+    await call.reply.send(
+      privately(`Unknown command /${[interaction.data.name, ...read.path].join(' ')}: it may have been removed. Try /help.`),
+    );
     return;
   }
   await passGates(command.gates, call, ctx);
@@ -306,7 +331,11 @@ async function onSlash(interaction: APIChatInputApplicationCommandInteraction, c
   await target.handle(parsed.data, leafCall);
 }
 
-async function onAutocomplete(interaction: APIApplicationCommandAutocompleteInteraction, call: Call, ctx: InteractionContext): Promise<void> {
+async function onAutocomplete(
+  interaction: APIApplicationCommandAutocompleteInteraction,
+  call: Call,
+  ctx: InteractionContext,
+): Promise<void> {
   const command = slashNamed(ctx, interaction.data.name);
   const read = readOptions(interaction.data);
   const target = command ? leafAt(command, read.path) : null;
@@ -355,7 +384,8 @@ function formFields(interaction: APIModalSubmitInteraction): Record<string, stri
   const fields: Record<string, string> = {};
   for (const row of interaction.data.components) {
     const inputs = 'components' in row ? row.components : 'component' in row ? [row.component] : [];
-    for (const input of inputs) if ('custom_id' in input && 'value' in input && typeof input.value === 'string') fields[input.custom_id] = input.value;
+    for (const input of inputs)
+      if ('custom_id' in input && 'value' in input && typeof input.value === 'string') fields[input.custom_id] = input.value;
   }
   return fields;
 }

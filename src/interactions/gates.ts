@@ -20,7 +20,11 @@ export function permissionGate(permission: bigint, refusal: string): Gate {
  * @example
  * permissionOrRoleGate(PermissionFlagsBits.ManageMessages, (guild) => faq.moderatorRole(guild), 'Only moderators can.')
  */
-export function permissionOrRoleGate(permission: bigint, roleOf: (guildId: string) => Promise<string | null> | string | null, refusal: string): Gate {
+export function permissionOrRoleGate(
+  permission: bigint,
+  roleOf: (guildId: string) => Promise<string | null> | string | null,
+  refusal: string,
+): Gate {
   return {
     permission,
     async check(call: Call) {

@@ -23,8 +23,12 @@ export function goneOnDiscord(error: unknown): Gone | null {
   const code = (error as { code?: unknown } | null)?.code;
   const said = error instanceof Error ? error.message : '';
   if (code === RESTJSONErrorCodes.UnknownInteraction || code === RESTJSONErrorCodes.UnknownWebhook) {
-    return { what: 'interaction', message: `the interaction expired before the bot could answer it (${said}); nothing more can be sent for it` };
+    return {
+      what: 'interaction',
+      message: `the interaction expired before the bot could answer it (${said}); nothing more can be sent for it`,
+    };
   }
-  if (code === RESTJSONErrorCodes.UnknownMessage) return { what: 'message', message: `the message was already deleted (${said}); nothing to change` };
+  if (code === RESTJSONErrorCodes.UnknownMessage)
+    return { what: 'message', message: `the message was already deleted (${said}); nothing to change` };
   return null;
 }

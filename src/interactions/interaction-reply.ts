@@ -72,7 +72,8 @@ export class InteractionReply {
 
   /** A message for the user: the reply, or the deferred reply's edit, or a follow-up after a reply. */
   async send(message: MessageData, files: readonly MessageFile[] = []): Promise<void> {
-    if (this.state === 'none' && files.length === 0) await this.first({ type: InteractionResponseType.ChannelMessageWithSource, data: message }, 'replied');
+    if (this.state === 'none' && files.length === 0)
+      await this.first({ type: InteractionResponseType.ChannelMessageWithSource, data: message }, 'replied');
     else if (this.state === 'none') {
       await this.defer({ private: ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0 });
       await this.editOriginal(message, files);
@@ -82,7 +83,10 @@ export class InteractionReply {
 
   /** "talks-bot is thinking…": the answer follows with `send` (an edit of the original) within 15 minutes. */
   async defer(options: { private: boolean }): Promise<void> {
-    await this.first({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: options.private ? { flags: MessageFlags.Ephemeral } : {} }, 'deferred-reply');
+    await this.first(
+      { type: InteractionResponseType.DeferredChannelMessageWithSource, data: options.private ? { flags: MessageFlags.Ephemeral } : {} },
+      'deferred-reply',
+    );
   }
 
   /** Replaces the message whose button was clicked (or form submitted); after `deferUpdate`, edits it. */
@@ -113,7 +117,10 @@ export class InteractionReply {
 
   /** PATCH /webhooks/{app}/{token}/messages/@original. */
   async editOriginal(message: MessageData, files: readonly MessageFile[] = []): Promise<void> {
-    const body = { ...withoutFlags(message), ...(files.length > 0 ? { attachments: files.map((f, id) => ({ id: String(id), filename: f.name })) } : {}) };
+    const body = {
+      ...withoutFlags(message),
+      ...(files.length > 0 ? { attachments: files.map((f, id) => ({ id: String(id), filename: f.name })) } : {}),
+    };
     await this.rest.patch(Routes.webhookMessage(this.interaction.application_id, this.interaction.token, '@original'), {
       body: withoutSecrets(body),
       auth: false,
@@ -123,7 +130,10 @@ export class InteractionReply {
 
   /** POST /webhooks/{app}/{token}: another message after the first. */
   async followUp(message: MessageData): Promise<void> {
-    await this.rest.post(Routes.webhook(this.interaction.application_id, this.interaction.token), { body: withoutSecrets(message), auth: false });
+    await this.rest.post(Routes.webhook(this.interaction.application_id, this.interaction.token), {
+      body: withoutSecrets(message),
+      auth: false,
+    });
   }
 
   /** DELETE /webhooks/{app}/{token}/messages/@original: removes the message (after `deferUpdate`, the one clicked). */

@@ -29,7 +29,9 @@ export function readOptions(data: { options?: readonly RawOption[]; resolved?: A
   const path: string[] = [];
   let options: readonly RawOption[] = data.options ?? [];
   for (;;) {
-    const nested = options.find((o) => o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup);
+    const nested = options.find(
+      (o) => o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup,
+    );
     if (!nested) break;
     path.push(nested.name);
     options = nested.options ?? [];

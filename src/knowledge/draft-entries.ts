@@ -29,7 +29,12 @@ export function draftEntries(knowledge: Knowledge): DraftEntry[] {
       `    aliases: [${e.aliases.map(quoteYaml).join(', ')}]`,
       ...(e.short_forms.length > 0 ? [`    short_forms: [${e.short_forms.map(quoteYaml).join(', ')}]`] : []),
       ...(e.roles.length > 0
-        ? ['    roles:', ...e.roles.map((r) => `      - { title: ${quoteYaml(r.title)}${r.from ? `, from: ${r.from}` : ''}${r.to ? `, to: ${r.to}` : ''} }`)]
+        ? [
+            '    roles:',
+            ...e.roles.map(
+              (r) => `      - { title: ${quoteYaml(r.title)}${r.from ? `, from: ${r.from}` : ''}${r.to ? `, to: ${r.to}` : ''} }`,
+            ),
+          ]
         : []),
       `    description: ${quoteYaml(e.description)}`,
     ].join('\n');

@@ -205,7 +205,12 @@ function mentionPatterns(entities: readonly Entity[]): ReturnType<typeof compile
  * @example
  * knowSource(source, splitIntoPassages(source), knowledge.allEntities)[0].dates // → [{ iso: '2023-11-22', … }]
  */
-export function knowSource(source: Source, split: readonly Passage[], entities: readonly Entity[], entityById: ReadonlyMap<string, Entity>): KnownPassage[] {
+export function knowSource(
+  source: Source,
+  split: readonly Passage[],
+  entities: readonly Entity[],
+  entityById: ReadonlyMap<string, Entity>,
+): KnownPassage[] {
   const mentionsOf = new Map<string, Mention[]>();
   for (const m of findMentions(split, mentionPatterns(entities))) {
     const list = mentionsOf.get(m.passageId);
@@ -215,7 +220,14 @@ export function knowSource(source: Source, split: readonly Passage[], entities: 
   let previousPerson: string | null = null;
   return split.map((p) => {
     const own = mentionsOf.get(p.id) ?? [];
-    const known = { ...p, source, dates: resolveDates(p.text, source.published), mentions: own, speakers: findSpeakers(p, own, previousPerson), terms: tagTerms(p.text) };
+    const known = {
+      ...p,
+      source,
+      dates: resolveDates(p.text, source.published),
+      mentions: own,
+      speakers: findSpeakers(p, own, previousPerson),
+      terms: tagTerms(p.text),
+    };
     const people = own.filter((m) => entityById.get(m.entityId)?.kind === 'person');
     previousPerson = people[people.length - 1]?.entityId ?? previousPerson;
     return known;
@@ -226,7 +238,11 @@ export function knowSource(source: Source, split: readonly Passage[], entities: 
  * A passage as the index holds it: its text and the names and aliases of the curated entities it mentions, so
  * "the emir" is found by "Tamim". People found only in the text add nothing here: their names are in the text.
  */
-export function indexedPassage(p: KnownPassage, entityById: ReadonlyMap<string, Entity>, discoveredIds: ReadonlySet<string>): IndexedPassage {
+export function indexedPassage(
+  p: KnownPassage,
+  entityById: ReadonlyMap<string, Entity>,
+  discoveredIds: ReadonlySet<string>,
+): IndexedPassage {
   const entities = [...new Set(p.mentions.map((m) => m.entityId))]
     .filter((id) => !discoveredIds.has(id))
     .map((id) => entityById.get(id))
@@ -256,7 +272,14 @@ export function buildKnowledge(corpus: Corpus): Knowledge {
     }
   }
   const index = new PassageIndex(passages.map((p) => indexedPassage(p, entityById, merged.discoveredIds)));
-  return assembleKnowledge(corpus, { passages, allEntities, statedRoles: merged.statedRoles, discoveredIds: merged.discoveredIds, index, wordStats });
+  return assembleKnowledge(corpus, {
+    passages,
+    allEntities,
+    statedRoles: merged.statedRoles,
+    discoveredIds: merged.discoveredIds,
+    index,
+    wordStats,
+  });
 }
 
 /** What a build works out that cannot be had more cheaply from the rest: what `knowledge-cache.ts` saves. */

@@ -34,11 +34,12 @@ const SPREAD = 10_000;
 export function insertOrdered<T>(list: T[], items: readonly T[], compare: (x: T, y: T) => number): void {
   const coming = [...items].sort(compare);
   const places = coming.map((item) => placeOf(list, item, compare, true));
-  for (let end = coming.length; end > 0; ) {
+  for (let end = coming.length; end > 0;) {
     let start = end - 1;
     while (start > 0 && places[start - 1] === places[end - 1]) start--;
     // pieces of at most SPREAD (the last first), as a spread of a huge article's passages would exceed the argument limit
-    for (let from = end; from > start; from -= SPREAD) list.splice(places[start] as number, 0, ...coming.slice(Math.max(start, from - SPREAD), from));
+    for (let from = end; from > start; from -= SPREAD)
+      list.splice(places[start] as number, 0, ...coming.slice(Math.max(start, from - SPREAD), from));
     end = start;
   }
 }
@@ -50,7 +51,12 @@ export function insertOrdered<T>(list: T[], items: readonly T[], compare: (x: T,
  * @example
  * removeOrdered(timeline, entriesOf(dropped), compareEntries, (e, gone) => e.passage === gone.passage && e.date === gone.date)
  */
-export function removeOrdered<T, G extends T>(list: T[], going: readonly G[], compare: (x: T, y: T) => number, isGoing: (item: T, gone: G) => boolean): void {
+export function removeOrdered<T, G extends T>(
+  list: T[],
+  going: readonly G[],
+  compare: (x: T, y: T) => number,
+  isGoing: (item: T, gone: G) => boolean,
+): void {
   for (const gone of going) {
     for (let at = placeOf(list, gone, compare, false); at < list.length && compare(list[at] as T, gone) === 0; at++) {
       if (isGoing(list[at] as T, gone)) {

@@ -22,7 +22,16 @@ import type { Corpus } from '../corpus/load-corpus.ts';
 import type { Source } from '../corpus/source-schema.ts';
 import { splitIntoPassages } from '../passages/passage.ts';
 import { insertOrdered, removeRuns } from './ordered-merge.ts';
-import { addCopyGroup, corpusPosition, countWords, indexedPassage, type Knowledge, type KnownPassage, knowSource, textKeyOf } from './knowledge.ts';
+import {
+  addCopyGroup,
+  corpusPosition,
+  countWords,
+  indexedPassage,
+  type Knowledge,
+  type KnownPassage,
+  knowSource,
+  textKeyOf,
+} from './knowledge.ts';
 
 /**
  * From this many passages on, a start that finds the save of an earlier version of the corpus brings it up to date
@@ -47,7 +56,10 @@ const byFile = (a: Source, b: Source) => (a.file < b.file ? -1 : a.file > b.file
  */
 export function updateKnowledge(knowledge: Knowledge, change: CorpusChange, corpus?: Corpus): Knowledge {
   const gone = new Set([...change.removed, ...change.added.map((s) => s.id)]);
-  const nextCorpus: Corpus = corpus ?? { ...knowledge.corpus, sources: [...knowledge.corpus.sources.filter((s) => !gone.has(s.id)), ...change.added].sort(byFile) };
+  const nextCorpus: Corpus = corpus ?? {
+    ...knowledge.corpus,
+    sources: [...knowledge.corpus.sources.filter((s) => !gone.has(s.id)), ...change.added].sort(byFile),
+  };
   // everything that can fail (a source that will not split) is done before anything shared is touched
   const fresh = new Map(change.added.map((s) => [s.id, knowSource(s, splitIntoPassages(s), knowledge.allEntities, knowledge.entityById)]));
   // a source's passages are numbered from 1 (`<source>#<n>`): the passages going are looked up, not searched for
@@ -115,7 +127,11 @@ function withoutStatementsOf(statedRoles: Knowledge['statedRoles'], dropped: rea
   const next = new Map(statedRoles);
   for (const id of new Set(dropped.flatMap((p) => p.mentions.map((m) => m.entityId)))) {
     const roles = next.get(id);
-    if (roles?.some((r) => droppedIds.has(r.passageId))) next.set(id, roles.filter((r) => !droppedIds.has(r.passageId)));
+    if (roles?.some((r) => droppedIds.has(r.passageId)))
+      next.set(
+        id,
+        roles.filter((r) => !droppedIds.has(r.passageId)),
+      );
   }
   return next;
 }
@@ -150,7 +166,12 @@ function copiesAfter(knowledge: Knowledge, dropped: readonly KnownPassage[], add
 }
 
 /** Each entity's passages after the change, still in corpus order, changed in place. */
-function entityPassagesAfter(byEntity: Knowledge['passagesByEntity'], dropped: readonly KnownPassage[], added: readonly KnownPassage[], position: (p: KnownPassage) => number): void {
+function entityPassagesAfter(
+  byEntity: Knowledge['passagesByEntity'],
+  dropped: readonly KnownPassage[],
+  added: readonly KnownPassage[],
+  position: (p: KnownPassage) => number,
+): void {
   const droppedBy = new Map<string, KnownPassage[]>();
   for (const p of dropped) for (const id of new Set(p.mentions.map((m) => m.entityId))) push(droppedBy, id, p);
   for (const [id, going] of droppedBy) {

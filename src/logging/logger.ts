@@ -16,7 +16,18 @@ export interface LoggerOptions {
 }
 
 /** Fields that hold a secret or an interaction token by name, wherever a caller puts them. */
-const SECRET_PATHS = ['token', '*.token', 'DISCORD_TOKEN', '*.DISCORD_TOKEN', 'DATABASE_URL', '*.DATABASE_URL', 'headers.authorization', '*.headers.authorization', 'password', '*.password'];
+const SECRET_PATHS = [
+  'token',
+  '*.token',
+  'DISCORD_TOKEN',
+  '*.DISCORD_TOKEN',
+  'DATABASE_URL',
+  '*.DATABASE_URL',
+  'headers.authorization',
+  '*.headers.authorization',
+  'password',
+  '*.password',
+];
 
 /**
  * @example

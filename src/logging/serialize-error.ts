@@ -23,7 +23,9 @@ export interface DiscordRequestFailure {
  * @example
  * isDiscordRequestError(new DiscordAPIError(...)) // → true
  */
-export function isDiscordRequestError(error: unknown): error is Error & { status: number; method: string; url: string; code?: number | string } {
+export function isDiscordRequestError(
+  error: unknown,
+): error is Error & { status: number; method: string; url: string; code?: number | string } {
   if (!(error instanceof Error)) return false;
   const e = error as Error & { status?: unknown; method?: unknown; url?: unknown };
   return typeof e.status === 'number' && typeof e.method === 'string' && typeof e.url === 'string';
@@ -47,7 +49,9 @@ export function serializeError(error: unknown): unknown {
     } satisfies DiscordRequestFailure;
   }
   if (error instanceof Error) {
-    const { requestBody: _body, ...serialized } = pino.stdSerializers.err(error) as ReturnType<typeof pino.stdSerializers.err> & { requestBody?: unknown };
+    const { requestBody: _body, ...serialized } = pino.stdSerializers.err(error) as ReturnType<typeof pino.stdSerializers.err> & {
+      requestBody?: unknown;
+    };
     return serialized;
   }
   return error;

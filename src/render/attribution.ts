@@ -28,7 +28,12 @@ export function attributionLine(source: SourceRef): string {
 export function eventDateLine(result: QuoteResult): string | null {
   if (!result.date) return null;
   if (result.date_basis === 'publication') return `reported on ${result.date} (the article’s date: the quote gives none)`;
-  const where = { quote: '', 'preceding-paragraph': ' in the paragraph before', 'opening-paragraph': ' in the article’s opening paragraph', publication: '' }[result.date_basis ?? 'quote'];
+  const where = {
+    quote: '',
+    'preceding-paragraph': ' in the paragraph before',
+    'opening-paragraph': ' in the article’s opening paragraph',
+    publication: '',
+  }[result.date_basis ?? 'quote'];
   const from = result.date_text ? `; “${result.date_text}”${where}` : '';
   return `event date ${result.date} (${result.granularity ?? 'day'}${from})`;
 }

@@ -37,7 +37,16 @@ const MAX_TERMS = 32;
 
 /** True when the index was made without search options of its own: MiniSearch's defaults, which `searchLean` uses. */
 function defaultSearch(options: Record<string, unknown>): boolean {
-  const { combineWith = 'or', prefix = false, fuzzy = false, maxFuzzy = MAX_FUZZY, boost = {}, weights = {}, bm25 = BM25, ...others } = options;
+  const {
+    combineWith = 'or',
+    prefix = false,
+    fuzzy = false,
+    maxFuzzy = MAX_FUZZY,
+    boost = {},
+    weights = {},
+    bm25 = BM25,
+    ...others
+  } = options;
   const w = weights as { fuzzy?: number; prefix?: number };
   const b = bm25 as typeof BM25;
   return (
@@ -140,7 +149,13 @@ function scratch(index: MiniSearchInternals): Scratch {
 export function asMiniSearchQuery(clauses: readonly LeanClause[]): Query {
   return {
     combineWith: 'OR',
-    queries: clauses.map((c) => ({ queries: [c.text], fields: [c.field], processTerm: c.processTerm, fuzzy: c.fuzzy, boost: { [c.field]: c.boost } })),
+    queries: clauses.map((c) => ({
+      queries: [c.text],
+      fields: [c.field],
+      processTerm: c.processTerm,
+      fuzzy: c.fuzzy,
+      boost: { [c.field]: c.boost },
+    })),
   };
 }
 
@@ -153,12 +168,19 @@ export function asMiniSearchQuery(clauses: readonly LeanClause[]): Query {
  * searchLean(miniSearch, [{ text: 'hostages released', field: 'text', boost: 1, processTerm: stemTerm, fuzzy: false }])
  * // → [{ id: 'ap-…#3', score: 7.21, queryTerms: ['hostag', 'releas'] }, …]
  */
-export function searchLean<T>(miniSearch: MiniSearch<T>, clauses: readonly LeanClause[], filter?: (id: string) => boolean): LeanResult[] | null {
+export function searchLean<T>(
+  miniSearch: MiniSearch<T>,
+  clauses: readonly LeanClause[],
+  filter?: (id: string) => boolean,
+): LeanResult[] | null {
   const index = internalsOf(miniSearch);
   if (index._dirtCount > 0 || !defaultSearch(index._options.searchOptions ?? {})) return null;
   const termBit = new Map<string, number>();
   const queries = clauses.map((clause) => {
-    const terms = index._options.tokenize(clause.text).flatMap((t) => clause.processTerm(t) ?? []).filter((t) => t !== '');
+    const terms = index._options
+      .tokenize(clause.text)
+      .flatMap((t) => clause.processTerm(t) ?? [])
+      .filter((t) => t !== '');
     for (const t of terms) if (!termBit.has(t)) termBit.set(t, termBit.size);
     return { clause, terms };
   });

@@ -61,15 +61,25 @@ const INTENT_BOOST = 1.25;
 const INTENT_BOOST_NEAR = 2;
 const INTENT_MISSING = 0.75;
 
-const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|dozens?|several|few';
+const NUMBER_WORDS =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|dozens?|several|few';
 /** What a passage can hold that a question asks for. */
 type Feature = Exclude<QueryIntent, 'happened' | 'planned'>;
 
 const FEATURES: ReadonlyArray<[Feature, RegExp]> = [
   ['number', new RegExp(`\\b(?!(?:19|20)\\d{2}\\b)\\d|\\b(?:${NUMBER_WORDS})\\b`, 'i')],
-  ['duration', new RegExp(`\\b(?:\\d+|${NUMBER_WORDS}|a|an)[- ](?:hours?|days?|weeks?|months?|years?)\\b|\\b(?:hours|days|weeks|months)\\b`, 'i')],
-  ['person', /\b(?:Mr|Mrs|Ms|Dr|President|Prime Minister|[Mm]inister|Sheikh|Secretary|Director|spokes(?:man|woman|person)|official|advis[eo]r|envoy|negotiator|leader|chief|head of)\b|[a-z,] (?:[A-Z][a-z]+ ){1,3}[A-Z][a-z]+/],
-  ['date', /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|last (?:week|month|night)|\d{4}-\d{2}-\d{2})\b/],
+  [
+    'duration',
+    new RegExp(`\\b(?:\\d+|${NUMBER_WORDS}|a|an)[- ](?:hours?|days?|weeks?|months?|years?)\\b|\\b(?:hours|days|weeks|months)\\b`, 'i'),
+  ],
+  [
+    'person',
+    /\b(?:Mr|Mrs|Ms|Dr|President|Prime Minister|[Mm]inister|Sheikh|Secretary|Director|spokes(?:man|woman|person)|official|advis[eo]r|envoy|negotiator|leader|chief|head of)\b|[a-z,] (?:[A-Z][a-z]+ ){1,3}[A-Z][a-z]+/,
+  ],
+  [
+    'date',
+    /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|last (?:week|month|night)|\d{4}-\d{2}-\d{2})\b/,
+  ],
 ];
 /** What a plan or a promise is worded with: a passage so worded tells what was to happen, not what did. */
 const PLAN = /\b(?:will|would|shall|is to be|are to be|is due to|are due to|calls? for|expected to|set to|plans? to|planned to)\b/i;
@@ -105,7 +115,11 @@ export function featuresOf(text: string): PassageFeatures {
   const near = { number: new Set<string>(), duration: new Set<string>() };
   const chunks = text.split(/[\s–—]+/).map((c) => c.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
   const stemsAt = (from: number, to: number) =>
-    chunks.slice(Math.max(0, from), Math.max(0, to)).flatMap((c) => tokenize(c).filter((t) => !isStopWord(t)).map(stemTerm));
+    chunks.slice(Math.max(0, from), Math.max(0, to)).flatMap((c) =>
+      tokenize(c)
+        .filter((t) => !isStopWord(t))
+        .map(stemTerm),
+    );
   chunks.forEach((chunk, i) => {
     const [first = '', unit = ''] = chunk.split('-');
     if (NUMBER_TOKEN.test(chunk)) {
@@ -144,16 +158,16 @@ function slide<T>(words: T[]): T[][] {
 /** The sentences of a text as their content words (a question or a line break ends a sentence too). */
 function claimsOf(text: string): ClaimWord[][] {
   return text
-    .split(/(?<=[.!?…;])\s+|\n+|,\s+(?:but|and|so|because|though|although|while|whereas)\s+|\s+(?:but|because|although|though|whereas)\s+|\s[-–—]\s/i)
+    .split(
+      /(?<=[.!?…;])\s+|\n+|,\s+(?:but|and|so|because|though|although|while|whereas)\s+|\s+(?:but|because|although|though|whereas)\s+|\s[-–—]\s/i,
+    )
     .map((sentence) =>
-      sentence
-        .split(/\s+/)
-        .flatMap((chunk, i) => {
-          const name = i > 0 && /^\p{Lu}/u.test(chunk.replace(/^\P{L}+/u, ''));
-          return tokenize(chunk)
-            .filter((t) => !isStopWord(t) && !/^\d{1,2}$/.test(t))
-            .map((word) => ({ word, stem: stemTerm(word), name }));
-        }),
+      sentence.split(/\s+/).flatMap((chunk, i) => {
+        const name = i > 0 && /^\p{Lu}/u.test(chunk.replace(/^\P{L}+/u, ''));
+        return tokenize(chunk)
+          .filter((t) => !isStopWord(t) && !/^\d{1,2}$/.test(t))
+          .map((word) => ({ word, stem: stemTerm(word), name }));
+      }),
     )
     .filter((c) => c.length > 0);
 }
@@ -280,7 +294,7 @@ export class PassageIndex {
     return {
       fields: ['text', 'exact', 'entities'],
       storeFields: [],
-      extractField: (doc, field) => (field === 'exact' ? doc.text : (doc as unknown as Record<string, string>)[field] ?? ''),
+      extractField: (doc, field) => (field === 'exact' ? doc.text : ((doc as unknown as Record<string, string>)[field] ?? '')),
       tokenize,
       processTerm: processForField,
     };
@@ -299,7 +313,11 @@ export class PassageIndex {
     return {
       passageCount: this.passageCount,
       documentFrequency: this.documentFrequency,
-      features: { has: Uint8Array.from(features, (f) => f.has), number: features.map((f) => f.number), duration: features.map((f) => f.duration) },
+      features: {
+        has: Uint8Array.from(features, (f) => f.has),
+        number: features.map((f) => f.number),
+        duration: features.map((f) => f.duration),
+      },
       vocabulary: this.vocabulary,
       miniSearch,
     };
@@ -361,7 +379,8 @@ export class PassageIndex {
     for (const [i, w] of words.entries()) for (const f of [w, stemTerm(w)]) note(wordsOfTerm, f, i);
     const groupsOfWord = words.map((w) => groups.flatMap((g, i) => (g.includes(w) ? [i] : [])));
     for (const [i, g] of groups.entries()) {
-      for (const t of g.flatMap((w) => synonymsOf([w]).flatMap((x) => tokenize(x)))) for (const f of [t, stemTerm(t)]) note(groupsOfSynonym, f, i);
+      for (const t of g.flatMap((w) => synonymsOf([w]).flatMap((x) => tokenize(x))))
+        for (const f of [t, stemTerm(t)]) note(groupsOfSynonym, f, i);
     }
     // hits that matched the same terms (the lean search gives them one list) share their coverage and words
     const readings = new Map<readonly string[], { coverage: number; matched: string[] }>();
@@ -422,7 +441,10 @@ export class PassageIndex {
         if ((key.get(w.stem)?.weight ?? 0) < weight) key.set(w.stem, { word: w.word, weight });
       }
     }
-    const terms = [...key.values()].sort((a, b) => b.weight - a.weight).slice(0, KEY_TERMS).map((k) => k.word);
+    const terms = [...key.values()]
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, KEY_TERMS)
+      .map((k) => k.word);
     if (terms.length === 0) return [];
     const windows = claims
       .flatMap((c, i) => [c, ...(i + 1 < claims.length ? [[...c, ...(claims[i + 1] ?? [])]] : [])])
@@ -448,11 +470,21 @@ export class PassageIndex {
         }
       }
       // the same rule as a short query's: a passage must state at least half (by weight) of one claim
-      return { id, score: r.score * coverage * coverage * (options.boost?.(id) ?? 1), coverage: Number(coverage.toFixed(3)), matched: [...new Set(matched)] };
+      return {
+        id,
+        score: r.score * coverage * coverage * (options.boost?.(id) ?? 1),
+        coverage: Number(coverage.toFixed(3)),
+        matched: [...new Set(matched)],
+      };
     });
   }
 
-  private query(words: string[], synonyms: string[], options: FindOptions, typos: boolean | 'all' = true): SearchResult[] | LeanResultLike[] {
+  private query(
+    words: string[],
+    synonyms: string[],
+    options: FindOptions,
+    typos: boolean | 'all' = true,
+  ): SearchResult[] | LeanResultLike[] {
     // a typo is a word the corpus does not use: only those are looked up fuzzily (each costs a walk of the index)
     const fuzzy = typos === 'all' ? fuzzyFor : typos ? (term: string) => (this.vocabulary.has(term) ? false : fuzzyFor(term)) : false;
     const asWritten = (t: string) => (isStopWord(t) ? null : t);
@@ -461,7 +493,9 @@ export class PassageIndex {
       { text: words.join(' '), field: 'text', boost: FIELD_BOOST.text, processTerm: stemmed, fuzzy: false },
       { text: words.join(' '), field: 'exact', boost: FIELD_BOOST.exact, processTerm: asWritten, fuzzy },
       { text: words.join(' '), field: 'entities', boost: FIELD_BOOST.entities, processTerm: asWritten, fuzzy },
-      ...(synonyms.length > 0 ? [{ text: synonyms.join(' '), field: 'text', boost: 0.4, processTerm: stemmed, fuzzy: false as const }] : []),
+      ...(synonyms.length > 0
+        ? [{ text: synonyms.join(' '), field: 'text', boost: 0.4, processTerm: stemmed, fuzzy: false as const }]
+        : []),
     ];
     const lean = options.engine === 'minisearch' ? null : searchLean(this.search, clauses, options.filter);
     if (lean) return lean;
@@ -489,9 +523,15 @@ export class PassageIndex {
     const features = this.held.get(id)?.features;
     if (!features) return 1;
     return intents.reduce((factor, intent) => {
-      if (intent === 'happened' || intent === 'planned') return factor * (((features.has & PLAN_BIT) !== 0) === (intent === 'planned') ? 1 : OTHER_TENSE);
+      if (intent === 'happened' || intent === 'planned')
+        return factor * (((features.has & PLAN_BIT) !== 0) === (intent === 'planned') ? 1 : OTHER_TENSE);
       const near = intent === 'number' ? features.number : intent === 'duration' ? features.duration : '';
-      const boost = near !== '' && stems.some((s) => near.includes(` ${s} `)) ? INTENT_BOOST_NEAR : (features.has & INTENT_BITS[intent]) !== 0 ? INTENT_BOOST : INTENT_MISSING;
+      const boost =
+        near !== '' && stems.some((s) => near.includes(` ${s} `))
+          ? INTENT_BOOST_NEAR
+          : (features.has & INTENT_BITS[intent]) !== 0
+            ? INTENT_BOOST
+            : INTENT_MISSING;
       return factor * boost;
     }, 1);
   }

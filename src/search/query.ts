@@ -33,46 +33,113 @@ export interface NormalisedQuery {
  * stripMarkdown('**Qatar** _mediation_ ||spoiler|| [AP](https://apnews.com) <@123>') // → 'Qatar mediation spoiler AP'
  */
 export function stripMarkdown(text: string): string {
-  return (
-    text
-      .replace(/```[a-z0-9+-]*\n?([\s\S]*?)```/gi, ' $1 ')
-      .replace(/\[([^\]\n]*)\]\((?:<)?https?:\/\/[^)\s]*(?:>)?\)/gi, '$1')
-      .replace(/<a?:\w+:\d+>/g, ' ')
-      .replace(/<(?:@[!&]?|#)\d+>/g, ' ')
-      .replace(/<t:\d+(?::[a-z])?>/gi, ' ')
-      .replace(/<?https?:\/\/[^\s>]+>?/gi, ' ')
-      .replace(/(^|\s):[a-z0-9_+-]{2,32}:(?=\s|$)/gi, '$1 ')
-      .replace(/\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|\p{Regional_Indicator}+/gu, ' ')
-      .replace(/^[ \t]*(?:>>>|>|-#|#{1,3})[ \t]+/gm, '')
-      .replace(/^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+/gm, '')
-      .replace(/\|\||\*\*|__|~~|`+/g, '')
-      .replace(/(^|[^\p{L}\p{N}])[*_](?=\S)([^*_\n]*?\S)[*_](?=[^\p{L}\p{N}]|$)/gu, '$1$2')
-      .replace(/[ \t]+/g, ' ')
-      .replace(/ *\n */g, '\n')
-      .trim()
-  );
+  return text
+    .replace(/```[a-z0-9+-]*\n?([\s\S]*?)```/gi, ' $1 ')
+    .replace(/\[([^\]\n]*)\]\((?:<)?https?:\/\/[^)\s]*(?:>)?\)/gi, '$1')
+    .replace(/<a?:\w+:\d+>/g, ' ')
+    .replace(/<(?:@[!&]?|#)\d+>/g, ' ')
+    .replace(/<t:\d+(?::[a-z])?>/gi, ' ')
+    .replace(/<?https?:\/\/[^\s>]+>?/gi, ' ')
+    .replace(/(^|\s):[a-z0-9_+-]{2,32}:(?=\s|$)/gi, '$1 ')
+    .replace(/\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|\p{Regional_Indicator}+/gu, ' ')
+    .replace(/^[ \t]*(?:>>>|>|-#|#{1,3})[ \t]+/gm, '')
+    .replace(/^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+/gm, '')
+    .replace(/\|\||\*\*|__|~~|`+/g, '')
+    .replace(/(^|[^\p{L}\p{N}])[*_](?=\S)([^*_\n]*?\S)[*_](?=[^\p{L}\p{N}]|$)/gu, '$1$2')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();
 }
 
 const INTENT_PATTERNS: ReadonlyArray<[QueryIntent, RegExp]> = [
   ['number', /\bhow (?:many|much)\b|\bnumber of\b|\bwhat (?:number|amount)\b|\bhow (?:large|big)\b/i],
   ['duration', /\bhow long\b|\bhow many (?:days|hours|weeks|months)\b|\bfor how\b|\bduration\b|\blength of\b/i],
-  ['person', /(?:^|[.?!:\n]\s*)(?:(?:so|and|but|ok|okay|hey|wait|then|btw)[, ]+)?who(?:m|se)?\b|\bwhich (?:officials?|persons?|people|ministers?|leaders?|negotiators?)\b/i],
-  ['date', /(?:^|[.?!:\n]\s*)(?:(?:so|and|but|ok|okay|hey|wait|then|btw)[, ]+)?(?:since )?when\b|\bwhat (?:day|date|time|year|month)\b|\bwhich (?:day|date|month)\b|\bon what date\b/i],
+  [
+    'person',
+    /(?:^|[.?!:\n]\s*)(?:(?:so|and|but|ok|okay|hey|wait|then|btw)[, ]+)?who(?:m|se)?\b|\bwhich (?:officials?|persons?|people|ministers?|leaders?|negotiators?)\b/i,
+  ],
+  [
+    'date',
+    /(?:^|[.?!:\n]\s*)(?:(?:so|and|but|ok|okay|hey|wait|then|btw)[, ]+)?(?:since )?when\b|\bwhat (?:day|date|time|year|month)\b|\bwhich (?:day|date|month)\b|\bon what date\b/i,
+  ],
   // a question in the past tense, with nothing in it that looks ahead
-  ['happened', /^(?![\s\S]*\b(?:will|would|going to|plans?|planned|expected|supposed|due|to be)\b)[\s\S]*(?:^|[.?!:\n]\s*)(?:(?:so|and|but|ok|okay|hey|wait|then|btw)[, ]+)?(?:how|what|who|which|when|where|why)\b[^.?!\n]*\b(?:were|was|did|had|have been|has been)\b/i],
-  ['planned', /(?:^|[.?!:\n]\s*)(?:(?:so|and|but|ok|okay|hey|wait|then|btw)[, ]+)?(?:how|what|who|which|when|where|why)\b[^.?!\n]*\b(?:will|would|going to|are to|is to|were to|was to|supposed to|due to|planned|expected to)\b/i],
+  [
+    'happened',
+    /^(?![\s\S]*\b(?:will|would|going to|plans?|planned|expected|supposed|due|to be)\b)[\s\S]*(?:^|[.?!:\n]\s*)(?:(?:so|and|but|ok|okay|hey|wait|then|btw)[, ]+)?(?:how|what|who|which|when|where|why)\b[^.?!\n]*\b(?:were|was|did|had|have been|has been)\b/i,
+  ],
+  [
+    'planned',
+    /(?:^|[.?!:\n]\s*)(?:(?:so|and|but|ok|okay|hey|wait|then|btw)[, ]+)?(?:how|what|who|which|when|where|why)\b[^.?!\n]*\b(?:will|would|going to|are to|is to|were to|was to|supposed to|due to|planned|expected to)\b/i,
+  ],
 ];
 
 /** Phrases that carry no claim: removed before searching (longest first, whole words only). */
 const FILLER = [
-  'did you see this', 'did you see that', 'have you seen this', 'have you seen that', 'did you hear', 'have you heard',
-  'is it true that', 'is it true', 'is that true', 'can you tell me', 'could you tell me', 'can you find', 'tell me',
-  'do you know', 'does anyone know', 'anyone know', 'i wonder whether', 'i wonder if', 'i heard that', 'i read that',
-  'i saw that', 'i heard', 'i think', 'they say', 'people say', 'is this real', 'source please', 'sources please',
-  'how many', 'how much', 'how long', 'what about',
-  'apparently', 'reportedly', 'supposedly', 'allegedly', 'basically', 'literally', 'actually', 'honestly', 'seriously',
-  'please', 'pls', 'plz', 'thanks', 'lol', 'lmao', 'omg', 'wtf', 'btw', 'fyi', 'imo', 'tbh', 'hey', 'hi', 'guys', 'wow',
-  'wait', 'ok', 'okay', 'yeah', 'yes', 'no way', 'huh', 'hmm',
+  'did you see this',
+  'did you see that',
+  'have you seen this',
+  'have you seen that',
+  'did you hear',
+  'have you heard',
+  'is it true that',
+  'is it true',
+  'is that true',
+  'can you tell me',
+  'could you tell me',
+  'can you find',
+  'tell me',
+  'do you know',
+  'does anyone know',
+  'anyone know',
+  'i wonder whether',
+  'i wonder if',
+  'i heard that',
+  'i read that',
+  'i saw that',
+  'i heard',
+  'i think',
+  'they say',
+  'people say',
+  'is this real',
+  'source please',
+  'sources please',
+  'how many',
+  'how much',
+  'how long',
+  'what about',
+  'apparently',
+  'reportedly',
+  'supposedly',
+  'allegedly',
+  'basically',
+  'literally',
+  'actually',
+  'honestly',
+  'seriously',
+  'please',
+  'pls',
+  'plz',
+  'thanks',
+  'lol',
+  'lmao',
+  'omg',
+  'wtf',
+  'btw',
+  'fyi',
+  'imo',
+  'tbh',
+  'hey',
+  'hi',
+  'guys',
+  'wow',
+  'wait',
+  'ok',
+  'okay',
+  'yeah',
+  'yes',
+  'no way',
+  'huh',
+  'hmm',
 ];
 /**
  * Talk about the talk, whole clauses that carry no claim: "I keep reading different versions of this, so which is
@@ -93,7 +160,12 @@ const META_TALK = [
   String.raw`\b(?:i\s+)?just\s+want(?:ed)?\s+(?:a|the)\s+(?:source|real\s+quote|facts?)\b`,
 ].map((p) => new RegExp(p, 'giu'));
 
-const FILLER_PATTERN = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${FILLER.sort((a, b) => b.length - a.length).map((f) => f.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}'’-])`, 'giu');
+const FILLER_PATTERN = new RegExp(
+  `(?<![\\p{L}\\p{N}'’-])(?:${FILLER.sort((a, b) => b.length - a.length)
+    .map((f) => f.replace(/ /g, '\\s+'))
+    .join('|')})(?![\\p{L}\\p{N}'’-])`,
+  'giu',
+);
 
 /** Question words: the intents keep what they asked for. */
 const QUESTION_WORDS = /(?<![\p{L}\p{N}'’-])(?:who|whom|whose|what|when|where|why|how|which)(?:'s|’s)?(?![\p{L}\p{N}'’-])/giu;

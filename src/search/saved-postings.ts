@@ -83,20 +83,50 @@ class SavedTermData extends Map<number, Map<number, number>> {
     }
   }
 
-  override get(key: number) { this.#open(); return super.get(key); }
-  override has(key: number) { this.#open(); return super.has(key); }
-  override set(key: number, value: Map<number, number>) { this.#open(); return super.set(key, value); }
-  override delete(key: number) { this.#open(); return super.delete(key); }
-  override clear() { this.#open(); super.clear(); }
-  override get size() { this.#open(); return super.size; }
-  override keys() { this.#open(); return super.keys(); }
-  override values() { this.#open(); return super.values(); }
-  override entries() { this.#open(); return super.entries(); }
+  override get(key: number) {
+    this.#open();
+    return super.get(key);
+  }
+  override has(key: number) {
+    this.#open();
+    return super.has(key);
+  }
+  override set(key: number, value: Map<number, number>) {
+    this.#open();
+    return super.set(key, value);
+  }
+  override delete(key: number) {
+    this.#open();
+    return super.delete(key);
+  }
+  override clear() {
+    this.#open();
+    super.clear();
+  }
+  override get size() {
+    this.#open();
+    return super.size;
+  }
+  override keys() {
+    this.#open();
+    return super.keys();
+  }
+  override values() {
+    this.#open();
+    return super.values();
+  }
+  override entries() {
+    this.#open();
+    return super.entries();
+  }
   override forEach(callback: (value: Map<number, number>, key: number, map: Map<number, Map<number, number>>) => void, thisArg?: unknown) {
     this.#open();
     super.forEach(callback, thisArg);
   }
-  override [Symbol.iterator]() { this.#open(); return super[Symbol.iterator](); }
+  override [Symbol.iterator]() {
+    this.#open();
+    return super[Symbol.iterator]();
+  }
 }
 
 /**
@@ -205,7 +235,18 @@ export function restorePostings<T>(saved: SavedPostings, options: Options<T>): M
     throw new Error('the saved search index is damaged (its documents do not match their ids and lengths)');
   }
   const ms = MiniSearch.loadJS<T>(
-    { documentCount: saved.documentCount, nextId: saved.nextId, documentIds: {}, fieldIds: saved.fieldIds, fieldLength: {}, averageFieldLength: saved.averageFieldLength, storedFields: {}, dirtCount: saved.dirtCount, index: [], serializationVersion: 2 },
+    {
+      documentCount: saved.documentCount,
+      nextId: saved.nextId,
+      documentIds: {},
+      fieldIds: saved.fieldIds,
+      fieldLength: {},
+      averageFieldLength: saved.averageFieldLength,
+      storedFields: {},
+      dirtCount: saved.dirtCount,
+      index: [],
+      serializationVersion: 2,
+    },
     options,
   );
   const m = internalsOf(ms);

@@ -31,14 +31,16 @@ const GROUPS: string[][] = [
 ];
 
 /** Abbreviations people type for titles and bodies, spelled out before matching, at full weight. */
-const ABBREVIATIONS = new Map<string, string>(Object.entries({
-  pm: 'prime minister',
-  fm: 'foreign minister',
-  nsc: 'national security council',
-  potus: 'president of the united states',
-  idf: 'israel defense forces',
-  gcc: 'gulf cooperation council',
-}));
+const ABBREVIATIONS = new Map<string, string>(
+  Object.entries({
+    pm: 'prime minister',
+    fm: 'foreign minister',
+    nsc: 'national security council',
+    potus: 'president of the united states',
+    idf: 'israel defense forces',
+    gcc: 'gulf cooperation council',
+  }),
+);
 
 /**
  * @example

@@ -31,7 +31,10 @@ export function tokenize(text: string): string[] {
     .toLowerCase();
   const tokens: string[] = [];
   for (const word of prepared.split(/[^\p{L}\p{N}'-]+/u)) {
-    const bare = word.replace(/^['-]+|['-]+$/g, '').replace(/'s$/, '').replace(/'$/, '');
+    const bare = word
+      .replace(/^['-]+|['-]+$/g, '')
+      .replace(/'s$/, '')
+      .replace(/'$/, '');
     if (bare === '') continue;
     const parts = bare.split(/[-']+/).filter((p) => p !== '');
     for (const p of parts) tokens.push(p.replace(ARABIC_ARTICLE, ''));
@@ -41,10 +44,12 @@ export function tokenize(text: string): string[] {
 }
 
 const STOP_WORDS = new Set(
-  ('a an the and or but of to in on at by for with from as is are was were be been being it its this that these those ' +
+  (
+    'a an the and or but of to in on at by for with from as is are was were be been being it its this that these those ' +
     'he she they we you i his her their our your them him who whom which what when where why how do does did has have had ' +
     'not no so if than then there also into about over after before such can could would should will may might just ' +
-    'said says say tell me show find any some all more most other s').split(' '),
+    'said says say tell me show find any some all more most other s'
+  ).split(' '),
 );
 
 export function isStopWord(term: string): boolean {
@@ -59,11 +64,27 @@ const STEM_CACHE_LIMIT = 500_000;
  * Adjectives of the places in this story, which Porter2 keeps apart from the place ("Israeli" → "isra", "Israel" →
  * "israel"): one stem, so "Israeli withdrawal" finds "Israel would pull back" without a fuzzy lookup.
  */
-const PLACE_ADJECTIVES = new Map<string, string>(Object.entries({
-  israeli: 'israel', israelis: 'israel', qatari: 'qatar', qataris: 'qatar', egyptian: 'egypt', egyptians: 'egypt',
-  american: 'america', americans: 'america', iranian: 'iran', iranians: 'iran', lebanese: 'lebanon', jordanian: 'jordan',
-  turkish: 'turkey', saudi: 'saudi', palestinian: 'palestin', palestinians: 'palestin', palestine: 'palestin',
-}));
+const PLACE_ADJECTIVES = new Map<string, string>(
+  Object.entries({
+    israeli: 'israel',
+    israelis: 'israel',
+    qatari: 'qatar',
+    qataris: 'qatar',
+    egyptian: 'egypt',
+    egyptians: 'egypt',
+    american: 'america',
+    americans: 'america',
+    iranian: 'iran',
+    iranians: 'iran',
+    lebanese: 'lebanon',
+    jordanian: 'jordan',
+    turkish: 'turkey',
+    saudi: 'saudi',
+    palestinian: 'palestin',
+    palestinians: 'palestin',
+    palestine: 'palestin',
+  }),
+);
 
 /** Porter2 stem for English words; words in other scripts and numbers are left as they are. */
 export function stemTerm(term: string): string {
@@ -82,5 +103,11 @@ export function stemTerm(term: string): string {
 
 /** The content terms of a text: tokens without stop words, stemmed. */
 export function contentStems(text: string): string[] {
-  return [...new Set(tokenize(text).filter((t) => !isStopWord(t)).map(stemTerm))];
+  return [
+    ...new Set(
+      tokenize(text)
+        .filter((t) => !isStopWord(t))
+        .map(stemTerm),
+    ),
+  ];
 }

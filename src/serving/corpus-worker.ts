@@ -65,7 +65,8 @@ export const sourceFingerprint = (source: Source): string => sha256(JSON.stringi
  * @example
  * entitiesFingerprint(a) === entitiesFingerprint(b) // → true unless entities.yaml changed between the two loads
  */
-export const entitiesFingerprint = (corpus: Pick<Corpus, 'entities' | 'notEntities'>): string => sha256(JSON.stringify([corpus.entities, corpus.notEntities]));
+export const entitiesFingerprint = (corpus: Pick<Corpus, 'entities' | 'notEntities'>): string =>
+  sha256(JSON.stringify([corpus.entities, corpus.notEntities]));
 
 const fingerprintsOf = new WeakMap<Corpus, ReadonlyMap<string, string>>();
 
@@ -99,23 +100,42 @@ export async function sourceFingerprints(corpus: Corpus): Promise<ReadonlyMap<st
  * a full build that is due is made and saved (`saved`); without, the reading only says so by its entities'
  * fingerprint. Rejects with CorpusError for a file that cannot be used.
  */
-export async function readCorpus(request: CorpusReadRequest, build: boolean, report: (message: string) => void = () => undefined): Promise<CorpusReading> {
+export async function readCorpus(
+  request: CorpusReadRequest,
+  build: boolean,
+  report: (message: string) => void = () => undefined,
+): Promise<CorpusReading> {
   const corpus = loadCorpus(request.dir);
   const sources = corpus.sources.map((s) => ({ id: s.id, fingerprint: sourceFingerprint(s) }));
   const changed = corpus.sources.filter((s, i) => request.known.get(s.id) !== sources[i]?.fingerprint);
   const entities = entitiesFingerprint(corpus);
-  const reading: CorpusReading = { sources, changed, entities: corpus.entities, notEntities: corpus.notEntities, entitiesFingerprint: entities };
+  const reading: CorpusReading = {
+    sources,
+    changed,
+    entities: corpus.entities,
+    notEntities: corpus.notEntities,
+    entitiesFingerprint: entities,
+  };
   if (request.entities === entities || !build) return reading;
   return { ...reading, saved: await savedKnowledgeOf(request, corpus, report) };
 }
 
 /** The file the knowledge of `corpus` is saved in, built (or caught up) and saved first unless a save is there. */
-async function savedKnowledgeOf(request: CorpusReadRequest, corpus: Corpus, report: (message: string) => void): Promise<{ file: string; temporary: boolean }> {
+async function savedKnowledgeOf(
+  request: CorpusReadRequest,
+  corpus: Corpus,
+  report: (message: string) => void,
+): Promise<{ file: string; temporary: boolean }> {
   // imported only here: a worker that only reads the corpus starts without the whole engine
   const { cacheFileOf, openCachedKnowledge, saveKnowledge } = await import('./knowledge-cache.ts');
   const file = cacheFileOf(request.dir, corpus);
   if (!request.saveFailed && existsSync(file)) return { file, temporary: false };
-  const { knowledge } = openCachedKnowledge(request.dir, corpus, report, request.incrementalFrom === undefined ? {} : { incrementalFrom: request.incrementalFrom });
+  const { knowledge } = openCachedKnowledge(
+    request.dir,
+    corpus,
+    report,
+    request.incrementalFrom === undefined ? {} : { incrementalFrom: request.incrementalFrom },
+  );
   if (!request.saveFailed && existsSync(file)) return { file, temporary: false };
   // a corpus folder that cannot be written (or a save there that cannot be read): the knowledge crosses over in a temporary file
   const temporary = join(tmpdir(), `talks-knowledge-${process.pid}-${threadId}-${randomUUID()}.v8`);
@@ -161,7 +181,10 @@ class CorpusWorker {
       this.pending.delete(message.id);
       if (this.pending.size === 0) this.worker.unref();
       if (message.type === 'done') pending.resolve(message.reading);
-      else pending.reject(message.corpus ? corpusError(message.corpus.file, message.corpus.field, message.message) : new Error(message.message));
+      else
+        pending.reject(
+          message.corpus ? corpusError(message.corpus.file, message.corpus.field, message.message) : new Error(message.message),
+        );
     });
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`the corpus worker stopped (exit code ${code}) before it had read the corpus`)));
@@ -207,7 +230,10 @@ export function warmCorpusReader(): void {
  * is not the corpus's), it is made in a worker of its own, which ends with it and gives its memory back; `report`
  * hears its progress.
  */
-export async function readCorpusInWorker(request: CorpusReadRequest, report: (message: string) => void = () => undefined): Promise<CorpusReading> {
+export async function readCorpusInWorker(
+  request: CorpusReadRequest,
+  report: (message: string) => void = () => undefined,
+): Promise<CorpusReading> {
   if (request.entities !== null) {
     warmCorpusReader();
     const reading = await (reader as CorpusWorker).read(request, false, report);
@@ -237,7 +263,11 @@ function startWorker(): Worker {
   const options = { workerData: { [MARK]: true } };
   if (!self.endsWith('.ts')) return new Worker(new URL(self), options);
   // tsx's ES module API (its CommonJS twin, which `require.resolve` finds, registers a path that does not exist)
-  const tsx = pathToFileURL(createRequire(self).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const tsx = pathToFileURL(
+    createRequire(self)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { (api.register ?? api.default.register)(); return import(${JSON.stringify(self)}); })`;
   return new Worker(bootstrap, { ...options, eval: true });
 }
@@ -252,7 +282,11 @@ function serve(port: MessagePort): void {
         post({ id, type: 'done', reading: await readCorpus(request, build, (message) => post({ id, type: 'report', message })) });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        post(error instanceof CorpusError ? { id, type: 'failed', message, corpus: { file: error.file, field: error.field } } : { id, type: 'failed', message });
+        post(
+          error instanceof CorpusError
+            ? { id, type: 'failed', message, corpus: { file: error.file, field: error.field } }
+            : { id, type: 'failed', message },
+        );
       }
     });
   });

@@ -27,7 +27,16 @@ import type { Source } from '../corpus/source-schema.ts';
 import { PassageIndex, type PassageIndexSnapshot } from '../search/passage-index.ts';
 import { frequencyColumns, restoreFrequency } from '../answers/collapse-copies.ts';
 import { columnsOfMap, type MapColumns, mapFromColumns } from './saved-columns.ts';
-import { assembleKnowledge, buildKnowledge, indexedPassage, type Knowledge, textKeyOf, type WordStats, type KnowledgeParts, type KnownPassage } from '../knowledge/knowledge.ts';
+import {
+  assembleKnowledge,
+  buildKnowledge,
+  indexedPassage,
+  type Knowledge,
+  textKeyOf,
+  type WordStats,
+  type KnowledgeParts,
+  type KnownPassage,
+} from '../knowledge/knowledge.ts';
 import { checkSavedPassages, MissingSourceError, packPassages, type SavedPassages, unpackPassages } from './saved-passages.ts';
 import { INCREMENTAL_FROM_PASSAGES, updateKnowledge } from '../knowledge/update-knowledge.ts';
 
@@ -101,7 +110,9 @@ function codeFingerprint(): string {
   if (code === null) {
     const hash = createHash('sha256');
     const root = join(import.meta.dirname, '..');
-    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort();
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .sort();
     for (const f of files) hash.update(f).update(readFileSync(join(root, f)));
     code = hash.digest('hex');
   }
@@ -142,7 +153,10 @@ export function sealOf(payload: Uint8Array): Buffer {
   const header = Buffer.alloc(SAVE_HEADER_BYTES);
   SAVE_MAGIC.copy(header, 0);
   header.writeBigUInt64LE(BigInt(payload.length), SAVE_MAGIC.length);
-  createHash('sha256').update(payload).digest().copy(header, SAVE_MAGIC.length + 8);
+  createHash('sha256')
+    .update(payload)
+    .digest()
+    .copy(header, SAVE_MAGIC.length + 8);
   return header;
 }
 
@@ -155,9 +169,11 @@ export function sealOf(payload: Uint8Array): Buffer {
  */
 export function unsealed(bytes: Buffer, file: string): Buffer {
   const damaged = (why: string) => new DamagedSaveError(`the saved knowledge ${file} cannot be read (damaged: ${why})`);
-  if (bytes.length < SAVE_HEADER_BYTES || !bytes.subarray(0, SAVE_MAGIC.length).equals(SAVE_MAGIC)) throw damaged('it does not start with a save header; or saved by a version before saves had one');
+  if (bytes.length < SAVE_HEADER_BYTES || !bytes.subarray(0, SAVE_MAGIC.length).equals(SAVE_MAGIC))
+    throw damaged('it does not start with a save header; or saved by a version before saves had one');
   const length = bytes.readBigUInt64LE(SAVE_MAGIC.length);
-  if (length !== BigInt(bytes.length - SAVE_HEADER_BYTES)) throw damaged(`its header gives ${length} bytes of contents, the file holds ${bytes.length - SAVE_HEADER_BYTES}`);
+  if (length !== BigInt(bytes.length - SAVE_HEADER_BYTES))
+    throw damaged(`its header gives ${length} bytes of contents, the file holds ${bytes.length - SAVE_HEADER_BYTES}`);
   const payload = bytes.subarray(SAVE_HEADER_BYTES);
   const expected = bytes.subarray(SAVE_MAGIC.length + 8, SAVE_HEADER_BYTES);
   if (!createHash('sha256').update(payload).digest().equals(expected)) throw damaged('its contents do not match its checksum');
@@ -172,12 +188,17 @@ function savedWordStats(stats: WordStats): SavedKnowledge['wordStats'] {
   const capitals = [...stats.capitals];
   return {
     df: columnsOfMap(stats.df),
-    capitals: { keys: capitals.map(([stem]) => stem), values: Float64Array.from(capitals, ([, [c]]) => c), inside: Float64Array.from(capitals, ([, [, n]]) => n) },
+    capitals: {
+      keys: capitals.map(([stem]) => stem),
+      values: Float64Array.from(capitals, ([, [c]]) => c),
+      inside: Float64Array.from(capitals, ([, [, n]]) => n),
+    },
   };
 }
 
 function readWordStats(saved: SavedKnowledge['wordStats']): WordStats {
-  if (saved.capitals.values.length !== saved.capitals.keys.length || saved.capitals.inside.length !== saved.capitals.keys.length) throw new Error('a saved table has as many keys as values');
+  if (saved.capitals.values.length !== saved.capitals.keys.length || saved.capitals.inside.length !== saved.capitals.keys.length)
+    throw new Error('a saved table has as many keys as values');
   const capitals = new Map<string, [number, number]>();
   saved.capitals.keys.forEach((stem, i) => capitals.set(stem, [saved.capitals.values[i] ?? 0, saved.capitals.inside[i] ?? 0]));
   return { df: mapFromColumns(saved.df), capitals };
@@ -196,7 +217,8 @@ function textKeysOf(knowledge: Knowledge): string[] {
  */
 export function loadKnowledge(file: string, corpus: Corpus): Knowledge {
   const saved = readSave(file);
-  if (saved.fingerprint !== knowledgeFingerprint(corpus)) throw new KnowledgeCacheError(`the saved knowledge ${file} is for another corpus or version`);
+  if (saved.fingerprint !== knowledgeFingerprint(corpus))
+    throw new KnowledgeCacheError(`the saved knowledge ${file} is for another corpus or version`);
   return fromSave(saved, corpus, corpus.sources, file);
 }
 
@@ -219,7 +241,8 @@ function readSave(file: string): SavedKnowledge {
   } catch (error) {
     throw new DamagedSaveError(`the saved knowledge ${file} cannot be read (damaged: ${(error as Error).message})`);
   }
-  if (saved?.format !== KNOWLEDGE_FORMAT || saved.code !== codeFingerprint()) throw new KnowledgeCacheError(`the saved knowledge ${file} is for another corpus or version`);
+  if (saved?.format !== KNOWLEDGE_FORMAT || saved.code !== codeFingerprint())
+    throw new KnowledgeCacheError(`the saved knowledge ${file} is for another corpus or version`);
   try {
     checkShape(saved);
   } catch (error) {
@@ -229,7 +252,10 @@ function readSave(file: string): SavedKnowledge {
 }
 
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
-const isColumns = (value: unknown): value is MapColumns => isStrings((value as MapColumns)?.keys) && (value as MapColumns).values instanceof Float64Array && (value as MapColumns).values.length === (value as MapColumns).keys.length;
+const isColumns = (value: unknown): value is MapColumns =>
+  isStrings((value as MapColumns)?.keys) &&
+  (value as MapColumns).values instanceof Float64Array &&
+  (value as MapColumns).values.length === (value as MapColumns).keys.length;
 
 /**
  * Throws (naming the part) unless a deserialized save has the shape `saveKnowledge` writes and its counts agree with
@@ -240,19 +266,36 @@ function checkShape(saved: SavedKnowledge): void {
     throw new Error(`${part} is not as saved`);
   };
   if (typeof saved.fingerprint !== 'string' || typeof saved.entities !== 'string') fail('its fingerprint');
-  if (!Array.isArray(saved.sources) || !saved.sources.every((s) => typeof s?.fingerprint === 'string' && typeof s.meta?.id === 'string')) fail('its list of sources');
+  if (!Array.isArray(saved.sources) || !saved.sources.every((s) => typeof s?.fingerprint === 'string' && typeof s.meta?.id === 'string'))
+    fail('its list of sources');
   checkSavedPassages(saved.passages);
   const count = saved.passages.text.length;
   if (!isStrings(saved.textKeys) || saved.textKeys.length !== count) fail('its text keys');
-  if (!Array.isArray(saved.allEntities) || !(saved.statedRoles instanceof Map) || !(saved.discoveredIds instanceof Set)) fail('its entities');
+  if (!Array.isArray(saved.allEntities) || !(saved.statedRoles instanceof Map) || !(saved.discoveredIds instanceof Set))
+    fail('its entities');
   const f = saved.frequency;
-  if (!(f?.hashes instanceof Float64Array) || !(f.counts instanceof Float64Array) || f.hashes.length !== f.counts.length) fail('its word frequencies');
+  if (!(f?.hashes instanceof Float64Array) || !(f.counts instanceof Float64Array) || f.hashes.length !== f.counts.length)
+    fail('its word frequencies');
   const w = saved.wordStats;
-  if (!isColumns(w?.df) || !isColumns(w.capitals) || !(w.capitals.inside instanceof Float64Array) || w.capitals.inside.length !== w.capitals.keys.length) fail('its word statistics');
+  if (
+    !isColumns(w?.df) ||
+    !isColumns(w.capitals) ||
+    !(w.capitals.inside instanceof Float64Array) ||
+    w.capitals.inside.length !== w.capitals.keys.length
+  )
+    fail('its word statistics');
   const index = saved.index;
   if (!isColumns(index?.documentFrequency) || !isColumns(index.vocabulary) || index.passageCount !== count) fail('its index');
   const features = index.features;
-  if (!(features?.has instanceof Uint8Array) || features.has.length !== count || !isStrings(features.number) || features.number.length !== count || !isStrings(features.duration) || features.duration.length !== count) fail("its index's passage features");
+  if (
+    !(features?.has instanceof Uint8Array) ||
+    features.has.length !== count ||
+    !isStrings(features.number) ||
+    features.number.length !== count ||
+    !isStrings(features.duration) ||
+    features.duration.length !== count
+  )
+    fail("its index's passage features");
 }
 
 /** The saved knowledge with its passages joined to `sources` (one for every source the save has passages of). */
@@ -262,7 +305,9 @@ function fromSave(saved: SavedKnowledge, corpus: Corpus, sources: readonly Sourc
   try {
     passages = unpackPassages(saved.passages, (id) => byId.get(id));
   } catch (error) {
-    throw new KnowledgeCacheError(`the saved knowledge ${file} ${error instanceof MissingSourceError ? error.message : `cannot be read (${(error as Error).message})`}`);
+    throw new KnowledgeCacheError(
+      `the saved knowledge ${file} ${error instanceof MissingSourceError ? error.message : `cannot be read (${(error as Error).message})`}`,
+    );
   }
   const entityById = new Map(saved.allEntities.map((e) => [e.id, e]));
   let index: PassageIndex;
@@ -270,13 +315,27 @@ function fromSave(saved: SavedKnowledge, corpus: Corpus, sources: readonly Sourc
   try {
     const { documentFrequency, vocabulary, ...rest } = saved.index;
     const snapshot = { ...rest, documentFrequency: mapFromColumns(documentFrequency), vocabulary: mapFromColumns(vocabulary) };
-    index = PassageIndex.restore(snapshot, passages.map((p) => indexedPassage(p, entityById, saved.discoveredIds)));
+    index = PassageIndex.restore(
+      snapshot,
+      passages.map((p) => indexedPassage(p, entityById, saved.discoveredIds)),
+    );
     wordStats = readWordStats(saved.wordStats);
   } catch (error) {
     throw new KnowledgeCacheError(`the saved knowledge ${file} cannot be read (${(error as Error).message})`);
   }
   const textKeys = saved.textKeys.length === passages.length ? saved.textKeys : undefined;
-  const knowledge = assembleKnowledge({ ...corpus, sources: [...sources] }, { passages, allEntities: saved.allEntities, statedRoles: saved.statedRoles, discoveredIds: saved.discoveredIds, wordStats, index, textKeys });
+  const knowledge = assembleKnowledge(
+    { ...corpus, sources: [...sources] },
+    {
+      passages,
+      allEntities: saved.allEntities,
+      statedRoles: saved.statedRoles,
+      discoveredIds: saved.discoveredIds,
+      wordStats,
+      index,
+      textKeys,
+    },
+  );
   if (saved.frequency) restoreFrequency(knowledge, saved.frequency);
   return knowledge;
 }
@@ -287,10 +346,16 @@ function fromSave(saved: SavedKnowledge, corpus: Corpus, sources: readonly Sourc
  * for a save by the same code, of the same `entities.yaml`, of a corpus large enough that updates are used at all.
  * Sources changed or removed since are joined to their saved metadata just long enough to be taken out.
  */
-export function catchUpKnowledge(file: string, corpus: Corpus, incrementalFrom = INCREMENTAL_FROM_PASSAGES): { knowledge: Knowledge; changed: number } {
+export function catchUpKnowledge(
+  file: string,
+  corpus: Corpus,
+  incrementalFrom = INCREMENTAL_FROM_PASSAGES,
+): { knowledge: Knowledge; changed: number } {
   const saved = readSave(file);
-  if (saved.entities !== entitiesFingerprint(corpus)) throw new KnowledgeCacheError(`the saved knowledge ${file} is for another entities.yaml`);
-  if (saved.passages.text.length < incrementalFrom) throw new KnowledgeCacheError(`the saved knowledge ${file} is small enough to build again`);
+  if (saved.entities !== entitiesFingerprint(corpus))
+    throw new KnowledgeCacheError(`the saved knowledge ${file} is for another entities.yaml`);
+  if (saved.passages.text.length < incrementalFrom)
+    throw new KnowledgeCacheError(`the saved knowledge ${file} is small enough to build again`);
   const current = new Map(corpus.sources.map((s) => [s.id, s]));
   const then = new Map(saved.sources.map((s) => [s.meta.id, s]));
   const same = (s: Source) => then.get(s.id)?.fingerprint === sourceFingerprint(s);
@@ -350,13 +415,16 @@ export function openCachedKnowledge(
     } catch (error) {
       // a save of another entities.yaml or a small corpus is simply not used; a damaged one is worth a line in the log
       if (error instanceof DamagedSaveError) report(`${error.message}: it is not used`);
-      else if (!(error instanceof KnowledgeCacheError)) report(`the saved knowledge ${other} could not be brought up to date (${(error as Error).message})`);
+      else if (!(error instanceof KnowledgeCacheError))
+        report(`the saved knowledge ${other} could not be brought up to date (${(error as Error).message})`);
     }
   }
   report(`building the knowledge base for ${corpus.sources.length} sources (nothing saved for this corpus yet)…`);
   const knowledge = buildKnowledge(corpus);
   const built = ms();
-  save(cacheDir, file, knowledge, (outcome) => report(`built ${knowledge.passages.length} passages in ${built} ms; ${outcome} (${ms() - built} ms)`));
+  save(cacheDir, file, knowledge, (outcome) =>
+    report(`built ${knowledge.passages.length} passages in ${built} ms; ${outcome} (${ms() - built} ms)`),
+  );
   return { knowledge, from: 'build', ms: ms() };
 }
 
@@ -369,7 +437,8 @@ function save(cacheDir: string, file: string, knowledge: Knowledge, report: (out
     mkdirSync(cacheDir, { recursive: true });
     removeLeftoverTemporaries(cacheDir);
     saveKnowledge(knowledge, file);
-    for (const old of readdirSync(cacheDir)) if (FILE.test(old) && join(cacheDir, old) !== file) rmSync(join(cacheDir, old), { force: true });
+    for (const old of readdirSync(cacheDir))
+      if (FILE.test(old) && join(cacheDir, old) !== file) rmSync(join(cacheDir, old), { force: true });
     report('saved for the next start');
   } catch (error) {
     // a read-only corpus directory still serves: it only starts slower next time

@@ -77,12 +77,33 @@ function readStretch(s: Stretches, i: number, passageText: string): string {
 export function packPassages(passages: readonly KnownPassage[]): SavedPassages {
   const sourcePlace = new Map<string, number>();
   const count = passages.length;
-  const columns = { source: new Uint32Array(count), n: new Uint32Array(count), paragraph: new Uint32Array(count), text: new Array<string>(count), paragraphStart: new Int32Array(count) };
-  const counts = { sentences: new Uint32Array(count), dates: new Uint32Array(count), mentions: new Uint32Array(count), speakers: new Uint32Array(count), terms: new Uint32Array(count) };
+  const columns = {
+    source: new Uint32Array(count),
+    n: new Uint32Array(count),
+    paragraph: new Uint32Array(count),
+    text: new Array<string>(count),
+    paragraphStart: new Int32Array(count),
+  };
+  const counts = {
+    sentences: new Uint32Array(count),
+    dates: new Uint32Array(count),
+    mentions: new Uint32Array(count),
+    speakers: new Uint32Array(count),
+    terms: new Uint32Array(count),
+  };
   const sentences = new StretchWriter();
-  const dates = Object.assign(new StretchWriter(), { iso: [] as string[], granularity: [] as Array<DateMention['granularity']>, kind: [] as Array<DateMention['kind']> });
+  const dates = Object.assign(new StretchWriter(), {
+    iso: [] as string[],
+    granularity: [] as Array<DateMention['granularity']>,
+    kind: [] as Array<DateMention['kind']>,
+  });
   const mentions = Object.assign(new StretchWriter(), { entityId: [] as string[], via: [] as Array<Mention['via']> });
-  const speakers = { speaker: [] as string[], entityId: [] as Array<string | null>, direct: [] as number[], quote: [] as Array<string | null> };
+  const speakers = {
+    speaker: [] as string[],
+    entityId: [] as Array<string | null>,
+    direct: [] as number[],
+    quote: [] as Array<string | null>,
+  };
   const terms: TermTopic[] = [];
   passages.forEach((p, i) => {
     if (p.id !== `${p.sourceId}#${p.n}`) throw new Error(`passage ${p.id} is not numbered as its source's passage ${p.n}`);
@@ -150,7 +171,8 @@ export function checkSavedPassages(saved: SavedPassages): void {
   };
   if (!isStrings(saved?.text) || !isStrings(saved.sourceIds)) fail('texts');
   const count = saved.text.length;
-  for (const column of ['source', 'n', 'paragraph'] as const) if (!(saved[column] instanceof Uint32Array) || saved[column].length !== count) fail(column);
+  for (const column of ['source', 'n', 'paragraph'] as const)
+    if (!(saved[column] instanceof Uint32Array) || saved[column].length !== count) fail(column);
   if (!(saved.paragraphStart instanceof Int32Array) || saved.paragraphStart.length !== count) fail('paragraph starts');
   if (!allBelow(saved.source, saved.sourceIds.length)) fail('sources');
   const totals = {} as Record<(typeof COUNTED)[number], number>;
@@ -163,13 +185,27 @@ export function checkSavedPassages(saved: SavedPassages): void {
   }
   if (!isStretches(saved.sentences, totals.sentences)) fail('sentences');
   const d = saved.dates;
-  if (!isStretches(d, totals.dates) || !isTable(d.iso, totals.dates) || !isTable(d.granularity, totals.dates) || !isTable(d.kind, totals.dates)) fail('dates');
+  if (
+    !isStretches(d, totals.dates) ||
+    !isTable(d.iso, totals.dates) ||
+    !isTable(d.granularity, totals.dates) ||
+    !isTable(d.kind, totals.dates)
+  )
+    fail('dates');
   const m = saved.mentions;
   if (!isStretches(m, totals.mentions) || !isTable(m.entityId, totals.mentions) || !isTable(m.via, totals.mentions)) fail('mentions');
   const sp = saved.speakers;
   const speakers = totals.speakers;
-  if (!isStrings(sp?.speaker) || sp.speaker.length !== speakers || !isTable(sp.entityId, speakers) || !(sp.direct instanceof Uint8Array) || sp.direct.length !== speakers) fail('speakers');
-  if (!Array.isArray(sp.quote) || sp.quote.length !== speakers || !sp.quote.every((q) => q === null || typeof q === 'string')) fail('speakers');
+  if (
+    !isStrings(sp?.speaker) ||
+    sp.speaker.length !== speakers ||
+    !isTable(sp.entityId, speakers) ||
+    !(sp.direct instanceof Uint8Array) ||
+    sp.direct.length !== speakers
+  )
+    fail('speakers');
+  if (!Array.isArray(sp.quote) || sp.quote.length !== speakers || !sp.quote.every((q) => q === null || typeof q === 'string'))
+    fail('speakers');
   if (!isTable(saved.terms, totals.terms)) fail('terms');
   checked.add(saved);
 }
@@ -190,11 +226,25 @@ function allBelow(codes: Uint32Array | Uint8Array, limit: number): boolean {
 }
 
 function isTable(t: StringTable<string | null> | undefined, length: number): boolean {
-  return t !== undefined && Array.isArray(t.table) && t.codes instanceof Uint32Array && t.codes.length === length && allBelow(t.codes, t.table.length);
+  return (
+    t !== undefined &&
+    Array.isArray(t.table) &&
+    t.codes instanceof Uint32Array &&
+    t.codes.length === length &&
+    allBelow(t.codes, t.table.length)
+  );
 }
 
 function isStretches(s: Stretches | undefined, length: number): boolean {
-  if (s === undefined || !(s.start instanceof Uint32Array) || !(s.end instanceof Uint32Array) || s.start.length !== length || s.end.length !== length || !(s.whole instanceof Map)) return false;
+  if (
+    s === undefined ||
+    !(s.start instanceof Uint32Array) ||
+    !(s.end instanceof Uint32Array) ||
+    s.start.length !== length ||
+    s.end.length !== length ||
+    !(s.whole instanceof Map)
+  )
+    return false;
   for (const [i, text] of s.whole) if (!Number.isInteger(i) || i < 0 || i >= length || typeof text !== 'string') return false;
   return true;
 }
@@ -227,25 +277,59 @@ export function unpackPassages(saved: SavedPassages, sourceOf: (id: string) => S
     const text = inParagraph(source, saved.paragraph[i] ?? 0, saved.paragraphStart[i] ?? -1, saved.text[i] ?? '');
     const sentences = [];
     for (let k = saved.counts.sentences[i] ?? 0; k > 0; k--, at.sentence++) {
-      sentences.push({ text: readStretch(saved.sentences, at.sentence, text), start: saved.sentences.start[at.sentence] ?? 0, end: saved.sentences.end[at.sentence] ?? 0 });
+      sentences.push({
+        text: readStretch(saved.sentences, at.sentence, text),
+        start: saved.sentences.start[at.sentence] ?? 0,
+        end: saved.sentences.end[at.sentence] ?? 0,
+      });
     }
     const dates: DateMention[] = [];
     for (let k = saved.counts.dates[i] ?? 0; k > 0; k--, at.date++) {
       const d = saved.dates;
-      dates.push({ text: readStretch(d, at.date, text), index: d.start[at.date] ?? 0, iso: dateIso[at.date] ?? '', granularity: dateGranularity[at.date] ?? 'day', kind: dateKind[at.date] ?? 'explicit' });
+      dates.push({
+        text: readStretch(d, at.date, text),
+        index: d.start[at.date] ?? 0,
+        iso: dateIso[at.date] ?? '',
+        granularity: dateGranularity[at.date] ?? 'day',
+        kind: dateKind[at.date] ?? 'explicit',
+      });
     }
     const mentions: Mention[] = [];
     for (let k = saved.counts.mentions[i] ?? 0; k > 0; k--, at.mention++) {
       const m = saved.mentions;
-      mentions.push({ entityId: mentionEntity[at.mention] ?? '', passageId: id, start: m.start[at.mention] ?? 0, end: m.end[at.mention] ?? 0, text: readStretch(m, at.mention, text), via: mentionVia[at.mention] ?? 'alias' });
+      mentions.push({
+        entityId: mentionEntity[at.mention] ?? '',
+        passageId: id,
+        start: m.start[at.mention] ?? 0,
+        end: m.end[at.mention] ?? 0,
+        text: readStretch(m, at.mention, text),
+        via: mentionVia[at.mention] ?? 'alias',
+      });
     }
     const speakers: SpeakerAttribution[] = [];
     for (let k = saved.counts.speakers[i] ?? 0; k > 0; k--, at.speaker++) {
       const s = saved.speakers;
-      speakers.push({ speaker: s.speaker[at.speaker] ?? '', entityId: speakerEntity[at.speaker] ?? null, direct: s.direct[at.speaker] === 1, quote: s.quote[at.speaker] ?? null });
+      speakers.push({
+        speaker: s.speaker[at.speaker] ?? '',
+        entityId: speakerEntity[at.speaker] ?? null,
+        direct: s.direct[at.speaker] === 1,
+        quote: s.quote[at.speaker] ?? null,
+      });
     }
     const passageTerms = terms.slice(at.term, (at.term += saved.counts.terms[i] ?? 0));
-    passages[i] = { id, sourceId: source.id, n, paragraph: saved.paragraph[i] ?? 0, text, sentences, source, dates, mentions, speakers, terms: passageTerms };
+    passages[i] = {
+      id,
+      sourceId: source.id,
+      n,
+      paragraph: saved.paragraph[i] ?? 0,
+      text,
+      sentences,
+      source,
+      dates,
+      mentions,
+      speakers,
+      terms: passageTerms,
+    };
   }
   return passages;
 }

@@ -17,7 +17,9 @@ export interface Sentence {
 }
 
 const ABBREVIATIONS = new Set(
-  'jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr gen lt col sen rep gov st jr sr no vs etc fla mass calif prof sgt capt cmdr adm'.split(' '),
+  'jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr gen lt col sen rep gov st jr sr no vs etc fla mass calif prof sgt capt cmdr adm'.split(
+    ' ',
+  ),
 );
 
 function isAbbreviation(before: string): boolean {

@@ -14,8 +14,10 @@ import { bundledKnowledge, emptyCorpus, writeSource } from '../helpers/corpus.ts
 
 // Texts written for this test. Alpha and Beta carry the same sentence (Beta with straight quotes), Gamma a lightly
 // edited version of it, Delta the same sentence a week later (so its "Wednesday" is another day).
-const SHARED = 'The mediators announced on Wednesday that the first exchange of captives would take place at the northern checkpoint at dawn, a step both sides called “long overdue.”';
-const EDITED = 'The mediators announced on Wednesday that the first exchange of captives would happen at the northern checkpoint at dawn, a step both sides called “long overdue.”';
+const SHARED =
+  'The mediators announced on Wednesday that the first exchange of captives would take place at the northern checkpoint at dawn, a step both sides called “long overdue.”';
+const EDITED =
+  'The mediators announced on Wednesday that the first exchange of captives would happen at the northern checkpoint at dawn, a step both sides called “long overdue.”';
 
 function article(id: string, outlet: string, published: string, paragraphs: string[]): string {
   return `---
@@ -35,20 +37,39 @@ ${paragraphs.join('\n\n')}
 }
 
 const dir = emptyCorpus();
-writeSource(dir, 'alpha-wire', article('alpha-wire', 'Alpha Wire', '2023-11-23', [
-  SHARED,
-  'Officials in the capital declined to say how many people would be freed in the first group.',
-]));
-writeSource(dir, 'beta-daily', article('beta-daily', 'Beta Daily', '2023-11-23', [
-  'Crowds gathered in the square as news of the arrangement spread through the city.',
-  SHARED.replace(/[“”]/g, '"'),
-]));
-writeSource(dir, 'gamma-times', article('gamma-times', 'Gamma Times', '2023-11-23', [EDITED, 'Gamma Times could not confirm the number of people involved.']));
-writeSource(dir, 'delta-weekly', article('delta-weekly', 'Delta Weekly', '2023-11-30', [SHARED, 'The weekly summary appears every Thursday.']));
+writeSource(
+  dir,
+  'alpha-wire',
+  article('alpha-wire', 'Alpha Wire', '2023-11-23', [
+    SHARED,
+    'Officials in the capital declined to say how many people would be freed in the first group.',
+  ]),
+);
+writeSource(
+  dir,
+  'beta-daily',
+  article('beta-daily', 'Beta Daily', '2023-11-23', [
+    'Crowds gathered in the square as news of the arrangement spread through the city.',
+    SHARED.replace(/[“”]/g, '"'),
+  ]),
+);
+writeSource(
+  dir,
+  'gamma-times',
+  article('gamma-times', 'Gamma Times', '2023-11-23', [EDITED, 'Gamma Times could not confirm the number of people involved.']),
+);
+writeSource(
+  dir,
+  'delta-weekly',
+  article('delta-weekly', 'Delta Weekly', '2023-11-30', [SHARED, 'The weekly summary appears every Thursday.']),
+);
 const knowledge = buildKnowledge(loadCorpus(dir));
 afterAll(() => rmSync(dir, { recursive: true }));
 
-const outletsOf = (answer: Answer, i: number) => [answer.results[i]?.source.outlet, ...(answer.results[i]?.also_in ?? []).map((a) => a.outlet)];
+const outletsOf = (answer: Answer, i: number) => [
+  answer.results[i]?.source.outlet,
+  ...(answer.results[i]?.also_in ?? []).map((a) => a.outlet),
+];
 
 describe('a passage that several sources carry', () => {
   it('is grouped once, at knowledge build, across sources and quote styles', () => {
@@ -79,7 +100,10 @@ describe('a passage that several sources carry', () => {
 
   it('/timeline gives the date once per copy group', () => {
     const dates = answerTimeline(knowledge, 50).results.filter((r) => /exchange of captives/.test(r.quote));
-    expect(dates.map((r) => [r.date, r.also_in?.length ?? 0])).toEqual([['2023-11-22', 2], ['2023-11-29', 0]]);
+    expect(dates.map((r) => [r.date, r.also_in?.length ?? 0])).toEqual([
+      ['2023-11-22', 2],
+      ['2023-11-29', 0],
+    ]);
   });
 
   it('renders also in as text, on Discord and in JSON', () => {

@@ -7,7 +7,16 @@ import type { Answer } from '../../src/answers/answer.ts';
 import { ANSWER_CACHE_SIZE, cachedAnswer, clearAnswerCache } from '../../src/answers/answer-cache.ts';
 import type { Knowledge } from '../../src/knowledge/knowledge.ts';
 
-const answer = (query: string): Answer => ({ command: 'search', query, title: query, found: false, results: [], total: 0, notes: [], suggestions: [] });
+const answer = (query: string): Answer => ({
+  command: 'search',
+  query,
+  title: query,
+  found: false,
+  results: [],
+  total: 0,
+  notes: [],
+  suggestions: [],
+});
 const knowledgeBase = () => ({}) as Knowledge;
 
 describe('the answer cache', () => {

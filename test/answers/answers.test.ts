@@ -63,7 +63,9 @@ describe('/when', () => {
     const dates = a.results.slice(0, 3).map((r) => r.date);
     expect(dates).toContain('2023-10-20');
     expect(dates).toContain('2023-10-23');
-    expect(a.notes.join(' ')).toMatch(/disagree on the date: .*2023-10-20.*vs.*2023-10-23|disagree on the date: .*2023-10-23.*vs.*2023-10-20/);
+    expect(a.notes.join(' ')).toMatch(
+      /disagree on the date: .*2023-10-20.*vs.*2023-10-23|disagree on the date: .*2023-10-23.*vs.*2023-10-20/,
+    );
   });
 
   it('carries the disagreement as data too, side by side with the sources of each, for the faces that draw it', () => {

@@ -30,7 +30,11 @@ const queries = benchQueries({ entities: corpus.entities, texts: knowledge.passa
 
 /** What the user must get: every day-dated label read in timeline order, the first 25 that contain each typed word. */
 function readingEveryLabel(k: Knowledge, typed: string): string[] {
-  const words = typed.trim().toLowerCase().split(/\s+/).filter((w) => w !== '');
+  const words = typed
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const labels = timelineOrder(k)
     .filter((e) => e.date.granularity === 'day')
     .map((e) => `${e.date.iso} — ${e.passage.sentences[sentenceAt(e.passage, e.date.index)]?.text ?? e.passage.text}`);
@@ -69,6 +73,7 @@ describe('/when autocomplete', () => {
     const updated = prepareAnswers(updateKnowledge(knowledge, { added: [added], removed: [removed] }), knowledge);
     const newWords = added.paragraphs.flatMap((p) => p.split(/\s+/).slice(0, 2)).slice(0, 20);
     const goneWords = (corpus.sources[0]?.paragraphs ?? []).flatMap((p) => p.split(/\s+/).slice(0, 2)).slice(0, 20);
-    for (const t of [...typed.slice(0, 100), ...newWords, ...goneWords]) expect(eventChoices(updated, t), t).toEqual(readingEveryLabel(updated, t));
+    for (const t of [...typed.slice(0, 100), ...newWords, ...goneWords])
+      expect(eventChoices(updated, t), t).toEqual(readingEveryLabel(updated, t));
   });
 });

@@ -15,16 +15,65 @@ import { emptyCorpus, isVerbatim, testArticle, writeSource } from '../helpers/co
 
 /** An article whose text dates nothing: a wire copy kept without its date line. */
 function undatedArticle(id: string, body: string): string {
-  return testArticle(id, body).replace(/published: .*/, 'published: null').replace(/published_basis: .*/, 'published_basis: { kind: unknown, evidence: "the text gives no date" }');
+  return testArticle(id, body)
+    .replace(/published: .*/, 'published: null')
+    .replace(/published_basis: .*/, 'published_basis: { kind: unknown, evidence: "the text gives no date" }');
 }
 
 const dir = emptyCorpus();
-writeSource(dir, 'harbour-summit', undatedArticle('harbour-summit', 'On June 3, the coastal city of Port Merrow hosted a harbour peace summit. Envoys from four countries signed a final accord there.\n\nOn June 3, the union and the board released all of the detained crew members. A total of twelve were handed over at the quay.'));
-writeSource(dir, 'harbour-phases', testArticle('harbour-phases', 'The first stage of the harbour deal came into effect on the eve of the board vote.\n\nThat first stage ultimately saw the board return nine living crew members and the papers of three others.\n\nIt ended on February 28, the union said. The board now hopes to agree a second stage.', '2025-03-12'));
-writeSource(dir, 'harbour-talks', testArticle('harbour-talks', 'Talks between the union and the board resumed in Port Merrow on Monday, officials said.\n\nHarbour ministry spokesman Elin Varga Dahl said on X that the two sides had agreed to meet daily.\n\nThe board’s lawyers, the union’s lawyers and the port’s insurers all joined the talks, the ministry said.', '2025-02-10'));
-writeSource(dir, 'harbour-plan', testArticle('harbour-plan', 'Under the board’s plan, crews would get one rest day a fortnight.\n\n“Finally, in stage three, a major rebuilding of the quay would begin,” the board chair said.\n\nThe union said the plan was a start.', '2025-02-12'));
-writeSource(dir, 'harbour-envoys', testArticle('harbour-envoys', 'Ostend’s intelligence chief, Omar Sandqvist, flew to Dover on Monday, officials said.\n\nCalais’s intelligence chief, Lena Brandt, joined the talks a day later.\n\nMayor Pell’s envoy Ada Rowe said the crews would decide by Friday.', '2025-02-11'));
-writeSource(dir, 'harbour-older', testArticle('harbour-older', 'Crews first walked out in 2023 over night shifts, and the strike has cost the port dearly.\n\nDuring the first stage, 12 crew members seized in the 14 May, 2024 raid on the depot will be released, the board said.', '2025-01-20'));
+writeSource(
+  dir,
+  'harbour-summit',
+  undatedArticle(
+    'harbour-summit',
+    'On June 3, the coastal city of Port Merrow hosted a harbour peace summit. Envoys from four countries signed a final accord there.\n\nOn June 3, the union and the board released all of the detained crew members. A total of twelve were handed over at the quay.',
+  ),
+);
+writeSource(
+  dir,
+  'harbour-phases',
+  testArticle(
+    'harbour-phases',
+    'The first stage of the harbour deal came into effect on the eve of the board vote.\n\nThat first stage ultimately saw the board return nine living crew members and the papers of three others.\n\nIt ended on February 28, the union said. The board now hopes to agree a second stage.',
+    '2025-03-12',
+  ),
+);
+writeSource(
+  dir,
+  'harbour-talks',
+  testArticle(
+    'harbour-talks',
+    'Talks between the union and the board resumed in Port Merrow on Monday, officials said.\n\nHarbour ministry spokesman Elin Varga Dahl said on X that the two sides had agreed to meet daily.\n\nThe board’s lawyers, the union’s lawyers and the port’s insurers all joined the talks, the ministry said.',
+    '2025-02-10',
+  ),
+);
+writeSource(
+  dir,
+  'harbour-plan',
+  testArticle(
+    'harbour-plan',
+    'Under the board’s plan, crews would get one rest day a fortnight.\n\n“Finally, in stage three, a major rebuilding of the quay would begin,” the board chair said.\n\nThe union said the plan was a start.',
+    '2025-02-12',
+  ),
+);
+writeSource(
+  dir,
+  'harbour-envoys',
+  testArticle(
+    'harbour-envoys',
+    'Ostend’s intelligence chief, Omar Sandqvist, flew to Dover on Monday, officials said.\n\nCalais’s intelligence chief, Lena Brandt, joined the talks a day later.\n\nMayor Pell’s envoy Ada Rowe said the crews would decide by Friday.',
+    '2025-02-11',
+  ),
+);
+writeSource(
+  dir,
+  'harbour-older',
+  testArticle(
+    'harbour-older',
+    'Crews first walked out in 2023 over night shifts, and the strike has cost the port dearly.\n\nDuring the first stage, 12 crew members seized in the 14 May, 2024 raid on the depot will be released, the board said.',
+    '2025-01-20',
+  ),
+);
 const knowledge = buildKnowledge(loadCorpus(dir));
 
 describe('the floor', () => {
@@ -114,7 +163,11 @@ describe('/who and /terms on page shapes the bot used to miss', () => {
   });
 
   it('every quote stays verbatim', () => {
-    for (const a of [answerWhen(knowledge, 'first stage ended'), answerWho(knowledge, 'harbour ministry spokesman'), answerTerms(knowledge, 'stage three rebuilding quay')]) {
+    for (const a of [
+      answerWhen(knowledge, 'first stage ended'),
+      answerWho(knowledge, 'harbour ministry spokesman'),
+      answerTerms(knowledge, 'stage three rebuilding quay'),
+    ]) {
       for (const r of a.results) expect(isVerbatim(knowledge, r.quote, r.source.id), r.quote).toBe(true);
     }
   });

@@ -9,8 +9,20 @@ import { buildKnowledge } from '../../src/knowledge/knowledge.ts';
 import { emptyCorpus, testArticle, writeSource } from '../helpers/corpus.ts';
 
 const dir = emptyCorpus();
-writeSource(dir, 'spring-strikes', testArticle('spring-strikes', 'Qatar condemned the strikes and urged the mediators to keep the talks alive.', '2025-03-19'));
-writeSource(dir, 'autumn-pause', testArticle('autumn-pause', 'Qatar told both sides that it was suspending its role as a mediator until they showed they were serious.', '2024-11-13'));
+writeSource(
+  dir,
+  'spring-strikes',
+  testArticle('spring-strikes', 'Qatar condemned the strikes and urged the mediators to keep the talks alive.', '2025-03-19'),
+);
+writeSource(
+  dir,
+  'autumn-pause',
+  testArticle(
+    'autumn-pause',
+    'Qatar told both sides that it was suspending its role as a mediator until they showed they were serious.',
+    '2024-11-13',
+  ),
+);
 writeSource(dir, 'winter-note', testArticle('winter-note', 'Aid deliveries slowed again in the north.', '2024-11-20'));
 const knowledge = buildKnowledge(loadCorpus(dir));
 

@@ -10,10 +10,42 @@ import { buildKnowledge } from '../../src/knowledge/knowledge.ts';
 import { emptyCorpus, testArticle, writeSource } from '../helpers/corpus.ts';
 
 const dir = emptyCorpus();
-writeSource(dir, 'first-truce', testArticle('first-truce', 'Israel and Hamas agreed to a four-day cease-fire on Wednesday, under which Hamas would release 50 hostages in exchange for 150 Palestinian prisoners.', '2023-11-22'));
-writeSource(dir, 'may-proposal', testArticle('may-proposal', 'Israel rejected the proposal for a six-week truce and the release of 33 hostages, officials said.', '2024-05-07'));
-writeSource(dir, 'january-deal', testArticle('january-deal', 'Israel and Hamas agreed to a ceasefire deal on Wednesday. In its first phase, which lasts 42 days, 33 hostages are to be freed in exchange for hundreds of Palestinian prisoners.', '2025-01-16'));
-writeSource(dir, 'ankara-swap', testArticle('ankara-swap', 'Russia and the United States completed a prisoner swap in Ankara on Thursday, freeing 24 prisoners held in seven countries.', '2024-08-02'));
+writeSource(
+  dir,
+  'first-truce',
+  testArticle(
+    'first-truce',
+    'Israel and Hamas agreed to a four-day cease-fire on Wednesday, under which Hamas would release 50 hostages in exchange for 150 Palestinian prisoners.',
+    '2023-11-22',
+  ),
+);
+writeSource(
+  dir,
+  'may-proposal',
+  testArticle(
+    'may-proposal',
+    'Israel rejected the proposal for a six-week truce and the release of 33 hostages, officials said.',
+    '2024-05-07',
+  ),
+);
+writeSource(
+  dir,
+  'january-deal',
+  testArticle(
+    'january-deal',
+    'Israel and Hamas agreed to a ceasefire deal on Wednesday. In its first phase, which lasts 42 days, 33 hostages are to be freed in exchange for hundreds of Palestinian prisoners.',
+    '2025-01-16',
+  ),
+);
+writeSource(
+  dir,
+  'ankara-swap',
+  testArticle(
+    'ankara-swap',
+    'Russia and the United States completed a prisoner swap in Ankara on Thursday, freeing 24 prisoners held in seven countries.',
+    '2024-08-02',
+  ),
+);
 const knowledge = buildKnowledge(loadCorpus(dir));
 
 describe('/terms follows the deals', () => {
@@ -30,12 +62,15 @@ describe('/terms follows the deals', () => {
 
   it('answers "length" with durations, the four-day cease-fire among them', () => {
     const a = answerTerms(knowledge, 'ceasefire length');
-    const top = a.results.slice(0, 3).map((r) => r.quote).join(' ');
+    const top = a.results
+      .slice(0, 3)
+      .map((r) => r.quote)
+      .join(' ');
     expect(top).toMatch(/four-day cease-fire/);
     expect(top).toMatch(/42 days/);
   });
 
-  it('gives each deal\'s length with the latest deal first', () => {
+  it("gives each deal's length with the latest deal first", () => {
     const a = answerTerms(knowledge, 'ceasefire length');
     expect(a.results[0]?.quote).toMatch(/42 days/);
     expect(a.notes.join(' ')).toMatch(/latest first/);
@@ -49,8 +84,24 @@ describe('/terms follows the deals', () => {
 
   it('finds an extension or a pull-back told in other words', () => {
     const more = emptyCorpus();
-    writeSource(more, 'extended', testArticle('extended', 'The pause can be extended by one day for every ten additional hostages released, the mediators said.', '2023-11-22'));
-    writeSource(more, 'pullback', testArticle('pullback', 'Under the agreement, Israeli troops are to pull back to an agreed line inside Gaza within a day.', '2025-10-09'));
+    writeSource(
+      more,
+      'extended',
+      testArticle(
+        'extended',
+        'The pause can be extended by one day for every ten additional hostages released, the mediators said.',
+        '2023-11-22',
+      ),
+    );
+    writeSource(
+      more,
+      'pullback',
+      testArticle(
+        'pullback',
+        'Under the agreement, Israeli troops are to pull back to an agreed line inside Gaza within a day.',
+        '2025-10-09',
+      ),
+    );
     const k = buildKnowledge(loadCorpus(more));
     expect(answerTerms(k, 'truce extension').results[0]?.source.id).toBe('extended');
     expect(answerTerms(k, 'withdrawal line').results[0]?.source.id).toBe('pullback');

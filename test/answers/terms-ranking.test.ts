@@ -28,11 +28,19 @@ const pages = (answer: (limit: number, offset: number) => unknown) => [0, 5].map
 
 function expectSameAnswers(knowledge: Knowledge, recorded: GoldenCorpus) {
   // the answers were recorded on these passages: other passages would make every comparison below fail for no fault of /terms
-  expect(passagesDigest(knowledge.passages), 'the passages the golden answers were recorded on (see golden/README.md)').toEqual(recorded.passages);
+  expect(passagesDigest(knowledge.passages), 'the passages the golden answers were recorded on (see golden/README.md)').toEqual(
+    recorded.passages,
+  );
   expect(recorded.answers.length).toBeGreaterThan(0);
   for (const before of recorded.answers) {
     const asked = before.question === '' ? null : before.question;
-    expect(goldenOf(before.question, PAGES.map((offset) => answerTerms(knowledge, asked, PAGE_SIZE, offset))), `/terms ${before.question}`).toEqual(before);
+    expect(
+      goldenOf(
+        before.question,
+        PAGES.map((offset) => answerTerms(knowledge, asked, PAGE_SIZE, offset)),
+      ),
+      `/terms ${before.question}`,
+    ).toEqual(before);
   }
 }
 
@@ -61,15 +69,24 @@ describe('/terms ranking only the page it shows', () => {
     const dir = scratchCorpus();
     const before = prepareAnswers(buildKnowledge(loadCorpus(dir)));
     const file = 'harbor-terms-update.md';
-    const updated = prepareAnswers(updateKnowledge(before, { added: [parseSourceFile(article, `sources/${file}`)], removed: ['cnn-retold-blinken-warns-qatar'] }), before);
+    const updated = prepareAnswers(
+      updateKnowledge(before, { added: [parseSourceFile(article, `sources/${file}`)], removed: ['cnn-retold-blinken-warns-qatar'] }),
+      before,
+    );
     writeFileSync(join(dir, 'sources', file), article);
     rmSync(join(dir, 'sources', 'cnn-retold-blinken-warns-qatar.md'));
     const fresh = prepareAnswers(buildKnowledge(loadCorpus(dir)));
     for (const topic of ['hostages', 'aid', 'ratio', 'how long is the pause', 'how many hostages', 'prisoners for each hostage']) {
-      expect(pages((limit, offset) => answerTerms(updated, topic, limit, offset)), topic).toEqual(pages((limit, offset) => answerTerms(fresh, topic, limit, offset)));
+      expect(
+        pages((limit, offset) => answerTerms(updated, topic, limit, offset)),
+        topic,
+      ).toEqual(pages((limit, offset) => answerTerms(fresh, topic, limit, offset)));
     }
     for (const event of ['pause was extended', 'truce extended by two days', 'aid trucks entered']) {
-      expect(pages((limit, offset) => answerWhen(updated, event, limit, offset)), event).toEqual(pages((limit, offset) => answerWhen(fresh, event, limit, offset)));
+      expect(
+        pages((limit, offset) => answerWhen(updated, event, limit, offset)),
+        event,
+      ).toEqual(pages((limit, offset) => answerWhen(fresh, event, limit, offset)));
     }
     expect(answerTerms(updated, 'aid trucks per day').results.map((r) => r.passage_id)).toContain('harbor-terms-update#2');
   });

@@ -14,11 +14,21 @@ describe('the top of a ranking', () => {
 
   it('equals a stable sort cut to size for any list, comparison and size', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ a: fc.integer({ min: 0, max: 5 }), b: fc.integer({ min: 0, max: 3 }) }), { maxLength: 300 }), fc.integer({ min: 0, max: 60 }), (items, count) => {
-        const compare = (x: (typeof items)[number], y: (typeof items)[number]) => y.a - x.a || x.b - y.b;
-        const expected = items.map((item, at) => ({ item, at })).sort((x, y) => compare(x.item, y.item)).slice(0, count).map((x) => x.at);
-        expect(topRanked(items.length, (i, j) => compare(items[i] as (typeof items)[number], items[j] as (typeof items)[number]), count)).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(fc.record({ a: fc.integer({ min: 0, max: 5 }), b: fc.integer({ min: 0, max: 3 }) }), { maxLength: 300 }),
+        fc.integer({ min: 0, max: 60 }),
+        (items, count) => {
+          const compare = (x: (typeof items)[number], y: (typeof items)[number]) => y.a - x.a || x.b - y.b;
+          const expected = items
+            .map((item, at) => ({ item, at }))
+            .sort((x, y) => compare(x.item, y.item))
+            .slice(0, count)
+            .map((x) => x.at);
+          expect(
+            topRanked(items.length, (i, j) => compare(items[i] as (typeof items)[number], items[j] as (typeof items)[number]), count),
+          ).toEqual(expected);
+        },
+      ),
     );
   });
 

@@ -9,12 +9,60 @@ import { buildKnowledge } from '../../src/knowledge/knowledge.ts';
 import { emptyCorpus, testArticle, writeSource } from '../helpers/corpus.ts';
 
 const dir = emptyCorpus();
-writeSource(dir, 'riyadh-summit', testArticle('riyadh-summit', 'Arab and Muslim leaders met at a summit in Riyadh on Nov. 11, 2023, to discuss the war.\n\nThe summit called for an immediate halt to the fighting.', '2023-11-12'));
-writeSource(dir, 'sharm-summit', testArticle('sharm-summit', 'World leaders gathered at the Sharm El-Sheikh summit on Oct. 13, 2025, to sign a declaration on Gaza.\n\nThe summit was hosted by Egypt.', '2025-10-14'));
-writeSource(dir, 'tehran-killing', testArticle('tehran-killing', 'Hamas political leader Ismail Haniyeh was killed in Tehran on July 31, 2024, in a strike blamed on Israel.\n\nThe killing of Haniyeh put the talks on hold.', '2024-08-01'));
-writeSource(dir, 'rafah-killing', testArticle('rafah-killing', 'Israel announced the killing of Yahya Sinwar in Rafah on Oct. 17, 2024, after a chance encounter with troops.', '2024-10-18'));
-writeSource(dir, 'wire-release', testArticle('wire-release', 'The two elderly hostages were released by Hamas on Monday, Oct. 23, 2023, at the Rafah crossing.', '2023-10-24'));
-writeSource(dir, 'daily-release', testArticle('daily-release', 'The two elderly hostages were released by Hamas on Oct. 24, 2023, according to the Red Cross.', '2023-10-25'));
+writeSource(
+  dir,
+  'riyadh-summit',
+  testArticle(
+    'riyadh-summit',
+    'Arab and Muslim leaders met at a summit in Riyadh on Nov. 11, 2023, to discuss the war.\n\nThe summit called for an immediate halt to the fighting.',
+    '2023-11-12',
+  ),
+);
+writeSource(
+  dir,
+  'sharm-summit',
+  testArticle(
+    'sharm-summit',
+    'World leaders gathered at the Sharm El-Sheikh summit on Oct. 13, 2025, to sign a declaration on Gaza.\n\nThe summit was hosted by Egypt.',
+    '2025-10-14',
+  ),
+);
+writeSource(
+  dir,
+  'tehran-killing',
+  testArticle(
+    'tehran-killing',
+    'Hamas political leader Ismail Haniyeh was killed in Tehran on July 31, 2024, in a strike blamed on Israel.\n\nThe killing of Haniyeh put the talks on hold.',
+    '2024-08-01',
+  ),
+);
+writeSource(
+  dir,
+  'rafah-killing',
+  testArticle(
+    'rafah-killing',
+    'Israel announced the killing of Yahya Sinwar in Rafah on Oct. 17, 2024, after a chance encounter with troops.',
+    '2024-10-18',
+  ),
+);
+writeSource(
+  dir,
+  'wire-release',
+  testArticle(
+    'wire-release',
+    'The two elderly hostages were released by Hamas on Monday, Oct. 23, 2023, at the Rafah crossing.',
+    '2023-10-24',
+  ),
+);
+writeSource(
+  dir,
+  'daily-release',
+  testArticle(
+    'daily-release',
+    'The two elderly hostages were released by Hamas on Oct. 24, 2023, according to the Red Cross.',
+    '2023-10-25',
+  ),
+);
 const knowledge = buildKnowledge(loadCorpus(dir));
 
 describe('/when ranks the event first', () => {
@@ -52,35 +100,75 @@ describe('/when ranks the event first', () => {
 
 describe('/when dates a quote that gives no date itself, and says where the date comes from', () => {
   const news = emptyCorpus();
-  writeSource(news, 'summit-day', testArticle('summit-day', [
-    'The last captives came home on Monday night after the exchange was completed in two stages.',
-    'Crowds gathered in the square to watch the buses arrive.',
-    'The president then flew on to Port Carrow, where he chaired a summit of regional leaders on the reconstruction plan.',
-    'Officials spoke of a turning point.',
-    'Relief agencies said they needed more lorries.',
-    'A second paragraph of background followed.',
-    'The previous Port Carrow summit, years earlier, had ended without a declaration.',
-  ].join('\n\n'), '2025-10-14'));
-  writeSource(news, 'swap-day', testArticle('swap-day', [
-    'The funeral was held in the capital.',
-    'In Washington, President Joe Biden told reporters on Thursday night that the killing had not helped.',
-    'Biden spoke at the air base, where he greeted three Americans freed earlier that day in a prisoner swap between the United States and Russia.',
-    'That exchange, carried out at the airport in Ankara, saw Russia and Belarus free sixteen people.',
-  ].join('\n\n'), '2024-08-02'));
-  writeSource(news, 'women-freed', testArticle('women-freed', [
-    'Two elderly women held in Gaza since the attack were handed to the Red Cross on Monday evening, the second release in four days.',
-    'Miriam Adler, 84, and Ruth Kessel, 80, were seized from their homes on Oct. 7 along with their husbands.',
-  ].join('\n\n'), '2023-10-24'));
-  writeSource(news, 'truce-ends', testArticle('truce-ends', [
-    'The army resumed its offensive on Friday morning, shortly after a truce that had held for a week expired.',
-    'The earlier truce took effect on a Friday and brought the first lull in weeks of fighting, officials recalled on Thursday.',
-  ].join('\n\n'), '2023-12-01'));
+  writeSource(
+    news,
+    'summit-day',
+    testArticle(
+      'summit-day',
+      [
+        'The last captives came home on Monday night after the exchange was completed in two stages.',
+        'Crowds gathered in the square to watch the buses arrive.',
+        'The president then flew on to Port Carrow, where he chaired a summit of regional leaders on the reconstruction plan.',
+        'Officials spoke of a turning point.',
+        'Relief agencies said they needed more lorries.',
+        'A second paragraph of background followed.',
+        'The previous Port Carrow summit, years earlier, had ended without a declaration.',
+      ].join('\n\n'),
+      '2025-10-14',
+    ),
+  );
+  writeSource(
+    news,
+    'swap-day',
+    testArticle(
+      'swap-day',
+      [
+        'The funeral was held in the capital.',
+        'In Washington, President Joe Biden told reporters on Thursday night that the killing had not helped.',
+        'Biden spoke at the air base, where he greeted three Americans freed earlier that day in a prisoner swap between the United States and Russia.',
+        'That exchange, carried out at the airport in Ankara, saw Russia and Belarus free sixteen people.',
+      ].join('\n\n'),
+      '2024-08-02',
+    ),
+  );
+  writeSource(
+    news,
+    'women-freed',
+    testArticle(
+      'women-freed',
+      [
+        'Two elderly women held in Gaza since the attack were handed to the Red Cross on Monday evening, the second release in four days.',
+        'Miriam Adler, 84, and Ruth Kessel, 80, were seized from their homes on Oct. 7 along with their husbands.',
+      ].join('\n\n'),
+      '2023-10-24',
+    ),
+  );
+  writeSource(
+    news,
+    'truce-ends',
+    testArticle(
+      'truce-ends',
+      [
+        'The army resumed its offensive on Friday morning, shortly after a truce that had held for a week expired.',
+        'The earlier truce took effect on a Friday and brought the first lull in weeks of fighting, officials recalled on Thursday.',
+      ].join('\n\n'),
+      '2023-12-01',
+    ),
+  );
   // "fighting" is an everyday word in a corpus about a war; "resumed" is not
-  writeSource(news, 'fighting-talk', testArticle('fighting-talk', [
-    'Heavy fighting was reported in the north.',
-    'The fighting displaced thousands more families.',
-    'Mediators urged an end to the fighting.',
-  ].join('\n\n'), '2023-11-10'));
+  writeSource(
+    news,
+    'fighting-talk',
+    testArticle(
+      'fighting-talk',
+      [
+        'Heavy fighting was reported in the north.',
+        'The fighting displaced thousands more families.',
+        'Mediators urged an end to the fighting.',
+      ].join('\n\n'),
+      '2023-11-10',
+    ),
+  );
   const k = buildKnowledge(loadCorpus(news));
 
   it('an undated paragraph near the top tells the day its opening paragraph reports, and the answer says so', () => {

@@ -7,18 +7,34 @@ import { buildKnowledge } from '../../src/knowledge/knowledge.ts';
 import { bundledKnowledge, emptyCorpus, isVerbatim, testArticle, writeSource } from '../helpers/corpus.ts';
 
 const dir = emptyCorpus();
-writeSource(dir, 'talks-may', testArticle('talks-may', [
-  'Hamas leader Ismail Haniyeh said the group had accepted the proposal.',
-  'Shin Bet chief Ronen Bar travelled to Cairo with the Israeli team.',
-  'Photo Android Jennifer Shutt contributed reporting.',
-].join('\n\n'), '2024-05-07'));
-writeSource(dir, 'talks-october', testArticle('talks-october', [
-  'Hamas leader Yahya Sinwar rejected the terms, officials said.',
-  'The former Shin Bet chief Yaakov Perry told reporters the talks would fail.',
-  'Khalil al-Hayya, Hamas’s chief negotiator, said the group wanted guarantees.',
-  'Al-Hayya later met the mediators in Doha. Sinwar did not attend.',
-  'A note about Zorblatt appeared in the margin of the report.',
-].join('\n\n'), '2024-10-20'));
+writeSource(
+  dir,
+  'talks-may',
+  testArticle(
+    'talks-may',
+    [
+      'Hamas leader Ismail Haniyeh said the group had accepted the proposal.',
+      'Shin Bet chief Ronen Bar travelled to Cairo with the Israeli team.',
+      'Photo Android Jennifer Shutt contributed reporting.',
+    ].join('\n\n'),
+    '2024-05-07',
+  ),
+);
+writeSource(
+  dir,
+  'talks-october',
+  testArticle(
+    'talks-october',
+    [
+      'Hamas leader Yahya Sinwar rejected the terms, officials said.',
+      'The former Shin Bet chief Yaakov Perry told reporters the talks would fail.',
+      'Khalil al-Hayya, Hamas’s chief negotiator, said the group wanted guarantees.',
+      'Al-Hayya later met the mediators in Doha. Sinwar did not attend.',
+      'A note about Zorblatt appeared in the margin of the report.',
+    ].join('\n\n'),
+    '2024-10-20',
+  ),
+);
 const knowledge = buildKnowledge(loadCorpus(dir));
 
 describe('/who for people the curated file does not list', () => {
@@ -83,7 +99,14 @@ describe('/who when the text says a role ended or began', () => {
     const k = knowledgeOf([
       ['spring', ['Northern Militia commander Dorian Vexley rejected the offer, aides said.'], '2024-03-02'],
       ['autumn', ['Government forces killed Northern Militia commander Dorian Vexley on Sept. 3, officials said.'], '2024-09-10'],
-      ['winter', ['The new Northern Militia commander, Ansel Korrin, met the envoys on Tuesday.', 'Northern Militia commander Dorian Vexley had planned the raid, a report found.'], '2024-12-04'],
+      [
+        'winter',
+        [
+          'The new Northern Militia commander, Ansel Korrin, met the envoys on Tuesday.',
+          'Northern Militia commander Dorian Vexley had planned the raid, a report found.',
+        ],
+        '2024-12-04',
+      ],
     ]);
     const a = answerWho(k, 'Northern Militia commander');
     expect(a.entity?.name).toBe('Ansel Korrin');
@@ -93,7 +116,11 @@ describe('/who when the text says a role ended or began', () => {
   it('takes the replacement for the current holder after a dismissal', () => {
     const k = knowledgeOf([
       ['before', ['Port Authority chief Liora Vand toured the docks.'], '2024-02-01'],
-      ['vote', ['The council voted to dismiss Port Authority chief Liora Vand, and named Teodor Brisk as Port Authority chief.'], '2024-06-15'],
+      [
+        'vote',
+        ['The council voted to dismiss Port Authority chief Liora Vand, and named Teodor Brisk as Port Authority chief.'],
+        '2024-06-15',
+      ],
       ['later', ['Liora Vand, the Port Authority chief, spoke at a rally against the vote.'], '2024-07-01'],
     ]);
     const a = answerWho(k, 'Port Authority chief');
@@ -116,7 +143,11 @@ describe('/who when the text says a role ended or began', () => {
 
   it('ends only the role of the person the killing is about, not another person named in the sentence', () => {
     const k = knowledgeOf([
-      ['first-report', ['Delta Front leader Tobin Marsh denied the claim.', 'Delta Front leader Calder Wynn was sidelined by the council.'], '2024-01-10'],
+      [
+        'first-report',
+        ['Delta Front leader Tobin Marsh denied the claim.', 'Delta Front leader Calder Wynn was sidelined by the council.'],
+        '2024-01-10',
+      ],
       ['second-report', ['Delta Front leader Tobin Marsh said the army killed Calder Wynn, his rival, in a strike.'], '2024-04-02'],
     ]);
     const a = answerWho(k, 'Delta Front leader');
@@ -144,12 +175,28 @@ describe('/who on the bundled corpus', () => {
 
 describe('/who reads roles the way real pages word them', () => {
   const more = emptyCorpus();
-  writeSource(more, 'port-spring', testArticle('port-spring', 'Port Guard chief Mira Castell met the crews on Monday.\n\nThe crews said Castell had listened.', '2024-04-02'));
-  writeSource(more, 'port-autumn', testArticle('port-autumn', [
-    'The list of crews to be paid was drawn up with the Port Guard service, which has been headed since Sunday by Omar Sandqvist.',
-    'The talks brought together the board and Mayor Pell’s son-in-law Ada Rowe.',
-    'Port Guard’s Lena Brandt said the crews would be paid on Friday.',
-  ].join('\n\n'), '2024-10-08'));
+  writeSource(
+    more,
+    'port-spring',
+    testArticle(
+      'port-spring',
+      'Port Guard chief Mira Castell met the crews on Monday.\n\nThe crews said Castell had listened.',
+      '2024-04-02',
+    ),
+  );
+  writeSource(
+    more,
+    'port-autumn',
+    testArticle(
+      'port-autumn',
+      [
+        'The list of crews to be paid was drawn up with the Port Guard service, which has been headed since Sunday by Omar Sandqvist.',
+        'The talks brought together the board and Mayor Pell’s son-in-law Ada Rowe.',
+        'Port Guard’s Lena Brandt said the crews would be paid on Friday.',
+      ].join('\n\n'),
+      '2024-10-08',
+    ),
+  );
   const k = buildKnowledge(loadCorpus(more));
 
   it('a body "headed since Sunday by" someone names its new head, who is then the latest holder', () => {

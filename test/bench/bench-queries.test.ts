@@ -10,7 +10,8 @@ function editDistance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_v, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
     row = next;
   }
   return row[b.length] ?? 0;
@@ -29,7 +30,8 @@ describe('benchQueries', () => {
   });
 
   it('gives every command its count of queries, in the right shapes', () => {
-    for (const list of [q.search, q.who, q.when, q.terms, q.findSources, q.autocomplete.who, q.autocomplete.when, q.autocomplete.terms]) expect(list).toHaveLength(300);
+    for (const list of [q.search, q.who, q.when, q.terms, q.findSources, q.autocomplete.who, q.autocomplete.when, q.autocomplete.terms])
+      expect(list).toHaveLength(300);
     const words = (s: string) => s.split(/\s+/).filter((w) => w !== '').length;
     expect(q.search.filter((s) => words(s) >= 2 && words(s) <= 6).length / q.search.length).toBeGreaterThan(0.9);
     for (const s of q.findSources) expect(words(s)).toBeGreaterThanOrEqual(20);

@@ -46,11 +46,45 @@ export interface QuerySource {
   texts: readonly string[];
 }
 
-const TOPICS = ['ratio', 'hostages', 'length', 'aid', 'final deal', '', 'prisoners', 'cease-fire length', 'conditions', 'exchange ratio', 'humanitarian aid', 'how many hostages', 'how long is the pause', 'aid trucks per day', 'prisoners for each hostage'];
-const EVENTS = ['pause began', 'pause was extended', 'truce ended', 'hostages freed', 'prisoners released', 'hostages released', 'deal approved', 'talks resumed', 'talks stalled', 'war cabinet approval', 'cease-fire collapsed', 'aid trucks entered', 'Raanans freed', 'October 7 attack', 'proposal rejected', 'first phase began'];
+const TOPICS = [
+  'ratio',
+  'hostages',
+  'length',
+  'aid',
+  'final deal',
+  '',
+  'prisoners',
+  'cease-fire length',
+  'conditions',
+  'exchange ratio',
+  'humanitarian aid',
+  'how many hostages',
+  'how long is the pause',
+  'aid trucks per day',
+  'prisoners for each hostage',
+];
+const EVENTS = [
+  'pause began',
+  'pause was extended',
+  'truce ended',
+  'hostages freed',
+  'prisoners released',
+  'hostages released',
+  'deal approved',
+  'talks resumed',
+  'talks stalled',
+  'war cabinet approval',
+  'cease-fire collapsed',
+  'aid trucks entered',
+  'Raanans freed',
+  'October 7 attack',
+  'proposal rejected',
+  'first phase began',
+];
 const EVENT_WORDS = ['met', 'called', 'visited', 'talks', 'proposal', 'release', 'pause', 'meeting'];
 const CITIES = ['Doha', 'Cairo', 'Paris', 'Washington', 'Jerusalem'];
-const NOT_NAME_START = /^(?:The|A|An|Under|On|In|At|Late|Last|Earlier|This|When|Both|Everyone|They|We|Hamas|Israel|Israeli|Qatar|Qatari|Egypt|Egyptian|Palestinian|White|State|Middle|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept|Oct|Nov|Dec)$/;
+const NOT_NAME_START =
+  /^(?:The|A|An|Under|On|In|At|Late|Last|Earlier|This|When|Both|Everyone|They|We|Hamas|Israel|Israeli|Qatar|Qatari|Egypt|Egyptian|Palestinian|White|State|Middle|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept|Oct|Nov|Dec)$/;
 
 /**
  * The word with one typo: a letter replaced, dropped or added (never the first letter), so the result is exactly
@@ -87,7 +121,11 @@ class Picker extends Dice {
 
   /** The words of a random passage, lower-cased, punctuation dropped. */
   words(): string[] {
-    return this.text().toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+    return (
+      this.text()
+        .toLowerCase()
+        .match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []
+    );
   }
 
   /** A run of 2–6 consecutive words from a passage, or 2–4 content words from several passages. */
@@ -146,7 +184,8 @@ class Picker extends Dice {
     const want = this.int(20, 60);
     const start = Math.floor(this.rand() * this.source.texts.length);
     const words: string[] = [];
-    for (let i = start; words.length < want && i < start + 50; i++) words.push(...(this.source.texts[i % this.source.texts.length] ?? '').split(/\s+/).filter((w) => w !== ''));
+    for (let i = start; words.length < want && i < start + 50; i++)
+      words.push(...(this.source.texts[i % this.source.texts.length] ?? '').split(/\s+/).filter((w) => w !== ''));
     return words.slice(0, want).join(' ');
   }
 
@@ -184,7 +223,14 @@ export function benchQueries(source: QuerySource, options: { count: number; seed
   const maybeTypo = (q: string, share: number) => (p.rand() < share ? p.typo(q) : q);
   const search = list(() => {
     const r = p.rand();
-    const q = r < 0.6 ? p.wordQuery() : r < 0.75 ? `${p.entityName()} ${p.contentWord()}` : r < 0.85 ? p.role() : `what did ${p.surname()} say about ${p.pick(['hostages', 'the pause', 'aid', 'the proposal', 'prisoners'])}`;
+    const q =
+      r < 0.6
+        ? p.wordQuery()
+        : r < 0.75
+          ? `${p.entityName()} ${p.contentWord()}`
+          : r < 0.85
+            ? p.role()
+            : `what did ${p.surname()} say about ${p.pick(['hostages', 'the pause', 'aid', 'the proposal', 'prisoners'])}`;
     return maybeTypo(q, 0.2);
   });
   const who = list(() => {

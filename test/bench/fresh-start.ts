@@ -49,5 +49,15 @@ prepareAnswers(knowledge);
 const prepareMs = since(t);
 globalThis.gc?.();
 const memory = process.memoryUsage();
-const result: FreshStart = { importMs, loadCorpusMs, knowledgeMs, from, firstAnswerMs, toFirstAnswerMs, prepareMs, rssMb: memory.rss / 2 ** 20, heapMb: memory.heapUsed / 2 ** 20 };
+const result: FreshStart = {
+  importMs,
+  loadCorpusMs,
+  knowledgeMs,
+  from,
+  firstAnswerMs,
+  toFirstAnswerMs,
+  prepareMs,
+  rssMb: memory.rss / 2 ** 20,
+  heapMb: memory.heapUsed / 2 ** 20,
+};
 console.log(JSON.stringify(result));

@@ -33,8 +33,16 @@ describe('the HTTP load test', () => {
   it('sends exactly the count asked for and times every answer', async () => {
     const before = handled;
     // a command of its own each time, as Discord sends them: an interaction id seen again is a replay, refused with 409
-    const posts = Array.from({ length: 51 }, (_, k) => signedPost(discord.privateKey, k % 2 ? ping() : slashCommand('who', { name: 'McGurk' })));
-    const report = await loadEndpoint({ url, posts, count: 51, concurrency: 4, expectType: InteractionResponseType.ChannelMessageWithSource });
+    const posts = Array.from({ length: 51 }, (_, k) =>
+      signedPost(discord.privateKey, k % 2 ? ping() : slashCommand('who', { name: 'McGurk' })),
+    );
+    const report = await loadEndpoint({
+      url,
+      posts,
+      count: 51,
+      concurrency: 4,
+      expectType: InteractionResponseType.ChannelMessageWithSource,
+    });
     expect(handled - before).toBe(26);
     expect(report).toMatchObject({ requests: 51, statuses: { 200: 51 }, failures: 25 }); // the PINGs got PONG, not a message
     expect(report.latency.n).toBe(51);
@@ -42,12 +50,24 @@ describe('the HTTP load test', () => {
   });
 
   it('counts every refused request as a failure', async () => {
-    const report = await loadEndpoint({ url, posts: [signedPost(generateKeyPairSync('ed25519').privateKey, ping())], count: 20, concurrency: 3, expectType: InteractionResponseType.Pong });
+    const report = await loadEndpoint({
+      url,
+      posts: [signedPost(generateKeyPairSync('ed25519').privateKey, ping())],
+      count: 20,
+      concurrency: 3,
+      expectType: InteractionResponseType.Pong,
+    });
     expect(report).toMatchObject({ requests: 20, statuses: { 401: 20 }, failures: 20 });
   });
 
   it('runs the clients in a worker thread, off the server’s event loop', async () => {
-    const report = await loadEndpointInWorker({ url, posts: [signedPost(discord.privateKey, ping())], count: 30, concurrency: 5, expectType: InteractionResponseType.Pong });
+    const report = await loadEndpointInWorker({
+      url,
+      posts: [signedPost(discord.privateKey, ping())],
+      count: 30,
+      concurrency: 5,
+      expectType: InteractionResponseType.Pong,
+    });
     expect(report).toMatchObject({ requests: 30, statuses: { 200: 30 }, failures: 0 });
   });
 });

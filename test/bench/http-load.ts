@@ -57,12 +57,21 @@ export interface LoadReport {
  */
 export function postSigned(url: string, agent: Agent, signed: SignedPost, timeoutMs?: number): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, ...(timeoutMs !== undefined ? { timeout: timeoutMs } : {}), headers: { ...signed.headers, 'content-length': String(Buffer.byteLength(signed.body)) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        ...(timeoutMs !== undefined ? { timeout: timeoutMs } : {}),
+        headers: { ...signed.headers, 'content-length': String(Buffer.byteLength(signed.body)) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', reject);
     req.end(signed.body);
@@ -126,7 +135,10 @@ export function loadEndpointInWorker(options: LoadOptions): Promise<LoadReport> 
     // a worker does not inherit the TypeScript loader, so it registers tsx before importing the worker module
     const loader = JSON.stringify(import.meta.resolve('tsx/esm/api'));
     const entry = JSON.stringify(new URL('./http-load-worker.ts', import.meta.url).href);
-    const worker = new Worker(`import(${loader}).then(({ register }) => { register(); return import(${entry}); })`, { eval: true, workerData: options });
+    const worker = new Worker(`import(${loader}).then(({ register }) => { register(); return import(${entry}); })`, {
+      eval: true,
+      workerData: options,
+    });
     worker.once('message', (report: LoadReport) => resolve(report));
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`the load worker exited with code ${code}`)));

@@ -38,7 +38,12 @@ export function rightAnswer(kind: string, status: number, body: string): boolean
   }
   if (kind === 'PING') return type === InteractionResponseType.Pong;
   if (kind === 'autocomplete') return type === InteractionResponseType.ApplicationCommandAutocompleteResult;
-  if (kind === 'page button') return type === InteractionResponseType.UpdateMessage || type === InteractionResponseType.DeferredMessageUpdate || type === InteractionResponseType.ChannelMessageWithSource;
+  if (kind === 'page button')
+    return (
+      type === InteractionResponseType.UpdateMessage ||
+      type === InteractionResponseType.DeferredMessageUpdate ||
+      type === InteractionResponseType.ChannelMessageWithSource
+    );
   return type === InteractionResponseType.ChannelMessageWithSource || type === InteractionResponseType.DeferredChannelMessageWithSource;
 }
 
@@ -83,7 +88,9 @@ export interface PageButton {
  */
 export function pageButtonsIn(body: string): PageButton[] {
   try {
-    const response = JSON.parse(body) as { data?: { embeds?: unknown[]; components?: Array<{ components?: Array<{ custom_id?: string; disabled?: boolean }> }> } };
+    const response = JSON.parse(body) as {
+      data?: { embeds?: unknown[]; components?: Array<{ components?: Array<{ custom_id?: string; disabled?: boolean }> }> };
+    };
     const embeds = response.data?.embeds ?? [];
     return (response.data?.components ?? [])
       .flatMap((row) => row.components ?? [])
@@ -103,7 +110,11 @@ export function pageButtonsIn(body: string): PageButton[] {
  * const mix = interactionMix(privateKey, queries, { size: 6000, members: 6000, buttons: [] });
  * mix[0] // → { kind: 'autocomplete', post: { body: '{"type":4,…}', headers: {…} } }
  */
-export function interactionMix(privateKey: KeyObject, queries: BenchQueries, options: { size: number; members: number; buttons: readonly PageButton[]; seed?: number }): MixedRequest[] {
+export function interactionMix(
+  privateKey: KeyObject,
+  queries: BenchQueries,
+  options: { size: number; members: number; buttons: readonly PageButton[]; seed?: number },
+): MixedRequest[] {
   const rand = seededRandom(options.seed ?? 7);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const kinds = Object.entries(MIX_WEIGHTS).flatMap(([kind, weight]) => Array.from({ length: weight }, () => kind));
@@ -122,7 +133,11 @@ export function interactionMix(privateKey: KeyObject, queries: BenchQueries, opt
             ['when', 'event', pick(queries.autocomplete.when)],
             ['terms', 'topic', pick(queries.autocomplete.terms)],
           ] as const);
-          return interaction(InteractionType.ApplicationCommandAutocomplete, { id: '1', name, type: 1, options: [{ name: option, type: 3, value: typed, focused: true }] }, userId);
+          return interaction(
+            InteractionType.ApplicationCommandAutocomplete,
+            { id: '1', name, type: 1, options: [{ name: option, type: 3, value: typed, focused: true }] },
+            userId,
+          );
         }
         case '/who':
           return command('who', [{ name: 'name', value: pick(queries.who) }], userId);
@@ -135,12 +150,48 @@ export function interactionMix(privateKey: KeyObject, queries: BenchQueries, opt
         case '/timeline':
           return command('timeline', [], userId);
         case 'Find sources': {
-          const message = { id: String(700_000_000_000_000_000n + BigInt(n)), channel_id: CHANNEL_ID, content: pick(queries.findSources), author: { id: '444444444444444444', username: 'someone', discriminator: '0', global_name: null, avatar: null }, timestamp: new Date(0).toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], pinned: false, type: 0 };
-          return interaction(InteractionType.ApplicationCommand, { id: '2', name: 'Find sources', type: 3, target_id: message.id, resolved: { messages: { [message.id]: message } } }, userId);
+          const message = {
+            id: String(700_000_000_000_000_000n + BigInt(n)),
+            channel_id: CHANNEL_ID,
+            content: pick(queries.findSources),
+            author: { id: '444444444444444444', username: 'someone', discriminator: '0', global_name: null, avatar: null },
+            timestamp: new Date(0).toISOString(),
+            edited_timestamp: null,
+            tts: false,
+            mention_everyone: false,
+            mentions: [],
+            mention_roles: [],
+            attachments: [],
+            embeds: [],
+            pinned: false,
+            type: 0,
+          };
+          return interaction(
+            InteractionType.ApplicationCommand,
+            { id: '2', name: 'Find sources', type: 3, target_id: message.id, resolved: { messages: { [message.id]: message } } },
+            userId,
+          );
         }
         case 'page button': {
           const button = pick(options.buttons);
-          const message = { id: String(800_000_000_000_000_000n + BigInt(n)), channel_id: CHANNEL_ID, content: '', embeds: button.embeds, components: [], author: { id: APP_ID, username: 'talks-bot', discriminator: '0', global_name: null, avatar: null, bot: true }, timestamp: new Date(0).toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false, type: 20, flags: 64 };
+          const message = {
+            id: String(800_000_000_000_000_000n + BigInt(n)),
+            channel_id: CHANNEL_ID,
+            content: '',
+            embeds: button.embeds,
+            components: [],
+            author: { id: APP_ID, username: 'talks-bot', discriminator: '0', global_name: null, avatar: null, bot: true },
+            timestamp: new Date(0).toISOString(),
+            edited_timestamp: null,
+            tts: false,
+            mention_everyone: false,
+            mentions: [],
+            mention_roles: [],
+            attachments: [],
+            pinned: false,
+            type: 20,
+            flags: 64,
+          };
           return interaction(InteractionType.MessageComponent, { custom_id: button.customId, component_type: 2 }, userId, { message });
         }
         default:

@@ -35,7 +35,14 @@ export function percentile(sorted: readonly number[], p: number): number {
 export function summarise(times: readonly number[]): LatencySummary {
   const sorted = [...times].sort((a, b) => a - b);
   const mean = sorted.length === 0 ? 0 : sorted.reduce((a, b) => a + b, 0) / sorted.length;
-  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? 0, mean };
+  return {
+    n: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1] ?? 0,
+    mean,
+  };
 }
 
 /**
@@ -47,7 +54,11 @@ export function summarise(times: readonly number[]): LatencySummary {
  * @example
  * timeEach(['a', 'b'], (q) => index.search(q), { warmUp: 50, count: 1000 }) // → { n: 1000, p50: 0.08, … }
  */
-export function timeEach<T>(inputs: readonly T[], fn: (input: T) => unknown, options: { warmUp: number; count: number; progress?: string; budgetMs?: number }): LatencySummary {
+export function timeEach<T>(
+  inputs: readonly T[],
+  fn: (input: T) => unknown,
+  options: { warmUp: number; count: number; progress?: string; budgetMs?: number },
+): LatencySummary {
   if (inputs.length === 0) return summarise([]);
   const at = (i: number) => inputs[i % inputs.length] as T;
   const started = performance.now();
@@ -117,7 +128,14 @@ export function table(rows: ReadonlyArray<readonly string[]>, indent = '  '): st
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
   return rows
-    .map((row) => indent + row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ').trimEnd())
+    .map(
+      (row) =>
+        indent +
+        row
+          .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+          .join('  ')
+          .trimEnd(),
+    )
     .join('\n');
 }
 

@@ -136,6 +136,8 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopRep
     sustainedPerSecond: completed / took,
     perSecondRange: { min: windows.length ? Math.min(...windows) : 0, max: windows.length ? Math.max(...windows) : 0 },
     latency: summarise(times),
-    byKind: Object.fromEntries([...kinds].map(([kind, k]) => [kind, { requests: k.requests, errors: k.errors, latency: summarise(k.times) }])),
+    byKind: Object.fromEntries(
+      [...kinds].map(([kind, k]) => [kind, { requests: k.requests, errors: k.errors, latency: summarise(k.times) }]),
+    ),
   };
 }

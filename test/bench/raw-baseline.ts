@@ -66,9 +66,17 @@ export function rawBaseline(
   MiniSearch.loadJSON(json, OPTIONS);
   const loadMs = performance.now() - t;
   json = null;
-  const byCommand = Object.fromEntries(Object.entries(queries).map(([name, list]) => [name, timeEach(list, (q) => index.search(q), { ...options, progress: `raw plain, ${name}`, budgetMs: RAW_BUDGET_MS })]));
+  const byCommand = Object.fromEntries(
+    Object.entries(queries).map(([name, list]) => [
+      name,
+      timeEach(list, (q) => index.search(q), { ...options, progress: `raw plain, ${name}`, budgetMs: RAW_BUDGET_MS }),
+    ]),
+  );
   const modes = Object.fromEntries(
-    (Object.keys(RAW_MODES) as RawMode[]).map((mode) => [mode, timeEach(modeQueries, (q) => index.search(q, RAW_MODES[mode]), { ...options, progress: `raw ${mode}`, budgetMs: RAW_BUDGET_MS })]),
+    (Object.keys(RAW_MODES) as RawMode[]).map((mode) => [
+      mode,
+      timeEach(modeQueries, (q) => index.search(q, RAW_MODES[mode]), { ...options, progress: `raw ${mode}`, budgetMs: RAW_BUDGET_MS }),
+    ]),
   ) as Record<RawMode, LatencySummary>;
   return { buildMs, heapMb: after.heapMb - before.heapMb, rssMb: after.rssMb - before.rssMb, serializedBytes, loadMs, byCommand, modes };
 }

@@ -40,14 +40,35 @@ const CONCURRENCY = Number(values.concurrency);
  */
 function botHandler(live: LiveKnowledge): { handler: InteractionHandler; webhookCalls: () => number } {
   let calls = 0;
-  const rest: WebhookRest = { post: () => Promise.resolve(++calls), patch: () => Promise.resolve(++calls), delete: () => Promise.resolve(++calls) };
+  const rest: WebhookRest = {
+    post: () => Promise.resolve(++calls),
+    patch: () => Promise.resolve(++calls),
+    delete: () => Promise.resolve(++calls),
+  };
   const catalog = botCatalog({ knowledge: live, commands: COMMANDS, pageQueries: new PageQueries() });
-  return { handler: createInteractionHandler({ catalog, cooldowns: new Cooldowns(0), logger: createLogger('error') }, rest), webhookCalls: () => calls };
+  return {
+    handler: createInteractionHandler({ catalog, cooldowns: new Cooldowns(0), logger: createLogger('error') }, rest),
+    webhookCalls: () => calls,
+  };
 }
 
 function interaction(n: number, type: InteractionType, data?: unknown): Record<string, unknown> {
   const id = String(1_200_000_000_000_000_000n + BigInt(n));
-  return { id, application_id: '111111111111111111', type, token: `bench-${id}`, version: 1, data, channel_id: '333333333333333333', user: { id: '555555555555555555', username: 'member', discriminator: '0', global_name: null, avatar: null }, locale: 'en-US', app_permissions: '0', entitlements: [], authorizing_integration_owners: { '1': '555555555555555555' }, context: 1 };
+  return {
+    id,
+    application_id: '111111111111111111',
+    type,
+    token: `bench-${id}`,
+    version: 1,
+    data,
+    channel_id: '333333333333333333',
+    user: { id: '555555555555555555', username: 'member', discriminator: '0', global_name: null, avatar: null },
+    locale: 'en-US',
+    app_permissions: '0',
+    entitlements: [],
+    authorizing_integration_owners: { '1': '555555555555555555' },
+    context: 1,
+  };
 }
 
 const live = openKnowledgeOrExit(undefined, (message) => console.error(`bench-http: ${message}`));
@@ -59,14 +80,27 @@ const address = await server.listen(0);
 const url = `http://127.0.0.1:${address.port}/interactions`;
 console.log(`bench-http: ${knowledge.passages.length} passages; ${COUNT} requests per phase, ${CONCURRENCY} concurrent clients; ${url}`);
 
-const queries = benchQueries({ entities: knowledge.corpus.entities, texts: knowledge.passages.map((p) => p.text) }, { count: 500, seed: 1 }).search;
+const queries = benchQueries(
+  { entities: knowledge.corpus.entities, texts: knowledge.passages.map((p) => p.text) },
+  { count: 500, seed: 1 },
+).search;
 const pings = Array.from({ length: 100 }, (_, n) => signedPost(privateKey, interaction(n, InteractionType.Ping)));
 /**
  * `count` signed /search interactions from `first` on, each with an id of its own: the endpoint answers a repeated
  * interaction id as a replay (409), so a load of commands cannot cycle through a few signed requests as PINGs can.
  */
 const searches = (first: number, count: number) =>
-  Array.from({ length: count }, (_, k) => signedPost(privateKey, interaction(first + k, InteractionType.ApplicationCommand, { id: '1', name: 'search', type: 1, options: [{ name: 'text', type: 3, value: queries[k % queries.length] }] })));
+  Array.from({ length: count }, (_, k) =>
+    signedPost(
+      privateKey,
+      interaction(first + k, InteractionType.ApplicationCommand, {
+        id: '1',
+        name: 'search',
+        type: 1,
+        options: [{ name: 'text', type: 3, value: queries[k % queries.length] }],
+      }),
+    ),
+  );
 
 const results: Record<string, LoadReport> = {};
 const warmUp = Math.min(200, COUNT);
@@ -80,13 +114,24 @@ for (const [label, warm, measured, type] of [
 await server.close();
 
 console.log(
-  table(
-    [
-      ['phase', 'requests', 'failures', 'req/s', 'p50 ms', 'p99 ms', 'max ms'],
-      ...Object.entries(results).map(([label, r]) => [label, String(r.requests), String(r.failures), r.perSecond.toFixed(0), ms(r.latency.p50), ms(r.latency.p99), ms(r.latency.max)]),
-    ],
-  ),
+  table([
+    ['phase', 'requests', 'failures', 'req/s', 'p50 ms', 'p99 ms', 'max ms'],
+    ...Object.entries(results).map(([label, r]) => [
+      label,
+      String(r.requests),
+      String(r.failures),
+      r.perSecond.toFixed(0),
+      ms(r.latency.p50),
+      ms(r.latency.p99),
+      ms(r.latency.max),
+    ]),
+  ]),
 );
-writeFileSync(values.json, JSON.stringify({ passages: knowledge.passages.length, count: COUNT, concurrency: CONCURRENCY, node: process.version, results }, null, 2));
-console.log(`bench-http: figures in ${values.json}${bot.webhookCalls() > 0 ? `; ${bot.webhookCalls()} deferred answers' edits dropped` : ''}`);
+writeFileSync(
+  values.json,
+  JSON.stringify({ passages: knowledge.passages.length, count: COUNT, concurrency: CONCURRENCY, node: process.version, results }, null, 2),
+);
+console.log(
+  `bench-http: figures in ${values.json}${bot.webhookCalls() > 0 ? `; ${bot.webhookCalls()} deferred answers' edits dropped` : ''}`,
+);
 if (Object.values(results).some((r) => r.failures > 0)) process.exitCode = 1;

@@ -23,8 +23,18 @@ function syntheticData(count: number): PictureData {
   let day = 0;
   for (let i = 0; i < count; i++) {
     day += rand() < 0.05 ? 60 : Math.floor(rand() * 3);
-    const words = `Mediators in Doha said talks on phase ${i % 3 + 1} of the proposal resumed with delegations from Cairo and Israel`;
-    points.push({ iso: new Date(Date.parse('2023-10-07') + day * 86_400_000).toISOString().slice(0, 10), granularity: 'day', inferred: rand() < 0.4, words, near: words, outlet: 'Reuters', passageId: `s${i}#1`, sourceId: `s${i % 30}`, copies: 0 });
+    const words = `Mediators in Doha said talks on phase ${(i % 3) + 1} of the proposal resumed with delegations from Cairo and Israel`;
+    points.push({
+      iso: new Date(Date.parse('2023-10-07') + day * 86_400_000).toISOString().slice(0, 10),
+      granularity: 'day',
+      inferred: rand() < 0.4,
+      words,
+      near: words,
+      outlet: 'Reuters',
+      passageId: `s${i}#1`,
+      sourceId: `s${i % 30}`,
+      copies: 0,
+    });
   }
   return { title: `${count} synthetic statements`, points, conflicts: [] };
 }
@@ -36,7 +46,13 @@ function measure(name: string, knowledge: Knowledge, data: () => PictureData): v
     const t1 = performance.now();
     const png = svgToPng(svg);
     const cpu = process.cpuUsage(cpu0);
-    return { svg: t1 - t0, png: performance.now() - t1, cpu: (cpu.user + cpu.system) / 1000, bytes: png.length, height: png.readUInt32BE(20) };
+    return {
+      svg: t1 - t0,
+      png: performance.now() - t1,
+      cpu: (cpu.user + cpu.system) / 1000,
+      bytes: png.length,
+      height: png.readUInt32BE(20),
+    };
   };
   const first = once();
   const runs = Array.from({ length: RUNS }, once);

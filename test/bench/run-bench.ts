@@ -47,7 +47,11 @@ const { values } = parseArgs({
     'max-build-seconds': { type: 'string', default: '900' },
   },
 });
-const SIZES = values.sizes.split(',').map((s) => Number(s.replace(/_/g, ''))).filter((n) => n > 0).sort((a, b) => a - b);
+const SIZES = values.sizes
+  .split(',')
+  .map((s) => Number(s.replace(/_/g, '')))
+  .filter((n) => n > 0)
+  .sort((a, b) => a - b);
 const COUNT = Number(values.queries);
 const SEED = Number(values.seed);
 const WARM_UP = 50;
@@ -98,7 +102,10 @@ async function measurePersisted(knowledge: Knowledge, corpus: Corpus, dir: strin
  */
 async function measureFreshStart(dir: string): Promise<FreshStart | null> {
   const run = await phase('starting a fresh process from the save', () =>
-    spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'fresh-start.ts'), dir], { encoding: 'utf8', maxBuffer: 1 << 20 }),
+    spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'fresh-start.ts'), dir], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    }),
   );
   const line = run.value.stdout.trim().split('\n').pop() ?? '';
   try {
@@ -120,7 +127,10 @@ async function measureUpdates(knowledge: Knowledge): Promise<SizeResult['update'
     const file = syntheticSourceFiles({ passages: 30, seed })[0];
     if (!file) return null;
     const parsed = parseSourceFile(file.text, `sources/${file.fileName}`);
-    return { ...parsed, ...(as ?? { id: `bench-update-${seed}-${parsed.id}`.slice(0, 80), file: `sources/bench-update-${seed}-${file.fileName}` }) };
+    return {
+      ...parsed,
+      ...(as ?? { id: `bench-update-${seed}-${parsed.id}`.slice(0, 80), file: `sources/bench-update-${seed}-${file.fileName}` }),
+    };
   };
   const [first, second] = [article(SEED + 1000), article(SEED + 1001)];
   const changed = first && article(SEED + 1002, { id: first.id, file: first.file });
@@ -145,14 +155,23 @@ async function measureUpdates(knowledge: Knowledge): Promise<SizeResult['update'
     }
   });
   const totals = rounds.map((r) => r.knowledgeMs + r.prepareMs).sort((x, y) => x - y);
-  return { rounds, firstMs: (rounds[0]?.knowledgeMs ?? 0) + (rounds[0]?.prepareMs ?? 0), medianMs: percentile(totals, 50), maxMs: totals[totals.length - 1] ?? 0 };
+  return {
+    rounds,
+    firstMs: (rounds[0]?.knowledgeMs ?? 0) + (rounds[0]?.prepareMs ?? 0),
+    medianMs: percentile(totals, 50),
+    maxMs: totals[totals.length - 1] ?? 0,
+  };
 }
 
 /** How often the fast path's top 3 differs from a full search's, when the index has `findFull(query)`. */
 function fastPathDiff(knowledge: Knowledge, queries: readonly string[]): SizeResult['fastPath'] {
   const index = knowledge.index as unknown as { find(q: string): Array<{ id: string }>; findFull?: (q: string) => Array<{ id: string }> };
   if (typeof index.findFull !== 'function') return null;
-  const top3 = (hits: Array<{ id: string }>) => hits.slice(0, 3).map((h) => h.id).join('|');
+  const top3 = (hits: Array<{ id: string }>) =>
+    hits
+      .slice(0, 3)
+      .map((h) => h.id)
+      .join('|');
   const differ = queries.filter((q) => top3(index.find(q)) !== top3(index.findFull?.(q) ?? [])).length;
   return { queries: queries.length, differ, share: queries.length === 0 ? 0 : differ / queries.length };
 }
@@ -161,13 +180,19 @@ async function measureSize(passages: number): Promise<SizeResult> {
   const dir = mkdtempSync(join(tmpdir(), 'talks-bench-'));
   try {
     console.log(`\n=== ${n(passages)} passages (seed ${SEED}) ===`);
-    const written = (await phase(`writing ${n(passages)} synthetic passages`, () => writeSyntheticCorpus(dir, { passages, seed: SEED }))).value;
-    const loaded = await phase(`loading the corpus (${n(written.sources)} sources, ${(written.bytes / 2 ** 20).toFixed(1)} MB)`, () => loadCorpus(dir));
+    const written = (await phase(`writing ${n(passages)} synthetic passages`, () => writeSyntheticCorpus(dir, { passages, seed: SEED })))
+      .value;
+    const loaded = await phase(`loading the corpus (${n(written.sources)} sources, ${(written.bytes / 2 ** 20).toFixed(1)} MB)`, () =>
+      loadCorpus(dir),
+    );
     // as the bot starts: the knowledge base, then what answers work out once per knowledge base
     const built = await phase(`building ${n(passages)} passages and preparing answers`, () => prepareAnswers(buildKnowledge(loaded.value)));
     const [corpus, knowledge] = [loaded.value, built.value];
     const memory = memoryAfterGc();
-    const queries = benchQueries({ entities: corpus.entities, texts: knowledge.passages.map((p) => p.text) }, { count: WARM_UP + COUNT, seed: SEED });
+    const queries = benchQueries(
+      { entities: corpus.entities, texts: knowledge.passages.map((p) => p.text) },
+      { count: WARM_UP + COUNT, seed: SEED },
+    );
     const ctx = { knowledge, page: { limit: 5, offset: 0 } };
     const commands: Record<string, LatencySummary> = {};
     const cold: Record<string, LatencySummary> = {};
@@ -176,32 +201,88 @@ async function measureSize(passages: number): Promise<SizeResult> {
       const spec = BENCH_COMMANDS[c];
       // as the bot answers: recent answers come from the answer cache (a repeated query is a cache hit)
       const before = answerCacheCounts();
-      commands[c] = (await phase(`timing ${spec.label} (${WARM_UP} warm-up + ${n(COUNT)} queries)`, () => timeEach(queries[c], (q) => runCommand(COMMANDS, spec.command, spec.input(q), ctx), { warmUp: WARM_UP, count: COUNT, progress: spec.label }))).value;
+      commands[c] = (
+        await phase(`timing ${spec.label} (${WARM_UP} warm-up + ${n(COUNT)} queries)`, () =>
+          timeEach(queries[c], (q) => runCommand(COMMANDS, spec.command, spec.input(q), ctx), {
+            warmUp: WARM_UP,
+            count: COUNT,
+            progress: spec.label,
+          }),
+        )
+      ).value;
       const after = answerCacheCounts();
       repeats[c] = (after.hits - before.hits) / Math.max(1, after.hits - before.hits + after.misses - before.misses);
       // and every answer worked out afresh: the cache emptied before each query
       const coldCount = Math.min(COUNT, COLD_COUNT);
-      cold[c] = (await phase(`timing ${spec.label} uncached (${n(coldCount)} queries)`, () => timeEach(queries[c].slice(WARM_UP), (q) => { clearAnswerCache(knowledge); return runCommand(COMMANDS, spec.command, spec.input(q), ctx); }, { warmUp: 0, count: coldCount, progress: `${spec.label} uncached` }))).value;
+      cold[c] = (
+        await phase(`timing ${spec.label} uncached (${n(coldCount)} queries)`, () =>
+          timeEach(
+            queries[c].slice(WARM_UP),
+            (q) => {
+              clearAnswerCache(knowledge);
+              return runCommand(COMMANDS, spec.command, spec.input(q), ctx);
+            },
+            { warmUp: 0, count: coldCount, progress: `${spec.label} uncached` },
+          ),
+        )
+      ).value;
     }
     const autocomplete: Record<string, LatencySummary> = {};
     for (const c of ['who', 'when', 'terms'] as const) {
       const command = COMMANDS.find((x) => x.name === c);
       if (!command?.autocomplete || !command.primary) continue;
       const [complete, option] = [command.autocomplete.bind(command), command.primary];
-      autocomplete[c] = timeEach(queries.autocomplete[c], (typed) => complete(option, typed, { knowledge }), { warmUp: WARM_UP, count: COUNT, progress: `autocomplete /${c}` });
+      autocomplete[c] = timeEach(queries.autocomplete[c], (typed) => complete(option, typed, { knowledge }), {
+        warmUp: WARM_UP,
+        count: COUNT,
+        progress: `autocomplete /${c}`,
+      });
     }
     const persisted = await measurePersisted(knowledge, corpus, dir);
     const freshStart = await measureFreshStart(dir);
     const fastPath = fastPathDiff(knowledge, queries.search.slice(WARM_UP));
     const raw = values['skip-raw']
       ? null
-      : (await phase('raw MiniSearch: build, serialise, load, queries', () => rawBaseline(knowledge.passages.map((p) => p.text), Object.fromEntries(ORDER.map((c) => [c, queries[c]])), queries.search, { warmUp: WARM_UP, count: COUNT }))).value;
+      : (
+          await phase('raw MiniSearch: build, serialise, load, queries', () =>
+            rawBaseline(
+              knowledge.passages.map((p) => p.text),
+              Object.fromEntries(ORDER.map((c) => [c, queries[c]])),
+              queries.search,
+              { warmUp: WARM_UP, count: COUNT },
+            ),
+          )
+        ).value;
     const startMs = freshStart?.toFirstAnswerMs ?? loaded.ms + persisted.loadMs;
     // counted before the updates, which change the knowledge's lists in place
     const passageCount = knowledge.passages.length;
     const update = await measureUpdates(knowledge);
-    const reloadStall = (await phase(`reloads of a running bot: three articles added${values['skip-rebuild'] ? '' : ', entities.yaml edited (a full build in the worker)'}`, () => measureReloadStall(dir, { seed: SEED, entities: !values['skip-rebuild'] }))).value;
-    const result: SizeResult = { passages: passageCount, sources: written.sources, corpusBytes: written.bytes, loadCorpusMs: loaded.ms, buildMs: built.ms, startMs, rssMb: memory.rssMb, heapMb: memory.heapMb, commands, cold, repeats, autocomplete, persisted, freshStart, update, fastPath, raw, reloadStall };
+    const reloadStall = (
+      await phase(
+        `reloads of a running bot: three articles added${values['skip-rebuild'] ? '' : ', entities.yaml edited (a full build in the worker)'}`,
+        () => measureReloadStall(dir, { seed: SEED, entities: !values['skip-rebuild'] }),
+      )
+    ).value;
+    const result: SizeResult = {
+      passages: passageCount,
+      sources: written.sources,
+      corpusBytes: written.bytes,
+      loadCorpusMs: loaded.ms,
+      buildMs: built.ms,
+      startMs,
+      rssMb: memory.rssMb,
+      heapMb: memory.heapMb,
+      commands,
+      cold,
+      repeats,
+      autocomplete,
+      persisted,
+      freshStart,
+      update,
+      fastPath,
+      raw,
+      reloadStall,
+    };
     printSize(result, memory.gc);
     return result;
   } finally {
@@ -212,7 +293,9 @@ async function measureSize(passages: number): Promise<SizeResult> {
 const ratio = (ours: number, raw: number | undefined) => (raw && raw > 0 ? `${(ours / raw).toFixed(1)}×` : '–');
 
 function printSize(r: SizeResult, gc: boolean): void {
-  console.log(`\n${n(r.passages)} passages, ${n(r.sources)} sources — latency in ms (page of 5); ×: ours ÷ raw MiniSearch plain on the same queries`);
+  console.log(
+    `\n${n(r.passages)} passages, ${n(r.sources)} sources — latency in ms (page of 5); ×: ours ÷ raw MiniSearch plain on the same queries`,
+  );
   const head = ['command', 'n', 'p50', 'p95', 'p99', 'max', 'cached', 'raw p50', 'raw p99', 'raw n', '× p50', '× p99'];
   const rows = ORDER.flatMap((c) => {
     const s = r.commands[c] as LatencySummary;
@@ -220,25 +303,101 @@ function printSize(r: SizeResult, gc: boolean): void {
     const raw = r.raw?.byCommand[c];
     const label = BENCH_COMMANDS[c].label;
     return [
-      [label, String(s.n), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), `${((r.repeats[c] ?? 0) * 100).toFixed(0)}%`, raw ? ms(raw.p50) : '–', raw ? ms(raw.p99) : '–', raw ? String(raw.n) : '–', ratio(s.p50, raw?.p50), ratio(s.p99, raw?.p99)],
-      [`${label} uncached`, String(u.n), ms(u.p50), ms(u.p95), ms(u.p99), ms(u.max), '0%', '', '', '', ratio(u.p50, raw?.p50), ratio(u.p99, raw?.p99)],
+      [
+        label,
+        String(s.n),
+        ms(s.p50),
+        ms(s.p95),
+        ms(s.p99),
+        ms(s.max),
+        `${((r.repeats[c] ?? 0) * 100).toFixed(0)}%`,
+        raw ? ms(raw.p50) : '–',
+        raw ? ms(raw.p99) : '–',
+        raw ? String(raw.n) : '–',
+        ratio(s.p50, raw?.p50),
+        ratio(s.p99, raw?.p99),
+      ],
+      [
+        `${label} uncached`,
+        String(u.n),
+        ms(u.p50),
+        ms(u.p95),
+        ms(u.p99),
+        ms(u.max),
+        '0%',
+        '',
+        '',
+        '',
+        ratio(u.p50, raw?.p50),
+        ratio(u.p99, raw?.p99),
+      ],
     ];
   });
-  const auto = Object.entries(r.autocomplete).map(([c, s]) => [`autocomplete /${c}`, String(s.n), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), '', '', '', '', '', '']);
-  const modes = Object.entries(r.raw?.modes ?? {}).map(([mode, s]) => [`raw MiniSearch ${mode} (/search queries)`, String(s.n), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), '', '', '', '', '', '']);
+  const auto = Object.entries(r.autocomplete).map(([c, s]) => [
+    `autocomplete /${c}`,
+    String(s.n),
+    ms(s.p50),
+    ms(s.p95),
+    ms(s.p99),
+    ms(s.max),
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+  ]);
+  const modes = Object.entries(r.raw?.modes ?? {}).map(([mode, s]) => [
+    `raw MiniSearch ${mode} (/search queries)`,
+    String(s.n),
+    ms(s.p50),
+    ms(s.p95),
+    ms(s.p99),
+    ms(s.max),
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+  ]);
   console.log(table([head, ...rows, ...auto, ...modes]));
   const raw = r.raw;
   const facts: Array<[string, string, string]> = [
     ['load corpus', `${ms(r.loadCorpusMs)} ms`, ''],
-    ['build knowledge', `${ms(r.buildMs)} ms`, raw ? `raw MiniSearch build ${ms(raw.buildMs)} ms; ours ${ratio(r.buildMs, raw.buildMs)}` : ''],
-    ['RSS / heap used after build', `${r.rssMb.toFixed(0)} / ${r.heapMb.toFixed(0)} MB`, `${gc ? 'after gc' : 'no --expose-gc: noisy'}${raw ? `; raw MiniSearch index heap ${raw.heapMb >= 0 ? '+' : ''}${raw.heapMb.toFixed(1)} MB` : ''}`],
-    ['persisted size / load', `${(r.persisted.bytes / 2 ** 20).toFixed(1)} MB / ${ms(r.persisted.loadMs)} ms`, raw ? `raw JSON ${(raw.serializedBytes / 2 ** 20).toFixed(1)} MB / loadJSON ${ms(raw.loadMs)} ms` : ''],
-    ['start to first answer (fresh process)', `${ms(r.startMs)} ms`, r.freshStart ? `node, tsx and imports ${ms(r.freshStart.importMs)} + corpus ${ms(r.freshStart.loadCorpusMs)} + save read (${r.freshStart.from}) ${ms(r.freshStart.knowledgeMs)} + /who ${ms(r.freshStart.firstAnswerMs)} ms; then answers prepared in ${ms(r.freshStart.prepareMs)} ms` : 'in this process: load corpus + load the save'],
-    ['RSS / heap of a started bot', r.freshStart ? `${r.freshStart.rssMb.toFixed(0)} / ${r.freshStart.heapMb.toFixed(0)} MB` : 'not measured', 'fresh process, save read, answers prepared, after gc'],
+    [
+      'build knowledge',
+      `${ms(r.buildMs)} ms`,
+      raw ? `raw MiniSearch build ${ms(raw.buildMs)} ms; ours ${ratio(r.buildMs, raw.buildMs)}` : '',
+    ],
+    [
+      'RSS / heap used after build',
+      `${r.rssMb.toFixed(0)} / ${r.heapMb.toFixed(0)} MB`,
+      `${gc ? 'after gc' : 'no --expose-gc: noisy'}${raw ? `; raw MiniSearch index heap ${raw.heapMb >= 0 ? '+' : ''}${raw.heapMb.toFixed(1)} MB` : ''}`,
+    ],
+    [
+      'persisted size / load',
+      `${(r.persisted.bytes / 2 ** 20).toFixed(1)} MB / ${ms(r.persisted.loadMs)} ms`,
+      raw ? `raw JSON ${(raw.serializedBytes / 2 ** 20).toFixed(1)} MB / loadJSON ${ms(raw.loadMs)} ms` : '',
+    ],
+    [
+      'start to first answer (fresh process)',
+      `${ms(r.startMs)} ms`,
+      r.freshStart
+        ? `node, tsx and imports ${ms(r.freshStart.importMs)} + corpus ${ms(r.freshStart.loadCorpusMs)} + save read (${r.freshStart.from}) ${ms(r.freshStart.knowledgeMs)} + /who ${ms(r.freshStart.firstAnswerMs)} ms; then answers prepared in ${ms(r.freshStart.prepareMs)} ms`
+        : 'in this process: load corpus + load the save',
+    ],
+    [
+      'RSS / heap of a started bot',
+      r.freshStart ? `${r.freshStart.rssMb.toFixed(0)} / ${r.freshStart.heapMb.toFixed(0)} MB` : 'not measured',
+      'fresh process, save read, answers prepared, after gc',
+    ],
     [
       'one-article update (median of 6)',
       r.update ? `${ms(r.update.medianMs)} ms` : 'not measured',
-      r.update ? `first ${ms(r.update.firstMs)}, slowest ${ms(r.update.maxMs)} ms; knowledge + answers prepared again: ${r.update.rounds.map((u) => `${ms(u.knowledgeMs)} + ${ms(u.prepareMs)}`).join(', ')}` : '',
+      r.update
+        ? `first ${ms(r.update.firstMs)}, slowest ${ms(r.update.maxMs)} ms; knowledge + answers prepared again: ${r.update.rounds.map((u) => `${ms(u.knowledgeMs)} + ${ms(u.prepareMs)}`).join(', ')}`
+        : '',
     ],
     [
       'reload: longest event-loop stall',
@@ -247,12 +406,17 @@ function printSize(r: SizeResult, gc: boolean): void {
         ? `three additions ${r.reloadStall.adds.map((a) => `${ms(a.maxGapMs)} of ${ms(a.totalMs)} ms (${a.how})`).join(', ')}${r.reloadStall.entities ? `; entities.yaml edited: ${ms(r.reloadStall.entities.maxGapMs)} of ${ms(r.reloadStall.entities.totalMs)} ms (${r.reloadStall.entities.how})` : ''}`
         : '',
     ],
-    ['fast path top-3 ≠ full search', r.fastPath ? `${(r.fastPath.share * 100).toFixed(1)}% (${r.fastPath.differ}/${r.fastPath.queries})` : 'no fast path', ''],
+    [
+      'fast path top-3 ≠ full search',
+      r.fastPath ? `${(r.fastPath.share * 100).toFixed(1)}% (${r.fastPath.differ}/${r.fastPath.queries})` : 'no fast path',
+      '',
+    ],
   ];
   for (const [label, value, note] of facts) console.log(`  ${`${label}:`.padEnd(38)} ${value}${note ? `  (${note})` : ''}`);
 }
 
-const check = (value: number | null, limit: number, strict = false) => (value === null ? 'n/a' : (strict ? value < limit : value <= limit) ? '✓' : '✗');
+const check = (value: number | null, limit: number, strict = false) =>
+  value === null ? 'n/a' : (strict ? value < limit : value <= limit) ? '✓' : '✗';
 const TARGETS: Array<{ label: string; target: string; show: (r: SizeResult) => string }> = [
   ...ORDER.map((c) => ({
     label: `${BENCH_COMMANDS[c].label} p50 / p99 uncached`,
@@ -272,12 +436,19 @@ const TARGETS: Array<{ label: string; target: string; show: (r: SizeResult) => s
     },
   },
   { label: 'start', target: '≤ 2 s', show: (r) => `${(r.startMs / 1000).toFixed(2)} s ${check(r.startMs, 2000)}` },
-  { label: 'RSS of a started bot', target: '≤ 500 MB', show: (r) => (r.freshStart ? `${r.freshStart.rssMb.toFixed(0)} MB ${check(r.freshStart.rssMb, 500)}` : 'not measured') },
+  {
+    label: 'RSS of a started bot',
+    target: '≤ 500 MB',
+    show: (r) => (r.freshStart ? `${r.freshStart.rssMb.toFixed(0)} MB ${check(r.freshStart.rssMb, 500)}` : 'not measured'),
+  },
   { label: 'RSS after a build (bench process)', target: '', show: (r) => `${r.rssMb.toFixed(0)} MB` },
   {
     label: 'one-article update: median / first',
     target: '< 100 ms',
-    show: (r) => (r.update ? `${ms(r.update.medianMs)} ${check(r.update.medianMs, 100, true)} / ${ms(r.update.firstMs)} ${check(r.update.firstMs, 100, true)}` : 'not measured'),
+    show: (r) =>
+      r.update
+        ? `${ms(r.update.medianMs)} ${check(r.update.medianMs, 100, true)} / ${ms(r.update.firstMs)} ${check(r.update.firstMs, 100, true)}`
+        : 'not measured',
   },
   {
     label: 'reload stall: article added / entities.yaml edited',
@@ -297,7 +468,8 @@ async function measureFaq(entries: number): Promise<{ entries: number; writesPer
   const store = await SqliteFaqStore.open(dir);
   try {
     const t0 = performance.now();
-    for (let i = 0; i < entries; i++) await store.add('bench', { question: `Benchmark question number ${i}?`, answer: `Answer ${i}.`, citations: ['s#1'] }, 'bench');
+    for (let i = 0; i < entries; i++)
+      await store.add('bench', { question: `Benchmark question number ${i}?`, answer: `Answer ${i}.`, citations: ['s#1'] }, 'bench');
     const writesPerSecond = (entries / (performance.now() - t0)) * 1000;
     const t1 = performance.now();
     const all = await store.list('bench');
@@ -305,7 +477,9 @@ async function measureFaq(entries: number): Promise<{ entries: number; writesPer
     const t2 = performance.now();
     for (let i = 0; i < 20; i++) findEntries(all, `question numbr ${i * 7}`);
     const findMs = (performance.now() - t2) / 20;
-    console.log(`\nFAQ store: ${n(entries)} adds, ${writesPerSecond.toFixed(0)} durable writes/s; list ${ms(listMs)} ms; fuzzy find over ${n(entries)} entries ${ms(findMs)} ms`);
+    console.log(
+      `\nFAQ store: ${n(entries)} adds, ${writesPerSecond.toFixed(0)} durable writes/s; list ${ms(listMs)} ms; fuzzy find over ${n(entries)} entries ${ms(findMs)} ms`,
+    );
     return { entries, writesPerSecond, listMs, findMs };
   } finally {
     await store.close();
@@ -317,7 +491,9 @@ const results: SizeResult[] = [];
 for (const size of SIZES) {
   const last = results[results.length - 1];
   if (last && last.buildMs > MAX_BUILD_MS) {
-    console.log(`\nskipping ${n(size)} passages: the ${n(last.passages)} build took ${(last.buildMs / 1000).toFixed(0)} s (> --max-build-seconds ${values['max-build-seconds']})`);
+    console.log(
+      `\nskipping ${n(size)} passages: the ${n(last.passages)} build took ${(last.buildMs / 1000).toFixed(0)} s (> --max-build-seconds ${values['max-build-seconds']})`,
+    );
     continue;
   }
   results.push(await measureSize(size));
@@ -325,8 +501,16 @@ for (const size of SIZES) {
 const faq = await measureFaq(1000);
 
 console.log(`\nSummary (targets are for 100,000 passages; ✓/✗ shown at every size)`);
-console.log(table([['figure', ...results.map((r) => `${n(r.passages)}`), 'target'], ...TARGETS.map((t) => [t.label, ...results.map(t.show), t.target])]));
+console.log(
+  table([
+    ['figure', ...results.map((r) => `${n(r.passages)}`), 'target'],
+    ...TARGETS.map((t) => [t.label, ...results.map(t.show), t.target]),
+  ]),
+);
 
 const targets = Object.fromEntries(TARGETS.map((t) => [t.label, t.target]));
-writeFileSync(values.json, `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, seed: SEED, queries: COUNT, warmUp: WARM_UP, targets, sizes: results, faq }, null, 2)}\n`);
+writeFileSync(
+  values.json,
+  `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, seed: SEED, queries: COUNT, warmUp: WARM_UP, targets, sizes: results, faq }, null, 2)}\n`,
+);
 console.log(`\nfigures written to ${values.json}`);

@@ -45,7 +45,9 @@ async function webhookSink(): Promise<{ server: Server; url: string; calls: () =
     req.resume();
     req.on('end', () => {
       if (req.method === 'DELETE') return void res.writeHead(204).end();
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"1","channel_id":"333333333333333333","content":"","embeds":[],"attachments":[]}');
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end('{"id":"1","channel_id":"333333333333333333","content":"","embeds":[],"attachments":[]}');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -66,7 +68,18 @@ const sink = await webhookSink();
 const port = await freePort();
 const dataDir = mkdtempSync(join(tmpdir(), 'talks-load-data-'));
 const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start-http.ts'], {
-  env: { ...process.env, DISCORD_TOKEN: '', DATABASE_URL: '', DISCORD_APPLICATION_ID: '111111111111111111', DISCORD_PUBLIC_KEY: publicKeyHex, PORT: String(port), HTTP_HOST: '127.0.0.1', DISCORD_API_URL: sink.url, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+  env: {
+    ...process.env,
+    DISCORD_TOKEN: '',
+    DATABASE_URL: '',
+    DISCORD_APPLICATION_ID: '111111111111111111',
+    DISCORD_PUBLIC_KEY: publicKeyHex,
+    PORT: String(port),
+    HTTP_HOST: '127.0.0.1',
+    DISCORD_API_URL: sink.url,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  },
   stdio: ['ignore', 'inherit', 'pipe'],
 });
 let serverLog = '';
@@ -85,7 +98,10 @@ const url = `${base}/interactions`;
 const deadline = Date.now() + 120_000;
 say(`starting the endpoint (npm run start:http, pid ${child.pid}) on ${base}`);
 for (;;) {
-  const ready = await fetch(`${base}/healthz`).then((r) => r.ok && r.json().then((h) => (h as { corpus?: string }).corpus === 'ready'), () => false);
+  const ready = await fetch(`${base}/healthz`).then(
+    (r) => r.ok && r.json().then((h) => (h as { corpus?: string }).corpus === 'ready'),
+    () => false,
+  );
   if (ready) break;
   if (child.exitCode !== null || Date.now() > deadline) {
     console.error(`load-http: the endpoint did not start:\n${serverLog}`);
@@ -95,7 +111,10 @@ for (;;) {
 }
 
 const knowledge = openKnowledgeOrExit(undefined, () => {}).current();
-const queries = benchQueries({ entities: knowledge.corpus.entities, texts: knowledge.passages.map((p) => p.text) }, { count: 500, seed: 1 });
+const queries = benchQueries(
+  { entities: knowledge.corpus.entities, texts: knowledge.passages.map((p) => p.text) },
+  { count: 500, seed: 1 },
+);
 const members = Number(values.members);
 
 say(`warm-up: ${WARM_UP} s at ${RATE}/s (also collects page buttons to click)`);
@@ -154,9 +173,18 @@ console.log(
     ['all', String(report.requests), String(report.errors), ms(report.latency.p50), ms(report.latency.p99), ms(report.latency.max)],
   ]),
 );
-say(`sustained ${report.sustainedPerSecond.toFixed(0)} answers/s over ${report.seconds.toFixed(1)} s (per-second windows ${report.perSecondRange.min}–${report.perSecondRange.max}); errors ${report.errors}${report.errors ? ` ${JSON.stringify(report.errorKinds)}` : ''}`);
-say(`server RSS: ${mb(rssAfterWarmUp)} MB after warm-up, ${mb(rssAtEnd)} MB at the end (max ${mb(memory.rssMaxMb)}), ${mb(rssIdle)} MB after 5 s idle; second-half growth ${memory.growthMbPerMinuteSecondHalf.toFixed(1)} MB/min`);
-say(`webhook calls (deferred answers' edits) ${sink.calls()}; server error log lines ${errorLines.length}; server exit code on SIGTERM ${exitCode}`);
-writeFileSync(values.json, `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, passages: knowledge.passages.length, rate: RATE, seconds: SECONDS, members, warmUp: warm, report, memory, rssSamples: samples, webhookCalls: sink.calls(), serverErrorLines: errorLines.slice(0, 20) }, null, 2)}\n`);
+say(
+  `sustained ${report.sustainedPerSecond.toFixed(0)} answers/s over ${report.seconds.toFixed(1)} s (per-second windows ${report.perSecondRange.min}–${report.perSecondRange.max}); errors ${report.errors}${report.errors ? ` ${JSON.stringify(report.errorKinds)}` : ''}`,
+);
+say(
+  `server RSS: ${mb(rssAfterWarmUp)} MB after warm-up, ${mb(rssAtEnd)} MB at the end (max ${mb(memory.rssMaxMb)}), ${mb(rssIdle)} MB after 5 s idle; second-half growth ${memory.growthMbPerMinuteSecondHalf.toFixed(1)} MB/min`,
+);
+say(
+  `webhook calls (deferred answers' edits) ${sink.calls()}; server error log lines ${errorLines.length}; server exit code on SIGTERM ${exitCode}`,
+);
+writeFileSync(
+  values.json,
+  `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, passages: knowledge.passages.length, rate: RATE, seconds: SECONDS, members, warmUp: warm, report, memory, rssSamples: samples, webhookCalls: sink.calls(), serverErrorLines: errorLines.slice(0, 20) }, null, 2)}\n`,
+);
 say(`figures in ${values.json}`);
 if (report.errors > 0 || errorLines.length > 0 || exitCode !== 0) process.exitCode = 1;

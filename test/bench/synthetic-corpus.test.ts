@@ -62,7 +62,8 @@ describe('a synthetic corpus', () => {
 
   it('names the people of entities.yaml, so mentions resolve to curated entities', () => {
     const text = corpus.sources.flatMap((s) => s.paragraphs).join('\n');
-    for (const name of ['Mohammed bin Abdulrahman Al Thani', 'Bill Burns', 'Brett McGurk', 'Benjamin Netanyahu']) expect(text).toContain(name);
+    for (const name of ['Mohammed bin Abdulrahman Al Thani', 'Bill Burns', 'Brett McGurk', 'Benjamin Netanyahu'])
+      expect(text).toContain(name);
     const mentioned = new Set(knowledge.passages.flatMap((p) => p.mentions.map((m) => m.entityId)));
     const curated = loadEntities('corpus/entities.yaml').entities.filter((e) => e.kind === 'person' && e.roles.length > 0);
     expect(curated.filter((e) => mentioned.has(e.id)).length).toBeGreaterThan(curated.length / 2);

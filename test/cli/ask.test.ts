@@ -27,7 +27,9 @@ describe('ask --json', () => {
   });
 
   it('puts the resolved event date on /when results', () => {
-    const answer = JSON.parse(ask(['--json', 'when', 'Blinken', 'trip', 'to', 'seven', 'countries']).stdout) as { results: Array<{ date?: string }> };
+    const answer = JSON.parse(ask(['--json', 'when', 'Blinken', 'trip', 'to', 'seven', 'countries']).stdout) as {
+      results: Array<{ date?: string }>;
+    };
     expect(answer.results[0]?.date).toBe('2023-10-13');
   });
 
@@ -42,8 +44,15 @@ describe('ask --json', () => {
 
   it('gives exactly one answer per \\n-ended line: \\r\\n ends a line too, a lone \\r is a space within it', () => {
     const r = ask(['--json'], { input: 'search Zoom\rcall\n/who Sunak\r\n/terms ratio\r\r\n' });
-    const answers = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { command: string; query: string });
-    expect(answers.map((a) => [a.command, a.query])).toEqual([['search', 'Zoom call'], ['who', 'Sunak'], ['terms', 'ratio']]);
+    const answers = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { command: string; query: string });
+    expect(answers.map((a) => [a.command, a.query])).toEqual([
+      ['search', 'Zoom call'],
+      ['who', 'Sunak'],
+      ['terms', 'ratio'],
+    ]);
   });
 
   it('answers text for people by default', () => {
@@ -66,7 +75,10 @@ describe('ask --json', () => {
   it('survives hostile input: control characters, very long text, markup', () => {
     const r = ask(['--json'], { input: `/search \u0000\u0007<script>${'x'.repeat(7000)}\n/search **${'y'.repeat(5000)}**\n` });
     expect(r.status).toBe(0);
-    const [tooLong, noWords] = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { found: boolean; notes: string[] });
+    const [tooLong, noWords] = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { found: boolean; notes: string[] });
     expect(tooLong?.found).toBe(false);
     expect(tooLong?.notes[0]).toMatch(/at most 6,000 characters/);
     expect(noWords?.found).toBe(false);
@@ -74,7 +86,10 @@ describe('ask --json', () => {
   });
 
   it('searches a line without a command, as typed', () => {
-    const answer = JSON.parse(ask(['--json'], { input: 'what did Qatar do in the communications cell?\n' }).stdout) as { command: string; results: Array<{ quote: string }> };
+    const answer = JSON.parse(ask(['--json'], { input: 'what did Qatar do in the communications cell?\n' }).stdout) as {
+      command: string;
+      results: Array<{ quote: string }>;
+    };
     expect(answer.command).toBe('search');
     expect(answer.results[0]?.quote).toContain('cell');
   });

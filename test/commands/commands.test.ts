@@ -41,7 +41,9 @@ describe('commands', () => {
       expect(answer.found).toBe(false);
       expect(answer.notes).toEqual(['Type a few words to search for.']);
     }
-    expect(runCommand(COMMANDS, 'search', { text: 'x'.repeat(QUERY_MAX_LENGTH + 1) }, ctx).notes[0]).toBe('That is too long: at most 6,000 characters, please.');
+    expect(runCommand(COMMANDS, 'search', { text: 'x'.repeat(QUERY_MAX_LENGTH + 1) }, ctx).notes[0]).toBe(
+      'That is too long: at most 6,000 characters, please.',
+    );
   });
 
   it('a free-text option takes a pasted message up to Discord’s cap of 6,000 characters', () => {
@@ -55,7 +57,9 @@ describe('commands', () => {
   });
 
   it('a question reaches the other commands as its key words: /terms "how many" finds the number', () => {
-    const quotes = runCommand(COMMANDS, 'terms', { topic: 'how many hostages will be released?' }, ctx).results.slice(0, 3).map((r) => r.quote);
+    const quotes = runCommand(COMMANDS, 'terms', { topic: 'how many hostages will be released?' }, ctx)
+      .results.slice(0, 3)
+      .map((r) => r.quote);
     expect(quotes.some((q) => q.includes('50 hostages'))).toBe(true);
   });
 
@@ -94,7 +98,9 @@ describe('commands', () => {
 describe('the console', () => {
   it('shows the same quotes as the JSON answer', () => {
     const text = new ConsoleSession(knowledge, COMMANDS).respond('/who Barnea');
-    const json = JSON.parse(new ConsoleSession(knowledge, COMMANDS, 'json').respond('/who Barnea')) as { results: Array<{ quote: string }> };
+    const json = JSON.parse(new ConsoleSession(knowledge, COMMANDS, 'json').respond('/who Barnea')) as {
+      results: Array<{ quote: string }>;
+    };
     for (const r of json.results) expect(text).toContain(r.quote);
   });
 

@@ -14,7 +14,12 @@ async function linesOf(...chunks: Array<string | Buffer>): Promise<string[]> {
 
 describe('inputLines', () => {
   it('ends a line at \\n and at \\r\\n, and reads a lone \\r as a space', async () => {
-    expect(await linesOf('/who Sunak\r/terms ratio\nsearch Zoom\r\n\n/when\r\r\n')).toEqual(['/who Sunak /terms ratio', 'search Zoom', '', '/when ']);
+    expect(await linesOf('/who Sunak\r/terms ratio\nsearch Zoom\r\n\n/when\r\r\n')).toEqual([
+      '/who Sunak /terms ratio',
+      'search Zoom',
+      '',
+      '/when ',
+    ]);
   });
 
   it('gives a last line without a line end, and nothing for empty input', async () => {
@@ -25,6 +30,9 @@ describe('inputLines', () => {
 
   it('joins a line, a \\r\\n and a UTF-8 character split across chunks', async () => {
     const quote = Buffer.from('“Doha”\r\nnext\n', 'utf8');
-    expect(await linesOf(quote.subarray(0, 2), quote.subarray(2, 9), quote.subarray(9, 10), quote.subarray(10))).toEqual(['“Doha”', 'next']);
+    expect(await linesOf(quote.subarray(0, 2), quote.subarray(2, 9), quote.subarray(9, 10), quote.subarray(10))).toEqual([
+      '“Doha”',
+      'next',
+    ]);
   });
 });

@@ -41,13 +41,20 @@ describe('the running console', () => {
     const running = runRepl(LiveKnowledge.open(dir), input, output, { debounceMs: 50, pollMs: 200 });
     await seen.waitFor(/talks-bot console — 5 sources/);
 
-    writeFileSync(join(dir, 'sources', 'lighthouse-ceasefire.md'), testArticle('lighthouse-ceasefire', 'The lighthouse keepers of Zanzibar agreed to a phased ceasefire on Wednesday.'));
+    writeFileSync(
+      join(dir, 'sources', 'lighthouse-ceasefire.md'),
+      testArticle('lighthouse-ceasefire', 'The lighthouse keepers of Zanzibar agreed to a phased ceasefire on Wednesday.'),
+    );
     await seen.waitFor(/\(corpus reloaded: added lighthouse-ceasefire — 6 sources, \d+ passages, \d+ ms\)/);
     input.write('/search lighthouse keepers Zanzibar\n');
-    await seen.waitFor(/> The lighthouse keepers of Zanzibar agreed to a phased ceasefire on Wednesday\.\n\s+— The Harbor Ledger · Marta Olsen · 2025-01-16/);
+    await seen.waitFor(
+      /> The lighthouse keepers of Zanzibar agreed to a phased ceasefire on Wednesday\.\n\s+— The Harbor Ledger · Marta Olsen · 2025-01-16/,
+    );
 
     writeFileSync(join(dir, 'sources', 'bad.md'), testArticle('bad', 'Text.', '2024-02-30'));
-    await seen.waitFor(/\(corpus change refused, still answering from the previous corpus: sources\/bad\.md: field "published": must be a real calendar date/);
+    await seen.waitFor(
+      /\(corpus change refused, still answering from the previous corpus: sources\/bad\.md: field "published": must be a real calendar date/,
+    );
     input.write('/search lighthouse keepers Zanzibar\n');
     await seen.waitFor(/refused[\s\S]*> The lighthouse keepers of Zanzibar/);
 

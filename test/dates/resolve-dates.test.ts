@@ -118,12 +118,7 @@ describe('the wording next to a weekday says which way it points', () => {
 
   it('resolveWeekday counts 0–6 days either way, and 1–7 for "last" and "next"', () => {
     const modes: WeekdayMode[] = ['past', 'future', 'last', 'next'];
-    expect(modes.map((mode) => resolveWeekday(4, '2025-01-16', mode))).toEqual([
-      '2025-01-16',
-      '2025-01-16',
-      '2025-01-09',
-      '2025-01-23',
-    ]);
+    expect(modes.map((mode) => resolveWeekday(4, '2025-01-16', mode))).toEqual(['2025-01-16', '2025-01-16', '2025-01-09', '2025-01-23']);
   });
 });
 

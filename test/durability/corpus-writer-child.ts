@@ -27,7 +27,10 @@ async function changeForever(): Promise<never> {
       ack({ op: 'remove', id, reloaded: reload.ok });
       continue;
     }
-    const preview = editor.preview(generatedPage(`run ${run} step ${i}`), `page-${run}-${i}.txt`, { outlet: 'Island Courier', published: '2024-08-01' });
+    const preview = editor.preview(generatedPage(`run ${run} step ${i}`), `page-${run}-${i}.txt`, {
+      outlet: 'Island Courier',
+      published: '2024-08-01',
+    });
     const { id, file, reload } = await editor.add(preview, author);
     mine.push(id);
     ack({ op: 'add', id, sha256: sha256Of(readFileSync(file)), reloaded: reload.ok });

@@ -22,7 +22,8 @@ function survived(db: Database.Database, ack: Record<string, unknown>): boolean 
     const questions = ack.questions as string[];
     return questions.every((q) => db.prepare('SELECT 1 FROM faq_entries WHERE guild_id = ? AND question = ?').get(GUILD, q) !== undefined);
   }
-  const row = db.prepare('SELECT snapshot FROM faq_revisions WHERE entry_id = ? AND revision = ?').get(ack.id, ack.revision) as { snapshot: string } | undefined;
+  const row = db.prepare('SELECT snapshot FROM faq_revisions WHERE entry_id = ? AND revision = ?').get(ack.id, ack.revision) as
+    { snapshot: string } | undefined;
   if (!row) return false;
   const snapshot = JSON.parse(row.snapshot) as { question: string; answer: string; aliases: string[]; deleted: boolean };
   if (ack.op === 'add') return snapshot.question === ack.question && snapshot.answer === ack.answer;
@@ -45,7 +46,11 @@ describe('the FAQ under kill -9', () => {
     let survivors = 0;
     const lost: string[] = [];
     for (let run = 0; run < RUNS; run++) {
-      const result = await runUntilKilled(script, { DATA_DIR: dataDir, RUN: String(run), GUILD }, { afterAcks: dice.int(0, 40), delayMs: dice.int(0, 15) });
+      const result = await runUntilKilled(
+        script,
+        { DATA_DIR: dataDir, RUN: String(run), GUILD },
+        { afterAcks: dice.int(0, 40), delayMs: dice.int(0, 15) },
+      );
       expect(result.stderr).toBe('');
       if (result.killed) kills++;
       const db = new Database(join(dataDir, 'faq.sqlite3'));

@@ -34,7 +34,11 @@ for (let i = 0; ; i++) {
     ack({ op: 'revert', id: back.id, revision: back.revision, answer: back.answer });
   } else {
     const questions = [0, 1, 2].map((n) => `Imported ${n} in run ${run} step ${i}?`);
-    const report = await store.importGuild(guild, { format: 'talks-bot-faq/1', entries: questions.map((question) => ({ question, answer: 'From an export file.' })) }, 'writer');
+    const report = await store.importGuild(
+      guild,
+      { format: 'talks-bot-faq/1', entries: questions.map((question) => ({ question, answer: 'From an export file.' })) },
+      'writer',
+    );
     ack({ op: 'import', added: report.added, questions });
   }
 }

@@ -34,7 +34,17 @@ export async function bundleChild(entry: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'talks-durability-child-'));
   symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
   const outfile = join(dir, 'child.mjs');
-  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'warning', target: 'node20', plugins: [ownDirname] });
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile,
+    logLevel: 'warning',
+    target: 'node20',
+    plugins: [ownDirname],
+  });
   return outfile;
 }
 
@@ -63,7 +73,10 @@ export function runUntilKilled(
   options: { args?: string[]; ackOf?: (line: string) => Record<string, unknown> | null; limitMs?: number } = {},
 ): Promise<KilledRun> {
   const ackOf = options.ackOf ?? ((line: string) => (line.startsWith('{') ? (JSON.parse(line) as Record<string, unknown>) : null));
-  const child = spawn(process.execPath, [script, ...(options.args ?? [])], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script, ...(options.args ?? [])], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const acks: Array<Record<string, unknown>> = [];
   let partial = '';
   let stderr = '';

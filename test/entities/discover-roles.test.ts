@@ -14,7 +14,8 @@ describe('reading the role a sentence gives a name', () => {
   });
 
   it('in a list, gives a title followed by a name to that name, not to the name before it', () => {
-    const sentence = 'Dover’s intelligence chief, Mira Castell, Calais’s mayor and Ostend’s intelligence chief, Omar Sandqvist, signed the accord.';
+    const sentence =
+      'Dover’s intelligence chief, Mira Castell, Calais’s mayor and Ostend’s intelligence chief, Omar Sandqvist, signed the accord.';
     expect(rolesOf(sentence, 'Mira Castell')).toEqual(['Dover’s intelligence chief']);
     expect(rolesOf(sentence, 'Omar Sandqvist')).toEqual(['Ostend’s intelligence chief']);
   });

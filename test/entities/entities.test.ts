@@ -37,7 +37,13 @@ describe('resolving who the user means', () => {
     expect(knowledge.entities.resolve('Antonio Blanco').filter((m) => m.coverage >= 0.6)).toEqual([]);
     expect(knowledge.entities.closest('Antonio Blanco').map((e) => e.name)).toEqual(['Antony Blinken']);
     expect(knowledge.entities.resolve('Barnes').filter((m) => m.coverage >= 0.6)).toEqual([]);
-    expect(knowledge.entities.closest('Barnes').slice(0, 2).map((e) => e.name).sort()).toEqual(['Bill Burns', 'David Barnea']);
+    expect(
+      knowledge.entities
+        .closest('Barnes')
+        .slice(0, 2)
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['Bill Burns', 'David Barnea']);
   });
 });
 

@@ -11,7 +11,14 @@ import type { Passage } from '../../src/passages/passage.ts';
 
 const person = (id: string, name: string, aliases: string[] = [], short_forms: string[] = []): Entity =>
   ({ id, name, kind: 'person', aliases, short_forms, roles: [], notes: '' }) as unknown as Entity;
-const passage = (n: number, text: string): Passage => ({ id: `s#${n}`, sourceId: 's', n, paragraph: n, text, sentences: [{ text, start: 0, end: text.length }] });
+const passage = (n: number, text: string): Passage => ({
+  id: `s#${n}`,
+  sourceId: 's',
+  n,
+  paragraph: n,
+  text,
+  sentences: [{ text, start: 0, end: text.length }],
+});
 
 const entities = [
   person('al-thani', 'Mohammed bin Abdulrahman Al Thani', ['Al-Thani'], []),
@@ -26,11 +33,14 @@ describe('mentions of a form', () => {
     expect(found('Talks with Al-Thani went on.')).toEqual([['al-thani', 'Al-Thani']]);
     expect(found('Talks with Al  Thani went on.')).toEqual([['al-thani', 'Al  Thani']]);
     expect(found('Ja’abari was killed.')).toEqual([['jaabari', 'Ja’abari']]);
-    expect(found("MOHAMMED BIN ABDULRAHMAN AL-THANI spoke.")).toEqual([['al-thani', 'MOHAMMED BIN ABDULRAHMAN AL-THANI']]);
+    expect(found('MOHAMMED BIN ABDULRAHMAN AL-THANI spoke.')).toEqual([['al-thani', 'MOHAMMED BIN ABDULRAHMAN AL-THANI']]);
   });
 
   it('prefer the longest form and do not match inside a longer word', () => {
-    expect(found('Mohammed bin Abdulrahman Al Thani met Burns.')).toEqual([['al-thani', 'Mohammed bin Abdulrahman Al Thani'], ['burns', 'Burns']]);
+    expect(found('Mohammed bin Abdulrahman Al Thani met Burns.')).toEqual([
+      ['al-thani', 'Mohammed bin Abdulrahman Al Thani'],
+      ['burns', 'Burns'],
+    ]);
     expect(found('Burnsville and Al-Thanis are not names here.')).toEqual([]);
   });
 
@@ -39,6 +49,9 @@ describe('mentions of a form', () => {
   });
 
   it('find each occurrence once, in order', () => {
-    expect(found('Burns and then Burns again.')).toEqual([['burns', 'Burns'], ['burns', 'Burns']]);
+    expect(found('Burns and then Burns again.')).toEqual([
+      ['burns', 'Burns'],
+      ['burns', 'Burns'],
+    ]);
   });
 });

@@ -4,8 +4,16 @@ import type { Entity } from '../../src/corpus/entity-schema.ts';
 import { placeForms } from '../../src/entities/places.ts';
 import { qualifiersMet, roleQualifiers } from '../../src/entities/role-qualifiers.ts';
 
-const person = (name: string, ...titles: string[]): Entity =>
-  ({ id: name.toLowerCase().replace(/ /g, '-'), name, kind: 'person', aliases: [], short_forms: [], roles: titles.map((title) => ({ title, phrases: [] })), part_of: [], description: '' });
+const person = (name: string, ...titles: string[]): Entity => ({
+  id: name.toLowerCase().replace(/ /g, '-'),
+  name,
+  kind: 'person',
+  aliases: [],
+  short_forms: [],
+  roles: titles.map((title) => ({ title, phrases: [] })),
+  part_of: [],
+  description: '',
+});
 
 describe('a country by name or demonym', () => {
   it('is one place', () => {

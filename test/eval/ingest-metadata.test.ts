@@ -10,8 +10,17 @@ const table = [
   '03\t\tPortWire\t\t\t\tdateline credit [either-field]',
 ].join('\n');
 const [page1, page2, page3] = readTruth(table);
-const meta = (fields: Partial<SourceMeta>): SourceMeta =>
-  ({ id: 'x', title: null, outlet: null, authors: [], published: null, published_basis: { kind: 'unknown', evidence: '' }, language: 'en', notes: '', ...fields });
+const meta = (fields: Partial<SourceMeta>): SourceMeta => ({
+  id: 'x',
+  title: null,
+  outlet: null,
+  authors: [],
+  published: null,
+  published_basis: { kind: 'unknown', evidence: '' },
+  language: 'en',
+  notes: '',
+  ...fields,
+});
 
 describe('judging what ingest read against what the page shows', () => {
   it('a value the page shows, read the same (a wire by any of its names), is right; read otherwise it is wrong', () => {
@@ -25,8 +34,12 @@ describe('judging what ingest read against what the page shows', () => {
     expect(judge(page1!, 'outlet', meta({ outlet: 'Agence France-Presse' })).verdict).toBe('invented');
     expect(judge(page2!, 'outlet', meta({ outlet: 'Harbour Ledger' })).verdict).toBe('right');
     expect(judge(page2!, 'outlet', meta({})).verdict).toBe('blank');
-    expect(judge(page2!, 'published', meta({ published: '2024-03-05', published_basis: { kind: 'inferred', evidence: 'worked out' } })).verdict).toBe('blank');
-    expect(judge(page2!, 'published', meta({ published: '2024-03-05', published_basis: { kind: 'stated', evidence: 'line' } })).verdict).toBe('invented');
+    expect(
+      judge(page2!, 'published', meta({ published: '2024-03-05', published_basis: { kind: 'inferred', evidence: 'worked out' } })).verdict,
+    ).toBe('blank');
+    expect(
+      judge(page2!, 'published', meta({ published: '2024-03-05', published_basis: { kind: 'stated', evidence: 'line' } })).verdict,
+    ).toBe('invented');
   });
 
   it('where the outlet and the wire are one name, either field holding it is right', () => {

@@ -23,7 +23,10 @@ const PAGE = /\.(?:txt|html?)$/i;
 
 function pages(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => PAGE.test(f)).sort().map((f) => relative(root, join(dir, f)));
+  return readdirSync(dir)
+    .filter((f) => PAGE.test(f))
+    .sort()
+    .map((f) => relative(root, join(dir, f)));
 }
 const sourceCount = (dir: string): number => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).length : 0);
 
@@ -48,7 +51,9 @@ function main(): void {
     writeFileSync(log, `${ingest.stdout ?? ''}\n--- stderr ---\n${ingest.stderr ?? ''}`);
     if (ingest.error) console.error(`eval:unseen: could not run the ingest CLI: ${ingest.error.message}`);
     const added = sourceCount(join(corpus, 'sources')) - bundled;
-    console.log(`ingest: ${files.length} pages (${articles.length} unseen articles + ${fixtures.length} fixture pages) -> ${added} added, ${files.length - added} refused; exit ${ingest.status}; corpus now ${bundled + added} sources`);
+    console.log(
+      `ingest: ${files.length} pages (${articles.length} unseen articles + ${fixtures.length} fixture pages) -> ${added} added, ${files.length - added} refused; exit ${ingest.status}; corpus now ${bundled + added} sources`,
+    );
     for (const line of (ingest.stderr ?? '').split('\n').filter((l) => l.trim() !== '')) console.log(`  ${line}`);
     console.log(`  (full ingest report: ${keep ? log : 'run with --keep to keep it'})\n`);
 

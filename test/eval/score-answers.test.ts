@@ -2,9 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { answersIn, commandLine, isVerbatim, rankOf, scoreAnswers, type EvalQuestion, type EvalReply } from './score-answers.ts';
 
-const question = (id: string, cmd: string, expectRegexes: string[], date?: string): EvalQuestion => ({ id, cmd, q: id, expect: expectRegexes, ...(date ? { date } : {}) });
+const question = (id: string, cmd: string, expectRegexes: string[], date?: string): EvalQuestion => ({
+  id,
+  cmd,
+  q: id,
+  expect: expectRegexes,
+  ...(date ? { date } : {}),
+});
 const result = (quote: string, date?: string) => ({ quote, source: { id: 's1' }, ...(date ? { date } : {}) });
-const bodies = new Map([['s1', 'Witkoff, the envoy, met al-Hayya in Doha on Sunday. Talks resumed on Friday in Cairo. "It is done," he said.']]);
+const bodies = new Map([
+  ['s1', 'Witkoff, the envoy, met al-Hayya in Doha on Sunday. Talks resumed on Friday in Cairo. "It is done," he said.'],
+]);
 
 describe('the evaluation scorer', () => {
   it('asks a question as one console line', () => {
@@ -12,7 +20,10 @@ describe('the evaluation scorer', () => {
   });
 
   it('reads one answer per JSON line that has a results array', () => {
-    expect(answersIn('{"results":[]}\nwarming up\n{"x":1}\n{"results":[{"quote":"q"}]}\n')).toEqual([{ results: [] }, { results: [{ quote: 'q' }] }]);
+    expect(answersIn('{"results":[]}\nwarming up\n{"x":1}\n{"results":[{"quote":"q"}]}\n')).toEqual([
+      { results: [] },
+      { results: [{ quote: 'q' }] },
+    ]);
   });
 
   it('ranks the first quote that matches every regex, within what one embed field shows', () => {
@@ -28,7 +39,12 @@ describe('the evaluation scorer', () => {
   });
 
   it('adds up hit@1, hit@3, MRR@3, date@3, verbatim and a line per command; an error is a miss, not a dated question', () => {
-    const questions = [question('a', 'who', ['Witkoff']), question('b', 'when', ['resumed'], '2025-03'), question('c', 'who', ['Zini']), question('d', 'when', ['x'], '2024')];
+    const questions = [
+      question('a', 'who', ['Witkoff']),
+      question('b', 'when', ['resumed'], '2025-03'),
+      question('c', 'who', ['Zini']),
+      question('d', 'when', ['x'], '2024'),
+    ];
     const replies: EvalReply[] = [
       { results: [result('Witkoff, the envoy, met al-Hayya in Doha on Sunday.')] },
       { results: [result('It is done', '2024-01-02'), result('Talks resumed on Friday in Cairo.', '2025-03-07')] },

@@ -116,7 +116,8 @@ export function askAll(questions: EvalQuestion[], options: { cwd: string; env: N
   const answers = answersIn(run.stdout ?? '');
   const lastError = (run.stderr ?? '').trim().split('\n').pop() ?? '';
   const why = run.error ? run.error.message : `ask exited with status ${run.status ?? run.signal}${lastError ? `: ${lastError}` : ''}`;
-  if (answers.length > questions.length) return questions.map(() => ({ error: `${answers.length} answers to ${questions.length} questions: cannot pair them` }));
+  if (answers.length > questions.length)
+    return questions.map(() => ({ error: `${answers.length} answers to ${questions.length} questions: cannot pair them` }));
   return questions.map((_q, i) => answers[i] ?? { error: `no answer (${why})` });
 }
 
@@ -127,7 +128,12 @@ export function askAll(questions: EvalQuestion[], options: { cwd: string; env: N
  * foldText('“Deal”  is\n‘done’') // → '"Deal" is \'done\''
  */
 export function foldText(text: string): string {
-  return text.normalize('NFC').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFC')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**

@@ -45,14 +45,20 @@ describe('secretScrubber', () => {
 
 describe('PostgresFaqStore.open', () => {
   it('refuses an unencoded URL in words, naming no part of it', async () => {
-    const error = await PostgresFaqStore.open(UNENCODED).then(() => null, (e: unknown) => e);
+    const error = await PostgresFaqStore.open(UNENCODED).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(FaqDatabaseError);
     const message = (error as Error).message;
     for (const part of ['p@ss', 'ss:5', 'rd@host/db', '5/rd']) expect(message).not.toContain(part);
   });
 
   it('reports a broken escape in the database name as a database failure, not a URIError', async () => {
-    const error = await PostgresFaqStore.open('postgres://u:pw@127.0.0.1:1/db%zz').then(() => null, (e: unknown) => e);
+    const error = await PostgresFaqStore.open('postgres://u:pw@127.0.0.1:1/db%zz').then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(FaqDatabaseError);
     expect((error as Error).message).toMatch(/^The FAQ database \(PostgreSQL database "db%zz" on 127\.0\.0\.1:1\) failed/);
   });

@@ -26,21 +26,39 @@ const entry = fc.record({
   review_by: fc.oneof(fc.constant(null), fc.constantFrom('2027-01-31', '2023-02-30', '2023-13-45', '2024-02-29')),
 });
 /** An entry, broken in one field or not. */
-const fuzzedEntry = fc.tuple(entry, fc.constantFrom(...FIELDS), fc.oneof(hostileString, wrongType), fc.boolean()).map(([e, field, value, broken]) => {
-  const out: Record<string, unknown> = { ...e };
-  if (broken) Object.defineProperty(out, field, { value, enumerable: true, configurable: true, writable: true });
-  return out;
-});
+const fuzzedEntry = fc
+  .tuple(entry, fc.constantFrom(...FIELDS), fc.oneof(hostileString, wrongType), fc.boolean())
+  .map(([e, field, value, broken]) => {
+    const out: Record<string, unknown> = { ...e };
+    if (broken) Object.defineProperty(out, field, { value, enumerable: true, configurable: true, writable: true });
+    return out;
+  });
 /** The bytes of an attached file: an export (perhaps with a broken entry, a duplicate, another format) or anything. */
 const importFile = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(fc.array(fuzzedEntry, { maxLength: 5 }), fc.constantFrom('talks-bot-faq/1', 'talks-bot-faq/2', ''), fc.constantFrom('plain', 'bom', 'duplicate', 'utf16', 'wrapped')).map(([entries, format, shape]) => {
-    const data = { format, entries: shape === 'duplicate' && entries[0] ? [...entries, entries[0]] : entries };
-    const json = JSON.stringify(shape === 'wrapped' ? [data] : data);
-    return shape === 'bom' ? Buffer.from(`\uFEFF${json}`) : shape === 'utf16' ? Buffer.from(json, 'utf16le') : Buffer.from(json);
-  }) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(
+        fc.array(fuzzedEntry, { maxLength: 5 }),
+        fc.constantFrom('talks-bot-faq/1', 'talks-bot-faq/2', ''),
+        fc.constantFrom('plain', 'bom', 'duplicate', 'utf16', 'wrapped'),
+      )
+      .map(([entries, format, shape]) => {
+        const data = { format, entries: shape === 'duplicate' && entries[0] ? [...entries, entries[0]] : entries };
+        const json = JSON.stringify(shape === 'wrapped' ? [data] : data);
+        return shape === 'bom' ? Buffer.from(`\uFEFF${json}`) : shape === 'utf16' ? Buffer.from(json, 'utf16le') : Buffer.from(json);
+      }),
+  },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b)) },
   { weight: 1, arbitrary: hostileString.map((s) => Buffer.from(s)) },
-  { weight: 1, arbitrary: fc.constantFrom(Buffer.from('['.repeat(100_000)), Buffer.from(`{"format":"talks-bot-faq/1","entries":${'['.repeat(5000)}`), Buffer.from('{"__proto__":{"polluted":1},"format":"talks-bot-faq/1","entries":[]}')) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      Buffer.from('['.repeat(100_000)),
+      Buffer.from(`{"format":"talks-bot-faq/1","entries":${'['.repeat(5000)}`),
+      Buffer.from('{"__proto__":{"polluted":1},"format":"talks-bot-faq/1","entries":[]}'),
+    ),
+  },
 );
 
 describe('an FAQ import file', () => {
@@ -48,7 +66,11 @@ describe('an FAQ import file', () => {
   let inputs = 0;
   beforeAll(async () => {
     store = await SqliteFaqStore.open(mkdtempSync(join(tmpdir(), 'talks-faq-fuzz-')));
-    await store.add(GUILD, { question: 'Who mediated the talks?', answer: 'Qatar and Egypt.', aliases: ['Who were the mediators'] }, 'seed');
+    await store.add(
+      GUILD,
+      { question: 'Who mediated the talks?', answer: 'Qatar and Egypt.', aliases: ['Who were the mediators'] },
+      'seed',
+    );
   });
   afterAll(async () => {
     await store.close();
@@ -93,14 +115,26 @@ describe('an FAQ import file', () => {
   }, 240_000);
 
   it('says which entry and which field is wrong, for a file half valid', async () => {
-    const file = { format: 'talks-bot-faq/1', entries: [{ question: 'First fine question?', answer: 'Fine.' }, { question: 'Second?', answer: '', review_by: '2024-02-30' }] };
-    await expect(store.importGuild(GUILD, file, 'n')).rejects.toThrow('Nothing was imported: entry 2, field "answer": the answer must not be empty.');
+    const file = {
+      format: 'talks-bot-faq/1',
+      entries: [
+        { question: 'First fine question?', answer: 'Fine.' },
+        { question: 'Second?', answer: '', review_by: '2024-02-30' },
+      ],
+    };
+    await expect(store.importGuild(GUILD, file, 'n')).rejects.toThrow(
+      'Nothing was imported: entry 2, field "answer": the answer must not be empty.',
+    );
     const late = { ...file, entries: [file.entries[0], { question: 'Second?', answer: 'Fine.', review_by: '2024-02-30' }] };
-    await expect(store.importGuild(GUILD, late, 'n')).rejects.toThrow('Nothing was imported: entry 2, field "review_by": review_by must be a real calendar date (YYYY-MM-DD).');
+    await expect(store.importGuild(GUILD, late, 'n')).rejects.toThrow(
+      'Nothing was imported: entry 2, field "review_by": review_by must be a real calendar date (YYYY-MM-DD).',
+    );
     const twice = { ...file, entries: [file.entries[0], { question: 'first fine QUESTION', answer: 'Again.' }] };
     await expect(store.importGuild(GUILD, twice, 'n')).rejects.toThrow('Nothing was imported: entry 2 asks the same question as entry 1.');
     const typed = { ...file, entries: [{ question: 42, answer: 'x' }] };
-    await expect(store.importGuild(GUILD, typed, 'n')).rejects.toThrow('Nothing was imported: entry 1, field "question": must be text, not a number.');
+    await expect(store.importGuild(GUILD, typed, 'n')).rejects.toThrow(
+      'Nothing was imported: entry 1, field "question": must be text, not a number.',
+    );
     expect((await store.list(GUILD)).some((e) => e.question === 'First fine question?')).toBe(false);
   });
 });

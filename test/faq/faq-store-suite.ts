@@ -21,9 +21,11 @@ export interface StoreBackend {
 /** `count` calls of `task`, at most `width` at a time. */
 async function inParallel(count: number, width: number, task: (i: number) => Promise<unknown>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < count) await task(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
 }
 
 export function describeFaqStore(backend: StoreBackend): void {
@@ -59,7 +61,12 @@ export function describeFaqStore(backend: StoreBackend): void {
       await store.addAlias(G1, e.id, 'Who were the mediators', 'mod-b');
       await store.cite(G1, e.id, ['ap-how-the-hostage-deal-came-about#5'], 'mod-a');
       const history = await store.history(G1, e.id);
-      expect(history.map((h) => [h.revision, h.action, h.actor])).toEqual([[1, 'add', 'mod-a'], [2, 'edit', 'mod-b'], [3, 'alias', 'mod-b'], [4, 'cite', 'mod-a']]);
+      expect(history.map((h) => [h.revision, h.action, h.actor])).toEqual([
+        [1, 'add', 'mod-a'],
+        [2, 'edit', 'mod-b'],
+        [3, 'alias', 'mod-b'],
+        [4, 'cite', 'mod-a'],
+      ]);
       expect(history[1]?.snapshot).toMatchObject({ question: 'Who mediated?', answer: 'Qatar and Egypt.', aliases: [] });
       expect(history[0]?.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
       const reverted = await store.revert(G1, e.id, 1, 'mod-c');
@@ -81,10 +88,14 @@ export function describeFaqStore(backend: StoreBackend): void {
     it('refuses duplicates, taken aliases, empty or oversized text and bad citations, clearly', async () => {
       const [store] = await freshStore();
       const e = await store.add(G1, { question: 'What did Qatar offer?', answer: 'A.' }, 'm');
-      await expect(store.add(G1, { question: 'what did qatar  offer', answer: 'B.' }, 'm')).rejects.toThrow(`Entry #${e.id} already asks "what did qatar  offer".`);
+      await expect(store.add(G1, { question: 'what did qatar  offer', answer: 'B.' }, 'm')).rejects.toThrow(
+        `Entry #${e.id} already asks "what did qatar  offer".`,
+      );
       await store.addAlias(G1, e.id, 'Qatar offer', 'm');
       const other = await store.add(G1, { question: 'Other?', answer: 'B.' }, 'm');
-      await expect(store.addAlias(G1, other.id, 'qatar OFFER', 'm')).rejects.toThrow(`"qatar OFFER" is already an alias of entry #${e.id}.`);
+      await expect(store.addAlias(G1, other.id, 'qatar OFFER', 'm')).rejects.toThrow(
+        `"qatar OFFER" is already an alias of entry #${e.id}.`,
+      );
       await expect(store.add(G1, { question: '   ', answer: 'x' }, 'm')).rejects.toThrow(/question must not be empty/);
       await expect(store.add(G1, { question: 'Long?', answer: 'x'.repeat(2001) }, 'm')).rejects.toThrow(/at most 2000/);
       await expect(store.cite(G1, e.id, ['not a passage'], 'm')).rejects.toThrow(/passage id/);
@@ -112,26 +123,60 @@ export function describeFaqStore(backend: StoreBackend): void {
       await store.add(G1, { question: 'Q2?', answer: 'A2.' }, 'm');
       const file = JSON.parse(JSON.stringify(await store.exportGuild(G1))) as unknown;
       expect(await store.importGuild(G2, file, 'n')).toEqual({ added: 2, updated: 0, unchanged: 0, conflicts: [] });
-      const strip = async (g: string) => (await store.list(g)).map(({ question, answer, aliases, citations, reviewBy }) => ({ question, answer, aliases, citations, reviewBy }));
+      const strip = async (g: string) =>
+        (await store.list(g)).map(({ question, answer, aliases, citations, reviewBy }) => ({
+          question,
+          answer,
+          aliases,
+          citations,
+          reviewBy,
+        }));
       expect(await strip(G2)).toEqual(await strip(G1));
-      expect((await strip(G1))[0]).toEqual({ question: 'Q1?', answer: 'A1.', aliases: ['Another wording', 'first question'], citations: ['s#1', 's#2'], reviewBy: '2026-12-31' });
+      expect((await strip(G1))[0]).toEqual({
+        question: 'Q1?',
+        answer: 'A1.',
+        aliases: ['Another wording', 'first question'],
+        citations: ['s#1', 's#2'],
+        reviewBy: '2026-12-31',
+      });
       expect(await store.importGuild(G2, file, 'n')).toMatchObject({ added: 0, unchanged: 2 });
-      const shuffled = { format: 'talks-bot-faq/1', entries: [{ question: 'Q1?', answer: 'A1.', review_by: '2026-12-31', citations: ['s#1', 's#2'], aliases: ['first question', 'Another wording'] }] };
+      const shuffled = {
+        format: 'talks-bot-faq/1',
+        entries: [
+          {
+            question: 'Q1?',
+            answer: 'A1.',
+            review_by: '2026-12-31',
+            citations: ['s#1', 's#2'],
+            aliases: ['first question', 'Another wording'],
+          },
+        ],
+      };
       expect(await store.importGuild(G2, shuffled, 'n')).toMatchObject({ unchanged: 1, conflicts: [] });
     });
 
     it('reports import conflicts and applies nothing unless told to overwrite', async () => {
       const [store] = await freshStore();
       const local = await store.add(G2, { question: 'Q1?', answer: 'Local answer.' }, 'm');
-      const file = { format: 'talks-bot-faq/1', entries: [{ question: 'New?', answer: 'N.' }, { question: 'Q1?', answer: 'File answer.' }] };
+      const file = {
+        format: 'talks-bot-faq/1',
+        entries: [
+          { question: 'New?', answer: 'N.' },
+          { question: 'Q1?', answer: 'File answer.' },
+        ],
+      };
       const refused = await store.importGuild(G2, file, 'n').catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(FaqImportConflict);
       expect((refused as FaqImportConflict).report.conflicts).toEqual([`#${local.id} "Q1?" differs from the file`]);
-      expect((refused as Error).message).toBe(`Nothing was imported: 1 entry differs from the file (#${local.id} "Q1?" differs from the file). Import again with overwrite to replace them.`);
+      expect((refused as Error).message).toBe(
+        `Nothing was imported: 1 entry differs from the file (#${local.id} "Q1?" differs from the file). Import again with overwrite to replace them.`,
+      );
       expect((await store.list(G2)).map((e) => e.question)).toEqual(['Q1?']); // never half-applied
       expect(await store.importGuild(G2, file, 'n', { overwrite: true })).toMatchObject({ added: 1, updated: 1 });
       expect((await store.get(G2, local.id)).answer).toBe('File answer.');
-      await expect(store.importGuild(G2, { format: 'other' }, 'n')).rejects.toThrow(/Nothing was imported: field "format": .*not a talks-bot FAQ export/);
+      await expect(store.importGuild(G2, { format: 'other' }, 'n')).rejects.toThrow(
+        /Nothing was imported: field "format": .*not a talks-bot FAQ export/,
+      );
     });
 
     it('stores the moderator role per guild, and clears it', async () => {
@@ -158,7 +203,8 @@ export function describeFaqStore(backend: StoreBackend): void {
     it('adding at once from both machines loses no entry', async () => {
       const [a, openAnother] = await freshStore();
       const b = await openAnother();
-      const add = (store: FaqStore, tag: string) => (i: number) => store.add(G1, { question: `${tag} question ${i}?`, answer: `From ${tag}.` }, tag);
+      const add = (store: FaqStore, tag: string) => (i: number) =>
+        store.add(G1, { question: `${tag} question ${i}?`, answer: `From ${tag}.` }, tag);
       await Promise.all([inParallel(60, 4, add(a, 'machine-a')), inParallel(60, 4, add(b, 'machine-b'))]);
       const entries = await b.list(G1);
       expect(entries).toHaveLength(120);
@@ -181,11 +227,16 @@ export function describeFaqStore(backend: StoreBackend): void {
     it('the same question added at once on both machines is saved once; the other moderator is told why', async () => {
       const [a, openAnother] = await freshStore();
       const b = await openAnother();
-      const results = await Promise.allSettled([a.add(G1, { question: 'Who pays?', answer: 'A.' }, 'mod-a'), b.add(G1, { question: 'who pays', answer: 'B.' }, 'mod-b')]);
+      const results = await Promise.allSettled([
+        a.add(G1, { question: 'Who pays?', answer: 'A.' }, 'mod-a'),
+        b.add(G1, { question: 'who pays', answer: 'B.' }, 'mod-b'),
+      ]);
       const saved = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
       const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as Error] : []));
       expect(saved).toHaveLength(1);
-      expect(refused.map((r) => [r instanceof FaqError, r.message])).toEqual([[true, expect.stringMatching(`^Entry #${saved[0]?.id} already asks "(Who pays\\?|who pays)"\\.$`)]]);
+      expect(refused.map((r) => [r instanceof FaqError, r.message])).toEqual([
+        [true, expect.stringMatching(`^Entry #${saved[0]?.id} already asks "(Who pays\\?|who pays)"\\.$`)],
+      ]);
       expect(await a.list(G1)).toHaveLength(1);
     });
   });

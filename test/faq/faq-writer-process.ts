@@ -19,7 +19,19 @@ export function startWriter(storeEnv: Record<string, string>, tag: string, count
   });
   let acked = 0;
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (acked += d.toString().split('\n').filter((l) => l.startsWith('ack')).length));
+  child.stdout.on(
+    'data',
+    (d: Buffer) =>
+      (acked += d
+        .toString()
+        .split('\n')
+        .filter((l) => l.startsWith('ack')).length),
+  );
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return { done: new Promise((resolve) => child.on('exit', resolve)), acked: () => acked, kill: () => child.kill('SIGKILL'), stderr: () => stderr };
+  return {
+    done: new Promise((resolve) => child.on('exit', resolve)),
+    acked: () => acked,
+    kill: () => child.kill('SIGKILL'),
+    stderr: () => stderr,
+  };
 }

@@ -60,16 +60,28 @@ describe.skipIf(!binDir)('PostgreSQL', () => {
       const port = new URL(good).port;
       const unreachable = good.replace(`:${port}/`, ':1/');
       const malformed = 'mysql://bot:Other-Secret-55@db/talks';
-      const failures = await Promise.all([wrongPassword, unreachable, malformed].map((url) => openFaqStore({ DATABASE_URL: url }).then(() => null, (error: unknown) => error as Error)));
+      const failures = await Promise.all(
+        [wrongPassword, unreachable, malformed].map((url) =>
+          openFaqStore({ DATABASE_URL: url }).then(
+            () => null,
+            (error: unknown) => error as Error,
+          ),
+        ),
+      );
       expect(failures.map((f) => f instanceof FaqDatabaseError)).toEqual([true, true, true]);
-      expect(failures[0]?.message).toMatch(/^The FAQ database \(PostgreSQL database "faq_\d+" on 127\.0\.0\.1:\d+\) failed: password authentication failed/);
+      expect(failures[0]?.message).toMatch(
+        /^The FAQ database \(PostgreSQL database "faq_\d+" on 127\.0\.0\.1:\d+\) failed: password authentication failed/,
+      );
       expect(failures[1]?.message).toMatch(/ECONNREFUSED|connect/);
       expect(failures[2]?.message).toMatch(/DATABASE_URL is not a PostgreSQL URL/);
-      const everything = failures.map((f) => JSON.stringify({ message: f?.message, stack: f?.stack, cause: f?.cause, own: { ...f } })).join('\n');
-      for (const secret of [PG_PASSWORD, 'Wr0ng-Secret-91', 'Other-Secret-55', wrongPassword, unreachable, malformed]) expect(everything).not.toContain(secret);
+      const everything = failures
+        .map((f) => JSON.stringify({ message: f?.message, stack: f?.stack, cause: f?.cause, own: { ...f } }))
+        .join('\n');
+      for (const secret of [PG_PASSWORD, 'Wr0ng-Secret-91', 'Other-Secret-55', wrongPassword, unreachable, malformed])
+        expect(everything).not.toContain(secret);
     });
 
-    it('a server that drops the bot\'s idle connections: the drop is reported without the URL, and the next request works', async () => {
+    it("a server that drops the bot's idle connections: the drop is reported without the URL, and the next request works", async () => {
       const url = await server.createDatabase();
       const reports: string[] = [];
       const store = await PostgresFaqStore.open(url, { onConnectionError: (message) => reports.push(message) });
@@ -77,11 +89,15 @@ describe.skipIf(!binDir)('PostgreSQL', () => {
       const pg = (await import('pg')).default;
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
-      const { rows } = await admin.query<{ dropped: boolean }>("SELECT pg_terminate_backend(pid) AS dropped FROM pg_stat_activity WHERE application_name = 'talks-bot' AND datname = current_database()");
+      const { rows } = await admin.query<{ dropped: boolean }>(
+        "SELECT pg_terminate_backend(pid) AS dropped FROM pg_stat_activity WHERE application_name = 'talks-bot' AND datname = current_database()",
+      );
       await admin.end();
       expect(rows.length).toBeGreaterThan(0);
       for (let i = 0; i < 200 && reports.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
-      expect(reports[0]).toMatch(/^The FAQ database \(PostgreSQL database "faq_\d+" on 127\.0\.0\.1:\d+\) dropped an idle connection: terminating connection/);
+      expect(reports[0]).toMatch(
+        /^The FAQ database \(PostgreSQL database "faq_\d+" on 127\.0\.0\.1:\d+\) dropped an idle connection: terminating connection/,
+      );
       expect(reports.join('\n')).not.toContain(PG_PASSWORD);
       expect((await store.list(G1)).map((e) => e.question)).toEqual(['Still there?']);
       await store.close();

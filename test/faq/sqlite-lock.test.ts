@@ -103,8 +103,16 @@ describe('the SQLite FAQ store while another connection holds the write lock', (
     const dir = dataDir();
     const store = await SqliteFaqStore.open(dir, { lockWaitMs: 200 });
     const lock = holdWriteLock(dir);
-    const seed = leaf({ description: 'Seed', options: {}, handle: async () => void (await store.add(G1, { question: 'Q?', answer: 'A.' }, 'moderator')) });
-    const bot = new ApiTransport({ catalog: { commands: [{ type: 'slash', name: 'seed', description: 'Seed', gates: OPEN, run: seed }], components: [] }, cooldowns: new Cooldowns(0), logger: createLogger('silent') });
+    const seed = leaf({
+      description: 'Seed',
+      options: {},
+      handle: async () => void (await store.add(G1, { question: 'Q?', answer: 'A.' }, 'moderator')),
+    });
+    const bot = new ApiTransport({
+      catalog: { commands: [{ type: 'slash', name: 'seed', description: 'Seed', gates: OPEN, run: seed }], components: [] },
+      cooldowns: new Cooldowns(0),
+      logger: createLogger('silent'),
+    });
     const told = await bot.first(slashCommand('seed', {}));
     expect(told.data?.content).toBe('The FAQ is busy, try again in a moment.');
     expect(told.data?.flags).toBe(64);

@@ -80,15 +80,27 @@ const piece = fc.constantFrom(...HOSTILE_PIECES);
 
 /** Long text around Discord's 6,000-character cap on a string option, and past it. */
 const longText = fc
-  .tuple(fc.constantFrom('hostages ', 'a', '@everyone ', 'حماس ', '🙂', 'e\u0301', '\u200b', 'Doha talks. ', '*'), fc.constantFrom(1999, 2000, 4000, 5999, 6000, 6001, 8000))
+  .tuple(
+    fc.constantFrom('hostages ', 'a', '@everyone ', 'حماس ', '🙂', 'e\u0301', '\u200b', 'Doha talks. ', '*'),
+    fc.constantFrom(1999, 2000, 4000, 5999, 6000, 6001, 8000),
+  )
   .map(([unit, length]) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length));
 
-const randomText = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }));
+const randomText = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+);
 
 /** A hostile string: one piece, several glued together, random code units, or a long one. */
 export const hostileText: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: piece },
-  { weight: 4, arbitrary: fc.array(fc.oneof(piece, randomText), { minLength: 2, maxLength: 5 }).chain((parts) => fc.constantFrom(parts.join(' '), parts.join(''))) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .array(fc.oneof(piece, randomText), { minLength: 2, maxLength: 5 })
+      .chain((parts) => fc.constantFrom(parts.join(' '), parts.join(''))),
+  },
   { weight: 2, arbitrary: randomText },
   { weight: 1, arbitrary: longText },
 );
@@ -105,7 +117,11 @@ export const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** A whole number a member could send for an integer option (the JSON allows any number). */
-export const integerValue: fc.Arbitrary<unknown> = fc.oneof(fc.integer({ min: -3, max: 40 }), fc.constantFrom(0, 1, 999_999, 2 ** 31, 2 ** 53 + 1, 1.5, -0), wrongValue);
+export const integerValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.integer({ min: -3, max: 40 }),
+  fc.constantFrom(0, 1, 999_999, 2 ** 31, 2 ** 53 + 1, 1.5, -0),
+  wrongValue,
+);
 
 /** A custom_id as a forger, an old version or a truncating client would send it, around `valid` ones. */
 export function forgedCustomId(valid: readonly string[]): fc.Arbitrary<string> {
@@ -115,11 +131,23 @@ export function forgedCustomId(valid: readonly string[]): fc.Arbitrary<string> {
     { weight: 1, arbitrary: validId.chain((id) => fc.integer({ min: 0, max: id.length }).map((n) => id.slice(0, n))) },
     { weight: 1, arbitrary: validId.map((id) => id.replace(/^v1/, 'v0')) },
     { weight: 1, arbitrary: fc.tuple(validId, hostileText).map(([id, extra]) => `${id}|${extra}`) },
-    { weight: 2, arbitrary: fc.tuple(validId, fc.integer({ min: 2, max: 4 }), hostileText).map(([id, at, text]) => id.split('|').map((p, i) => (i === at ? text : p)).join('|')) },
+    {
+      weight: 2,
+      arbitrary: fc.tuple(validId, fc.integer({ min: 2, max: 4 }), hostileText).map(([id, at, text]) =>
+        id
+          .split('|')
+          .map((p, i) => (i === at ? text : p))
+          .join('|'),
+      ),
+    },
     {
       weight: 1,
       arbitrary: fc
-        .tuple(fc.constantFrom('v1', 'v2', ''), fc.constantFrom('pg', 'share', 'delete', 'faqlist', 'faqadd', 'faqedit', 'src', 'srcform', 'nosuch', '__proto__', 'constructor'), fc.array(hostileText, { maxLength: 4 }))
+        .tuple(
+          fc.constantFrom('v1', 'v2', ''),
+          fc.constantFrom('pg', 'share', 'delete', 'faqlist', 'faqadd', 'faqedit', 'src', 'srcform', 'nosuch', '__proto__', 'constructor'),
+          fc.array(hostileText, { maxLength: 4 }),
+        )
         .map(([v, kind, fields]) => [v, kind, ...fields].join('|')),
     },
     { weight: 1, arbitrary: hostileText },

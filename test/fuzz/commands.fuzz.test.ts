@@ -42,25 +42,50 @@ catchUnhandledRejections();
 describe('"Find sources" on any message', () => {
   const TARGET_ID = '400000000000000004';
   const message = fc
-    .tuple(hostileText, fc.array(fc.record({ description: fc.option(hostileText, { nil: undefined }), title: fc.option(hostileText, { nil: undefined }) }), { maxLength: 3 }))
+    .tuple(
+      hostileText,
+      fc.array(fc.record({ description: fc.option(hostileText, { nil: undefined }), title: fc.option(hostileText, { nil: undefined }) }), {
+        maxLength: 3,
+      }),
+    )
     .map(([content, embeds]) => fakeMessage({ id: TARGET_ID, content, embeds, timestamp: '2026-11-24T00:00:00.000Z' }));
   it('searches the message text, whatever it is', { timeout: TIMEOUT }, async () => {
     await fuzz('Find sources', fc.tuple(message, askers), runs('Find sources'), ([target, asker]) =>
-      bot().check(envelope(2, { id: '100000000000000002', name: 'Find sources', type: 3, target_id: TARGET_ID, resolved: { messages: { [TARGET_ID]: target } } }, asker)),
+      bot().check(
+        envelope(
+          2,
+          {
+            id: '100000000000000002',
+            name: 'Find sources',
+            type: 3,
+            target_id: TARGET_ID,
+            resolved: { messages: { [TARGET_ID]: target } },
+          },
+          asker,
+        ),
+      ),
     );
   });
 });
 
 describe('commands the bot does not have', () => {
   it('says so, for any name, path and command type', { timeout: TIMEOUT }, async () => {
-    await fuzz('unknown commands', unknownCommand(LEAVES.map((l) => l.command)), runs('unknown commands'), (interaction) => bot().check(interaction));
+    await fuzz('unknown commands', unknownCommand(LEAVES.map((l) => l.command)), runs('unknown commands'), (interaction) =>
+      bot().check(interaction),
+    );
   });
 });
 
 describe('interactions as Discord never sends them', () => {
-  const broken = fc.tuple(fc.constantFrom(...LEAVES), fc.constantFrom('no user', 'permissions not a number', 'roles not a list')).chain(([at, how]) =>
-    fc.tuple(fc.oneof(slashOn(at), ...Object.keys(at.leaf.options).map((o) => autocompleteOn(at, o))), fc.constant(how), fc.oneof(hostileText, wrongValue)),
-  );
+  const broken = fc
+    .tuple(fc.constantFrom(...LEAVES), fc.constantFrom('no user', 'permissions not a number', 'roles not a list'))
+    .chain(([at, how]) =>
+      fc.tuple(
+        fc.oneof(slashOn(at), ...Object.keys(at.leaf.options).map((o) => autocompleteOn(at, o))),
+        fc.constant(how),
+        fc.oneof(hostileText, wrongValue),
+      ),
+    );
   it('no user, permissions that are not a number, roles that are not a list: answered, nothing escapes', { timeout: TIMEOUT }, async () => {
     await fuzz('malformed interactions', broken, runs('malformed interactions'), ([interaction, how, junk]) => {
       const member = interaction.member as Record<string, unknown> | undefined;

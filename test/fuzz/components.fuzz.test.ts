@@ -26,10 +26,32 @@ const KEY = 'KEYKEYKE';
 let bot: FuzzBot;
 /** Messages the bot sent, as Discord gives them back with a click. */
 const messages: Array<Record<string, unknown>> = [];
-const validIds = new Set<string>(['v1|share', 'v1|faqlist|0', 'v1|faqlist|10', 'v1|faqadd', 'v1|faqedit|1|1', 'v1|faqedit|2|1', 'v1|faqedit|1|9', `v1|src|add|${KEY}`, `v1|src|edit|${KEY}`, `v1|src|cancel|${KEY}`, `v1|srcform|${KEY}`]);
+const validIds = new Set<string>([
+  'v1|share',
+  'v1|faqlist|0',
+  'v1|faqlist|10',
+  'v1|faqadd',
+  'v1|faqedit|1|1',
+  'v1|faqedit|2|1',
+  'v1|faqedit|1|9',
+  `v1|src|add|${KEY}`,
+  `v1|src|edit|${KEY}`,
+  `v1|src|cancel|${KEY}`,
+  `v1|srcform|${KEY}`,
+]);
 
 const member: Asker = { guildId: EDITOR_GUILD, permissions: '0', roles: [] };
-const slash = (name: string, options: Record<string, unknown>) => envelope(2, { id: '100000000000000001', name, type: 1, options: Object.entries(options).map(([n, value]) => ({ name: n, type: typeof value === 'boolean' ? 5 : 3, value })) }, member);
+const slash = (name: string, options: Record<string, unknown>) =>
+  envelope(
+    2,
+    {
+      id: '100000000000000001',
+      name,
+      type: 1,
+      options: Object.entries(options).map(([n, value]) => ({ name: n, type: typeof value === 'boolean' ? 5 : 3, value })),
+    },
+    member,
+  );
 
 /** The message a member sees for a response, as a click carries it back. */
 function asMessage(sent: Sent[]): Record<string, unknown> | null {
@@ -50,12 +72,19 @@ function asMessage(sent: Sent[]): Record<string, unknown> | null {
 
 beforeAll(async () => {
   bot = await FuzzBot.start();
-  const asked = [slash('search', { text: 'hostages '.repeat(34).trim() }), slash('search', { text: 'hostages' }), slash('who', { name: 'McGurk' }), slash('who', { name: 'Barnea', public: true }), slash('timeline', {})];
+  const asked = [
+    slash('search', { text: 'hostages '.repeat(34).trim() }),
+    slash('search', { text: 'hostages' }),
+    slash('who', { name: 'McGurk' }),
+    slash('who', { name: 'Barnea', public: true }),
+    slash('timeline', {}),
+  ];
   for (const interaction of asked) {
     const sent = await bot.check(interaction);
     const message = asMessage(sent);
     if (message) messages.push(message);
-    for (const row of (message?.components ?? []) as Array<{ components: Array<{ custom_id?: string }> }>) for (const c of row.components) if (c.custom_id) validIds.add(c.custom_id);
+    for (const row of (message?.components ?? []) as Array<{ components: Array<{ custom_id?: string }> }>)
+      for (const c of row.components) if (c.custom_id) validIds.add(c.custom_id);
   }
 });
 afterAll(() => bot.close('components'));
@@ -66,11 +95,21 @@ const clickedMessage = fc.oneof(
   { weight: 3, arbitrary: fc.integer({ min: 0, max: 4 }).map((i) => messages[i % messages.length] ?? {}) },
   {
     weight: 2,
-    arbitrary: fc.tuple(fc.integer({ min: 0, max: 4 }), hostileText, hostileText, fc.constantFrom(0, 64)).map(([i, footer, description, flags]) => {
-      const original = messages[i % messages.length] ?? {};
-      const embeds = (original.embeds as Array<Record<string, unknown>> | undefined) ?? [];
-      return { ...original, flags, embeds: embeds.map((e) => ({ ...e, footer: { text: `${footer.slice(0, 900)}\nAsked: ${footer.slice(0, 200)}` }, description: description.slice(0, 1000) })) };
-    }),
+    arbitrary: fc
+      .tuple(fc.integer({ min: 0, max: 4 }), hostileText, hostileText, fc.constantFrom(0, 64))
+      .map(([i, footer, description, flags]) => {
+        const original = messages[i % messages.length] ?? {};
+        const embeds = (original.embeds as Array<Record<string, unknown>> | undefined) ?? [];
+        return {
+          ...original,
+          flags,
+          embeds: embeds.map((e) => ({
+            ...e,
+            footer: { text: `${footer.slice(0, 900)}\nAsked: ${footer.slice(0, 200)}` },
+            description: description.slice(0, 1000),
+          })),
+        };
+      }),
   },
   { weight: 1, arbitrary: fc.constant(null).map(() => ({ ...(messages[0] ?? {}), embeds: [], components: [] })) },
 );
@@ -78,7 +117,13 @@ const clickedMessage = fc.oneof(
 /** Who clicks: anyone, or the moderator who owns the preview (with or without the rights). */
 const clicker = fc.oneof(
   { weight: 1, arbitrary: askers },
-  { weight: 2, arbitrary: fc.constantFrom<Asker>({ guildId: EDITOR_GUILD, permissions: '8192', roles: [], userId: OWNER }, { guildId: EDITOR_GUILD, permissions: '0', roles: [], userId: OWNER }) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom<Asker>(
+      { guildId: EDITOR_GUILD, permissions: '8192', roles: [], userId: OWNER },
+      { guildId: EDITOR_GUILD, permissions: '0', roles: [], userId: OWNER },
+    ),
+  },
 );
 const FORM = /faqadd|faqedit|srcform/;
 
@@ -90,30 +135,64 @@ async function withDraft(interaction: Record<string, unknown>): Promise<void> {
 }
 
 describe('buttons', () => {
-  it('any custom_id on any of the bot\'s messages: the button works, or the member is told to run the command again', { timeout: TIMEOUT }, async () => {
-    const click = fc.tuple(forgedCustomId([...validIds].filter((id) => !FORM.test(id))), clickedMessage, clicker, fc.constantFrom(2, 2, 2, 2, 2, 3)).map(([customId, message, asker, componentType]) =>
-      envelope(3, { custom_id: customId, component_type: componentType }, asker, { message }),
-    );
-    await fuzz('buttons', click, RUNS * 2, withDraft);
-  });
+  it(
+    "any custom_id on any of the bot's messages: the button works, or the member is told to run the command again",
+    { timeout: TIMEOUT },
+    async () => {
+      const click = fc
+        .tuple(forgedCustomId([...validIds].filter((id) => !FORM.test(id))), clickedMessage, clicker, fc.constantFrom(2, 2, 2, 2, 2, 3))
+        .map(([customId, message, asker, componentType]) =>
+          envelope(3, { custom_id: customId, component_type: componentType }, asker, { message }),
+        );
+      await fuzz('buttons', click, RUNS * 2, withDraft);
+    },
+  );
 });
 
 describe('forms', () => {
-  const fieldIds = fc.constantFrom('question', 'answer', 'review_by', 'title', 'outlet', 'authors', 'published', 'evidence', '__proto__', 'constructor', 'nosuch');
-  const fields = fc.array(fc.tuple(fc.oneof({ weight: 5, arbitrary: fieldIds }, { weight: 1, arbitrary: hostileText }), fc.oneof({ weight: 8, arbitrary: hostileText }, { weight: 1, arbitrary: wrongValue })), { maxLength: 6 });
-  const submit = fc.tuple(forgedCustomId([...validIds].filter((id) => FORM.test(id))), fields, clicker, fc.boolean(), fc.boolean()).map(([customId, typed, asker, labelled, onMessage]) =>
-    envelope(
-      5,
-      {
-        custom_id: customId,
-        // the rows of a form as Discord sent them for years, or the newer labels around each input
-        components: typed.map(([id, value]) => (labelled ? { type: 18, id: 1, component: { type: 4, id: 2, custom_id: id, value } } : { type: 1, components: [{ type: 4, custom_id: id, value }] })),
-      },
-      asker,
-      onMessage ? { message: messages[0] ?? {} } : {},
-    ),
+  const fieldIds = fc.constantFrom(
+    'question',
+    'answer',
+    'review_by',
+    'title',
+    'outlet',
+    'authors',
+    'published',
+    'evidence',
+    '__proto__',
+    'constructor',
+    'nosuch',
   );
-  it('any text in the FAQ and source forms, any custom_id: saved, refused in the bot\'s words, or told to start again', { timeout: TIMEOUT }, async () => {
-    await fuzz('forms', submit, RUNS * 2, withDraft);
-  });
+  const fields = fc.array(
+    fc.tuple(
+      fc.oneof({ weight: 5, arbitrary: fieldIds }, { weight: 1, arbitrary: hostileText }),
+      fc.oneof({ weight: 8, arbitrary: hostileText }, { weight: 1, arbitrary: wrongValue }),
+    ),
+    { maxLength: 6 },
+  );
+  const submit = fc
+    .tuple(forgedCustomId([...validIds].filter((id) => FORM.test(id))), fields, clicker, fc.boolean(), fc.boolean())
+    .map(([customId, typed, asker, labelled, onMessage]) =>
+      envelope(
+        5,
+        {
+          custom_id: customId,
+          // the rows of a form as Discord sent them for years, or the newer labels around each input
+          components: typed.map(([id, value]) =>
+            labelled
+              ? { type: 18, id: 1, component: { type: 4, id: 2, custom_id: id, value } }
+              : { type: 1, components: [{ type: 4, custom_id: id, value }] },
+          ),
+        },
+        asker,
+        onMessage ? { message: messages[0] ?? {} } : {},
+      ),
+    );
+  it(
+    "any text in the FAQ and source forms, any custom_id: saved, refused in the bot's words, or told to start again",
+    { timeout: TIMEOUT },
+    async () => {
+      await fuzz('forms', submit, RUNS * 2, withDraft);
+    },
+  );
 });

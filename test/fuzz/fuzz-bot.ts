@@ -39,15 +39,16 @@ interface Copy {
 }
 
 /** A saved page a moderator could attach, the n-th of its kind: enough for a preview, and new to the corpus. */
-const savedPage = (n: number) => [
-  `Qatar says hostage talks in Doha are continuing, round ${n}`,
-  'By Test Reporter',
-  'Published 2023-11-20',
-  '',
-  'Qatari mediators said on Monday that the talks on releasing hostages held in Gaza were continuing in Doha.',
-  '',
-  `A spokesman said both sides had been given draft number ${n}, which would pause the fighting for several days.`,
-].join('\n');
+const savedPage = (n: number) =>
+  [
+    `Qatar says hostage talks in Doha are continuing, round ${n}`,
+    'By Test Reporter',
+    'Published 2023-11-20',
+    '',
+    'Qatari mediators said on Monday that the talks on releasing hostages held in Gaza were continuing in Doha.',
+    '',
+    `A spokesman said both sides had been given draft number ${n}, which would pause the fighting for several days.`,
+  ].join('\n');
 
 async function copy(): Promise<Copy> {
   const errors: string[] = [];
@@ -58,8 +59,23 @@ async function copy(): Promise<Copy> {
   const live = LiveKnowledge.open(corpus);
   const editor = new CorpusEditor(live);
   const drafts = new SourceDrafts<SourcePreview>();
-  const catalog = botCatalog({ knowledge: live, commands: COMMANDS, pageQueries: new PageQueries(), faq, faqSeed: faqSeedIn(corpus), sources: { editor, editorGuilds: [EDITOR_GUILD], drafts, fetch: {}, faq } });
-  return { catalog, transport: new ApiTransport({ catalog, cooldowns: new Cooldowns(COOLDOWN_MS), logger }), errors, faq, live, editor, drafts };
+  const catalog = botCatalog({
+    knowledge: live,
+    commands: COMMANDS,
+    pageQueries: new PageQueries(),
+    faq,
+    faqSeed: faqSeedIn(corpus),
+    sources: { editor, editorGuilds: [EDITOR_GUILD], drafts, fetch: {}, faq },
+  });
+  return {
+    catalog,
+    transport: new ApiTransport({ catalog, cooldowns: new Cooldowns(COOLDOWN_MS), logger }),
+    errors,
+    faq,
+    live,
+    editor,
+    drafts,
+  };
 }
 
 /** What a property reports for one input that went wrong: the input's area and every problem found. */
@@ -85,8 +101,16 @@ export class FuzzBot {
   static async start(): Promise<FuzzBot> {
     const bot = new FuzzBot([await copy(), await copy()]);
     for (const c of bot.copies) {
-      await c.faq.add(EDITOR_GUILD, { question: 'Who mediated the talks?', answer: 'Qatar and Egypt, with the United States.' }, '600000000000000006');
-      await c.faq.add(EDITOR_GUILD, { question: '@everyone __proto__ حماس?', answer: '**not** <@123456789012345678> ${x}' }, '600000000000000006');
+      await c.faq.add(
+        EDITOR_GUILD,
+        { question: 'Who mediated the talks?', answer: 'Qatar and Egypt, with the United States.' },
+        '600000000000000006',
+      );
+      await c.faq.add(
+        EDITOR_GUILD,
+        { question: '@everyone __proto__ حماس?', answer: '**not** <@123456789012345678> ${x}' },
+        '600000000000000006',
+      );
     }
     return bot;
   }
@@ -112,7 +136,8 @@ export class FuzzBot {
     const sentA = await this.send(a, interaction);
     const sentB = await this.send(b, interaction);
     const problems = [...problemsWith(interaction, sentA), ...a.errors.splice(0), ...b.errors.splice(0).map((e) => `second copy: ${e}`)];
-    if (normalised(sentA) !== normalised(sentB)) problems.push(`the two copies answered differently:\n${normalised(sentA).slice(0, 600)}\n${normalised(sentB).slice(0, 600)}`);
+    if (normalised(sentA) !== normalised(sentB))
+      problems.push(`the two copies answered differently:\n${normalised(sentA).slice(0, 600)}\n${normalised(sentB).slice(0, 600)}`);
     this.tally(sentA);
     if (problems.length > 0) throw new FuzzFailure(`${problems.join('\n')}\n— for ${JSON.stringify(interaction).slice(0, 1500)}`);
     return sentA;
@@ -123,13 +148,16 @@ export class FuzzBot {
       // a deep copy: a handler that changed the JSON it was given must not change what the other copy gets
       return await c.transport.handle(structuredClone(interaction));
     } catch (error) {
-      throw new FuzzFailure(`an exception escaped the interaction layer: ${(error as Error).stack ?? String(error)}\n— for ${JSON.stringify(interaction).slice(0, 1500)}`);
+      throw new FuzzFailure(
+        `an exception escaped the interaction layer: ${(error as Error).stack ?? String(error)}\n— for ${JSON.stringify(interaction).slice(0, 1500)}`,
+      );
     }
   }
 
   /** Counts what the member was shown first (numbers folded), so the report shows which answers the inputs reached. */
   private tally(sent: Sent[]): void {
-    const body = sent[0]?.body as { type?: number; data?: { content?: string; embeds?: Array<{ title?: string }>; custom_id?: string } } | undefined;
+    const body = sent[0]?.body as
+      { type?: number; data?: { content?: string; embeds?: Array<{ title?: string }>; custom_id?: string } } | undefined;
     const shown = body?.data?.content ?? body?.data?.embeds?.[0]?.title ?? body?.data?.custom_id ?? '';
     const key = `type ${body?.type ?? '?'}\t${shown.slice(0, 60).replace(/\d+/g, '#').replace(/\s+/g, ' ')}`;
     this.outcomes.set(key, (this.outcomes.get(key) ?? 0) + 1);
@@ -146,4 +174,3 @@ export class FuzzBot {
     writeFileSync(join(FUZZ_OUTPUT, `outcomes-${name}.tsv`), `count\tresponse\tfirst words shown\n${lines.join('\n')}\n`);
   }
 }
-

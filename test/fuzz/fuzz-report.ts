@@ -21,8 +21,15 @@ export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20261124);
  */
 export function reportInputs(area: string, inputs: number, extra: Record<string, number> = {}): void {
   mkdirSync(FUZZ_OUTPUT, { recursive: true });
-  appendFileSync(join(FUZZ_OUTPUT, 'inputs.jsonl'), `${JSON.stringify({ area, inputs, ...extra, seed: FUZZ_SEED, at: new Date().toISOString() })}\n`);
-  console.log(`fuzz ${area}: ${inputs} inputs${Object.entries(extra).map(([k, v]) => `, ${k} ${v}`).join('')} (report: ${join(FUZZ_OUTPUT, 'inputs.jsonl')})`);
+  appendFileSync(
+    join(FUZZ_OUTPUT, 'inputs.jsonl'),
+    `${JSON.stringify({ area, inputs, ...extra, seed: FUZZ_SEED, at: new Date().toISOString() })}\n`,
+  );
+  console.log(
+    `fuzz ${area}: ${inputs} inputs${Object.entries(extra)
+      .map(([k, v]) => `, ${k} ${v}`)
+      .join('')} (report: ${join(FUZZ_OUTPUT, 'inputs.jsonl')})`,
+  );
 }
 
 /**
@@ -31,7 +38,13 @@ export function reportInputs(area: string, inputs: number, extra: Record<string,
  * @example
  * await fuzz('/who', slashOn(who), 1200, (interaction) => bot.check(interaction));
  */
-export async function fuzz<T>(area: string, inputs: fc.Arbitrary<T>, numRuns: number, property: (input: T) => Promise<unknown>, details: () => Record<string, number> = () => ({})): Promise<void> {
+export async function fuzz<T>(
+  area: string,
+  inputs: fc.Arbitrary<T>,
+  numRuns: number,
+  property: (input: T) => Promise<unknown>,
+  details: () => Record<string, number> = () => ({}),
+): Promise<void> {
   let tried = 0;
   await fc.assert(
     fc.asyncProperty(inputs, async (input) => {

@@ -29,8 +29,22 @@ export interface Asker {
 
 /** Mostly the editors' server, where every gate can be passed, so most inputs reach the handlers behind the gates. */
 export const askers: fc.Arbitrary<Asker> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ guildId: fc.constant(EDITOR_GUILD), permissions: fc.constantFrom('0', MANAGE_MESSAGES, MANAGE_MESSAGES, '8', '1099511627775'), roles: fc.constant<string[]>([]) }) },
-  { weight: 1, arbitrary: fc.record({ guildId: fc.constant(OTHER_GUILD), permissions: fc.constantFrom('0', MANAGE_MESSAGES), roles: fc.constant<string[]>([]) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      guildId: fc.constant(EDITOR_GUILD),
+      permissions: fc.constantFrom('0', MANAGE_MESSAGES, MANAGE_MESSAGES, '8', '1099511627775'),
+      roles: fc.constant<string[]>([]),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      guildId: fc.constant(OTHER_GUILD),
+      permissions: fc.constantFrom('0', MANAGE_MESSAGES),
+      roles: fc.constant<string[]>([]),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant<Asker>({ guildId: null, permissions: '0', roles: [] }) },
 );
 
@@ -46,12 +60,33 @@ export function envelope(type: number, data: unknown, asker: Asker, extra: Recor
     ? {
         guild_id: asker.guildId,
         channel: { id: CHANNEL_ID, type: 0, guild_id: asker.guildId, name: 'talks' },
-        member: { user, roles: asker.roles, permissions: asker.permissions, joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
+        member: {
+          user,
+          roles: asker.roles,
+          permissions: asker.permissions,
+          joined_at: new Date(0).toISOString(),
+          deaf: false,
+          mute: false,
+          flags: 0,
+        },
         authorizing_integration_owners: { '0': asker.guildId },
         context: 0,
       }
     : { user, channel: { id: CHANNEL_ID, type: 1 }, authorizing_integration_owners: { '1': user.id }, context: 1 };
-  return { id, application_id: APP_ID, type, token: `token-${id}`, version: 1, data, channel_id: CHANNEL_ID, locale: 'en-US', app_permissions: '0', entitlements: [], ...where, ...extra };
+  return {
+    id,
+    application_id: APP_ID,
+    type,
+    token: `token-${id}`,
+    version: 1,
+    data,
+    channel_id: CHANNEL_ID,
+    locale: 'en-US',
+    app_permissions: '0',
+    entitlements: [],
+    ...where,
+    ...extra,
+  };
 }
 
 /** One leaf of the catalog: the command, the subcommand path to it, and its declaration. */
@@ -73,7 +108,8 @@ export function leavesOf(catalog: Catalog): LeafAt[] {
     if (!('subcommands' in run)) add([], run);
     else {
       for (const [name, l] of Object.entries(run.subcommands)) add([name], l);
-      for (const [group, g] of Object.entries(run.groups ?? {})) for (const [name, l] of Object.entries(g.subcommands)) add([group, name], l);
+      for (const [group, g] of Object.entries(run.groups ?? {}))
+        for (const [name, l] of Object.entries(g.subcommands)) add([group, name], l);
     }
   }
   return leaves;
@@ -107,18 +143,34 @@ function optionValue(name: string, spec: OptionSpec<unknown>): fc.Arbitrary<Gene
   else if (spec.type === 'integer') right = integerValue.map((v) => typed(v));
   else if (spec.type === 'boolean') right = fc.oneof(fc.boolean(), wrongValue).map((v) => typed(v));
   else if (spec.type === 'role') {
-    right = fc.tuple(fc.constantFrom('900000000000000009', '0', 'x'), fc.oneof(hostileText, wrongValue), fc.boolean()).map(([id, roleName, resolvedToo]): Generated => ({
-      option: { name, type: T.Role, value: id },
-      resolved: resolvedToo ? { roles: { [id]: { id, name: roleName, color: 0, hoist: false, position: 1, permissions: '0', managed: false, mentionable: false } } } : {},
-    }));
+    right = fc
+      .tuple(fc.constantFrom('900000000000000009', '0', 'x'), fc.oneof(hostileText, wrongValue), fc.boolean())
+      .map(([id, roleName, resolvedToo]): Generated => ({
+        option: { name, type: T.Role, value: id },
+        resolved: resolvedToo
+          ? {
+              roles: {
+                [id]: { id, name: roleName, color: 0, hoist: false, position: 1, permissions: '0', managed: false, mentionable: false },
+              },
+            }
+          : {},
+      }));
   } else {
     // attachments the bot refuses before downloading (too big, or no address): the download itself is the "files" helper's
-    right = fc.tuple(fc.constantFrom('800000000000000008', 'x'), hostileText, fc.constantFrom(2_000_001, 50_000_000, -1), fc.constantFrom('http://127.0.0.1:9/a.json', 'not a url', ''), fc.boolean()).map(
-      ([id, filename, size, url, resolvedToo]): Generated => ({
+    right = fc
+      .tuple(
+        fc.constantFrom('800000000000000008', 'x'),
+        hostileText,
+        fc.constantFrom(2_000_001, 50_000_000, -1),
+        fc.constantFrom('http://127.0.0.1:9/a.json', 'not a url', ''),
+        fc.boolean(),
+      )
+      .map(([id, filename, size, url, resolvedToo]): Generated => ({
         option: { name, type: T.Attachment, value: id },
-        resolved: resolvedToo ? { attachments: { [id]: { id, filename, size, url, proxy_url: url, content_type: 'application/json' } } } : {},
-      }),
-    );
+        resolved: resolvedToo
+          ? { attachments: { [id]: { id, filename, size, url, proxy_url: url, content_type: 'application/json' } } }
+          : {},
+      }));
   }
   return fc.oneof({ weight: 6, arbitrary: right }, { weight: 2, arbitrary: wrong }, { weight: 1, arbitrary: fc.constant(none) });
 }
@@ -127,7 +179,15 @@ function optionValue(name: string, spec: OptionSpec<unknown>): fc.Arbitrary<Gene
 function leafOptions(leaf: AnyLeaf) {
   const specs: Array<[string, OptionSpec<unknown>]> = Object.entries(leaf.options);
   if (leaf.shareable) specs.push([PUBLIC_OPTION, publicOption]);
-  const extra = fc.oneof({ weight: 9, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.tuple(fc.constantFrom('__proto__', 'constructor', 'nosuch'), wrongValue).map(([n, v]): Generated[] => [{ option: { name: n, type: T.String, value: v }, resolved: {} }]) });
+  const extra = fc.oneof(
+    { weight: 9, arbitrary: fc.constant([]) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom('__proto__', 'constructor', 'nosuch'), wrongValue)
+        .map(([n, v]): Generated[] => [{ option: { name: n, type: T.String, value: v }, resolved: {} }]),
+    },
+  );
   return fc.tuple(fc.tuple(...specs.map(([n, s]) => optionValue(n, s))), extra).map(([values, more]) => {
     const all = [...values, ...more];
     const resolved: Resolved = {};
@@ -146,7 +206,17 @@ function nest(path: readonly string[], options: RawOption[]): unknown[] {
 /** A slash command on one leaf, with hostile options. */
 export function slashOn(at: LeafAt): fc.Arbitrary<Record<string, unknown>> {
   return fc.tuple(leafOptions(at.leaf), askers).map(([{ options, resolved }, asker]) =>
-    envelope(2, { id: '100000000000000001', name: at.command, type: 1, options: nest(at.path, options), ...(Object.keys(resolved).length > 0 ? { resolved } : {}) }, asker),
+    envelope(
+      2,
+      {
+        id: '100000000000000001',
+        name: at.command,
+        type: 1,
+        options: nest(at.path, options),
+        ...(Object.keys(resolved).length > 0 ? { resolved } : {}),
+      },
+      asker,
+    ),
   );
 }
 
@@ -154,9 +224,28 @@ export function slashOn(at: LeafAt): fc.Arbitrary<Record<string, unknown>> {
 export function autocompleteOn(at: LeafAt, option: string): fc.Arbitrary<Record<string, unknown>> {
   const spec = at.leaf.options[option];
   const type = spec ? OPTION_TYPE[spec.type] : T.String;
-  return fc.tuple(fc.oneof(hostileText, hostileText.map((s) => s.slice(0, 100)), fc.integer()), leafOptions(at.leaf), askers).map(([typed, { options }, asker]) =>
-    envelope(4, { id: '100000000000000001', name: at.command, type: 1, options: nest(at.path, [...options.filter((o) => o.name !== option), { name: option, type, value: typed, focused: true }]) }, asker),
-  );
+  return fc
+    .tuple(
+      fc.oneof(
+        hostileText,
+        hostileText.map((s) => s.slice(0, 100)),
+        fc.integer(),
+      ),
+      leafOptions(at.leaf),
+      askers,
+    )
+    .map(([typed, { options }, asker]) =>
+      envelope(
+        4,
+        {
+          id: '100000000000000001',
+          name: at.command,
+          type: 1,
+          options: nest(at.path, [...options.filter((o) => o.name !== option), { name: option, type, value: typed, focused: true }]),
+        },
+        asker,
+      ),
+    );
 }
 
 /** Commands and subcommands the bot does not have, and leaves reached by a path it does not declare. */
@@ -166,6 +255,16 @@ export function unknownCommand(knownNames: readonly string[]): fc.Arbitrary<Reco
   const target = fc.constantFrom('1', '__proto__', 'constructor', 'toString');
   return fc.tuple(name, path, fc.constantFrom(1, 2, 3, 4, 99), target, askers).map(([n, p, commandType, targetId, asker]) => {
     const options = p.length === 0 ? [] : nest(p, []);
-    return envelope(2, { id: '100000000000000001', name: n, type: commandType, options, ...(commandType === 3 ? { target_id: targetId, resolved: { messages: {} } } : {}) }, asker);
+    return envelope(
+      2,
+      {
+        id: '100000000000000001',
+        name: n,
+        type: commandType,
+        options,
+        ...(commandType === 3 ? { target_id: targetId, resolved: { messages: {} } } : {}),
+      },
+      asker,
+    );
   });
 }

@@ -11,7 +11,10 @@ const NOT_THE_BOTS_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/Invalid input/i, 'zod wording'],
   [/\b(?:expected|received) (?:string|number|boolean|object|array|undefined|null|nan|int|bigint)\b/i, 'zod wording'],
   [/Too (?:big|small):/i, 'zod wording'],
-  [/\bmust (?:NOT )?(?:have (?:required|more|fewer|additional)|be (?:string|number|integer|boolean|object|array|null|equal|[<>]=?)|match (?:pattern|format))/, 'ajv wording'],
+  [
+    /\bmust (?:NOT )?(?:have (?:required|more|fewer|additional)|be (?:string|number|integer|boolean|object|array|null|equal|[<>]=?)|match (?:pattern|format))/,
+    'ajv wording',
+  ],
   [/\b(?:ZodError|TypeError|RangeError|ReferenceError|SyntaxError|SqliteError)\b/, 'an error class'],
   [/\n\s+at .+[:(]\d+/, 'a stack trace'],
   [/node_modules|file:\/\//, 'a file path'],
@@ -42,7 +45,13 @@ function visibleText(body: MessageBody): string[] {
   return [
     body.content ?? '',
     body.title ?? '',
-    ...(body.embeds ?? []).flatMap((e) => [e.title ?? '', e.description ?? '', e.footer?.text ?? '', e.author?.name ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])]),
+    ...(body.embeds ?? []).flatMap((e) => [
+      e.title ?? '',
+      e.description ?? '',
+      e.footer?.text ?? '',
+      e.author?.name ?? '',
+      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+    ]),
     ...(body.components ?? []).flatMap((row) => (row.components ?? []).flatMap((c) => [c.label ?? '', c.placeholder ?? ''])),
     ...(body.choices ?? []).map((c) => c.name),
   ].filter((t) => t !== '');
@@ -52,7 +61,8 @@ function visibleText(body: MessageBody): string[] {
 function messageOf(sent: Sent): MessageBody | null {
   const body = sent.body as { type?: number; data?: MessageBody } & MessageBody;
   if (!body) return null;
-  if (sent.route.endsWith('/callback')) return body.type === 4 || body.type === 7 || body.type === 9 || body.type === 8 ? (body.data ?? null) : null;
+  if (sent.route.endsWith('/callback'))
+    return body.type === 4 || body.type === 7 || body.type === 9 || body.type === 8 ? (body.data ?? null) : null;
   return body;
 }
 
@@ -76,17 +86,25 @@ export function problemsWith(interaction: unknown, sent: readonly Sent[]): strin
     const type = (s.body as { type?: number }).type;
     if (isMessage && type !== 9 && type !== 8) {
       const m = message.allowed_mentions;
-      if (!m || (m.parse ?? ['users', 'roles', 'everyone']).length > 0 || (m.users ?? []).length > 0 || (m.roles ?? []).length > 0 || m.replied_user === true) {
+      if (
+        !m ||
+        (m.parse ?? ['users', 'roles', 'everyone']).length > 0 ||
+        (m.users ?? []).length > 0 ||
+        (m.roles ?? []).length > 0 ||
+        m.replied_user === true
+      ) {
         problems.push(`${s.method} ${s.route}: a message that could ping (allowed_mentions ${JSON.stringify(m)})`);
       }
     }
     for (const text of visibleText(message)) {
       for (const [pattern, what] of NOT_THE_BOTS_WORDS) {
         // the member's own words may be shown back to them ("No FAQ entry matches "undefined"")
-        if (pattern.test(text) && !pattern.test(typed)) problems.push(`${s.method} ${s.route}: ${what} shown to the member: ${JSON.stringify(text.slice(0, 300))}`);
+        if (pattern.test(text) && !pattern.test(typed))
+          problems.push(`${s.method} ${s.route}: ${what} shown to the member: ${JSON.stringify(text.slice(0, 300))}`);
       }
     }
-    if (/something went wrong on our side|took too long to answer/.test(message.content ?? '')) problems.push(`${s.method} ${s.route}: an apology for a failure: ${message.content ?? ''}`);
+    if (/something went wrong on our side|took too long to answer/.test(message.content ?? ''))
+      problems.push(`${s.method} ${s.route}: an apology for a failure: ${message.content ?? ''}`);
   }
   return problems;
 }

@@ -11,11 +11,45 @@ import fc from 'fast-check';
 /** Strings chosen to hurt: empty, blank, long, right-to-left, zero-width, markdown, mentions, paths, control characters. */
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(
-    '', ' ', '\t\n', 'x'.repeat(6000), 'قطر تتوسط في المحادثات', 'مرحبا Doha שלום', 'a\u200bb\u200d', 'e\u0301\u0301\u0301', '👨‍👩‍👧‍👦🇶🇦',
-    '**bold** `code` ||spoiler||', '@everyone', '@here', '<@123456789012345678>', '<@&123456789012345678>', '<#123456789012345678>',
-    '.*+?^${}()|[]\\', 'https://example.org/a?b=c#d', "'; DROP TABLE faq_entries; --", '__proto__', 'constructor', '../../etc/passwd',
-    '/etc/passwd', 'C:\\Windows\\system32', '..\\..\\x', 'a\u0000b', '\u0007\u001b[31m', '\uFEFF', '\uFFFD\uFFFD', '2023-13-45', '2023-02-30',
-    '0000-00-00', '9999-99-99', 'null', 'true', '- a\n- b', 'key: value', '---', '{"a":1}', '&a [*a]',
+    '',
+    ' ',
+    '\t\n',
+    'x'.repeat(6000),
+    'قطر تتوسط في المحادثات',
+    'مرحبا Doha שלום',
+    'a\u200bb\u200d',
+    'e\u0301\u0301\u0301',
+    '👨‍👩‍👧‍👦🇶🇦',
+    '**bold** `code` ||spoiler||',
+    '@everyone',
+    '@here',
+    '<@123456789012345678>',
+    '<@&123456789012345678>',
+    '<#123456789012345678>',
+    '.*+?^${}()|[]\\',
+    'https://example.org/a?b=c#d',
+    "'; DROP TABLE faq_entries; --",
+    '__proto__',
+    'constructor',
+    '../../etc/passwd',
+    '/etc/passwd',
+    'C:\\Windows\\system32',
+    '..\\..\\x',
+    'a\u0000b',
+    '\u0007\u001b[31m',
+    '\uFEFF',
+    '\uFFFD\uFFFD',
+    '2023-13-45',
+    '2023-02-30',
+    '0000-00-00',
+    '9999-99-99',
+    'null',
+    'true',
+    '- a\n- b',
+    'key: value',
+    '---',
+    '{"a":1}',
+    '&a [*a]',
   ),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
@@ -31,7 +65,8 @@ export const wrongType: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** The validator's own wording, which users must never see. */
-export const VALIDATOR_WORDS = /Invalid input|Invalid option|Unrecognized key|Too (?:big|small)|expected \w+, received|ZodError|at Object\.|\n\s+at /;
+export const VALIDATOR_WORDS =
+  /Invalid input|Invalid option|Unrecognized key|Too (?:big|small)|expected \w+, received|ZodError|at Object\.|\n\s+at /;
 
 /**
  * Records that `area` drew `inputs` generated inputs in this run.

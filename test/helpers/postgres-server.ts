@@ -20,7 +20,9 @@ export const PG_PASSWORD = 'test-pw-7f3a9c';
 export function postgresBinDir(): string | null {
   const candidates = [process.env.PG_BIN ?? ''];
   if (existsSync('/usr/lib/postgresql')) {
-    const versions = readdirSync('/usr/lib/postgresql').filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync('/usr/lib/postgresql')
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a));
     candidates.push(...versions.map((v) => `/usr/lib/postgresql/${v}/bin`));
   }
   candidates.push(...(process.env.PATH ?? '').split(delimiter));
@@ -41,9 +43,12 @@ export const inCi = (): boolean => Boolean(process.env.CI) && process.env.CI !==
 export function postgresForTests(what: string): string | null {
   const binDir = postgresBinDir();
   if (!binDir && inCi()) {
-    throw new Error(`CI: no PostgreSQL server (pg_ctl) on this machine, so ${what} cannot run. .ci/run installs it (apt-get install postgresql); these tests are never skipped in CI.`);
+    throw new Error(
+      `CI: no PostgreSQL server (pg_ctl) on this machine, so ${what} cannot run. .ci/run installs it (apt-get install postgresql); these tests are never skipped in CI.`,
+    );
   }
-  if (!binDir) console.warn(`SKIPPED: ${what} — no PostgreSQL server found (install postgresql, or set PG_BIN to the directory with pg_ctl).`);
+  if (!binDir)
+    console.warn(`SKIPPED: ${what} — no PostgreSQL server found (install postgresql, or set PG_BIN to the directory with pg_ctl).`);
   return binDir;
 }
 
@@ -75,13 +80,16 @@ export interface PostgresServer {
 export async function startPostgres(binDir: string): Promise<PostgresServer> {
   const asRoot = process.getuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), 'talks-pg-'));
-  const command = (tool: string, args: string[]) => (asRoot ? ['runuser', ['-u', 'postgres', '--', join(binDir, tool), ...args]] : [join(binDir, tool), args]) as [string, string[]];
+  const command = (tool: string, args: string[]) =>
+    (asRoot ? ['runuser', ['-u', 'postgres', '--', join(binDir, tool), ...args]] : [join(binDir, tool), args]) as [string, string[]];
   if (asRoot) {
     let ids: number[];
     try {
       ids = ['-u', '-g'].map((flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim()));
     } catch {
-      throw new Error('PostgreSQL refuses to run as root, and there is no "postgres" user to run it as: install the postgresql package (it creates that user).');
+      throw new Error(
+        'PostgreSQL refuses to run as root, and there is no "postgres" user to run it as: install the postgresql package (it creates that user).',
+      );
     }
     chownSync(dir, ids[0] ?? 0, ids[1] ?? 0);
   }
@@ -90,7 +98,21 @@ export async function startPostgres(binDir: string): Promise<PostgresServer> {
   writeFileSync(pwfile, `${PG_PASSWORD}\n`);
   if (asRoot) execFileSync('chown', ['postgres:', pwfile]);
   const data = join(dir, 'data');
-  await run(...command('initdb', ['-D', data, '-U', 'postgres', `--pwfile=${pwfile}`, '--auth-host=scram-sha-256', '--auth-local=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']));
+  await run(
+    ...command('initdb', [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      `--pwfile=${pwfile}`,
+      '--auth-host=scram-sha-256',
+      '--auth-local=trust',
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
+      '--no-sync',
+    ]),
+  );
   const port = await freePort();
   // fsync off: a test server is thrown away, never recovered after a power cut
   const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=200`;

@@ -47,7 +47,10 @@ describe('cleaning the AP page dump (004)', () => {
 
   it('reads no date: the page’s timestamp template was never filled in', () => {
     expect(cleaned.statedDate).toBeNull();
-    expect(cleaned.dropped).toContainEqual({ text: 'Updated [hour]:[minute] [AMPM] [timezone], [monthFull] [day], [year]', reason: 'timestamp template never filled in' });
+    expect(cleaned.dropped).toContainEqual({
+      text: 'Updated [hour]:[minute] [AMPM] [timezone], [monthFull] [day], [year]',
+      reason: 'timestamp template never filled in',
+    });
   });
 
   it('keeps exactly the article: from the first word after the dateline to Netanyahu’s closing quote', () => {
@@ -58,7 +61,20 @@ describe('cleaning the AP page dump (004)', () => {
   });
 
   it('drops navigation, captions, "Read More" teasers, share widgets, bios and copyright lines', () => {
-    for (const junk of ['Menu', 'Read More', 'READ MORE', 'AP Photo', 'Sun-Times', 'Link copied', 'Copyright', 'All Rights Reserved', 'White House reporter', '[ Submit ]', 'Live Updates', 'Updated [hour]']) {
+    for (const junk of [
+      'Menu',
+      'Read More',
+      'READ MORE',
+      'AP Photo',
+      'Sun-Times',
+      'Link copied',
+      'Copyright',
+      'All Rights Reserved',
+      'White House reporter',
+      '[ Submit ]',
+      'Live Updates',
+      'Updated [hour]',
+    ]) {
       expect(body).not.toContain(junk);
     }
   });
@@ -133,7 +149,12 @@ describe('ingesting a raw text into the corpus', () => {
 
   it('marks a date given by the moderator as inferred when told so, with the evidence', () => {
     const dir = emptyCorpus();
-    const result = ingestRawText(seed('000'), '000.txt', dir, { id: 'x-000', published: '2023-10-21', publishedBasis: 'inferred', evidence: 'Friday night release' });
+    const result = ingestRawText(seed('000'), '000.txt', dir, {
+      id: 'x-000',
+      published: '2023-10-21',
+      publishedBasis: 'inferred',
+      evidence: 'Friday night release',
+    });
     expect(result.meta.published_basis).toEqual({ kind: 'inferred', evidence: 'Friday night release' });
     rmSync(dir, { recursive: true });
   });
@@ -148,7 +169,9 @@ describe('ingesting a raw text into the corpus', () => {
 
   it('rejects a text with nothing left after cleaning', () => {
     const dir = emptyCorpus();
-    expect(() => ingestRawText('   \n\n  ', 'empty.txt', dir, {})).toThrow(/empty.txt: the file holds only blank space; save the page from the browser again/);
+    expect(() => ingestRawText('   \n\n  ', 'empty.txt', dir, {})).toThrow(
+      /empty.txt: the file holds only blank space; save the page from the browser again/,
+    );
     rmSync(dir, { recursive: true });
   });
 });

@@ -65,24 +65,35 @@ describe.each(pages)('ingesting the page $file', ({ file, name }) => {
     expect(kept).toHaveLength(expected.kept_count);
     expect(kept[0]?.startsWith(expected.first_kept_starts)).toBe(true);
     expect(kept.at(-1)?.endsWith(expected.last_kept_ends)).toBe(true);
-    for (const text of expected.must_keep) expect(kept.some((p) => p.includes(text)), text).toBe(true);
+    for (const text of expected.must_keep)
+      expect(
+        kept.some((p) => p.includes(text)),
+        text,
+      ).toBe(true);
   });
 
   it('drops the furniture around the article, each line with a reason', () => {
     const shown = [meta.title, cleaned.subtitle, ...kept];
-    for (const text of expected.must_drop) expect(shown.some((p) => p?.includes(text)), text).toBe(false);
+    for (const text of expected.must_drop)
+      expect(
+        shown.some((p) => p?.includes(text)),
+        text,
+      ).toBe(false);
     expect(cleaned.dropped.length).toBeGreaterThan(0);
     for (const d of cleaned.dropped) expect(d.reason).not.toBe('');
   });
 
-  it(expected.truncated_last_paragraph ? 'sets aside the last paragraph that stops mid-sentence' : 'finds no truncated last paragraph', () => {
-    expect(cleaned.truncated !== null).toBe(expected.truncated_last_paragraph);
-    if (cleaned.truncated) {
-      expect(kept).not.toContain(cleaned.truncated.text);
-      expect(kept.at(-1)).toMatch(/[.!?]["'”’)]*$/);
-      expect(meta.notes).toMatch(/stops mid-sentence/);
-    }
-  });
+  it(
+    expected.truncated_last_paragraph ? 'sets aside the last paragraph that stops mid-sentence' : 'finds no truncated last paragraph',
+    () => {
+      expect(cleaned.truncated !== null).toBe(expected.truncated_last_paragraph);
+      if (cleaned.truncated) {
+        expect(kept).not.toContain(cleaned.truncated.text);
+        expect(kept.at(-1)).toMatch(/[.!?]["'”’)]*$/);
+        expect(meta.notes).toMatch(/stops mid-sentence/);
+      }
+    },
+  );
 });
 
 describe('the page fixtures', () => {

@@ -45,7 +45,11 @@ function pagesDir(): string {
 function ingest(args: string[], corpus: string, preload: string[] = []) {
   scratch.push(corpus);
   const node = ['--import', 'tsx', ...preload.flatMap((file) => ['--import', pathToFileURL(file).href])];
-  const r = spawnSync(process.execPath, [...node, 'src/cli/ingest.ts', ...args], { encoding: 'utf8', env: { ...process.env, CORPUS_DIR: corpus }, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [...node, 'src/cli/ingest.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CORPUS_DIR: corpus },
+    timeout: 60_000,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 afterAll(() => {
@@ -57,7 +61,10 @@ describe('npm run ingest on a directory', () => {
   const run = ingest([pagesDir()], corpus);
 
   it('writes a source for every page in it, and reports what it read for each', () => {
-    expect(readdirSync(join(corpus, 'sources')).sort()).toEqual(['2024-07-31-ferry-crews-agree-on-a-night-time.md', '2024-08-01-harbour-board-backs-the-night-timetable.md']);
+    expect(readdirSync(join(corpus, 'sources')).sort()).toEqual([
+      '2024-07-31-ferry-crews-agree-on-a-night-time.md',
+      '2024-08-01-harbour-board-backs-the-night-timetable.md',
+    ]);
     expect(run.stdout).toContain('wrote ');
     expect(run.stdout).toContain('  title: Ferry crews agree on a night-time timetable');
     expect(run.stdout).toContain('  authors: Idris Kamal');
@@ -66,7 +73,9 @@ describe('npm run ingest on a directory', () => {
   });
 
   it('lists the first words of each kept paragraph and every dropped line with its reason', () => {
-    expect(run.stdout).toContain('kept 2 paragraphs:\n  1. The ferry crews of the northern strait settled on a night-time timetable …\n  2. The new timetable');
+    expect(run.stdout).toContain(
+      'kept 2 paragraphs:\n  1. The ferry crews of the northern strait settled on a night-time timetable …\n  2. The new timetable',
+    );
     expect(run.stdout).toMatch(/dropped \d+ lines:\n {2}- skip link: Skip to content\n/);
     expect(run.stdout).toContain('  - back-to-top link: Back to top');
   });
@@ -119,12 +128,17 @@ describe('npm run ingest and duplicates', () => {
 
   it('accepts a near-duplicate (the same wire story with small edits) and records which source it repeats', () => {
     const corpus = emptyCorpus();
-    const run = ingest([fixture('2025-10-09-first-phase-agreed-lakeside.txt'), fixture('2025-10-09-first-phase-agreed-prairie.txt')], corpus);
+    const run = ingest(
+      [fixture('2025-10-09-first-phase-agreed-lakeside.txt'), fixture('2025-10-09-first-phase-agreed-prairie.txt')],
+      corpus,
+    );
     expect(run.status).toBe(0);
     const files = readdirSync(join(corpus, 'sources')).sort();
     expect(files).toHaveLength(2);
     const texts = files.map((f) => readFileSync(join(corpus, 'sources', f), 'utf8'));
-    const firstId = files.map((f) => f.replace(/\.md$/, '')).find((id) => !texts.find((t) => t.includes(`id: ${id}`))?.includes('near_duplicate_of'));
+    const firstId = files
+      .map((f) => f.replace(/\.md$/, ''))
+      .find((id) => !texts.find((t) => t.includes(`id: ${id}`))?.includes('near_duplicate_of'));
     expect(texts.filter((t) => t.includes(`near_duplicate_of: ${firstId}`))).toHaveLength(1);
     expect(run.stdout).toContain(`near-duplicate of ${firstId}`);
   });
@@ -132,8 +146,13 @@ describe('npm run ingest and duplicates', () => {
   it('records every source it writes in changes.jsonl, as added from the command line', () => {
     const corpus = emptyCorpus();
     ingest([fixture('2024-10-17-sinwar-killed.txt')], corpus);
-    const lines = readFileSync(join(corpus, 'changes.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { action: string; id: string; author: { by: string } });
-    expect(lines).toEqual([expect.objectContaining({ action: 'add', id: expect.stringMatching(/^2024-10-17-/) as unknown, author: { by: 'command line' } })]);
+    const lines = readFileSync(join(corpus, 'changes.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { action: string; id: string; author: { by: string } });
+    expect(lines).toEqual([
+      expect.objectContaining({ action: 'add', id: expect.stringMatching(/^2024-10-17-/) as unknown, author: { by: 'command line' } }),
+    ]);
   });
 });
 
@@ -145,7 +164,10 @@ function badFilesDir(): string {
   writeFileSync(join(dir, 'empty.txt'), '');
   writeFileSync(join(dir, 'furniture.txt'), 'Skip to content\nShare\nBack to top\n');
   writeFileSync(join(dir, 'report.txt'), '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n');
-  writeFileSync(join(dir, 'snapshot.html'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+  writeFileSync(
+    join(dir, 'snapshot.html'),
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+  );
   mkdirSync(join(dir, 'older.html'));
   return dir;
 }
@@ -157,25 +179,37 @@ describe('npm run ingest on files that are not articles', () => {
   const line = (file: string) => run.stderr.split('\n').find((l) => l.startsWith(`ingest: ${join(dir, file)}: `));
 
   it('says a missing file is missing and what to check, without a system error code', () => {
-    expect(line('missing.txt')).toBe(`ingest: ${join(dir, 'missing.txt')}: no such file; check the path (a folder ingests every .txt, .html and .htm file in it)`);
+    expect(line('missing.txt')).toBe(
+      `ingest: ${join(dir, 'missing.txt')}: no such file; check the path (a folder ingests every .txt, .html and .htm file in it)`,
+    );
     expect(run.stderr).not.toMatch(/ENOENT|EISDIR/);
   });
 
   it('says a folder named like a page is a folder', () => {
-    expect(line('older.html')).toBe(`ingest: ${join(dir, 'older.html')}: this is a folder, not a file; give the folder itself to ingest every .txt, .html and .htm file in it`);
+    expect(line('older.html')).toBe(
+      `ingest: ${join(dir, 'older.html')}: this is a folder, not a file; give the folder itself to ingest every .txt, .html and .htm file in it`,
+    );
   });
 
   it('says an empty or blank file is empty and how to fill it', () => {
-    expect(line('empty.txt')).toBe(`ingest: ${join(dir, 'empty.txt')}: the file is empty; save the page from the browser again, or copy the article's text into it`);
-    expect(line('blank.txt')).toBe(`ingest: ${join(dir, 'blank.txt')}: the file holds only blank space; save the page from the browser again, or copy the article's text into it`);
+    expect(line('empty.txt')).toBe(
+      `ingest: ${join(dir, 'empty.txt')}: the file is empty; save the page from the browser again, or copy the article's text into it`,
+    );
+    expect(line('blank.txt')).toBe(
+      `ingest: ${join(dir, 'blank.txt')}: the file holds only blank space; save the page from the browser again, or copy the article's text into it`,
+    );
   });
 
   it('says a page of furniture alone needs the article text, which no flag can give', () => {
-    expect(line('furniture.txt')).toMatch(/furniture\.txt: no article text found after cleaning: .*put the article's own paragraphs in the file \(no flag can supply the text\)$/);
+    expect(line('furniture.txt')).toMatch(
+      /furniture\.txt: no article text found after cleaning: .*put the article's own paragraphs in the file \(no flag can supply the text\)$/,
+    );
   });
 
   it('refuses a PDF or an image by its content, whatever the file is called, naming what it is', () => {
-    expect(line('report.txt')).toBe(`ingest: ${join(dir, 'report.txt')}: this is a PDF file, not a text or HTML page; open it, copy the article's text into a .txt file and ingest that`);
+    expect(line('report.txt')).toBe(
+      `ingest: ${join(dir, 'report.txt')}: this is a PDF file, not a text or HTML page; open it, copy the article's text into a .txt file and ingest that`,
+    );
     expect(line('snapshot.html')).toMatch(/snapshot\.html: this is a PNG image, not a text or HTML page; /);
     expect(readdirSync(join(corpus, 'sources'))).toEqual([]);
     expect(run.stderr).toContain('ingest: 7 of 7 failed');
@@ -187,7 +221,9 @@ describe('npm run ingest on files that are not articles', () => {
     writeFileSync(locked, PAGE_TEXT);
     // root reads any file, so the refusal the system gives a user without permission is made up here
     const fault = join(dir, 'no-permission.mjs');
-    writeFileSync(fault, `import fs from 'node:fs';
+    writeFileSync(
+      fault,
+      `import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 const read = fs.readFileSync;
 fs.readFileSync = function (path, ...rest) {
@@ -195,9 +231,12 @@ fs.readFileSync = function (path, ...rest) {
   return read.call(this, path, ...rest);
 };
 syncBuiltinESMExports();
-`);
+`,
+    );
     const denied = ingest([locked], emptyCorpus(), [fault]);
-    expect(denied.stderr.split('\n')[0]).toBe(`ingest: ${locked}: you have no permission to read this file; make it readable (chmod +r) or copy it somewhere that is`);
+    expect(denied.stderr.split('\n')[0]).toBe(
+      `ingest: ${locked}: you have no permission to read this file; make it readable (chmod +r) or copy it somewhere that is`,
+    );
     expect(denied.status).toBe(1);
   });
 });
@@ -209,7 +248,21 @@ describe('npm run ingest --help and unknown flags', () => {
       expect(run.status).toBe(0);
       expect(run.stderr).toBe('');
       expect(run.stdout).toMatch(/^usage: npm run ingest -- FILE…\|DIR \[flags\]\n/);
-      for (const name of ['--title', '--outlet', '--authors', '--published', '--inferred', '--evidence', '--reports-on', '--url', '--language', '--notes', '--id', '--dry-run', '--help']) {
+      for (const name of [
+        '--title',
+        '--outlet',
+        '--authors',
+        '--published',
+        '--inferred',
+        '--evidence',
+        '--reports-on',
+        '--url',
+        '--language',
+        '--notes',
+        '--id',
+        '--dry-run',
+        '--help',
+      ]) {
         expect(run.stdout).toMatch(new RegExp(`^ {2}(?:-h, )?${name} `, 'm'));
       }
       expect(run.stdout.match(/^ {2}npm run ingest -- /gm)).toHaveLength(2);
@@ -246,7 +299,9 @@ describe('npm run ingest --dry-run', () => {
     writeFileSync(join(dir, 'a-ferry-again.txt'), PAGE_TEXT.replace('doubles', 'triples'));
     const dry = ingest([join(dir, 'a-ferry.txt'), join(dir, 'a-ferry-again.txt'), '--dry-run'], corpus);
     expect(dry.stdout).toContain('would write sources/2024-07-31-ferry-crews-agree-on-a-night-time.md');
-    expect(dry.stderr).toMatch(/a-ferry-again\.txt: .*2024-07-31-ferry-crews-agree-on-a-night-time\.md already exists: choose another --id/);
+    expect(dry.stderr).toMatch(
+      /a-ferry-again\.txt: .*2024-07-31-ferry-crews-agree-on-a-night-time\.md already exists: choose another --id/,
+    );
     expect(dry.status).toBe(1);
     expect(readdirSync(join(corpus, 'sources'))).toEqual([]);
   });

@@ -17,22 +17,44 @@ import type { Knowledge } from '../../src/knowledge/knowledge.ts';
 import { fixedKnowledge } from '../../src/serving/live-knowledge.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { bundledKnowledge } from '../helpers/corpus.ts';
-import { APP_ID, autocomplete, buttonClick, fakeMessage, messageMenu, modalSubmit, slashCommand } from '../delivery/discord/fake-discord.ts';
+import {
+  APP_ID,
+  autocomplete,
+  buttonClick,
+  fakeMessage,
+  messageMenu,
+  modalSubmit,
+  slashCommand,
+} from '../delivery/discord/fake-discord.ts';
 import { ApiTransport, type Response } from './api-transport.ts';
 
 const knowledge = bundledKnowledge();
 /** A pasted message of 305 characters, which the bundled corpus answers with 45 quotes. */
 const LONG_QUERY = 'hostages '.repeat(34).trim();
 
-function transport(options: { cooldownMs?: number; knowledge?: Promise<Knowledge> | Knowledge; catalog?: Catalog; pageQueries?: PageQueries } = {}): ApiTransport {
-  const catalog = options.catalog ?? botCatalog({ knowledge: fixedKnowledge(options.knowledge ?? knowledge), commands: COMMANDS, pageQueries: options.pageQueries ?? new PageQueries() });
+function transport(
+  options: { cooldownMs?: number; knowledge?: Promise<Knowledge> | Knowledge; catalog?: Catalog; pageQueries?: PageQueries } = {},
+): ApiTransport {
+  const catalog =
+    options.catalog ??
+    botCatalog({
+      knowledge: fixedKnowledge(options.knowledge ?? knowledge),
+      commands: COMMANDS,
+      pageQueries: options.pageQueries ?? new PageQueries(),
+    });
   return new ApiTransport({ catalog, cooldowns: new Cooldowns(options.cooldownMs ?? 0), logger: createLogger('silent') });
 }
 
 const buttons = (r: Response) => r.data?.components?.flatMap((row) => row.components) ?? [];
 const button = (r: Response, label: string) => buttons(r).find((b) => b.label === label);
 /** The message a member sees for a response, as a button click carries it back. */
-const asMessage = (r: Response) => fakeMessage({ author: { id: APP_ID, username: 'talks-bot', discriminator: '0', bot: true }, embeds: r.data?.embeds ?? [], components: r.data?.components ?? [], flags: r.data?.flags ?? 0 });
+const asMessage = (r: Response) =>
+  fakeMessage({
+    author: { id: APP_ID, username: 'talks-bot', discriminator: '0', bot: true },
+    embeds: r.data?.embeds ?? [],
+    components: r.data?.components ?? [],
+    flags: r.data?.flags ?? 0,
+  });
 
 let used: ApiTransport[] = [];
 const fresh = (options: Parameters<typeof transport>[0] = {}) => {
@@ -74,7 +96,9 @@ describe('commands on the API JSON', () => {
   });
 
   it('an unknown command says so', async () => {
-    expect((await fresh().first(slashCommand('frobnicate', {}))).data?.content).toMatch(/^Unknown command \/frobnicate: it may have been removed\. Try \/help\./);
+    expect((await fresh().first(slashCommand('frobnicate', {}))).data?.content).toMatch(
+      /^Unknown command \/frobnicate: it may have been removed\. Try \/help\./,
+    );
   });
 
   it('autocomplete offers choices without counting against the cooldown', async () => {
@@ -99,18 +123,24 @@ describe('commands on the API JSON', () => {
   });
 
   it('"Find sources" searches the message it is used on', async () => {
-    const target = fakeMessage({ content: 'Hamas agreed to free 50 hostages in exchange for 150 Palestinian prisoners during a four-day cease-fire' });
+    const target = fakeMessage({
+      content: 'Hamas agreed to free 50 hostages in exchange for 150 Palestinian prisoners during a four-day cease-fire',
+    });
     const reply = await fresh().first(messageMenu('Find sources', target));
     expect(reply.data?.flags).toBe(64);
     expect(reply.data?.embeds?.[0]?.fields?.[0]?.value).toMatch(/50 hostages in exchange for 150 Palestinian prisoners/);
-    expect((await fresh().first(messageMenu('Find sources', fakeMessage({ content: '**  **' })))).data?.content).toBe('That message has no text to look up.');
+    expect((await fresh().first(messageMenu('Find sources', fakeMessage({ content: '**  **' })))).data?.content).toBe(
+      'That message has no text to look up.',
+    );
   });
 
   it('an error gives a private apology with an error id, after the first response failed too', async () => {
     const t = fresh();
     t.failNextFirst = true;
     const [apology] = await t.handle(slashCommand('who', { name: 'Burns' }));
-    expect((apology?.body as unknown as Response).data?.content).toMatch(/^Sorry — something went wrong on our side \(error id `[0-9a-f]{8}`\)/);
+    expect((apology?.body as unknown as Response).data?.content).toMatch(
+      /^Sorry — something went wrong on our side \(error id `[0-9a-f]{8}`\)/,
+    );
     expect((apology?.body as unknown as Response).data?.flags).toBe(64);
   });
 });
@@ -135,7 +165,11 @@ describe('gates', () => {
           name: 'announce',
           description: 'Server managers only',
           gates: { cooldown: false, allowed: [permissionGate(PermissionFlagsBits.ManageGuild, 'Only server managers can announce.')] },
-          run: leaf({ description: 'Server managers only', options: { text: stringOption({ description: 'What to say', required: true }) }, handle: async ({ text }, call) => (ran++, call.reply.send(privately(`Announced: ${text}`))) }),
+          run: leaf({
+            description: 'Server managers only',
+            options: { text: stringOption({ description: 'What to say', required: true }) },
+            handle: async ({ text }, call) => (ran++, call.reply.send(privately(`Announced: ${text}`))),
+          }),
         },
       ],
       components: [],
@@ -154,12 +188,25 @@ describe('gates', () => {
 describe('buttons and forms', () => {
   it('a forged, stale or unknown custom_id says to run the command again', async () => {
     const t = fresh();
-    for (const id of ['v1|pg|who|5|McGurk', 'page:who:5:McGurk', 'v1|pg|who|-5|AAAAAAAAAAA', 'v1|delete|me', 'v1|share|x', 'v1|nosuch', 'v9|share', '']) {
+    for (const id of [
+      'v1|pg|who|5|McGurk',
+      'page:who:5:McGurk',
+      'v1|pg|who|-5|AAAAAAAAAAA',
+      'v1|delete|me',
+      'v1|share|x',
+      'v1|nosuch',
+      'v9|share',
+      '',
+    ]) {
       const reply = await t.first(buttonClick(id, fakeMessage()));
-      expect(reply.data?.content).toBe('This button is from an older version of the bot and no longer works: please run the command again.');
+      expect(reply.data?.content).toBe(
+        'This button is from an older version of the bot and no longer works: please run the command again.',
+      );
       expect(reply.data?.flags).toBe(64);
     }
-    expect((await t.first(modalSubmit('v1|faqedit|x|y', { question: 'Q' }))).data?.content).toMatch(/^This form is from an older version of the bot and no longer works: please run the command again\.$/);
+    expect((await t.first(modalSubmit('v1|faqedit|x|y', { question: 'Q' }))).data?.content).toMatch(
+      /^This form is from an older version of the bot and no longer works: please run the command again\.$/,
+    );
   });
 
   it('a 305-character query pages to page 2 and back: the query does not ride in the custom_id', async () => {
@@ -189,7 +236,9 @@ describe('buttons and forms', () => {
     expect(lost.data?.content).toMatch(/run the command again/);
     const edited = asMessage(short);
     (edited.embeds as Array<{ footer: { text: string } }>)[0]!.footer.text = 'x · 1–5 of 9\nAsked: Doha';
-    expect((await fresh().first(buttonClick(button(short, 'Next ▶')?.custom_id ?? '', edited))).data?.content).toMatch(/run the command again/);
+    expect((await fresh().first(buttonClick(button(short, 'Next ▶')?.custom_id ?? '', edited))).data?.content).toMatch(
+      /run the command again/,
+    );
   });
 
   it('"Post in channel" re-posts the answer publicly; only the sharer may delete it', async () => {
@@ -198,7 +247,9 @@ describe('buttons and forms', () => {
     const shared = await t.first(buttonClick('v1|share', asMessage(first), '888888888888888888'));
     expect(shared.data?.flags ?? 0).toBe(0);
     expect(shared.data?.embeds?.[0]?.description).toContain('Shared by <@888888888888888888>');
-    expect((await t.first(buttonClick('v1|delete|888888888888888888', asMessage(shared), '999999999999999999'))).data?.content).toBe('Only the person who shared this post can delete it.');
+    expect((await t.first(buttonClick('v1|delete|888888888888888888', asMessage(shared), '999999999999999999'))).data?.content).toBe(
+      'Only the person who shared this post can delete it.',
+    );
     const click = buttonClick('v1|delete|888888888888888888', asMessage(shared), '888888888888888888');
     const sent = await t.handle(click);
     expect(sent.map((s) => [s.method, s.route, s.body?.type])).toEqual([
@@ -211,12 +262,35 @@ describe('buttons and forms', () => {
 describe('registration', () => {
   it('derives from the same declarations: the quote commands with `public`, the FAQ, /source-admin and "Find sources"', () => {
     const payload = payloadsOf(registrationCatalog(COMMANDS));
-    expect(payload.map((c) => c.name)).toEqual(['who', 'when', 'terms', 'search', 'timeline', 'source', 'help', 'faq', 'faq-admin', 'source-admin', 'Find sources']);
+    expect(payload.map((c) => c.name)).toEqual([
+      'who',
+      'when',
+      'terms',
+      'search',
+      'timeline',
+      'source',
+      'help',
+      'faq',
+      'faq-admin',
+      'source-admin',
+      'Find sources',
+    ]);
     // who may use a command is a gate, and the gate gives Discord its default permission (Manage Messages)
-    expect(payload.filter((c) => 'default_member_permissions' in c).map((c) => [c.name, 'default_member_permissions' in c ? c.default_member_permissions : null])).toEqual([
+    expect(
+      payload
+        .filter((c) => 'default_member_permissions' in c)
+        .map((c) => [c.name, 'default_member_permissions' in c ? c.default_member_permissions : null]),
+    ).toEqual([
       ['faq-admin', 8192],
       ['source-admin', 8192],
     ]);
-    expect(payload[0]).toMatchObject({ type: 1, name: 'who', options: [{ type: 3, name: 'name', required: true, max_length: 100, autocomplete: true }, { type: 5, name: 'public', required: false }] });
+    expect(payload[0]).toMatchObject({
+      type: 1,
+      name: 'who',
+      options: [
+        { type: 3, name: 'name', required: true, max_length: 100, autocomplete: true },
+        { type: 5, name: 'public', required: false },
+      ],
+    });
   });
 });

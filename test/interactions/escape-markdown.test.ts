@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { escapeText } from '../../src/interactions/messages/escape-markdown.ts';
 
 describe('escapeText', () => {
-  const texts = ['a *bold* claim', 'snake_case and __under__', '# heading\n- item\n1. first', '[link](https://example.org) ||spoiler|| `code`', 'plain words', ''];
+  const texts = [
+    'a *bold* claim',
+    'snake_case and __under__',
+    '# heading\n- item\n1. first',
+    '[link](https://example.org) ||spoiler|| `code`',
+    'plain words',
+    '',
+  ];
 
   it('escapes exactly as discord.js does, the first time and every time after', () => {
     for (const text of texts) {

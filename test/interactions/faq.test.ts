@@ -25,7 +25,11 @@ const store = await SqliteFaqStore.open(mkdtempSync(join(tmpdir(), 'talks-faq-la
 const knowledge = fixedKnowledge(bundledKnowledge());
 
 const transport = (faq: FaqStore | null) =>
-  new ApiTransport({ catalog: botCatalog({ knowledge, commands: COMMANDS, pageQueries: new PageQueries(), ...(faq ? { faq } : {}) }), cooldowns: new Cooldowns(0), logger: createLogger('silent') });
+  new ApiTransport({
+    catalog: botCatalog({ knowledge, commands: COMMANDS, pageQueries: new PageQueries(), ...(faq ? { faq } : {}) }),
+    cooldowns: new Cooldowns(0),
+    logger: createLogger('silent'),
+  });
 const t = transport(store);
 
 afterEach(() => expect(t.problems).toEqual([]));
@@ -48,10 +52,14 @@ describe('the FAQ on the API JSON', () => {
 
   it('options are checked as declared, whatever the JSON says: an entry number, an attached file', async () => {
     expect((await t.first(faqCommand('faq', 'history', { entry: 0 }, MEMBER))).data?.content).toBe('The number must be 1 or more.');
-    expect((await t.first(faqCommand('faq', 'history', { entry: 'one' }, { ...MEMBER, types: { entry: 4 } }))).data?.content).toBe('Pick a number from the list, please.');
+    expect((await t.first(faqCommand('faq', 'history', { entry: 'one' }, { ...MEMBER, types: { entry: 4 } }))).data?.content).toBe(
+      'Pick a number from the list, please.',
+    );
     const missing = await t.first(faqCommand('faq-admin', 'import', { file: '123' }, { ...MOD, types: { file: 11 } }));
     expect(missing.data?.content).toBe('Attach the file, please.');
-    expect((await t.first(faqCommand('faq-admin', 'remove', { entry: 9999 }, MOD))).data?.content).toMatch(/^There is no FAQ entry #9999 in this server/);
+    expect((await t.first(faqCommand('faq-admin', 'remove', { entry: 9999 }, MOD))).data?.content).toMatch(
+      /^There is no FAQ entry #9999 in this server/,
+    );
   });
 
   it('an export is the deferred reply’s edit, carrying the file', async () => {
@@ -66,7 +74,9 @@ describe('the FAQ on the API JSON', () => {
   });
 
   it('says when the FAQ is unavailable, or used outside a server', async () => {
-    expect((await transport(null).first(faqCommand('faq', 'list', {}, MEMBER))).data?.content).toBe('The FAQ is not available on this bot right now.');
+    expect((await transport(null).first(faqCommand('faq', 'list', {}, MEMBER))).data?.content).toBe(
+      'The FAQ is not available on this bot right now.',
+    );
     const dm = faqCommand('faq', 'list', {}, MEMBER);
     dm.user = (dm.member as { user: unknown }).user;
     delete dm.member;

@@ -18,7 +18,11 @@ import { buttonClick, fakeMessage, GUILD_ID, messageMenu, slashCommand } from '.
 import { ApiTransport } from './api-transport.ts';
 
 const knowledge = fixedKnowledge(bundledKnowledge());
-const t = new ApiTransport({ catalog: botCatalog({ knowledge, commands: COMMANDS, pageQueries: new PageQueries() }), cooldowns: new Cooldowns(0), logger: createLogger('silent') });
+const t = new ApiTransport({
+  catalog: botCatalog({ knowledge, commands: COMMANDS, pageQueries: new PageQueries() }),
+  cooldowns: new Cooldowns(0),
+  logger: createLogger('silent'),
+});
 afterEach(() => expect(t.problems).toEqual([]));
 
 describe('words that are also names of JavaScript object properties', () => {
@@ -36,7 +40,7 @@ describe('words that are also names of JavaScript object properties', () => {
 });
 
 describe('option values of the wrong type, as a forged or buggy client sends them', () => {
-  it('text options given an object or a number ask for text, in the bot\'s words', async () => {
+  it("text options given an object or a number ask for text, in the bot's words", async () => {
     const interaction = slashCommand('when', {});
     (interaction.data as { options: unknown[] }).options = [{ name: 'event', type: 3, value: { evil: true } }];
     const reply = await t.first(interaction);
@@ -45,23 +49,35 @@ describe('option values of the wrong type, as a forged or buggy client sends the
   });
 
   it('a role without its name, or a file with a negative size, asks for the role or the file again', () => {
-    const options = { role: roleOption({ description: 'A role' }), file: attachmentOption({ description: 'A file' }), note: stringOption({ description: 'A note' }) };
+    const options = {
+      role: roleOption({ description: 'A role' }),
+      file: attachmentOption({ description: 'A file' }),
+      note: stringOption({ description: 'A note' }),
+    };
     expect(parseOptions(options, { role: { id: '9', name: {} } })).toEqual({ ok: false, message: 'Pick a role from the list, please.' });
-    expect(parseOptions(options, { file: { id: '8', filename: 'a.json', size: -1, url: 'https://cdn.example/a.json' } })).toEqual({ ok: false, message: 'Attach the file, please.' });
+    expect(parseOptions(options, { file: { id: '8', filename: 'a.json', size: -1, url: 'https://cdn.example/a.json' } })).toEqual({
+      ok: false,
+      message: 'Attach the file, please.',
+    });
     expect(parseOptions(options, { note: 42 })).toEqual({ ok: false, message: 'Type the note as text, please.' });
   });
 });
 
 describe('a source preview whose id another article already has', () => {
-  it('Add says the id is taken and how to fix it, without the server\'s paths or the command line\'s options', async () => {
+  it("Add says the id is taken and how to fix it, without the server's paths or the command line's options", async () => {
     const live = LiveKnowledge.open(scratchCorpus());
     const editor = new CorpusEditor(live);
     const drafts = new SourceDrafts<ReturnType<CorpusEditor['preview']>>();
     const sources = { editor, editorGuilds: [GUILD_ID], drafts, fetch: {} };
-    const admin = new ApiTransport({ catalog: botCatalog({ knowledge: live, commands: COMMANDS, pageQueries: new PageQueries(), sources }), cooldowns: new Cooldowns(0), logger: createLogger('silent') });
+    const admin = new ApiTransport({
+      catalog: botCatalog({ knowledge: live, commands: COMMANDS, pageQueries: new PageQueries(), sources }),
+      cooldowns: new Cooldowns(0),
+      logger: createLogger('silent'),
+    });
     const moderator = '610000000000000061';
     // two articles of the same day whose headlines start alike get the same id
-    const page = (round: number) => `Qatar says hostage talks in Doha are continuing, round ${round}\nPublished 2023-11-20\n\nQatari mediators said the talks were continuing in Doha, round ${round}.`;
+    const page = (round: number) =>
+      `Qatar says hostage talks in Doha are continuing, round ${round}\nPublished 2023-11-20\n\nQatari mediators said the talks were continuing in Doha, round ${round}.`;
     const click = (key: string) => {
       const interaction = buttonClick(`v1|src|add|${key}`, fakeMessage(), moderator);
       (interaction.member as Record<string, unknown>).permissions = '8192';
@@ -73,7 +89,9 @@ describe('a source preview whose id another article already has', () => {
     expect((added?.body as { content: string }).content).toMatch(/^Added `2023-11-20-/);
     const [, refused] = await admin.handle(click(second));
     const content = (refused?.body as { content: string }).content;
-    expect(content).toMatch(/^Nothing was added: another source already has the id "2023-11-20-[a-z-]+" \(the same date and a headline that starts the same\): use Edit details/);
+    expect(content).toMatch(
+      /^Nothing was added: another source already has the id "2023-11-20-[a-z-]+" \(the same date and a headline that starts the same\): use Edit details/,
+    );
     expect(content).not.toMatch(/\/tmp|sources\/|--id/);
     expect(admin.problems).toEqual([]);
   });
@@ -81,10 +99,15 @@ describe('a source preview whose id another article already has', () => {
 
 describe('names that are also properties of JavaScript objects, where Discord sends names', () => {
   it('a subcommand or group called "__proto__" or "constructor" is one the bot does not have', async () => {
-    for (const path of [[{ name: '__proto__', type: 1, options: [] }], [{ name: 'constructor', type: 2, options: [{ name: 'toString', type: 1, options: [] }] }]]) {
+    for (const path of [
+      [{ name: '__proto__', type: 1, options: [] }],
+      [{ name: 'constructor', type: 2, options: [{ name: 'toString', type: 1, options: [] }] }],
+    ]) {
       const interaction = slashCommand('faq-admin', {});
       (interaction.data as { options: unknown[] }).options = path;
-      expect((await t.first(interaction)).data?.content).toMatch(/^Unknown command \/faq-admin (?:__proto__|constructor toString): it may have been removed\. Try \/help\./);
+      expect((await t.first(interaction)).data?.content).toMatch(
+        /^Unknown command \/faq-admin (?:__proto__|constructor toString): it may have been removed\. Try \/help\./,
+      );
     }
   });
 
@@ -101,7 +124,10 @@ describe('interactions as Discord never sends them', () => {
     delete command.member;
     expect((await t.first(command)).data?.content).toBe('The bot could not tell who sent this, so it did nothing. Please try again.');
     const typing = slashCommand('who', {});
-    Object.assign(typing, { type: 4, data: { id: '1', name: 'who', type: 1, options: [{ name: 'name', type: 3, value: 'McG', focused: true }] } });
+    Object.assign(typing, {
+      type: 4,
+      data: { id: '1', name: 'who', type: 1, options: [{ name: 'name', type: 3, value: 'McG', focused: true }] },
+    });
     delete typing.member;
     expect((await t.first(typing)).data?.choices).toEqual([]);
   });

@@ -24,52 +24,88 @@ const data = (i: Json) => i.data as Json;
 /** Each malformed interaction, made from a well-formed one. */
 const MALFORMED: Array<[string, () => Json]> = [
   ['a command without data', () => ({ ...slashCommand('who', { name: 'McGurk' }), data: undefined })],
-  ['options that are not a list', () => {
-    const i = slashCommand('who', { name: 'McGurk' });
-    data(i).options = 'name=McGurk';
-    return i;
-  }],
-  ['options that are an object', () => {
-    const i = autocomplete('who', 'name', 'McG');
-    data(i).options = { name: 'name', value: 'McG', focused: true };
-    return i;
-  }],
-  ['a subcommand whose options are not a list', () => {
-    const i = slashCommand('faq', {});
-    data(i).options = [{ name: 'list', type: 1, options: 7 }];
-    return i;
-  }],
-  ['options nested deeper than Discord nests them', () => {
-    const i = slashCommand('faq', {});
-    data(i).options = [{ name: 'a', type: 2, options: [{ name: 'b', type: 1, options: [{ name: 'c', type: 1, options: [{ name: 'd', type: 3, value: 'x' }] }] }] }];
-    return i;
-  }],
+  [
+    'options that are not a list',
+    () => {
+      const i = slashCommand('who', { name: 'McGurk' });
+      data(i).options = 'name=McGurk';
+      return i;
+    },
+  ],
+  [
+    'options that are an object',
+    () => {
+      const i = autocomplete('who', 'name', 'McG');
+      data(i).options = { name: 'name', value: 'McG', focused: true };
+      return i;
+    },
+  ],
+  [
+    'a subcommand whose options are not a list',
+    () => {
+      const i = slashCommand('faq', {});
+      data(i).options = [{ name: 'list', type: 1, options: 7 }];
+      return i;
+    },
+  ],
+  [
+    'options nested deeper than Discord nests them',
+    () => {
+      const i = slashCommand('faq', {});
+      data(i).options = [
+        {
+          name: 'a',
+          type: 2,
+          options: [{ name: 'b', type: 1, options: [{ name: 'c', type: 1, options: [{ name: 'd', type: 3, value: 'x' }] }] }],
+        },
+      ];
+      return i;
+    },
+  ],
   ['an interaction type Discord does not have', () => ({ ...slashCommand('who', { name: 'McGurk' }), type: 99 })],
   ['a button click without the message it is on', () => ({ ...buttonClick('v1|share', fakeMessage()), message: undefined })],
   ['a button click on a message whose embeds are not a list', () => buttonClick('v1|share', fakeMessage({ embeds: 'none' }))],
-  ['a form whose fields are not a list', () => {
-    const i = modalSubmit('v1|faqadd', { question: 'Who?' });
-    data(i).components = { question: 'Who?' };
-    return i;
-  }],
-  ['a form row that is not an object', () => {
-    const i = modalSubmit('v1|faqadd', { question: 'Who?' });
-    data(i).components = ['question'];
-    return i;
-  }],
-  ['a message command without its resolved message', () => {
-    const i = messageMenu('Find sources', fakeMessage());
-    delete data(i).resolved;
-    return i;
-  }],
+  [
+    'a form whose fields are not a list',
+    () => {
+      const i = modalSubmit('v1|faqadd', { question: 'Who?' });
+      data(i).components = { question: 'Who?' };
+      return i;
+    },
+  ],
+  [
+    'a form row that is not an object',
+    () => {
+      const i = modalSubmit('v1|faqadd', { question: 'Who?' });
+      data(i).components = ['question'];
+      return i;
+    },
+  ],
+  [
+    'a message command without its resolved message',
+    () => {
+      const i = messageMenu('Find sources', fakeMessage());
+      delete data(i).resolved;
+      return i;
+    },
+  ],
   ['an interaction without an application id', () => ({ ...slashCommand('who', { name: 'McGurk' }), application_id: undefined })],
   ['a token that is not a string', () => ({ ...slashCommand('who', { name: 'McGurk' }), token: 42 })],
 ];
 
 const knowledge = fixedKnowledge(bundledKnowledge());
 const lines: Array<{ level: number; msg: string; problem?: string }> = [];
-const logger = createLogger('debug', new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(JSON.parse(chunk.toString()) as (typeof lines)[number]), done()) }));
-const ctx = botContext({ env: { CORPUS_EDITOR_GUILDS: undefined, DISCORD_GUILD_ID: undefined }, logger, knowledge, commands: COMMANDS, cooldownMs: 0 });
+const logger = createLogger(
+  'debug',
+  new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(JSON.parse(chunk.toString()) as (typeof lines)[number]), done()) }),
+);
+const ctx = botContext({
+  env: { CORPUS_EDITOR_GUILDS: undefined, DISCORD_GUILD_ID: undefined },
+  logger,
+  knowledge,
+  commands: COMMANDS,
+  cooldownMs: 0,
+});
 const webhooks = new ApiTransport(ctx);
 let endpoint: Endpoint;
 
@@ -85,7 +121,9 @@ describe('a malformed interaction', () => {
     expect(reply.status).toBe(400);
     expect(endpoint.received.length).toBe(from.handled);
     expect(endpoint.logs.slice(from.endpoint).filter((l) => l.level >= 50)).toEqual([]);
-    expect(endpoint.logs.slice(from.endpoint)).toContainEqual(expect.objectContaining({ level: 40, msg: 'signed request is not an interaction', problem: expect.any(String) as string }));
+    expect(endpoint.logs.slice(from.endpoint)).toContainEqual(
+      expect.objectContaining({ level: 40, msg: 'signed request is not an interaction', problem: expect.any(String) as string }),
+    );
     expect(lines.slice(from.layer).filter((l) => l.level >= 50)).toEqual([]);
     expect(webhooks.sent).toEqual([]);
   });
@@ -101,7 +139,9 @@ describe('a malformed interaction', () => {
     expect(webhooks.sent).toEqual([]);
     const logged = lines.slice(from);
     expect(logged.filter((l) => l.level >= 50)).toEqual([]);
-    expect(logged).toEqual([expect.objectContaining({ level: 40, msg: 'malformed interaction ignored', problem: expect.any(String) as string })]);
+    expect(logged).toEqual([
+      expect.objectContaining({ level: 40, msg: 'malformed interaction ignored', problem: expect.any(String) as string }),
+    ]);
   });
 });
 
@@ -132,7 +172,10 @@ describe('the shape check', () => {
   });
 
   it('says what is wrong', () => {
-    expect(checkInteraction({ ...slashCommand('who', {}), type: 99 })).toEqual({ ok: false, problem: expect.stringMatching(/^type: /) as string });
+    expect(checkInteraction({ ...slashCommand('who', {}), type: 99 })).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/^type: /) as string,
+    });
     const i = slashCommand('who', {});
     data(i).options = 'x';
     expect(checkInteraction(i)).toEqual({ ok: false, problem: expect.stringMatching(/^data\.options: .*expected array/) as string });

@@ -68,12 +68,28 @@ const asClicked = (m: Shown) =>
     embeds: m.embeds ?? [],
     components: m.components ?? [],
     flags: m.flags ?? 64,
-    attachments: m.attachments ? [{ id: PICTURE_ID, filename: 'timeline.png', size: 1, url: 'https://cdn.example/timeline.png', proxy_url: 'https://cdn.example/timeline.png' }] : [],
+    attachments: m.attachments
+      ? [
+          {
+            id: PICTURE_ID,
+            filename: 'timeline.png',
+            size: 1,
+            url: 'https://cdn.example/timeline.png',
+            proxy_url: 'https://cdn.example/timeline.png',
+          },
+        ]
+      : [],
   });
 
 let used: ApiTransport[] = [];
 function transport(options: { deferFromPassages?: number } = {}): ApiTransport {
-  const catalog = botCatalog({ knowledge: fixedKnowledge(knowledge), commands: COMMANDS, pageQueries: new PageQueries(), publicUrl: PUBLIC_URL, ...options });
+  const catalog = botCatalog({
+    knowledge: fixedKnowledge(knowledge),
+    commands: COMMANDS,
+    pageQueries: new PageQueries(),
+    publicUrl: PUBLIC_URL,
+    ...options,
+  });
   const t = new ApiTransport({ catalog, cooldowns: new Cooldowns(0), logger: createLogger('silent') });
   used.push(t);
   return t;
@@ -90,42 +106,54 @@ const PICTURED: Array<[string, Record<string, string>, string | undefined]> = [
 ];
 
 describe('with PUBLIC_URL, the timeline picture keeps the context links (Hardening II, item 15)', () => {
-  for (const [how, deferFromPassages] of [['at once', undefined], ['deferred', 0]] as const) {
-    it.each(PICTURED)(`/%s (${how}): after every edit the member still sees each quote's link and the title's`, async (name, options, titleUrl) => {
-      const t = transport(deferFromPassages === undefined ? {} : { deferFromPassages });
-      const steps = shownAfterEach(await t.handle(slashCommand(name, options)));
-      // the quotes, then the picture
-      expect(steps.length).toBeGreaterThanOrEqual(2);
-      const [before, last] = [steps.at(-2)!, steps.at(-1)!];
-      for (const shown of steps) {
-        expectContextLinks(shown);
-        expect(shown.embeds?.[0]?.url).toBe(titleUrl);
-      }
-      // the picture edit is what the member saw before, plus the picture
-      expect(last.attachments).toEqual([{ id: '0', filename: 'timeline.png' }]);
-      expect(last.embeds).toEqual(before.embeds?.map((e, i) => (i === 0 ? { ...e, image: { url: 'attachment://timeline.png' } } : e)));
-      expect(last.components).toEqual(before.components);
-    });
+  for (const [how, deferFromPassages] of [
+    ['at once', undefined],
+    ['deferred', 0],
+  ] as const) {
+    it.each(PICTURED)(
+      `/%s (${how}): after every edit the member still sees each quote's link and the title's`,
+      async (name, options, titleUrl) => {
+        const t = transport(deferFromPassages === undefined ? {} : { deferFromPassages });
+        const steps = shownAfterEach(await t.handle(slashCommand(name, options)));
+        // the quotes, then the picture
+        expect(steps.length).toBeGreaterThanOrEqual(2);
+        const [before, last] = [steps.at(-2)!, steps.at(-1)!];
+        for (const shown of steps) {
+          expectContextLinks(shown);
+          expect(shown.embeds?.[0]?.url).toBe(titleUrl);
+        }
+        // the picture edit is what the member saw before, plus the picture
+        expect(last.attachments).toEqual([{ id: '0', filename: 'timeline.png' }]);
+        expect(last.embeds).toEqual(before.embeds?.map((e, i) => (i === 0 ? { ...e, image: { url: 'attachment://timeline.png' } } : e)));
+        expect(last.components).toEqual(before.components);
+      },
+    );
   }
 
-  it.each(PICTURED)('/%s: Next ▶ and ◀ Previous after the picture keep the links, the title link and the picture', async (name, options, titleUrl) => {
-    const t = transport();
-    const pictured = shownAfterEach(await t.handle(slashCommand(name, options))).at(-1)!;
-    const next = buttonLabelled(pictured, 'Next ▶');
-    expect(next?.disabled).toBe(false);
-    const page2 = shownAfterEach(await t.handle(buttonClick(next?.custom_id ?? '', asClicked(pictured))), pictured);
-    expect(page2).toHaveLength(1);
-    const shown2 = page2[0]!;
-    expect(shown2.embeds?.[0]?.fields?.[0]?.name).toMatch(/^6\. /);
-    expectContextLinks(shown2);
-    expect(linkButtons(shown2)[0]?.label).toBe('Quote 6 in context');
-    expect(shown2.embeds?.[0]?.url).toBe(titleUrl);
-    expect(shown2.embeds?.[0]?.image?.url).toBe('attachment://timeline.png');
-    expect(shown2.attachments).toEqual([{ id: PICTURE_ID }]);
+  it.each(PICTURED)(
+    '/%s: Next ▶ and ◀ Previous after the picture keep the links, the title link and the picture',
+    async (name, options, titleUrl) => {
+      const t = transport();
+      const pictured = shownAfterEach(await t.handle(slashCommand(name, options))).at(-1)!;
+      const next = buttonLabelled(pictured, 'Next ▶');
+      expect(next?.disabled).toBe(false);
+      const page2 = shownAfterEach(await t.handle(buttonClick(next?.custom_id ?? '', asClicked(pictured))), pictured);
+      expect(page2).toHaveLength(1);
+      const shown2 = page2[0]!;
+      expect(shown2.embeds?.[0]?.fields?.[0]?.name).toMatch(/^6\. /);
+      expectContextLinks(shown2);
+      expect(linkButtons(shown2)[0]?.label).toBe('Quote 6 in context');
+      expect(shown2.embeds?.[0]?.url).toBe(titleUrl);
+      expect(shown2.embeds?.[0]?.image?.url).toBe('attachment://timeline.png');
+      expect(shown2.attachments).toEqual([{ id: PICTURE_ID }]);
 
-    const back = shownAfterEach(await t.handle(buttonClick(buttonLabelled(shown2, '◀ Previous')?.custom_id ?? '', asClicked(shown2))), shown2)[0]!;
-    expect(back.embeds).toEqual(pictured.embeds);
-    expect(back.components).toEqual(pictured.components);
-    expect(back.attachments).toEqual([{ id: PICTURE_ID }]);
-  });
+      const back = shownAfterEach(
+        await t.handle(buttonClick(buttonLabelled(shown2, '◀ Previous')?.custom_id ?? '', asClicked(shown2))),
+        shown2,
+      )[0]!;
+      expect(back.embeds).toEqual(pictured.embeds);
+      expect(back.components).toEqual(pictured.components);
+      expect(back.attachments).toEqual([{ id: PICTURE_ID }]);
+    },
+  );
 });

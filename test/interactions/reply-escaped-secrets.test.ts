@@ -35,7 +35,11 @@ describe('a secret in escaped text', () => {
       patch: (_route: string, request: WebhookRequest) => Promise.resolve(later.push(request)),
       delete: (_route: string, request: WebhookRequest) => Promise.resolve(later.push(request)),
     };
-    const r = new InteractionReply({ id: '1', token: 'interaction-token', application_id: '2' }, (response) => Promise.resolve(void first.push(response)), rest);
+    const r = new InteractionReply(
+      { id: '1', token: 'interaction-token', application_id: '2' },
+      (response) => Promise.resolve(void first.push(response)),
+      rest,
+    );
     return { r, first, later };
   }
 

@@ -32,7 +32,11 @@ describe('what a member is sent', () => {
       patch: (_route: string, request: WebhookRequest) => Promise.resolve(later.push({ method: 'PATCH', request })),
       delete: (_route: string, request: WebhookRequest) => Promise.resolve(later.push({ method: 'DELETE', request })),
     };
-    const r = new InteractionReply({ id: '1', token: 'interaction-token', application_id: '2' }, (response) => Promise.resolve(void first.push(response)), rest);
+    const r = new InteractionReply(
+      { id: '1', token: 'interaction-token', application_id: '2' },
+      (response) => Promise.resolve(void first.push(response)),
+      rest,
+    );
     return { r, first, later };
   }
 
@@ -53,6 +57,8 @@ describe('what a member is sent', () => {
 
   it('keeps ordinary words that happen to be a short password', () => {
     expect(withoutSecrets({ content: 'the deal' }, { DATABASE_URL: 'postgres://bot:deal@db/talks' })).toEqual({ content: 'the deal' });
-    expect(withoutSecrets({ content: 'from postgres://bot:deal@db/talks' }, { DATABASE_URL: 'postgres://bot:deal@db/talks' })).toEqual({ content: 'from [redacted]' });
+    expect(withoutSecrets({ content: 'from postgres://bot:deal@db/talks' }, { DATABASE_URL: 'postgres://bot:deal@db/talks' })).toEqual({
+      content: 'from [redacted]',
+    });
   });
 });

@@ -27,13 +27,22 @@ const HARBOR = testArticle(
 );
 
 const QUESTIONS: Array<[string, Record<string, unknown>]> = [
-  ['search', { text: 'crossings aid convoys inspectors' }], ['search', { text: 'communications cell' }], ['search', { text: 'Blinkin Doha' }],
-  ['who', { name: 'Qatari prime minister' }], ['who', { name: 'Hamas' }], ['when', { event: 'next hostage release' }], ['when', { event: 'Raanans freed' }],
-  ['terms', {}], ['terms', { topic: 'hostage release timetable' }], ['timeline', {}],
+  ['search', { text: 'crossings aid convoys inspectors' }],
+  ['search', { text: 'communications cell' }],
+  ['search', { text: 'Blinkin Doha' }],
+  ['who', { name: 'Qatari prime minister' }],
+  ['who', { name: 'Hamas' }],
+  ['when', { event: 'next hostage release' }],
+  ['when', { event: 'Raanans freed' }],
+  ['terms', {}],
+  ['terms', { topic: 'hostage release timetable' }],
+  ['timeline', {}],
 ];
 
 const answers = (k: Knowledge) =>
-  QUESTIONS.map(([name, input]) => JSON.stringify(runCommand(COMMANDS, name, input, { knowledge: prepareAnswers(k), page: { limit: 5, offset: 0 } })));
+  QUESTIONS.map(([name, input]) =>
+    JSON.stringify(runCommand(COMMANDS, name, input, { knowledge: prepareAnswers(k), page: { limit: 5, offset: 0 } })),
+  );
 
 /** What an update must leave as a fresh build would: everything but object identity and copy-group numbers. */
 function plain(k: Knowledge) {
@@ -81,18 +90,27 @@ describe('a one-article update', () => {
   it('carries the prepared answers over — timeline, deal order, autocomplete — as preparing them afresh would', () => {
     const dir = scratchCorpus();
     const before = prepareAnswers(buildKnowledge(loadCorpus(dir)));
-    const updated = prepareAnswers(updateKnowledge(before, { added: [sourceOf(HARBOR, 'harbor-ledger-crossings.md')], removed: ['cnn-retold-blinken-warns-qatar'] }), before);
+    const updated = prepareAnswers(
+      updateKnowledge(before, { added: [sourceOf(HARBOR, 'harbor-ledger-crossings.md')], removed: ['cnn-retold-blinken-warns-qatar'] }),
+      before,
+    );
     writeFileSync(join(dir, 'sources', 'harbor-ledger-crossings.md'), HARBOR);
     rmSync(join(dir, 'sources', 'cnn-retold-blinken-warns-qatar.md'));
     const fresh = prepareAnswers(buildKnowledge(loadCorpus(dir)));
     const pages = (k: Knowledge) =>
-      [0, 5, 10, 40].flatMap((offset) => ['timeline', 'terms'].map((name) => JSON.stringify(runCommand(COMMANDS, name, {}, { knowledge: k, page: { limit: 5, offset } }))));
+      [0, 5, 10, 40].flatMap((offset) =>
+        ['timeline', 'terms'].map((name) => JSON.stringify(runCommand(COMMANDS, name, {}, { knowledge: k, page: { limit: 5, offset } }))),
+      );
     expect(pages(updated)).toEqual(pages(fresh));
     const when = COMMANDS.find((c) => c.name === 'when');
     for (const typed of ['', 'release', 'thursday', 'war cabinet']) {
-      expect(when?.autocomplete?.('event', typed, { knowledge: updated })).toEqual(when?.autocomplete?.('event', typed, { knowledge: fresh }));
+      expect(when?.autocomplete?.('event', typed, { knowledge: updated })).toEqual(
+        when?.autocomplete?.('event', typed, { knowledge: fresh }),
+      );
     }
-    expect(JSON.stringify(runCommand(COMMANDS, 'timeline', {}, { knowledge: updated, page: { limit: 100, offset: 0 } }))).toContain('harbor-ledger-crossings#3');
+    expect(JSON.stringify(runCommand(COMMANDS, 'timeline', {}, { knowledge: updated, page: { limit: 100, offset: 0 } }))).toContain(
+      'harbor-ledger-crossings#3',
+    );
   });
 
   it('gives back the knowledge from before when the article is removed again', () => {
@@ -111,7 +129,10 @@ describe('a one-article update', () => {
     writeFileSync(join(dir, 'sources', 'harbor-ledger-crossings.md'), HARBOR);
     const before = buildKnowledge(loadCorpus(dir));
     const edited = HARBOR.replace('Aid convoys waited for hours', 'Fuel tankers queued overnight');
-    const updated = updateKnowledge(before, { added: [sourceOf(edited, 'harbor-ledger-crossings.md')], removed: ['harbor-ledger-crossings'] });
+    const updated = updateKnowledge(before, {
+      added: [sourceOf(edited, 'harbor-ledger-crossings.md')],
+      removed: ['harbor-ledger-crossings'],
+    });
     writeFileSync(join(dir, 'sources', 'harbor-ledger-crossings.md'), edited);
     const fresh = buildKnowledge(loadCorpus(dir));
     expect(plain(updated)).toEqual(plain(fresh));
@@ -127,7 +148,10 @@ describe('a one-article update', () => {
     if (!original) throw new Error('the bundled corpus has no long CNN paragraph');
     const copy = sourceOf(testArticle('wire-copy', `${original.text}\n\nThe wire service said the account was unchanged.`), 'wire-copy.md');
     const updated = updateKnowledge(before, { added: [copy], removed: [] });
-    writeFileSync(join(dir, 'sources', 'wire-copy.md'), testArticle('wire-copy', `${original.text}\n\nThe wire service said the account was unchanged.`));
+    writeFileSync(
+      join(dir, 'sources', 'wire-copy.md'),
+      testArticle('wire-copy', `${original.text}\n\nThe wire service said the account was unchanged.`),
+    );
     expect(updated.copyGroupOf.get('wire-copy#1')).toBe(updated.copyGroupOf.get(original.id));
     expect(updated.copyGroupOf.get('wire-copy#1')).toBeDefined();
     expect(plain(updated).copies).toEqual(plain(buildKnowledge(loadCorpus(dir))).copies);

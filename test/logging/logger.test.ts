@@ -27,7 +27,14 @@ const leaks = (text: string) => [TOKEN, DATABASE_URL, PASSWORD, 'pa%24%24word-42
 
 describe('the secrets of the settings', () => {
   it('are the token, the database URL, its user name and password together and the password alone, as written and decoded', () => {
-    expect(secretsOf({ DISCORD_TOKEN: TOKEN, DATABASE_URL })).toEqual([TOKEN, DATABASE_URL, 'talks:pa%24%24word-42', 'talks:pa$$word-42', 'pa%24%24word-42', PASSWORD]);
+    expect(secretsOf({ DISCORD_TOKEN: TOKEN, DATABASE_URL })).toEqual([
+      TOKEN,
+      DATABASE_URL,
+      'talks:pa%24%24word-42',
+      'talks:pa$$word-42',
+      'pa%24%24word-42',
+      PASSWORD,
+    ]);
   });
 
   it('are none when neither is set, and the text passes unchanged', () => {
@@ -47,7 +54,9 @@ describe('a DATABASE_URL of any shape', () => {
     expect(secretsOf({ DATABASE_URL: url })).toEqual([url, 'user:p@ss:w/rd', 'p@ss:w/rd']);
     const { logger, lines } = captureWith(secretsOf({ DATABASE_URL: url }));
     logger.fatal(`cannot log in as user:p@ss:w/rd; password p@ss:w/rd refused; also tried ${url}`);
-    expect((JSON.parse(lines.join('')) as { msg: string }).msg).toBe('cannot log in as [redacted]; password [redacted] refused; also tried [redacted]');
+    expect((JSON.parse(lines.join('')) as { msg: string }).msg).toBe(
+      'cannot log in as [redacted]; password [redacted] refused; also tried [redacted]',
+    );
   });
 
   it('does not throw on a broken percent-escape, and the password is still redacted as written', () => {
@@ -72,7 +81,11 @@ describe('a log line', () => {
     logger.error({ err: error, attempt: { with: { token: TOKEN, note: `Bot ${TOKEN}` } } }, `could not log in with ${TOKEN}`);
     const line = lines.join('');
     expect(leaks(line)).toEqual([]);
-    const parsed = JSON.parse(line) as { msg: string; err: { message: string; stack: string }; attempt: { with: { token: string; note: string } } };
+    const parsed = JSON.parse(line) as {
+      msg: string;
+      err: { message: string; stack: string };
+      attempt: { with: { token: string; note: string } };
+    };
     expect(parsed.msg).toBe('could not log in with [redacted]');
     expect(parsed.err.message).toBe('login refused for token [redacted]');
     expect(parsed.err.stack).toContain('login refused for token [redacted]');
@@ -81,9 +94,16 @@ describe('a log line', () => {
 
   it('never holds the database URL or its password, as a PostgreSQL connection error quotes them', () => {
     const { logger, lines } = capture();
-    const pgError = Object.assign(new Error(`password authentication failed for user "talks" (${PASSWORD})`), { code: '28P01', connection: DATABASE_URL });
+    const pgError = Object.assign(new Error(`password authentication failed for user "talks" (${PASSWORD})`), {
+      code: '28P01',
+      connection: DATABASE_URL,
+    });
     logger.fatal({ err: pgError, DATABASE_URL }, `cannot open ${DATABASE_URL}`);
-    const parsed = JSON.parse(lines.join('')) as { msg: string; DATABASE_URL: string; err: { message: string; connection: string; code: string } };
+    const parsed = JSON.parse(lines.join('')) as {
+      msg: string;
+      DATABASE_URL: string;
+      err: { message: string; connection: string; code: string };
+    };
     expect(leaks(lines.join(''))).toEqual([]);
     expect(parsed.msg).toBe('cannot open [redacted]');
     expect(parsed.err.message).toBe('password authentication failed for user "talks" ([redacted])');
@@ -123,16 +143,30 @@ describe('a failed request to Discord in a log line', () => {
     const line = lines.join('');
     expect(line).not.toContain('aW50ZXJhY3Rpb246MTIzOnNlY3JldA');
     expect(line).not.toContain('what a member typed');
-    expect((JSON.parse(line) as { err: unknown }).err).toEqual({ type: 'DiscordAPIError[10062]', message: 'Unknown interaction', status: 404, code: 10062, method: 'POST', url: 'http://127.0.0.1:9/api/v10/interactions/123456789012345678/:token/callback' });
+    expect((JSON.parse(line) as { err: unknown }).err).toEqual({
+      type: 'DiscordAPIError[10062]',
+      message: 'Unknown interaction',
+      status: 404,
+      code: 10062,
+      method: 'POST',
+      url: 'http://127.0.0.1:9/api/v10/interactions/123456789012345678/:token/callback',
+    });
   });
 
   it('reads the same for a 5xx', () => {
     const { logger, lines } = capture();
     logger.error({ err: new HTTPError(502, 'Bad Gateway', 'PATCH', url.replace('interactions', 'webhooks'), requestData) }, 'edit failed');
-    expect((JSON.parse(lines.join('')) as { err: unknown }).err).toMatchObject({ type: 'HTTPError', status: 502, method: 'PATCH', url: 'http://127.0.0.1:9/api/v10/webhooks/123456789012345678/:token/callback' });
+    expect((JSON.parse(lines.join('')) as { err: unknown }).err).toMatchObject({
+      type: 'HTTPError',
+      status: 502,
+      method: 'PATCH',
+      url: 'http://127.0.0.1:9/api/v10/webhooks/123456789012345678/:token/callback',
+    });
   });
 
   it('loses the token from any webhook route quoted in text', () => {
-    expect(withoutInteractionTokens('PATCH /webhooks/111/abc.DEF-ghi_jkl/messages/@original failed')).toBe('PATCH /webhooks/111/:token/messages/@original failed');
+    expect(withoutInteractionTokens('PATCH /webhooks/111/abc.DEF-ghi_jkl/messages/@original failed')).toBe(
+      'PATCH /webhooks/111/:token/messages/@original failed',
+    );
   });
 });

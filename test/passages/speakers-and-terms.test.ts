@@ -24,21 +24,35 @@ describe('who is speaking', () => {
 describe('terms tagging', () => {
   it('tags the numbers, ratio and length of a deal', () => {
     expect(tagTerms('Four-day cease-fire, and three Palestinian prisoners for each hostage.')).toEqual(['prisoners', 'ratio', 'ceasefire']);
-    expect(tagTerms('Hamas would release 50 hostages in exchange for 150 Palestinian prisoners')).toEqual(['hostages', 'prisoners', 'ratio']);
+    expect(tagTerms('Hamas would release 50 hostages in exchange for 150 Palestinian prisoners')).toEqual([
+      'hostages',
+      'prisoners',
+      'ratio',
+    ]);
   });
 
   it('tags red lines, proposals and rejections next to a deal', () => {
-    expect(tagTerms('The Israeli prime minister underscored his red line: The attacks on Gaza would cease only if there was a hostage release.')).toEqual(
-      expect.arrayContaining(['conditions', 'ceasefire']),
-    );
+    expect(
+      tagTerms('The Israeli prime minister underscored his red line: The attacks on Gaza would cease only if there was a hostage release.'),
+    ).toEqual(expect.arrayContaining(['conditions', 'ceasefire']));
     expect(tagTerms('The Israelis rejected that initial proposal.')).toEqual(['proposals', 'rejections']);
   });
 
   it('tags what the later deals also settle: phases, withdrawal, governance, security, amnesty, rebuilding, monitoring', () => {
-    expect(tagTerms('In the second stage, the army would pull back to an agreed-upon line around the harbour.')).toEqual(['agreement', 'phases', 'withdrawal']);
-    expect(tagTerms('The plan calls for a temporary external administration and an international stabilization force.')).toEqual(['governance', 'security']);
+    expect(tagTerms('In the second stage, the army would pull back to an agreed-upon line around the harbour.')).toEqual([
+      'agreement',
+      'phases',
+      'withdrawal',
+    ]);
+    expect(tagTerms('The plan calls for a temporary external administration and an international stabilization force.')).toEqual([
+      'governance',
+      'security',
+    ]);
     expect(tagTerms('Fighters who hand over their weapons would be granted amnesty or safe passage.')).toEqual(['amnesty']);
-    expect(tagTerms('A monitoring body in the capital would oversee the rebuilding of the quay.')).toEqual(['reconstruction', 'monitoring']);
+    expect(tagTerms('A monitoring body in the capital would oversee the rebuilding of the quay.')).toEqual([
+      'reconstruction',
+      'monitoring',
+    ]);
   });
 
   it('leaves passages without terms untagged', () => {

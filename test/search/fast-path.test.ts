@@ -38,6 +38,7 @@ describe('the fast path of the passage index', () => {
   });
 
   it('answers a pasted message (read by its claims) the same either way', () => {
-    for (const text of queries.findSources.slice(0, 20)) expect(top3(knowledge.index.find(text))).toEqual(top3(knowledge.index.findFull(text)));
+    for (const text of queries.findSources.slice(0, 20))
+      expect(top3(knowledge.index.find(text))).toEqual(top3(knowledge.index.findFull(text)));
   });
 });

@@ -52,7 +52,17 @@ describe('the lean search', () => {
 
   it('finds the same hits on the bundled corpus, where passages have copies and entity names', () => {
     const bundled = bundledKnowledge();
-    for (const q of ['Qatar', 'communications cell', 'kicked out of Doha', 'head of Mossad', 'hostages hostage released', 'Sheikh Tamim', 'how long was the pause', 'Blinkin']) sameHits(bundled.index, q);
+    for (const q of [
+      'Qatar',
+      'communications cell',
+      'kicked out of Doha',
+      'head of Mossad',
+      'hostages hostage released',
+      'Sheikh Tamim',
+      'how long was the pause',
+      'Blinkin',
+    ])
+      sameHits(bundled.index, q);
   });
 
   it('finds the same hits after passages were removed from the index and others added', () => {
@@ -79,8 +89,12 @@ describe('the lean search', () => {
       { id: 'b', text: 'a hostage was released on Friday' },
       { id: 'c', text: 'talks in Doha' },
     ]);
-    const clauses: LeanClause[] = [{ text: 'hostages hostage releasd', field: 'text', boost: 1.3, processTerm: stemTerm, fuzzy: () => 0.2 }];
-    const minisearch = mini.search(asMiniSearchQuery(clauses)).map((r) => ({ id: String(r.id), score: r.score, queryTerms: [...r.queryTerms].sort() }));
+    const clauses: LeanClause[] = [
+      { text: 'hostages hostage releasd', field: 'text', boost: 1.3, processTerm: stemTerm, fuzzy: () => 0.2 },
+    ];
+    const minisearch = mini
+      .search(asMiniSearchQuery(clauses))
+      .map((r) => ({ id: String(r.id), score: r.score, queryTerms: [...r.queryTerms].sort() }));
     const lean = searchLean(mini, clauses)?.map((r) => ({ ...r, queryTerms: [...r.queryTerms].sort() }));
     expect(lean).toEqual(minisearch);
     expect(lean?.map((r) => r.id)).toEqual(['a', 'b']);

@@ -3,7 +3,11 @@ import { answerSearch } from '../../src/answers/search.ts';
 import { bundledKnowledge } from '../helpers/corpus.ts';
 
 const knowledge = bundledKnowledge();
-const top = (q: string) => knowledge.index.find(q).filter((h) => h.coverage >= 0.5).map((h) => knowledge.passageById.get(h.id)?.text ?? '');
+const top = (q: string) =>
+  knowledge.index
+    .find(q)
+    .filter((h) => h.coverage >= 0.5)
+    .map((h) => knowledge.passageById.get(h.id)?.text ?? '');
 
 describe('searching passages', () => {
   it('finds "Al Thani" when asked for "Al-Thani", and the other way round', () => {
@@ -17,7 +21,12 @@ describe('searching passages', () => {
   });
 
   it('treats cease-fire, cease fire and ceasefire as the same word', () => {
-    const ids = (q: string) => knowledge.index.find(q).filter((h) => h.coverage >= 0.5).map((h) => h.id).sort();
+    const ids = (q: string) =>
+      knowledge.index
+        .find(q)
+        .filter((h) => h.coverage >= 0.5)
+        .map((h) => h.id)
+        .sort();
     const expected = ids('ceasefire');
     expect(expected.length).toBeGreaterThan(2);
     for (const q of ['cease-fire', 'cease fire', 'Cease-Fire', 'CEASE FIRE']) expect(ids(q)).toEqual(expected);

@@ -5,14 +5,18 @@ describe('reading a question as people type it', () => {
   it('strips Discord markdown, mentions, links and emoji, keeping the words', () => {
     expect(stripMarkdown('**Qatar** _mediation_ __talks__ ~~no~~ `code` ||spoiler||')).toBe('Qatar mediation talks no code spoiler');
     expect(stripMarkdown('> quoted line\n- a bullet\n# Heading')).toBe('quoted line\na bullet\nHeading');
-    expect(stripMarkdown('[the AP story](https://apnews.com/x) <@123> <@&456> <#789> <:qatar:112233> :flag_qa: 🇶🇦 😀 https://t.co/abc')).toBe('the AP story');
+    expect(
+      stripMarkdown('[the AP story](https://apnews.com/x) <@123> <@&456> <#789> <:qatar:112233> :flag_qa: 🇶🇦 😀 https://t.co/abc'),
+    ).toBe('the AP story');
     expect(stripMarkdown('Al_Thani and 2023-11-22 — war cabinet')).toBe('Al_Thani and 2023-11-22 — war cabinet');
   });
 
   it('drops question words and chatter', () => {
     expect(normaliseQuery('What did Qatar do?').text).toBe('did Qatar do');
     expect(normaliseQuery('Did you see this? Biden apparently called the emir').text).toBe('Biden called the emir');
-    expect(normaliseQuery('who spoke with the Qatari prime minister every morning').text).toBe('spoke with the Qatari prime minister every morning');
+    expect(normaliseQuery('who spoke with the Qatari prime minister every morning').text).toBe(
+      'spoke with the Qatari prime minister every morning',
+    );
     expect(normaliseQuery('what?').text).toBe('');
   });
 

@@ -13,7 +13,8 @@ interface Doc {
 }
 
 const OPTIONS: Options<Doc> = { fields: ['title', 'text'], storeFields: [] };
-const WORDS = 'hostage release truce doha cairo envoy mediator prisoner exchange ceasefire aid convoy border crossing talks pause phase'.split(' ');
+const WORDS =
+  'hostage release truce doha cairo envoy mediator prisoner exchange ceasefire aid convoy border crossing talks pause phase'.split(' ');
 
 /** Documents with overlapping words, some repeated, so that term frequencies and field lengths differ. */
 function documents(count: number, offset = 0): Doc[] {
@@ -25,8 +26,12 @@ function documents(count: number, offset = 0): Doc[] {
 }
 
 const QUERIES: Array<[string, Parameters<MiniSearch<Doc>['search']>[1]]> = [
-  ['hostage release', {}], ['doha', { fields: ['title'] }], ['mediatr', { fuzzy: 0.2 }], ['cro', { prefix: true }],
-  ['truce aid', { combineWith: 'AND' }], ['nothing', {}],
+  ['hostage release', {}],
+  ['doha', { fields: ['title'] }],
+  ['mediatr', { fuzzy: 0.2 }],
+  ['cro', { prefix: true }],
+  ['truce aid', { combineWith: 'AND' }],
+  ['nothing', {}],
 ];
 /** A save as what it means, not the order its terms came in (a radix tree walks its terms in an order of its own). */
 function meaning(saved: ReturnType<typeof savePostings>) {
@@ -89,7 +94,10 @@ describe('a saved search index', () => {
   });
 
   it('keeps a word written hundreds of times in one passage', () => {
-    const original = indexOf([...documents(20), { id: 'chant', title: 'talks', text: Array.from({ length: 300 }, () => 'truce').join(' ') }]);
+    const original = indexOf([
+      ...documents(20),
+      { id: 'chant', title: 'talks', text: Array.from({ length: 300 }, () => 'truce').join(' ') },
+    ]);
     const saved = savePostings(original);
     expect(saved.freqs).toBeInstanceOf(Uint16Array);
     const restored = restorePostings(saved, OPTIONS);

@@ -4,7 +4,7 @@ import { expandAbbreviations } from '../../src/search/synonyms.ts';
 
 describe('the tokenizer', () => {
   it('folds case, possessives and apostrophe styles', () => {
-    expect(tokenize('Qatar’s QATAR\'s Hamas’ Raanans’')).toEqual(['qatar', 'qatar', 'hamas', 'raanans']);
+    expect(tokenize("Qatar’s QATAR's Hamas’ Raanans’")).toEqual(['qatar', 'qatar', 'hamas', 'raanans']);
   });
 
   it('reads cease-fire, cease fire and ceasefire as one word', () => {
@@ -19,7 +19,15 @@ describe('the tokenizer', () => {
   });
 
   it('handles em dashes, curly quotes, "U.S." and digit groups', () => {
-    expect(tokenize('“working intensively”—namely the U.S., 1,200 people')).toEqual(['working', 'intensively', 'namely', 'the', 'us', '1200', 'people']);
+    expect(tokenize('“working intensively”—namely the U.S., 1,200 people')).toEqual([
+      'working',
+      'intensively',
+      'namely',
+      'the',
+      'us',
+      '1200',
+      'people',
+    ]);
   });
 
   it('keeps Arabic words, without diacritics or the article', () => {

@@ -16,16 +16,34 @@ import { Dice, seededRandom } from '../bench/seeded-random.ts';
 import { runCommand } from '../../src/commands/run-command.ts';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { buildKnowledge, type Knowledge } from '../../src/knowledge/knowledge.ts';
-import { CACHE_DIR, DamagedSaveError, loadKnowledge, openCachedKnowledge, SAVE_HEADER_BYTES, SAVE_MAGIC, sealOf, unsealed } from '../../src/serving/knowledge-cache.ts';
+import {
+  CACHE_DIR,
+  DamagedSaveError,
+  loadKnowledge,
+  openCachedKnowledge,
+  SAVE_HEADER_BYTES,
+  SAVE_MAGIC,
+  sealOf,
+  unsealed,
+} from '../../src/serving/knowledge-cache.ts';
 import { scratchCorpus } from '../helpers/corpus.ts';
 
 const FLIPS = 300;
 const QUESTIONS: Array<[string, Record<string, unknown>]> = [
-  ['search', { text: 'communications cell' }], ['search', { text: 'Blinkin Doha' }], ['search', { text: 'hostages released prisoners' }],
-  ['who', { name: 'Qatari prime minister' }], ['who', { name: 'McGurk' }], ['when', { event: 'Raanans freed' }], ['terms', {}],
-  ['terms', { topic: 'ratio' }], ['timeline', {}],
+  ['search', { text: 'communications cell' }],
+  ['search', { text: 'Blinkin Doha' }],
+  ['search', { text: 'hostages released prisoners' }],
+  ['who', { name: 'Qatari prime minister' }],
+  ['who', { name: 'McGurk' }],
+  ['when', { event: 'Raanans freed' }],
+  ['terms', {}],
+  ['terms', { topic: 'ratio' }],
+  ['timeline', {}],
 ];
-const answers = (k: Knowledge) => QUESTIONS.map(([name, input]) => JSON.stringify(runCommand(COMMANDS, name, input, { knowledge: k, page: { limit: 5, offset: 0 } }))).join('\n');
+const answers = (k: Knowledge) =>
+  QUESTIONS.map(([name, input]) => JSON.stringify(runCommand(COMMANDS, name, input, { knowledge: k, page: { limit: 5, offset: 0 } }))).join(
+    '\n',
+  );
 const saveIn = (dir: string) => join(dir, CACHE_DIR, readdirSync(join(dir, CACHE_DIR)).find((f) => f.endsWith('.v8')) ?? '');
 
 /** A corpus with a save of its knowledge, the save's bytes, and what a fresh build answers. */
@@ -50,7 +68,10 @@ describe('a damaged knowledge save', () => {
     const { dir, file, good, expected } = savedCorpus();
     const corpus = loadCorpus(dir); // the corpus does not change: what changes is the save
     const dice = new Dice(seededRandom(20260223));
-    const places = [...Array.from({ length: SAVE_HEADER_BYTES }, (_, i) => i), ...Array.from({ length: FLIPS - SAVE_HEADER_BYTES }, () => dice.int(SAVE_HEADER_BYTES, good.length - 1))];
+    const places = [
+      ...Array.from({ length: SAVE_HEADER_BYTES }, (_, i) => i),
+      ...Array.from({ length: FLIPS - SAVE_HEADER_BYTES }, () => dice.int(SAVE_HEADER_BYTES, good.length - 1)),
+    ];
     const outcomes = { read: 0, rebuilt: 0 };
     const problems: string[] = [];
     for (const at of places) {
@@ -71,7 +92,8 @@ describe('a damaged knowledge save', () => {
         continue;
       }
       outcomes.rebuilt++;
-      if (!heard.some((m) => /cannot be read \(damaged: .*\): building it again/.test(m))) problems.push(`byte ${at}: rebuilt without reporting the damage: ${heard.join(' | ')}`);
+      if (!heard.some((m) => /cannot be read \(damaged: .*\): building it again/.test(m)))
+        problems.push(`byte ${at}: rebuilt without reporting the damage: ${heard.join(' | ')}`);
       // replaced by a whole save, which the next start reads
       try {
         unsealed(readFileSync(file), file);
@@ -79,7 +101,9 @@ describe('a damaged knowledge save', () => {
         problems.push(`byte ${at}: the damaged save was not replaced (${(error as Error).message})`);
       }
     }
-    console.log(`damaged save: ${places.length} single-byte changes, ${outcomes.read} read back as built, ${outcomes.rebuilt} detected and rebuilt`);
+    console.log(
+      `damaged save: ${places.length} single-byte changes, ${outcomes.read} read back as built, ${outcomes.rebuilt} detected and rebuilt`,
+    );
     expect(problems).toEqual([]);
     expect(outcomes.read + outcomes.rebuilt).toBe(places.length);
   }, 600_000);
@@ -87,10 +111,13 @@ describe('a damaged knowledge save', () => {
   it('whose count is huge is refused before anything is allocated from it, even with a matching checksum', () => {
     const { dir, file, good, expected } = savedCorpus();
     for (const kind of ['sentences', 'dates', 'mentions', 'speakers', 'terms']) {
-      writeFileSync(file, forged(good, (saved) => {
-        const counts = saved.passages.counts[kind] as Uint32Array;
-        counts[0] = 0xffffffff;
-      }));
+      writeFileSync(
+        file,
+        forged(good, (saved) => {
+          const counts = saved.passages.counts[kind] as Uint32Array;
+          counts[0] = 0xffffffff;
+        }),
+      );
       const started = performance.now();
       expect(() => loadKnowledge(file, loadCorpus(dir))).toThrow(DamagedSaveError);
       expect(performance.now() - started).toBeLessThan(5_000);
@@ -107,7 +134,9 @@ describe('a damaged knowledge save', () => {
     const damaged = Buffer.from(good);
     damaged.writeBigUInt64LE(0xffffffffffffffffn, SAVE_MAGIC.length);
     writeFileSync(file, damaged);
-    expect(() => loadKnowledge(file, loadCorpus(dir))).toThrow(/damaged: its header gives 18446744073709551615 bytes of contents, the file holds/);
+    expect(() => loadKnowledge(file, loadCorpus(dir))).toThrow(
+      /damaged: its header gives 18446744073709551615 bytes of contents, the file holds/,
+    );
     writeFileSync(file, good.subarray(0, SAVE_HEADER_BYTES - 1));
     expect(() => loadKnowledge(file, loadCorpus(dir))).toThrow(/damaged: it does not start with a save header/);
     writeFileSync(file, good);

@@ -15,10 +15,17 @@ import { CACHE_DIR, loadKnowledge, openCachedKnowledge, saveKnowledge } from '..
 import { scratchCorpus, testArticle } from '../helpers/corpus.ts';
 
 const QUESTIONS: Array<[string, Record<string, unknown>]> = [
-  ['search', { text: 'communications cell' }], ['search', { text: 'Blinkin Doha' }], ['who', { name: 'Qatari prime minister' }],
-  ['who', { name: 'McGurk' }], ['when', { event: 'Raanans freed' }], ['terms', {}], ['terms', { topic: 'ratio' }], ['timeline', {}],
+  ['search', { text: 'communications cell' }],
+  ['search', { text: 'Blinkin Doha' }],
+  ['who', { name: 'Qatari prime minister' }],
+  ['who', { name: 'McGurk' }],
+  ['when', { event: 'Raanans freed' }],
+  ['terms', {}],
+  ['terms', { topic: 'ratio' }],
+  ['timeline', {}],
 ];
-const answers = (k: Knowledge) => QUESTIONS.map(([name, input]) => JSON.stringify(runCommand(COMMANDS, name, input, { knowledge: k, page: { limit: 5, offset: 0 } })));
+const answers = (k: Knowledge) =>
+  QUESTIONS.map(([name, input]) => JSON.stringify(runCommand(COMMANDS, name, input, { knowledge: k, page: { limit: 5, offset: 0 } })));
 const saves = (dir: string) => readdirSync(join(dir, CACHE_DIR)).filter((f) => f.endsWith('.v8'));
 
 describe('the saved knowledge', () => {
@@ -48,7 +55,10 @@ describe('the saved knowledge', () => {
     const first = saves(dir);
     expect(first).toHaveLength(1);
     expect(openCachedKnowledge(dir, loadCorpus(dir)).from).toBe('cache');
-    writeFileSync(join(dir, 'sources', 'lighthouse.md'), testArticle('lighthouse', 'The lighthouse keepers of Zanzibar met the mediators on Tuesday.'));
+    writeFileSync(
+      join(dir, 'sources', 'lighthouse.md'),
+      testArticle('lighthouse', 'The lighthouse keepers of Zanzibar met the mediators on Tuesday.'),
+    );
     const changed = openCachedKnowledge(dir, loadCorpus(dir));
     expect(changed.from).toBe('build');
     expect(changed.knowledge.passageById.has('lighthouse#1')).toBe(true);
@@ -80,14 +90,18 @@ describe('the saved knowledge', () => {
 
   describe('on a large corpus (here the bundled one, with updates from 0 passages)', () => {
     const large = { incrementalFrom: 0 };
-    const ARTICLE = 'Fuel tankers queued overnight at the crossing while Qatar and Egypt pressed Hamas and Israel to keep to the timetable.';
+    const ARTICLE =
+      'Fuel tankers queued overnight at the crossing while Qatar and Egypt pressed Hamas and Israel to keep to the timetable.';
 
     it('brings an earlier save up to date with the sources added, changed and removed since, as a build would answer', () => {
       const dir = scratchCorpus();
       writeFileSync(join(dir, 'sources', 'tankers.md'), testArticle('tankers', ARTICLE));
       expect(openCachedKnowledge(dir, loadCorpus(dir), () => undefined, large).from).toBe('build');
       writeFileSync(join(dir, 'sources', 'tankers.md'), testArticle('tankers', ARTICLE.replace('overnight', 'for two days')));
-      writeFileSync(join(dir, 'sources', 'convoys.md'), testArticle('convoys', 'Aid convoys waited at the border for inspections, officials in Cairo said.'));
+      writeFileSync(
+        join(dir, 'sources', 'convoys.md'),
+        testArticle('convoys', 'Aid convoys waited at the border for inspections, officials in Cairo said.'),
+      );
       rmSync(join(dir, 'sources', 'cnn-retold-blinken-warns-qatar.md'));
       const heard: string[] = [];
       const caught = openCachedKnowledge(dir, loadCorpus(dir), (m) => heard.push(m), large);
@@ -103,11 +117,16 @@ describe('the saved knowledge', () => {
     it('builds again when entities.yaml changed, or when the corpus is small', () => {
       const dir = scratchCorpus();
       openCachedKnowledge(dir, loadCorpus(dir), () => undefined, large);
-      writeFileSync(join(dir, 'sources', 'convoys.md'), testArticle('convoys', 'Aid convoys waited at the border for inspections, officials in Cairo said.'));
+      writeFileSync(
+        join(dir, 'sources', 'convoys.md'),
+        testArticle('convoys', 'Aid convoys waited at the border for inspections, officials in Cairo said.'),
+      );
       expect(openCachedKnowledge(dir, loadCorpus(dir)).from).toBe('build');
-      writeFileSync(join(dir, 'entities.yaml'), readFileSync(join(dir, 'entities.yaml'), 'utf8').replace('[Israel, Israeli,', '[Zanzibar, Israel, Israeli,'));
+      writeFileSync(
+        join(dir, 'entities.yaml'),
+        readFileSync(join(dir, 'entities.yaml'), 'utf8').replace('[Israel, Israeli,', '[Zanzibar, Israel, Israeli,'),
+      );
       expect(openCachedKnowledge(dir, loadCorpus(dir), () => undefined, large).from).toBe('build');
     });
   });
 });
-

@@ -31,7 +31,10 @@ describe('the live corpus', () => {
     writeFileSync(join(dir, 'sources', 'lighthouse-ceasefire.md'), testArticle('lighthouse-ceasefire', ARTICLE));
     const result = await reloaded;
     expect(result).toMatchObject({ ok: true, added: ['lighthouse-ceasefire'], removed: [], changed: [] });
-    const after = JSON.parse(session.respond('/search lighthouse keepers Zanzibar')) as { found: boolean; results: Array<{ passage_id: string }> };
+    const after = JSON.parse(session.respond('/search lighthouse keepers Zanzibar')) as {
+      found: boolean;
+      results: Array<{ passage_id: string }>;
+    };
     expect(after.found).toBe(true);
     expect(after.results[0]?.passage_id).toBe('lighthouse-ceasefire#1');
   });
@@ -105,9 +108,13 @@ describe('source changes applied to the running knowledge, not rebuilt, at every
     writeFileSync(join(dir, 'sources', 'lighthouse-ceasefire.md'), testArticle('lighthouse-ceasefire', ARTICLE));
     expect(await live.reload()).toMatchObject({ ok: true, how: 'update', added: ['lighthouse-ceasefire'] });
     const session = new ConsoleSession(live, COMMANDS, 'json');
-    const found = (q: string) => (JSON.parse(session.respond(`/search ${q}`)) as { results: Array<{ passage_id: string }> }).results.map((r) => r.passage_id);
+    const found = (q: string) =>
+      (JSON.parse(session.respond(`/search ${q}`)) as { results: Array<{ passage_id: string }> }).results.map((r) => r.passage_id);
     expect(found('lighthouse keepers Zanzibar')[0]).toBe('lighthouse-ceasefire#1');
-    writeFileSync(join(dir, 'sources', 'lighthouse-ceasefire.md'), testArticle('lighthouse-ceasefire', ARTICLE.replace('Zanzibar', 'Pemba')));
+    writeFileSync(
+      join(dir, 'sources', 'lighthouse-ceasefire.md'),
+      testArticle('lighthouse-ceasefire', ARTICLE.replace('Zanzibar', 'Pemba')),
+    );
     expect(await live.reload()).toMatchObject({ ok: true, how: 'update', changed: ['lighthouse-ceasefire'] });
     expect(found('lighthouse keepers Pemba')[0]).toBe('lighthouse-ceasefire#1');
     expect(live.current().passageById.get('lighthouse-ceasefire#1')?.text).not.toContain('Zanzibar');
@@ -127,7 +134,10 @@ describe('source changes applied to the running knowledge, not rebuilt, at every
     expect((await live.reload()).ok).toBe(false);
     expect(live.current()).toBe(old);
     rmSync(join(dir, 'sources', 'broken-date.md'));
-    writeFileSync(join(dir, 'entities.yaml'), readFileSync(join(dir, 'entities.yaml'), 'utf8').replace('[Israel, Israeli,', '[Zanzibar, Israel, Israeli,'));
+    writeFileSync(
+      join(dir, 'entities.yaml'),
+      readFileSync(join(dir, 'entities.yaml'), 'utf8').replace('[Israel, Israeli,', '[Zanzibar, Israel, Israeli,'),
+    );
     expect(await live.reload()).toMatchObject({ ok: true, how: 'build' });
   }, 60_000);
 });
@@ -146,9 +156,17 @@ describe.each([
     const timelineBefore = JSON.parse(session.respond('/timeline')) as { total: number };
     writeFileSync(
       join(dir, 'sources', 'lighthouse-deal.md'),
-      testArticle('lighthouse-deal', 'The lighthouse keepers agreed to a ceasefire deal on Wednesday, under which 12 hostages would be freed in exchange for 36 prisoners.', '2026-02-05'),
+      testArticle(
+        'lighthouse-deal',
+        'The lighthouse keepers agreed to a ceasefire deal on Wednesday, under which 12 hostages would be freed in exchange for 36 prisoners.',
+        '2026-02-05',
+      ),
     );
-    if (entitiesToo) writeFileSync(join(dir, 'entities.yaml'), readFileSync(join(dir, 'entities.yaml'), 'utf8').replace('[Israel, Israeli,', '[Zanzibar, Israel, Israeli,'));
+    if (entitiesToo)
+      writeFileSync(
+        join(dir, 'entities.yaml'),
+        readFileSync(join(dir, 'entities.yaml'), 'utf8').replace('[Israel, Israeli,', '[Zanzibar, Israel, Israeli,'),
+      );
     expect(await live.reload()).toMatchObject({ ok: true, how, added: ['lighthouse-deal'] });
     const after = JSON.parse(session.respond('/terms')) as Reply;
     expect(after.results[0]?.passage_id).toBe('lighthouse-deal#1');

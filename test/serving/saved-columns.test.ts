@@ -4,7 +4,12 @@ import { columnsOfMap, fromTable, mapFromColumns, toTable } from '../../src/serv
 
 describe('saved columns', () => {
   it('give back a Map of counts, in its order', () => {
-    const counts = new Map([['hostag', 3], ['releas', 12], ['constructor', 1], ['__proto__', 2]]);
+    const counts = new Map([
+      ['hostag', 3],
+      ['releas', 12],
+      ['constructor', 1],
+      ['__proto__', 2],
+    ]);
     const back = mapFromColumns(columnsOfMap(counts));
     expect([...back]).toEqual([...counts]);
   });

@@ -22,7 +22,8 @@ const TOKEN_REFUSED = 'Discord refused DISCORD_TOKEN: it is wrong, or was reset 
 /** The gateway close codes that no retry can fix, and what each asks of the operator. */
 const CONFIG_CLOSE_CODES: Partial<Record<number, string>> = {
   [GatewayCloseCodes.AuthenticationFailed]: `${TOKEN_REFUSED} (gateway close 4004)`,
-  [GatewayCloseCodes.DisallowedIntents]: 'Discord refused the gateway intents the bot asks for (gateway close 4014): turn them on under Developer Portal → Bot → Privileged Gateway Intents, or run a version that does not ask for them',
+  [GatewayCloseCodes.DisallowedIntents]:
+    'Discord refused the gateway intents the bot asks for (gateway close 4014): turn them on under Developer Portal → Bot → Privileged Gateway Intents, or run a version that does not ask for them',
   [GatewayCloseCodes.InvalidIntents]: 'Discord says the gateway intents are invalid (gateway close 4013)',
   [GatewayCloseCodes.InvalidShard]: 'Discord refused the shard settings (gateway close 4010): check DISCORD_SHARDS',
   [GatewayCloseCodes.ShardingRequired]: 'Discord requires sharding for this many servers (gateway close 4011): run npm run start:sharded',
@@ -55,8 +56,13 @@ export function startFailure(error: unknown, closeCode: number | null = null): S
   const matched = CONFIG_MESSAGES.find(([pattern]) => pattern.test(message));
   if (matched) return { retry: false, reason: CONFIG_CLOSE_CODES[matched[1]] ?? message };
   const status = statusOf(error);
-  if ((error as { code?: unknown } | null)?.code === 'TokenInvalid' || status === 401) return { retry: false, reason: `${TOKEN_REFUSED} (401 Unauthorized)` };
-  if (status === 403) return { retry: false, reason: `Discord forbids the bot this request (403 Forbidden: ${message}): check the application and the bot's access` };
+  if ((error as { code?: unknown } | null)?.code === 'TokenInvalid' || status === 401)
+    return { retry: false, reason: `${TOKEN_REFUSED} (401 Unauthorized)` };
+  if (status === 403)
+    return {
+      retry: false,
+      reason: `Discord forbids the bot this request (403 Forbidden: ${message}): check the application and the bot's access`,
+    };
   if (status !== null) return { retry: true, reason: `Discord answered ${status} (${message})` };
   return { retry: true, reason: `Discord cannot be reached (${describeCause(error)})` };
 }

@@ -19,7 +19,10 @@ export function logGatewayEvents(client: Client, logger: Logger): void {
     const invalid = /Invalid session; will attempt to resume: (true|false)/.exec(message);
     if (invalid) {
       const resumable = invalid[1] === 'true';
-      logger.warn({ shard, resumable }, `Discord invalidated the gateway session (op 9); ${resumable ? 'resuming it' : 'identifying again'}`);
+      logger.warn(
+        { shard, resumable },
+        `Discord invalidated the gateway session (op 9); ${resumable ? 'resuming it' : 'identifying again'}`,
+      );
       return;
     }
     const lost = /The gateway closed with an unexpected code (\d+)/.exec(message);
@@ -28,14 +31,16 @@ export function logGatewayEvents(client: Client, logger: Logger): void {
       return;
     }
     const reason = /Destroying shard\s+Reason: ([^\n]+)/.exec(message)?.[1]?.trim();
-    if (reason && client.isReady() && !['none', 'Manager was destroyed'].includes(reason)) logger.warn({ shard, reason }, `gateway connection closed (${reason}); reconnecting`);
+    if (reason && client.isReady() && !['none', 'Manager was destroyed'].includes(reason))
+      logger.warn({ shard, reason }, `gateway connection closed (${reason}); reconnecting`);
   });
   client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'gateway reconnecting'));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway session resumed'));
   client.on(Events.ShardReady, (shard) => client.isReady() && logger.info({ shard }, 'gateway session started again'));
   client.on(Events.ShardError, (error, shard) => client.isReady() && logger.warn({ shard }, `gateway error: ${error.message}`));
   client.on(Events.ShardDisconnect, (event, shard) => {
-    if (client.isReady()) logger.error({ shard, code: event.code }, `the gateway closed for good: ${startFailure(null, event.code).reason}`);
+    if (client.isReady())
+      logger.error({ shard, code: event.code }, `the gateway closed for good: ${startFailure(null, event.code).reason}`);
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js client error'));
 }

@@ -25,13 +25,22 @@ export function logRestTrouble(rest: RestEvents, logger: Logger): void {
       const retryAfterS = Number(response.headers.get('retry-after') ?? 0);
       const global = response.headers.has('x-ratelimit-global');
       const scope = response.headers.get('x-ratelimit-scope') ?? 'user';
-      logger.warn({ method, route, retryAfterS, global, scope }, `Discord rate limit${global ? ' (global)' : ''}: waiting ${retryAfterS} s before ${method} ${route}`);
+      logger.warn(
+        { method, route, retryAfterS, global, scope },
+        `Discord rate limit${global ? ' (global)' : ''}: waiting ${retryAfterS} s before ${method} ${route}`,
+      );
     } else if (response.status >= 500) {
-      logger.warn({ method, route, status: response.status, try: request.retries + 1 }, `Discord answered ${response.status} ${response.statusText} to ${method} ${route} (try ${request.retries + 1})`);
+      logger.warn(
+        { method, route, status: response.status, try: request.retries + 1 },
+        `Discord answered ${response.status} ${response.statusText} to ${method} ${route} (try ${request.retries + 1})`,
+      );
     }
   });
   rest.on('rateLimited', (info) => {
-    logger.info({ method: info.method.toUpperCase(), route: readableRoute(info.route), waitMs: info.timeToReset, global: info.global }, 'holding a request back for a Discord rate limit');
+    logger.info(
+      { method: info.method.toUpperCase(), route: readableRoute(info.route), waitMs: info.timeToReset, global: info.global },
+      'holding a request back for a Discord rate limit',
+    );
   });
 }
 

@@ -46,7 +46,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const ctx = botContext({ faqSeed: faqSeedIn(corpusDirFromEnv()), ...options });
   listenForInteractions(client, createInteractionHandler(ctx, webhooks), webhooks);
   logRestTrouble(webhooks.rest, logger);
-  client.once(Events.ClientReady, (c) => logger.info({ user: c.user.tag, guilds: c.guilds.cache.size, invite: inviteUrl(env.DISCORD_APPLICATION_ID) }, 'connected to Discord'));
+  client.once(Events.ClientReady, (c) =>
+    logger.info({ user: c.user.tag, guilds: c.guilds.cache.size, invite: inviteUrl(env.DISCORD_APPLICATION_ID) }, 'connected to Discord'),
+  );
   logGatewayEvents(client, logger);
   logRestTrouble(client.rest, logger);
   // the close code Discord gave during a login attempt tells a refused token (4004) from a network failure
@@ -59,7 +61,12 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
         closeCode = null;
         return client.login(env.DISCORD_TOKEN);
       },
-      { logger, schedule: { initialMs: env.DISCORD_RETRY_INITIAL_MS, maxMs: env.DISCORD_RETRY_MAX_MS }, judge: (error) => startFailure(error, closeCode), ...(options.signal ? { signal: options.signal } : {}) },
+      {
+        logger,
+        schedule: { initialMs: env.DISCORD_RETRY_INITIAL_MS, maxMs: env.DISCORD_RETRY_MAX_MS },
+        judge: (error) => startFailure(error, closeCode),
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
     );
   } catch (error) {
     await client.destroy();

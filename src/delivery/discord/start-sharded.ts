@@ -29,10 +29,18 @@ export interface RunningShards {
  * @example
  * const shards = await startShards(readDiscordEnv(process.env), logger); // → { count: 2, stop }
  */
-export async function startShards(env: DiscordEnv, logger: Logger, onConfigError: (shard: number) => void = () => undefined): Promise<RunningShards> {
+export async function startShards(
+  env: DiscordEnv,
+  logger: Logger,
+  onConfigError: (shard: number) => void = () => undefined,
+): Promise<RunningShards> {
   const rest = new REST({ api: env.DISCORD_API_URL }).setToken(env.DISCORD_TOKEN);
   const schedule = { initialMs: env.DISCORD_RETRY_INITIAL_MS, maxMs: env.DISCORD_RETRY_MAX_MS };
-  const gateway = await untilReached('ask Discord for the shard count', async () => (await rest.get(Routes.gatewayBot())) as APIGatewayBotInfo, { logger, schedule });
+  const gateway = await untilReached(
+    'ask Discord for the shard count',
+    async () => (await rest.get(Routes.gatewayBot())) as APIGatewayBotInfo,
+    { logger, schedule },
+  );
   const count = env.DISCORD_SHARDS ?? Math.max(1, gateway.shards);
   const manager = new ShardingManager(join(import.meta.dirname, '../../main.ts'), {
     token: env.DISCORD_TOKEN,
@@ -78,7 +86,12 @@ export async function startShards(env: DiscordEnv, logger: Logger, onConfigError
     await manager.spawn({ amount: count, delay, timeout: 2 ** 31 - 1 });
   } catch (error) {
     // a shard that stopped on a configuration error may be told apart only once it has exited: give it the time
-    const exits = manager.shards.map((shard) => new Promise<void>((resolve) => (shard.process && shard.process.exitCode === null ? shard.process.once('exit', () => resolve()) : resolve())));
+    const exits = manager.shards.map(
+      (shard) =>
+        new Promise<void>((resolve) =>
+          shard.process && shard.process.exitCode === null ? shard.process.once('exit', () => resolve()) : resolve(),
+        ),
+    );
     await Promise.race([Promise.all(exits), sleep(3_000)]);
     if (failed.shard === null) throw error;
     await stop();

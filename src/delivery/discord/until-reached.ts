@@ -26,11 +26,15 @@ export interface UntilReachedOptions {
  */
 export async function untilReached<T>(what: string, attempt: () => Promise<T>, options: UntilReachedOptions): Promise<T> {
   const { logger, schedule, signal, judge = (error: unknown) => startFailure(error), random } = options;
-  for (let failures = 0; ; ) {
+  for (let failures = 0; ;) {
     if (signal?.aborted) throw signal.reason;
     try {
       const result = await attempt();
-      if (failures > 0) logger.info({ attempts: failures + 1 }, `${what}: Discord reached after ${failures} failed ${failures === 1 ? 'attempt' : 'attempts'}`);
+      if (failures > 0)
+        logger.info(
+          { attempts: failures + 1 },
+          `${what}: Discord reached after ${failures} failed ${failures === 1 ? 'attempt' : 'attempts'}`,
+        );
       return result;
     } catch (error) {
       const failure = judge(error);

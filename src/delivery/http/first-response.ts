@@ -6,7 +6,13 @@
  * Discord's bare "This interaction failed". A second `sendFirst`, or one after the deadline, rejects and is logged:
  * later edits and follow-ups go through the webhook routes, not through the HTTP answer.
  */
-import { type APIInteraction, type APIInteractionResponse, InteractionResponseType, InteractionType, MessageFlags } from 'discord-api-types/v10';
+import {
+  type APIInteraction,
+  type APIInteractionResponse,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+} from 'discord-api-types/v10';
 import { apology, newErrorId, SOMETHING_WENT_WRONG, TOOK_TOO_LONG } from '../../errors/apology.ts';
 import type { InteractionHandler } from '../../interactions/dispatch.ts';
 import type { Logger } from '../../logging/logger.ts';
@@ -39,7 +45,8 @@ const OPENING: Record<Failure, string> = { threw: SOMETHING_WENT_WRONG, deadline
  * fallbackResponse(interaction, 'deadline', '1a2b3c4d') // { type: 4, data: { content: 'Sorry — that took too long … `1a2b3c4d` …', flags: 64, … } }
  */
 export function fallbackResponse(interaction: APIInteraction, failure: Failure, errorId: string): APIInteractionResponse {
-  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
+  if (interaction.type === InteractionType.ApplicationCommandAutocomplete)
+    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
   return {
     type: InteractionResponseType.ChannelMessageWithSource,
     data: { content: apology(errorId, OPENING[failure]), flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
@@ -61,7 +68,11 @@ function serialize(response: APIInteractionResponse): string {
  * @example
  * await answerInteraction(interaction, handler, { deliver: (body) => writeJson(res, 200, body), logger });
  */
-export async function answerInteraction(interaction: APIInteraction, handler: InteractionHandler, options: FirstResponseOptions): Promise<void> {
+export async function answerInteraction(
+  interaction: APIInteraction,
+  handler: InteractionHandler,
+  options: FirstResponseOptions,
+): Promise<void> {
   const { deliver, logger, deadlineMs = FIRST_RESPONSE_DEADLINE_MS, receivedAt = performance.now() } = options;
   const about = { interactionId: interaction.id, type: interaction.type };
   let answeredBy: 'handler' | Failure | null = null;
@@ -72,15 +83,24 @@ export async function answerInteraction(interaction: APIInteraction, handler: In
     answeredBy = failure;
     clearTimeout(timer);
     const errorId = newErrorId();
-    const message = { threw: 'interaction failed before its first response', deadline: `no first response within ${deadlineMs} ms`, 'no-answer': 'the handler finished without a first response' }[failure];
+    const message = {
+      threw: 'interaction failed before its first response',
+      deadline: `no first response within ${deadlineMs} ms`,
+      'no-answer': 'the handler finished without a first response',
+    }[failure];
     logger.error({ ...about, errorId, ...(err === undefined ? {} : { err }) }, message);
-    delivered = deliver(serialize(fallbackResponse(interaction, failure, errorId))).catch((deliverError: unknown) => logger.warn({ ...about, errorId, err: deliverError }, 'could not deliver the apology'));
+    delivered = deliver(serialize(fallbackResponse(interaction, failure, errorId))).catch((deliverError: unknown) =>
+      logger.warn({ ...about, errorId, err: deliverError }, 'could not deliver the apology'),
+    );
   };
   const timer = setTimeout(() => fallBack('deadline'), Math.max(0, deadlineMs - (performance.now() - receivedAt)));
 
   const sendFirst = (response: APIInteractionResponse): Promise<void> => {
     if (answeredBy !== null) {
-      const why = answeredBy === 'handler' ? 'the first response was already sent; edit or follow up through the webhook routes' : `the interaction was already answered with an apology (${answeredBy})`;
+      const why =
+        answeredBy === 'handler'
+          ? 'the first response was already sent; edit or follow up through the webhook routes'
+          : `the interaction was already answered with an apology (${answeredBy})`;
       const error = new Error(`sendFirst refused for interaction ${interaction.id}: ${why}`);
       logger.error({ ...about, err: error }, 'a second first response refused');
       return Promise.reject(error);

@@ -87,14 +87,17 @@ type Refusal = { status: number; message: string; headers?: Record<string, strin
 function send(res: ServerResponse, status: number, body: string, contentType: string, headers: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     if (res.destroyed) return reject(new Error('the connection closed before the response was written'));
-    res.once('close', () => (res.writableFinished ? resolve() : reject(new Error('the connection closed before the response was written'))));
+    res.once('close', () =>
+      res.writableFinished ? resolve() : reject(new Error('the connection closed before the response was written')),
+    );
     res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), ...headers });
     res.end(body);
   });
 }
 
 const sendJson = (res: ServerResponse, status: number, body: string) => send(res, status, body, 'application/json');
-const sendText = (res: ServerResponse, refusal: Refusal) => send(res, refusal.status, `${refusal.message}\n`, 'text/plain; charset=utf-8', refusal.headers).catch(() => undefined);
+const sendText = (res: ServerResponse, refusal: Refusal) =>
+  send(res, refusal.status, `${refusal.message}\n`, 'text/plain; charset=utf-8', refusal.headers).catch(() => undefined);
 
 const header = (req: IncomingMessage, name: string): string | undefined => {
   const value = req.headers[name];
@@ -104,7 +107,10 @@ const header = (req: IncomingMessage, name: string): string | undefined => {
 /** The route a request asks for, or why it gets none; nothing here reads the body. */
 function routeOf(req: IncomingMessage, path: string, pages: boolean): 'interaction' | 'health' | 'pages' | Refusal {
   const pathname = (req.url ?? '/').split('?')[0];
-  if (pathname === HEALTH_PATH) return req.method === 'GET' || req.method === 'HEAD' ? 'health' : { status: 405, message: 'method not allowed', headers: { allow: 'GET, HEAD' } };
+  if (pathname === HEALTH_PATH)
+    return req.method === 'GET' || req.method === 'HEAD'
+      ? 'health'
+      : { status: 405, message: 'method not allowed', headers: { allow: 'GET, HEAD' } };
   if (pathname !== path) return pages ? 'pages' : { status: 404, message: 'not found' };
   if (req.method !== 'POST') return { status: 405, message: 'method not allowed', headers: { allow: 'POST' } };
   const type = header(req, 'content-type')?.split(';')[0]?.trim().toLowerCase();
@@ -146,7 +152,12 @@ function rateLimitedLog(everyMs: number, log: (count: number) => void): () => vo
 export function createInteractionsServer(options: InteractionsServerOptions): InteractionsServer {
   const { publicKey, handler, logger, path = INTERACTIONS_PATH, maxBodyBytes = MAX_BODY_BYTES, deadlineMs, health, pages } = options;
   const budget = new BodyBudget(options.maxBufferedBytes ?? MAX_BUFFERED_BYTES);
-  const seen = options.seen ?? new SeenInteractions({ onEvictedEarly: (evicted) => logger.warn({ evicted }, 'interaction ids forgotten before their signatures expired: too many to remember') });
+  const seen =
+    options.seen ??
+    new SeenInteractions({
+      onEvictedEarly: (evicted) =>
+        logger.warn({ evicted }, 'interaction ids forgotten before their signatures expired: too many to remember'),
+    });
   const startedAt = Date.now();
   const inFlight = new Set<Promise<void>>();
   /** Responses not finished yet: a close marks the ones not yet begun to end their connection. */
@@ -163,8 +174,17 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
       logger.error({ err: error }, 'health check failed');
     }
     const ok = !closing && !failing;
-    const body = JSON.stringify({ ok, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), ...(closing ? { closing: true } : {}), ...extra });
-    res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
+    const body = JSON.stringify({
+      ok,
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      ...(closing ? { closing: true } : {}),
+      ...extra,
+    });
+    res.writeHead(ok ? 200 : 503, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+      'cache-control': 'no-store',
+    });
     res.end(head ? undefined : body);
   };
 
@@ -173,7 +193,9 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     res.once('finish', () => req.socket.destroy());
     return sendText(res, { ...refusal, headers: { ...refusal.headers, connection: 'close' } });
   };
-  const overBudget = rateLimitedLog(10_000, (count) => logger.warn({ count, limit: budget.limit }, 'requests refused: the bodies being read fill the memory set aside for them'));
+  const overBudget = rateLimitedLog(10_000, (count) =>
+    logger.warn({ count, limit: budget.limit }, 'requests refused: the bodies being read fill the memory set aside for them'),
+  );
 
   const onInteraction = async (req: IncomingMessage, res: ServerResponse) => {
     const receivedAt = performance.now();
@@ -183,7 +205,10 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     const screened = screenSignatureHeaders(signature, timestamp);
     if (!screened.ok) {
       const clock = screened.skewSeconds === undefined ? {} : { skewSeconds: screened.skewSeconds };
-      logger[screened.reason === 'stale' || screened.reason === 'future' ? 'warn' : 'info']({ reason: screened.reason, ...clock }, 'unsigned or badly signed request refused');
+      logger[screened.reason === 'stale' || screened.reason === 'future' ? 'warn' : 'info'](
+        { reason: screened.reason, ...clock },
+        'unsigned or badly signed request refused',
+      );
       return refuseAndClose(req, res, { status: 401, message: 'invalid request signature' });
     }
     const read = await readBody(req, maxBodyBytes, budget);
@@ -201,7 +226,10 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
       const verdict = verifyDiscordRequest(publicKey, { signature, timestamp, body: read.body });
       if (!verdict.ok) {
         const clock = verdict.skewSeconds === undefined ? {} : { skewSeconds: verdict.skewSeconds };
-        logger[verdict.reason === 'stale' || verdict.reason === 'future' ? 'warn' : 'info']({ reason: verdict.reason, ...clock }, 'unsigned or badly signed request refused');
+        logger[verdict.reason === 'stale' || verdict.reason === 'future' ? 'warn' : 'info'](
+          { reason: verdict.reason, ...clock },
+          'unsigned or badly signed request refused',
+        );
         return sendText(res, { status: 401, message: 'invalid request signature' });
       }
       parsed = parseInteraction(read.body);
@@ -213,14 +241,23 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
       return sendText(res, { status: 400, message: 'body must be an interaction as Discord sends it' });
     }
     const { interaction } = parsed;
-    if (interaction.type === InteractionType.Ping) return sendJson(res, 200, JSON.stringify({ type: InteractionResponseType.Pong })).catch(() => undefined);
+    if (interaction.type === InteractionType.Ping)
+      return sendJson(res, 200, JSON.stringify({ type: InteractionResponseType.Pong })).catch(() => undefined);
     // only now, with the signature verified: a forger cannot mark an id as seen before Discord sends it
     if (!seen.firstTime(interaction.id, screened.timestampSeconds)) {
       logger.warn({ interactionId: interaction.id, type: interaction.type }, 'replayed interaction refused: this id was answered already');
       return sendText(res, { status: 409, message: 'interaction already received' });
     }
-    await answerInteraction(interaction, handler, { deliver: (body) => sendJson(res, 200, body), logger, receivedAt, ...(deadlineMs === undefined ? {} : { deadlineMs }) });
-    logger.debug({ interactionId: interaction.id, type: interaction.type, ms: Math.round(performance.now() - receivedAt) }, 'interaction handled');
+    await answerInteraction(interaction, handler, {
+      deliver: (body) => sendJson(res, 200, body),
+      logger,
+      receivedAt,
+      ...(deadlineMs === undefined ? {} : { deadlineMs }),
+    });
+    logger.debug(
+      { interactionId: interaction.id, type: interaction.type, ms: Math.round(performance.now() - receivedAt) },
+      'interaction handled',
+    );
   };
 
   const settle = async (deadlineMs: number): Promise<number> => {
@@ -257,7 +294,10 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
   server.keepAliveTimeout = 65_000;
   // connections past the cap are closed as they arrive, before a byte is read; logged at most every 10 s
   server.maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
-  server.on('drop', rateLimitedLog(10_000, (count) => logger.warn({ count, limit: server.maxConnections }, 'connections refused: too many open at once')));
+  server.on(
+    'drop',
+    rateLimitedLog(10_000, (count) => logger.warn({ count, limit: server.maxConnections }, 'connections refused: too many open at once')),
+  );
 
   return {
     server,

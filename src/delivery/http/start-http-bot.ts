@@ -23,7 +23,9 @@ import type { SiteOptions } from '../web/site-routes.ts';
 import { webRequestHandler } from '../web/web-server.ts';
 import { type RunningHttp, startHttp } from './start-http.ts';
 
-export async function startHttpBot(options: BotOptions & { env: HttpEnv; port?: number; site?: Omit<SiteOptions, 'knowledge'> }): Promise<RunningHttp> {
+export async function startHttpBot(
+  options: BotOptions & { env: HttpEnv; port?: number; site?: Omit<SiteOptions, 'knowledge'> },
+): Promise<RunningHttp> {
   const { env, logger, knowledge } = options;
   const webhooks = createWebhookClient({ api: env.DISCORD_API_URL });
   // a 429 or 5xx on a webhook edit or follow-up is one warning line; what still fails is logged by the interaction layer
@@ -35,5 +37,13 @@ export async function startHttpBot(options: BotOptions & { env: HttpEnv; port?: 
   const pages = env.PUBLIC_URL ? { pages: webRequestHandler({ ...options.site, knowledge }, logger) } : {};
   // the starter FAQ, unless given: the corpus's own (CORPUS_DIR)
   const ctx = botContext({ faqSeed: faqSeedIn(corpusDirFromEnv()), ...options });
-  return startHttp({ env, logger, handler: createInteractionHandler(ctx, webhooks), webhooks, health, ...pages, ...(options.port !== undefined ? { port: options.port } : {}) });
+  return startHttp({
+    env,
+    logger,
+    handler: createInteractionHandler(ctx, webhooks),
+    webhooks,
+    health,
+    ...pages,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+  });
 }

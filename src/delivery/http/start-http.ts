@@ -60,11 +60,21 @@ export interface StartHttpOptions {
  */
 export async function startHttp(options: StartHttpOptions): Promise<RunningHttp> {
   const { env, handler, logger, health, pages, webhooks } = options;
-  const server = createInteractionsServer({ publicKey: publicKeyFromHex(env.DISCORD_PUBLIC_KEY), handler, logger, path: env.INTERACTIONS_PATH, ...(health ? { health } : {}), ...(pages ? { pages } : {}) });
+  const server = createInteractionsServer({
+    publicKey: publicKeyFromHex(env.DISCORD_PUBLIC_KEY),
+    handler,
+    logger,
+    path: env.INTERACTIONS_PATH,
+    ...(health ? { health } : {}),
+    ...(pages ? { pages } : {}),
+  });
   const address = await server.listen(options.port ?? env.PORT, env.HTTP_HOST);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}${env.INTERACTIONS_PATH}`;
-  logger.info({ address: address.address, port: address.port, path: env.INTERACTIONS_PATH }, `HTTP interactions endpoint listening on ${url}`);
+  logger.info(
+    { address: address.address, port: address.port, path: env.INTERACTIONS_PATH },
+    `HTTP interactions endpoint listening on ${url}`,
+  );
   return {
     server,
     address,

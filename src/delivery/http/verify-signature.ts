@@ -38,7 +38,8 @@ export class PublicKeyError extends Error {
  * const key = publicKeyFromHex(env.DISCORD_PUBLIC_KEY); // throws PublicKeyError on anything but 64 hex characters
  */
 export function publicKeyFromHex(hex: string): KeyObject {
-  if (!HEX_KEY.test(hex)) throw new PublicKeyError('the public key must be 64 hex characters (Developer Portal → General Information → Public Key)');
+  if (!HEX_KEY.test(hex))
+    throw new PublicKeyError('the public key must be 64 hex characters (Developer Portal → General Information → Public Key)');
   try {
     return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(hex, 'hex')]), format: 'der', type: 'spki' });
   } catch (error) {
@@ -46,7 +47,8 @@ export function publicKeyFromHex(hex: string): KeyObject {
   }
 }
 
-export type HeaderVerdict = { ok: true; timestampSeconds: number } | { ok: false; reason: Exclude<Refusal, 'bad-signature'>; skewSeconds?: number };
+export type HeaderVerdict =
+  { ok: true; timestampSeconds: number } | { ok: false; reason: Exclude<Refusal, 'bad-signature'>; skewSeconds?: number };
 
 /** Where a timestamp stands against the window: its skew in seconds, and whether that is too old or too far ahead. */
 function ageOf(timestamp: string, nowMs: number): { skewSeconds: number; reason?: 'stale' | 'future' } {
@@ -67,7 +69,11 @@ function ageOf(timestamp: string, nowMs: number): { skewSeconds: number; reason?
  * const screened = screenSignatureHeaders(req.headers['x-signature-ed25519'], req.headers['x-signature-timestamp']);
  * if (!screened.ok) return refuseAndClose(401); // the body is never read
  */
-export function screenSignatureHeaders(signature: string | undefined, timestamp: string | undefined, nowMs: number = Date.now()): HeaderVerdict {
+export function screenSignatureHeaders(
+  signature: string | undefined,
+  timestamp: string | undefined,
+  nowMs: number = Date.now(),
+): HeaderVerdict {
   if (!signature || !timestamp) return { ok: false, reason: 'missing' };
   if (!HEX_SIGNATURE.test(signature) || !UNIX_SECONDS.test(timestamp)) return { ok: false, reason: 'malformed' };
   const { skewSeconds, reason } = ageOf(timestamp, nowMs);

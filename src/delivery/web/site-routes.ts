@@ -46,7 +46,10 @@ function route(request: WebRequest, site: SiteOptions): WebResponse {
   const query = new URLSearchParams(rawQuery);
   if (rawPath === '/') return webResponse(302, 'text/plain; charset=utf-8', 'See /sources\n', { location: SOURCES_PATH });
   const knowledge = site.knowledge.ready();
-  if (!knowledge) return webResponse(503, HTML, renderMessagePage('Loading', 'The corpus is still loading. Try again in a few seconds.'), { 'retry-after': '5' });
+  if (!knowledge)
+    return webResponse(503, HTML, renderMessagePage('Loading', 'The corpus is still loading. Try again in a few seconds.'), {
+      'retry-after': '5',
+    });
   if (rawPath === SOURCES_PATH) {
     const page = pageParam(query, pageCount(knowledge.corpus.sources.length, SOURCES_PER_PAGE));
     return page === null ? notFound() : webResponse(200, HTML, renderSourcesPage(knowledge, { page }));
@@ -61,7 +64,9 @@ function route(request: WebRequest, site: SiteOptions): WebResponse {
   }
   if (rawPath === TIMELINE_PATH) {
     const page = pageParam(query, pageCount(timelineOrder(knowledge).length, ENTRIES_PER_PAGE));
-    return page === null ? notFound() : webResponse(200, HTML, renderTimelinePage(knowledge, { page, picture: site.timelinePng !== undefined }));
+    return page === null
+      ? notFound()
+      : webResponse(200, HTML, renderTimelinePage(knowledge, { page, picture: site.timelinePng !== undefined }));
   }
   if (rawPath === TIMELINE_PNG_PATH && site.timelinePng) return webResponse(200, 'image/png', site.timelinePng(knowledge));
   return notFound();
@@ -73,7 +78,8 @@ function route(request: WebRequest, site: SiteOptions): WebResponse {
  * respond({ method: 'POST', url: '/sources' }, site).status // → 405
  */
 export function respond(request: WebRequest, site: SiteOptions): WebResponse {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return webResponse(405, 'text/plain; charset=utf-8', 'method not allowed: this site is read-only\n', { allow: 'GET, HEAD' });
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return webResponse(405, 'text/plain; charset=utf-8', 'method not allowed: this site is read-only\n', { allow: 'GET, HEAD' });
   const response = route(request, site);
   const etag = response.headers.etag;
   if (etag && request.headers?.['if-none-match']?.split(/\s*,\s*/).includes(etag)) {

@@ -32,8 +32,15 @@ const SAFETY = {
  */
 export function webResponse(status: number, contentType: string, body: string | Buffer, extra: Record<string, string> = {}): WebResponse {
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  const cache: Record<string, string> = status === 200 ? { 'cache-control': 'no-cache', etag: `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"` } : { 'cache-control': 'no-store' };
-  return { status, headers: { 'content-type': contentType, 'content-length': String(bytes.length), ...cache, ...SAFETY, ...extra }, body: bytes };
+  const cache: Record<string, string> =
+    status === 200
+      ? { 'cache-control': 'no-cache', etag: `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"` }
+      : { 'cache-control': 'no-store' };
+  return {
+    status,
+    headers: { 'content-type': contentType, 'content-length': String(bytes.length), ...cache, ...SAFETY, ...extra },
+    body: bytes,
+  };
 }
 
 export const HTML = 'text/html; charset=utf-8';

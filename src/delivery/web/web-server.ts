@@ -19,7 +19,10 @@ export function webRequestHandler(site: SiteOptions, logger: Logger): (req: Inco
   return (req, res) => {
     let response;
     try {
-      response = respond({ method: req.method ?? 'GET', url: req.url ?? '/', headers: { 'if-none-match': req.headers['if-none-match'] } }, site);
+      response = respond(
+        { method: req.method ?? 'GET', url: req.url ?? '/', headers: { 'if-none-match': req.headers['if-none-match'] } },
+        site,
+      );
     } catch (error) {
       logger.error({ err: error, url: req.url }, 'page failed to render');
       response = webResponse(500, 'text/plain; charset=utf-8', 'Something went wrong on our side; the error is logged.\n');
@@ -41,7 +44,12 @@ export interface RunningWebServer {
  * const web = await startWebServer({ site: { knowledge: live }, logger, port: 8081, host: '0.0.0.0' });
  * process.once('SIGTERM', () => void web.stop());
  */
-export async function startWebServer(options: { site: SiteOptions; logger: Logger; port: number; host?: string }): Promise<RunningWebServer> {
+export async function startWebServer(options: {
+  site: SiteOptions;
+  logger: Logger;
+  port: number;
+  host?: string;
+}): Promise<RunningWebServer> {
   const { logger } = options;
   const server = createServer(webRequestHandler(options.site, logger));
   server.headersTimeout = 10_000;

@@ -59,10 +59,16 @@ export class PostgresDatabase implements SqlDatabase {
   /** A driver or server error as FaqDatabaseError, its message scrubbed of secrets and no cause attached. */
   failure(error: unknown): FaqDatabaseError {
     const code = codeOf(error);
-    return new FaqDatabaseError(`The FAQ database (${this.location}) failed: ${this.scrub((error as Error).message ?? String(error))}${code ? ` [${code}]` : ''}`);
+    return new FaqDatabaseError(
+      `The FAQ database (${this.location}) failed: ${this.scrub((error as Error).message ?? String(error))}${code ? ` [${code}]` : ''}`,
+    );
   }
 
-  private async transaction<T>(begin: string, work: (tx: SqlSession) => Promise<T>, options: { retry?: boolean; lock?: string; scope?: string } = {}): Promise<T> {
+  private async transaction<T>(
+    begin: string,
+    work: (tx: SqlSession) => Promise<T>,
+    options: { retry?: boolean; lock?: string; scope?: string } = {},
+  ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect().catch((error: unknown) => {
         throw this.failure(error);
@@ -87,7 +93,8 @@ export class PostgresDatabase implements SqlDatabase {
         if (error instanceof FaqError || error instanceof FaqDatabaseError) throw error;
         const conflict = options.retry === true && RETRIED.has(codeOf(error) ?? '');
         if (!conflict) throw this.failure(error);
-        if (attempt >= MAX_ATTEMPTS) throw new FaqError('The FAQ is busy with other changes right now, so nothing was saved. Please try again.');
+        if (attempt >= MAX_ATTEMPTS)
+          throw new FaqError('The FAQ is busy with other changes right now, so nothing was saved. Please try again.');
       } finally {
         if (scoped && !broken) await client.query(SCOPE_UNLOCK, [options.scope]).catch((e: unknown) => (broken = e as Error));
         client.removeListener('error', onError);

@@ -23,8 +23,8 @@ import { TextDecoder } from 'node:util';
 
 /** The WHATWG index-windows-1252 for 0x80–0x9F (the five bytes it leaves as C1 controls keep their code point). */
 const WINDOWS_1252_C1 = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019,
+  0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ].map((code) => String.fromCodePoint(code));
 
 /** How far into an HTML page a `<meta>` charset is looked for (the HTML standard's prescan). */
@@ -96,13 +96,21 @@ function encodingOf(label: string | null): string | null {
 
 /** The `charset` parameter of a Content-Type value (quotes taken off), or null. */
 function charsetParameter(value: string): string | null {
-  return /;\s*charset\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s;"']+))/i.exec(value)?.slice(1).find((v) => v !== undefined)?.trim() ?? null;
+  return (
+    /;\s*charset\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s;"']+))/i
+      .exec(value)
+      ?.slice(1)
+      .find((v) => v !== undefined)
+      ?.trim() ?? null
+  );
 }
 
 /** The encoding a `<meta>` in the first PRESCAN_BYTES bytes names, outside comments; UTF-16 there means UTF-8. */
 function metaEncoding(bytes: Uint8Array): string | null {
   // latin1 maps each byte to one character, so the ASCII of the tags reads the same whatever the page's encoding
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, PRESCAN_BYTES)).toString('latin1').replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, PRESCAN_BYTES))
+    .toString('latin1')
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, '');
   for (const [tag] of head.matchAll(/<meta[\s/][^>]*>?/gi)) {
     const attributes = new Map<string, string>();
     for (const m of tag.slice(5).matchAll(/([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?/g)) {
@@ -110,7 +118,12 @@ function metaEncoding(bytes: Uint8Array): string | null {
       if (!attributes.has(name)) attributes.set(name, m[2] ?? m[3] ?? m[4] ?? '');
     }
     const charset = attributes.get('charset');
-    const label = charset !== undefined ? charset.trim() : attributes.get('http-equiv')?.trim().toLowerCase() === 'content-type' ? contentCharset(attributes.get('content') ?? '') : null;
+    const label =
+      charset !== undefined
+        ? charset.trim()
+        : attributes.get('http-equiv')?.trim().toLowerCase() === 'content-type'
+          ? contentCharset(attributes.get('content') ?? '')
+          : null;
     const encoding = encodingOf(label);
     if (encoding) return encoding.startsWith('utf-16') ? 'utf-8' : encoding;
   }
@@ -119,5 +132,11 @@ function metaEncoding(bytes: Uint8Array): string | null {
 
 /** The charset in a `<meta http-equiv>` content value: `text/html; charset=iso-8859-1`. */
 function contentCharset(content: string): string | null {
-  return /charset\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s;"']+))/i.exec(content)?.slice(1).find((v) => v !== undefined)?.trim() ?? null;
+  return (
+    /charset\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s;"']+))/i
+      .exec(content)
+      ?.slice(1)
+      .find((v) => v !== undefined)
+      ?.trim() ?? null
+  );
 }

@@ -44,8 +44,7 @@ export interface FetchedPage {
 }
 
 export type FetchPageErrorReason =
-  | 'scheme' | 'address' | 'dns' | 'timeout' | 'too-large' | 'content-type' | 'http-status' | 'redirects' | 'network'
-  | 'url';
+  'scheme' | 'address' | 'dns' | 'timeout' | 'too-large' | 'content-type' | 'http-status' | 'redirects' | 'network' | 'url';
 
 /** Why a page could not be fetched; `message` is a sentence fit to show the user (a UserError; `reason` is its identifier). */
 export class FetchPageError extends UserError {
@@ -61,13 +60,31 @@ const fail = (reason: FetchPageErrorReason, message: string) => new FetchPageErr
 
 const PRIVATE_V4 = new BlockList();
 for (const [net, bits] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15],
-  ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) PRIVATE_V4.addSubnet(net, bits, 'ipv4');
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  PRIVATE_V4.addSubnet(net, bits, 'ipv4');
 /** Special-purpose blocks inside global unicast 2000::/3: IETF protocol assignments (Teredo…), documentation. */
 const SPECIAL_V6 = new BlockList();
-for (const [net, bits] of [['2001::', 23], ['2001:db8::', 32], ['3fff::', 20]] as const) SPECIAL_V6.addSubnet(net, bits, 'ipv6');
+for (const [net, bits] of [
+  ['2001::', 23],
+  ['2001:db8::', 32],
+  ['3fff::', 20],
+] as const)
+  SPECIAL_V6.addSubnet(net, bits, 'ipv6');
 const LOOPBACK = new BlockList();
 LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
 LOOPBACK.addAddress('::1', 'ipv6');
@@ -79,9 +96,10 @@ function ipv6Words(address: string): number[] {
   const hex = v4 ? `${address.slice(0, v4.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}` : address;
   const [head = '', tail] = hex.split('::');
   const words = (part: string) => (part ? part.split(':') : []);
-  const all = tail === undefined
-    ? words(head)
-    : [...words(head), ...Array<string>(8 - words(head).length - words(tail).length).fill('0'), ...words(tail)];
+  const all =
+    tail === undefined
+      ? words(head)
+      : [...words(head), ...Array<string>(8 - words(head).length - words(tail).length).fill('0'), ...words(tail)];
   return all.map((word) => parseInt(word, 16));
 }
 
@@ -160,7 +178,10 @@ function get(url: URL, address: string, options: FetchPageOptions, signal: Abort
 
 const PAGE_TYPES = new Set(['text/html', 'application/xhtml+xml', 'text/plain']);
 const DECOMPRESSORS = new Map<string, (() => Transform) | null>([
-  ['identity', null], ['gzip', zlib.createGunzip], ['x-gzip', zlib.createGunzip], ['deflate', zlib.createInflate],
+  ['identity', null],
+  ['gzip', zlib.createGunzip],
+  ['x-gzip', zlib.createGunzip],
+  ['deflate', zlib.createInflate],
   ['br', zlib.createBrotliDecompress],
 ]);
 const formatBytes = (n: number) => (n >= 1e6 ? `${n / 1e6} MB` : n >= 1e3 ? `${n / 1e3} kB` : `${n} bytes`);
@@ -181,7 +202,11 @@ async function readPage(url: URL, res: IncomingMessage, maxBytes: number): Promi
   const contentType = res.headers['content-type'] ?? '';
   const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (!PAGE_TYPES.has(mediaType)) {
-    const what = !mediaType ? 'the site did not say what it is' : MEDIA_TYPE.test(mediaType) ? `it is ${mediaType}` : 'the site gave a type the bot does not know';
+    const what = !mediaType
+      ? 'the site did not say what it is'
+      : MEDIA_TYPE.test(mediaType)
+        ? `it is ${mediaType}`
+        : 'the site gave a type the bot does not know';
     throw refuse(fail('content-type', `That link is not a web page (${what}); only HTML and plain-text pages can be fetched.`));
   }
   const tooLarge = fail('too-large', `The page is larger than the ${formatBytes(maxBytes)} limit.`);
@@ -189,7 +214,12 @@ async function readPage(url: URL, res: IncomingMessage, maxBytes: number): Promi
   const encoding = (res.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
   const decompress = DECOMPRESSORS.get(encoding);
   if (decompress === undefined) {
-    throw refuse(fail('content-type', `The site sent the page in a compression the bot does not read${CODING.test(encoding) ? ` (${encoding})` : ''}.`));
+    throw refuse(
+      fail(
+        'content-type',
+        `The site sent the page in a compression the bot does not read${CODING.test(encoding) ? ` (${encoding})` : ''}.`,
+      ),
+    );
   }
   let rawBytes = 0;
   let decodedBytes = 0;

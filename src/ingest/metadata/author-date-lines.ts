@@ -24,7 +24,8 @@ const FOLLOW = /\s+(?:follow(?:\s+us)?(?:\s+on)?\s+(?:twitter|x|facebook|instagr
 export function onceOnly(text: string): string {
   const words = text.split(/\s+/);
   const half = words.length / 2;
-  if (words.length >= 4 && Number.isInteger(half) && words.slice(0, half).join(' ') === words.slice(half).join(' ')) return words.slice(0, half).join(' ');
+  if (words.length >= 4 && Number.isInteger(half) && words.slice(0, half).join(' ') === words.slice(half).join(' '))
+    return words.slice(0, half).join(' ');
   return text;
 }
 

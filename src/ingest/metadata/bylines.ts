@@ -22,8 +22,10 @@ export interface CreditLine {
 
 const PARTICLE = /^(?:al|el|bin|bint|ibn|abu|abd|van|von|de|da|del|della|di|du|la|le|der|den|ter|dos|das)$/i;
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|(?:al|el|bin|ibn|abu|abd)-\p{Lu}[\p{L}'’.-]*|Mc\p{Lu}\p{L}*)$/u;
-const ROLE = /\b(?:correspondent|reporter|editor|writer|producer|contributor|columnist|analyst|chief|bureau|desk|journalist|specialist|director|staff|photographer)s?\b/i;
-const NO_PERSON = /^(?:staff and agencies|agencies|agency staff|staff|staff writers?|staff reporters?|news desk|web desk|newsroom|wire services?|wires|our correspondents?|[\p{L}.]+ (?:staff|news desk|newsroom)|[\p{L}.]+ staff and agencies)$/iu;
+const ROLE =
+  /\b(?:correspondent|reporter|editor|writer|producer|contributor|columnist|analyst|chief|bureau|desk|journalist|specialist|director|staff|photographer)s?\b/i;
+const NO_PERSON =
+  /^(?:staff and agencies|agencies|agency staff|staff|staff writers?|staff reporters?|news desk|web desk|newsroom|wire services?|wires|our correspondents?|[\p{L}.]+ (?:staff|news desk|newsroom)|[\p{L}.]+ staff and agencies)$/iu;
 
 /**
  * Title-cases a name the page prints in capitals; leaves a mixed-case name alone.
@@ -71,7 +73,8 @@ function readNames(text: string): { authors: string[]; wire: string | null } | n
     const asWire = wireName(part);
     if (asWire) wire ??= asWire;
     else if (looksLikeName(part)) authors.push(personName(part));
-    else if (ROLE.test(part) && !/\d/.test(part)) continue; // "Middle East correspondent"
+    else if (ROLE.test(part) && !/\d/.test(part))
+      continue; // "Middle East correspondent"
     else return null;
   }
   return authors.length > 0 || wire ? { authors, wire } : null;
@@ -132,7 +135,10 @@ export function parseCreditLine(line: string): CreditLine | null {
     return { names, text };
   }
   const contributed = /^(.+?)\s+contributed\b(.*)$/i.exec(inner);
-  if (contributed?.[1] && /^(?:\s+(?:reporting|to this (?:report|story|article)|from\s+[^.]+|reporting from\s+[^.]+))*\.?$/i.test(contributed[2] ?? '')) {
+  if (
+    contributed?.[1] &&
+    /^(?:\s+(?:reporting|to this (?:report|story|article)|from\s+[^.]+|reporting from\s+[^.]+))*\.?$/i.test(contributed[2] ?? '')
+  ) {
     const names = readNames(contributed[1]);
     if (names && names.authors.length > 0) return { names: names.authors, text };
   }

@@ -32,7 +32,8 @@ const PLACE_ONLY = new RegExp(`^(${UPPER_PLACE}${REGION}?)${DAY}?\\s*(?:[—–]
 /** "Washington:", "New Delhi:", "CAIRO :" — a place and a colon before the first sentence. */
 const PLACE_COLON = new RegExp(`^(${UPPER_PLACE}|${MIXED_PLACE})${REGION}?\\s?:\\s+(?=\\p{Lu})(?!(?:I|We|Our|My|Us)\\b)`, 'u');
 /** Labels that open a paragraph with a colon and are not places. */
-const NOT_PLACES = /^(?:breaking|update|updated|exclusive|analysis|opinion|comment|editorial|watch|listen|live|read|note|editor'?s note|explainer|factbox|timeline|q&a|photos?|video|warning|correction|clarification|summary|background|context|key points?|why it matters|what we know|the latest)$/i;
+const NOT_PLACES =
+  /^(?:breaking|update|updated|exclusive|analysis|opinion|comment|editorial|watch|listen|live|read|note|editor'?s note|explainer|factbox|timeline|q&a|photos?|video|warning|correction|clarification|summary|background|context|key points?|why it matters|what we know|the latest)$/i;
 
 /** A bracketed credit read as an outlet: a wire by its full name, else the name as printed when it looks like one. */
 function creditName(text: string): string | null {

@@ -26,7 +26,18 @@ export interface HtmlMetadata {
 
 type Node = Record<string, unknown>;
 
-const ARTICLE_TYPES = ['NewsArticle', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'BackgroundNewsArticle', 'OpinionNewsArticle', 'ReviewNewsArticle', 'LiveBlogPosting', 'Article', 'BlogPosting', 'Report'];
+const ARTICLE_TYPES = [
+  'NewsArticle',
+  'ReportageNewsArticle',
+  'AnalysisNewsArticle',
+  'BackgroundNewsArticle',
+  'OpinionNewsArticle',
+  'ReviewNewsArticle',
+  'LiveBlogPosting',
+  'Article',
+  'BlogPosting',
+  'Report',
+];
 
 const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.replace(/\s+/g, ' ').trim() : null);
@@ -135,7 +146,18 @@ export function readHtmlMetadata(document: DomDocument): HtmlMetadata {
   const ldDay = datePublished ? isoDay(datePublished) : null;
   if (datePublished && ldDay) published = { iso: ldDay, evidence: `${ld('datePublished')} "${datePublished}"` };
   if (!published) {
-    const meta = metaContent(document, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'dc.date.issued', 'sailthru.date', 'parsely-pub-date');
+    const meta = metaContent(
+      document,
+      'article:published_time',
+      'datePublished',
+      'pubdate',
+      'publishdate',
+      'date',
+      'dc.date',
+      'dc.date.issued',
+      'sailthru.date',
+      'parsely-pub-date',
+    );
     const day = meta ? isoDay(meta.value) : null;
     if (meta && day) published = { iso: day, evidence: meta.evidence };
   }
@@ -148,7 +170,9 @@ export function readHtmlMetadata(document: DomDocument): HtmlMetadata {
 
   const canonical = absoluteUrl(str(document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null));
   const mainEntity = resolve(article?.['mainEntityOfPage'], byId);
-  const ldUrl = absoluteUrl(str(article?.['url']) ?? (isNode(mainEntity) ? str(mainEntity['@id']) ?? str(mainEntity['url']) : str(mainEntity)));
+  const ldUrl = absoluteUrl(
+    str(article?.['url']) ?? (isNode(mainEntity) ? (str(mainEntity['@id']) ?? str(mainEntity['url'])) : str(mainEntity)),
+  );
   const url = canonical ?? absoluteUrl(metaContent(document, 'og:url')?.value ?? null) ?? ldUrl;
 
   let title: Sourced | null = headline ? { value: headline, evidence: ld('headline') } : null;

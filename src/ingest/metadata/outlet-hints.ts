@@ -55,7 +55,8 @@ export function isAgency(name: string): boolean {
  * // → { outletHint: null, reportsOnHint: { outlet: 'Agence France-Presse', … } }
  */
 export function outletHints(site: Hint | null, credit: Hint | null): { outletHint: Hint | null; reportsOnHint: Hint | null } {
-  if (site && credit && sameOutlet(site.outlet, credit.outlet)) return { outletHint: { outlet: wireName(credit.outlet) ?? credit.outlet, evidence: credit.evidence }, reportsOnHint: null };
+  if (site && credit && sameOutlet(site.outlet, credit.outlet))
+    return { outletHint: { outlet: wireName(credit.outlet) ?? credit.outlet, evidence: credit.evidence }, reportsOnHint: null };
   if (site) return { outletHint: site, reportsOnHint: credit };
   if (credit && isAgency(credit.outlet)) return { outletHint: null, reportsOnHint: credit };
   return { outletHint: credit, reportsOnHint: null };
@@ -108,7 +109,9 @@ export function storyCredit(line: string): Hint | null {
  * trailingCredit('Talks resume on Monday, officials said. – AFP') // → { text: 'Talks resume on Monday, officials said.', credit: { outlet: 'Agence France-Presse', … } }
  */
 export function trailingCredit(paragraph: string): { text: string; credit: Hint } | null {
-  const m = /^(.*[.!?]["'”’)]*)\s+([—–-]{1,2}\s*[A-Za-z][\p{L}.&'’-]*(?:\s+\p{Lu}[\p{L}.&'’-]*){0,2}|\([\p{L}.-]{2,16}\))$/su.exec(paragraph.trim());
+  const m = /^(.*[.!?]["'”’)]*)\s+([—–-]{1,2}\s*[A-Za-z][\p{L}.&'’-]*(?:\s+\p{Lu}[\p{L}.&'’-]*){0,2}|\([\p{L}.-]{2,16}\))$/su.exec(
+    paragraph.trim(),
+  );
   if (!m?.[1] || !m[2]) return null;
   const credit = m[2].startsWith('(') ? storyCredit(`– ${m[2].slice(1, -1)}`) : storyCredit(m[2]);
   return credit ? { text: m[1], credit } : null;

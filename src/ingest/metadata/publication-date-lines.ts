@@ -16,9 +16,11 @@ export interface DateLine {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const WEEKDAY = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\\.?,?';
-const LABEL = '(?:(?:first\\s+)?published|posted|updated|last\\s+updated|last\\s+modified|modified|date|dated|created|issued)(?:\\s+on)?\\s*:?';
+const LABEL =
+  '(?:(?:first\\s+)?published|posted|updated|last\\s+updated|last\\s+modified|modified|date|dated|created|issued)(?:\\s+on)?\\s*:?';
 const ORD = '(?:st|nd|rd|th)?';
 const ZONE = '(?:[A-Z]{2,5}(?:[+-]\\d{1,2}(?::?\\d{2})?)?|\\p{Lu}\\p{L}+ time)';
 /** A time zone or the place whose clock it is: "GMT", "ET", "UTC+3", ", UK", "(Moscow time)". */

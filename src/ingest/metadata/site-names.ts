@@ -14,7 +14,10 @@ import { wireOfSite } from './wires.ts';
  */
 export function siteFromCopyright(line: string): string | null {
   const m = /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*[.,]?\s*(.*)$/i.exec(line.replace(/\s+/g, ' ').trim());
-  const rest = m?.[1]?.replace(/\s*[—–|-]?\s*all rights reserved\b.*$/i, '').replace(/[\s.,;:|—–-]+$/, '').trim();
+  const rest = m?.[1]
+    ?.replace(/\s*[—–|-]?\s*all rights reserved\b.*$/i, '')
+    .replace(/[\s.,;:|—–-]+$/, '')
+    .trim();
   if (!rest || rest.length > 60) return null;
   const words = rest.split(' ');
   if (words.length > 6 || !/^\p{Lu}/u.test(rest) || /\b(?:reserved|rights|terms|privacy)\b/i.test(rest)) return null;
@@ -81,7 +84,8 @@ export function siteFromLink(link: string | null | undefined): string | null {
 }
 
 /** A page's label for the network it belongs to: "Part of States Newsroom", "A member of the Harbour Press Network". */
-const NETWORK_LABEL = /^(?:home\s+)?(?:(?:a\s+)?part of|(?:a\s+)?member of|a division of|an? (?:edition|publication|service|project|site) of)\s+(?:the\s+)?/i;
+const NETWORK_LABEL =
+  /^(?:home\s+)?(?:(?:a\s+)?part of|(?:a\s+)?member of|a division of|an? (?:edition|publication|service|project|site) of)\s+(?:the\s+)?/i;
 /** The network's name: capitalised words ("of" between them), no sentence punctuation. */
 const NETWORK_NAME = /^\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}\p{N}&'’-]*){0,5}$/u;
 
@@ -110,5 +114,7 @@ export function siteFromNetworkLabel(line: string): string | null {
 export function looksLikeBrand(line: string): boolean {
   const words = line.replace(/\s+/g, ' ').trim().split(' ');
   if (words.length > 3 || /[!?,;:"“”]/.test(line)) return false;
-  return words.some((w) => (/^\p{L}*\p{Ll}\p{Lu}[\p{L}]*$/u.test(w) && !/^(?:Mc|Mac|O’|O')/.test(w)) || /^[a-z0-9-]{3,}\.[a-z]{2,10}$/.test(w));
+  return words.some(
+    (w) => (/^\p{L}*\p{Ll}\p{Lu}[\p{L}]*$/u.test(w) && !/^(?:Mc|Mac|O’|O')/.test(w)) || /^[a-z0-9-]{3,}\.[a-z]{2,10}$/.test(w),
+  );
 }

@@ -30,7 +30,10 @@ const BY_FORM = new Map(WIRES.flatMap((w) => w.forms.map((f) => [f.toLowerCase()
  * wireName('Gulf Dispatch')      // → null
  */
 export function wireName(text: string): string | null {
-  const key = text.trim().replace(/[.:,]+$/, '').toLowerCase();
+  const key = text
+    .trim()
+    .replace(/[.:,]+$/, '')
+    .toLowerCase();
   // "AA" and "dpa" are wires only as written (an "Aa" or "DPA" elsewhere is something else)
   if (key === 'aa' && text.trim() !== 'AA') return null;
   return BY_FORM.get(key) ?? null;
@@ -43,7 +46,12 @@ export function wireName(text: string): string | null {
  * sameOutlet('Associated Press', 'The Associated Press') // → true
  */
 export function sameOutlet(a: string, b: string): boolean {
-  const norm = (s: string) => (wireName(s) ?? s).toLowerCase().replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const norm = (s: string) =>
+    (wireName(s) ?? s)
+      .toLowerCase()
+      .replace(/^the\s+/, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   return norm(a) === norm(b);
 }
 

@@ -72,7 +72,9 @@ function isAuthorBio(text: string, authors: readonly string[]): boolean {
   if (wordCount(text) > 40) return false;
   return authors.some((name) => {
     const first = name.split(' ')[0] ?? name;
-    return [name, first].some((n) => text.startsWith(`${n} `) && /^(?:is|was|covers|reports|writes|has|joined|edits|leads)\b/.test(text.slice(n.length + 1)));
+    return [name, first].some(
+      (n) => text.startsWith(`${n} `) && /^(?:is|was|covers|reports|writes|has|joined|edits|leads)\b/.test(text.slice(n.length + 1)),
+    );
   });
 }
 
@@ -103,7 +105,16 @@ interface ReadBody {
  * mid-sentence is set aside as truncated.
  */
 function readBody(units: readonly TextUnit[], facts: UnitFacts, from: number, context: BodyContext): ReadBody {
-  const out: ReadBody = { paragraphs: [], truncated: null, credits: [], dropped: [], bylines: [], dates: [], credited: [], storyCredits: [] };
+  const out: ReadBody = {
+    paragraphs: [],
+    truncated: null,
+    credits: [],
+    dropped: [],
+    bylines: [],
+    dates: [],
+    credited: [],
+    storyCredits: [],
+  };
   const drop = (text: string, reason: string) => out.dropped.push({ text: preview(text), reason });
   const headline = new Set([context.title, context.subtitle].filter((t): t is string => t !== null).map(foldLine));
   let ended = false;
@@ -184,7 +195,8 @@ function dropPromotions(out: ReadBody): void {
     return own.length === 0 || own.some((w) => words.some((set, j) => j !== i && set.has(w)));
   });
   out.paragraphs.forEach((p, i) => {
-    if (!keep[i]) out.dropped.push({ text: preview(p), reason: 'advert or promotion inside the article (it shares no word with the article)' });
+    if (!keep[i])
+      out.dropped.push({ text: preview(p), reason: 'advert or promotion inside the article (it shares no word with the article)' });
   });
   out.paragraphs = out.paragraphs.filter((_p, i) => keep[i]);
 }
@@ -206,7 +218,10 @@ function setAsideTeasersAndTruncation(out: ReadBody): void {
       const { whole, rest } = completeSentences(last);
       if (whole !== '') paragraphs.push(whole);
       out.truncated = { text: rest };
-      out.dropped.push({ text: preview(rest), reason: whole === '' ? 'last paragraph stops mid-sentence (a truncated copy)' : 'unfinished last sentence (a truncated copy)' });
+      out.dropped.push({
+        text: preview(rest),
+        reason: whole === '' ? 'last paragraph stops mid-sentence (a truncated copy)' : 'unfinished last sentence (a truncated copy)',
+      });
     } else out.dropped.push({ text: preview(last), reason: 'heading with no text after it' });
   }
 }
@@ -238,7 +253,13 @@ interface Header {
 }
 
 /** Reads the units above the body: headline, sub-heading, byline, date lines; the rest is dropped with its reason. */
-function readHeader(units: readonly TextUnit[], facts: UnitFacts, bodyStart: number, footerSite: Header['site'], knownTitle: string | null): Header {
+function readHeader(
+  units: readonly TextUnit[],
+  facts: UnitFacts,
+  bodyStart: number,
+  footerSite: Header['site'],
+  knownTitle: string | null,
+): Header {
   const header: Header = { title: null, subtitle: null, site: footerSite, byline: null, dates: [], dropped: [] };
   const drop = (text: string, reason: string) => header.dropped.push({ text: preview(text), reason });
   const candidates: number[] = [];
@@ -249,10 +270,20 @@ function readHeader(units: readonly TextUnit[], facts: UnitFacts, bodyStart: num
     const dates = facts.dates[i];
     if (reason) drop(text, reason);
     else if (byline) {
-      if (!header.byline || (header.byline.authors.length === 0 && byline.authors.length > 0)) header.byline = { ...byline, wire: byline.wire ?? header.byline?.wire ?? null };
+      if (!header.byline || (header.byline.authors.length === 0 && byline.authors.length > 0))
+        header.byline = { ...byline, wire: byline.wire ?? header.byline?.wire ?? null };
       else if (!header.byline.wire && byline.wire) header.byline = { ...header.byline, wire: byline.wire };
       if (dates) header.dates.push(...dates);
-      drop(text, dates ? 'byline and date line' : byline.authors.length > 0 ? 'byline' : byline.wire ? 'byline naming the wire' : 'byline without a person');
+      drop(
+        text,
+        dates
+          ? 'byline and date line'
+          : byline.authors.length > 0
+            ? 'byline'
+            : byline.wire
+              ? 'byline naming the wire'
+              : 'byline without a person',
+      );
     } else if (dates) {
       header.dates.push(...dates);
       drop(text, 'date line');
@@ -310,7 +341,13 @@ function readHeader(units: readonly TextUnit[], facts: UnitFacts, bodyStart: num
 /** "Home World Middle East": a trail of section names that starts at the home page, without separators. */
 function isBreadcrumb(text: string): boolean {
   const words = text.split(/\s+/);
-  return /^Home$/i.test(words[0] ?? '') && words.length >= 2 && words.length <= 7 && words.every((w) => /^(?:\p{Lu}|&$|and$|of$)/u.test(w)) && !/[.!?:,]$/.test(text);
+  return (
+    /^Home$/i.test(words[0] ?? '') &&
+    words.length >= 2 &&
+    words.length <= 7 &&
+    words.every((w) => /^(?:\p{Lu}|&$|and$|of$)/u.test(w)) &&
+    !/[.!?:,]$/.test(text)
+  );
 }
 
 export interface ReadOptions {
@@ -345,14 +382,20 @@ export function readTextPage(units: readonly TextUnit[], options: ReadOptions = 
   const bodyStart = findBodyStart(units, facts);
   const header = readHeader(units, facts, bodyStart, siteFromFooter(units), options.knownTitle ?? null);
   const authorsSoFar = [...(header.byline?.authors ?? []), ...(options.knownAuthors ?? [])];
-  const body = readBody(units, facts, bodyStart, { title: header.title ?? options.knownTitle ?? null, subtitle: header.subtitle, authors: authorsSoFar });
+  const body = readBody(units, facts, bodyStart, {
+    title: header.title ?? options.knownTitle ?? null,
+    subtitle: header.subtitle,
+    authors: authorsSoFar,
+  });
   const byline = header.byline ?? body.bylines[0] ?? null;
   const creditNames = body.credited.flatMap((c) => c.names);
   const authors = byline ? byline.authors : creditNames;
   const published = pickPublished([...header.dates, ...body.dates]);
   const lead = leadAfterStandfirst(body.paragraphs);
   const subtitle = header.subtitle ?? lead.standfirst[0] ?? null;
-  const aboveLead: Dropped = lead.standfirst.slice(header.subtitle === null ? 1 : 0).map((t) => ({ text: preview(t), reason: 'header line above the article' }));
+  const aboveLead: Dropped = lead.standfirst
+    .slice(header.subtitle === null ? 1 : 0)
+    .map((t) => ({ text: preview(t), reason: 'header line above the article' }));
   const { dateline, paragraphs, dropped } = takeDateline(lead.paragraphs);
   const linkSite = siteFromLink(options.link);
   const site = header.site ?? (linkSite ? { outlet: linkSite, evidence: `the link's site (${linkSite})` } : null);
@@ -401,5 +444,9 @@ export function takeDateline(paragraphs: readonly string[]): { dateline: Datelin
   const dateline = first === undefined ? null : parseDateline(first);
   if (!dateline || first === undefined) return { dateline: null, paragraphs: [...paragraphs], dropped: [] };
   const lead = withoutDateline(first, dateline);
-  return { dateline, paragraphs: lead === '' ? rest : [lead, ...rest], dropped: [{ text: dateline.evidence, reason: 'dateline before the lead (kept in the notes)' }] };
+  return {
+    dateline,
+    paragraphs: lead === '' ? rest : [lead, ...rest],
+    dropped: [{ text: dateline.evidence, reason: 'dateline before the lead (kept in the notes)' }],
+  };
 }

@@ -31,8 +31,8 @@ export function looksLikeHtml(text: string): boolean {
   return /<(?:!doctype html|html|body|article|p)[\s>]/i.test(text.slice(0, 5000));
 }
 
-const STANDFIRST = /(?:^|[\s_-])(?:standfirst|sub-?title|sub-?head(?:line)?|dek|deck|strapline|article-summary|summary|lede|intro)(?:$|[\s_-])/i;
-
+const STANDFIRST =
+  /(?:^|[\s_-])(?:standfirst|sub-?title|sub-?head(?:line)?|dek|deck|strapline|article-summary|summary|lede|intro)(?:$|[\s_-])/i;
 
 /** Reasons known from the markup alone: a caption inside a `<figure>` is a caption. */
 const figureReasons = (blocks: readonly HtmlBlock[]) => blocks.map((b) => (b.inFigure ? 'photo caption or credit' : null));
@@ -75,33 +75,54 @@ export function cleanHtml(html: string, link: string | null = null): CleanedText
     ? { outlet: meta.site.value, evidence: meta.site.evidence }
     : article?.siteName
       ? { outlet: article.siteName, evidence: `site name "${article.siteName}" (Readability)` }
-      : (footerSite ?? (suffixed ? { outlet: suffixed.site, evidence: `page title "${meta.pageTitle ?? ''}"` } : null) ?? linkSite(link ?? meta.url));
-  const readabilityTitle = article?.title ? (splitTitleSuffix(article.title)?.site === site?.outlet ? (splitTitleSuffix(article.title)?.headline ?? article.title) : article.title) : null;
+      : (footerSite ??
+        (suffixed ? { outlet: suffixed.site, evidence: `page title "${meta.pageTitle ?? ''}"` } : null) ??
+        linkSite(link ?? meta.url));
+  const readabilityTitle = article?.title
+    ? splitTitleSuffix(article.title)?.site === site?.outlet
+      ? (splitTitleSuffix(article.title)?.headline ?? article.title)
+      : article.title
+    : null;
   const title = meta.title?.value ?? h1 ?? readabilityTitle ?? visible.title;
 
   const structuredAuthors = meta.authors?.names ?? null;
   const readabilityByline = article?.byline ? parseByline(/^by\b/i.test(article.byline) ? article.byline : `By ${article.byline}`) : null;
-  const contentBlocks = article?.content ? htmlBlocks(parseDocument(`<!doctype html><html><body>${article.content}</body></html>`).body ?? page.documentElement) : [];
-  const content = readTextPage(contentBlocks, { knownTitle: title, knownAuthors: structuredAuthors ?? readabilityByline?.authors ?? [], presetReasons: figureReasons(contentBlocks) });
+  const contentBlocks = article?.content
+    ? htmlBlocks(parseDocument(`<!doctype html><html><body>${article.content}</body></html>`).body ?? page.documentElement)
+    : [];
+  const content = readTextPage(contentBlocks, {
+    knownTitle: title,
+    knownAuthors: structuredAuthors ?? readabilityByline?.authors ?? [],
+    presetReasons: figureReasons(contentBlocks),
+  });
   const body = content.paragraphs.length > 0 ? content : visible;
 
-  const authors = structuredAuthors ?? (readabilityByline && readabilityByline.authors.length > 0 ? readabilityByline.authors : null) ?? (content.authors.length > 0 ? content.authors : visible.authors);
+  const authors =
+    structuredAuthors ??
+    (readabilityByline && readabilityByline.authors.length > 0 ? readabilityByline.authors : null) ??
+    (content.authors.length > 0 ? content.authors : visible.authors);
   const readabilityDay = article?.publishedTime ? isoDay(article.publishedTime) : null;
-  const statedDate = meta.published ??
-    (article?.publishedTime && readabilityDay ? { iso: readabilityDay, evidence: `published time "${article.publishedTime}" (Readability)` } : null) ??
+  const statedDate =
+    meta.published ??
+    (article?.publishedTime && readabilityDay
+      ? { iso: readabilityDay, evidence: `published time "${article.publishedTime}" (Readability)` }
+      : null) ??
     content.statedDate ??
     visible.statedDate;
 
   const dateline = body.dateline;
   const bylineWire = readabilityByline?.wire ?? null;
-  const credit = (dateline?.wire ? { outlet: dateline.wire, evidence: `dateline "${dateline.evidence}"` } : null) ??
+  const credit =
+    (dateline?.wire ? { outlet: dateline.wire, evidence: `dateline "${dateline.evidence}"` } : null) ??
     (meta.wire ? { outlet: meta.wire.value, evidence: meta.wire.evidence } : null) ??
     (bylineWire ? { outlet: bylineWire, evidence: `byline "${article?.byline ?? ''}"` } : null) ??
     content.credit ??
     visible.credit;
   const subtitle = markedStandfirst(page, title) ?? content.subtitle ?? null;
 
-  const used = new Set([title, subtitle, ...body.paragraphs, body.truncated?.text ?? null].filter((t): t is string => t !== null).map(foldLine));
+  const used = new Set(
+    [title, subtitle, ...body.paragraphs, body.truncated?.text ?? null].filter((t): t is string => t !== null).map(foldLine),
+  );
   const paragraphs = body.paragraphs.filter((p) => subtitle === null || foldLine(p) !== foldLine(subtitle));
   return {
     title,
@@ -119,14 +140,20 @@ export function cleanHtml(html: string, link: string | null = null): CleanedText
 }
 
 /** Page lines that are not in the article Readability found, each with the reason a reader would skip it. */
-function outsideTheArticle(pageBlocks: readonly HtmlBlock[], contentBlocks: readonly HtmlBlock[], used: ReadonlySet<string>): CleanedText['dropped'] {
+function outsideTheArticle(
+  pageBlocks: readonly HtmlBlock[],
+  contentBlocks: readonly HtmlBlock[],
+  used: ReadonlySet<string>,
+): CleanedText['dropped'] {
   const inContent = new Set(contentBlocks.map((b) => foldLine(b.text)));
   const facts = classifyUnits(pageBlocks, figureReasons(pageBlocks));
   const dropped: CleanedText['dropped'] = [];
   pageBlocks.forEach((block, i) => {
     const folded = foldLine(block.text);
     if (used.has(folded) || inContent.has(folded)) return;
-    const reason = facts.reasons[i] ?? (facts.bylines[i] ? 'byline' : facts.dates[i] ? 'date line' : `outside the article text${block.region ? ` (${block.region})` : ''}`);
+    const reason =
+      facts.reasons[i] ??
+      (facts.bylines[i] ? 'byline' : facts.dates[i] ? 'date line' : `outside the article text${block.region ? ` (${block.region})` : ''}`);
     dropped.push({ text: preview(block.text), reason });
   });
   return dropped;

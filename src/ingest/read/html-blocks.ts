@@ -15,10 +15,91 @@ export interface HtmlBlock extends TextUnit {
   region: string | null;
 }
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'select', 'textarea', 'input', 'object', 'canvas', 'head', 'img', 'picture', 'video', 'audio', 'source']);
-const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul', 'button', 'time', 'br']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'iframe',
+  'select',
+  'textarea',
+  'input',
+  'object',
+  'canvas',
+  'head',
+  'img',
+  'picture',
+  'video',
+  'audio',
+  'source',
+]);
+const BLOCK = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'button',
+  'time',
+  'br',
+]);
 /** Blocks that hold other blocks: text directly inside them counts as a plain "div" line. */
-const CONTAINERS = new Set(['div', 'section', 'main', 'article', 'table', 'tbody', 'thead', 'tr', 'ul', 'ol', 'dl', 'form', 'fieldset', 'details', 'header', 'footer', 'nav', 'aside', 'figure', 'dialog']);
+const CONTAINERS = new Set([
+  'div',
+  'section',
+  'main',
+  'article',
+  'table',
+  'tbody',
+  'thead',
+  'tr',
+  'ul',
+  'ol',
+  'dl',
+  'form',
+  'fieldset',
+  'details',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'figure',
+  'dialog',
+]);
 const REGIONS = new Set(['nav', 'header', 'footer', 'aside', 'form']);
 const LINKISH = new Set(['a', 'button']);
 
@@ -49,7 +130,15 @@ export function htmlBlocks(root: DomElement): HtmlBlock[] {
   let context: Context = { tag: 'div', inFigure: false, region: null };
   const flush = () => {
     const clean = text.replace(/\s+/g, ' ').trim();
-    if (clean !== '') blocks.push({ text: clean, block: group, bullet: context.tag === 'li', tag: context.tag, inFigure: context.inFigure, region: context.region });
+    if (clean !== '')
+      blocks.push({
+        text: clean,
+        block: group,
+        bullet: context.tag === 'li',
+        tag: context.tag,
+        inFigure: context.inFigure,
+        region: context.region,
+      });
     text = '';
   };
   const walk = (node: DomNode, ctx: Context) => {

@@ -16,7 +16,9 @@ export const RAW_TEXT_LIMITS = {
 } as const;
 
 /** Elements that never nest (void) or that the next of their kind closes (`<p>a<p>b`), in the HTML parser too. */
-const FLAT = new Set('area base br col embed hr img input link meta param source track wbr keygen p li dt dd option optgroup tr td th tbody rt rp'.split(' '));
+const FLAT = new Set(
+  'area base br col embed hr img input link meta param source track wbr keygen p li dt dd option optgroup tr td th tbody rt rp'.split(' '),
+);
 
 /** What to do with a document: its text can be copied out. */
 const COPY_TEXT = "open it, copy the article's text into a .txt file and ingest that";
@@ -87,10 +89,14 @@ export function checkRawText(raw: string, rawName: string): void {
     elements++;
     if (!tag.selfClosing && !FLAT.has(tag.name)) depth++;
     if (elements > RAW_TEXT_LIMITS.htmlElements) {
-      throw new IngestError(`${rawName}: the page has more than ${RAW_TEXT_LIMITS.htmlElements.toLocaleString('en')} HTML elements; save the article's own page, or copy its text into a .txt file`);
+      throw new IngestError(
+        `${rawName}: the page has more than ${RAW_TEXT_LIMITS.htmlElements.toLocaleString('en')} HTML elements; save the article's own page, or copy its text into a .txt file`,
+      );
     }
     if (depth > RAW_TEXT_LIMITS.htmlDepth) {
-      throw new IngestError(`${rawName}: the page nests its HTML more than ${RAW_TEXT_LIMITS.htmlDepth} levels deep; save the article's own page, or copy its text into a .txt file`);
+      throw new IngestError(
+        `${rawName}: the page nests its HTML more than ${RAW_TEXT_LIMITS.htmlDepth} levels deep; save the article's own page, or copy its text into a .txt file`,
+      );
     }
   }
 }

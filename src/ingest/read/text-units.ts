@@ -85,7 +85,12 @@ export function textUnits(text: string): TextUnit[] {
     for (const line of lines) {
       const bullet = BULLET.exec(line);
       const firstWord = line.trim().split(/\s+/)[0] ?? '';
-      const wrapped = current !== null && !bullet && !NUMBERED.test(line) && !isWidgetLabel(line) && previous.trimEnd().length + 1 + firstWord.length > width;
+      const wrapped =
+        current !== null &&
+        !bullet &&
+        !NUMBERED.test(line) &&
+        !isWidgetLabel(line) &&
+        previous.trimEnd().length + 1 + firstWord.length > width;
       if (!wrapped) {
         flush();
         current = { lines: [], bullet: bullet !== null };

@@ -7,7 +7,14 @@
 import { escapeMarkdown } from '@discordjs/formatters';
 import { MessageFlags } from 'discord-api-types/v10';
 import { MIN_COVERAGE } from '../../answers/search.ts';
-import { type Attachment, attachmentOption, booleanOption, integerOption, roleOption, stringOption } from '../../commands/define-command.ts';
+import {
+  type Attachment,
+  attachmentOption,
+  booleanOption,
+  integerOption,
+  roleOption,
+  stringOption,
+} from '../../commands/define-command.ts';
 import { UserError } from '../../errors/user-error.ts';
 import { faqEntryAnswer, missingCitations } from '../../faq/faq-answer.ts';
 import { linksOf } from '../quote-replies/answer-replies.ts';
@@ -78,10 +85,21 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
     type: 'slash',
     name: FAQ_ADMIN_COMMAND,
     description: 'Curate this server’s FAQ (moderators).',
-    gates: { cooldown: false, allowed: [faqAvailable(deps), inServer, moderators(deps, 'Sorry — only moderators (Manage Messages, or the FAQ moderator role) can change the FAQ.')] },
+    gates: {
+      cooldown: false,
+      allowed: [
+        faqAvailable(deps),
+        inServer,
+        moderators(deps, 'Sorry — only moderators (Manage Messages, or the FAQ moderator role) can change the FAQ.'),
+      ],
+    },
     run: {
       subcommands: {
-        add: leaf({ description: 'Add an entry (opens a form)', options: {}, handle: (_input, call) => call.reply.showForm(entryForm(faqAddId.encode({}), 'New FAQ entry')) }),
+        add: leaf({
+          description: 'Add an entry (opens a form)',
+          options: {},
+          handle: (_input, call) => call.reply.showForm(entryForm(faqAddId.encode({}), 'New FAQ entry')),
+        }),
         edit: leaf({
           description: 'Edit an entry (opens a form)',
           options: { entry: entryOption },
@@ -89,7 +107,9 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
           async handle({ entry }, call) {
             const { store, guildId } = faqScope(deps, call);
             const current = await store.get(guildId, entry);
-            await call.reply.showForm(entryForm(faqEditId.encode({ entry: current.id, revision: current.revision }), `Edit FAQ #${current.id}`, current));
+            await call.reply.showForm(
+              entryForm(faqEditId.encode({ entry: current.id, revision: current.revision }), `Edit FAQ #${current.id}`, current),
+            );
           },
         }),
         remove: leaf({
@@ -109,14 +129,19 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
           async handle({ entry, alias }, call) {
             const { store, guildId } = faqScope(deps, call);
             const changed = await store.addAlias(guildId, entry, alias, call.user.id);
-            await call.reply.send(privately(`FAQ #${changed.id} is also found as: ${changed.aliases.map((a) => `“${escapeMarkdown(a)}”`).join(', ')}.`));
+            await call.reply.send(
+              privately(`FAQ #${changed.id} is also found as: ${changed.aliases.map((a) => `“${escapeMarkdown(a)}”`).join(', ')}.`),
+            );
           },
         }),
         cite: leaf({
           description: 'Set the passages an entry cites: by id, or the best quotes for a search',
           options: {
             entry: entryOption,
-            passages: stringOption({ description: 'Passage ids, e.g. "ap-how-the-hostage-deal-came-about#12 raanans-freed-2023-10-20#2"', maxLength: 1000 }),
+            passages: stringOption({
+              description: 'Passage ids, e.g. "ap-how-the-hostage-deal-came-about#12 raanans-freed-2023-10-20#2"',
+              maxLength: 1000,
+            }),
             search: stringOption({ description: 'Cite the top quotes for these words instead', maxLength: 200 }),
           },
           autocomplete: choices,
@@ -126,21 +151,38 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
             const ids = passages
               ? passages.split(/[\s,]+/).filter((p) => p !== '')
               : search
-                ? knowledge.index.find(search).filter((h) => h.coverage >= MIN_COVERAGE).slice(0, 3).map((h) => h.id)
+                ? knowledge.index
+                    .find(search)
+                    .filter((h) => h.coverage >= MIN_COVERAGE)
+                    .slice(0, 3)
+                    .map((h) => h.id)
                 : [];
             const unknown = ids.filter((p) => !knowledge.passageById.has(p));
             if (ids.length === 0 || unknown.length > 0) {
-              await call.reply.send(privately(ids.length === 0 ? 'Give passage ids (as shown under quotes) or search words that find quotes.' : `Not in the corpus: ${unknown.join(', ')}. Nothing was changed.`));
+              await call.reply.send(
+                privately(
+                  ids.length === 0
+                    ? 'Give passage ids (as shown under quotes) or search words that find quotes.'
+                    : `Not in the corpus: ${unknown.join(', ')}. Nothing was changed.`,
+                ),
+              );
               return;
             }
             const changed = await store.cite(guildId, entry, ids, call.user.id);
             const message = renderAnswerMessage(faqEntryAnswer(knowledge, changed), { private: true, offset: 0, ...linksOf(deps) });
-            await call.reply.send({ ...message, content: `FAQ #${changed.id} now cites ${ids.length} passage(s).`, flags: MessageFlags.Ephemeral });
+            await call.reply.send({
+              ...message,
+              content: `FAQ #${changed.id} now cites ${ids.length} passage(s).`,
+              flags: MessageFlags.Ephemeral,
+            });
           },
         }),
         revert: leaf({
           description: 'Restore an entry as it was at a revision',
-          options: { entry: entryOption, revision: integerOption({ description: 'Revision number (see /faq history)', required: true, min: 1 }) },
+          options: {
+            entry: entryOption,
+            revision: integerOption({ description: 'Revision number (see /faq history)', required: true, min: 1 }),
+          },
           autocomplete: choices,
           async handle({ entry, revision }, call) {
             const { store, guildId } = faqScope(deps, call);
@@ -154,14 +196,18 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
           async handle(_input, call) {
             const { store, guildId } = faqScope(deps, call);
             const data = await store.exportGuild(guildId);
-            await call.reply.send({ ...privately(`${data.entries.length} entries.`) }, [{ name: `faq-${guildId}.json`, data: Buffer.from(`${JSON.stringify(data, null, 2)}\n`) }]);
+            await call.reply.send({ ...privately(`${data.entries.length} entries.`) }, [
+              { name: `faq-${guildId}.json`, data: Buffer.from(`${JSON.stringify(data, null, 2)}\n`) },
+            ]);
           },
         }),
         import: leaf({
           description: 'Import an FAQ export file (all or nothing)',
           options: {
             file: attachmentOption({ description: 'A talks-bot FAQ export (.json)', required: true }),
-            overwrite: booleanOption({ description: 'Replace entries that differ from the file (default: report them and import nothing)' }),
+            overwrite: booleanOption({
+              description: 'Replace entries that differ from the file (default: report them and import nothing)',
+            }),
           },
           handle: ({ file, overwrite }, call) => importFrom(call, () => downloadJson(file), overwrite === true),
         }),
@@ -181,7 +227,13 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
             const { store, guildId } = faqScope(deps, call);
             const knowledge = await deps.knowledge.get();
             const stale = (await store.list(guildId)).flatMap((e) => missingCitations(knowledge, e).map((p) => `#${e.id} cites ${p}`));
-            await call.reply.send(privately(stale.length === 0 ? 'Every cited passage is in the corpus.' : truncate(`Citations the corpus no longer has:\n${stale.join('\n')}`, LIMITS.content)));
+            await call.reply.send(
+              privately(
+                stale.length === 0
+                  ? 'Every cited passage is in the corpus.'
+                  : truncate(`Citations the corpus no longer has:\n${stale.join('\n')}`, LIMITS.content),
+              ),
+            );
           },
         }),
       },
@@ -195,7 +247,13 @@ export function faqAdminCommand(deps: FaqDeps): SlashCommand {
               async handle({ role }, call) {
                 const { store, guildId } = faqScope(deps, call);
                 await store.setModeratorRole(guildId, role?.id ?? null);
-                await call.reply.send(privately(role ? `Members with <@&${role.id}> may now edit the FAQ.` : 'The FAQ moderator role is cleared: Manage Messages is needed to edit.'));
+                await call.reply.send(
+                  privately(
+                    role
+                      ? `Members with <@&${role.id}> may now edit the FAQ.`
+                      : 'The FAQ moderator role is cleared: Manage Messages is needed to edit.',
+                  ),
+                );
               },
             }),
           },

@@ -29,7 +29,11 @@ export const entryOption = integerOption({ description: 'The FAQ entry (type to 
 export async function faqChoices(deps: FaqDeps, call: Call, option: string, typed: string): Promise<Choice[]> {
   if (!deps.faq || !call.guildId) return [];
   const entries = findEntries(await deps.faq.list(call.guildId), typed, 25);
-  return entries.map((e) => (option === 'entry' ? { name: truncate(`#${e.id} ${e.question}`, 100), value: e.id } : { name: truncate(e.question, 100), value: truncate(e.question, 100) }));
+  return entries.map((e) =>
+    option === 'entry'
+      ? { name: truncate(`#${e.id} ${e.question}`, 100), value: e.id }
+      : { name: truncate(e.question, 100), value: truncate(e.question, 100) },
+  );
 }
 
 export function faqCommand(deps: FaqDeps): SlashCommand {
@@ -43,7 +47,9 @@ export function faqCommand(deps: FaqDeps): SlashCommand {
       subcommands: {
         show: leaf({
           description: 'Show an FAQ entry with the quotes that back it',
-          options: { question: stringOption({ description: 'The question (type to search)', required: true, autocomplete: true, maxLength: 200 }) },
+          options: {
+            question: stringOption({ description: 'The question (type to search)', required: true, autocomplete: true, maxLength: 200 }),
+          },
           shareable: true,
           autocomplete: choices,
           async handle({ question }, call) {
@@ -53,7 +59,12 @@ export function faqCommand(deps: FaqDeps): SlashCommand {
               await call.reply.send(privately(`No FAQ entry matches "${truncate(question, 100)}". Try /faq search or /faq list.`));
               return;
             }
-            const message = renderAnswerMessage(faqEntryAnswer(await deps.knowledge.get(), entry), { private: call.private, offset: 0, ...linksOf(deps), ...(call.private ? {} : { sharedBy: call.user.id }) });
+            const message = renderAnswerMessage(faqEntryAnswer(await deps.knowledge.get(), entry), {
+              private: call.private,
+              offset: 0,
+              ...linksOf(deps),
+              ...(call.private ? {} : { sharedBy: call.user.id }),
+            });
             await call.reply.send({ ...message, ...(call.private ? { flags: MessageFlags.Ephemeral } : {}) });
           },
         }),
@@ -71,7 +82,10 @@ export function faqCommand(deps: FaqDeps): SlashCommand {
           async handle({ text }, call) {
             const { store, guildId } = faqScope(deps, call);
             const title = truncate(`FAQ entries for “${escapeMarkdown(text)}”`, LIMITS.embedTitle);
-            await call.reply.send({ ...listMessage(findEntries(await store.list(guildId), text, 25), 0, title), flags: MessageFlags.Ephemeral });
+            await call.reply.send({
+              ...listMessage(findEntries(await store.list(guildId), text, 25), 0, title),
+              flags: MessageFlags.Ephemeral,
+            });
           },
         }),
         history: leaf({

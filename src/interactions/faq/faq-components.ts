@@ -39,7 +39,8 @@ async function saveEntry(deps: FaqDeps, call: Call, fields: EntryFields, save: (
   try {
     entry = await save();
   } catch (error) {
-    if (error instanceof FaqError) throw error.restated(`${asSentence(error.message)} Nothing was saved — your answer, to copy:\n${truncate(fields.answer, 1500)}`);
+    if (error instanceof FaqError)
+      throw error.restated(`${asSentence(error.message)} Nothing was saved — your answer, to copy:\n${truncate(fields.answer, 1500)}`);
     throw error;
   }
   const message = renderAnswerMessage(faqEntryAnswer(await deps.knowledge.get(), entry), { private: true, offset: 0, ...linksOf(deps) });
@@ -79,10 +80,13 @@ export function faqComponents(deps: FaqDeps): Array<Button<unknown> | Form<unkno
         await saveEntry(deps, call, fields, async () => {
           const current = await store.get(guildId, entry);
           if (current.revision !== revision) {
-            throw new UserError(`FAQ #${current.id} was changed by someone else while you edited it (now revision ${current.revision}). Your text was not saved — here it is to copy:\n${truncate(fields.answer, 1500)}`, {
-              identifier: 'faq-edit-conflict',
-              context: { entry: current.id, revision: current.revision },
-            });
+            throw new UserError(
+              `FAQ #${current.id} was changed by someone else while you edited it (now revision ${current.revision}). Your text was not saved — here it is to copy:\n${truncate(fields.answer, 1500)}`,
+              {
+                identifier: 'faq-edit-conflict',
+                context: { entry: current.id, revision: current.revision },
+              },
+            );
           }
           return store.edit(guildId, current.id, fields, call.user.id);
         });

@@ -41,7 +41,8 @@ export const inServer = inServerGate('The FAQ belongs to a server: use it there.
  * @example
  * moderators(deps, 'Sorry — only moderators can change the FAQ.')
  */
-export const moderators = (deps: FaqDeps, refusal: string): Gate => permissionOrRoleGate(PermissionFlagsBits.ManageMessages, (guildId) => deps.faq?.moderatorRole(guildId) ?? null, refusal);
+export const moderators = (deps: FaqDeps, refusal: string): Gate =>
+  permissionOrRoleGate(PermissionFlagsBits.ManageMessages, (guildId) => deps.faq?.moderatorRole(guildId) ?? null, refusal);
 
 /**
  * The store and the server a call is about (the gates made sure both exist).

@@ -8,9 +8,17 @@
 import { z } from 'zod';
 import { countField, customIdKind } from '../custom-id.ts';
 
-export const faqListId = customIdKind('faqlist', z.tuple([countField(100_000)]).transform(([offset]) => ({ offset })), (v) => [v.offset]);
+export const faqListId = customIdKind(
+  'faqlist',
+  z.tuple([countField(100_000)]).transform(([offset]) => ({ offset })),
+  (v) => [v.offset],
+);
 
-export const faqAddId = customIdKind('faqadd', z.tuple([]).transform(() => ({})), () => []);
+export const faqAddId = customIdKind(
+  'faqadd',
+  z.tuple([]).transform(() => ({})),
+  () => [],
+);
 
 export const faqEditId = customIdKind(
   'faqedit',

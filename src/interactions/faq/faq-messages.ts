@@ -3,7 +3,13 @@
  * and the add/edit form. Moderators' text is markdown-escaped and nothing can ping.
  */
 import { escapeMarkdown } from '@discordjs/formatters';
-import { type APIEmbed, type APIModalInteractionResponseCallbackData, ButtonStyle, ComponentType, TextInputStyle } from 'discord-api-types/v10';
+import {
+  type APIEmbed,
+  type APIModalInteractionResponseCallbackData,
+  ButtonStyle,
+  ComponentType,
+  TextInputStyle,
+} from 'discord-api-types/v10';
 import { FAQ_LIMITS, type FaqEntry, type FaqRevision } from '../../faq/faq-entry.ts';
 import { LIMITS, truncate } from '../messages/discord-limits.ts';
 import { quiet } from '../messages/private-reply.ts';
@@ -12,7 +18,10 @@ import { faqListId } from './faq-ids.ts';
 export const LIST_PAGE = 10;
 
 function entryLine(e: FaqEntry): string {
-  return truncate(`**#${e.id}** ${escapeMarkdown(e.question)}${e.citations.length > 0 ? ` · ${e.citations.length} source${e.citations.length > 1 ? 's' : ''}` : ''}`, 200);
+  return truncate(
+    `**#${e.id}** ${escapeMarkdown(e.question)}${e.citations.length > 0 ? ` · ${e.citations.length} source${e.citations.length > 1 ? 's' : ''}` : ''}`,
+    200,
+  );
 }
 
 /**
@@ -25,12 +34,34 @@ export function listMessage(entries: readonly FaqEntry[], offset: number, title:
   const page = entries.slice(offset, offset + LIST_PAGE);
   const embed: APIEmbed = {
     title,
-    description: page.length > 0 ? page.map(entryLine).join('\n') : 'No entries yet. Moderators add them with /faq-admin add (or /faq-admin seed).',
-    footer: { text: entries.length > LIST_PAGE ? `${offset + 1}–${offset + page.length} of ${entries.length}` : `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}` },
+    description:
+      page.length > 0 ? page.map(entryLine).join('\n') : 'No entries yet. Moderators add them with /faq-admin add (or /faq-admin seed).',
+    footer: {
+      text:
+        entries.length > LIST_PAGE
+          ? `${offset + 1}–${offset + page.length} of ${entries.length}`
+          : `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}`,
+    },
   };
-  const button = (label: string, to: number, disabled: boolean) => ({ type: ComponentType.Button as const, style: ButtonStyle.Secondary as const, label, custom_id: faqListId.encode({ offset: to }), disabled });
-  const buttons = entries.length > LIST_PAGE ? [button('◀ Previous', Math.max(0, offset - LIST_PAGE), offset === 0), button('Next ▶', offset + LIST_PAGE, offset + LIST_PAGE >= entries.length)] : [];
-  return { embeds: [embed], components: buttons.length > 0 ? [{ type: ComponentType.ActionRow as const, components: buttons }] : [], ...quiet };
+  const button = (label: string, to: number, disabled: boolean) => ({
+    type: ComponentType.Button as const,
+    style: ButtonStyle.Secondary as const,
+    label,
+    custom_id: faqListId.encode({ offset: to }),
+    disabled,
+  });
+  const buttons =
+    entries.length > LIST_PAGE
+      ? [
+          button('◀ Previous', Math.max(0, offset - LIST_PAGE), offset === 0),
+          button('Next ▶', offset + LIST_PAGE, offset + LIST_PAGE >= entries.length),
+        ]
+      : [];
+  return {
+    embeds: [embed],
+    components: buttons.length > 0 ? [{ type: ComponentType.ActionRow as const, components: buttons }] : [],
+    ...quiet,
+  };
 }
 
 /**
@@ -40,7 +71,10 @@ export function listMessage(entries: readonly FaqEntry[], offset: number, title:
  * historyMessage(7, store.history(guildId, 7)).embeds[0].description // → 'rev 1 · add · <@600…> · 2026-11-24 04:10 UTC — “Who mediated…”'
  */
 export function historyMessage(entryId: number, history: readonly FaqRevision[]) {
-  const lines = history.map((h) => `rev ${h.revision} · ${escapeMarkdown(h.action)} · <@${h.actor}> · ${h.at.slice(0, 16).replace('T', ' ')} UTC — “${escapeMarkdown(truncate(h.snapshot.question, 60))}”`);
+  const lines = history.map(
+    (h) =>
+      `rev ${h.revision} · ${escapeMarkdown(h.action)} · <@${h.actor}> · ${h.at.slice(0, 16).replace('T', ' ')} UTC — “${escapeMarkdown(truncate(h.snapshot.question, 60))}”`,
+  );
   return { embeds: [{ title: `History of FAQ #${entryId}`, description: truncate(lines.join('\n'), LIMITS.embedDescription) }], ...quiet };
 }
 
@@ -52,16 +86,43 @@ export function historyMessage(entryId: number, history: readonly FaqRevision[])
  */
 export function entryForm(customId: string, title: string, entry?: FaqEntry): APIModalInteractionResponseCallbackData {
   // Discord caps a text input's label at 45 characters and its placeholder at 100
-  const input = (id: string, label: string, placeholder: string, style: TextInputStyle, max: number, required: boolean, value?: string) => ({
+  const input = (
+    id: string,
+    label: string,
+    placeholder: string,
+    style: TextInputStyle,
+    max: number,
+    required: boolean,
+    value?: string,
+  ) => ({
     type: ComponentType.ActionRow as const,
-    components: [{ type: ComponentType.TextInput as const, custom_id: id, label, placeholder, style, max_length: max, required, ...(value ? { value } : {}) }],
+    components: [
+      {
+        type: ComponentType.TextInput as const,
+        custom_id: id,
+        label,
+        placeholder,
+        style,
+        max_length: max,
+        required,
+        ...(value ? { value } : {}),
+      },
+    ],
   });
   return {
     custom_id: customId,
     title,
     components: [
       input('question', 'Question', 'As members ask it', TextInputStyle.Short, FAQ_LIMITS.question, true, entry?.question),
-      input('answer', 'Short answer', 'Your summary; add the supporting quotes with /faq-admin cite', TextInputStyle.Paragraph, FAQ_LIMITS.answer, true, entry?.answer),
+      input(
+        'answer',
+        'Short answer',
+        'Your summary; add the supporting quotes with /faq-admin cite',
+        TextInputStyle.Paragraph,
+        FAQ_LIMITS.answer,
+        true,
+        entry?.answer,
+      ),
       input('review_by', 'Review by (optional)', 'YYYY-MM-DD', TextInputStyle.Short, 10, false, entry?.reviewBy ?? undefined),
     ],
   };

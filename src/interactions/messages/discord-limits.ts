@@ -30,7 +30,13 @@ export function truncate(text: string, max: number): string {
 }
 
 /** Characters Discord counts toward the 6,000 across a message's embeds. */
-export function embedCharacters(embed: { title?: string; description?: string; footer?: { text: string }; author?: { name: string }; fields?: Array<{ name: string; value: string }> }): number {
+export function embedCharacters(embed: {
+  title?: string;
+  description?: string;
+  footer?: { text: string };
+  author?: { name: string };
+  fields?: Array<{ name: string; value: string }>;
+}): number {
   return (
     (embed.title?.length ?? 0) +
     (embed.description?.length ?? 0) +

@@ -13,4 +13,8 @@ export const NO_MENTIONS: APIAllowedMentions = { parse: [], replied_user: false 
 
 export const quiet = { allowed_mentions: NO_MENTIONS };
 
-export const privately = (content: string) => ({ content: truncate(content, LIMITS.content), flags: MessageFlags.Ephemeral as const, ...quiet });
+export const privately = (content: string) => ({
+  content: truncate(content, LIMITS.content),
+  flags: MessageFlags.Ephemeral as const,
+  ...quiet,
+});

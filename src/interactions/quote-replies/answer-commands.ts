@@ -21,7 +21,11 @@ export const FIND_SOURCES = 'Find sources';
  * answerCommand(who, deps) // → /who name:<text> [public]
  */
 export function answerCommand(command: AnyCommand, deps: AnswerDeps): SlashCommand {
-  const shared = (call: { private: boolean; user: { id: string } }) => ({ private: call.private, offset: 0, ...(call.private ? {} : { sharedBy: call.user.id }) });
+  const shared = (call: { private: boolean; user: { id: string } }) => ({
+    private: call.private,
+    offset: 0,
+    ...(call.private ? {} : { sharedBy: call.user.id }),
+  });
   return {
     type: 'slash',
     name: command.name,
@@ -33,7 +37,8 @@ export function answerCommand(command: AnyCommand, deps: AnswerDeps): SlashComma
       shareable: true,
       handle: (input, call) => replyWithAnswer(call, deps, (k) => answerFor(deps, k, command.name, input, 0), shared(call)),
       // input that breaks an option's rules is answered like any answer, in the bot's words
-      invalid: (message, call) => replyWithAnswer(call, deps, () => errorAnswer(command.name, null, message), { private: call.private, offset: 0 }),
+      invalid: (message, call) =>
+        replyWithAnswer(call, deps, () => errorAnswer(command.name, null, message), { private: call.private, offset: 0 }),
       autocomplete(option, typed) {
         const knowledge = deps.knowledge.ready();
         const choices = command.autocomplete && knowledge ? command.autocomplete(option, typed, { knowledge }) : [];
@@ -66,4 +71,3 @@ export function findSourcesCommand(deps: AnswerDeps): MessageCommand {
     },
   };
 }
-

@@ -12,10 +12,20 @@ import { isQueryKey } from './page-queries.ts';
 
 export const pageId = customIdKind(
   'pg',
-  z.tuple([z.string().regex(/^[a-z]{1,32}$/), countField(10_000), z.string().refine(isQueryKey)]).transform(([command, offset, key]) => ({ command, offset, key })),
+  z
+    .tuple([z.string().regex(/^[a-z]{1,32}$/), countField(10_000), z.string().refine(isQueryKey)])
+    .transform(([command, offset, key]) => ({ command, offset, key })),
   (v) => [v.command, v.offset, v.key],
 );
 
-export const shareId = customIdKind('share', z.tuple([]).transform(() => ({})), () => []);
+export const shareId = customIdKind(
+  'share',
+  z.tuple([]).transform(() => ({})),
+  () => [],
+);
 
-export const deleteId = customIdKind('delete', z.tuple([snowflakeField]).transform(([ownerId]) => ({ ownerId })), (v) => [v.ownerId]);
+export const deleteId = customIdKind(
+  'delete',
+  z.tuple([snowflakeField]).transform(([ownerId]) => ({ ownerId })),
+  (v) => [v.ownerId],
+);

@@ -39,7 +39,8 @@ export interface AnswerDeps {
  * @example
  * renderAnswerMessage(answer, { private: true, offset: 0, ...linksOf(deps) })
  */
-export const linksOf = (deps: { publicUrl?: string | undefined }): { publicUrl?: string } => (deps.publicUrl ? { publicUrl: deps.publicUrl } : {});
+export const linksOf = (deps: { publicUrl?: string | undefined }): { publicUrl?: string } =>
+  deps.publicUrl ? { publicUrl: deps.publicUrl } : {};
 
 /**
  * Whether answering from this corpus might take longer than Discord waits for a first response.
@@ -47,7 +48,8 @@ export const linksOf = (deps: { publicUrl?: string | undefined }): { publicUrl?:
  * @example
  * mightTakeLong({ ...deps, deferFromPassages: 0 }, knowledge) // → true: every answer is deferred
  */
-export const mightTakeLong = (deps: AnswerDeps, knowledge: Knowledge) => knowledge.passages.length >= (deps.deferFromPassages ?? LONG_ANSWER_PASSAGES);
+export const mightTakeLong = (deps: AnswerDeps, knowledge: Knowledge) =>
+  knowledge.passages.length >= (deps.deferFromPassages ?? LONG_ANSWER_PASSAGES);
 
 /**
  * One page of a command's answer, five quotes long.
@@ -82,7 +84,12 @@ export function answerMessage(deps: AnswerDeps, answer: Answer, options: RenderO
  * @example
  * await replyWithAnswer(call, deps, (k) => answerFor(deps, k, 'who', { name: 'McGurk' }, 0), { private: true, offset: 0 });
  */
-export async function replyWithAnswer(call: Call, deps: AnswerDeps, compute: (knowledge: Knowledge) => Answer, options: RenderOptions): Promise<void> {
+export async function replyWithAnswer(
+  call: Call,
+  deps: AnswerDeps,
+  compute: (knowledge: Knowledge) => Answer,
+  options: RenderOptions,
+): Promise<void> {
   const flags = options.private ? { flags: MessageFlags.Ephemeral } : {};
   const ready = deps.knowledge.ready();
   let knowledge: Knowledge;
@@ -97,5 +104,6 @@ export async function replyWithAnswer(call: Call, deps: AnswerDeps, compute: (kn
     await call.reply.send(answerMessage(deps, answer, options));
   }
   // the same message as the reply above, plus the picture: built apart, the edit once dropped the context links
-  if (wantsPicture(answer, options.offset)) await call.reply.editOriginal(answerMessage(deps, answer, options, 'uploaded'), [await answerPicture(knowledge, answer)]);
+  if (wantsPicture(answer, options.offset))
+    await call.reply.editOriginal(answerMessage(deps, answer, options, 'uploaded'), [await answerPicture(knowledge, answer)]);
 }

@@ -5,7 +5,13 @@
  * links to the whole article for `/source <id>` and to the timeline page for `/timeline`. Without PUBLIC_URL
  * nothing is added.
  */
-import { type APIActionRowComponent, type APIButtonComponentWithURL, type APIMessageTopLevelComponent, ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithURL,
+  type APIMessageTopLevelComponent,
+  ButtonStyle,
+  ComponentType,
+} from 'discord-api-types/v10';
 import type { Answer, QuoteResult } from '../../answers/answer.ts';
 import { contextUrl, siteBase, sourcePath, TIMELINE_PATH } from '../../render/html/page-links.ts';
 
@@ -48,7 +54,8 @@ export function contextLinkRow(results: readonly QuoteResult[], first: number, p
  */
 export function embedUrlFor(answer: Answer, publicUrl: string | undefined): string | null {
   if (!publicUrl || !answer.found) return null;
-  if (answer.command === 'source' && answer.query && answer.results[0]?.source.id === answer.query) return `${siteBase(publicUrl)}${sourcePath(answer.query)}`;
+  if (answer.command === 'source' && answer.query && answer.results[0]?.source.id === answer.query)
+    return `${siteBase(publicUrl)}${sourcePath(answer.query)}`;
   if (answer.command === 'timeline') return `${siteBase(publicUrl)}${TIMELINE_PATH}`;
   return null;
 }
@@ -60,5 +67,10 @@ export function embedUrlFor(answer: Answer, publicUrl: string | undefined): stri
  * linkRowsOf(message.components) // → [the "Quote N in context" row] or []
  */
 export function linkRowsOf(components: readonly APIMessageTopLevelComponent[] | undefined): LinkRow[] {
-  return (components ?? []).filter((row): row is LinkRow => row.type === ComponentType.ActionRow && row.components.length > 0 && row.components.every((c) => c.type === ComponentType.Button && c.style === ButtonStyle.Link));
+  return (components ?? []).filter(
+    (row): row is LinkRow =>
+      row.type === ComponentType.ActionRow &&
+      row.components.length > 0 &&
+      row.components.every((c) => c.type === ComponentType.Button && c.style === ButtonStyle.Link),
+  );
 }

@@ -63,7 +63,14 @@ export function keepPicture(attachments: readonly Pick<APIAttachment, 'id' | 'fi
  * @example
  * showPicture(message, { keep: '9' }) // → { ...message, embeds: [{ ...embed, image: { url: 'attachment://timeline.png' } }], attachments: [{ id: '9' }] }
  */
-export function showPicture<M extends { embeds: APIEmbed[] }>(message: M, picture: ShownPicture | null): M & { attachments?: Array<{ id: string }> } {
+export function showPicture<M extends { embeds: APIEmbed[] }>(
+  message: M,
+  picture: ShownPicture | null,
+): M & { attachments?: Array<{ id: string }> } {
   if (picture === null) return message;
-  return { ...message, embeds: withPictureImage(message.embeds), ...(picture === 'uploaded' ? {} : { attachments: [{ id: picture.keep }] }) };
+  return {
+    ...message,
+    embeds: withPictureImage(message.embeds),
+    ...(picture === 'uploaded' ? {} : { attachments: [{ id: picture.keep }] }),
+  };
 }

@@ -6,7 +6,15 @@
  * With PUBLIC_URL, a second row links each quote to its context on the bot's pages (context-links.ts).
  */
 import { escapeText } from '../messages/escape-markdown.ts';
-import { type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIButtonComponentWithURL, type APIEmbed, type APIAllowedMentions, ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIButtonComponentWithURL,
+  type APIEmbed,
+  type APIAllowedMentions,
+  ButtonStyle,
+  ComponentType,
+} from 'discord-api-types/v10';
 import type { Answer, QuoteResult } from '../../answers/answer.ts';
 import { alsoInLine, attributionLine, eventDateLine, speakerLine } from '../../render/attribution.ts';
 import { embedCharacters, LIMITS, truncate } from '../messages/discord-limits.ts';
@@ -48,7 +56,12 @@ export function sharedByLine(userId: string): string {
 
 /** The delete button of a shared post, which only `ownerId` may use. */
 export function deleteButtonRow(ownerId: string): Array<APIActionRowComponent<APIButtonComponent>> {
-  return [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Delete', custom_id: deleteId.encode({ ownerId }) }] }];
+  return [
+    {
+      type: ComponentType.ActionRow,
+      components: [{ type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Delete', custom_id: deleteId.encode({ ownerId }) }],
+    },
+  ];
 }
 
 function quoteField(r: QuoteResult, n: number): { name: string; value: string } {
@@ -60,7 +73,10 @@ function quoteField(r: QuoteResult, n: number): { name: string; value: string } 
   const alsoIn = alsoInLine(r);
   const attribution = `— ${escapeText(attributionLine(r.source))}${link ? ` · ${link}` : ''}${speaker ? ` · ${escapeText(speaker)}` : ''}${alsoIn ? ` · ${escapeText(truncate(alsoIn, ALSO_IN_ROOM))}` : ''}`;
   const room = LIMITS.fieldValue - attribution.length - 3;
-  const quote = truncate(escapeText(r.quote), room).split('\n').map((l) => `> ${l}`).join('\n');
+  const quote = truncate(escapeText(r.quote), room)
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
   return { name, value: `${quote}\n${attribution}` };
 }
 
@@ -72,9 +88,11 @@ export function renderAnswerMessage(answer: Answer, options: RenderOptions): Ans
   const { offset } = options;
   const description: string[] = [];
   if (answer.faq) description.push(escapeText(answer.faq.answer));
-  if (answer.entity) description.push(`**${escapeText(answer.entity.roles.join('; ') || answer.entity.kind)}** — ${escapeText(answer.entity.description)}`);
+  if (answer.entity)
+    description.push(`**${escapeText(answer.entity.roles.join('; ') || answer.entity.kind)}** — ${escapeText(answer.entity.description)}`);
   for (const note of answer.notes) description.push(`*${escapeText(note)}*`);
-  if (!answer.found && answer.suggestions.length > 0) description.push(`Try: ${answer.suggestions.map((s) => `\`${s.replace(/`/g, "'")}\``).join(' · ')}`);
+  if (!answer.found && answer.suggestions.length > 0)
+    description.push(`Try: ${answer.suggestions.map((s) => `\`${s.replace(/`/g, "'")}\``).join(' · ')}`);
   if (options.sharedBy) description.push(sharedByLine(options.sharedBy));
   const ids = [...new Set(answer.results.map((r) => r.passage_id))];
   const paged = answer.total > answer.results.length;
@@ -96,14 +114,32 @@ export function renderAnswerMessage(answer: Answer, options: RenderOptions): Ans
   const buttons: APIButtonComponent[] = [];
   if (paged) {
     const key = queryKey(answer.query);
-    buttons.push(button('◀ Previous', pageId.encode({ command: answer.command, offset: Math.max(0, offset - DISCORD_PAGE_SIZE), key }), ButtonStyle.Secondary, offset === 0));
-    buttons.push(button('Next ▶', pageId.encode({ command: answer.command, offset: offset + DISCORD_PAGE_SIZE, key }), ButtonStyle.Secondary, offset + answer.results.length >= answer.total));
+    buttons.push(
+      button(
+        '◀ Previous',
+        pageId.encode({ command: answer.command, offset: Math.max(0, offset - DISCORD_PAGE_SIZE), key }),
+        ButtonStyle.Secondary,
+        offset === 0,
+      ),
+    );
+    buttons.push(
+      button(
+        'Next ▶',
+        pageId.encode({ command: answer.command, offset: offset + DISCORD_PAGE_SIZE, key }),
+        ButtonStyle.Secondary,
+        offset + answer.results.length >= answer.total,
+      ),
+    );
   }
   if (options.private && answer.found) buttons.push(button('Post in channel', shareId.encode({}), ButtonStyle.Primary));
   // one link per quote field kept (fields may have been dropped to fit the embed total)
   const links = contextLinkRow(answer.results.slice(0, embed.fields?.length ?? 0), offset + 1, options.publicUrl);
   // page buttons on a shared post would page everyone's view: a shared post has only its delete button
-  const actions = options.sharedBy ? deleteButtonRow(options.sharedBy) : buttons.length > 0 ? [{ type: ComponentType.ActionRow as const, components: buttons }] : [];
+  const actions = options.sharedBy
+    ? deleteButtonRow(options.sharedBy)
+    : buttons.length > 0
+      ? [{ type: ComponentType.ActionRow as const, components: buttons }]
+      : [];
   return {
     embeds: [embed],
     components: [...actions, ...(links ? [links] : [])],

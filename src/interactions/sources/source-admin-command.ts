@@ -19,7 +19,11 @@ export const SOURCE_ADMIN_COMMAND = 'source-admin';
 const MAX_FILE_BYTES = 2_000_000;
 
 /** The page behind a file or a link, as text. Throws FetchPageError or IngestError with a message for the moderator. */
-async function downloadPage(deps: SourceAdminDeps, file: Attachment | undefined, link: string | undefined): Promise<{ raw: string; name: string; url?: string }> {
+async function downloadPage(
+  deps: SourceAdminDeps,
+  file: Attachment | undefined,
+  link: string | undefined,
+): Promise<{ raw: string; name: string; url?: string }> {
   if (file && link) throw new IngestError('give either a file or a link, not both');
   if (file) {
     if (file.size > MAX_FILE_BYTES) throw new IngestError(`the file is over ${MAX_FILE_BYTES / 1_000_000} MB`);
@@ -63,7 +67,8 @@ export function sourceAdminCommand(deps: SourceAdminDeps): SlashCommand {
               preview = editor.preview(page.raw, page.name, page.url ? { url: page.url } : {});
             } catch (error) {
               // the refusal in this command's words; the dispatcher tells it (as the deferred reply's edit)
-              if (error instanceof FetchPageError || error instanceof IngestError) throw error.restated(`Nothing was added: ${asSentence(error.message)}`);
+              if (error instanceof FetchPageError || error instanceof IngestError)
+                throw error.restated(`Nothing was added: ${asSentence(error.message)}`);
               throw error;
             }
             const key = deps.drafts.put({ prepared: preview, owner: call.user.id, guild: call.guildId ?? '' });
@@ -72,8 +77,14 @@ export function sourceAdminCommand(deps: SourceAdminDeps): SlashCommand {
         }),
         remove: leaf({
           description: 'Take an article out of the corpus (its file is kept in removed/)',
-          options: { id: stringOption({ description: 'The source id (type to search)', required: true, autocomplete: true, maxLength: 100 }) },
-          autocomplete: (_option, typed) => choicesMatching(deps.editor ? [...deps.editor.live.current().sourceById.keys()] : [], typed).map((id) => ({ name: id, value: id })),
+          options: {
+            id: stringOption({ description: 'The source id (type to search)', required: true, autocomplete: true, maxLength: 100 }),
+          },
+          autocomplete: (_option, typed) =>
+            choicesMatching(deps.editor ? [...deps.editor.live.current().sourceById.keys()] : [], typed).map((id) => ({
+              name: id,
+              value: id,
+            })),
           async handle({ id }, call) {
             const editor = editorOf(deps);
             await call.reply.defer({ private: true });

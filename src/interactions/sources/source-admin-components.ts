@@ -24,7 +24,18 @@ function detailsForm(key: string, preview: SourcePreview): APIModalInteractionRe
   const meta = preview.prepared.meta;
   const input = (id: string, label: string, style: TextInputStyle, max: number, value: string | null, placeholder: string) => ({
     type: ComponentType.ActionRow as const,
-    components: [{ type: ComponentType.TextInput as const, custom_id: id, label, style, max_length: max, required: false, placeholder, ...(value ? { value: value.slice(0, max) } : {}) }],
+    components: [
+      {
+        type: ComponentType.TextInput as const,
+        custom_id: id,
+        label,
+        style,
+        max_length: max,
+        required: false,
+        placeholder,
+        ...(value ? { value: value.slice(0, max) } : {}),
+      },
+    ],
   });
   return {
     custom_id: sourceFormId.encode({ key }),
@@ -34,7 +45,14 @@ function detailsForm(key: string, preview: SourcePreview): APIModalInteractionRe
       input('outlet', 'Outlet', TextInputStyle.Short, 100, meta.outlet, 'Who published it (empty: unknown)'),
       input('authors', 'Authors', TextInputStyle.Short, 300, meta.authors.join(', '), 'Names, separated by commas'),
       input('published', 'Published (YYYY-MM-DD)', TextInputStyle.Short, 10, meta.published, 'Empty: unknown'),
-      input('evidence', 'How the date is known', TextInputStyle.Paragraph, 300, meta.published_basis.evidence, 'The line of the page that gives the date'),
+      input(
+        'evidence',
+        'How the date is known',
+        TextInputStyle.Paragraph,
+        300,
+        meta.published_basis.evidence,
+        'The line of the page that gives the date',
+      ),
     ],
   };
 }
@@ -95,15 +113,25 @@ export function sourceAdminComponents(deps: SourceAdminDeps): Array<Button<unkno
         const changes: IngestOptions = {
           title: field('title') || undefined,
           outlet: field('outlet') || undefined,
-          authors: field('authors').split(',').map((a) => a.trim()).filter((a) => a !== ''),
-          ...(published ? { published, publishedBasis: 'stated' as const, evidence: field('evidence') || 'given by the moderator who added it from Discord' } : {}),
+          authors: field('authors')
+            .split(',')
+            .map((a) => a.trim())
+            .filter((a) => a !== ''),
+          ...(published
+            ? {
+                published,
+                publishedBasis: 'stated' as const,
+                evidence: field('evidence') || 'given by the moderator who added it from Discord',
+              }
+            : {}),
         };
         let revised: SourcePreview;
         try {
           revised = editor.revise(draft.prepared, changes);
         } catch (error) {
           // the refusal in this form's words; the dispatcher tells it
-          if (error instanceof IngestError) throw error.restated(`Those details were not accepted: ${asSentence(error.message)} The preview is unchanged.`);
+          if (error instanceof IngestError)
+            throw error.restated(`Those details were not accepted: ${asSentence(error.message)} The preview is unchanged.`);
           throw error;
         }
         deps.drafts.update(key, revised);

@@ -26,7 +26,8 @@ export interface SourceAdminDeps {
   faq?: FaqStore;
 }
 
-const OFF = 'Adding and removing articles from Discord is turned off on this bot. Its operator can allow it for a server with the CORPUS_EDITOR_GUILDS setting.';
+const OFF =
+  'Adding and removing articles from Discord is turned off on this bot. Its operator can allow it for a server with the CORPUS_EDITOR_GUILDS setting.';
 
 /**
  * Editing is on, this is one of the editors' servers, and the member is a moderator — in that order.
@@ -43,9 +44,15 @@ export function sourceAdminGates(deps: SourceAdminDeps): Gates {
         check: (call) =>
           call.guildId && deps.editorGuilds.includes(call.guildId)
             ? null
-            : new Refusal('The corpus is shared by every server this bot is in, so only moderators of the servers its operator named can change it — this server is not one of them.'),
+            : new Refusal(
+                'The corpus is shared by every server this bot is in, so only moderators of the servers its operator named can change it — this server is not one of them.',
+              ),
       },
-      permissionOrRoleGate(PermissionFlagsBits.ManageMessages, (guildId) => deps.faq?.moderatorRole(guildId) ?? null, 'Sorry — only moderators (Manage Messages, or the FAQ moderator role) can change the corpus.'),
+      permissionOrRoleGate(
+        PermissionFlagsBits.ManageMessages,
+        (guildId) => deps.faq?.moderatorRole(guildId) ?? null,
+        'Sorry — only moderators (Manage Messages, or the FAQ moderator role) can change the corpus.',
+      ),
     ],
   };
 }
@@ -84,6 +91,7 @@ export const plain = (content: string) => ({ content: truncate(content, 2000), e
  * reloadLine(reload) // → 'The corpus now has 6 sources and 120 passages (reloaded in 80 ms).'
  */
 export function reloadLine(reload: ReloadResult): string {
-  if (!reload.ok) return `The corpus did not reload: ${reload.error}. The bot keeps answering from the previous corpus until that is fixed.`;
+  if (!reload.ok)
+    return `The corpus did not reload: ${reload.error}. The bot keeps answering from the previous corpus until that is fixed.`;
   return `The corpus now has ${reload.sources} sources and ${reload.passages} passages (reloaded in ${reload.ms} ms).`;
 }

@@ -16,4 +16,8 @@ export const sourceButtonId = customIdKind(
   (v) => [v.action, v.key],
 );
 
-export const sourceFormId = customIdKind('srcform', z.tuple([draftKey]).transform(([key]) => ({ key })), (v) => [v.key]);
+export const sourceFormId = customIdKind(
+  'srcform',
+  z.tuple([draftKey]).transform(([key]) => ({ key })),
+  (v) => [v.key],
+);

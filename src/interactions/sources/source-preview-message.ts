@@ -24,16 +24,35 @@ export function previewMessage(preview: SourcePreview, key: string) {
   const { meta, cleaned } = preview.prepared;
   const basis = meta.published_basis;
   const dropped = cleaned.dropped.map((d) => `• ${esc(d.reason)}: ${esc(truncate(d.text, 60))}`);
-  const firstParagraphs = cleaned.paragraphs.slice(0, 3).map((p) => `> ${esc(truncate(p, 300))}`).join('\n');
+  const firstParagraphs = cleaned.paragraphs
+    .slice(0, 3)
+    .map((p) => `> ${esc(truncate(p, 300))}`)
+    .join('\n');
   const fields = [
     field('Outlet', esc(meta.outlet ?? 'unknown') + (meta.reports_on ? ` (republishing ${esc(meta.reports_on)})` : ''), true),
     field('Authors', esc(meta.authors.join(', ') || 'none named'), true),
-    field('Published', meta.published ? `${meta.published} (${basis.kind}) — ${esc(truncate(basis.evidence, 200))}` : `unknown — ${esc(truncate(basis.evidence, 200))}`),
+    field(
+      'Published',
+      meta.published
+        ? `${meta.published} (${basis.kind}) — ${esc(truncate(basis.evidence, 200))}`
+        : `unknown — ${esc(truncate(basis.evidence, 200))}`,
+    ),
     field('Source id', `\`${meta.id}\``, true),
-    field('Kept and dropped', `kept ${cleaned.paragraphs.length} paragraph${cleaned.paragraphs.length === 1 ? '' : 's'}, dropped ${cleaned.dropped.length} line${cleaned.dropped.length === 1 ? '' : 's'}${cleaned.truncated ? ' (and a last paragraph that stops mid-sentence)' : ''}`, true),
-    ...(dropped.length > 0 ? [field('Dropped', `${dropped.slice(0, 10).join('\n')}${dropped.length > 10 ? `\n… and ${dropped.length - 10} more` : ''}`)] : []),
+    field(
+      'Kept and dropped',
+      `kept ${cleaned.paragraphs.length} paragraph${cleaned.paragraphs.length === 1 ? '' : 's'}, dropped ${cleaned.dropped.length} line${cleaned.dropped.length === 1 ? '' : 's'}${cleaned.truncated ? ' (and a last paragraph that stops mid-sentence)' : ''}`,
+      true,
+    ),
+    ...(dropped.length > 0
+      ? [field('Dropped', `${dropped.slice(0, 10).join('\n')}${dropped.length > 10 ? `\n… and ${dropped.length - 10} more` : ''}`)]
+      : []),
     ...(preview.nearDuplicateOf
-      ? [field('Near-duplicate', `Mostly the same text as \`${preview.nearDuplicateOf.id}\` (${esc(preview.nearDuplicateOf.outlet ?? 'unknown outlet')}): it will be recorded as a republished copy, and answers show shared sentences once.`)]
+      ? [
+          field(
+            'Near-duplicate',
+            `Mostly the same text as \`${preview.nearDuplicateOf.id}\` (${esc(preview.nearDuplicateOf.outlet ?? 'unknown outlet')}): it will be recorded as a republished copy, and answers show shared sentences once.`,
+          ),
+        ]
       : []),
   ];
   const embed: APIEmbed = {
@@ -43,7 +62,11 @@ export function previewMessage(preview: SourcePreview, key: string) {
     footer: { text: 'Not added yet. Check the details, then Add — or Edit details first.' },
     color: 0x2f855a,
   };
-  const button = (label: string, style: ButtonStyle.Success | ButtonStyle.Secondary | ButtonStyle.Danger, action: 'add' | 'edit' | 'cancel') => ({
+  const button = (
+    label: string,
+    style: ButtonStyle.Success | ButtonStyle.Secondary | ButtonStyle.Danger,
+    action: 'add' | 'edit' | 'cancel',
+  ) => ({
     type: ComponentType.Button as const,
     style,
     label,
@@ -52,7 +75,16 @@ export function previewMessage(preview: SourcePreview, key: string) {
   return {
     content: '',
     embeds: [embed],
-    components: [{ type: ComponentType.ActionRow as const, components: [button('Add', ButtonStyle.Success, 'add'), button('Edit details', ButtonStyle.Secondary, 'edit'), button('Cancel', ButtonStyle.Danger, 'cancel')] }],
+    components: [
+      {
+        type: ComponentType.ActionRow as const,
+        components: [
+          button('Add', ButtonStyle.Success, 'add'),
+          button('Edit details', ButtonStyle.Secondary, 'edit'),
+          button('Cancel', ButtonStyle.Danger, 'cancel'),
+        ],
+      },
+    ],
     ...quiet,
   };
 }

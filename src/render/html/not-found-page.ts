@@ -11,7 +11,10 @@ import { SOURCES_PATH } from './page-links.ts';
  * renderMessagePage('Not found', 'There is no source with that id.') // → a page with the message and a link to /sources
  */
 export function renderMessagePage(title: string, message: string): string {
-  return renderPage({ title, main: html`<h1>${title}</h1>
-<p>${message}</p>
-<p><a href="${SOURCES_PATH}">All sources</a></p>` });
+  return renderPage({
+    title,
+    main: html`<h1>${title}</h1>
+      <p>${message}</p>
+      <p><a href="${SOURCES_PATH}">All sources</a></p>`,
+  });
 }

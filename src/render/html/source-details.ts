@@ -37,7 +37,8 @@ export function dateBasisOf(source: Source): string {
  * @example
  * dateKindOf(source) // → 'date stated', 'date inferred' or 'no date'
  */
-export const dateKindOf = (source: Source): string => (source.published_basis.kind === 'unknown' ? 'no date' : `date ${source.published_basis.kind}`);
+export const dateKindOf = (source: Source): string =>
+  source.published_basis.kind === 'unknown' ? 'no date' : `date ${source.published_basis.kind}`;
 
 /**
  * Only web addresses become links: a `javascript:` or `data:` URL in a source file stays text.
@@ -57,13 +58,19 @@ export function sourceFacts(source: Source): SafeHtml {
   const url = source.url;
   const original = url ? (isWebUrl(url) ? html`<a href="${url}" rel="noopener noreferrer">${url}</a>` : html`${url}`) : html`not known`;
   return html`<dl class="meta">
-<dt>Outlet</dt><dd dir="auto">${outletOf(source)}</dd>
-<dt>Authors</dt><dd dir="auto">${bylineOf(source)}</dd>
-<dt>Published</dt><dd>${source.published ?? 'unknown'} (${dateKindOf(source)})</dd>
-<dt>How the date is known</dt><dd dir="auto">${dateBasisOf(source)}</dd>
-<dt>Original</dt><dd>${original}</dd>
-<dt>Source id</dt><dd><code>${source.id}</code></dd>
-</dl>`;
+    <dt>Outlet</dt>
+    <dd dir="auto">${outletOf(source)}</dd>
+    <dt>Authors</dt>
+    <dd dir="auto">${bylineOf(source)}</dd>
+    <dt>Published</dt>
+    <dd>${source.published ?? 'unknown'} (${dateKindOf(source)})</dd>
+    <dt>How the date is known</dt>
+    <dd dir="auto">${dateBasisOf(source)}</dd>
+    <dt>Original</dt>
+    <dd>${original}</dd>
+    <dt>Source id</dt>
+    <dd><code>${source.id}</code></dd>
+  </dl>`;
 }
 
 /** Words of a text up to about `max` characters, cut at a space, with "…" when cut. */

@@ -50,7 +50,8 @@ const drawn = new WeakMap<Knowledge, Map<string, Promise<Buffer>>>();
  */
 export function answerPngAsync(knowledge: Knowledge, answer: Answer): Promise<Buffer> {
   // the timeline's picture depends on the knowledge base alone: its data is worked out only when it is drawn
-  const data: PictureData | null = answer.picture === 'timeline' ? null : answerPictureData(knowledge, answer.title, answer.results, disagreeingDates(answer));
+  const data: PictureData | null =
+    answer.picture === 'timeline' ? null : answerPictureData(knowledge, answer.title, answer.results, disagreeingDates(answer));
   const key = data ? JSON.stringify(data) : 'timeline';
   let kept = drawn.get(knowledge);
   if (!kept) drawn.set(knowledge, (kept = new Map<string, Promise<Buffer>>()));

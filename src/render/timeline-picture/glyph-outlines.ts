@@ -59,7 +59,13 @@ function simpleGlyph(font: Buffer, at: number, contours: number): Contours {
   const out: Contours = [];
   let first = 0;
   for (const end of ends) {
-    out.push(Array.from({ length: end - first + 1 }, (_x, i) => ({ x: xs[first + i] ?? 0, y: ys[first + i] ?? 0, on: ((flags[first + i] ?? 0) & 1) === 1 })));
+    out.push(
+      Array.from({ length: end - first + 1 }, (_x, i) => ({
+        x: xs[first + i] ?? 0,
+        y: ys[first + i] ?? 0,
+        on: ((flags[first + i] ?? 0) & 1) === 1,
+      })),
+    );
     first = end + 1;
   }
   return out;
@@ -84,7 +90,8 @@ function compositeGlyph(t: GlyphTables, at: number, depth: number): Contours {
     else if (flags & 0x80) [a, b, c, d, p] = [f2dot14(p), f2dot14(p + 2), f2dot14(p + 4), f2dot14(p + 6), p + 8];
     // args as point numbers (flag 2 unset) are rare in Latin fonts; those components are placed unshifted
     const [ox, oy] = flags & 2 ? [dx, dy] : [0, 0];
-    for (const contour of contoursOf(t, component, depth + 1)) out.push(contour.map((pt) => ({ x: pt.x * a + pt.y * c + ox, y: pt.x * b + pt.y * d + oy, on: pt.on })));
+    for (const contour of contoursOf(t, component, depth + 1))
+      out.push(contour.map((pt) => ({ x: pt.x * a + pt.y * c + ox, y: pt.x * b + pt.y * d + oy, on: pt.on })));
     if (!(flags & 0x20)) break;
   }
   return out;

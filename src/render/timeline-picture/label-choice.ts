@@ -19,7 +19,8 @@ export function labelRows(counts: readonly number[], budget: number): number[] {
   // the rest to the phases that lose the most, one by one
   while (left > 0) {
     let best = -1;
-    for (const [i, c] of counts.entries()) if ((rows[i] ?? 0) < c && (best < 0 || c / ((rows[i] ?? 0) + 1) > (counts[best] ?? 0) / ((rows[best] ?? 0) + 1))) best = i;
+    for (const [i, c] of counts.entries())
+      if ((rows[i] ?? 0) < c && (best < 0 || c / ((rows[i] ?? 0) + 1) > (counts[best] ?? 0) / ((rows[best] ?? 0) + 1))) best = i;
     if (best < 0) break;
     rows[best] = (rows[best] ?? 0) + 1;
     left--;
@@ -28,7 +29,8 @@ export function labelRows(counts: readonly number[], budget: number): number[] {
 }
 
 /** How clear a point's date is, lower first: a stated day, then a worked-out day, then coarser dates. */
-const clarity = (p: PicturePoint) => ({ day: 0, week: 2, month: 3, year: 4 })[p.granularity] + (p.inferred ? 1 : 0) - Math.min(p.copies, 3) * 0.1;
+const clarity = (p: PicturePoint) =>
+  ({ day: 0, week: 2, month: 3, year: 4 })[p.granularity] + (p.inferred ? 1 : 0) - Math.min(p.copies, 3) * 0.1;
 
 /**
  * The points of a phase that get a label, in date order: the clearest of each day, spread evenly, then the rest.

@@ -92,7 +92,13 @@ function textBox(text: string, x: number, y: number, size: number, bold: boolean
   return { x: anchor === 'start' ? x : x - width, y: y - 1.07 * size, width, height: 1.36 * size };
 }
 
-function textItem(text: string, x: number, y: number, size: number, options: { bold?: boolean; ink?: Ink; anchor?: 'start' | 'end' } = {}): TextItem {
+function textItem(
+  text: string,
+  x: number,
+  y: number,
+  size: number,
+  options: { bold?: boolean; ink?: Ink; anchor?: 'start' | 'end' } = {},
+): TextItem {
   const [bold, anchor] = [options.bold ?? false, options.anchor ?? 'start'];
   return { text, x, y, size, bold, ink: options.ink ?? 'ink', anchor, box: textBox(text, x, y, size, bold, anchor) };
 }
@@ -114,7 +120,8 @@ function labelTexts(p: PicturePoint, x: number, y: number, right: number): TextI
 
 /** The first and last dates of a phase, each as precise as its statement ("2012", "Sep 2023 – 23 Oct 2023"). */
 function phaseSpan(phase: Phase): [string, string | null] {
-  const finest = (iso: string) => phase.points.filter((p) => p.iso === iso).sort((a, b) => GRANULARITY_RANK[a.granularity] - GRANULARITY_RANK[b.granularity])[0];
+  const finest = (iso: string) =>
+    phase.points.filter((p) => p.iso === iso).sort((a, b) => GRANULARITY_RANK[a.granularity] - GRANULARITY_RANK[b.granularity])[0];
   const [first, last] = [finest(phase.start), finest(phase.end)];
   const start = first ? pictureDate(first.iso, first.granularity) : '';
   const end = last ? pictureDate(last.iso, last.granularity) : '';
@@ -127,7 +134,9 @@ function phaseSpan(phase: Phase): [string, string | null] {
  */
 function phaseHeading(phase: Phase, index: number, count: number): string {
   const [start, end] = phaseSpan(phase);
-  const deal = phase.deal ? ` · deal agreed ${pictureDate(phase.deal.agreed, 'month', false)}${phase.deal.status === 'agreed' ? '' : `, ${phase.deal.status}`}` : '';
+  const deal = phase.deal
+    ? ` · deal agreed ${pictureDate(phase.deal.agreed, 'month', false)}${phase.deal.status === 'agreed' ? '' : `, ${phase.deal.status}`}`
+    : '';
   const names = phase.names.length > 0 ? ` · ${phase.names.join(', ')}` : '';
   return drawable(`${count > 1 ? `${index + 1}. ` : ''}${start}${end ? ` – ${end}` : ''}${deal}${names}`);
 }
@@ -144,13 +153,30 @@ function isolateRtl(text: string): string {
  * @example
  * layoutTimeline('Timeline of the talks', phases, conflicts).height // → about 1,900 for the bundled corpus
  */
-export function layoutTimeline(title: string, phases: readonly Phase[], conflicts: readonly DateConflict[], options: LayoutOptions = {}): TimelineLayout {
+export function layoutTimeline(
+  title: string,
+  phases: readonly Phase[],
+  conflicts: readonly DateConflict[],
+  options: LayoutOptions = {},
+): TimelineLayout {
   const width = options.width ?? DEFAULT_WIDTH;
   const right = width - MARGIN;
   const axisX = MARGIN + 200;
   const labelX = axisX + 40;
   const total = phases.reduce((n, p) => n + p.points.length, 0);
-  const layout: TimelineLayout = { width, height: 0, texts: [], labels: [], marks: [], leaders: [], axes: [], brackets: [], bands: [], shown: 0, total };
+  const layout: TimelineLayout = {
+    width,
+    height: 0,
+    texts: [],
+    labels: [],
+    marks: [],
+    leaders: [],
+    axes: [],
+    brackets: [],
+    bands: [],
+    shown: 0,
+    total,
+  };
   let y = MARGIN + TITLE_SIZE;
   layout.texts.push(textItem(fitText(drawable(title), right - MARGIN, TITLE_SIZE, true), MARGIN, y, TITLE_SIZE, { bold: true }));
   const sources = new Set(phases.flatMap((p) => p.points.map((q) => q.sourceId))).size;
@@ -168,7 +194,12 @@ export function layoutTimeline(title: string, phases: readonly Phase[], conflict
   for (const [text, addMark] of legend) {
     addMark();
     const mark = layout.marks[layout.marks.length - 1];
-    if (text === 'sources disagree') layout.brackets.push({ x1: x, y1: y - 20, x2: x, y2: y + 4 }, { x1: x, y1: y - 20, x2: x + 8, y2: y - 20 }, { x1: x, y1: y + 4, x2: x + 8, y2: y + 4 });
+    if (text === 'sources disagree')
+      layout.brackets.push(
+        { x1: x, y1: y - 20, x2: x, y2: y + 4 },
+        { x1: x, y1: y - 20, x2: x + 8, y2: y - 20 },
+        { x1: x, y1: y + 4, x2: x + 8, y2: y + 4 },
+      );
     else if (mark) Object.assign(mark, { x, y: y - 8 });
     const item = textItem(text, x + 18, y, LABEL_SIZE, { ink: 'muted' });
     layout.texts.push(item);
@@ -176,14 +207,20 @@ export function layoutTimeline(title: string, phases: readonly Phase[], conflict
   }
   y += 26;
 
-  const rows = labelRows(phases.map((p) => p.points.length), options.maxLabels ?? MAX_LABEL_ROWS);
+  const rows = labelRows(
+    phases.map((p) => p.points.length),
+    options.maxLabels ?? MAX_LABEL_ROWS,
+  );
   const markY = new Map<PicturePoint, number>();
   for (const [i, phase] of phases.entries()) {
     y += 14;
     const band = { x: MARGIN - 16, y, width: width - 2 * MARGIN + 32, height: BAND };
     layout.bands.push(band);
     const labelled = pointsToLabel(phase.points, rows[i] ?? 1);
-    const count = labelled.length < phase.points.length ? `${phase.points.length} statements, ${labelled.length} labelled` : `${phase.points.length} statement${phase.points.length === 1 ? '' : 's'}`;
+    const count =
+      labelled.length < phase.points.length
+        ? `${phase.points.length} statements, ${labelled.length} labelled`
+        : `${phase.points.length} statement${phase.points.length === 1 ? '' : 's'}`;
     const countItem = textItem(count, right, y + 34, LABEL_SIZE, { ink: 'muted', anchor: 'end' });
     const heading = fitText(phaseHeading(phase, i, phases.length), countItem.box.x - MARGIN - 24, HEADER_SIZE, true);
     layout.texts.push(textItem(heading, MARGIN, y + 34, HEADER_SIZE, { bold: true }), countItem);
@@ -193,9 +230,12 @@ export function layoutTimeline(title: string, phases: readonly Phase[], conflict
     const [top, bottom] = [y + SEGMENT_PAD, y + height - SEGMENT_PAD];
     const at = axisPosition(phase, top, bottom);
     layout.axes.push({ x1: axisX, y1: y, x2: axisX, y2: y + height });
-    const [startText, endText] = phaseSpan(phase).map((t) => (t === null ? null : fitText(t.replace(/^week of /, ''), axisX - 46 - MARGIN + 16, LABEL_SIZE)));
+    const [startText, endText] = phaseSpan(phase).map((t) =>
+      t === null ? null : fitText(t.replace(/^week of /, ''), axisX - 46 - MARGIN + 16, LABEL_SIZE),
+    );
     layout.texts.push(textItem(startText ?? '', axisX - 46, top + 8, LABEL_SIZE, { ink: 'muted', anchor: 'end' }));
-    if (endText && height >= 3 * ROW) layout.texts.push(textItem(endText, axisX - 46, bottom + 8, LABEL_SIZE, { ink: 'muted', anchor: 'end' }));
+    if (endText && height >= 3 * ROW)
+      layout.texts.push(textItem(endText, axisX - 46, bottom + 8, LABEL_SIZE, { ink: 'muted', anchor: 'end' }));
     const isLabelled = new Set(labelled);
     for (const p of phase.points) {
       const my = at(p.iso);
@@ -228,7 +268,11 @@ export function layoutTimeline(title: string, phases: readonly Phase[], conflict
     if (lane < 0) lane = lanes.push(b) - 1;
     else lanes[lane] = b;
     const bx = axisX - 22 - lane * 12;
-    layout.brackets.push({ x1: bx, y1: a, x2: bx, y2: b }, { x1: bx, y1: a, x2: axisX - 10, y2: a }, { x1: bx, y1: b, x2: axisX - 10, y2: b });
+    layout.brackets.push(
+      { x1: bx, y1: a, x2: bx, y2: b },
+      { x1: bx, y1: a, x2: axisX - 10, y2: a },
+      { x1: bx, y1: b, x2: axisX - 10, y2: b },
+    );
   }
   y += 20;
   const left = total - layout.shown;

@@ -71,7 +71,9 @@ function cutsBeforeDeals(days: readonly number[], deals: readonly PhaseDeal[]): 
 /** Capitalised words inside the sentences (not the first word): the names a phase is about. */
 function namesIn(p: PicturePoint): Set<string> {
   const words = p.words.split(/\s+/).slice(1);
-  return new Set(words.map((w) => w.replace(/(?:[’']s)?[^\p{L}]*$/u, '').replace(/^[^\p{L}]+/u, '')).filter((w) => /^\p{Lu}\p{Ll}{2,}/u.test(w)));
+  return new Set(
+    words.map((w) => w.replace(/(?:[’']s)?[^\p{L}]*$/u, '').replace(/^[^\p{L}]+/u, '')).filter((w) => /^\p{Lu}\p{Ll}{2,}/u.test(w)),
+  );
 }
 
 /** Per phase, the names most used in it and least in the others (at most two, each in two sentences or more). */

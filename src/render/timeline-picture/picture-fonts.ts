@@ -39,7 +39,10 @@ export const FONT_FAMILY = "'Noto Sans', 'Noto Sans Arabic'";
 function readCmap(font: Buffer, offset: number): Map<number, number> {
   const map = new Map<number, number>();
   const count = font.readUInt16BE(offset + 2);
-  const tables = Array.from({ length: count }, (_x, i) => ({ format: font.readUInt16BE(offset + font.readUInt32BE(offset + 4 + i * 8 + 4)), at: offset + font.readUInt32BE(offset + 4 + i * 8 + 4) }));
+  const tables = Array.from({ length: count }, (_x, i) => ({
+    format: font.readUInt16BE(offset + font.readUInt32BE(offset + 4 + i * 8 + 4)),
+    at: offset + font.readUInt32BE(offset + 4 + i * 8 + 4),
+  }));
   const full = tables.find((t) => t.format === 12);
   if (full) {
     const groups = font.readUInt32BE(full.at + 12);
@@ -58,7 +61,12 @@ function readCmap(font: Buffer, offset: number): Map<number, number> {
   const deltas = starts + segments * 2;
   const rangeOffsets = deltas + segments * 2;
   for (let s = 0; s < segments; s++) {
-    const [end, start, delta, rangeOffset] = [font.readUInt16BE(ends + s * 2), font.readUInt16BE(starts + s * 2), font.readInt16BE(deltas + s * 2), font.readUInt16BE(rangeOffsets + s * 2)];
+    const [end, start, delta, rangeOffset] = [
+      font.readUInt16BE(ends + s * 2),
+      font.readUInt16BE(starts + s * 2),
+      font.readInt16BE(deltas + s * 2),
+      font.readUInt16BE(rangeOffsets + s * 2),
+    ];
     for (let c = start; c <= end && c !== 0xffff; c++) {
       const glyph = rangeOffset === 0 ? (c + delta) & 0xffff : font.readUInt16BE(rangeOffsets + s * 2 + rangeOffset + (c - start) * 2);
       if (glyph !== 0) map.set(c, rangeOffset === 0 ? glyph : (glyph + delta) & 0xffff);
@@ -70,7 +78,8 @@ function readCmap(font: Buffer, offset: number): Map<number, number> {
 function readFace(family: string, bold: boolean, path: string): Face {
   const font = readFileSync(path);
   const directory = new Map<string, number>();
-  for (let i = 0; i < font.readUInt16BE(4); i++) directory.set(font.toString('latin1', 12 + i * 16, 16 + i * 16), font.readUInt32BE(12 + i * 16 + 8));
+  for (let i = 0; i < font.readUInt16BE(4); i++)
+    directory.set(font.toString('latin1', 12 + i * 16, 16 + i * 16), font.readUInt32BE(12 + i * 16 + 8));
   const at = (tag: string) => {
     const offset = directory.get(tag);
     if (offset === undefined) throw new Error(`${path}: no ${tag} table`);

@@ -89,9 +89,21 @@ export function eventWords(sentence: string, dateText: string): string {
  */
 export function wordsNear(sentence: string, dateText: string): string {
   const at = dateText === '' ? -1 : sentence.indexOf(dateText);
-  if (at < 0) return sentence.split(/\s+/).slice(0, 2 * NEAR_WORDS).join(' ');
-  const before = sentence.slice(0, at).split(/\s+/).filter((w) => w !== '').slice(-NEAR_WORDS);
-  const after = sentence.slice(at + dateText.length).split(/\s+/).filter((w) => w !== '').slice(0, NEAR_WORDS);
+  if (at < 0)
+    return sentence
+      .split(/\s+/)
+      .slice(0, 2 * NEAR_WORDS)
+      .join(' ');
+  const before = sentence
+    .slice(0, at)
+    .split(/\s+/)
+    .filter((w) => w !== '')
+    .slice(-NEAR_WORDS);
+  const after = sentence
+    .slice(at + dateText.length)
+    .split(/\s+/)
+    .filter((w) => w !== '')
+    .slice(0, NEAR_WORDS);
   return [...before, ...after].join(' ');
 }
 
@@ -127,7 +139,11 @@ function withoutCopies(points: readonly PicturePoint[]): PicturePoint[] {
 
 /** The event words of a point: stems of the words near its date that are not stop words or numbers. */
 function eventStems(p: PicturePoint): Set<string> {
-  return new Set(tokenize(p.near).filter((t) => !isStopWord(t) && !/^\d+$/.test(t)).map(stemTerm));
+  return new Set(
+    tokenize(p.near)
+      .filter((t) => !isStopWord(t) && !/^\d+$/.test(t))
+      .map(stemTerm),
+  );
 }
 
 /**
@@ -176,13 +192,19 @@ export function timelinePictureData(knowledge: Knowledge): PictureData {
  * @example
  * answerPictureData('When: Raanan release', results, [['2023-10-20', '2023-10-23']]).conflicts.length // → 1
  */
-export function answerPictureData(knowledge: Knowledge, title: string, results: readonly QuoteResult[], disagreeing: ReadonlyArray<readonly string[]>): PictureData {
+export function answerPictureData(
+  knowledge: Knowledge,
+  title: string,
+  results: readonly QuoteResult[],
+  disagreeing: ReadonlyArray<readonly string[]>,
+): PictureData {
   const points: PicturePoint[] = [];
   for (const r of results) {
     if (!r.date || !r.granularity) continue;
     const passage = knowledge.passageById.get(r.passage_id);
     const mention = passage?.dates.find((d) => d.iso === r.date && d.text === r.date_text);
-    const sentence = passage && mention ? (passage.sentences[sentenceAt(passage, mention.index)]?.text ?? r.quote) : r.quote.replace(/^… |…$/g, '');
+    const sentence =
+      passage && mention ? (passage.sentences[sentenceAt(passage, mention.index)]?.text ?? r.quote) : r.quote.replace(/^… |…$/g, '');
     points.push({
       iso: r.date,
       granularity: r.granularity,

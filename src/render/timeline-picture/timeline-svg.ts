@@ -35,7 +35,10 @@ const n = (x: number) => (Math.round(x * 10) / 10).toString();
 
 function markSvg(m: Mark): string {
   const parts: string[] = [];
-  if (m.period) parts.push(`<rect x="${n(m.x - 4)}" y="${n(m.period.y1)}" width="8" height="${n(m.period.y2 - m.period.y1)}" rx="4" fill="${COLOURS.period}" opacity="${m.labelled ? 0.7 : 0.35}"/>`);
+  if (m.period)
+    parts.push(
+      `<rect x="${n(m.x - 4)}" y="${n(m.period.y1)}" width="8" height="${n(m.period.y2 - m.period.y1)}" rx="4" fill="${COLOURS.period}" opacity="${m.labelled ? 0.7 : 0.35}"/>`,
+    );
   const r = m.labelled ? 8 : 5;
   const opacity = m.labelled ? 1 : 0.55;
   parts.push(
@@ -66,10 +69,16 @@ export function timelineSvg(layout: TimelineLayout, mode: TextMode = 'text'): st
     `<rect x="0" y="0" width="${width}" height="${height}" fill="${COLOURS.background}"/>`,
     `<rect x="1.5" y="1.5" width="${width - 3}" height="${height - 3}" fill="none" stroke="${COLOURS.frame}" stroke-width="3"/>`,
   ];
-  for (const b of layout.bands) out.push(`<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="8" fill="${COLOURS.band}"/>`);
-  for (const a of layout.axes) out.push(`<line x1="${n(a.x1)}" y1="${n(a.y1)}" x2="${n(a.x2)}" y2="${n(a.y2)}" stroke="${COLOURS.axis}" stroke-width="3"/>`);
-  for (const l of layout.leaders) out.push(`<line x1="${n(l.x1)}" y1="${n(l.y1)}" x2="${n(l.x2)}" y2="${n(l.y2)}" stroke="${COLOURS.leader}" stroke-width="1.5"/>`);
-  for (const b of layout.brackets) out.push(`<line x1="${n(b.x1)}" y1="${n(b.y1)}" x2="${n(b.x2)}" y2="${n(b.y2)}" stroke="${COLOURS.conflict}" stroke-width="3" stroke-linecap="round"/>`);
+  for (const b of layout.bands)
+    out.push(`<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="8" fill="${COLOURS.band}"/>`);
+  for (const a of layout.axes)
+    out.push(`<line x1="${n(a.x1)}" y1="${n(a.y1)}" x2="${n(a.x2)}" y2="${n(a.y2)}" stroke="${COLOURS.axis}" stroke-width="3"/>`);
+  for (const l of layout.leaders)
+    out.push(`<line x1="${n(l.x1)}" y1="${n(l.y1)}" x2="${n(l.x2)}" y2="${n(l.y2)}" stroke="${COLOURS.leader}" stroke-width="1.5"/>`);
+  for (const b of layout.brackets)
+    out.push(
+      `<line x1="${n(b.x1)}" y1="${n(b.y1)}" x2="${n(b.x2)}" y2="${n(b.y2)}" stroke="${COLOURS.conflict}" stroke-width="3" stroke-linecap="round"/>`,
+    );
   // unlabelled marks under the labelled ones
   for (const m of [...layout.marks].sort((a, b) => Number(a.labelled) - Number(b.labelled))) out.push(markSvg(m));
   const glyphs = new Map<string, string>();
@@ -81,7 +90,9 @@ export function timelineSvg(layout: TimelineLayout, mode: TextMode = 'text'): st
     }
     const anchor = t.anchor === 'end' ? ' text-anchor="end"' : '';
     const weight = t.bold ? ' font-weight="700"' : '';
-    out.push(`<text x="${n(t.x)}" y="${n(t.y)}" font-family="${FONT_FAMILY}" font-size="${t.size}"${weight}${anchor} fill="${INK[t.ink]}">${escapeXml(t.text)}</text>`);
+    out.push(
+      `<text x="${n(t.x)}" y="${n(t.y)}" font-family="${FONT_FAMILY}" font-size="${t.size}"${weight}${anchor} fill="${INK[t.ink]}">${escapeXml(t.text)}</text>`,
+    );
   }
   if (glyphs.size > 0) out.splice(1, 0, `<defs>${[...glyphs.values()].join('')}</defs>`);
   out.push('</svg>');

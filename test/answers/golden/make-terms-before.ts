@@ -16,7 +16,32 @@ import { type GoldenCorpus, type GoldenFile, goldenOf, PAGE_SIZE, PAGES, passage
 
 const COMMIT = 'a3f584f17986a59173abdde185a2520d8f740c1b';
 /** The fixed questions; the benchmark's /terms questions (count 120, seed 5) are added to them. */
-const TOPICS = ['', 'ratio', 'hostages', 'length', 'aid', 'final deal', 'prisoners', 'cease-fire length', 'conditions', 'exchange ratio', 'humanitarian aid', 'how many hostages', 'how long is the pause', 'aid trucks per day', 'prisoners for each hostage', 'the November 2023 truce', 'January 2025 deal', 'hostages released in January 2025', 'latest deal length', 'US-Russia prisoner swap', 'swap in Ankara', 'proposals', 'rejections', 'red lines'];
+const TOPICS = [
+  '',
+  'ratio',
+  'hostages',
+  'length',
+  'aid',
+  'final deal',
+  'prisoners',
+  'cease-fire length',
+  'conditions',
+  'exchange ratio',
+  'humanitarian aid',
+  'how many hostages',
+  'how long is the pause',
+  'aid trucks per day',
+  'prisoners for each hostage',
+  'the November 2023 truce',
+  'January 2025 deal',
+  'hostages released in January 2025',
+  'latest deal length',
+  'US-Russia prisoner swap',
+  'swap in Ankara',
+  'proposals',
+  'rejections',
+  'red lines',
+];
 const SYNTHETIC = { passages: 6000, seed: 2 };
 
 // the little of the old code's types this script reads
@@ -37,7 +62,10 @@ interface Page {
 /** JSON on one line, with a space after each comma and colon. */
 function flat(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(flat).join(', ')}]`;
-  if (typeof value === 'object' && value !== null) return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${flat(v)}`).join(', ')}}`;
+  if (typeof value === 'object' && value !== null)
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${flat(v)}`)
+      .join(', ')}}`;
   return JSON.stringify(value);
 }
 
@@ -62,16 +90,27 @@ try {
   const { loadCorpus } = await load<{ loadCorpus: (dir: string) => Corpus }>('src/corpus/load-corpus.ts');
   const { buildKnowledge } = await load<{ buildKnowledge: (corpus: Corpus) => Knowledge }>('src/knowledge/knowledge.ts');
   const { prepareAnswers } = await load<{ prepareAnswers: (knowledge: Knowledge) => Knowledge }>('src/answers/prepare-answers.ts');
-  const { benchQueries } = await load<{ benchQueries: (source: { entities: unknown; texts: string[] }, options: { count: number; seed: number }) => { terms: string[] } }>('src/bench/bench-queries.ts');
-  const { writeSyntheticCorpus } = await load<{ writeSyntheticCorpus: (dir: string, options: typeof SYNTHETIC) => void }>('src/bench/synthetic-corpus.ts');
-  const { answerTerms } = await load<{ answerTerms: (knowledge: Knowledge, topic: string | null, limit: number, offset: number) => Page }>('test/answers/reference/terms-before.ts');
+  const { benchQueries } = await load<{
+    benchQueries: (source: { entities: unknown; texts: string[] }, options: { count: number; seed: number }) => { terms: string[] };
+  }>('src/bench/bench-queries.ts');
+  const { writeSyntheticCorpus } = await load<{ writeSyntheticCorpus: (dir: string, options: typeof SYNTHETIC) => void }>(
+    'src/bench/synthetic-corpus.ts',
+  );
+  const { answerTerms } = await load<{ answerTerms: (knowledge: Knowledge, topic: string | null, limit: number, offset: number) => Page }>(
+    'test/answers/reference/terms-before.ts',
+  );
 
   const record = (dir: string): GoldenCorpus => {
     const corpus = loadCorpus(dir);
     const knowledge = prepareAnswers(buildKnowledge(corpus));
     const bench = benchQueries({ entities: corpus.entities, texts: knowledge.passages.map((p) => p.text) }, { count: 120, seed: 5 });
     const questions = [...new Set([...TOPICS, ...bench.terms])];
-    const answers = questions.map((question) => goldenOf(question, PAGES.map((offset) => answerTerms(knowledge, question === '' ? null : question, PAGE_SIZE, offset))));
+    const answers = questions.map((question) =>
+      goldenOf(
+        question,
+        PAGES.map((offset) => answerTerms(knowledge, question === '' ? null : question, PAGE_SIZE, offset)),
+      ),
+    );
     return { passages: passagesDigest(knowledge.passages), answers };
   };
   const synthetic = join(tree, 'synthetic');
@@ -84,7 +123,9 @@ try {
     synthetic: { options: SYNTHETIC, ...record(synthetic) },
   };
   writeFileSync(out, `${format(file)}\n`);
-  console.log(`${out}: ${file.bundled.answers.length} questions on the bundled corpus, ${file.synthetic.answers.length} on the synthetic one`);
+  console.log(
+    `${out}: ${file.bundled.answers.length} questions on the bundled corpus, ${file.synthetic.answers.length} on the synthetic one`,
+  );
 } finally {
   rmSync(tree, { recursive: true, force: true });
 }

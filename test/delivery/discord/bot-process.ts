@@ -29,7 +29,17 @@ export function startBotProcess(apiUrl: string, env: Record<string, string> = {}
   const dataDir = mkdtempSync(join(tmpdir(), 'talks-bot-process-'));
   const { DATABASE_URL: _none, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...inherited, DISCORD_TOKEN: PROCESS_TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: apiUrl, LOG_LEVEL: 'info', DATA_DIR: dataDir, DISCORD_RETRY_INITIAL_MS: '100', DISCORD_RETRY_MAX_MS: '400', ...env },
+    env: {
+      ...inherited,
+      DISCORD_TOKEN: PROCESS_TOKEN,
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: apiUrl,
+      LOG_LEVEL: 'info',
+      DATA_DIR: dataDir,
+      DISCORD_RETRY_INITIAL_MS: '100',
+      DISCORD_RETRY_MAX_MS: '400',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -20,17 +20,48 @@ import { PageQueries } from '../../../src/interactions/quote-replies/page-querie
 import { botCatalog } from '../../../src/interactions/catalog.ts';
 import { Cooldowns } from '../../../src/interactions/cooldowns.ts';
 import { ApiTransport } from '../../interactions/api-transport.ts';
-import { APP_ID, autocomplete, buttonClick, FakeDiscord, fakeMessage, messageMenu, type RecordedRequest, slashCommand } from './fake-discord.ts';
+import {
+  APP_ID,
+  autocomplete,
+  buttonClick,
+  FakeDiscord,
+  fakeMessage,
+  messageMenu,
+  type RecordedRequest,
+  slashCommand,
+} from './fake-discord.ts';
 
 const TOKEN = `fake.${'x'.repeat(64)}`;
-type Callback = { type: number; data?: { flags?: number; content?: string; embeds?: Array<{ title?: string; description?: string; fields?: Array<{ name: string; value: string }>; footer?: { text: string } }>; components?: Array<{ components: Array<{ label?: string; custom_id?: string; disabled?: boolean }> }>; allowed_mentions?: { parse: string[] }; choices?: Array<{ name: string; value: string }> } };
+type Callback = {
+  type: number;
+  data?: {
+    flags?: number;
+    content?: string;
+    embeds?: Array<{ title?: string; description?: string; fields?: Array<{ name: string; value: string }>; footer?: { text: string } }>;
+    components?: Array<{ components: Array<{ label?: string; custom_id?: string; disabled?: boolean }> }>;
+    allowed_mentions?: { parse: string[] };
+    choices?: Array<{ name: string; value: string }>;
+  };
+};
 
 const logLines: string[] = [];
 const logStream = new Writable({ write: (chunk: Buffer, _enc, done) => (logLines.push(chunk.toString()), done()) });
 
 async function launch(fake: FakeDiscord, knowledge: Promise<Knowledge>, cooldownMs = 0, deferFromPassages?: number): Promise<RunningBot> {
-  const env = DiscordEnvSchema.parse({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' });
-  const bot = await startBot({ env, logger: createLogger('info', logStream), knowledge: fixedKnowledge(knowledge), commands: COMMANDS, cooldownMs, ...(deferFromPassages === undefined ? {} : { deferFromPassages }) });
+  const env = DiscordEnvSchema.parse({
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_API_URL: fake.apiUrl,
+    LOG_LEVEL: 'info',
+  });
+  const bot = await startBot({
+    env,
+    logger: createLogger('info', logStream),
+    knowledge: fixedKnowledge(knowledge),
+    commands: COMMANDS,
+    cooldownMs,
+    ...(deferFromPassages === undefined ? {} : { deferFromPassages }),
+  });
   if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once(Events.ClientReady, resolve));
   return bot;
 }
@@ -39,7 +70,13 @@ const body = (r: RecordedRequest) => r.body as Callback;
 const buttonsOf = (c: Callback) => c.data?.components?.flatMap((row) => row.components) ?? [];
 const button = (c: Callback, label: string) => buttonsOf(c).find((b) => b.label === label);
 /** The message a member sees for a callback, as the button interaction carries it back. */
-const asMessage = (c: Callback) => fakeMessage({ author: { id: APP_ID, username: 'talks-bot', discriminator: '0', bot: true }, embeds: c.data?.embeds ?? [], components: c.data?.components ?? [], flags: c.data?.flags ?? 0 });
+const asMessage = (c: Callback) =>
+  fakeMessage({
+    author: { id: APP_ID, username: 'talks-bot', discriminator: '0', bot: true },
+    embeds: c.data?.embeds ?? [],
+    components: c.data?.components ?? [],
+    flags: c.data?.flags ?? 0,
+  });
 
 describe('the bot on Discord (loopback fake)', () => {
   const fake = new FakeDiscord();
@@ -169,8 +206,17 @@ describe('the bot on Discord (loopback fake)', () => {
   });
 
   it('the gateway adapter adds nothing: the same interaction JSON gives the same response as the layer called directly', async () => {
-    const direct = new ApiTransport({ catalog: botCatalog({ knowledge: fixedKnowledge(bundledKnowledge()), commands: COMMANDS, pageQueries: new PageQueries() }), cooldowns: new Cooldowns(0), logger: createLogger('silent') });
-    for (const interaction of [slashCommand('who', { name: 'McGurk' }), slashCommand('search', { text: 'hostages', public: true }), autocomplete('when', 'event', 'war cabinet'), buttonClick('v1|pg|who|5|McGurk', fakeMessage())]) {
+    const direct = new ApiTransport({
+      catalog: botCatalog({ knowledge: fixedKnowledge(bundledKnowledge()), commands: COMMANDS, pageQueries: new PageQueries() }),
+      cooldowns: new Cooldowns(0),
+      logger: createLogger('silent'),
+    });
+    for (const interaction of [
+      slashCommand('who', { name: 'McGurk' }),
+      slashCommand('search', { text: 'hostages', public: true }),
+      autocomplete('when', 'event', 'war cabinet'),
+      buttonClick('v1|pg|who|5|McGurk', fakeMessage()),
+    ]) {
       expect(body(await fake.interact(interaction))).toEqual(await direct.first(interaction));
     }
     expect(direct.problems).toEqual([]);
@@ -182,7 +228,9 @@ describe('the bot on Discord (loopback fake)', () => {
   });
 
   it('"Find sources" on a message gives the best supporting quotes privately, with the share button', async () => {
-    const target = fakeMessage({ content: 'Hamas agreed to free 50 hostages in exchange for 150 Palestinian prisoners during a four-day cease-fire' });
+    const target = fakeMessage({
+      content: 'Hamas agreed to free 50 hostages in exchange for 150 Palestinian prisoners during a four-day cease-fire',
+    });
     const reply = body(await fake.interact(messageMenu('Find sources', target)));
     expect(reply.data?.flags).toBe(64);
     expect(reply.data?.embeds?.[0]?.fields?.[0]?.value).toMatch(/50 hostages in exchange for 150 Palestinian prisoners/);
@@ -201,7 +249,9 @@ describe('the bot on Discord (loopback fake)', () => {
     fake.failNext = { pattern: /\/callback$/, status: 400 };
     const interaction = slashCommand('search', { text: 'Doha' });
     fake.dispatch('INTERACTION_CREATE', interaction);
-    const apology = await fake.waitFor((r) => r.path.startsWith(`/interactions/${String(interaction.id)}/`) && JSON.stringify(r.body).includes('error id'));
+    const apology = await fake.waitFor(
+      (r) => r.path.startsWith(`/interactions/${String(interaction.id)}/`) && JSON.stringify(r.body).includes('error id'),
+    );
     const id = /error id `([0-9a-f]{8})`/.exec(body(apology).data?.content ?? '')?.[1];
     expect(id).toBeDefined();
     expect(logLines.some((l) => l.includes(`"errorId":"${id}"`))).toBe(true);
@@ -221,7 +271,9 @@ describe('timing and limits', () => {
     const interaction = slashCommand('who', { name: 'McGurk' });
     expect(body(await fake.interact(interaction)).type).toBe(5);
     release(bundledKnowledge());
-    const edit = await fake.waitFor((r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${String(interaction.token)}/messages/@original`);
+    const edit = await fake.waitFor(
+      (r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${String(interaction.token)}/messages/@original`,
+    );
     expect(JSON.stringify(edit.body)).toContain('Who is Brett McGurk?');
     expect(edit.problems).toEqual([]);
     await bot.stop();
@@ -232,12 +284,16 @@ describe('timing and limits', () => {
     const bot = await launch(fake, Promise.resolve(bundledKnowledge()), 0, 0);
     const interaction = slashCommand('timeline', {});
     expect(body(await fake.interact(interaction)).type).toBe(5);
-    const edit = await fake.waitFor((r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${String(interaction.token)}/messages/@original`);
+    const edit = await fake.waitFor(
+      (r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${String(interaction.token)}/messages/@original`,
+    );
     const first = { type: 4, data: edit.body } as Callback;
     expect(first.data?.embeds?.[0]?.footer?.text).toMatch(/1–5 of \d+/);
     const click = buttonClick(button(first, 'Next ▶')?.custom_id ?? '', asMessage(first));
     expect(body(await fake.interact(click)).type).toBe(6);
-    const turned = await fake.waitFor((r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${String(click.token)}/messages/@original`);
+    const turned = await fake.waitFor(
+      (r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${String(click.token)}/messages/@original`,
+    );
     expect(JSON.stringify(turned.body)).toMatch(/6–10 of \d+/);
     expect([edit.problems, turned.problems]).toEqual([[], []]);
     await bot.stop();
@@ -267,8 +323,21 @@ describe('registering the commands', () => {
         expect(requiredFlags).toEqual([...requiredFlags].sort((a, b) => Number(b) - Number(a)));
       }
     }
-    expect(payload.map((c) => c.name)).toEqual(['who', 'when', 'terms', 'search', 'timeline', 'source', 'help', 'faq', 'faq-admin', 'source-admin', 'Find sources']);
-    for (const admin of ['faq-admin', 'source-admin']) expect(payload.find((c) => c.name === admin)).toMatchObject({ default_member_permissions: 8192 }); // Manage Messages
+    expect(payload.map((c) => c.name)).toEqual([
+      'who',
+      'when',
+      'terms',
+      'search',
+      'timeline',
+      'source',
+      'help',
+      'faq',
+      'faq-admin',
+      'source-admin',
+      'Find sources',
+    ]);
+    for (const admin of ['faq-admin', 'source-admin'])
+      expect(payload.find((c) => c.name === admin)).toMatchObject({ default_member_permissions: 8192 }); // Manage Messages
   });
 
   it('`npm run deploy` overwrites the guild commands in one request', async () => {
@@ -276,7 +345,13 @@ describe('registering the commands', () => {
     await fake.start();
     // the CLI runs in a child process; the fake answers it from this one, so the child must not block it
     const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/deploy.ts'], {
-      env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_GUILD_ID: '222222222222222222', DISCORD_API_URL: fake.apiUrl },
+      env: {
+        ...process.env,
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_APPLICATION_ID: APP_ID,
+        DISCORD_GUILD_ID: '222222222222222222',
+        DISCORD_API_URL: fake.apiUrl,
+      },
       timeout: 30_000,
     });
     expect((await run).stdout).toMatch(/registered 11 commands in server 222222222222222222/);

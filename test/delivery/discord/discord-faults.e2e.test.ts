@@ -86,7 +86,9 @@ afterAll(async () => {
   await bot.stop();
   await fake.stop();
   process.off('unhandledRejection', onUnhandled);
-  console.log(`Discord faults: ${figures.length} kinds, ${figures.reduce((n, f) => n + f.injected, 0)} injected, ${figures.filter((f) => f.survived).length} survived, ${figures.filter((f) => f.nextAnswered).length} next commands answered`);
+  console.log(
+    `Discord faults: ${figures.length} kinds, ${figures.reduce((n, f) => n + f.injected, 0)} injected, ${figures.filter((f) => f.survived).length} survived, ${figures.filter((f) => f.nextAnswered).length} next commands answered`,
+  );
   console.table(figures);
 });
 
@@ -144,14 +146,24 @@ describe('the REST API', () => {
     const from = raw.length;
     fake.injectFault(FAULTS.globalRateLimit(CALLBACK, 0.2));
     expect(await nextCommandAnswered()).toBe(true);
-    await record('REST 429 global', 1, /^Discord rate limit \(global\): waiting 0\.2 s before POST \/interactions\/:id\/:token\/callback$/, from);
+    await record(
+      'REST 429 global',
+      1,
+      /^Discord rate limit \(global\): waiting 0\.2 s before POST \/interactions\/:id\/:token\/callback$/,
+      from,
+    );
   });
 
   it('retries a 5xx on the interaction callback and answers', async () => {
     const from = raw.length;
     fake.injectFault(FAULTS.serverError(CALLBACK, 502, 1));
     expect(await nextCommandAnswered()).toBe(true);
-    await record('5xx on the callback, once', 1, /^Discord answered 502 Bad Gateway to POST \/interactions\/:id\/:token\/callback \(try 1\)$/, from);
+    await record(
+      '5xx on the callback, once',
+      1,
+      /^Discord answered 502 Bad Gateway to POST \/interactions\/:id\/:token\/callback \(try 1\)$/,
+      from,
+    );
   });
 
   it('logs a callback that fails past every retry, and answers the next command', async () => {
@@ -177,20 +189,37 @@ describe('the REST API', () => {
     expect(line?.err).toMatchObject({ code: 10062, status: 404 });
     expect(line?.level).toBe(40);
     expect(fake.requests.filter((r) => r.path.startsWith(`/interactions/${String(interaction.id)}/`))).toHaveLength(1); // no apology sent after it
-    await record('10062 Unknown interaction', 1, /^the interaction expired before the bot could answer it \(Unknown interaction\); nothing more can be sent for it$/, from);
+    await record(
+      '10062 Unknown interaction',
+      1,
+      /^the interaction expired before the bot could answer it \(Unknown interaction\); nothing more can be sent for it$/,
+      from,
+    );
   });
 
   it('takes a Delete on a shared post that is already gone (10008) quietly, with one line', async () => {
     const sharer = '888888888888888888';
     const shared = sent(slashCommand('who', { name: 'Sunak', public: true }, sharer));
     fake.dispatch('INTERACTION_CREATE', shared);
-    const post = (await accepted(shared)).body as { data: { embeds: unknown[]; components: Array<{ components: Array<{ custom_id?: string; label?: string }> }> } };
+    const post = (await accepted(shared)).body as {
+      data: { embeds: unknown[]; components: Array<{ components: Array<{ custom_id?: string; label?: string }> }> };
+    };
     const deleteId = post.data.components.flatMap((row) => row.components).find((b) => b.label === 'Delete')?.custom_id ?? '';
     expect(deleteId).not.toBe('');
 
     const from = raw.length;
     fake.injectFault({ ...FAULTS.unknownMessage(/^\/webhooks\/\d+\/[^/]+\/messages\/@original$/), method: 'DELETE' });
-    const click = sent(buttonClick(deleteId, fakeMessage({ author: { id: APP_ID, username: 'talks-bot', discriminator: '0', bot: true }, embeds: post.data.embeds, components: post.data.components }), sharer));
+    const click = sent(
+      buttonClick(
+        deleteId,
+        fakeMessage({
+          author: { id: APP_ID, username: 'talks-bot', discriminator: '0', bot: true },
+          embeds: post.data.embeds,
+          components: post.data.components,
+        }),
+        sharer,
+      ),
+    );
     fake.dispatch('INTERACTION_CREATE', click);
     await until(() => since(from).some((l) => /already deleted/.test(l.msg)), 'the delete to be logged');
     const webhookPath = `/webhooks/${APP_ID}/${String(click.token)}`;

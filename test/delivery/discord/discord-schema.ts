@@ -13,11 +13,23 @@ import { embedCharacters } from '../../../src/interactions/messages/discord-limi
 export const SPEC_PATH = join(import.meta.dirname, '../../fixtures/discord-api-spec/openapi.json');
 
 const ROUTES: Array<{ method: string; pattern: RegExp; path: string }> = [
-  { method: 'POST', pattern: /^\/interactions\/\d+\/[^/]+\/callback$/, path: '/interactions/{interaction_id}/{interaction_token}/callback' },
-  { method: 'PATCH', pattern: /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/, path: '/webhooks/{webhook_id}/{webhook_token}/messages/@original' },
+  {
+    method: 'POST',
+    pattern: /^\/interactions\/\d+\/[^/]+\/callback$/,
+    path: '/interactions/{interaction_id}/{interaction_token}/callback',
+  },
+  {
+    method: 'PATCH',
+    pattern: /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/,
+    path: '/webhooks/{webhook_id}/{webhook_token}/messages/@original',
+  },
   { method: 'POST', pattern: /^\/webhooks\/\d+\/[^/]+$/, path: '/webhooks/{webhook_id}/{webhook_token}' },
   { method: 'PUT', pattern: /^\/applications\/\d+\/commands$/, path: '/applications/{application_id}/commands' },
-  { method: 'PUT', pattern: /^\/applications\/\d+\/guilds\/\d+\/commands$/, path: '/applications/{application_id}/guilds/{guild_id}/commands' },
+  {
+    method: 'PUT',
+    pattern: /^\/applications\/\d+\/guilds\/\d+\/commands$/,
+    path: '/applications/{application_id}/guilds/{guild_id}/commands',
+  },
 ];
 
 function pointer(path: string, method: string): string {
@@ -57,7 +69,9 @@ export function checkRequest(method: string, path: string, body: unknown): strin
   if (!route || body === undefined) return [];
   const validate = validatorFor(method, route.path);
   const problems = validate(body) ? [] : (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath} ${e.message ?? ''}`);
-  const data = (body as { data?: { embeds?: Embedish[]; choices?: Array<{ name: string; value: unknown }> } }).data ?? (body as { embeds?: Embedish[] });
+  const data =
+    (body as { data?: { embeds?: Embedish[]; choices?: Array<{ name: string; value: unknown }> } }).data ??
+    (body as { embeds?: Embedish[] });
   const embeds = data.embeds ?? [];
   const total = embeds.reduce((n, e) => n + embedCharacters(e), 0);
   if (total > 6000) problems.push(`embeds total ${total} characters, over 6,000`);

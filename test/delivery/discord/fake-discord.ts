@@ -44,7 +44,12 @@ export function multipartFiles(raw: Buffer, boundary: string): Array<{ name: str
     const split = part.indexOf('\r\n\r\n');
     const head = part.subarray(0, Math.max(0, split)).toString();
     const filename = /filename="([^"]+)"/.exec(head)?.[1];
-    if (split >= 0 && filename) files.push({ name: filename, data: Buffer.from(part.subarray(split + 4)), contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? null });
+    if (split >= 0 && filename)
+      files.push({
+        name: filename,
+        data: Buffer.from(part.subarray(split + 4)),
+        contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? null,
+      });
     at = next;
   }
   return files;
@@ -69,11 +74,31 @@ export interface Fault {
 
 /** The faults Discord is known to answer with, as its API sends them. */
 export const FAULTS = {
-  routeRateLimit: (pattern: RegExp, retryAfterS = 0.2): Fault => ({ pattern, status: 429, headers: { 'retry-after': String(retryAfterS), 'x-ratelimit-scope': 'user' }, body: { message: 'You are being rate limited.', retry_after: retryAfterS, global: false } }),
-  globalRateLimit: (pattern: RegExp, retryAfterS = 0.2): Fault => ({ pattern, status: 429, headers: { 'retry-after': String(retryAfterS), 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' }, body: { message: 'You are being rate limited.', retry_after: retryAfterS, global: true } }),
+  routeRateLimit: (pattern: RegExp, retryAfterS = 0.2): Fault => ({
+    pattern,
+    status: 429,
+    headers: { 'retry-after': String(retryAfterS), 'x-ratelimit-scope': 'user' },
+    body: { message: 'You are being rate limited.', retry_after: retryAfterS, global: false },
+  }),
+  globalRateLimit: (pattern: RegExp, retryAfterS = 0.2): Fault => ({
+    pattern,
+    status: 429,
+    headers: { 'retry-after': String(retryAfterS), 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' },
+    body: { message: 'You are being rate limited.', retry_after: retryAfterS, global: true },
+  }),
   serverError: (pattern: RegExp, status = 502, times = 1): Fault => ({ pattern, status, times, body: { message: 'Bad Gateway', code: 0 } }),
-  unknownInteraction: (pattern: RegExp, times = 1): Fault => ({ pattern, status: 404, times, body: { message: 'Unknown interaction', code: 10062 } }),
-  unknownMessage: (pattern: RegExp, times = 1): Fault => ({ pattern, status: 404, times, body: { message: 'Unknown Message', code: 10008 } }),
+  unknownInteraction: (pattern: RegExp, times = 1): Fault => ({
+    pattern,
+    status: 404,
+    times,
+    body: { message: 'Unknown interaction', code: 10062 },
+  }),
+  unknownMessage: (pattern: RegExp, times = 1): Fault => ({
+    pattern,
+    status: 404,
+    times,
+    body: { message: 'Unknown Message', code: 10008 },
+  }),
 };
 
 export class FakeDiscord {
@@ -100,7 +125,14 @@ export class FakeDiscord {
     const id = snowflake();
     const path = `/attachments/${id}/${filename}`;
     this.attachments.set(path, { content, contentType });
-    return { id, filename, size: Buffer.byteLength(content), url: `http://127.0.0.1:${this.port}${path}`, proxy_url: `http://127.0.0.1:${this.port}${path}`, content_type: contentType };
+    return {
+      id,
+      filename,
+      size: Buffer.byteLength(content),
+      url: `http://127.0.0.1:${this.port}${path}`,
+      proxy_url: `http://127.0.0.1:${this.port}${path}`,
+      content_type: contentType,
+    };
   }
 
   /** Respond to this route with an error, once, to test how the bot copes. */
@@ -189,15 +221,22 @@ export class FakeDiscord {
         const shard = msg.d?.shard ?? [0, 1];
         this.identifiedShards.push(shard);
         this.shardSockets.set(shard[0], ws);
-        ws.send(JSON.stringify({ op: 0, t: 'READY', s: ++this.seq, d: {
-          v: 10,
-          user: BOT_USER,
-          guilds: [],
-          session_id: 'fake-session',
-          resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
-          shard,
-          application: { id: APP_ID, flags: 0 },
-        } }));
+        ws.send(
+          JSON.stringify({
+            op: 0,
+            t: 'READY',
+            s: ++this.seq,
+            d: {
+              v: 10,
+              user: BOT_USER,
+              guilds: [],
+              session_id: 'fake-session',
+              resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+              shard,
+              application: { id: APP_ID, flags: 0 },
+            },
+          }),
+        );
       } else if (msg.op === 6) {
         this.resumes++;
         ws.send(JSON.stringify({ op: 0, t: 'RESUMED', s: ++this.seq, d: {} }));
@@ -256,7 +295,11 @@ export class FakeDiscord {
       res.writeHead(file === undefined ? 404 : 200, { 'content-type': file?.contentType ?? 'application/json' });
       res.end(file?.content ?? '');
     } else if (method === 'GET' && path === '/gateway/bot') {
-      json(200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: this.recommendedShards, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: this.maxConcurrency } });
+      json(200, {
+        url: `ws://127.0.0.1:${this.port}/gateway`,
+        shards: this.recommendedShards,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: this.maxConcurrency },
+      });
     } else if (method === 'GET' && path === '/gateway') {
       json(200, { url: `ws://127.0.0.1:${this.port}/gateway` });
     } else if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
@@ -266,7 +309,10 @@ export class FakeDiscord {
     } else if (/^\/webhooks\/\d+\/[^/]+(\/messages\/@original)?$/.test(path) && (method === 'PATCH' || method === 'POST')) {
       json(200, fakeMessage({ ...(body as Record<string, unknown>), author: BOT_USER }));
     } else if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
-      json(200, (body as Array<Record<string, unknown>>).map((c) => ({ ...c, id: snowflake(), application_id: APP_ID, version: '1' })));
+      json(
+        200,
+        (body as Array<Record<string, unknown>>).map((c) => ({ ...c, id: snowflake(), application_id: APP_ID, version: '1' })),
+      );
     } else {
       json(404, { message: `Unknown route ${method} ${path}`, code: 0 });
     }
@@ -325,7 +371,11 @@ function base(type: number, userId: string, data: unknown, extra: Record<string,
 }
 
 /** A slash command as a member typed it: `/who name:McGurk`. */
-export function slashCommand(name: string, options: Record<string, string | boolean>, userId = '555555555555555555'): Record<string, unknown> {
+export function slashCommand(
+  name: string,
+  options: Record<string, string | boolean>,
+  userId = '555555555555555555',
+): Record<string, unknown> {
   return base(2, userId, {
     id: snowflake(),
     name,
@@ -352,7 +402,14 @@ export function faqCommand(
   name: string,
   sub: string,
   options: Record<string, string | number | boolean>,
-  extra: { userId?: string; permissions?: string; roles?: string[]; resolved?: Record<string, unknown>; types?: Record<string, number>; guildId?: string } = {},
+  extra: {
+    userId?: string;
+    permissions?: string;
+    roles?: string[];
+    resolved?: Record<string, unknown>;
+    types?: Record<string, number>;
+    guildId?: string;
+  } = {},
 ): Record<string, unknown> {
   const typeOf = (n: string, v: unknown) => extra.types?.[n] ?? (typeof v === 'boolean' ? 5 : typeof v === 'number' ? 4 : 3);
   const leaf = Object.entries(options).map(([n, value]) => ({ name: n, type: typeOf(n, value), value }));
@@ -376,13 +433,22 @@ export function faqCommand(
 }
 
 export function faqAutocomplete(name: string, sub: string, option: string, typed: string, guildId = GUILD_ID): Record<string, unknown> {
-  const i = base(4, '555555555555555555', { id: snowflake(), name, type: 1, options: [{ name: sub, type: 1, options: [{ name: option, type: option === 'entry' ? 4 : 3, value: typed, focused: true }] }] });
+  const i = base(4, '555555555555555555', {
+    id: snowflake(),
+    name,
+    type: 1,
+    options: [{ name: sub, type: 1, options: [{ name: option, type: option === 'entry' ? 4 : 3, value: typed, focused: true }] }],
+  });
   i.guild_id = guildId;
   return i;
 }
 
 /** A submitted form (MODAL_SUBMIT). */
-export function modalSubmit(customId: string, values: Record<string, string>, extra: { userId?: string; permissions?: string } = {}): Record<string, unknown> {
+export function modalSubmit(
+  customId: string,
+  values: Record<string, string>,
+  extra: { userId?: string; permissions?: string } = {},
+): Record<string, unknown> {
   const i = base(5, extra.userId ?? '555555555555555555', {
     custom_id: customId,
     components: Object.entries(values).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] })),

@@ -15,11 +15,31 @@ import { SqliteFaqStore } from '../../../src/faq/sqlite-faq-store.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
 import { fixedKnowledge } from '../../../src/serving/live-knowledge.ts';
 import { bundledKnowledge } from '../../helpers/corpus.ts';
-import { APP_ID, buttonClick, FakeDiscord, fakeMessage, faqAutocomplete, faqCommand, modalSubmit, type RecordedRequest } from './fake-discord.ts';
+import {
+  APP_ID,
+  buttonClick,
+  FakeDiscord,
+  fakeMessage,
+  faqAutocomplete,
+  faqCommand,
+  modalSubmit,
+  type RecordedRequest,
+} from './fake-discord.ts';
 
 const MOD = { userId: '600000000000000006', permissions: '8192' }; // Manage Messages
 const MEMBER = { userId: '700000000000000007', permissions: '0' };
-type Reply = { type: number; data?: { content?: string; flags?: number; custom_id?: string; title?: string; components?: Array<{ components: Array<{ custom_id: string; value?: string }> }>; embeds?: Array<{ title?: string; description?: string; fields?: Array<{ value: string }> }>; choices?: Array<{ name: string; value: number | string }> } };
+type Reply = {
+  type: number;
+  data?: {
+    content?: string;
+    flags?: number;
+    custom_id?: string;
+    title?: string;
+    components?: Array<{ components: Array<{ custom_id: string; value?: string }> }>;
+    embeds?: Array<{ title?: string; description?: string; fields?: Array<{ value: string }> }>;
+    choices?: Array<{ name: string; value: number | string }>;
+  };
+};
 const body = (r: RecordedRequest) => r.body as Reply;
 
 describe('the FAQ on Discord', () => {
@@ -30,8 +50,19 @@ describe('the FAQ on Discord', () => {
 
   async function launch(): Promise<void> {
     store = await SqliteFaqStore.open(dataDir);
-    const env = DiscordEnvSchema.parse({ DISCORD_TOKEN: `fake.${'x'.repeat(64)}`, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl });
-    bot = await startBot({ env, logger: createLogger('silent'), knowledge: fixedKnowledge(bundledKnowledge()), commands: COMMANDS, cooldownMs: 0, faq: store });
+    const env = DiscordEnvSchema.parse({
+      DISCORD_TOKEN: `fake.${'x'.repeat(64)}`,
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: fake.apiUrl,
+    });
+    bot = await startBot({
+      env,
+      logger: createLogger('silent'),
+      knowledge: fixedKnowledge(bundledKnowledge()),
+      commands: COMMANDS,
+      cooldownMs: 0,
+      faq: store,
+    });
     if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once(Events.ClientReady, resolve));
   }
 
@@ -59,22 +90,34 @@ describe('the FAQ on Discord', () => {
   let guilds = 0;
   /** A server of its own for each test, so that no test depends on what another left behind. */
   const newGuild = () => String(940000000000000000n + BigInt(++guilds));
-  const inGuild = (interaction: Record<string, unknown>, guildId: string) => Object.assign(interaction, { guild_id: guildId, authorizing_integration_owners: { '0': guildId } });
+  const inGuild = (interaction: Record<string, unknown>, guildId: string) =>
+    Object.assign(interaction, { guild_id: guildId, authorizing_integration_owners: { '0': guildId } });
   /** An entry to work on, added as a moderator's form would add it. */
-  const entryIn = async (guildId: string) => (await store.add(guildId, { question: 'Who mediated the talks?', answer: 'Qatar and Egypt.' }, MOD.userId)).id;
+  const entryIn = async (guildId: string) =>
+    (await store.add(guildId, { question: 'Who mediated the talks?', answer: 'Qatar and Egypt.' }, MOD.userId)).id;
 
   it('a moderator adds an entry through a form', async () => {
     const guild = newGuild();
     const open = body(await fake.interact(faqCommand('faq-admin', 'add', {}, { ...MOD, guildId: guild })));
     expect(open.type).toBe(9);
     expect(open.data?.custom_id).toBe('v1|faqadd');
-    const saved = body(await fake.interact(inGuild(modalSubmit('v1|faqadd', { question: 'Who mediated the talks?', answer: 'Qatar and Egypt.', review_by: '' }, MOD), guild)));
+    const saved = body(
+      await fake.interact(
+        inGuild(modalSubmit('v1|faqadd', { question: 'Who mediated the talks?', answer: 'Qatar and Egypt.', review_by: '' }, MOD), guild),
+      ),
+    );
     expect(saved.data?.content).toMatch(/^Saved FAQ #\d+ \(revision 1\)\./);
     expect(saved.data?.flags).toBe(64);
-    const bad = body(await fake.interact(inGuild(modalSubmit('v1|faqadd', { question: 'When?', answer: 'Typed with care.', review_by: 'next week' }, MOD), guild)));
+    const bad = body(
+      await fake.interact(
+        inGuild(modalSubmit('v1|faqadd', { question: 'When?', answer: 'Typed with care.', review_by: 'next week' }, MOD), guild),
+      ),
+    );
     expect(bad.data?.content).toMatch(/review_by must be YYYY-MM-DD\. Nothing was saved — your answer, to copy:\nTyped with care\./);
     const entries = await store.list(guild);
-    expect(entries.map((e) => [e.id, e.question, e.answer])).toEqual([[Number(/#(\d+)/.exec(saved.data?.content ?? '')?.[1]), 'Who mediated the talks?', 'Qatar and Egypt.']]);
+    expect(entries.map((e) => [e.id, e.question, e.answer])).toEqual([
+      [Number(/#(\d+)/.exec(saved.data?.content ?? '')?.[1]), 'Who mediated the talks?', 'Qatar and Egypt.'],
+    ]);
   });
 
   it('a member without permission is refused politely and privately, and nothing changes', async () => {
@@ -83,7 +126,9 @@ describe('the FAQ on Discord', () => {
     const refused = body(await fake.interact(faqCommand('faq-admin', 'remove', { entry: entryId }, { ...MEMBER, guildId: guild })));
     expect(refused.data?.content).toMatch(/only moderators/);
     expect(refused.data?.flags).toBe(64);
-    const form = body(await fake.interact(inGuild(modalSubmit('v1|faqadd', { question: 'Sneaky?', answer: 'x', review_by: '' }, MEMBER), guild)));
+    const form = body(
+      await fake.interact(inGuild(modalSubmit('v1|faqadd', { question: 'Sneaky?', answer: 'x', review_by: '' }, MEMBER), guild)),
+    );
     expect(form.data?.content).toMatch(/only moderators/);
     expect((await store.list(guild)).map((e) => [e.id, e.revision])).toEqual([[entryId, 1]]);
   });
@@ -92,8 +137,38 @@ describe('the FAQ on Discord', () => {
     const guild = newGuild();
     const entryId = await entryIn(guild);
     const role = '800000000000000008';
-    await fake.interact(faqCommand('faq-admin', 'config moderator-role', { role }, { ...MOD, guildId: guild, types: { role: 8 }, resolved: { roles: { [role]: { id: role, name: 'FAQ editors', color: 0, hoist: false, position: 1, permissions: '0', managed: false, mentionable: false, flags: 0 } } } }));
-    const alias = body(await fake.interact(faqCommand('faq-admin', 'alias', { entry: entryId, alias: 'Who were the mediators' }, { ...MEMBER, guildId: guild, roles: [role] })));
+    await fake.interact(
+      faqCommand(
+        'faq-admin',
+        'config moderator-role',
+        { role },
+        {
+          ...MOD,
+          guildId: guild,
+          types: { role: 8 },
+          resolved: {
+            roles: {
+              [role]: {
+                id: role,
+                name: 'FAQ editors',
+                color: 0,
+                hoist: false,
+                position: 1,
+                permissions: '0',
+                managed: false,
+                mentionable: false,
+                flags: 0,
+              },
+            },
+          },
+        },
+      ),
+    );
+    const alias = body(
+      await fake.interact(
+        faqCommand('faq-admin', 'alias', { entry: entryId, alias: 'Who were the mediators' }, { ...MEMBER, guildId: guild, roles: [role] }),
+      ),
+    );
     expect(alias.data?.content).toMatch(/also found as: “Who were the mediators”/);
   });
 
@@ -103,9 +178,27 @@ describe('the FAQ on Discord', () => {
     const open = body(await fake.interact(faqCommand('faq-admin', 'edit', { entry: entryId }, { ...MOD, guildId: guild })));
     expect(open.data?.custom_id).toBe(`v1|faqedit|${entryId}|1`);
     expect(open.data?.components?.[1]?.components[0]?.value).toBe('Qatar and Egypt.');
-    const saved = body(await fake.interact(inGuild(modalSubmit(`v1|faqedit|${entryId}|1`, { question: 'Who mediated the talks?', answer: 'Qatar, with Egypt; the US pressed.', review_by: '2027-01-31' }, MOD), guild)));
+    const saved = body(
+      await fake.interact(
+        inGuild(
+          modalSubmit(
+            `v1|faqedit|${entryId}|1`,
+            { question: 'Who mediated the talks?', answer: 'Qatar, with Egypt; the US pressed.', review_by: '2027-01-31' },
+            MOD,
+          ),
+          guild,
+        ),
+      ),
+    );
     expect(saved.data?.content).toMatch(/revision 2/);
-    const stale = body(await fake.interact(inGuild(modalSubmit(`v1|faqedit|${entryId}|1`, { question: 'Who mediated the talks?', answer: 'Old form text.', review_by: '' }, MOD), guild)));
+    const stale = body(
+      await fake.interact(
+        inGuild(
+          modalSubmit(`v1|faqedit|${entryId}|1`, { question: 'Who mediated the talks?', answer: 'Old form text.', review_by: '' }, MOD),
+          guild,
+        ),
+      ),
+    );
     expect(stale.data?.content).toMatch(/changed by someone else .* here it is to copy:\nOld form text\./s);
     expect((await store.get(guild, entryId)).answer).toBe('Qatar, with Egypt; the US pressed.');
   });
@@ -114,11 +207,31 @@ describe('the FAQ on Discord', () => {
     const guild = newGuild();
     const entryId = await entryIn(guild);
     await store.addAlias(guild, entryId, 'Who were the mediators', MOD.userId);
-    const byId = body(await fake.interact(faqCommand('faq-admin', 'cite', { entry: entryId, passages: 'ap-how-the-hostage-deal-came-about#5 nope#9' }, { ...MOD, guildId: guild })));
+    const byId = body(
+      await fake.interact(
+        faqCommand(
+          'faq-admin',
+          'cite',
+          { entry: entryId, passages: 'ap-how-the-hostage-deal-came-about#5 nope#9' },
+          { ...MOD, guildId: guild },
+        ),
+      ),
+    );
     expect(byId.data?.content).toMatch(/Not in the corpus: nope#9\. Nothing was changed\./);
-    const bySearch = body(await fake.interact(faqCommand('faq-admin', 'cite', { entry: entryId, search: 'Qatar and Egypt acting as critical intermediaries' }, { ...MOD, guildId: guild })));
+    const bySearch = body(
+      await fake.interact(
+        faqCommand(
+          'faq-admin',
+          'cite',
+          { entry: entryId, search: 'Qatar and Egypt acting as critical intermediaries' },
+          { ...MOD, guildId: guild },
+        ),
+      ),
+    );
     expect(bySearch.data?.content).toMatch(/now cites \d passage/);
-    const shown = body(await fake.interact(faqCommand('faq', 'show', { question: 'who were the mediaters' }, { ...MEMBER, guildId: guild })));
+    const shown = body(
+      await fake.interact(faqCommand('faq', 'show', { question: 'who were the mediaters' }, { ...MEMBER, guildId: guild })),
+    );
     const embed = shown.data?.embeds?.[0];
     expect(embed?.title).toBe('Who mediated the talks?');
     expect(embed?.description).toContain('Qatar and Egypt.');
@@ -132,12 +245,16 @@ describe('the FAQ on Discord', () => {
     await store.addAlias(guild, entryId, 'Who were the mediators', MEMBER.userId);
     await store.edit(guild, entryId, { answer: 'Qatar, with Egypt; the US pressed.' }, MOD.userId);
     await store.cite(guild, entryId, ['ap-how-the-hostage-deal-came-about#5'], MOD.userId);
-    const refused = body(await fake.interact(faqCommand('faq-admin', 'cite', { entry: entryId, passages: 'nope#9' }, { ...MOD, guildId: guild })));
+    const refused = body(
+      await fake.interact(faqCommand('faq-admin', 'cite', { entry: entryId, passages: 'nope#9' }, { ...MOD, guildId: guild })),
+    );
     expect(refused.data?.content).toMatch(/Nothing was changed/);
     const history = body(await fake.interact(faqCommand('faq', 'history', { entry: entryId }, { ...MEMBER, guildId: guild })));
     expect(history.data?.embeds?.[0]?.description?.split('\n')).toHaveLength(4); // add, alias, edit, cite (the refused cite left no trace)
     expect(history.data?.embeds?.[0]?.description).toContain(`rev 2 · alias · <@${MEMBER.userId}>`);
-    const reverted = body(await fake.interact(faqCommand('faq-admin', 'revert', { entry: entryId, revision: 1 }, { ...MOD, guildId: guild })));
+    const reverted = body(
+      await fake.interact(faqCommand('faq-admin', 'revert', { entry: entryId, revision: 1 }, { ...MOD, guildId: guild })),
+    );
     expect(reverted.data?.content).toMatch(/restored to revision 1 \(now revision 5\)/);
     expect((await store.get(guild, entryId)).answer).toBe('Qatar and Egypt.');
   });
@@ -158,7 +275,9 @@ describe('the FAQ on Discord', () => {
     const guild = newGuild();
     await entryIn(guild);
     await restart();
-    const shown = body(await fake.interact(faqCommand('faq', 'show', { question: 'Who mediated the talks?' }, { ...MEMBER, guildId: guild })));
+    const shown = body(
+      await fake.interact(faqCommand('faq', 'show', { question: 'Who mediated the talks?' }, { ...MEMBER, guildId: guild })),
+    );
     expect(shown.data?.embeds?.[0]?.title).toBe('Who mediated the talks?');
   });
 
@@ -166,17 +285,34 @@ describe('the FAQ on Discord', () => {
     const [guild, other] = [newGuild(), newGuild()];
     const entryId = await entryIn(guild);
     await store.addAlias(guild, entryId, 'Who were the mediators', MOD.userId);
-    await fake.interact(faqCommand('faq-admin', 'cite', { entry: entryId, passages: 'ap-how-the-hostage-deal-came-about#5' }, { ...MOD, guildId: guild }));
+    await fake.interact(
+      faqCommand('faq-admin', 'cite', { entry: entryId, passages: 'ap-how-the-hostage-deal-came-about#5' }, { ...MOD, guildId: guild }),
+    );
     // a file goes with the deferred reply's edit: the first response of an interaction carries JSON only
     const exportCommand = faqCommand('faq-admin', 'export', {}, { ...MOD, guildId: guild });
     expect(body(await fake.interact(exportCommand))).toEqual({ type: 5, data: { flags: 64 } });
-    const exported = await fake.waitFor((r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${String(exportCommand.token)}/messages/@original`);
+    const exported = await fake.waitFor(
+      (r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${String(exportCommand.token)}/messages/@original`,
+    );
     expect(exported.files[0]?.name).toBe(`faq-${guild}.json`);
     const file = fake.upload('faq.json', exported.files[0]?.content ?? '');
-    const importInto = () => faqCommand('faq-admin', 'import', { file: String(file.id) }, { ...MOD, guildId: other, types: { file: 11 }, resolved: { attachments: { [String(file.id)]: file } } });
+    const importInto = () =>
+      faqCommand(
+        'faq-admin',
+        'import',
+        { file: String(file.id) },
+        { ...MOD, guildId: other, types: { file: 11 }, resolved: { attachments: { [String(file.id)]: file } } },
+      );
     const imported = body(await fake.interact(importInto()));
     expect(imported.data?.content).toBe('Imported: 1 added, 0 replaced, 0 already the same.');
-    const strip = async (g: string) => (await store.list(g)).map(({ question, answer, aliases, citations, reviewBy }) => ({ question, answer, aliases, citations, reviewBy }));
+    const strip = async (g: string) =>
+      (await store.list(g)).map(({ question, answer, aliases, citations, reviewBy }) => ({
+        question,
+        answer,
+        aliases,
+        citations,
+        reviewBy,
+      }));
     expect(await strip(other)).toEqual(await strip(guild));
 
     await store.edit(other, (await store.list(other))[0]?.id ?? 0, { answer: 'Changed here.' }, MOD.userId);
@@ -201,7 +337,9 @@ describe('the FAQ on Discord', () => {
     const guild = newGuild();
     const entryId = await entryIn(guild);
     await store.cite(guild, entryId, ['ap-how-the-hostage-deal-came-about#5', 'ap-how-the-hostage-deal-came-about#999'], MOD.userId);
-    const shown = body(await fake.interact(faqCommand('faq', 'show', { question: 'Who mediated the talks?' }, { ...MEMBER, guildId: guild })));
+    const shown = body(
+      await fake.interact(faqCommand('faq', 'show', { question: 'Who mediated the talks?' }, { ...MEMBER, guildId: guild })),
+    );
     expect(shown.data?.embeds?.[0]?.fields).toHaveLength(1);
     expect(shown.data?.embeds?.[0]?.description).toContain('no longer in the corpus: ap-how-the-hostage-deal-came-about#999');
     const check = body(await fake.interact(faqCommand('faq-admin', 'check', {}, { ...MOD, guildId: guild })));
@@ -222,7 +360,14 @@ describe('the FAQ on Discord', () => {
     const first = body(await fake.interact(faqCommand('faq', 'list', {}, { ...MEMBER, guildId: guild })));
     expect(first.data?.embeds?.[0]?.description?.split('\n')).toHaveLength(10);
     const next = first.data?.components?.[0]?.components[1]?.custom_id ?? '';
-    const click = inGuild(buttonClick(next, fakeMessage({ embeds: first.data?.embeds ?? [], components: first.data?.components ?? [], flags: 64 }), MEMBER.userId), guild);
+    const click = inGuild(
+      buttonClick(
+        next,
+        fakeMessage({ embeds: first.data?.embeds ?? [], components: first.data?.components ?? [], flags: 64 }),
+        MEMBER.userId,
+      ),
+      guild,
+    );
     const second = body(await fake.interact(click));
     expect(second.type).toBe(7);
     expect(second.data?.embeds?.[0]?.description?.split('\n')).toHaveLength(2);
@@ -232,7 +377,9 @@ describe('the FAQ on Discord', () => {
     const guild = newGuild();
     const entryId = await entryIn(guild);
     await fake.interact(faqCommand('faq-admin', 'remove', { entry: entryId }, { ...MOD, guildId: guild }));
-    const gone = body(await fake.interact(faqCommand('faq', 'show', { question: 'Who mediated the talks?' }, { ...MEMBER, guildId: guild })));
+    const gone = body(
+      await fake.interact(faqCommand('faq', 'show', { question: 'Who mediated the talks?' }, { ...MEMBER, guildId: guild })),
+    );
     expect(gone.data?.content).toMatch(/No FAQ entry matches/);
     await fake.interact(faqCommand('faq-admin', 'revert', { entry: entryId, revision: 1 }, { ...MOD, guildId: guild }));
     expect((await store.get(guild, entryId)).question).toBe('Who mediated the talks?');

@@ -8,12 +8,31 @@ import { inviteUrl } from '../../../src/delivery/discord/invite-url.ts';
 import { renderAnswerMessage } from '../../../src/interactions/quote-replies/render-answer-message.ts';
 import { checkRequest } from './discord-schema.ts';
 
-const source = { id: 's', title: 'T'.repeat(300), outlet: 'O', authors: ['A'], published: '2023-11-22', published_basis: 'stated' as const, published_evidence: 'e', reports_on: null, url: 'https://example.org/a' };
+const source = {
+  id: 's',
+  title: 'T'.repeat(300),
+  outlet: 'O',
+  authors: ['A'],
+  published: '2023-11-22',
+  published_basis: 'stated' as const,
+  published_evidence: 'e',
+  reports_on: null,
+  url: 'https://example.org/a',
+};
 
 function hugeAnswer(): Answer {
   const quote = 'A sentence that keeps going on and on. '.repeat(60).trim();
   const results: QuoteResult[] = Array.from({ length: 25 }, (_v, i) => ({ quote, passage_id: `s#${i + 1}`, source, score: 1 }));
-  return { command: 'search', query: 'q'.repeat(200), title: `Search: ${'word '.repeat(100)}`, found: true, results, total: 40, notes: ['n '.repeat(3000)], suggestions: [] };
+  return {
+    command: 'search',
+    query: 'q'.repeat(200),
+    title: `Search: ${'word '.repeat(100)}`,
+    found: true,
+    results,
+    total: 40,
+    notes: ['n '.repeat(3000)],
+    suggestions: [],
+  };
 }
 
 describe('truncation', () => {
@@ -60,7 +79,17 @@ describe('button custom_ids', () => {
 
   it('reject what is not ours: another version, a forged field, a query riding along', () => {
     const key = queryKey('McGurk');
-    for (const id of ['', `v0|pg|who|0|${key}`, `v1|pg|WHO|0|${key}`, `v1|pg|who|-1|${key}`, `v1|pg|who|99999|${key}`, 'v1|pg|who|0|McGurk', `v1|pg|who|0|${key}|x`, 'v1|page|who|5|McGurk']) expect(pageId.decode(id)).toBeNull();
+    for (const id of [
+      '',
+      `v0|pg|who|0|${key}`,
+      `v1|pg|WHO|0|${key}`,
+      `v1|pg|who|-1|${key}`,
+      `v1|pg|who|99999|${key}`,
+      'v1|pg|who|0|McGurk',
+      `v1|pg|who|0|${key}|x`,
+      'v1|page|who|5|McGurk',
+    ])
+      expect(pageId.decode(id)).toBeNull();
     for (const id of ['v1|delete|abc', 'v1|delete|', 'v2|delete|123']) expect(deleteId.decode(id)).toBeNull();
     expect(shareId.decode('v1|share|extra')).toBeNull();
   });
@@ -93,6 +122,8 @@ describe('settings', () => {
   });
 
   it('the invite asks for the bot and its commands, with no permissions', () => {
-    expect(inviteUrl('111111111111111111')).toBe('https://discord.com/oauth2/authorize?client_id=111111111111111111&scope=bot+applications.commands&permissions=0');
+    expect(inviteUrl('111111111111111111')).toBe(
+      'https://discord.com/oauth2/authorize?client_id=111111111111111111&scope=bot+applications.commands&permissions=0',
+    );
   });
 });

@@ -41,7 +41,9 @@ describe.skipIf(!binDir)('the bot process with DATABASE_URL', () => {
     while (!bot.output().includes('connected to Discord') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const reply = await fake.interact(faqCommand('faq', 'list', {}, { userId: '700000000000000007', permissions: '0' }));
     expect(reply.problems).toEqual([]);
-    expect((reply.body as { data?: { embeds?: Array<{ description?: string }> } }).data?.embeds?.[0]?.description).toContain('Who keeps the FAQ?');
+    expect((reply.body as { data?: { embeds?: Array<{ description?: string }> } }).data?.embeds?.[0]?.description).toContain(
+      'Who keeps the FAQ?',
+    );
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
     await other.close();
@@ -53,7 +55,9 @@ describe.skipIf(!binDir)('the bot process with DATABASE_URL', () => {
     const url = (await server.createDatabase()).replace(PG_PASSWORD, 'Wr0ng-Secret-91');
     const bot = startBotProcess({ DISCORD_API_URL: fake.apiUrl, DATABASE_URL: url });
     expect(await bot.exited).toBe(1);
-    expect(bot.output()).toMatch(/talks-bot: The FAQ database \(PostgreSQL database "faq_\d+" on 127\.0\.0\.1:\d+\) failed: password authentication failed for user "\[redacted\]" \[28P01\]/);
+    expect(bot.output()).toMatch(
+      /talks-bot: The FAQ database \(PostgreSQL database "faq_\d+" on 127\.0\.0\.1:\d+\) failed: password authentication failed for user "\[redacted\]" \[28P01\]/,
+    );
     expect(bot.output()).not.toContain('Wr0ng-Secret-91');
     expect(bot.output()).not.toContain(url);
   });

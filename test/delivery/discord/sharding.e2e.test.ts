@@ -19,7 +19,14 @@ describe('the sharded bot', () => {
     fake.recommendedShards = 2;
     fake.maxConcurrency = 16; // both shards may identify at once
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start-sharded.ts'], {
-      env: { ...process.env, DISCORD_TOKEN: `fake.${'x'.repeat(64)}`, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info', DATA_DIR: mkdtempSync(join(tmpdir(), 'talks-shards-')) },
+      env: {
+        ...process.env,
+        DISCORD_TOKEN: `fake.${'x'.repeat(64)}`,
+        DISCORD_APPLICATION_ID: APP_ID,
+        DISCORD_API_URL: fake.apiUrl,
+        LOG_LEVEL: 'info',
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'talks-shards-')),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
@@ -27,7 +34,8 @@ describe('the sharded bot', () => {
     child.stdout.on('data', (d: Buffer) => (log += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const deadline = Date.now() + 60_000;
-    while (!log.includes('every shard is connected') && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+    while (!log.includes('every shard is connected') && Date.now() < deadline && child.exitCode === null)
+      await new Promise((r) => setTimeout(r, 50));
     expect(log).toContain('every shard is connected');
     expect(fake.identifiedShards.map(([id, count]) => `${id}/${count}`).sort()).toEqual(['0/2', '1/2']);
     for (const shard of [0, 1]) {

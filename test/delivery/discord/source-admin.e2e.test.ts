@@ -17,13 +17,28 @@ import { type RunningBot, startBot } from '../../../src/delivery/discord/start-b
 import { LiveKnowledge } from '../../../src/serving/live-knowledge.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
 import { scratchCorpus } from '../../helpers/corpus.ts';
-import { APP_ID, buttonClick, FakeDiscord, fakeMessage, faqCommand, GUILD_ID, modalSubmit, type RecordedRequest, slashCommand } from './fake-discord.ts';
+import {
+  APP_ID,
+  buttonClick,
+  FakeDiscord,
+  fakeMessage,
+  faqCommand,
+  GUILD_ID,
+  modalSubmit,
+  type RecordedRequest,
+  slashCommand,
+} from './fake-discord.ts';
 
 const MOD = { userId: '600000000000000006', permissions: '8192' }; // Manage Messages
 const MEMBER = { userId: '700000000000000007', permissions: '0' };
 const OTHER_GUILD = '900000000000000009';
 
-type Message = { content?: string; flags?: number; embeds?: Array<{ title?: string; description?: string; fields?: Array<{ name: string; value: string }> }>; components?: Array<{ components: Array<{ label?: string; custom_id?: string; value?: string }> }> };
+type Message = {
+  content?: string;
+  flags?: number;
+  embeds?: Array<{ title?: string; description?: string; fields?: Array<{ name: string; value: string }> }>;
+  components?: Array<{ components: Array<{ label?: string; custom_id?: string; value?: string }> }>;
+};
 type Callback = { type: number; data?: Message & { custom_id?: string; choices?: Array<{ name: string; value: string }> } };
 
 const PAGE_HTML = `<!doctype html><html><head><title>Lighthouse truce | The Harbor Ledger</title>
@@ -89,8 +104,20 @@ describe('/source-admin on Discord', () => {
     webUrl = `http://127.0.0.1:${(web.address() as AddressInfo).port}`;
     dir = scratchCorpus();
     live = LiveKnowledge.open(dir);
-    const env = DiscordEnvSchema.parse({ DISCORD_TOKEN: `fake.${'x'.repeat(64)}`, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, CORPUS_EDITOR_GUILDS: GUILD_ID });
-    bot = await startBot({ env, logger: createLogger('silent'), knowledge: live, commands: COMMANDS, cooldownMs: 0, corpusEditing: { live, fetch: { allowLoopback: true } } });
+    const env = DiscordEnvSchema.parse({
+      DISCORD_TOKEN: `fake.${'x'.repeat(64)}`,
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: fake.apiUrl,
+      CORPUS_EDITOR_GUILDS: GUILD_ID,
+    });
+    bot = await startBot({
+      env,
+      logger: createLogger('silent'),
+      knowledge: live,
+      commands: COMMANDS,
+      cooldownMs: 0,
+      corpusEditing: { live, fetch: { allowLoopback: true } },
+    });
     if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once(Events.ClientReady, resolve));
   });
 
@@ -109,10 +136,13 @@ describe('/source-admin on Discord', () => {
   async function edited(interaction: Record<string, unknown>): Promise<Message> {
     const first = callback(await fake.interact(interaction));
     expect([5, 6]).toContain(first.type); // deferred: fetching and reloading may take a moment
-    const edit = await fake.waitFor((r) => r.method === 'PATCH' && r.path.includes(`/webhooks/${APP_ID}/${String(interaction.token)}/messages/@original`));
+    const edit = await fake.waitFor(
+      (r) => r.method === 'PATCH' && r.path.includes(`/webhooks/${APP_ID}/${String(interaction.token)}/messages/@original`),
+    );
     return edit.body as Message;
   }
-  const add = (options: Record<string, string>, who: { userId: string; permissions: string } = MOD, extra: Record<string, unknown> = {}) => faqCommand('source-admin', 'add', options, { ...who, ...extra });
+  const add = (options: Record<string, string>, who: { userId: string; permissions: string } = MOD, extra: Record<string, unknown> = {}) =>
+    faqCommand('source-admin', 'add', options, { ...who, ...extra });
   const buttons = (m: Message) => m.components?.flatMap((row) => row.components) ?? [];
   const field = (m: Message, name: string) => m.embeds?.[0]?.fields?.find((f) => f.name === name)?.value ?? '';
   /** A click on the preview by a moderator (a button carries the clicker's permissions, as on Discord). */
@@ -121,7 +151,13 @@ describe('/source-admin on Discord', () => {
     (i.member as Record<string, unknown>).permissions = who.permissions;
     return i;
   };
-  const asMessage = (m: Message) => fakeMessage({ author: { id: APP_ID, username: 'talks-bot', discriminator: '0', bot: true }, embeds: m.embeds ?? [], components: m.components ?? [], flags: 64 });
+  const asMessage = (m: Message) =>
+    fakeMessage({
+      author: { id: APP_ID, username: 'talks-bot', discriminator: '0', bot: true },
+      embeds: m.embeds ?? [],
+      components: m.components ?? [],
+      flags: 64,
+    });
 
   let preview: Message = {};
 
@@ -144,8 +180,15 @@ describe('/source-admin on Discord', () => {
     const edit = buttons(preview).find((b) => b.label === 'Edit details')?.custom_id ?? '';
     const form = callback(await fake.interact(click(edit, preview)));
     expect(form.type).toBe(9);
-    const values: Record<string, string> = Object.fromEntries(form.data?.components?.map((row) => [row.components[0]?.custom_id ?? '', row.components[0]?.value ?? '']) ?? []);
-    expect(values).toMatchObject({ title: 'Mediators secure a lighthouse truce in Zanzibar talks', outlet: 'The Harbor Ledger', authors: 'Marta Olsen', published: '2025-01-16' });
+    const values: Record<string, string> = Object.fromEntries(
+      form.data?.components?.map((row) => [row.components[0]?.custom_id ?? '', row.components[0]?.value ?? '']) ?? [],
+    );
+    expect(values).toMatchObject({
+      title: 'Mediators secure a lighthouse truce in Zanzibar talks',
+      outlet: 'The Harbor Ledger',
+      authors: 'Marta Olsen',
+      published: '2025-01-16',
+    });
     const submit = modalSubmit(form.data?.custom_id ?? '', { ...values, outlet: 'The Harbor Ledger (weekend edition)' }, MOD);
     submit.message = asMessage(preview);
     const updated = callback(await fake.interact(submit));
@@ -157,21 +200,31 @@ describe('/source-admin on Discord', () => {
   it('Add writes the source, records who added it, and the bot answers from it at once', async () => {
     const addButton = buttons(preview).find((b) => b.label === 'Add')?.custom_id ?? '';
     const done = await edited(click(addButton, preview));
-    expect(done.content).toMatch(/^Added `2025-01-16-mediators-secure-a-lighthouse-truce-in-zanzibar` to the corpus\. The corpus now has 6 sources/);
+    expect(done.content).toMatch(
+      /^Added `2025-01-16-mediators-secure-a-lighthouse-truce-in-zanzibar` to the corpus\. The corpus now has 6 sources/,
+    );
     expect(done.components).toEqual([]);
     const answer = callback(await fake.interact(slashCommand('search', { text: 'lighthouse keepers three-stage truce' }, MEMBER.userId)));
     expect(answer.data?.embeds?.[0]?.fields?.[0]?.value).toMatch(/lighthouse keepers of Zanzibar accepted a three-stage truce/);
     expect(answer.data?.embeds?.[0]?.fields?.[0]?.value).toMatch(/The Harbor Ledger \(weekend edition\) · Marta Olsen · 2025-01-16/);
     const changes = readChanges(dir);
-    expect(changes.at(-1)).toMatchObject({ action: 'add', id: '2025-01-16-mediators-secure-a-lighthouse-truce-in-zanzibar', author: { by: 'discord', user: MOD.userId, guild: GUILD_ID } });
+    expect(changes.at(-1)).toMatchObject({
+      action: 'add',
+      id: '2025-01-16-mediators-secure-a-lighthouse-truce-in-zanzibar',
+      author: { by: 'discord', user: MOD.userId, guild: GUILD_ID },
+    });
     const again = callback(await fake.interact(click(addButton, preview)));
     expect(again.data?.content).toMatch(/^This preview has expired .* Nothing was added\.$/);
   });
 
   it('the same page again is refused, naming the source it repeats', async () => {
     const file = fake.upload('again.html', PAGE_HTML.replace('Advertisement', 'Story continues below'), 'text/html');
-    const refused = await edited(add({ file: String(file.id) }, MOD, { types: { file: 11 }, resolved: { attachments: { [String(file.id)]: file } } }));
-    expect(refused.content).toMatch(/^Nothing was added: this article is already in the corpus as "2025-01-16-mediators-secure-a-lighthouse-truce-in-zanzibar"/);
+    const refused = await edited(
+      add({ file: String(file.id) }, MOD, { types: { file: 11 }, resolved: { attachments: { [String(file.id)]: file } } }),
+    );
+    expect(refused.content).toMatch(
+      /^Nothing was added: this article is already in the corpus as "2025-01-16-mediators-secure-a-lighthouse-truce-in-zanzibar"/,
+    );
   });
 
   it('a link to a web page gives a preview; Cancel adds nothing', async () => {
@@ -213,7 +266,12 @@ describe('/source-admin on Discord', () => {
   });
 
   it('a broken file dropped into the corpus leaves the bot answering from the previous corpus', async () => {
-    writeFileSync(join(dir, 'sources', 'broken.md'), readFileSync(join(dir, 'sources', 'raanans-freed-2023-10-20.md'), 'utf8').replace('id: raanans-freed-2023-10-20', 'id: broken').replace(/published: .*/, 'published: 2023-02-30'));
+    writeFileSync(
+      join(dir, 'sources', 'broken.md'),
+      readFileSync(join(dir, 'sources', 'raanans-freed-2023-10-20.md'), 'utf8')
+        .replace('id: raanans-freed-2023-10-20', 'id: broken')
+        .replace(/published: .*/, 'published: 2023-02-30'),
+    );
     const reload = await live.reload();
     expect(reload.ok).toBe(false);
     const answer = callback(await fake.interact(slashCommand('who', { name: 'Barnea' }, MEMBER.userId)));
@@ -227,8 +285,19 @@ describe('/source-admin when no server may edit the corpus', () => {
   beforeAll(async () => {
     await fake.start();
     const live = LiveKnowledge.open(scratchCorpus());
-    const env = DiscordEnvSchema.parse({ DISCORD_TOKEN: `fake.${'x'.repeat(64)}`, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl });
-    bot = await startBot({ env, logger: createLogger('silent'), knowledge: live, commands: COMMANDS, cooldownMs: 0, corpusEditing: { live } });
+    const env = DiscordEnvSchema.parse({
+      DISCORD_TOKEN: `fake.${'x'.repeat(64)}`,
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: fake.apiUrl,
+    });
+    bot = await startBot({
+      env,
+      logger: createLogger('silent'),
+      knowledge: live,
+      commands: COMMANDS,
+      cooldownMs: 0,
+      corpusEditing: { live },
+    });
     if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once(Events.ClientReady, resolve));
   });
   afterAll(async () => {

@@ -23,9 +23,21 @@ describe('stopping the bot', () => {
 
   beforeAll(async () => {
     await fake.start();
-    const env = DiscordEnvSchema.parse({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' });
+    const env = DiscordEnvSchema.parse({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: fake.apiUrl,
+      LOG_LEVEL: 'info',
+    });
     // every answer deferred, then edited: the edit is what a stop must not lose
-    bot = await startBot({ env, logger: createLogger('info', silent), knowledge: fixedKnowledge(Promise.resolve(bundledKnowledge())), commands: COMMANDS, cooldownMs: 0, deferFromPassages: 0 });
+    bot = await startBot({
+      env,
+      logger: createLogger('info', silent),
+      knowledge: fixedKnowledge(Promise.resolve(bundledKnowledge())),
+      commands: COMMANDS,
+      cooldownMs: 0,
+      deferFromPassages: 0,
+    });
     if (!bot.client.isReady()) await new Promise((resolve) => bot?.client.once(Events.ClientReady, resolve));
   });
 

@@ -34,7 +34,11 @@ interface Shown {
 
 /** Every request the bot made for one interaction (its callback, then edits of the original), in order. */
 const requestsFor = (fake: FakeDiscord, interaction: Record<string, unknown>) =>
-  fake.requests.filter((r) => r.path.startsWith(`/interactions/${String(interaction.id)}/`) || r.path.startsWith(`/webhooks/${APP_ID}/${String(interaction.token)}/`));
+  fake.requests.filter(
+    (r) =>
+      r.path.startsWith(`/interactions/${String(interaction.id)}/`) ||
+      r.path.startsWith(`/webhooks/${APP_ID}/${String(interaction.token)}/`),
+  );
 
 /** The message the member sees after each of those requests: a reply or update sets it, an edit replaces the fields it carries. */
 function shownAfterEach(requests: readonly RecordedRequest[], clicked: Shown = {}): Shown[] {
@@ -53,14 +57,20 @@ function shownAfterEach(requests: readonly RecordedRequest[], clicked: Shown = {
 
 const buttonsOf = (m: Shown) => (m.components ?? []).flatMap((row) => row.components);
 /** The passage ids an answer quotes, in field order, as its footer lists them. */
-const quotedIds = (m: Shown) => (m.embeds?.[0]?.footer?.text ?? '').split('\n')[0]!.split(' · ').filter((s) => s.includes('#'));
+const quotedIds = (m: Shown) =>
+  (m.embeds?.[0]?.footer?.text ?? '')
+    .split('\n')[0]!
+    .split(' · ')
+    .filter((s) => s.includes('#'));
 
 /** One link button per quote field shown, numbered as the fields are, each to that quote's passage. */
 function expectContextLinks(m: Shown, first: number): void {
   const fields = m.embeds?.[0]?.fields ?? [];
   expect(fields.length).toBeGreaterThan(0);
   const ids = quotedIds(m);
-  expect(buttonsOf(m).filter((b) => b.style === 5)).toEqual(fields.map((_, i) => ({ type: 2, style: 5, label: `Quote ${first + i} in context`, url: contextUrl(PUBLIC_URL, ids[i]!) })));
+  expect(buttonsOf(m).filter((b) => b.style === 5)).toEqual(
+    fields.map((_, i) => ({ type: 2, style: 5, label: `Quote ${first + i} in context`, url: contextUrl(PUBLIC_URL, ids[i]!) })),
+  );
 }
 
 /** The pictured message as Discord hands it back on a click, the picture stored under its own id. */
@@ -70,7 +80,15 @@ const asClicked = (m: Shown) =>
     embeds: m.embeds ?? [],
     components: m.components ?? [],
     flags: 64,
-    attachments: [{ id: PICTURE_ID, filename: 'timeline.png', size: 1, url: 'https://cdn.example/timeline.png', proxy_url: 'https://cdn.example/timeline.png' }],
+    attachments: [
+      {
+        id: PICTURE_ID,
+        filename: 'timeline.png',
+        size: 1,
+        url: 'https://cdn.example/timeline.png',
+        proxy_url: 'https://cdn.example/timeline.png',
+      },
+    ],
   });
 
 const PICTURED: Array<[string, Record<string, string>, string | undefined]> = [
@@ -85,8 +103,21 @@ describe('the timeline picture keeps the context links (loopback Discord, PUBLIC
 
   beforeAll(async () => {
     await fake.start();
-    const env = DiscordEnvSchema.parse({ DISCORD_TOKEN: `fake.${'x'.repeat(64)}`, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, DATA_DIR: dataDir, PUBLIC_URL, WEB_PORT: '8081' });
-    bot = await startBot({ env, logger: createLogger('silent'), knowledge: fixedKnowledge(bundledKnowledge()), commands: COMMANDS, cooldownMs: 0 });
+    const env = DiscordEnvSchema.parse({
+      DISCORD_TOKEN: `fake.${'x'.repeat(64)}`,
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: fake.apiUrl,
+      DATA_DIR: dataDir,
+      PUBLIC_URL,
+      WEB_PORT: '8081',
+    });
+    bot = await startBot({
+      env,
+      logger: createLogger('silent'),
+      knowledge: fixedKnowledge(bundledKnowledge()),
+      commands: COMMANDS,
+      cooldownMs: 0,
+    });
     if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once(Events.ClientReady, resolve));
   });
 
@@ -101,34 +132,42 @@ describe('the timeline picture keeps the context links (loopback Discord, PUBLIC
     expect(fake.requests.flatMap((r) => r.problems.map((p) => `${r.method} ${r.path}: ${p}`))).toEqual([]);
   });
 
-  it.each(PICTURED)('/%s: the reply, the picture edit and a page button press each show every link and the picture once attached', async (name, options, titleUrl) => {
-    const interaction = slashCommand(name, options);
-    await fake.interact(interaction);
-    const pictureEdit = await fake.waitFor((r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${String(interaction.token)}/messages/@original` && (r.uploads?.length ?? 0) > 0);
-    expect(pictureEdit.uploads?.map((u) => u.name)).toEqual(['timeline.png']);
+  it.each(PICTURED)(
+    '/%s: the reply, the picture edit and a page button press each show every link and the picture once attached',
+    async (name, options, titleUrl) => {
+      const interaction = slashCommand(name, options);
+      await fake.interact(interaction);
+      const pictureEdit = await fake.waitFor(
+        (r) =>
+          r.method === 'PATCH' &&
+          r.path === `/webhooks/${APP_ID}/${String(interaction.token)}/messages/@original` &&
+          (r.uploads?.length ?? 0) > 0,
+      );
+      expect(pictureEdit.uploads?.map((u) => u.name)).toEqual(['timeline.png']);
 
-    const steps = shownAfterEach(requestsFor(fake, interaction));
-    expect(steps).toHaveLength(2); // the quotes, then the picture
-    for (const shown of steps) {
-      expectContextLinks(shown, 1);
-      expect(shown.embeds?.[0]?.url).toBe(titleUrl);
-    }
-    const [reply, pictured] = steps as [Shown, Shown];
-    // the edit is exactly what the member saw, plus the picture
-    expect(pictured.embeds).toEqual([{ ...reply.embeds?.[0], image: { url: 'attachment://timeline.png' } }]);
-    expect(pictured.components).toEqual(reply.components);
-    expect(pictured.attachments).toEqual([{ id: '0', filename: 'timeline.png' }]);
+      const steps = shownAfterEach(requestsFor(fake, interaction));
+      expect(steps).toHaveLength(2); // the quotes, then the picture
+      for (const shown of steps) {
+        expectContextLinks(shown, 1);
+        expect(shown.embeds?.[0]?.url).toBe(titleUrl);
+      }
+      const [reply, pictured] = steps as [Shown, Shown];
+      // the edit is exactly what the member saw, plus the picture
+      expect(pictured.embeds).toEqual([{ ...reply.embeds?.[0], image: { url: 'attachment://timeline.png' } }]);
+      expect(pictured.components).toEqual(reply.components);
+      expect(pictured.attachments).toEqual([{ id: '0', filename: 'timeline.png' }]);
 
-    const next = buttonsOf(pictured).find((b) => b.label === 'Next ▶');
-    expect(next?.disabled).toBe(false);
-    const click = buttonClick(next?.custom_id ?? '', asClicked(pictured));
-    const update = await fake.interact(click);
-    expect(update.uploads ?? []).toEqual([]);
-    const [page2] = shownAfterEach(requestsFor(fake, click), pictured) as [Shown];
-    expect(page2.embeds?.[0]?.fields?.[0]?.name).toMatch(/^6\. /);
-    expectContextLinks(page2, 6);
-    expect(page2.embeds?.[0]?.url).toBe(titleUrl);
-    expect(page2.embeds?.[0]?.image?.url).toBe('attachment://timeline.png');
-    expect(page2.attachments).toEqual([{ id: PICTURE_ID }]);
-  });
+      const next = buttonsOf(pictured).find((b) => b.label === 'Next ▶');
+      expect(next?.disabled).toBe(false);
+      const click = buttonClick(next?.custom_id ?? '', asClicked(pictured));
+      const update = await fake.interact(click);
+      expect(update.uploads ?? []).toEqual([]);
+      const [page2] = shownAfterEach(requestsFor(fake, click), pictured) as [Shown];
+      expect(page2.embeds?.[0]?.fields?.[0]?.name).toMatch(/^6\. /);
+      expectContextLinks(page2, 6);
+      expect(page2.embeds?.[0]?.url).toBe(titleUrl);
+      expect(page2.embeds?.[0]?.image?.url).toBe('attachment://timeline.png');
+      expect(page2.attachments).toEqual([{ id: PICTURE_ID }]);
+    },
+  );
 });

@@ -51,8 +51,20 @@ describe('the timeline picture on Discord (loopback fake)', () => {
     mkdirSync(OUTPUT, { recursive: true });
     console.log(`timeline pictures received by the fake Discord: ${OUTPUT}`);
     await fake.start();
-    const env = DiscordEnvSchema.parse({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info', DATA_DIR: dataDir });
-    bot = await startBot({ env, logger: createLogger('info', logStream), knowledge: fixedKnowledge(Promise.resolve(bundledKnowledge())), commands: COMMANDS, cooldownMs: 0 });
+    const env = DiscordEnvSchema.parse({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: fake.apiUrl,
+      LOG_LEVEL: 'info',
+      DATA_DIR: dataDir,
+    });
+    bot = await startBot({
+      env,
+      logger: createLogger('info', logStream),
+      knowledge: fixedKnowledge(Promise.resolve(bundledKnowledge())),
+      commands: COMMANDS,
+      cooldownMs: 0,
+    });
     if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once(Events.ClientReady, resolve));
   });
 
@@ -68,7 +80,10 @@ describe('the timeline picture on Discord (loopback fake)', () => {
   });
 
   /** The edit of an interaction's reply that uploads the picture. */
-  const pictureEdit = (token: unknown) => fake.waitFor((r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${String(token)}/messages/@original` && (r.uploads?.length ?? 0) > 0);
+  const pictureEdit = (token: unknown) =>
+    fake.waitFor(
+      (r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${String(token)}/messages/@original` && (r.uploads?.length ?? 0) > 0,
+    );
 
   it('/timeline answers with its quotes at once, then attaches the PNG, shown in the embed', async () => {
     const interaction = slashCommand('timeline', {});
@@ -123,7 +138,15 @@ describe('the timeline picture on Discord (loopback fake)', () => {
       embeds: shown.embeds,
       components: shown.components,
       flags: 64,
-      attachments: [{ id: '1200000000000000001', filename: 'timeline.png', size: edit.uploads?.[0]?.data.length ?? 0, url: 'https://cdn.example/timeline.png', proxy_url: 'https://cdn.example/timeline.png' }],
+      attachments: [
+        {
+          id: '1200000000000000001',
+          filename: 'timeline.png',
+          size: edit.uploads?.[0]?.data.length ?? 0,
+          url: 'https://cdn.example/timeline.png',
+          proxy_url: 'https://cdn.example/timeline.png',
+        },
+      ],
     });
     const next = shown.components?.[0]?.components.find((b) => b.label === 'Next ▶')?.custom_id ?? '';
     const click = buttonClick(next, message);

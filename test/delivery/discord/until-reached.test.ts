@@ -12,7 +12,11 @@ const refused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:44
 
 function capture() {
   const lines: Array<{ level: number; msg: string; attempt?: number; retryInMs?: number; stack?: string }> = [];
-  const logger = createLogger('info', new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(JSON.parse(chunk.toString()) as (typeof lines)[number]), done()) }), { secrets: [] });
+  const logger = createLogger(
+    'info',
+    new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(JSON.parse(chunk.toString()) as (typeof lines)[number]), done()) }),
+    { secrets: [] },
+  );
   return { logger, lines };
 }
 
@@ -20,7 +24,11 @@ describe('reaching Discord at start-up', () => {
   it('tries again after each passing failure, one warning line each, and returns what the attempt gave', async () => {
     const { logger, lines } = capture();
     let calls = 0;
-    const result = await untilReached('log in', () => (++calls <= 3 ? Promise.reject(refused()) : Promise.resolve('ready')), { logger, schedule: { initialMs: 1, maxMs: 2 }, random: () => 0.5 });
+    const result = await untilReached('log in', () => (++calls <= 3 ? Promise.reject(refused()) : Promise.resolve('ready')), {
+      logger,
+      schedule: { initialMs: 1, maxMs: 2 },
+      random: () => 0.5,
+    });
     expect(result).toBe('ready');
     expect(calls).toBe(4);
     expect(lines.map((l) => [l.level, l.attempt, l.msg])).toEqual([
@@ -35,7 +43,10 @@ describe('reaching Discord at start-up', () => {
   it('stops at the first configuration error, without a retry line', async () => {
     const { logger, lines } = capture();
     let calls = 0;
-    const attempt = untilReached('log in', () => (calls++, Promise.reject(new Error('Authentication failed'))), { logger, schedule: { initialMs: 1, maxMs: 1 } });
+    const attempt = untilReached('log in', () => (calls++, Promise.reject(new Error('Authentication failed'))), {
+      logger,
+      schedule: { initialMs: 1, maxMs: 1 },
+    });
     await expect(attempt).rejects.toThrow(DiscordConfigError);
     await expect(attempt).rejects.toThrow(/Discord refused DISCORD_TOKEN/);
     expect(calls).toBe(1);
@@ -46,7 +57,11 @@ describe('reaching Discord at start-up', () => {
     const { logger } = capture();
     const shutdown = new AbortController();
     let calls = 0;
-    const attempt = untilReached('log in', () => (calls++, shutdown.abort(new Error('shutting down')), Promise.reject(refused())), { logger, schedule: { initialMs: 3_600_000, maxMs: 3_600_000 }, signal: shutdown.signal });
+    const attempt = untilReached('log in', () => (calls++, shutdown.abort(new Error('shutting down')), Promise.reject(refused())), {
+      logger,
+      schedule: { initialMs: 3_600_000, maxMs: 3_600_000 },
+      signal: shutdown.signal,
+    });
     await expect(attempt).rejects.toThrow('shutting down');
     expect(calls).toBe(1);
   });

@@ -5,7 +5,11 @@
 import { Writable } from 'node:stream';
 import type { APIInteraction } from 'discord-api-types/v10';
 import type { InteractionHandler } from '../../../src/delivery/http/first-response.ts';
-import { createInteractionsServer, type InteractionsServer, type InteractionsServerOptions } from '../../../src/delivery/http/interactions-server.ts';
+import {
+  createInteractionsServer,
+  type InteractionsServer,
+  type InteractionsServerOptions,
+} from '../../../src/delivery/http/interactions-server.ts';
 import { publicKeyFromHex } from '../../../src/delivery/http/verify-signature.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
 import { checkRequest } from '../discord/discord-schema.ts';
@@ -22,11 +26,17 @@ export interface Endpoint {
   close(): Promise<void>;
 }
 
-export async function startEndpoint(handler: InteractionHandler, options: Partial<Omit<InteractionsServerOptions, 'handler' | 'logger' | 'publicKey'>> = {}): Promise<Endpoint> {
+export async function startEndpoint(
+  handler: InteractionHandler,
+  options: Partial<Omit<InteractionsServerOptions, 'handler' | 'logger' | 'publicKey'>> = {},
+): Promise<Endpoint> {
   const keys = makeKeyPair();
   const received: APIInteraction[] = [];
   const logs: Endpoint['logs'] = [];
-  const logger = createLogger('debug', new Writable({ write: (chunk: Buffer, _enc, done) => (logs.push(JSON.parse(chunk.toString()) as Endpoint['logs'][number]), done()) }));
+  const logger = createLogger(
+    'debug',
+    new Writable({ write: (chunk: Buffer, _enc, done) => (logs.push(JSON.parse(chunk.toString()) as Endpoint['logs'][number]), done()) }),
+  );
   const server = createInteractionsServer({
     publicKey: publicKeyFromHex(keys.publicKeyHex),
     logger,

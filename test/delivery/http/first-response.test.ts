@@ -12,8 +12,14 @@ import { autocomplete, slashCommand } from '../discord/fake-discord.ts';
 import { callbackProblems, type Endpoint, startEndpoint } from './endpoint.ts';
 import { postSigned, send, signatureHeaders } from './signed-requests.ts';
 
-const reply: APIInteractionResponse = { type: InteractionResponseType.ChannelMessageWithSource, data: { content: 'Brett McGurk is the White House Middle East coordinator.', allowed_mentions: { parse: [] } } };
-const deferral: APIInteractionResponse = { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } };
+const reply: APIInteractionResponse = {
+  type: InteractionResponseType.ChannelMessageWithSource,
+  data: { content: 'Brett McGurk is the White House Middle East coordinator.', allowed_mentions: { parse: [] } },
+};
+const deferral: APIInteractionResponse = {
+  type: InteractionResponseType.DeferredChannelMessageWithSource,
+  data: { flags: MessageFlags.Ephemeral },
+};
 
 /** A promise the test settles by hand. */
 function gate<T = void>() {
@@ -46,7 +52,11 @@ describe('the first response in HTTP mode', () => {
     const errorId = /error id `([0-9a-f]{8})`/.exec(body.data.content)?.[1];
     expect(body.data.content).toBe(`Sorry — something went wrong on our side (error id \`${errorId}\`). Please try again.`);
     expect(callbackProblems(body)).toEqual([]);
-    expect(logs.find((l) => l.errorId === errorId)).toMatchObject({ level: 50, msg: 'interaction failed before its first response', err: { message: 'index is gone' } });
+    expect(logs.find((l) => l.errorId === errorId)).toMatchObject({
+      level: 50,
+      msg: 'interaction failed before its first response',
+      err: { message: 'index is gone' },
+    });
   });
 
   it('answers autocomplete with no choices when the layer throws (a message is not an answer there)', async () => {
@@ -64,10 +74,19 @@ describe('the first response in HTTP mode', () => {
   it('apologises when the layer has not answered by the deadline, and refuses its late answer loudly', async () => {
     const release = gate();
     const late = gate<unknown>();
-    const { body, logs } = await ask(async (_interaction, sendFirst) => {
-      await release.opened;
-      late.open(await sendFirst(reply).then(() => 'sent', (error: Error) => error));
-    }, slashCommand('who', { name: 'McGurk' }), 200);
+    const { body, logs } = await ask(
+      async (_interaction, sendFirst) => {
+        await release.opened;
+        late.open(
+          await sendFirst(reply).then(
+            () => 'sent',
+            (error: Error) => error,
+          ),
+        );
+      },
+      slashCommand('who', { name: 'McGurk' }),
+      200,
+    );
     expect(body.data.content).toMatch(/^Sorry — that took too long to answer \(error id `[0-9a-f]{8}`\)\. Please try again\.$/);
     expect(callbackProblems(body)).toEqual([]);
     release.open();
@@ -82,10 +101,17 @@ describe('the first response in HTTP mode', () => {
     const second = gate<unknown>();
     const { body, logs } = await ask(async (_interaction, sendFirst) => {
       await sendFirst(reply);
-      second.open(await sendFirst(deferral).then(() => 'sent', (error: Error) => error));
+      second.open(
+        await sendFirst(deferral).then(
+          () => 'sent',
+          (error: Error) => error,
+        ),
+      );
     });
     expect(body).toEqual(reply);
-    expect(((await second.opened) as Error).message).toMatch(/first response was already sent; edit or follow up through the webhook routes/);
+    expect(((await second.opened) as Error).message).toMatch(
+      /first response was already sent; edit or follow up through the webhook routes/,
+    );
     expect(logs.some((l) => l.msg === 'a second first response refused')).toBe(true);
   });
 
@@ -102,7 +128,10 @@ describe('the first response in HTTP mode', () => {
       throw new Error('follow-up failed');
     });
     expect(body).toEqual(reply);
-    expect(logs.find((l) => l.msg === 'interaction failed after its first response')).toMatchObject({ level: 50, err: { message: 'follow-up failed' } });
+    expect(logs.find((l) => l.msg === 'interaction failed after its first response')).toMatchObject({
+      level: 50,
+      err: { message: 'follow-up failed' },
+    });
   });
 
   it('rejects the first response to a request Discord stopped waiting for, so the layer knows it was never seen', async () => {
@@ -110,12 +139,23 @@ describe('the first response in HTTP mode', () => {
     const outcome = gate<unknown>();
     endpoint = await startEndpoint(async (_interaction, sendFirst) => {
       await release.opened;
-      outcome.open(await sendFirst(reply).then(() => 'sent', (error: Error) => error));
+      outcome.open(
+        await sendFirst(reply).then(
+          () => 'sent',
+          (error: Error) => error,
+        ),
+      );
     });
-    const serverSide = new Promise<void>((resolve) => endpoint?.server.server.once('connection', (socket) => socket.once('close', () => resolve())));
+    const serverSide = new Promise<void>((resolve) =>
+      endpoint?.server.server.once('connection', (socket) => socket.once('close', () => resolve())),
+    );
     const received = endpoint.received.length;
     const body = JSON.stringify(slashCommand('who', { name: 'McGurk' }));
-    const request = httpRequest(endpoint.url, { method: 'POST', headers: { 'content-type': 'application/json', ...signatureHeaders(endpoint.keys.privateKey, body) }, agent: new Agent({ keepAlive: false }) });
+    const request = httpRequest(endpoint.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signatureHeaders(endpoint.keys.privateKey, body) },
+      agent: new Agent({ keepAlive: false }),
+    });
     request.on('error', () => undefined);
     request.end(body);
     await vi.waitFor(() => expect(endpoint?.received.length).toBe(received + 1));
@@ -139,7 +179,9 @@ describe('the first response in HTTP mode', () => {
 
     const closing = endpoint.close();
     // a new connection is refused at once, so the load balancer turns to another process
-    const health = await send(`${endpoint.base}/healthz`, { method: 'GET', agent: new Agent({ keepAlive: false }) }).catch((error: NodeJS.ErrnoException) => error.code);
+    const health = await send(`${endpoint.base}/healthz`, { method: 'GET', agent: new Agent({ keepAlive: false }) }).catch(
+      (error: NodeJS.ErrnoException) => error.code,
+    );
     expect(health).toBe('ECONNREFUSED');
     finish.open();
     await closing;

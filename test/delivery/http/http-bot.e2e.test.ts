@@ -29,13 +29,22 @@ let gateway: RunningBot;
 
 beforeAll(async () => {
   await discord.start();
-  const env = readHttpEnv({ DISCORD_APPLICATION_ID: APP_ID, DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_API_URL: discord.apiUrl, HTTP_HOST: '127.0.0.1' });
+  const env = readHttpEnv({
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+    DISCORD_API_URL: discord.apiUrl,
+    HTTP_HOST: '127.0.0.1',
+  });
   const common = { env, logger, knowledge, commands: COMMANDS, cooldownMs: 0, port: 0 };
   http = await startHttpBot(common);
   // a corpus "this large" from the first passage: every answer is deferred, then edited through the webhook route
   deferring = await startHttpBot({ ...common, deferFromPassages: 0 });
   // the gateway bot, the real discord.js client logged in to the fake Discord
-  const gatewayEnv = DiscordEnvSchema.parse({ DISCORD_TOKEN: `fake.${'x'.repeat(64)}`, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: discord.apiUrl });
+  const gatewayEnv = DiscordEnvSchema.parse({
+    DISCORD_TOKEN: `fake.${'x'.repeat(64)}`,
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_API_URL: discord.apiUrl,
+  });
   gateway = await startBot({ env: gatewayEnv, logger, knowledge, commands: COMMANDS, cooldownMs: 0 });
   if (!gateway.client.isReady()) await new Promise((resolve) => gateway.client.once(Events.ClientReady, resolve));
 });
@@ -56,7 +65,15 @@ describe('HTTP interactions mode', () => {
     expect(callbackProblems(body)).toEqual([]);
     expect(body.type).toBe(4);
     expect(JSON.stringify(body.data.embeds)).toContain('McGurk');
-    const direct = new ApiTransport(botContext({ env: { CORPUS_EDITOR_GUILDS: undefined, DISCORD_GUILD_ID: undefined }, logger, knowledge, commands: COMMANDS, cooldownMs: 0 }));
+    const direct = new ApiTransport(
+      botContext({
+        env: { CORPUS_EDITOR_GUILDS: undefined, DISCORD_GUILD_ID: undefined },
+        logger,
+        knowledge,
+        commands: COMMANDS,
+        cooldownMs: 0,
+      }),
+    );
     expect(body).toEqual(await direct.first(interaction));
   });
 
@@ -79,7 +96,9 @@ describe('HTTP interactions mode', () => {
 
   it('defers a slow answer in the HTTP reply, then edits it through the webhook route', async () => {
     const interaction = slashCommand('search', { text: 'communications cell' });
-    const edited = discord.waitFor((r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${String(interaction.token)}/messages/@original`);
+    const edited = discord.waitFor(
+      (r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${String(interaction.token)}/messages/@original`,
+    );
     const reply = await postSigned(deferring.url, keys.privateKey, interaction);
     expect(JSON.parse(reply.text)).toMatchObject({ type: 5, data: { flags: 64 } });
     const edit = await edited;
@@ -88,7 +107,10 @@ describe('HTTP interactions mode', () => {
   });
 
   it('refuses an unsigned request before anything reaches the bot', async () => {
-    const reply = await send(http.url, { body: JSON.stringify(slashCommand('who', { name: 'McGurk' })), headers: { 'content-type': 'application/json' } });
+    const reply = await send(http.url, {
+      body: JSON.stringify(slashCommand('who', { name: 'McGurk' })),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(reply.status).toBe(401);
   });
 

@@ -35,7 +35,13 @@ describe('the HTTP-mode process', () => {
   it('listens where PORT says, answers a signed /who, and exits 0 on SIGTERM', async () => {
     const keys = makeKeyPair();
     const port = String(await freePort());
-    const child = start({ DISCORD_APPLICATION_ID: APP_ID, DISCORD_PUBLIC_KEY: keys.publicKeyHex, PORT: port, HTTP_HOST: '127.0.0.1', LOG_LEVEL: 'info' });
+    const child = start({
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+      PORT: port,
+      HTTP_HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+    });
     let log = '';
     child.stderr.on('data', (d: Buffer) => (log += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

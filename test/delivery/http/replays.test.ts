@@ -31,7 +31,10 @@ describe('a replayed interaction over HTTP', () => {
         expect.objectContaining({ level: 40, interactionId: click.id, type: 3 }),
       ]);
       // another interaction is answered as ever
-      expect((await postSigned(endpoint.url, endpoint.keys.privateKey, buttonClick('v1|src|add|0a1b2c3d', fakeMessage(), '610000000000000061'))).status).toBe(200);
+      expect(
+        (await postSigned(endpoint.url, endpoint.keys.privateKey, buttonClick('v1|src|add|0a1b2c3d', fakeMessage(), '610000000000000061')))
+          .status,
+      ).toBe(200);
       expect(endpoint.received).toHaveLength(2);
     } finally {
       await endpoint.close();
@@ -43,7 +46,10 @@ describe('a replayed interaction over HTTP', () => {
     try {
       const click = buttonClick('v1|share', fakeMessage());
       const body = JSON.stringify(click);
-      const forged = await send(endpoint.url, { headers: { 'content-type': 'application/json', ...signatureHeaders(makeKeyPair().privateKey, body) }, body });
+      const forged = await send(endpoint.url, {
+        headers: { 'content-type': 'application/json', ...signatureHeaders(makeKeyPair().privateKey, body) },
+        body,
+      });
       expect(forged.status).toBe(401);
       expect((await postSigned(endpoint.url, endpoint.keys.privateKey, click)).status).toBe(200);
       expect(endpoint.received).toHaveLength(1);

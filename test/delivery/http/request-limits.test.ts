@@ -23,8 +23,17 @@ interface Outcome {
 }
 
 /** A POST that sends its headers and `sent` bytes of a `length`-byte body, then stalls; resolves with whatever comes back. */
-function stalledPost(url: string, headers: Record<string, string>, sent: number, length?: number): { outcome: Promise<Outcome>; req: ClientRequest } {
-  const req = request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', ...(length === undefined ? {} : { 'content-length': String(length) }), ...headers } });
+function stalledPost(
+  url: string,
+  headers: Record<string, string>,
+  sent: number,
+  length?: number,
+): { outcome: Promise<Outcome>; req: ClientRequest } {
+  const req = request(url, {
+    method: 'POST',
+    agent: false,
+    headers: { 'content-type': 'application/json', ...(length === undefined ? {} : { 'content-length': String(length) }), ...headers },
+  });
   const outcome = new Promise<Outcome>((resolve) => {
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
@@ -50,7 +59,8 @@ async function until(test: () => boolean | Promise<boolean>, what: string): Prom
   }
 }
 
-const connections = (endpoint: Endpoint) => new Promise<number>((resolve) => endpoint.server.server.getConnections((_error, count) => resolve(count)));
+const connections = (endpoint: Endpoint) =>
+  new Promise<number>((resolve) => endpoint.server.server.getConnections((_error, count) => resolve(count)));
 
 describe('requests that never finish', () => {
   let endpoint: Endpoint | null = null;
@@ -111,7 +121,9 @@ describe('requests that never finish', () => {
     const chunked = stalledPost(open.url, plausible(), 30_000);
     stalled.push(chunked.req);
     expect((await chunked.outcome).status).toBe(503);
-    expect(open.logs.find((l) => l.msg === 'requests refused: the bodies being read fill the memory set aside for them')).toMatchObject({ level: 40 });
+    expect(open.logs.find((l) => l.msg === 'requests refused: the bodies being read fill the memory set aside for them')).toMatchObject({
+      level: 40,
+    });
     // the stalled request finishes (its forged signature is refused) and gives its bytes back
     first.req.end(Buffer.alloc(79_000, 32));
     expect((await first.outcome).status).toBe(401);

@@ -22,7 +22,11 @@ export function makeKeyPair(): KeyPair {
 export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
 /** The `X-Signature-*` headers Discord would send with this body at this time. */
-export function signatureHeaders(privateKey: KeyObject, body: string | Buffer, timestamp: number | string = nowSeconds()): Record<string, string> {
+export function signatureHeaders(
+  privateKey: KeyObject,
+  body: string | Buffer,
+  timestamp: number | string = nowSeconds(),
+): Record<string, string> {
   const ts = String(timestamp);
   const signature = sign(null, Buffer.concat([Buffer.from(ts), Buffer.from(body)]), privateKey).toString('hex');
   return { 'x-signature-ed25519': signature, 'x-signature-timestamp': ts };
@@ -67,9 +71,18 @@ export function send(url: string, options: SendOptions = {}): Promise<Reply> {
 }
 
 /** POSTs an interaction (any JSON value) signed with `privateKey`, as Discord would. */
-export function postSigned(url: string, privateKey: KeyObject, interaction: unknown, extra: { timestamp?: number; agent?: Agent } = {}): Promise<Reply> {
+export function postSigned(
+  url: string,
+  privateKey: KeyObject,
+  interaction: unknown,
+  extra: { timestamp?: number; agent?: Agent } = {},
+): Promise<Reply> {
   const body = JSON.stringify(interaction);
-  return send(url, { body, headers: { 'content-type': 'application/json', ...signatureHeaders(privateKey, body, extra.timestamp) }, ...(extra.agent ? { agent: extra.agent } : {}) });
+  return send(url, {
+    body,
+    headers: { 'content-type': 'application/json', ...signatureHeaders(privateKey, body, extra.timestamp) },
+    ...(extra.agent ? { agent: extra.agent } : {}),
+  });
 }
 
 /** The PING Discord sends when the endpoint URL is saved, and now and then after. */

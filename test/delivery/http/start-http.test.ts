@@ -14,20 +14,34 @@ import { makeKeyPair, ping, postSigned } from './signed-requests.ts';
 describe('starting HTTP interactions mode', () => {
   it('serves the configured path with the configured key, logs its address, and stops', async () => {
     const keys = makeKeyPair();
-    const env = HttpEnvSchema.parse({ DISCORD_APPLICATION_ID: APP_ID, DISCORD_PUBLIC_KEY: keys.publicKeyHex, HTTP_HOST: '127.0.0.1', INTERACTIONS_PATH: '/discord/interactions' });
+    const env = HttpEnvSchema.parse({
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+      HTTP_HOST: '127.0.0.1',
+      INTERACTIONS_PATH: '/discord/interactions',
+    });
     const lines: Array<{ msg: string; port?: number }> = [];
-    const logger = createLogger('info', new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(JSON.parse(chunk.toString()) as { msg: string }), done()) }));
+    const logger = createLogger(
+      'info',
+      new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(JSON.parse(chunk.toString()) as { msg: string }), done()) }),
+    );
     const http = await startHttp({
       env,
       logger,
       port: 0,
-      handler: (_interaction, sendFirst) => sendFirst({ type: InteractionResponseType.ChannelMessageWithSource, data: { content: 'answered' } }),
+      handler: (_interaction, sendFirst) =>
+        sendFirst({ type: InteractionResponseType.ChannelMessageWithSource, data: { content: 'answered' } }),
     });
     expect(http.url).toBe(`http://127.0.0.1:${http.address.port}/discord/interactions`);
-    expect(lines).toContainEqual(expect.objectContaining({ msg: `HTTP interactions endpoint listening on ${http.url}`, port: http.address.port }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: `HTTP interactions endpoint listening on ${http.url}`, port: http.address.port }),
+    );
 
     expect(JSON.parse((await postSigned(http.url, keys.privateKey, ping())).text)).toEqual({ type: 1 });
-    expect(JSON.parse((await postSigned(http.url, keys.privateKey, slashCommand('help', {}))).text)).toEqual({ type: 4, data: { content: 'answered' } });
+    expect(JSON.parse((await postSigned(http.url, keys.privateKey, slashCommand('help', {}))).text)).toEqual({
+      type: 4,
+      data: { content: 'answered' },
+    });
     expect((await postSigned(http.url, makeKeyPair().privateKey, ping())).status).toBe(401);
 
     await http.stop();

@@ -3,7 +3,13 @@
  * missing, malformed, signed by another key, altered, or signed too long ago (or too far ahead) does not.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_AGE_SECONDS, MAX_FUTURE_SECONDS, PublicKeyError, publicKeyFromHex, verifyDiscordRequest } from '../../../src/delivery/http/verify-signature.ts';
+import {
+  MAX_AGE_SECONDS,
+  MAX_FUTURE_SECONDS,
+  PublicKeyError,
+  publicKeyFromHex,
+  verifyDiscordRequest,
+} from '../../../src/delivery/http/verify-signature.ts';
 import { makeKeyPair, signatureHeaders } from './signed-requests.ts';
 
 const discord = makeKeyPair();
@@ -26,7 +32,13 @@ describe('verifying that Discord signed a request', () => {
 
   it('accepts the key and signature in upper-case hex', () => {
     const request = signed();
-    expect(verifyDiscordRequest(publicKeyFromHex(discord.publicKeyHex.toUpperCase()), { ...request, signature: request.signature?.toUpperCase() }, NOW_MS)).toEqual({ ok: true });
+    expect(
+      verifyDiscordRequest(
+        publicKeyFromHex(discord.publicKeyHex.toUpperCase()),
+        { ...request, signature: request.signature?.toUpperCase() },
+        NOW_MS,
+      ),
+    ).toEqual({ ok: true });
   });
 
   it('refuses a request without a signature or without a timestamp', () => {
@@ -44,7 +56,13 @@ describe('verifying that Discord signed a request', () => {
     ['a negative timestamp', (s: string) => s, (t: string) => `-${t}`],
   ])('refuses %s as malformed', (_what, alterSignature, alterTimestamp) => {
     const request = signed();
-    expect(verifyDiscordRequest(key, { ...request, signature: alterSignature(request.signature ?? ''), timestamp: alterTimestamp(request.timestamp ?? '') }, NOW_MS)).toEqual({ ok: false, reason: 'malformed' });
+    expect(
+      verifyDiscordRequest(
+        key,
+        { ...request, signature: alterSignature(request.signature ?? ''), timestamp: alterTimestamp(request.timestamp ?? '') },
+        NOW_MS,
+      ),
+    ).toEqual({ ok: false, reason: 'malformed' });
   });
 
   it('refuses a request signed with another key', () => {
@@ -55,16 +73,27 @@ describe('verifying that Discord signed a request', () => {
     const request = signed();
     const tampered = Buffer.from(body.toString().replace('"who"', '"how"'));
     expect(verifyDiscordRequest(key, { ...request, body: tampered }, NOW_MS)).toEqual({ ok: false, reason: 'bad-signature' });
-    expect(verifyDiscordRequest(key, { ...request, body: Buffer.concat([body, Buffer.from(' ')]) }, NOW_MS)).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(verifyDiscordRequest(key, { ...request, body: Buffer.concat([body, Buffer.from(' ')]) }, NOW_MS)).toEqual({
+      ok: false,
+      reason: 'bad-signature',
+    });
     expect(verifyDiscordRequest(key, { ...request, timestamp: String(NOW - 1) }, NOW_MS)).toEqual({ ok: false, reason: 'bad-signature' });
   });
 
   it('refuses a genuine signature made more than five minutes ago (a replay), naming the clock difference', () => {
-    expect(verifyDiscordRequest(key, signed(NOW - MAX_AGE_SECONDS - 1), NOW_MS)).toEqual({ ok: false, reason: 'stale', skewSeconds: -MAX_AGE_SECONDS - 1 });
+    expect(verifyDiscordRequest(key, signed(NOW - MAX_AGE_SECONDS - 1), NOW_MS)).toEqual({
+      ok: false,
+      reason: 'stale',
+      skewSeconds: -MAX_AGE_SECONDS - 1,
+    });
   });
 
   it('refuses a genuine signature dated more than a minute ahead of this clock', () => {
-    expect(verifyDiscordRequest(key, signed(NOW + MAX_FUTURE_SECONDS + 1), NOW_MS)).toEqual({ ok: false, reason: 'future', skewSeconds: MAX_FUTURE_SECONDS + 1 });
+    expect(verifyDiscordRequest(key, signed(NOW + MAX_FUTURE_SECONDS + 1), NOW_MS)).toEqual({
+      ok: false,
+      reason: 'future',
+      skewSeconds: MAX_FUTURE_SECONDS + 1,
+    });
   });
 
   it.each(['', 'abc', 'g'.repeat(64), 'a'.repeat(62), 'a'.repeat(66)])('refuses %j as a public key', (hex) => {

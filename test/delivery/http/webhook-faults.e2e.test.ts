@@ -39,12 +39,15 @@ async function ask(text: string): Promise<Record<string, unknown>> {
   return interaction;
 }
 
-const webhookRequests = (interaction: Record<string, unknown>) => discord.requests.filter((r) => r.path.startsWith(`/webhooks/${APP_ID}/${String(interaction.token)}`));
+const webhookRequests = (interaction: Record<string, unknown>) =>
+  discord.requests.filter((r) => r.path.startsWith(`/webhooks/${APP_ID}/${String(interaction.token)}`));
 
 /** The next interaction's deferred answer is edited in. */
 async function nextAnswered(): Promise<void> {
   const interaction = await ask('communications cell');
-  const edit = await discord.waitFor((r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${String(interaction.token)}/messages/@original` && r.status === 200);
+  const edit = await discord.waitFor(
+    (r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${String(interaction.token)}/messages/@original` && r.status === 200,
+  );
   expect(JSON.stringify(edit.body)).toContain('communications cell');
 }
 
@@ -59,9 +62,25 @@ async function until(test: () => boolean, what: string): Promise<void> {
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
   await discord.start();
-  const env = readHttpEnv({ DISCORD_APPLICATION_ID: APP_ID, DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_API_URL: discord.apiUrl, HTTP_HOST: '127.0.0.1', DATABASE_URL });
-  const logger = createLogger('debug', new Writable({ write: (chunk: Buffer, _enc, done) => (raw.push(chunk.toString()), done()) }), { secrets: secretsOf({ DATABASE_URL }) });
-  http = await startHttpBot({ env, logger, knowledge: fixedKnowledge(bundledKnowledge()), commands: COMMANDS, cooldownMs: 0, port: 0, deferFromPassages: 0 });
+  const env = readHttpEnv({
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+    DISCORD_API_URL: discord.apiUrl,
+    HTTP_HOST: '127.0.0.1',
+    DATABASE_URL,
+  });
+  const logger = createLogger('debug', new Writable({ write: (chunk: Buffer, _enc, done) => (raw.push(chunk.toString()), done()) }), {
+    secrets: secretsOf({ DATABASE_URL }),
+  });
+  http = await startHttpBot({
+    env,
+    logger,
+    knowledge: fixedKnowledge(bundledKnowledge()),
+    commands: COMMANDS,
+    cooldownMs: 0,
+    port: 0,
+    deferFromPassages: 0,
+  });
 });
 
 afterAll(async () => {
@@ -82,7 +101,11 @@ describe('a deferred answer over HTTP when Discord’s webhook routes fail', () 
     const interaction = await ask('communications cell');
     await until(() => webhookRequests(interaction).some((r) => r.status === 200), 'the edit');
     expect(webhookRequests(interaction).map((r) => `${r.method} ${r.status}`)).toEqual(['PATCH 502', 'PATCH 200']);
-    expect(lines().slice(from).map((l) => l.msg)).toContain('Discord answered 502 Bad Gateway to PATCH /webhooks/:id/:token/messages/@original (try 1)');
+    expect(
+      lines()
+        .slice(from)
+        .map((l) => l.msg),
+    ).toContain('Discord answered 502 Bad Gateway to PATCH /webhooks/:id/:token/messages/@original (try 1)');
     await nextAnswered();
   });
 
@@ -92,9 +115,19 @@ describe('a deferred answer over HTTP when Discord’s webhook routes fail', () 
     const interaction = await ask('Qatar mediation');
     await until(() => webhookRequests(interaction).some((r) => r.method === 'POST'), 'the apology');
     const apology = webhookRequests(interaction).find((r) => r.method === 'POST');
-    expect((apology?.body as { content?: string }).content).toMatch(/^Sorry — something went wrong on our side \(error id `[0-9a-f]{8}`\)\. Please try again\.$/);
-    expect(lines().slice(from).filter((l) => l.msg === 'interaction failed')).toHaveLength(1);
-    expect(lines().slice(from).find((l) => l.msg === 'interaction failed')?.err).toMatchObject({ type: 'HTTPError', status: 503, method: 'PATCH' });
+    expect((apology?.body as { content?: string }).content).toMatch(
+      /^Sorry — something went wrong on our side \(error id `[0-9a-f]{8}`\)\. Please try again\.$/,
+    );
+    expect(
+      lines()
+        .slice(from)
+        .filter((l) => l.msg === 'interaction failed'),
+    ).toHaveLength(1);
+    expect(
+      lines()
+        .slice(from)
+        .find((l) => l.msg === 'interaction failed')?.err,
+    ).toMatchObject({ type: 'HTTPError', status: 503, method: 'PATCH' });
     await nextAnswered();
   });
 
@@ -103,20 +136,48 @@ describe('a deferred answer over HTTP when Discord’s webhook routes fail', () 
     discord.injectFault({ ...FAULTS.serverError(EDIT, 500, 4), method: 'PATCH' });
     discord.injectFault({ ...FAULTS.serverError(FOLLOW_UP, 500, 4), method: 'POST' });
     const interaction = await ask('hostages released');
-    await until(() => lines().slice(from).some((l) => l.msg === 'could not tell the user about the failure'), 'the failed follow-up to be logged');
-    expect(webhookRequests(interaction).map((r) => `${r.method} ${r.status}`)).toEqual([...Array<string>(4).fill('PATCH 500'), ...Array<string>(4).fill('POST 500')]);
+    await until(
+      () =>
+        lines()
+          .slice(from)
+          .some((l) => l.msg === 'could not tell the user about the failure'),
+      'the failed follow-up to be logged',
+    );
+    expect(webhookRequests(interaction).map((r) => `${r.method} ${r.status}`)).toEqual([
+      ...Array<string>(4).fill('PATCH 500'),
+      ...Array<string>(4).fill('POST 500'),
+    ]);
     await nextAnswered();
   });
 
   it.each([
-    ['10062 Unknown interaction', FAULTS.unknownInteraction(EDIT), /^the interaction expired before the bot could answer it \(Unknown interaction\); nothing more can be sent for it$/],
-    ['10015 Unknown Webhook (an expired token)', { pattern: EDIT, status: 404, body: { message: 'Unknown Webhook', code: 10015 } }, /^the interaction expired before the bot could answer it \(Unknown Webhook\); nothing more can be sent for it$/],
+    [
+      '10062 Unknown interaction',
+      FAULTS.unknownInteraction(EDIT),
+      /^the interaction expired before the bot could answer it \(Unknown interaction\); nothing more can be sent for it$/,
+    ],
+    [
+      '10015 Unknown Webhook (an expired token)',
+      { pattern: EDIT, status: 404, body: { message: 'Unknown Webhook', code: 10015 } },
+      /^the interaction expired before the bot could answer it \(Unknown Webhook\); nothing more can be sent for it$/,
+    ],
   ])('logs an edit refused with %s in one line and sends nothing more', async (_name, fault, message) => {
     const from = raw.length;
     discord.injectFault({ ...fault, method: 'PATCH' });
     const interaction = await ask('ceasefire extension');
-    await until(() => lines().slice(from).some((l) => message.test(l.msg)), 'the expiry to be logged');
-    expect(lines().slice(from).filter((l) => l.level >= 40).map((l) => l.msg)).toEqual([expect.stringMatching(message) as unknown]);
+    await until(
+      () =>
+        lines()
+          .slice(from)
+          .some((l) => message.test(l.msg)),
+      'the expiry to be logged',
+    );
+    expect(
+      lines()
+        .slice(from)
+        .filter((l) => l.level >= 40)
+        .map((l) => l.msg),
+    ).toEqual([expect.stringMatching(message) as unknown]);
     expect(webhookRequests(interaction).map((r) => `${r.method} ${r.status}`)).toEqual(['PATCH 404']);
     await nextAnswered();
   });

@@ -34,11 +34,25 @@ beforeEach(async () => {
 afterEach(() => sink.stop());
 
 /** The HTTP bot with every answer deferred (so every answer is an edit), sending its edits to the sink. */
-async function deferringBot(): Promise<{ http: RunningHttp; keys: ReturnType<typeof makeKeyPair>; log: Array<{ msg: string; level: number }> }> {
+async function deferringBot(): Promise<{
+  http: RunningHttp;
+  keys: ReturnType<typeof makeKeyPair>;
+  log: Array<{ msg: string; level: number }>;
+}> {
   const keys = makeKeyPair();
   const log: Array<{ msg: string; level: number }> = [];
-  const logger = createLogger('debug', new Writable({ write: (chunk: Buffer, _enc, done) => (log.push(JSON.parse(chunk.toString()) as { msg: string; level: number }), done()) }));
-  const env = readHttpEnv({ DISCORD_APPLICATION_ID: APP_ID, DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_API_URL: sink.apiUrl, HTTP_HOST: '127.0.0.1' });
+  const logger = createLogger(
+    'debug',
+    new Writable({
+      write: (chunk: Buffer, _enc, done) => (log.push(JSON.parse(chunk.toString()) as { msg: string; level: number }), done()),
+    }),
+  );
+  const env = readHttpEnv({
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+    DISCORD_API_URL: sink.apiUrl,
+    HTTP_HOST: '127.0.0.1',
+  });
   const http = await startHttpBot({ env, logger, knowledge, commands: COMMANDS, cooldownMs: 0, port: 0, deferFromPassages: 0 });
   return { http, keys, log };
 }
@@ -56,7 +70,9 @@ describe('the webhook client', () => {
     const webhooks = createWebhookClient({ api: sink.apiUrl });
     const heldBack: unknown[] = [];
     webhooks.rest.on('rateLimited', (info) => heldBack.push(info));
-    await Promise.all(Array.from({ length: 300 }, (_, n) => webhooks.patch(edit(`token-${n}`), { body: { content: `answer ${n}` }, auth: false })));
+    await Promise.all(
+      Array.from({ length: 300 }, (_, n) => webhooks.patch(edit(`token-${n}`), { body: { content: `answer ${n}` }, auth: false })),
+    );
     expect(sink.answered(isEdit)).toBe(300);
     expect(heldBack).toEqual([]);
     expect(sink.peakPerSecond(isEdit)).toBeGreaterThan(GLOBAL_LIMIT_PER_SECOND);

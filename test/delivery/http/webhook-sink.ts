@@ -44,14 +44,24 @@ export class WebhookSink {
           if (limit) {
             this.limits.splice(this.limits.indexOf(limit), 1);
             record.status = 429;
-            const headers: Record<string, string> = { 'content-type': 'application/json', 'retry-after': String(limit.retryAfterS), 'x-ratelimit-scope': limit.global ? 'global' : 'user' };
+            const headers: Record<string, string> = {
+              'content-type': 'application/json',
+              'retry-after': String(limit.retryAfterS),
+              'x-ratelimit-scope': limit.global ? 'global' : 'user',
+            };
             if (limit.global) headers['x-ratelimit-global'] = 'true';
-            res.writeHead(429, headers).end(JSON.stringify({ message: 'You are being rate limited.', retry_after: limit.retryAfterS, global: limit.global === true }));
+            res
+              .writeHead(429, headers)
+              .end(
+                JSON.stringify({ message: 'You are being rate limited.', retry_after: limit.retryAfterS, global: limit.global === true }),
+              );
             return;
           }
           record.status = req.method === 'DELETE' ? 204 : 200;
           if (req.method === 'DELETE') return void res.writeHead(204).end();
-          res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"1","channel_id":"333333333333333333","content":"","embeds":[],"attachments":[]}');
+          res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end('{"id":"1","channel_id":"333333333333333333","content":"","embeds":[],"attachments":[]}');
         };
         if (this.held) this.held.push(answer);
         else answer();
@@ -79,7 +89,10 @@ export class WebhookSink {
 
   /** The most requests that arrived within any one second (a sliding window over arrival times). */
   peakPerSecond(filter: (r: SinkRequest) => boolean = () => true): number {
-    const times = this.requests.filter(filter).map((r) => r.at).sort((a, b) => a - b);
+    const times = this.requests
+      .filter(filter)
+      .map((r) => r.at)
+      .sort((a, b) => a - b);
     let peak = 0;
     let from = 0;
     for (let to = 0; to < times.length; to++) {

@@ -48,7 +48,9 @@ function findChromium(): string | null {
 const executablePath = findChromium();
 const inCi = process.env.CI === 'true';
 if (!executablePath && !inCi) {
-  console.warn(`\n${'!'.repeat(100)}\n!! SKIPPED: the browser test of the quote pages needs Chromium (apt-get install chromium, or run .ci/ensure-chromium, or set CHROMIUM_PATH).\n${'!'.repeat(100)}\n`);
+  console.warn(
+    `\n${'!'.repeat(100)}\n!! SKIPPED: the browser test of the quote pages needs Chromium (apt-get install chromium, or run .ci/ensure-chromium, or set CHROMIUM_PATH).\n${'!'.repeat(100)}\n`,
+  );
 }
 
 interface AxeViolation {
@@ -63,7 +65,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   // browser-side code as text: the tests are type-checked without the DOM library
   const violations = await page.evaluate<AxeViolation[]>("axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)");
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 interface TargetState {
@@ -95,11 +99,18 @@ describe.skipIf(!executablePath && !inCi)('the pages in a real browser (headless
   let hostile: RunningWebServer;
 
   beforeAll(async () => {
-    if (!executablePath) throw new Error('CI=true but Chromium is missing: run .ci/ensure-chromium (or set CHROMIUM_PATH); the browser test is not skipped in CI');
+    if (!executablePath)
+      throw new Error(
+        'CI=true but Chromium is missing: run .ci/ensure-chromium (or set CHROMIUM_PATH); the browser test is not skipped in CI',
+      );
     mkdirSync(OUTPUT, { recursive: true });
     console.log(`screenshots of the pages: ${OUTPUT}`);
     web = await startWebServer({ site: { knowledge: fixedKnowledge(bundledKnowledge()) }, logger: createLogger('silent'), port: 0 });
-    hostile = await startWebServer({ site: { knowledge: fixedKnowledge(hostileKnowledge().knowledge) }, logger: createLogger('silent'), port: 0 });
+    hostile = await startWebServer({
+      site: { knowledge: fixedKnowledge(hostileKnowledge().knowledge) },
+      logger: createLogger('silent'),
+      port: 0,
+    });
     browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   }, 60_000);
 
@@ -149,7 +160,12 @@ describe.skipIf(!executablePath && !inCi)('the pages in a real browser (headless
           // the skip link is the first stop for a keyboard, visible when focused
           await page.keyboard.press('Tab');
           expect(await page.evaluate('document.activeElement?.textContent')).toBe('Skip to content');
-          expect(await page.locator('.skip').boundingBox().then((b) => (b?.y ?? -1) >= 0)).toBe(true);
+          expect(
+            await page
+              .locator('.skip')
+              .boundingBox()
+              .then((b) => (b?.y ?? -1) >= 0),
+          ).toBe(true);
           await shot('skip-link-focused');
 
           // an article from the top: its facts, then the text
@@ -164,7 +180,9 @@ describe.skipIf(!executablePath && !inCi)('the pages in a real browser (headless
           expect(state).toMatchObject({ id: QUOTED, inView: true });
           expect(state?.classes).toContain('quoted');
           expect(state?.background).not.toBe(state?.page);
-          expect(await page.locator('.passage.quoted mark').innerText()).toMatch(/^The cell to communicate with Hamas was established by Brett McGurk/);
+          expect(await page.locator('.passage.quoted mark').innerText()).toMatch(
+            /^The cell to communicate with Hamas was established by Brett McGurk/,
+          );
           expect(await seriousViolations(page)).toEqual([]);
           await shot('quote-in-context');
 

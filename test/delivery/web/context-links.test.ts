@@ -15,7 +15,12 @@ describe('the context link row', () => {
   it('has one link per quote, numbered from the first quote shown, at most five', () => {
     const row = contextLinkRow(ids.map(result), 6, 'https://talks.example.org/');
     expect(row?.components).toHaveLength(5);
-    expect(row?.components[0]).toEqual({ type: ComponentType.Button, style: ButtonStyle.Link, label: 'Quote 6 in context', url: 'https://talks.example.org/sources/ap-deal?q=ap-deal%231#ap-deal%231' });
+    expect(row?.components[0]).toEqual({
+      type: ComponentType.Button,
+      style: ButtonStyle.Link,
+      label: 'Quote 6 in context',
+      url: 'https://talks.example.org/sources/ap-deal?q=ap-deal%231#ap-deal%231',
+    });
     expect(row?.components[4]?.label).toBe('Quote 10 in context');
   });
 
@@ -35,7 +40,12 @@ describe('the context link row', () => {
 
   it('is found again among a message’s rows, apart from the action buttons', () => {
     const links = contextLinkRow([result('ap-deal#1')], 1, 'https://talks.example.org')!;
-    const actions = { type: ComponentType.ActionRow as const, components: [{ type: ComponentType.Button as const, style: ButtonStyle.Primary as const, label: 'Post in channel', custom_id: 'v1|share' }] };
+    const actions = {
+      type: ComponentType.ActionRow as const,
+      components: [
+        { type: ComponentType.Button as const, style: ButtonStyle.Primary as const, label: 'Post in channel', custom_id: 'v1|share' },
+      ],
+    };
     expect(linkRowsOf([actions, links])).toEqual([links]);
     expect(linkRowsOf(undefined)).toEqual([]);
   });

@@ -55,7 +55,16 @@ describe('a page that fails', () => {
   it('is answered 500 in words and logged, and the server keeps serving', async () => {
     const lines: string[] = [];
     const log = createLogger('info', new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) }));
-    const web = await startWebServer({ site: { knowledge, timelinePng: () => { throw new Error('renderer broke'); } }, logger: log, port: 0 });
+    const web = await startWebServer({
+      site: {
+        knowledge,
+        timelinePng: () => {
+          throw new Error('renderer broke');
+        },
+      },
+      logger: log,
+      port: 0,
+    });
     try {
       const failed = await send(`${web.url}/timeline.png`, { method: 'GET' });
       expect(failed.status).toBe(500);
@@ -80,7 +89,8 @@ describe('which process serves the pages under sharding', () => {
 describe('HTTP interactions mode', () => {
   const keys = makeKeyPair();
   const common = { logger, knowledge, commands: COMMANDS, cooldownMs: 0, port: 0 };
-  const env = (extra: Record<string, string> = {}) => readHttpEnv({ DISCORD_APPLICATION_ID: APP_ID, DISCORD_PUBLIC_KEY: keys.publicKeyHex, HTTP_HOST: '127.0.0.1', ...extra });
+  const env = (extra: Record<string, string> = {}) =>
+    readHttpEnv({ DISCORD_APPLICATION_ID: APP_ID, DISCORD_PUBLIC_KEY: keys.publicKeyHex, HTTP_HOST: '127.0.0.1', ...extra });
   let withPages: RunningHttp;
   let without: RunningHttp;
   beforeAll(async () => {
@@ -102,15 +112,24 @@ describe('HTTP interactions mode', () => {
 
   it('links each quote of an answer to its context at PUBLIC_URL', async () => {
     const reply = await postSigned(withPages.url, keys.privateKey, slashCommand('who', { name: 'McGurk' }));
-    const body = JSON.parse(reply.text) as { data: { components: Array<{ components: Array<{ style: number; url?: string; label: string }> }> } };
+    const body = JSON.parse(reply.text) as {
+      data: { components: Array<{ components: Array<{ style: number; url?: string; label: string }> }> };
+    };
     expect(callbackProblems(body)).toEqual([]);
     const links = body.data.components.flatMap((row) => row.components).filter((b) => b.style === 5);
-    expect(links[0]).toEqual({ type: 2, style: 5, label: 'Quote 1 in context', url: `https://talks.example.org/sources/${AP}?q=${AP}%2310#${AP}%2310` });
+    expect(links[0]).toEqual({
+      type: 2,
+      style: 5,
+      label: 'Quote 1 in context',
+      url: `https://talks.example.org/sources/${AP}?q=${AP}%2310#${AP}%2310`,
+    });
   });
 
   it('without PUBLIC_URL serves no pages and adds no links', async () => {
     expect((await send(`${base(without)}/sources`, { method: 'GET' })).status).toBe(404);
-    const reply = JSON.parse((await postSigned(without.url, keys.privateKey, slashCommand('who', { name: 'McGurk' }))).text) as { data: { components: Array<{ components: Array<{ style: number }> }> } };
+    const reply = JSON.parse((await postSigned(without.url, keys.privateKey, slashCommand('who', { name: 'McGurk' }))).text) as {
+      data: { components: Array<{ components: Array<{ style: number }> }> };
+    };
     expect(reply.data.components.flatMap((row) => row.components).some((b) => b.style === 5)).toBe(false);
   });
 });

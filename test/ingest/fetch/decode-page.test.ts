@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodePage, pageEncoding } from '../../../src/ingest/fetch/decode-page.ts';
 
-const bytes = (...parts: Array<string | number[] | Uint8Array>) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Uint8Array.from(p))));
+const bytes = (...parts: Array<string | number[] | Uint8Array>) =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Uint8Array.from(p))));
 /** “Doha”–… in windows-1252. */
 const CP1252 = bytes([0x93], 'Doha', [0x94, 0x96, 0x85]);
 
@@ -17,7 +18,8 @@ describe('decodePage', () => {
   });
 
   it('reads latin1, iso-8859-1 and us-ascii labels as windows-1252, as browsers do', () => {
-    for (const label of ['latin1', 'ISO-8859-1', 'us-ascii', '"windows-1252"']) expect(decodePage(CP1252, `text/html; charset=${label}`)).toBe('“Doha”–…');
+    for (const label of ['latin1', 'ISO-8859-1', 'us-ascii', '"windows-1252"'])
+      expect(decodePage(CP1252, `text/html; charset=${label}`)).toBe('“Doha”–…');
   });
 
   it('follows the Content-Type charset', () => {

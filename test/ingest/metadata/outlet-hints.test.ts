@@ -8,11 +8,17 @@ const hint = (outlet: string) => ({ outlet, evidence: 'test' });
 
 describe('deciding the outlet and what the page reports on', () => {
   it('the site is the outlet, and a credit naming another outlet is what it reports on', () => {
-    expect(outletHints(hint('Harbour Ledger'), hint('Reuters'))).toEqual({ outletHint: hint('Harbour Ledger'), reportsOnHint: hint('Reuters') });
+    expect(outletHints(hint('Harbour Ledger'), hint('Reuters'))).toEqual({
+      outletHint: hint('Harbour Ledger'),
+      reportsOnHint: hint('Reuters'),
+    });
   });
 
   it('a site and a credit naming the same outlet are one outlet', () => {
-    expect(outletHints(hint('Associated Press'), { outlet: 'AP', evidence: 'dateline' })).toEqual({ outletHint: { outlet: 'The Associated Press', evidence: 'dateline' }, reportsOnHint: null });
+    expect(outletHints(hint('Associated Press'), { outlet: 'AP', evidence: 'dateline' })).toEqual({
+      outletHint: { outlet: 'The Associated Press', evidence: 'dateline' },
+      reportsOnHint: null,
+    });
   });
 
   it('with no site shown, an agency’s credit is only what the page reports on: who republished it stays unknown', () => {
@@ -48,13 +54,21 @@ describe('the story’s credit', () => {
   });
 
   it('is not a sentence that starts with a dash or mentions a source', () => {
-    for (const line of ['– and the talks went on.', '– Monday', 'Source: officials said the crews had agreed to meet again on Monday morning in the port.', 'The source told the Harbour Ledger the crews had agreed.']) {
+    for (const line of [
+      '– and the talks went on.',
+      '– Monday',
+      'Source: officials said the crews had agreed to meet again on Monday morning in the port.',
+      'The source told the Harbour Ledger the crews had agreed.',
+    ]) {
       expect(storyCredit(line), line).toBeNull();
     }
   });
 
   it('is read off the end of the last paragraph, which keeps its sentences', () => {
-    expect(trailingCredit('The crews will meet again on Monday, the union said. – AFP')).toEqual({ text: 'The crews will meet again on Monday, the union said.', credit: { outlet: 'Agence France-Presse', evidence: 'credit line "– AFP"' } });
+    expect(trailingCredit('The crews will meet again on Monday, the union said. – AFP')).toEqual({
+      text: 'The crews will meet again on Monday, the union said.',
+      credit: { outlet: 'Agence France-Presse', evidence: 'credit line "– AFP"' },
+    });
     expect(trailingCredit('The crews will meet again on Monday. (Reuters)')?.credit.outlet).toBe('Reuters');
     expect(trailingCredit('The crews will meet again on Monday – the union said so.')).toBeNull();
   });

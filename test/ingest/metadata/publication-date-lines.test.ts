@@ -28,8 +28,13 @@ describe('reading a date line', () => {
   });
 
   it('keeps the whole line as evidence and tells "Updated" from "Published"', () => {
-    expect(parseDateLine('Last updated: Wed 31 Jul 2024 - 19:20')).toEqual([{ iso: '2024-07-31', kind: 'updated', evidence: 'Last updated: Wed 31 Jul 2024 - 19:20' }]);
-    expect(parseDateLine('Published 30 Jul 2024 Updated 31 Jul 2024')?.map((d) => [d.iso, d.kind])).toEqual([['2024-07-30', 'published'], ['2024-07-31', 'updated']]);
+    expect(parseDateLine('Last updated: Wed 31 Jul 2024 - 19:20')).toEqual([
+      { iso: '2024-07-31', kind: 'updated', evidence: 'Last updated: Wed 31 Jul 2024 - 19:20' },
+    ]);
+    expect(parseDateLine('Published 30 Jul 2024 Updated 31 Jul 2024')?.map((d) => [d.iso, d.kind])).toEqual([
+      ['2024-07-30', 'published'],
+      ['2024-07-31', 'updated'],
+    ]);
   });
 
   it('prefers the published date when a page shows both', () => {
@@ -39,7 +44,15 @@ describe('reading a date line', () => {
   });
 
   it('never reads a sentence, a date without a year, or a day that does not exist', () => {
-    for (const line of ['Talks may resume in March.', 'On May 31, 2024, Biden set out the plan.', 'May 31', 'Updated 2 hours ago', 'Updated [hour]:[minute] [AMPM] [timezone], [monthFull] [day], [year]', '31 February 2024', 'Palestinians wait in Rafah. Photo by Yusuf Daoud | Published 16 Jan 2025 14:10 GMT']) {
+    for (const line of [
+      'Talks may resume in March.',
+      'On May 31, 2024, Biden set out the plan.',
+      'May 31',
+      'Updated 2 hours ago',
+      'Updated [hour]:[minute] [AMPM] [timezone], [monthFull] [day], [year]',
+      '31 February 2024',
+      'Palestinians wait in Rafah. Photo by Yusuf Daoud | Published 16 Jan 2025 14:10 GMT',
+    ]) {
       expect(parseDateLine(line), line).toBeNull();
     }
   });

@@ -11,7 +11,8 @@ describe('the site a link points to', () => {
   });
 
   it('is nothing for what is not a web address', () => {
-    for (const link of [null, undefined, '', 'not a link', 'ftp://files.example/a', 'http://127.0.0.1/x', 'http://localhost/x']) expect(siteFromLink(link), String(link)).toBeNull();
+    for (const link of [null, undefined, '', 'not a link', 'ftp://files.example/a', 'http://127.0.0.1/x', 'http://localhost/x'])
+      expect(siteFromLink(link), String(link)).toBeNull();
   });
 });
 

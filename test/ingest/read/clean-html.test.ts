@@ -23,7 +23,10 @@ describe('reading metadata from an HTML page', () => {
       </head><body><div class="post">${body()}</div></body></html>`;
     const cleaned = cleanHtml(html);
     expect(cleaned.title).toBe('Night crossings agreed after winter dispute');
-    expect(cleaned.statedDate).toEqual({ iso: '2025-03-11', evidence: 'JSON-LD ReportageNewsArticle datePublished "2025-03-11T22:40:00-01:00"' });
+    expect(cleaned.statedDate).toEqual({
+      iso: '2025-03-11',
+      evidence: 'JSON-LD ReportageNewsArticle datePublished "2025-03-11T22:40:00-01:00"',
+    });
     expect(cleaned.authors).toEqual([]);
     expect(cleaned.outletHint?.outlet).toBe('Island Courier');
     expect(cleaned.reportsOnHint?.outlet).toBe('Agence France-Presse');
@@ -37,8 +40,20 @@ describe('reading metadata from an HTML page', () => {
       <meta property="article:published_time" content="2025-03-11T09:00:00+00:00"><meta name="author" content="Ines Varga, Pal Nemeth">
       <link rel="canonical" href="https://courier.example/a/1"></head><body><article>${body()}</article></body></html>`;
     const cleaned = cleanHtml(html);
-    expect([cleaned.title, cleaned.authors, cleaned.statedDate?.iso, cleaned.statedDate?.evidence, cleaned.outletHint?.outlet, cleaned.url]).toEqual([
-      'Night crossings agreed', ['Ines Varga', 'Pal Nemeth'], '2025-03-11', 'meta article:published_time "2025-03-11T09:00:00+00:00"', 'Island Courier', 'https://courier.example/a/1',
+    expect([
+      cleaned.title,
+      cleaned.authors,
+      cleaned.statedDate?.iso,
+      cleaned.statedDate?.evidence,
+      cleaned.outletHint?.outlet,
+      cleaned.url,
+    ]).toEqual([
+      'Night crossings agreed',
+      ['Ines Varga', 'Pal Nemeth'],
+      '2025-03-11',
+      'meta article:published_time "2025-03-11T09:00:00+00:00"',
+      'Island Courier',
+      'https://courier.example/a/1',
     ]);
   });
 
@@ -47,14 +62,26 @@ describe('reading metadata from an HTML page', () => {
       <article><h1>Night crossings agreed</h1><p class="byline">By Ines Varga</p><p>Published: Tue 11 Mar 2025</p>${body()}</article>
       <footer><p>© 2025 Island Courier. All rights reserved.</p></footer></body></html>`;
     const cleaned = cleanHtml(html);
-    expect([cleaned.title, cleaned.authors, cleaned.statedDate?.iso, cleaned.outletHint?.outlet]).toEqual(['Night crossings agreed', ['Ines Varga'], '2025-03-11', 'Island Courier']);
+    expect([cleaned.title, cleaned.authors, cleaned.statedDate?.iso, cleaned.outletHint?.outlet]).toEqual([
+      'Night crossings agreed',
+      ['Ines Varga'],
+      '2025-03-11',
+      'Island Courier',
+    ]);
     expect(cleaned.statedDate?.evidence).toContain('Published: Tue 11 Mar 2025');
     expect(cleaned.paragraphs).toEqual(PARAGRAPHS);
   });
 
   it('leaves unknown what the page does not state', () => {
     const cleaned = cleanHtml(`<html><body><article>${body()}</article></body></html>`);
-    expect([cleaned.title, cleaned.authors, cleaned.statedDate, cleaned.outletHint, cleaned.reportsOnHint, cleaned.url]).toEqual([null, [], null, null, null, null]);
+    expect([cleaned.title, cleaned.authors, cleaned.statedDate, cleaned.outletHint, cleaned.reportsOnHint, cleaned.url]).toEqual([
+      null,
+      [],
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });
 
@@ -73,9 +100,20 @@ describe('reading the article body of an HTML page', () => {
       <div class="ad">Advertisement</div>
       <ul><li>The first night crossing leaves at midnight on Monday, the board said.</li><li>Crews get an extra rest day each fortnight under the deal.</li></ul>
       <aside><h3>Related</h3><ul><li><a href="/1">Winter of the ferry strike</a></li><li><a href="/2">Who runs the harbour board?</a></li></ul></aside>`;
-    const cleaned = cleanHtml(`<html><head><meta property="og:title" content="Night crossings agreed"></head><body><article><h1>Night crossings agreed</h1>${body(inside)}</article></body></html>`);
+    const cleaned = cleanHtml(
+      `<html><head><meta property="og:title" content="Night crossings agreed"></head><body><article><h1>Night crossings agreed</h1>${body(inside)}</article></body></html>`,
+    );
     const kept = cleaned.paragraphs.join('\n');
-    for (const junk of ['Photo: Ann Lee', 'Facebook', 'Copy link', 'Advertisement', 'Winter of the ferry strike', 'Who runs the harbour board?', 'Related']) expect(kept, junk).not.toContain(junk);
+    for (const junk of [
+      'Photo: Ann Lee',
+      'Facebook',
+      'Copy link',
+      'Advertisement',
+      'Winter of the ferry strike',
+      'Who runs the harbour board?',
+      'Related',
+    ])
+      expect(kept, junk).not.toContain(junk);
     expect(cleaned.paragraphs).toContain('Crews get an extra rest day each fortnight under the deal.');
     expect(cleaned.paragraphs).not.toContain('Night crossings agreed');
   });
@@ -92,7 +130,12 @@ describe('reading the article body of an HTML page', () => {
     const html = `<html><body><a href="#main">Skip to content</a><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
       <article>${body()}</article><div class="newsletter">Sign up for our daily briefing</div><footer><p>© 2025 Island Courier. All rights reserved.</p><a href="#top">Back to top</a></footer></body></html>`;
     const reasons = Object.fromEntries(cleanHtml(html).dropped.map((d) => [d.text, d.reason]));
-    expect(reasons).toMatchObject({ 'Skip to content': 'skip link', 'Sign up for our daily briefing': 'newsletter prompt', '© 2025 Island Courier. All rights reserved.': 'copyright line', 'Back to top': 'back-to-top link' });
+    expect(reasons).toMatchObject({
+      'Skip to content': 'skip link',
+      'Sign up for our daily briefing': 'newsletter prompt',
+      '© 2025 Island Courier. All rights reserved.': 'copyright line',
+      'Back to top': 'back-to-top link',
+    });
     expect(reasons.News).toMatch(/navigation|menu/);
   });
 

@@ -3,7 +3,14 @@
  * furniture word, which must stay.
  */
 import { describe, expect, it } from 'vitest';
-import { captionGluedOn, furnitureReason, isArticleEnd, isDatedCaption, isLinkListHeading, withoutPhotoCredit } from '../../../src/ingest/read/furniture-lines.ts';
+import {
+  captionGluedOn,
+  furnitureReason,
+  isArticleEnd,
+  isDatedCaption,
+  isLinkListHeading,
+  withoutPhotoCredit,
+} from '../../../src/ingest/read/furniture-lines.ts';
 import { markFurniture } from '../../../src/ingest/read/furniture-in-context.ts';
 import { textUnits } from '../../../src/ingest/read/text-units.ts';
 
@@ -19,7 +26,10 @@ describe('furniture, judged line by line', () => {
     ['Photo: Hasan Darwish / Reuters', 'photo caption or credit'],
     ['Image: Getty Images', 'photo caption or credit'],
     ['A woman holds a photograph of a relative during a vigil in Tel Aviv. (AP Photo/Jonah Brill)', 'photo caption or credit'],
-    ['Palestinians wait for flour in Rafah. Photo by Yusuf Daoud Follow on Twitter | Published 16 Jan 2025 14:10 GMT', 'photo caption or credit'],
+    [
+      'Palestinians wait for flour in Rafah. Photo by Yusuf Daoud Follow on Twitter | Published 16 Jan 2025 14:10 GMT',
+      'photo caption or credit',
+    ],
     ['Mourners gather in Tehran after the death was announced. (AFP)', 'photo caption or credit'],
     ['Photo of the prime minister in Doha. Follow on Twitter | Published 13 Mar 2025', 'photo caption or credit'],
     ['Sign up for our daily briefing', 'newsletter prompt'],
@@ -45,7 +55,10 @@ describe('furniture, judged line by line', () => {
     ['Crews march to the harbour office on the second day of the strike [Getty]', 'photo caption or credit'],
     ['Union leaders meet the board. (credit: HARBOUR PHOTO AGENCY)', 'photo caption or credit'],
     ['Dock workers wait outside the depot on the fourth day of the strike. Photo: Reuters', 'photo caption or credit'],
-    ['The union leader speaks to crews at the quay, Tuesday, March 5, 2024, in Dover. The strike entered its third week.', 'photo caption or credit'],
+    [
+      'The union leader speaks to crews at the quay, Tuesday, March 5, 2024, in Dover. The strike entered its third week.',
+      'photo caption or credit',
+    ],
     ['Please follow and like us:', 'share, save or social button'],
     ['Share this: Facebook', 'share, save or social button'],
     ['Follow us on Google News', 'share, save or social button'],
@@ -83,7 +96,9 @@ describe('furniture, judged line by line', () => {
   });
 
   it('takes a caption glued onto a paragraph off it, and keeps the paragraph’s sentences', () => {
-    expect(captionGluedOn('The board brought its own figures to the talks. (L-R) The union leader; the harbour master (credit: PORT PHOTOS)')).toEqual({
+    expect(
+      captionGluedOn('The board brought its own figures to the talks. (L-R) The union leader; the harbour master (credit: PORT PHOTOS)'),
+    ).toEqual({
       text: 'The board brought its own figures to the talks.',
       caption: '(L-R) The union leader; the harbour master (credit: PORT PHOTOS)',
     });
@@ -99,7 +114,8 @@ describe('furniture, judged line by line', () => {
   it('knows the headings of link lists and the lines that end an article', () => {
     expect(isLinkListHeading('More from the Prairie Evening Post')).toBe(true);
     expect(isLinkListHeading('Related talks in Cairo resumed.')).toBe(false);
-    for (const end of ['——', '© 2025 Levant Courier. All rights reserved.', 'Tags', 'Topics: Gaza, Hamas']) expect(isArticleEnd(end), end).toBe(true);
+    for (const end of ['——', '© 2025 Levant Courier. All rights reserved.', 'Tags', 'Topics: Gaza, Hamas'])
+      expect(isArticleEnd(end), end).toBe(true);
     expect(isArticleEnd('Talks resumed on Monday.')).toBe(false);
   });
 });
@@ -111,13 +127,17 @@ describe('furniture, judged in context', () => {
   };
 
   it('a run of short labels is a menu, but a lone sub-heading between paragraphs stays', () => {
-    const r = reasons('Home\nWorld\nBusiness\nMarkets\n\nQatar said the talks would resume on Monday in Doha.\n\nCaptured soldiers\n\nHamas has said it will not free soldiers yet.');
+    const r = reasons(
+      'Home\nWorld\nBusiness\nMarkets\n\nQatar said the talks would resume on Monday in Doha.\n\nCaptured soldiers\n\nHamas has said it will not free soldiers yet.',
+    );
     expect([r.World, r.Business, r.Markets]).toEqual(Array(3).fill('navigation menu or section list'));
     expect(r['Captured soldiers']).toBeNull();
   });
 
   it('the lines under "Related" are links up to the next paragraph of prose; questions are link titles too', () => {
-    const r = reasons('Related\nWho was the envoy?\nIran vows revenge after the strike\nNegotiators met in Rome only days earlier to narrow the gaps.');
+    const r = reasons(
+      'Related\nWho was the envoy?\nIran vows revenge after the strike\nNegotiators met in Rome only days earlier to narrow the gaps.',
+    );
     expect(r['Who was the envoy?']).toBe('link list under "Related"');
     expect(r['Iran vows revenge after the strike']).toBe('link list under "Related"');
     expect(r['Negotiators met in Rome only days earlier to narrow the gaps.']).toBeNull();
@@ -130,7 +150,9 @@ describe('furniture, judged in context', () => {
   });
 
   it('a line without punctuation beside "Image: Getty Images" is its caption', () => {
-    const r = reasons('The mediators met in Paris on Friday.\nImage: Getty Images\nProtesters in Tel Aviv call for the return of the hostages\nThe framework would pause the fighting for six weeks.');
+    const r = reasons(
+      'The mediators met in Paris on Friday.\nImage: Getty Images\nProtesters in Tel Aviv call for the return of the hostages\nThe framework would pause the fighting for six weeks.',
+    );
     expect(r['Protesters in Tel Aviv call for the return of the hostages']).toBe('photo caption');
     expect(r['The framework would pause the fighting for six weeks.']).toBeNull();
   });

@@ -21,18 +21,26 @@ const refusal = (raw: string) => {
 describe('a page before cleaning', () => {
   it('is refused when its HTML nests deeper than the limit, closed or not', () => {
     const deep = `<html><body>${'<div>'.repeat(300_000)}${para}${'</div>'.repeat(300_000)}</body></html>`;
-    expect(refusal(deep)).toBe(`page.html: the page nests its HTML more than ${RAW_TEXT_LIMITS.htmlDepth} levels deep; save the article's own page, or copy its text into a .txt file`);
+    expect(refusal(deep)).toBe(
+      `page.html: the page nests its HTML more than ${RAW_TEXT_LIMITS.htmlDepth} levels deep; save the article's own page, or copy its text into a .txt file`,
+    );
     expect(refusal(`<body>${'<span>'.repeat(RAW_TEXT_LIMITS.htmlDepth + 1)}`)).toMatch(/nests its HTML more than/);
     expect(refusal(`<body>${'<p>x'.repeat(5000)}</body>`)).toBe('passed'); // <p> closes the one before: flat
   });
 
   it('is refused when it floods the parser with tiny elements', () => {
-    expect(refusal(`<body><article>${para}${'<b>x</b>'.repeat(250_000)}</article></body>`)).toMatch(/^page\.html: the page has more than 30,000 HTML elements/);
+    expect(refusal(`<body><article>${para}${'<b>x</b>'.repeat(250_000)}</article></body>`)).toMatch(
+      /^page\.html: the page has more than 30,000 HTML elements/,
+    );
   });
 
   it('is refused when it is binary or UTF-16, and passes with a byte-order mark or right-to-left text', () => {
-    expect(refusal(Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256)).toString('utf8'))).toMatch(/^page\.html: this is not a text or HTML page/);
-    expect(refusal(Buffer.from('Talks resumed in Doha on Monday, officials said.', 'utf16le').toString('utf8'))).toMatch(/not a text or HTML page/);
+    expect(refusal(Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256)).toString('utf8'))).toMatch(
+      /^page\.html: this is not a text or HTML page/,
+    );
+    expect(refusal(Buffer.from('Talks resumed in Doha on Monday, officials said.', 'utf16le').toString('utf8'))).toMatch(
+      /not a text or HTML page/,
+    );
     expect(refusal('\uFEFFالمحادثات استؤنفت في الدوحة يوم الاثنين.')).toBe('passed');
   });
 
@@ -57,13 +65,17 @@ describe('a page before cleaning', () => {
         expect(() => checkRawText(raw, 'report.txt')).toThrow(`report.txt: this is ${kind}, not a text or HTML page; `);
       }
     }
-    expect(refusal('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n')).toBe("page.html: this is a PDF file, not a text or HTML page; open it, copy the article's text into a .txt file and ingest that");
+    expect(refusal('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n')).toBe(
+      "page.html: this is a PDF file, not a text or HTML page; open it, copy the article's text into a .txt file and ingest that",
+    );
     expect(refusal(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...filler]).toString('utf8'))).toBe(
       "page.html: this is a PNG image, not a text or HTML page; an image's text cannot be read, so save the article's page (or copy its text into a .txt file) and ingest that",
     );
     // the same words inside a page are not a file's first bytes; UTF-16 text is binary, not a JPEG
     expect(refusal('The ministry sent the plan as a PDF (it starts "%PDF-1.7") and a GIF89a map, an aide said.')).toBe('passed');
-    expect(refusal(Buffer.from('\uFEFF\u05E9\u05DC\u05D5\u05DD, talks resumed on Monday.', 'utf16le').toString('utf8'))).toMatch(/holds binary data/);
+    expect(refusal(Buffer.from('\uFEFF\u05E9\u05DC\u05D5\u05DD, talks resumed on Monday.', 'utf16le').toString('utf8'))).toMatch(
+      /holds binary data/,
+    );
   });
 
   it('lets every saved test page through', () => {

@@ -38,17 +38,30 @@ describe('units of a text page', () => {
   });
 
   it('a page copied with one line per paragraph is not wrapped: every line is a unit', () => {
-    const copied = ['Israel sends negotiators to Doha after Paris talks', 'Mediators hope to secure a six-week pause before Ramadan', 'By Marta Olsen', `${'Israel agreed on Saturday night to send a team of negotiators to Qatar, '.repeat(2)}officials said.`, `${'The Paris meeting brought together the heads of the intelligence services. '.repeat(3)}`].join('\n');
+    const copied = [
+      'Israel sends negotiators to Doha after Paris talks',
+      'Mediators hope to secure a six-week pause before Ramadan',
+      'By Marta Olsen',
+      `${'Israel agreed on Saturday night to send a team of negotiators to Qatar, '.repeat(2)}officials said.`,
+      `${'The Paris meeting brought together the heads of the intelligence services. '.repeat(3)}`,
+    ].join('\n');
     expect(wrapThreshold([copied.split('\n')])).toBe(Infinity);
     expect(textUnits(copied)).toHaveLength(5);
   });
 
   it('needs several wrapped lines before it joins any: a short text keeps its lines apart', () => {
-    expect(textUnits('Talks resume in Doha after a week of silence from both sides\nBy Jane Roe').map((u) => u.text)).toEqual(['Talks resume in Doha after a week of silence from both sides', 'By Jane Roe']);
+    expect(textUnits('Talks resume in Doha after a week of silence from both sides\nBy Jane Roe').map((u) => u.text)).toEqual([
+      'Talks resume in Doha after a week of silence from both sides',
+      'By Jane Roe',
+    ]);
   });
 
   it('strips bullets and numbers its blocks', () => {
     const units = textUnits('     * World\n     * Politics\n\nThe talks resumed.');
-    expect(units.map((u) => [u.text, u.bullet, u.block])).toEqual([['World', true, 0], ['Politics', true, 0], ['The talks resumed.', false, 1]]);
+    expect(units.map((u) => [u.text, u.bullet, u.block])).toEqual([
+      ['World', true, 0],
+      ['Politics', true, 0],
+      ['The talks resumed.', false, 1],
+    ]);
   });
 });

@@ -19,9 +19,13 @@ describe('/sources', () => {
 
   it('lists every source with outlet, authors, date and how the date is known, linking to its page', () => {
     for (const s of bundledKnowledge().corpus.sources) expect(page).toContain(`<a href="/sources/${s.id}">`);
-    expect(page).toContain('The Associated Press · Colleen Long, Seung Min Kim, Sam Magdy, Julia Frankel · <time datetime="2023-11-22">2023-11-22</time>');
+    expect(page).toContain(
+      'The Associated Press · Colleen Long, Seung Min Kim, Sam Magdy, Julia Frankel · <time datetime="2023-11-22">2023-11-22</time>',
+    );
     expect(page).toContain('<time datetime="2023-11-22">2023-11-22</time> (date inferred) · 34 passages');
-    expect(page).toMatch(/<details><summary>How the date is known<\/summary><p dir="auto">date inferred: The page&#39;s timestamp template/);
+    expect(page).toMatch(
+      /<details><summary>How the date is known<\/summary><p dir="auto">date inferred: The page&#39;s timestamp template/,
+    );
     expect(page).toContain('Unknown outlet · no byline');
     // a text without a headline goes by its opening words
     expect(page).toContain('Untitled: “US Secretary of State Antony Blinken delivered a stern…”');
@@ -31,7 +35,9 @@ describe('/sources', () => {
     expect(page).toMatch(/^<!doctype html>\n<html lang="en">/);
     expect(page).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(page).toContain('<a class="skip" href="#main">Skip to content</a>');
-    expect(page).toContain('<nav aria-label="Site"><a href="/sources" aria-current="page">Sources</a><a href="/timeline">Timeline</a></nav>');
+    expect(page).toContain(
+      '<nav aria-label="Site"><a href="/sources" aria-current="page">Sources</a><a href="/timeline">Timeline</a></nav>',
+    );
     expect(page).toContain('<main id="main" tabindex="-1">');
     expect(page.match(/<h1[ >]/g)).toHaveLength(1);
     expect(page).toContain('@media (prefers-color-scheme:dark)');
@@ -40,7 +46,10 @@ describe('/sources', () => {
 
   it('shows a large corpus a hundred sources at a time', () => {
     const k = bundledKnowledge();
-    const many = { ...k, corpus: { ...k.corpus, sources: Array.from({ length: SOURCES_PER_PAGE + 1 }, (_, i) => ({ ...k.corpus.sources[0]!, id: `s-${i}` })) } };
+    const many = {
+      ...k,
+      corpus: { ...k.corpus, sources: Array.from({ length: SOURCES_PER_PAGE + 1 }, (_, i) => ({ ...k.corpus.sources[0]!, id: `s-${i}` })) },
+    };
     expect(renderSourcesPage(many, { page: 1 })).toContain('<a href="/sources?page=2" rel="next">');
     expect(renderSourcesPage(many, { page: 2 })).toContain('/sources/s-100"');
     expect(renderSourcesPage(many, { page: 2 })).not.toContain('/sources/s-99"');
@@ -77,9 +86,13 @@ describe('/sources/<id>', () => {
     const page = renderSourcePage(knowledge, knowledge.sourceById.get(HOSTILE_ID)!, `${HOSTILE_ID}#1`);
     const main = page.slice(page.indexOf('<main'));
     expect(main).not.toMatch(/<script|<img|<b>|<i>|<u>|href="javascript/i);
-    expect(main).toContain('<h1 id="title" dir="auto">Truce &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quotes&quot; &lt;b&gt;bold&lt;/b&gt;</h1>');
+    expect(main).toContain(
+      '<h1 id="title" dir="auto">Truce &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quotes&quot; &lt;b&gt;bold&lt;/b&gt;</h1>',
+    );
     expect(main).toContain('A. &quot;Ace&quot; O&#39;Brien, &lt;img src=x onerror=alert(1)&gt;');
-    expect(main).toContain('<dt>Original</dt><dd><a href="https://example.org/a?b=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;c=1"');
+    expect(main).toContain(
+      '<dt>Original</dt><dd><a href="https://example.org/a?b=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;c=1"',
+    );
     expect(main).toContain('officials said &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;more&quot; came later.');
     expect(page).toContain('<title>Truce &lt;script&gt;');
   });

@@ -5,7 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { labelRows } from '../../../src/render/timeline-picture/label-choice.ts';
-import { type Box, DEFAULT_WIDTH, LABEL_SIZE, layoutTimeline, MAX_LABEL_ROWS, type TimelineLayout } from '../../../src/render/timeline-picture/layout.ts';
+import {
+  type Box,
+  DEFAULT_WIDTH,
+  LABEL_SIZE,
+  layoutTimeline,
+  MAX_LABEL_ROWS,
+  type TimelineLayout,
+} from '../../../src/render/timeline-picture/layout.ts';
 import { groupPhases } from '../../../src/render/timeline-picture/phases.ts';
 import { conflictsAmong } from '../../../src/render/timeline-picture/timeline-points.ts';
 import { syntheticPoints } from './synthetic-points.ts';
@@ -14,7 +21,11 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width 
 
 function layoutOf(count: number): TimelineLayout {
   const points = syntheticPoints(count);
-  return layoutTimeline('Timeline of the talks', groupPhases(points, [{ agreed: points[Math.floor(count / 2)]?.iso ?? '2024-01-01', last: '2024-12-31', status: 'in force' }]), conflictsAmong(points));
+  return layoutTimeline(
+    'Timeline of the talks',
+    groupPhases(points, [{ agreed: points[Math.floor(count / 2)]?.iso ?? '2024-01-01', last: '2024-12-31', status: 'in force' }]),
+    conflictsAmong(points),
+  );
 }
 
 describe.each([1, 5, 50, 500])('the picture of %i statements', (count) => {
@@ -22,7 +33,12 @@ describe.each([1, 5, 50, 500])('the picture of %i statements', (count) => {
 
   it('has no two texts overlapping (labels, headings, dates, legend, notes)', () => {
     const boxes = layout.texts.map((t) => ({ text: t.text, box: t.box }));
-    const clashes = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => overlaps(a.box, b.box)).map((b) => `${a.text} × ${b.text}`));
+    const clashes = boxes.flatMap((a, i) =>
+      boxes
+        .slice(i + 1)
+        .filter((b) => overlaps(a.box, b.box))
+        .map((b) => `${a.text} × ${b.text}`),
+    );
     expect(clashes).toEqual([]);
   });
 
@@ -58,7 +74,8 @@ describe.each([1, 5, 50, 500])('the picture of %i statements', (count) => {
 
   it('says on the picture how many statements have no label', () => {
     const note = layout.texts.map((t) => t.text).join(' ');
-    if (count > MAX_LABEL_ROWS) expect(note).toContain(`Left out: ${count - MAX_LABEL_ROWS} of ${count} statements have a mark but no label`);
+    if (count > MAX_LABEL_ROWS)
+      expect(note).toContain(`Left out: ${count - MAX_LABEL_ROWS} of ${count} statements have a mark but no label`);
     else expect(note).not.toContain('Left out');
   });
 });

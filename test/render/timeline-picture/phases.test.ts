@@ -10,7 +10,17 @@ import { timelinePictureData, type PicturePoint } from '../../../src/render/time
 import { bundledKnowledge } from '../../helpers/corpus.ts';
 import { syntheticPoints } from './synthetic-points.ts';
 
-const point = (iso: string, words = 'Talks went on'): PicturePoint => ({ iso, granularity: 'day', inferred: false, words, near: words, outlet: 'Reuters', passageId: `${iso}#1`, sourceId: iso, copies: 0 });
+const point = (iso: string, words = 'Talks went on'): PicturePoint => ({
+  iso,
+  granularity: 'day',
+  inferred: false,
+  words,
+  near: words,
+  outlet: 'Reuters',
+  passageId: `${iso}#1`,
+  sourceId: iso,
+  copies: 0,
+});
 const spans = (phases: ReturnType<typeof groupPhases>) => phases.map((p) => `${p.start}…${p.end}`);
 
 describe('phases', () => {

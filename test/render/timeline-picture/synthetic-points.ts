@@ -7,8 +7,18 @@ import { Dice, seededRandom } from '../../bench/seeded-random.ts';
 import type { Granularity } from '../../../src/dates/resolve-dates.ts';
 import type { PicturePoint } from '../../../src/render/timeline-picture/index.ts';
 
-const WORDS = 'Hamas Qatar Israel mediators proposal hostages released cease-fire talks resumed Doha Cairo delegation agreed framework prisoners exchange aid trucks crossing negotiators envoy statement rejected accepted phase extension'.split(' ');
-const OUTLETS = ['Reuters', 'The Associated Press', 'Al Jazeera', 'via CNN', 'The Times of Israel', 'an outlet with a very long name indeed, Gazette of Record'];
+const WORDS =
+  'Hamas Qatar Israel mediators proposal hostages released cease-fire talks resumed Doha Cairo delegation agreed framework prisoners exchange aid trucks crossing negotiators envoy statement rejected accepted phase extension'.split(
+    ' ',
+  );
+const OUTLETS = [
+  'Reuters',
+  'The Associated Press',
+  'Al Jazeera',
+  'via CNN',
+  'The Times of Israel',
+  'an outlet with a very long name indeed, Gazette of Record',
+];
 const ARABIC = 'أعلنت الحركة الإفراج عن محتجزتين أمريكيتين بوساطة قطرية';
 const GRANULARITIES: Granularity[] = ['day', 'day', 'day', 'day', 'week', 'month', 'year'];
 

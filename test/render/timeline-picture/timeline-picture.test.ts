@@ -32,7 +32,13 @@ const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 /** The texts of an SVG, unescaped, in document order. */
 function svgTexts(svg: string): string[] {
-  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const unescape = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
   return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>|<g aria-label="([^"]*)"/g)].map((m) => unescape(m[1] ?? m[2] ?? ''));
 }
 
@@ -119,7 +125,17 @@ describe('the timeline picture of the bundled corpus', () => {
   it('gives the glyph outlines resvg is handed the same pixels as resvg’s own text (kerning aside)', () => {
     // words without kerning pairs, accents built from two glyphs, digits, bold and regular
     const line = 'Hamas in Doha, 1,200 held; Qatari mediation — Éé ñ';
-    const point = { iso: '2023-11-22', granularity: 'day', inferred: false, words: line, near: line, outlet: 'Reuters', passageId: 'x#1', sourceId: 'x', copies: 0 } as const;
+    const point = {
+      iso: '2023-11-22',
+      granularity: 'day',
+      inferred: false,
+      words: line,
+      near: line,
+      outlet: 'Reuters',
+      passageId: 'x#1',
+      sourceId: 'x',
+      copies: 0,
+    } as const;
     const svgOf = (mode: 'text' | 'paths') => timelineSvg(layoutTimeline(line, groupPhases([point]), []), mode);
     const [a, b] = [pngjs.PNG.sync.read(svgToPng(svgOf('text'))), pngjs.PNG.sync.read(svgToPng(svgOf('paths')))];
     writeFileSync(join(OUTPUT, 'glyph-outlines-as-paths.png'), svgToPng(svgOf('paths')));
@@ -151,7 +167,9 @@ describe('Arabic in labels', () => {
   it('leaves out what no shipped font draws (symbols, emoji) instead of drawing boxes', () => {
     const [point] = syntheticPoints(1);
     if (!point) return;
-    const svg = timelineSvg(layoutTimeline('Deal ✓ 🎉', groupPhases([{ ...point, words: 'Talks resumed ✓ in Doha 🎉', outlet: 'Reuters ★' }]), []));
+    const svg = timelineSvg(
+      layoutTimeline('Deal ✓ 🎉', groupPhases([{ ...point, words: 'Talks resumed ✓ in Doha 🎉', outlet: 'Reuters ★' }]), []),
+    );
     const texts = svgTexts(svg);
     expect(texts).toContain('Deal');
     expect(texts).toContain('Talks resumed in Doha');
