@@ -6,11 +6,10 @@
  * serves its read-only pages on WEB_PORT (under sharding, the first shard's process does).
  */
 import 'dotenv/config';
-import { COMMANDS } from '../commands/index.ts';
 import { readDiscordEnv, wantsDiscord } from './config/env.ts';
 import { openKnowledgeOrExit } from './console/load-or-exit.ts';
 import { runRepl } from './console/repl.ts';
-import { openBotState, settingsOrExit, stopOnSignals } from './delivery/bot-state.ts';
+import { openBotState, servedFrom, settingsOrExit, stopOnSignals } from './delivery/bot-state.ts';
 import { CONFIG_ERROR_EXIT_CODE, DiscordConfigError } from './delivery/discord/discord-failures.ts';
 import { type RunningBot, startBot } from './delivery/discord/start-bot.ts';
 import { servesPages, startWebServer } from './delivery/web/web-server.ts';
@@ -46,10 +45,7 @@ async function runDiscord(): Promise<void> {
     bot = await startBot({
       env,
       logger,
-      knowledge: state.knowledge,
-      commands: COMMANDS,
-      faq: state.faq,
-      corpusEditing: { live: state.knowledge },
+      ...servedFrom(state),
       signal: shutdown.signal,
     });
   } catch (error) {

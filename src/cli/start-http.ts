@@ -4,9 +4,8 @@
  * port is PORT (default 8080). SIGTERM and SIGINT drain the requests in flight, then close the FAQ store.
  */
 import 'dotenv/config';
-import { COMMANDS } from '../../commands/index.ts';
 import { readHttpEnv } from '../config/env.ts';
-import { openBotState, settingsOrExit, stopOnSignals } from '../delivery/bot-state.ts';
+import { openBotState, servedFrom, settingsOrExit, stopOnSignals } from '../delivery/bot-state.ts';
 import { startHttpBot } from '../delivery/http/start-http-bot.ts';
 import { createLogger } from '../logging/logger.ts';
 import { renderTimelinePng } from '../render/timeline-picture/index.ts';
@@ -18,10 +17,7 @@ const state = await openBotState(env, logger);
 const http = await startHttpBot({
   env,
   logger,
-  knowledge: state.knowledge,
-  commands: COMMANDS,
-  faq: state.faq,
-  corpusEditing: { live: state.knowledge },
+  ...servedFrom(state),
   site: { timelinePng: renderTimelinePng },
 });
 stopOnSignals(logger, () => http.stop(), state);

@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { COMMANDS } from '../../commands/index.ts';
 import { ConfigError, type DiscordEnv } from '../config/env.ts';
 import { corpusDirFromEnv } from '../corpus/load-corpus.ts';
 import { FaqDatabaseError, type FaqStore } from '../faq/faq-store.ts';
@@ -64,6 +65,17 @@ export async function openBotState(env: Pick<DiscordEnv, 'DATA_DIR' | 'DATABASE_
 }
 
 /** The starter FAQ's file in a corpus folder. */
+/**
+ * What both serving modes answer from, as their start functions take it: the live corpus, the commands, the FAQ
+ * store, and the corpus for moderators to edit.
+ *
+ * @example
+ * await startBot({ env, logger, ...servedFrom(state), signal });
+ */
+export function servedFrom(state: BotState) {
+  return { knowledge: state.knowledge, commands: COMMANDS, faq: state.faq, corpusEditing: { live: state.knowledge } };
+}
+
 export const FAQ_SEED_FILE = 'faq-seed.json';
 
 /**
