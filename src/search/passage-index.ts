@@ -10,6 +10,8 @@ import { expandAbbreviations, synonymsOf } from './synonyms.ts';
 import { type QueryIntent, normaliseQuery } from './query.ts';
 import { restorePostings, type SavedPostings, savePostings } from './saved-postings.ts';
 import { type LeanClause, asMiniSearchQuery, searchLean } from './lean-search.ts';
+import { featuresOf, INTENT_BITS, type PassageFeatures, PLAN_BIT } from './passage-features.ts';
+import { CLAIM_WINDOW, claimsOf, slide } from './message-claims.ts';
 
 export interface IndexedPassage {
   id: string;
@@ -61,116 +63,11 @@ const INTENT_BOOST = 1.25;
 const INTENT_BOOST_NEAR = 2;
 const INTENT_MISSING = 0.75;
 
-const NUMBER_WORDS =
-  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|dozens?|several|few';
-/** What a passage can hold that a question asks for. */
-type Feature = Exclude<QueryIntent, 'happened' | 'planned'>;
-
-const FEATURES: ReadonlyArray<[Feature, RegExp]> = [
-  ['number', new RegExp(`\\b(?!(?:19|20)\\d{2}\\b)\\d|\\b(?:${NUMBER_WORDS})\\b`, 'i')],
-  [
-    'duration',
-    new RegExp(`\\b(?:\\d+|${NUMBER_WORDS}|a|an)[- ](?:hours?|days?|weeks?|months?|years?)\\b|\\b(?:hours|days|weeks|months)\\b`, 'i'),
-  ],
-  [
-    'person',
-    /\b(?:Mr|Mrs|Ms|Dr|President|Prime Minister|[Mm]inister|Sheikh|Secretary|Director|spokes(?:man|woman|person)|official|advis[eo]r|envoy|negotiator|leader|chief|head of)\b|[a-z,] (?:[A-Z][a-z]+ ){1,3}[A-Z][a-z]+/,
-  ],
-  [
-    'date',
-    /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|last (?:week|month|night)|\d{4}-\d{2}-\d{2})\b/,
-  ],
-];
-/** What a plan or a promise is worded with: a passage so worded tells what was to happen, not what did. */
-const PLAN = /\b(?:will|would|shall|is to be|are to be|is due to|are due to|calls? for|expected to|set to|plans? to|planned to)\b/i;
 /** A question about what happened counts a passage worded as a plan this much, and one about a plan any other. */
 const OTHER_TENSE = 0.85;
 
-/**
- * What a passage contains, kept small (a few strings per passage, not sets: a hundred thousand passages of sets
- * weighed over a hundred megabytes). `has` is one bit per intent (INTENT_BITS); `number` and `duration` are the stems
- * a number or a duration qualifies, space-separated with a space at each end: "50 hostages" → number ' hostag '.
- */
-export interface PassageFeatures {
-  has: number;
-  number: string;
-  duration: string;
-}
-
-const INTENT_BITS: Readonly<Record<Feature, number>> = { number: 1, duration: 2, person: 4, date: 8 };
-/** The bit of `PassageFeatures.has` for a passage worded as a plan (`PLAN`). */
-const PLAN_BIT = 16;
-
-const NUMBER_TOKEN = new RegExp(`^(?:(?!(?:19|20)\\d{2}$)\\d[\\d,.]*|${NUMBER_WORDS})$`, 'i');
-const UNIT = /^(?:hours?|days?|weeks?|months?|years?)$/i;
-
-/**
- * @example
- * featuresOf('Hamas would free 50 hostages') // → { has: 1 (a number), number: ' hostag ', duration: '' }
- */
-export function featuresOf(text: string): PassageFeatures {
-  let has = 0;
-  for (const [intent, re] of FEATURES) if (re.test(text)) has |= INTENT_BITS[intent];
-  if (PLAN.test(text)) has |= PLAN_BIT;
-  const near = { number: new Set<string>(), duration: new Set<string>() };
-  const chunks = text.split(/[\s–—]+/).map((c) => c.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
-  const stemsAt = (from: number, to: number) =>
-    chunks.slice(Math.max(0, from), Math.max(0, to)).flatMap((c) =>
-      tokenize(c)
-        .filter((t) => !isStopWord(t))
-        .map(stemTerm),
-    );
-  chunks.forEach((chunk, i) => {
-    const [first = '', unit = ''] = chunk.split('-');
-    if (NUMBER_TOKEN.test(chunk)) {
-      for (const s of stemsAt(i + 1, i + 4)) near.number.add(s);
-      if (UNIT.test(chunks[i + 1] ?? '')) for (const s of [...stemsAt(i - 3, i), ...stemsAt(i + 2, i + 5)]) near.duration.add(s);
-    } else if (NUMBER_TOKEN.test(first) && UNIT.test(unit)) {
-      for (const s of [...stemsAt(i - 3, i), ...stemsAt(i + 1, i + 4)]) near.duration.add(s);
-    }
-  });
-  const joined = (set: Set<string>) => (set.size === 0 ? '' : ` ${[...set].join(' ')} `);
-  return { has, number: joined(near.number), duration: joined(near.duration) };
-}
-
-interface ClaimWord {
-  word: string;
-  stem: string;
-  /** Written with a capital inside a sentence: a name. */
-  name: boolean;
-}
-
 /** What a word the corpus never uses weighs, as a share of the rarest word's weight. */
 const ABSENT_WORD_WEIGHT = 0.5;
-
-/** A run-on sentence (a message without full stops) is read in overlapping stretches of this many words. */
-const CLAIM_WINDOW = 12;
-
-function slide<T>(words: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < words.length; i += CLAIM_WINDOW / 2) {
-    out.push(words.slice(i, i + CLAIM_WINDOW));
-    if (i + CLAIM_WINDOW >= words.length) break;
-  }
-  return out;
-}
-
-/** The sentences of a text as their content words (a question or a line break ends a sentence too). */
-function claimsOf(text: string): ClaimWord[][] {
-  return text
-    .split(
-      /(?<=[.!?…;])\s+|\n+|,\s+(?:but|and|so|because|though|although|while|whereas)\s+|\s+(?:but|because|although|though|whereas)\s+|\s[-–—]\s/i,
-    )
-    .map((sentence) =>
-      sentence.split(/\s+/).flatMap((chunk, i) => {
-        const name = i > 0 && /^\p{Lu}/u.test(chunk.replace(/^\P{L}+/u, ''));
-        return tokenize(chunk)
-          .filter((t) => !isStopWord(t) && !/^\d{1,2}$/.test(t))
-          .map((word) => ({ word, stem: stemTerm(word), name }));
-      }),
-    )
-    .filter((c) => c.length > 0);
-}
 
 /**
  * A passage index as data: see `PassageIndex.toSnapshot`. The passages' text is not in it: the knowledge base has
