@@ -3,6 +3,7 @@
  * unknown commands, invalid input and any other UserError a command throws become answers that say what went
  * wrong (the error's message as the note), so no transport has to.
  */
+import SearchableMap from 'minisearch/SearchableMap';
 import type { Answer } from '../answers/answer.ts';
 import { cachedAnswer } from '../answers/answer-cache.ts';
 import { UserError } from '../errors/user-error.ts';
@@ -10,6 +11,23 @@ import type { AnyCommand, CommandContext } from './define-command.ts';
 
 /** The command a console line without a command name goes to. */
 export const FREE_TEXT_COMMAND = 'search';
+
+/** How many typing slips (letters added, dropped, changed) a command name may hold and still be recognised. */
+const COMMAND_SLIPS = 2;
+
+/**
+ * The commands a mistyped name was most likely meant to be, nearest first: within COMMAND_SLIPS edits, by
+ * MiniSearch's Levenshtein automaton (`SearchableMap.fuzzyGet`), the same one that finds mistyped words in the corpus.
+ *
+ * @example
+ * nearestCommands(COMMANDS, 'whoo') // → ['who', 'when']
+ */
+export function nearestCommands(commands: readonly AnyCommand[], typed: string): string[] {
+  const names = SearchableMap.from(commands.map((c, i): [string, number] => [c.name, i]));
+  return [...names.fuzzyGet(typed.toLowerCase(), COMMAND_SLIPS)]
+    .sort(([a, [ia, da]], [b, [ib, db]]) => da - db || ia - ib || a.localeCompare(b))
+    .map(([nameOf]) => nameOf);
+}
 
 export function errorAnswer(command: string, query: string | null, message: string, suggestions: string[] = []): Answer {
   return { command, query, title: 'Sorry', found: false, results: [], total: 0, notes: [message], suggestions };
@@ -25,11 +43,14 @@ export function runCommand(
   const primary = command?.primary ? input[command.primary] : undefined;
   const query = typeof primary === 'string' ? primary : null;
   if (!command) {
+    const near = nearestCommands(commands, name);
+    const meant = near.length > 0 ? ` Did you mean ${near.map((c) => `/${c}`).join(' or ')}?` : '';
+    const rest = commands.map((c) => c.name).filter((c) => !near.includes(c));
     return errorAnswer(
       name,
       query,
-      `Unknown command "/${name}".`,
-      commands.map((c) => `/${c.name}`),
+      `Unknown command "/${name}".${meant}`,
+      [...near, ...rest].map((c) => `/${c}`),
     );
   }
   try {

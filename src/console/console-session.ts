@@ -19,7 +19,8 @@ export const CONSOLE_PAGE_SIZE = 5;
 export type ConsoleKnowledge = Knowledge | { current(): Knowledge };
 
 export class ConsoleSession {
-  private last: { name: string; input: Record<string, unknown>; offset: number } | null = null;
+  /** The last question asked, the page shown of it, and how many results it has in all. */
+  private last: { name: string; input: Record<string, unknown>; offset: number; total: number } | null = null;
   /** Where the last answer's picture was written (an absolute path), or null when it had none. */
   lastPicture: string | null = null;
 
@@ -36,13 +37,20 @@ export class ConsoleSession {
   answer(line: string): Answer | null {
     if (/^\/?more$/i.test(line.trim())) {
       if (!this.last) return errorAnswer('more', null, 'Nothing to continue: ask something first.');
-      this.last.offset += this.pageSize;
-      return this.run(this.last.name, this.last.input, this.last.offset);
+      const next = this.last.offset + this.pageSize;
+      // past the last page, the member is told so, and the last page stays the one /more continues from
+      if (next >= this.last.total) {
+        const shown =
+          this.last.total === 0 ? 'it found nothing' : `all ${this.last.total} result${this.last.total === 1 ? ' was' : 's were'} shown`;
+        return errorAnswer('more', null, `No more: ${shown}. Ask something else, or the same question in other words.`);
+      }
+      this.last.offset = next;
+      return this.remember(this.run(this.last.name, this.last.input, next));
     }
     const parsed = parseCommandLine(this.commands, line);
     if (!parsed) return null;
-    this.last = { ...parsed, offset: 0 };
-    return this.run(parsed.name, parsed.input, 0);
+    this.last = { ...parsed, offset: 0, total: 0 };
+    return this.remember(this.run(parsed.name, parsed.input, 0));
   }
 
   /**
@@ -67,6 +75,12 @@ export class ConsoleSession {
 
   private currentKnowledge(): Knowledge {
     return 'current' in this.knowledge ? this.knowledge.current() : this.knowledge;
+  }
+
+  /** Keeps how many results the last question has, so `/more` knows where they end. */
+  private remember(answer: Answer): Answer {
+    if (this.last) this.last.total = answer.total;
+    return answer;
   }
 
   private run(name: string, input: Record<string, unknown>, offset: number): Answer {

@@ -10,6 +10,7 @@ import { FaqError } from '../../src/faq/faq-errors.ts';
 import { FetchPageError } from '../../src/ingest/fetch/fetch-page.ts';
 import { IngestError } from '../../src/ingest/ingest-error.ts';
 import { Refusal } from '../../src/interactions/declare.ts';
+import { COMMANDS } from '../../commands/index.ts';
 import { bundledKnowledge } from '../helpers/corpus.ts';
 
 const REFUSALS: Record<string, UserError> = {
@@ -43,5 +44,53 @@ describe('a refusal in the console', () => {
 
   it('anything else is not a refusal: it is thrown, not shown as the bot’s words', () => {
     expect(() => session.respond('/refuse other')).toThrow('a bug: other');
+  });
+});
+
+describe('/more in the console', () => {
+  it('shows the next page, then says there is no more past the last one, and stays there', () => {
+    const session = new ConsoleSession(bundledKnowledge(), COMMANDS, 'json', 5);
+    const first = JSON.parse(session.respond('/search hostages released')) as { total: number; results: Array<{ passage_id: string }> };
+    expect(first.total).toBeGreaterThan(5);
+    const pages = Math.ceil(first.total / 5);
+    const seen = new Set(first.results.map((r) => r.passage_id));
+    for (let page = 1; page < pages; page++) {
+      const next = JSON.parse(session.respond('/more')) as { results: Array<{ passage_id: string }> };
+      expect(next.results.length).toBeGreaterThan(0);
+      for (const r of next.results) seen.add(r.passage_id);
+    }
+    expect(seen.size).toBe(first.total);
+    const past = JSON.parse(session.respond('/more')) as { title: string; notes: string[] };
+    expect(past.title).toBe('Sorry');
+    expect(past.notes[0]).toBe(`No more: all ${first.total} results were shown. Ask something else, or the same question in other words.`);
+    // asked again, the same: it does not count on past the end
+    expect((JSON.parse(session.respond('/more')) as { notes: string[] }).notes[0]).toMatch(/^No more/);
+  });
+
+  it('says so for a question that found nothing', () => {
+    const session = new ConsoleSession(bundledKnowledge(), COMMANDS, 'json', 5);
+    session.respond('/search zzqxv wxyzzy');
+    expect((JSON.parse(session.respond('/more')) as { notes: string[] }).notes[0]).toMatch(/^No more: it found nothing\./);
+  });
+});
+
+describe('a mistyped command in the console', () => {
+  it('is named, with the commands it was most likely meant to be first', () => {
+    const answer = JSON.parse(new ConsoleSession(bundledKnowledge(), COMMANDS, 'json').respond('/whoo McGurk')) as {
+      notes: string[];
+      suggestions: string[];
+    };
+    expect(answer.notes[0]).toBe('Unknown command "/whoo". Did you mean /who or /when?');
+    expect(answer.suggestions.slice(0, 2)).toEqual(['/who', '/when']);
+    expect(answer.suggestions).toHaveLength(COMMANDS.length);
+  });
+
+  it('far from every command, lists them all without guessing', () => {
+    const answer = JSON.parse(new ConsoleSession(bundledKnowledge(), COMMANDS, 'json').respond('/frobnicate')) as {
+      notes: string[];
+      suggestions: string[];
+    };
+    expect(answer.notes[0]).toBe('Unknown command "/frobnicate".');
+    expect(answer.suggestions).toEqual(COMMANDS.map((c) => `/${c.name}`));
   });
 });
