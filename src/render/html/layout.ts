@@ -16,7 +16,7 @@ export interface PageFrame {
 }
 
 const navLink = (href: string, label: string, current: boolean) =>
-  html`<a href="${href}" ${current ? html` aria-current="page"` : ''}>${label}</a>`;
+  html`<a href="${href}"${current ? html` aria-current="page"` : ''}>${label}</a>`;
 
 /**
  * @example
@@ -25,28 +25,23 @@ const navLink = (href: string, label: string, current: boolean) =>
 export function renderPage(frame: PageFrame): string {
   const style = SafeHtml.trusted(STYLE);
   return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="color-scheme" content="light dark" />
-        <meta name="referrer" content="no-referrer" />
-        <title>${frame.title} · talks-bot</title>
-        <style>
-          ${style}
-        </style>
-      </head>
-      <body>
-        <a class="skip" href="#main">Skip to content</a>
-        <header>
-          <nav aria-label="Site">
-            ${navLink(SOURCES_PATH, 'Sources', frame.section === 'sources')}${navLink(TIMELINE_PATH, 'Timeline', frame.section === 'timeline')}
-          </nav>
-        </header>
-        <main id="main" tabindex="-1">${frame.main}</main>
-        <footer>
-          <p>The texts the talks-bot quotes, as the bot reads them: its cleaned copy of each article, passage by passage. Read-only.</p>
-        </footer>
-      </body>
-    </html> `.toString();
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="referrer" content="no-referrer">
+<title>${frame.title} · talks-bot</title>
+<style>${style}</style>
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header><nav aria-label="Site">${navLink(SOURCES_PATH, 'Sources', frame.section === 'sources')}${navLink(TIMELINE_PATH, 'Timeline', frame.section === 'timeline')}</nav></header>
+<main id="main" tabindex="-1">
+${frame.main}
+</main>
+<footer><p>The texts the talks-bot quotes, as the bot reads them: its cleaned copy of each article, passage by passage. Read-only.</p></footer>
+</body>
+</html>
+`.toString();
 }

@@ -14,7 +14,7 @@ export function renderMessagePage(title: string, message: string): string {
   return renderPage({
     title,
     main: html`<h1>${title}</h1>
-      <p>${message}</p>
-      <p><a href="${SOURCES_PATH}">All sources</a></p>`,
+<p>${message}</p>
+<p><a href="${SOURCES_PATH}">All sources</a></p>`,
   });
 }

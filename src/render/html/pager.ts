@@ -26,8 +26,8 @@ export function pager(path: string, page: number, total: number, perPage: number
   if (pages <= 1) return '';
   const to = (n: number) => (n === 1 ? path : `${path}?page=${n}`);
   return html`<nav class="pager" aria-label="Pages">
-    ${page > 1 ? html`<a href="${to(page - 1)}" rel="prev">← Previous</a>` : html`<span></span>`}
-    <span>page ${page} of ${pages}</span>
-    ${page < pages ? html`<a href="${to(page + 1)}" rel="next">Next →</a>` : html`<span></span>`}
-  </nav>`;
+${page > 1 ? html`<a href="${to(page - 1)}" rel="prev">← Previous</a>` : html`<span></span>`}
+<span>page ${page} of ${pages}</span>
+${page < pages ? html`<a href="${to(page + 1)}" rel="next">Next →</a>` : html`<span></span>`}
+</nav>`;
 }

@@ -58,19 +58,13 @@ export function sourceFacts(source: Source): SafeHtml {
   const url = source.url;
   const original = url ? (isWebUrl(url) ? html`<a href="${url}" rel="noopener noreferrer">${url}</a>` : html`${url}`) : html`not known`;
   return html`<dl class="meta">
-    <dt>Outlet</dt>
-    <dd dir="auto">${outletOf(source)}</dd>
-    <dt>Authors</dt>
-    <dd dir="auto">${bylineOf(source)}</dd>
-    <dt>Published</dt>
-    <dd>${source.published ?? 'unknown'} (${dateKindOf(source)})</dd>
-    <dt>How the date is known</dt>
-    <dd dir="auto">${dateBasisOf(source)}</dd>
-    <dt>Original</dt>
-    <dd>${original}</dd>
-    <dt>Source id</dt>
-    <dd><code>${source.id}</code></dd>
-  </dl>`;
+<dt>Outlet</dt><dd dir="auto">${outletOf(source)}</dd>
+<dt>Authors</dt><dd dir="auto">${bylineOf(source)}</dd>
+<dt>Published</dt><dd>${source.published ?? 'unknown'} (${dateKindOf(source)})</dd>
+<dt>How the date is known</dt><dd dir="auto">${dateBasisOf(source)}</dd>
+<dt>Original</dt><dd>${original}</dd>
+<dt>Source id</dt><dd><code>${source.id}</code></dd>
+</dl>`;
 }
 
 /** Words of a text up to about `max` characters, cut at a space, with "…" when cut. */

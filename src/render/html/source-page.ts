@@ -23,17 +23,12 @@ const sourceLabel = (s: Source) => `${outletOf(s)}${s.published ? ` (${s.publish
 function alsoIn(knowledge: Knowledge, passage: KnownPassage): SafeHtml | '' {
   const copies = copiesOf(knowledge, passage);
   if (copies.length === 0) return '';
-  return html`<small class="also"
-    >also in ${copies.map((c, i) => html`${i > 0 ? ', ' : ''}<a href="${passagePath(c.id)}">${sourceLabel(c.source)}</a>`)}</small
-  >`;
+  return html`<small class="also">also in ${copies.map((c, i) => html`${i > 0 ? ', ' : ''}<a href="${passagePath(c.id)}">${sourceLabel(c.source)}</a>`)}</small>`;
 }
 
 function passageSpan(knowledge: Knowledge, passage: KnownPassage, quoted: boolean): SafeHtml {
   const text = quoted ? html`<mark>${passage.text}</mark>` : html`${passage.text}`;
-  return html`<span class="passage${quoted ? ' quoted' : ''}" id="${passage.id}"
-    >${text}<a class="pid" dir="ltr" href="#${encodeURIComponent(passage.id)}" aria-label="link to passage ${passage.n}">#${passage.n}</a
-    >${alsoIn(knowledge, passage)}</span
-  >`;
+  return html`<span class="passage${quoted ? ' quoted' : ''}" id="${passage.id}">${text}<a class="pid" dir="ltr" href="#${encodeURIComponent(passage.id)}" aria-label="link to passage ${passage.n}">#${passage.n}</a>${alsoIn(knowledge, passage)}</span>`;
 }
 
 /** A paragraph with its passages anchored; text between passages (spaces) stays as it is. */
@@ -70,14 +65,15 @@ export function renderSourcePage(knowledge: Knowledge, source: Source, quoted: s
   const related = relatedSources(knowledge, source);
   const quotedPassage = passages.find((p) => p.id === quoted);
   const main = html`<article aria-labelledby="title">
-    <h1 id="title" dir="auto">${headingOf(source)}</h1>
-    ${sourceFacts(source)} ${source.notes ? html`<p class="lede" dir="auto">${source.notes}</p>` : ''}
-    ${related.length > 0 ? html`<p>Also published as: ${related.map((s, i) => html`${i > 0 ? ', ' : ''}<a href="${sourcePath(s.id)}" dir="auto">${sourceLabel(s)}</a>`)}</p>` : ''}
-    ${quotedPassage ? html`<p class="quoted-note">The quote is passage #${quotedPassage.n}, marked below: <a href="#${encodeURIComponent(quotedPassage.id)}">go to it</a>.</p>` : ''}
-    <h2 class="lede">The text</h2>
-    <div class="body" lang="${source.language}">
-      ${source.paragraphs.map((text, i) => paragraphHtml(knowledge, text, byParagraph.get(i + 1) ?? [], quoted))}
-    </div>
-  </article>`;
+<h1 id="title" dir="auto">${headingOf(source)}</h1>
+${sourceFacts(source)}
+${source.notes ? html`<p class="lede" dir="auto">${source.notes}</p>` : ''}
+${related.length > 0 ? html`<p>Also published as: ${related.map((s, i) => html`${i > 0 ? ', ' : ''}<a href="${sourcePath(s.id)}" dir="auto">${sourceLabel(s)}</a>`)}</p>` : ''}
+${quotedPassage ? html`<p class="quoted-note">The quote is passage #${quotedPassage.n}, marked below: <a href="#${encodeURIComponent(quotedPassage.id)}">go to it</a>.</p>` : ''}
+<h2 class="lede">The text</h2>
+<div class="body" lang="${source.language}">
+${source.paragraphs.map((text, i) => paragraphHtml(knowledge, text, byParagraph.get(i + 1) ?? [], quoted))}
+</div>
+</article>`;
   return renderPage({ title: headingOf(source), section: 'sources', main });
 }

@@ -29,13 +29,8 @@ export function renderSourcesPage(knowledge: Knowledge, window: PageWindow): str
 </li>`,
   );
   const main = html`<h1>Sources</h1>
-    <p class="lede">
-      ${sources.length} ${sources.length === 1 ? 'article' : 'articles'} the bot quotes from. Each opens as the bot reads it, passage by
-      passage.
-    </p>
-    <ul class="sources">
-      ${items}
-    </ul>
-    ${pager(SOURCES_PATH, window.page, sources.length, SOURCES_PER_PAGE)}`;
+<p class="lede">${sources.length} ${sources.length === 1 ? 'article' : 'articles'} the bot quotes from. Each opens as the bot reads it, passage by passage.</p>
+<ul class="sources">${items}</ul>
+${pager(SOURCES_PATH, window.page, sources.length, SOURCES_PER_PAGE)}`;
   return renderPage({ title: 'Sources', section: 'sources', main });
 }

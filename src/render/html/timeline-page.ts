@@ -23,14 +23,10 @@ function entry(r: QuoteResult) {
   const words = r.date_text ? html` · “${r.date_text}”` : '';
   const also = alsoInLine(r);
   return html`<li>
-    <p><time datetime="${r.date ?? ''}">${r.date ?? ''}</time>${how}${words}</p>
-    <blockquote dir="auto">${r.quote}</blockquote>
-    <p dir="auto">
-      —
-      <a href="${passagePath(r.passage_id)}">${outletLabel(r.source)}, ${dateLabel(r.source)}</a
-      >${also ? html` <span class="also">${also}</span>` : ''}
-    </p>
-  </li>`;
+<p><time datetime="${r.date ?? ''}">${r.date ?? ''}</time>${how}${words}</p>
+<blockquote dir="auto">${r.quote}</blockquote>
+<p dir="auto">— <a href="${passagePath(r.passage_id)}">${outletLabel(r.source)}, ${dateLabel(r.source)}</a>${also ? html` <span class="also">${also}</span>` : ''}</p>
+</li>`;
 }
 
 export interface TimelinePageOptions extends PageWindow {
@@ -45,13 +41,11 @@ export interface TimelinePageOptions extends PageWindow {
 export function renderTimelinePage(knowledge: Knowledge, options: TimelinePageOptions): string {
   const answer = answerTimeline(knowledge, ENTRIES_PER_PAGE, (options.page - 1) * ENTRIES_PER_PAGE);
   const picture =
-    options.picture && options.page === 1 ? html`<figure><img src="${TIMELINE_PNG_PATH}" alt="${TIMELINE_ALT}" /></figure>` : '';
+    options.picture && options.page === 1 ? html`<figure><img src="${TIMELINE_PNG_PATH}" alt="${TIMELINE_ALT}"></figure>` : '';
   const main = html`<h1>Timeline of the talks</h1>
-    <p class="lede">${answer.total} dated statements, earliest first. ${answer.notes.join(' ')}</p>
-    ${picture}
-    <ol class="timeline">
-      ${answer.results.map(entry)}
-    </ol>
-    ${pager(TIMELINE_PATH, options.page, answer.total, ENTRIES_PER_PAGE)}`;
+<p class="lede">${answer.total} dated statements, earliest first. ${answer.notes.join(' ')}</p>
+${picture}
+<ol class="timeline">${answer.results.map(entry)}</ol>
+${pager(TIMELINE_PATH, options.page, answer.total, ENTRIES_PER_PAGE)}`;
   return renderPage({ title: 'Timeline', section: 'timeline', main });
 }

@@ -11,12 +11,7 @@ describe('the html template', () => {
 
   it('keeps markup it built itself, joins lists, and drops null, undefined and false', () => {
     const items = ['a<b', 'c&d'].map((i) => html`<li>${i}</li>`);
-    expect(
-      html`<ul>
-          ${items}
-        </ul>
-        ${null}${undefined}${false}${3}`.toString(),
-    ).toBe('<ul><li>a&lt;b</li><li>c&amp;d</li></ul>3');
+    expect(html`<ul>${items}</ul>${null}${undefined}${false}${3}`.toString()).toBe('<ul><li>a&lt;b</li><li>c&amp;d</li></ul>3');
   });
 
   it('leaves right-to-left text and other Unicode as it is', () => {
