@@ -2,7 +2,7 @@
  * `/who <name or role>`: who a person (or organisation) is, quoted from the sources — first the passage that states
  * their role, then the passages about them, with what they are quoted as saying marked by speaker.
  */
-import type { Entity } from '../corpus/entity-schema.ts';
+import type { Entity, Role } from '../corpus/entity-schema.ts';
 import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import { holderNote, holdersOf } from '../entities/role-holders.ts';
 import { ROLE_HEADS } from '../entities/name-words.ts';
@@ -15,12 +15,46 @@ import { fuseRankings, plainFloor } from './recall-floor.ts';
 
 export const WHO_MIN_COVERAGE = 0.6;
 
+/** A role's title as the words that say it, for telling whether one title says all another says. */
+const titleWords = (title: string) => new Set(tokenize(title).filter((w) => !isStopWord(w)));
+
+/** Whether two periods (YYYY-MM, open at a missing end) share a month. */
+const overlap = (a: Role, b: Role) => (a.from ?? '') <= (b.to ?? '9999') && (b.from ?? '') <= (a.to ?? '9999');
+
+/**
+ * The entity's roles, each said once: a role whose title says no more than another's ("Qatari prime minister",
+ * "Foreign Minister" beside "Qatari prime minister and foreign minister") in a period that meets the other's is the
+ * same role, and its dates widen the other's. Roles that say something else, or that were held at another time
+ * ("Director of the CIA" then, "Director of the FBI" later), stay apart, in the order given.
+ *
+ * @example
+ * distinctRoles([{ title: 'Qatari prime minister and foreign minister', from: '2023-03' }, { title: 'Foreign Minister', from: '2023-10' }])
+ * // → [{ title: 'Qatari prime minister and foreign minister', from: '2023-03' }]
+ */
+export function distinctRoles(roles: readonly Role[]): Role[] {
+  const widest = [...roles.keys()].sort((a, b) => titleWords(roles[b]?.title ?? '').size - titleWords(roles[a]?.title ?? '').size || a - b);
+  const kept: Array<{ at: number; role: Role; words: Set<string> }> = [];
+  for (const at of widest) {
+    const role = roles[at] as Role;
+    const words = titleWords(role.title);
+    const same = kept.find((k) => [...words].every((w) => k.words.has(w)) && overlap(k.role, role));
+    if (!same) {
+      kept.push({ at, role: { ...role }, words });
+      continue;
+    }
+    const earliest = [same.role.from, role.from].every((f) => f !== undefined) ? [same.role.from, role.from].sort()[0] : undefined;
+    const latest = [same.role.to, role.to].every((t) => t !== undefined) ? [same.role.to, role.to].sort()[1] : undefined;
+    same.role = { ...same.role, from: earliest, to: latest };
+  }
+  return kept.sort((a, b) => a.at - b.at).map((k) => k.role);
+}
+
 export function summariseEntity(entity: Entity): EntitySummary {
   return {
     id: entity.id,
     name: entity.name,
     kind: entity.kind,
-    roles: entity.roles.map((r) => (r.from || r.to ? `${r.title} (${r.from ?? '…'}–${r.to ?? ''})`.replace('–)', '–)') : r.title)),
+    roles: distinctRoles(entity.roles).map((r) => (r.from || r.to ? `${r.title} (${r.from ?? '…'}–${r.to ?? ''})` : r.title)),
     description: entity.description,
   };
 }
