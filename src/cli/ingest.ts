@@ -57,10 +57,19 @@ Examples:
 Exit status: 0 when every file was added, 1 when any failed, 2 for a usage error.`;
 
 const OPTIONS = {
-  id: { type: 'string' }, title: { type: 'string' }, outlet: { type: 'string' }, authors: { type: 'string' },
-  published: { type: 'string' }, inferred: { type: 'boolean' }, evidence: { type: 'string' },
-  'reports-on': { type: 'string' }, url: { type: 'string' }, language: { type: 'string' }, notes: { type: 'string' },
-  'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  id: { type: 'string' },
+  title: { type: 'string' },
+  outlet: { type: 'string' },
+  authors: { type: 'string' },
+  published: { type: 'string' },
+  inferred: { type: 'boolean' },
+  evidence: { type: 'string' },
+  'reports-on': { type: 'string' },
+  url: { type: 'string' },
+  language: { type: 'string' },
+  notes: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 const PAGE_FILE = /\.(?:txt|html?)$/i;
 const MORE = 'run with --help to see the flags';
@@ -105,8 +114,13 @@ function filesOf(paths: readonly string[]): { files: string[]; errors: string[] 
     }
     if (!isDirectory) files.push(path);
     else {
-      const inside = readdirSync(path).filter((f) => PAGE_FILE.test(f)).sort();
-      if (inside.length === 0) errors.push(`ingest: ${path}: this folder has no .txt, .html or .htm file; save the pages in it with one of those endings, or name the files to ingest`);
+      const inside = readdirSync(path)
+        .filter((f) => PAGE_FILE.test(f))
+        .sort();
+      if (inside.length === 0)
+        errors.push(
+          `ingest: ${path}: this folder has no .txt, .html or .htm file; save the pages in it with one of those endings, or name the files to ingest`,
+        );
       files.push(...inside.map((f) => join(path, f)));
     }
   }
@@ -121,7 +135,14 @@ function optionsFrom(v: Record<string, string | boolean | undefined>): IngestOpt
     ...(text('id') ? { id: text('id') } : {}),
     ...(text('title') ? { title: text('title') } : {}),
     ...(text('outlet') ? { outlet: text('outlet') } : {}),
-    ...(authors !== undefined ? { authors: authors.split(',').map((a) => a.trim()).filter((a) => a !== '') } : {}),
+    ...(authors !== undefined
+      ? {
+          authors: authors
+            .split(',')
+            .map((a) => a.trim())
+            .filter((a) => a !== ''),
+        }
+      : {}),
     ...(published ? { published, publishedBasis: v.inferred === true ? ('inferred' as const) : ('stated' as const) } : {}),
     ...(text('evidence') ? { evidence: text('evidence') } : {}),
     ...(text('reports-on') ? { reportsOn: text('reports-on') } : {}),
@@ -212,7 +233,8 @@ function main(argv: string[]): number {
         const { prepared, nearDuplicateOf } = previewAgainst(duplicates, raw, file, options);
         refuseTakenId(prepared, corpusDir, takenThisRun);
         const written = dryRun ? null : writeSource(prepared, corpusDir);
-        if (written) recordChange(corpusDir, { action: 'add', id: prepared.meta.id, sha256: sha256Of(prepared.text), author: { by: 'command line' } });
+        if (written)
+          recordChange(corpusDir, { action: 'add', id: prepared.meta.id, sha256: sha256Of(prepared.text), author: { by: 'command line' } });
         return { prepared, nearDuplicateOf, written };
       };
       const { prepared, nearDuplicateOf, written } = dryRun ? add() : withCorpusLock(corpusDir, add);
@@ -221,7 +243,10 @@ function main(argv: string[]): number {
       known.add(prepared.meta.id);
       takenThisRun.add(prepared.meta.id);
       for (const line of ingestReport(prepared, written)) console.log(line);
-      if (nearDuplicateOf) console.log(`  near-duplicate of ${nearDuplicateOf.id} (${nearDuplicateOf.outlet ?? 'unknown outlet'}): recorded as near_duplicate_of; answers show shared sentences once`);
+      if (nearDuplicateOf)
+        console.log(
+          `  near-duplicate of ${nearDuplicateOf.id} (${nearDuplicateOf.outlet ?? 'unknown outlet'}): recorded as near_duplicate_of; answers show shared sentences once`,
+        );
     } catch (error) {
       failed++;
       console.error(failureLine(file, error));

@@ -50,7 +50,6 @@ export interface IngestResult extends PreparedSource {
   file: string;
 }
 
-
 const fold = (text: string) => foldLine(text).replace(/[.!?:;,\s]+$/, '');
 
 /** When the moderator gives the headline and the body opens with it, the body loses it (it is the title, not text). */
@@ -70,11 +69,17 @@ function notesFor(cleaned: CleanedText, options: IngestOptions, reportsOn: strin
   const notes = [
     options.notes,
     outletEvidence ? `Outlet from the ${outletEvidence}.` : null,
-    reportsOn && !options.reportsOn && cleaned.reportsOnHint ? `Reports on ${reportsOn}: from the ${cleaned.reportsOnHint.evidence}.` : null,
-    cleaned.dateline && !`${outletEvidence ?? ''}${cleaned.reportsOnHint?.evidence ?? ''}`.includes(cleaned.dateline.evidence) ? `Dateline "${cleaned.dateline.evidence}".` : null,
+    reportsOn && !options.reportsOn && cleaned.reportsOnHint
+      ? `Reports on ${reportsOn}: from the ${cleaned.reportsOnHint.evidence}.`
+      : null,
+    cleaned.dateline && !`${outletEvidence ?? ''}${cleaned.reportsOnHint?.evidence ?? ''}`.includes(cleaned.dateline.evidence)
+      ? `Dateline "${cleaned.dateline.evidence}".`
+      : null,
     cleaned.subtitle ? `Sub-heading: ${cleaned.subtitle}` : null,
     cleaned.credits.length > 0 ? `Credit line: ${cleaned.credits.join(' ')}` : null,
-    cleaned.truncated ? `The received text stops mid-sentence; its unfinished last sentence was left out ("${preview(cleaned.truncated.text, 80)}").` : null,
+    cleaned.truncated
+      ? `The received text stops mid-sentence; its unfinished last sentence was left out ("${preview(cleaned.truncated.text, 80)}").`
+      : null,
   ];
   return notes.filter((n): n is string => Boolean(n)).join(' ');
 }
@@ -92,7 +97,9 @@ export function buildMeta(cleaned: CleanedText, options: IngestOptions, origin: 
   const basisKind = published === null ? 'unknown' : options.published ? (options.publishedBasis ?? 'stated') : 'stated';
   const evidence =
     options.evidence ??
-    (options.published ? 'given by the moderator at ingest' : (cleaned.statedDate?.evidence ?? 'the text gives no date and none was given at ingest'));
+    (options.published
+      ? 'given by the moderator at ingest'
+      : (cleaned.statedDate?.evidence ?? 'the text gives no date and none was given at ingest'));
   const outlet = options.outlet ?? cleaned.outletHint?.outlet ?? null;
   const hinted = options.reportsOn ?? cleaned.reportsOnHint?.outlet ?? null;
   const reportsOn = hinted && !(outlet && sameOutlet(outlet, hinted)) ? hinted : null;
@@ -134,7 +141,9 @@ export function buildMeta(cleaned: CleanedText, options: IngestOptions, origin: 
 export function prepareSource(raw: string, rawName: string, options: IngestOptions): PreparedSource {
   if (raw.trim() === '') {
     // a save that failed, not a page of furniture
-    throw new IngestError(`${rawName}: the file ${raw === '' ? 'is empty' : 'holds only blank space'}; save the page from the browser again, or copy the article's text into it`);
+    throw new IngestError(
+      `${rawName}: the file ${raw === '' ? 'is empty' : 'holds only blank space'}; save the page from the browser again, or copy the article's text into it`,
+    );
   }
   checkRawText(raw, rawName);
   const cleaned = withoutGivenTitle(cleanRawText(raw, options.url ?? null), options.title);

@@ -77,7 +77,8 @@ export function secretsOf(env: { DISCORD_TOKEN?: string | undefined; DATABASE_UR
     secrets.push(url);
     const credentials = urlCredentials(url);
     // without a password, the userinfo is the user name alone
-    if (credentials?.password) secrets.push(credentials.userinfo, safeDecode(credentials.userinfo), credentials.password, safeDecode(credentials.password));
+    if (credentials?.password)
+      secrets.push(credentials.userinfo, safeDecode(credentials.userinfo), credentials.password, safeDecode(credentials.password));
   }
   return [...new Set(secrets.filter((s) => s.length >= SHORTEST_SECRET))];
 }
@@ -101,7 +102,8 @@ export function secretScrubberFor(secrets: readonly string[], options: { markdow
   }
   const longestFirst = [...forms].sort((a, b) => b.length - a.length);
   if (longestFirst.length === 0) return (text) => text;
-  const plain = (text: string) => longestFirst.reduce((out, secret) => (out.includes(secret) ? out.split(secret).join(REDACTED) : out), text);
+  const plain = (text: string) =>
+    longestFirst.reduce((out, secret) => (out.includes(secret) ? out.split(secret).join(REDACTED) : out), text);
   if (options.markdown !== true) return plain;
   const escaped = longestFirst.filter((secret) => ESCAPABLE.test(secret)).map(markdownEscapedPattern);
   if (escaped.length === 0) return plain;
@@ -154,11 +156,16 @@ let cached: { key: string; scrub: (text: string) => string } | null = null;
  * withoutSecrets({ content: 'Nothing was imported: cannot reach postgres://bot:pw-long-enough@db/talks' }, { DATABASE_URL: 'postgres://bot:pw-long-enough@db/talks' })
  * // → { content: 'Nothing was imported: cannot reach [redacted]' }
  */
-export function withoutSecrets<T>(message: T, env: { DISCORD_TOKEN?: string | undefined; DATABASE_URL?: string | undefined } = process.env): T {
+export function withoutSecrets<T>(
+  message: T,
+  env: { DISCORD_TOKEN?: string | undefined; DATABASE_URL?: string | undefined } = process.env,
+): T {
   const key = `${env.DISCORD_TOKEN ?? ''}\n${env.DATABASE_URL ?? ''}`;
   if (key === '\n') return message;
   if (cached?.key !== key) {
-    const secrets = secretsOf(env).filter((s) => s === env.DISCORD_TOKEN?.trim() || s === env.DATABASE_URL?.trim() || s.length >= SHORTEST_PASSWORD_IN_REPLIES);
+    const secrets = secretsOf(env).filter(
+      (s) => s === env.DISCORD_TOKEN?.trim() || s === env.DATABASE_URL?.trim() || s.length >= SHORTEST_PASSWORD_IN_REPLIES,
+    );
     cached = { key, scrub: secretScrubberFor(secrets, { markdown: true }) };
   }
   return mapStrings(message, cached.scrub);

@@ -19,7 +19,15 @@ import { join } from 'node:path';
 import { type IngestOptions, type PreparedSource, prepareSource, writeSource } from '../ingest/ingest-source.ts';
 import { IngestError } from '../ingest/ingest-error.ts';
 import type { LiveKnowledge, ReloadResult } from './live-knowledge.ts';
-import { type ChangeAuthor, CorpusChangeError, openCorpusForWriting, recordChange, removeSource, sha256Of, withCorpusLockAsync } from '../corpus/corpus-changes.ts';
+import {
+  type ChangeAuthor,
+  CorpusChangeError,
+  openCorpusForWriting,
+  recordChange,
+  removeSource,
+  sha256Of,
+  withCorpusLockAsync,
+} from '../corpus/corpus-changes.ts';
 import { type DuplicateMatch, DuplicateIndex } from '../corpus/duplicates.ts';
 import { readCorpusText, sourceFileNames } from '../corpus/load-corpus.ts';
 import { parseSourceFile } from '../corpus/source-file.ts';
@@ -91,7 +99,9 @@ export function previewAgainst(existing: DuplicateFinder, raw: string, rawName: 
   const first = prepareSource(raw, rawName, options);
   const match = existing.find(first.cleaned.paragraphs);
   if (match?.kind === 'exact') {
-    throw new IngestError(`this article is already in the corpus as "${match.source.id}" (${match.source.outlet ?? 'unknown outlet'}, ${match.source.published ?? 'date unknown'}): the same text, so nothing was added`);
+    throw new IngestError(
+      `this article is already in the corpus as "${match.source.id}" (${match.source.outlet ?? 'unknown outlet'}, ${match.source.published ?? 'date unknown'}): the same text, so nothing was added`,
+    );
   }
   const nearDuplicateOf = match?.kind === 'near' ? match.source : null;
   const prepared = nearDuplicateOf ? prepareSource(raw, rawName, { ...options, nearDuplicateOf: nearDuplicateOf.id }) : first;
@@ -149,15 +159,22 @@ export class CorpusEditor {
    * after would be refused until someone edited the other file.
    */
   async remove(id: string, author: ChangeAuthor): Promise<{ movedTo: string; reload: ReloadResult }> {
-    const copies = this.live.current().corpus.sources.filter((s) => s.near_duplicate_of === id).map((s) => `"${s.id}"`);
-    if (copies.length > 0) throw new CorpusChangeError(`${copies.join(', ')} ${copies.length === 1 ? 'repeats' : 'repeat'} "${id}" with small edits (near_duplicate_of): remove ${copies.length === 1 ? 'it' : 'them'} first.`);
+    const copies = this.live
+      .current()
+      .corpus.sources.filter((s) => s.near_duplicate_of === id)
+      .map((s) => `"${s.id}"`);
+    if (copies.length > 0)
+      throw new CorpusChangeError(
+        `${copies.join(', ')} ${copies.length === 1 ? 'repeats' : 'repeat'} "${id}" with small edits (near_duplicate_of): remove ${copies.length === 1 ? 'it' : 'them'} first.`,
+      );
     const movedTo = await withCorpusLockAsync(this.live.dir, () => removeSource(this.live.dir, id, author)); // waits without blocking answers
     return { movedTo, reload: await this.live.reload() };
   }
 
   private duplicateIndex(): DuplicateIndex {
     const knowledge = this.live.current();
-    if (this.duplicates?.knowledgeAt !== knowledge) this.duplicates = { knowledgeAt: knowledge, index: new DuplicateIndex(knowledge.corpus.sources) };
+    if (this.duplicates?.knowledgeAt !== knowledge)
+      this.duplicates = { knowledgeAt: knowledge, index: new DuplicateIndex(knowledge.corpus.sources) };
     return this.duplicates.index;
   }
 }
@@ -171,7 +188,8 @@ function writeNew(prepared: PreparedSource, corpusDir: string): string {
     return writeSource(prepared, corpusDir);
   } catch (error) {
     if (!(error instanceof IngestError)) throw error;
-    throw new IngestError(`another source already has the id "${prepared.meta.id}" (the same date and a headline that starts the same): use Edit details to give this article its own headline`);
+    throw new IngestError(
+      `another source already has the id "${prepared.meta.id}" (the same date and a headline that starts the same): use Edit details to give this article its own headline`,
+    );
   }
 }
-

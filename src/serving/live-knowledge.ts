@@ -29,7 +29,14 @@ import { type Corpus, loadCorpus } from '../corpus/load-corpus.ts';
 import { CorpusError } from '../corpus/source-file.ts';
 import { watchCorpus, type CorpusWatcher } from '../corpus/watch-corpus.ts';
 import { prepareAnswers, prepareAnswersInSteps } from '../answers/prepare-answers.ts';
-import { type CorpusReading, entitiesFingerprint, readCorpusInWorker, rememberFingerprints, sourceFingerprints, warmCorpusReader } from './corpus-worker.ts';
+import {
+  type CorpusReading,
+  entitiesFingerprint,
+  readCorpusInWorker,
+  rememberFingerprints,
+  sourceFingerprints,
+  warmCorpusReader,
+} from './corpus-worker.ts';
 import { KnowledgeCacheError, loadKnowledge, openCachedKnowledge } from './knowledge-cache.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { updateKnowledge } from '../knowledge/update-knowledge.ts';
@@ -60,7 +67,17 @@ export function fixedKnowledge(knowledge: Knowledge | Promise<Knowledge>): Knowl
 
 /** What one reload did: which sources came, changed or went, or why the corpus was refused. */
 export type ReloadResult =
-  | { ok: true; unchanged: boolean; sources: number; passages: number; ms: number; added: string[]; changed: string[]; removed: string[]; how: 'build' | 'update' }
+  | {
+      ok: true;
+      unchanged: boolean;
+      sources: number;
+      passages: number;
+      ms: number;
+      added: string[];
+      changed: string[];
+      removed: string[];
+      how: 'build' | 'update';
+    }
   | { ok: false; error: string; ms: number };
 
 /** The corpus a worker read, as a Corpus: the sources it sent whole, and the unchanged ones of `before` (null: none). */
@@ -74,7 +91,12 @@ function corpusOf(dir: string, reading: CorpusReading, before: Corpus | null): C
   });
   const sameEntities = before !== null && reading.entitiesFingerprint === entitiesFingerprint(before);
   // the keys in loadCorpus's order: the save's fingerprint is of this object as JSON
-  const corpus: Corpus = { dir, sources, entities: sameEntities ? before.entities : reading.entities, notEntities: sameEntities ? before.notEntities : reading.notEntities };
+  const corpus: Corpus = {
+    dir,
+    sources,
+    entities: sameEntities ? before.entities : reading.entities,
+    notEntities: sameEntities ? before.notEntities : reading.notEntities,
+  };
   rememberFingerprints(corpus, new Map(reading.sources.map((s) => [s.id, s.fingerprint])));
   return corpus;
 }
@@ -89,7 +111,9 @@ function knowledgeOf(reading: CorpusReading, corpus: Corpus, report: (message: s
   const started = performance.now();
   try {
     const knowledge = loadKnowledge(saved.file, corpus);
-    report(`read the knowledge built beside the running one (${knowledge.passages.length} passages) in ${Math.round(performance.now() - started)} ms`);
+    report(
+      `read the knowledge built beside the running one (${knowledge.passages.length} passages) in ${Math.round(performance.now() - started)} ms`,
+    );
     return knowledge;
   } catch (error) {
     if (!(error instanceof KnowledgeCacheError)) throw error;
@@ -145,7 +169,11 @@ export class LiveKnowledge implements KnowledgeProvider {
    * @example
    * const live = await LiveKnowledge.load(corpusDirFromEnv(), (m) => logger.info(m)); // timers and sockets run meanwhile
    */
-  static async load(dir: string, report: (message: string) => void = () => undefined, options: LiveKnowledgeOptions = {}): Promise<LiveKnowledge> {
+  static async load(
+    dir: string,
+    report: (message: string) => void = () => undefined,
+    options: LiveKnowledgeOptions = {},
+  ): Promise<LiveKnowledge> {
     for (let saveFailed = false; ; saveFailed = true) {
       const reading = await readCorpusInWorker({ dir, known: new Map(), entities: null, saveFailed, ...options }, report);
       const knowledge = knowledgeOf(reading, corpusOf(dir, reading, null), report);
@@ -187,12 +215,17 @@ export class LiveKnowledge implements KnowledgeProvider {
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     const failed = (error: unknown): ReloadResult =>
-      error instanceof CorpusError ? { ok: false, error: error.message, ms: ms() } : { ok: false, error: `the corpus could not be built: ${(error as Error).message}`, ms: ms() };
+      error instanceof CorpusError
+        ? { ok: false, error: error.message, ms: ms() }
+        : { ok: false, error: `the corpus could not be built: ${(error as Error).message}`, ms: ms() };
     const previous = this.knowledge;
     try {
       const before = await sourceFingerprints(previous.corpus);
       for (let saveFailed = false; ; saveFailed = true) {
-        const reading = await readCorpusInWorker({ dir: this.dir, known: before, entities: entitiesFingerprint(previous.corpus), saveFailed, ...this.options }, this.report);
+        const reading = await readCorpusInWorker(
+          { dir: this.dir, known: before, entities: entitiesFingerprint(previous.corpus), saveFailed, ...this.options },
+          this.report,
+        );
         const corpus = corpusOf(this.dir, reading, previous.corpus);
         const after = new Map(reading.sources.map((s) => [s.id, s.fingerprint]));
         const added = [...after.keys()].filter((id) => !before.has(id));
@@ -200,11 +233,16 @@ export class LiveKnowledge implements KnowledgeProvider {
         const changed = [...after.keys()].filter((id) => before.has(id) && before.get(id) !== after.get(id));
         const change = { sources: corpus.sources.length, added, changed, removed };
         if (!reading.saved) {
-          if (added.length + removed.length + changed.length === 0) return { ok: true, unchanged: true, passages: previous.passages.length, ms: ms(), how: 'build', ...change };
+          if (added.length + removed.length + changed.length === 0)
+            return { ok: true, unchanged: true, passages: previous.passages.length, ms: ms(), how: 'build', ...change };
           const incoming = new Set([...added, ...changed]);
           // the update retires the knowledge it changes: the switch happens in the same synchronous step, before the
           // answers are prepared (were that to fail, they would be worked out on first use instead)
-          this.knowledge = updateKnowledge(previous, { added: corpus.sources.filter((s) => incoming.has(s.id)), removed: [...removed, ...changed] }, corpus);
+          this.knowledge = updateKnowledge(
+            previous,
+            { added: corpus.sources.filter((s) => incoming.has(s.id)), removed: [...removed, ...changed] },
+            corpus,
+          );
           prepareAnswers(this.knowledge, previous);
           this.report(`applied ${added.length + changed.length + removed.length} source change(s) to the running knowledge in ${ms()} ms`);
           return { ok: true, unchanged: false, passages: this.knowledge.passages.length, ms: ms(), how: 'update', ...change };

@@ -81,7 +81,10 @@ export async function measureReloadStall(dir: string, options: { seed: number; e
       const path = join(dir, 'entities.yaml');
       const text = readFileSync(path, 'utf8');
       // one more entity: what a moderator's edit does (a comment alone would change nothing the bot reads)
-      const edited = text.replace(/^entities:\n/m, 'entities:\n  - id: bench-reload-person\n    name: Bench Reloadperson\n    kind: person\n    aliases: [Bench Reloadperson]\n    description: A person the benchmark adds, named nowhere in the corpus.\n');
+      const edited = text.replace(
+        /^entities:\n/m,
+        'entities:\n  - id: bench-reload-person\n    name: Bench Reloadperson\n    kind: person\n    aliases: [Bench Reloadperson]\n    description: A person the benchmark adds, named nowhere in the corpus.\n',
+      );
       entities = edited === text ? null : await stallOf(live, () => writeFileSync(path, edited));
       writeFileSync(path, text);
     }

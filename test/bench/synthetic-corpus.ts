@@ -50,15 +50,25 @@ const words = (text: string, sep = ' '): string[] => text.split(sep);
 const W = {
   city: words('Doha|Cairo|Washington|Jerusalem|Paris|Tel Aviv|Amman|Riyadh|Istanbul|Geneva|Rome|Muscat', '|'),
   group: words('mediators negotiators officials diplomats envoys delegations aides analysts families lawmakers'),
-  noun: words('proposal framework draft text plan offer list timetable clause annex guarantee corridor crossing withdrawal map sequence exchange truce pause channel cell track mechanism round meeting summit memo response counterproposal demand assurance'),
-  adj: words('revised new final initial phased detailed broad narrow tentative formal written verbal indirect direct urgent fragile comprehensive limited partial parallel'),
-  verb: words('discussed reviewed rejected accepted amended studied examined questioned welcomed criticized delayed revived narrowed widened'),
+  noun: words(
+    'proposal framework draft text plan offer list timetable clause annex guarantee corridor crossing withdrawal map sequence exchange truce pause channel cell track mechanism round meeting summit memo response counterproposal demand assurance',
+  ),
+  adj: words(
+    'revised new final initial phased detailed broad narrow tentative formal written verbal indirect direct urgent fragile comprehensive limited partial parallel',
+  ),
+  verb: words(
+    'discussed reviewed rejected accepted amended studied examined questioned welcomed criticized delayed revived narrowed widened',
+  ),
   adverb: words('quietly publicly privately repeatedly briefly cautiously firmly openly late early again'),
   speech: words('said|told reporters|added|warned|insisted|noted|confirmed|acknowledged|stressed', '|'),
   outletA: words('Harbor Meridian Northgate Lantern Summit Crescent Keystone Beacon Granite Tideline Riverside Compass Atlas Pinnacle'),
   outletB: words('Ledger Wire Dispatch Herald Review Chronicle Tribune Courier Post Journal Observer Report'),
-  first: words('Miriam Daniel Leila Omar Sarah Jonah Rania Tomas Hana Elias Nadia Karim Ruth Samuel Yara Adam Laura Faris Dina Peter Amal Noah Ines Victor'),
-  last: words('Hartley Mansour Feld Okafor Brandt Haddad Lindqvist Serrano Kovac Nasser Whitcombe Arad Delacroix Farouk Jensen Moreau Saleh Petrov Castell Yilmaz'),
+  first: words(
+    'Miriam Daniel Leila Omar Sarah Jonah Rania Tomas Hana Elias Nadia Karim Ruth Samuel Yara Adam Laura Faris Dina Peter Amal Noah Ines Victor',
+  ),
+  last: words(
+    'Hartley Mansour Feld Okafor Brandt Haddad Lindqvist Serrano Kovac Nasser Whitcombe Arad Delacroix Farouk Jensen Moreau Saleh Petrov Castell Yilmaz',
+  ),
   onset: words('b br d dr f g gr k kl l m n p pr r s st t tr v z sh ch h'),
   vowel: words('a e i o u ai ou ea'),
   coda: ['', 'n', 'r', 'l', 's', 'm', 'th', 'nd'],
@@ -92,9 +102,20 @@ function peopleOf(entities: readonly Entity[], rand: () => number, invented: num
       const surname = e.name.split(' ').pop() ?? e.name;
       const title = e.roles[0]?.title ?? '';
       const common = /^(?:Director|Head|Member|Legal|Former|Prime|President|Emir)\b/.test(title);
-      return { names: [e.name, ...e.aliases.filter((a) => a.includes(surname) && a !== surname)], title: common ? title[0]?.toLowerCase() + title.slice(1) : title };
+      return {
+        names: [e.name, ...e.aliases.filter((a) => a.includes(surname) && a !== surname)],
+        title: common ? title[0]?.toLowerCase() + title.slice(1) : title,
+      };
     });
-  const roles = ['a senior Egyptian official', 'a Qatari negotiator', 'an Israeli security official', 'a Hamas spokesman', 'a State Department spokesman', 'an adviser to the mediators', 'a former hostage negotiator'];
+  const roles = [
+    'a senior Egyptian official',
+    'a Qatari negotiator',
+    'an Israeli security official',
+    'a Hamas spokesman',
+    'a State Department spokesman',
+    'an adviser to the mediators',
+    'a former hostage negotiator',
+  ];
   const made = Array.from({ length: invented }, (_v, i) => ({
     names: [`${W.first[i % W.first.length]} ${capitalise(pseudoWord(LEXICON + i))}`],
     title: roles[Math.floor(rand() * roles.length)] ?? '',
@@ -127,8 +148,16 @@ class Writer extends Dice {
     const back = this.int(0, 40);
     const d = new Date(this.published - back * DAY);
     const [day, month, year, weekday] = [d.getUTCDate(), d.getUTCMonth(), d.getUTCFullYear(), WEEKDAYS[d.getUTCDay()]];
-    if (back <= 6 && this.rand() < 0.5) return this.pick([`on ${weekday}`, `late on ${weekday}`, `${weekday} morning`, `on ${weekday}, ${AP_MONTHS[month]} ${day}`]);
-    return this.pick([`on ${AP_MONTHS[month]} ${day}`, `on ${day} ${MONTHS[month]} ${year}`, `on ${MONTHS[month]} ${day}, ${year}`, 'last week', 'earlier this month', `in mid-${MONTHS[month]}`]);
+    if (back <= 6 && this.rand() < 0.5)
+      return this.pick([`on ${weekday}`, `late on ${weekday}`, `${weekday} morning`, `on ${weekday}, ${AP_MONTHS[month]} ${day}`]);
+    return this.pick([
+      `on ${AP_MONTHS[month]} ${day}`,
+      `on ${day} ${MONTHS[month]} ${year}`,
+      `on ${MONTHS[month]} ${day}, ${year}`,
+      'last week',
+      'earlier this month',
+      `in mid-${MONTHS[month]}`,
+    ]);
   }
 
   phrase(): string {
@@ -148,33 +177,48 @@ class Writer extends Dice {
     const hostages = this.int(3, 120);
     const ratio = this.int(2, 50);
     return this.pick([
-      () => `Hamas ${this.alt('would free|was to release|offered to hand over')} ${hostages} ${this.alt('hostages|captives|Israelis')} ${this.alt('in exchange for|in return for|for')} ${(hostages * ratio).toLocaleString('en-US')} Palestinian ${this.alt('prisoners|detainees')}, ${this.alt('a ratio of|or')} one ${this.alt('to|for every')} ${ratio}`,
-      () => `the ${this.alt('first|opening|initial')} ${this.alt('stage|phase|round')} ${this.alt('would|could|was to')} ${this.alt('last|run for|span')} ${this.int(2, 9) * 7} days ${this.alt('and see|with|freeing')} ${hostages} ${this.alt('hostages|captives')} ${this.alt('released|freed|returned')}`,
-      () => `a ${this.pick(NUMBER_WORDS)}-day ${this.alt('pause|truce|lull')} ${this.alt('would allow|was to let|could bring')} ${this.int(100, 600)} ${this.alt('aid trucks|lorries|fuel tankers')} ${this.alt('a day|daily|each day')} ${this.alt('into|toward|through')} ${this.rare()}`,
-      () => `a ${this.pick([6, 10, 21, 42, 60])}-day ${this.alt('first|opening')} phase ${this.alt('would cover|was to free|could return')} ${this.alt('women and children|children, women|minors')} and ${this.int(2, 30)} ${this.alt('elderly|sick|older|wounded')} ${this.alt('captives|hostages')}`,
-      () => `${this.pick(NUMBER_WORDS)} ${this.alt('prisoners|detainees|inmates')} ${this.alt('serving life terms|on long sentences|convicted of attacks')} ${this.alt('would be|were to be|could be')} ${this.alt('freed|released|exchanged')} for ${this.alt('each|every')} ${this.alt('soldier|civilian|captive|woman')}`,
+      () =>
+        `Hamas ${this.alt('would free|was to release|offered to hand over')} ${hostages} ${this.alt('hostages|captives|Israelis')} ${this.alt('in exchange for|in return for|for')} ${(hostages * ratio).toLocaleString('en-US')} Palestinian ${this.alt('prisoners|detainees')}, ${this.alt('a ratio of|or')} one ${this.alt('to|for every')} ${ratio}`,
+      () =>
+        `the ${this.alt('first|opening|initial')} ${this.alt('stage|phase|round')} ${this.alt('would|could|was to')} ${this.alt('last|run for|span')} ${this.int(2, 9) * 7} days ${this.alt('and see|with|freeing')} ${hostages} ${this.alt('hostages|captives')} ${this.alt('released|freed|returned')}`,
+      () =>
+        `a ${this.pick(NUMBER_WORDS)}-day ${this.alt('pause|truce|lull')} ${this.alt('would allow|was to let|could bring')} ${this.int(100, 600)} ${this.alt('aid trucks|lorries|fuel tankers')} ${this.alt('a day|daily|each day')} ${this.alt('into|toward|through')} ${this.rare()}`,
+      () =>
+        `a ${this.pick([6, 10, 21, 42, 60])}-day ${this.alt('first|opening')} phase ${this.alt('would cover|was to free|could return')} ${this.alt('women and children|children, women|minors')} and ${this.int(2, 30)} ${this.alt('elderly|sick|older|wounded')} ${this.alt('captives|hostages')}`,
+      () =>
+        `${this.pick(NUMBER_WORDS)} ${this.alt('prisoners|detainees|inmates')} ${this.alt('serving life terms|on long sentences|convicted of attacks')} ${this.alt('would be|were to be|could be')} ${this.alt('freed|released|exchanged')} for ${this.alt('each|every')} ${this.alt('soldier|civilian|captive|woman')}`,
     ])();
   }
 
   sentence(): string {
     switch (this.int(0, 9)) {
-      case 0: return `${this.person(true)} ${this.pick(W.speech)} ${this.when()} that ${this.phrase()} was ${this.pick(W.adverb)} ${this.pick(W.verb)} by ${this.rare()} ${this.pick(W.group)}.`;
-      case 1: return `${capitalise(this.when())}, ${this.person(false)} met ${this.person(false)} in ${this.pick(W.city)} to discuss ${this.issue()} and ${this.phrase()}.`;
-      case 2: return `Under ${this.phrase()}, ${this.terms()}, according to ${this.pick(['two', 'three', 'several'])} ${this.pick(W.group)} briefed on the ${this.rare()} talks.`;
-      case 3: return `“${this.alt('We are|They are|Both sides are|Everyone is')} ${this.alt('close to|far from|nearing|not yet at')} ${this.alt('agreement|a deal|an understanding')} on ${this.issue()},” ${this.person(false)} ${this.pick(W.speech)} ${this.when()}.`;
-      case 4: return `The ${this.pick(W.group)} ${this.pick(W.verb)} ${this.phrase()} ${this.when()}, ${this.pick(['although', 'while', 'after', 'because'])} ${this.rare()} ${this.pick(W.noun)}s ${this.pick(['stalled', 'moved', 'shifted', 'collapsed', 'resumed'])} ${this.pick(W.adverb)}.`;
-      case 5: return `${capitalise(this.terms())}, ${this.person(false)} ${this.pick(['said', 'told reporters', 'wrote'])} in ${this.pick(W.city)}.`;
-      case 6: return `${this.person(true)} ${this.pick(['called', 'phoned', 'flew to see', 'wrote to'])} ${this.person(false)} ${this.when()} about ${this.issue()}.`;
-      case 7: return `${capitalise(this.pick(W.group))} ${this.pick(['expect', 'doubt', 'hope', 'fear'])} that ${this.phrase()} ${this.pick(['will', 'could', 'may not'])} ${this.pick(['survive', 'hold', 'unravel', 'pass'])} the ${this.rare()} ${this.pick(W.noun)} ${this.pick(['vote', 'review', 'deadline', 'stage'])}.`;
-      case 8: return `A ${this.pick(NUMBER_WORDS)}-day pause ${this.pick(['began', 'was extended', 'ended', 'was proposed'])} ${this.when()}, and ${this.int(2, 80)} hostages and ${this.int(10, 300)} prisoners were ${this.pick(['freed', 'listed', 'named'])}.`;
-      default: return `${capitalise(this.rare())} ${this.pick(W.noun)}s ${this.pick(['in', 'near', 'outside'])} ${this.pick(W.city)} ${this.pick(W.verb)} ${this.phrase()} ${this.pick(W.adverb)}, ${this.person(false)} ${this.pick(W.speech)}.`;
+      case 0:
+        return `${this.person(true)} ${this.pick(W.speech)} ${this.when()} that ${this.phrase()} was ${this.pick(W.adverb)} ${this.pick(W.verb)} by ${this.rare()} ${this.pick(W.group)}.`;
+      case 1:
+        return `${capitalise(this.when())}, ${this.person(false)} met ${this.person(false)} in ${this.pick(W.city)} to discuss ${this.issue()} and ${this.phrase()}.`;
+      case 2:
+        return `Under ${this.phrase()}, ${this.terms()}, according to ${this.pick(['two', 'three', 'several'])} ${this.pick(W.group)} briefed on the ${this.rare()} talks.`;
+      case 3:
+        return `“${this.alt('We are|They are|Both sides are|Everyone is')} ${this.alt('close to|far from|nearing|not yet at')} ${this.alt('agreement|a deal|an understanding')} on ${this.issue()},” ${this.person(false)} ${this.pick(W.speech)} ${this.when()}.`;
+      case 4:
+        return `The ${this.pick(W.group)} ${this.pick(W.verb)} ${this.phrase()} ${this.when()}, ${this.pick(['although', 'while', 'after', 'because'])} ${this.rare()} ${this.pick(W.noun)}s ${this.pick(['stalled', 'moved', 'shifted', 'collapsed', 'resumed'])} ${this.pick(W.adverb)}.`;
+      case 5:
+        return `${capitalise(this.terms())}, ${this.person(false)} ${this.pick(['said', 'told reporters', 'wrote'])} in ${this.pick(W.city)}.`;
+      case 6:
+        return `${this.person(true)} ${this.pick(['called', 'phoned', 'flew to see', 'wrote to'])} ${this.person(false)} ${this.when()} about ${this.issue()}.`;
+      case 7:
+        return `${capitalise(this.pick(W.group))} ${this.pick(['expect', 'doubt', 'hope', 'fear'])} that ${this.phrase()} ${this.pick(['will', 'could', 'may not'])} ${this.pick(['survive', 'hold', 'unravel', 'pass'])} the ${this.rare()} ${this.pick(W.noun)} ${this.pick(['vote', 'review', 'deadline', 'stage'])}.`;
+      case 8:
+        return `A ${this.pick(NUMBER_WORDS)}-day pause ${this.pick(['began', 'was extended', 'ended', 'was proposed'])} ${this.when()}, and ${this.int(2, 80)} hostages and ${this.int(10, 300)} prisoners were ${this.pick(['freed', 'listed', 'named'])}.`;
+      default:
+        return `${capitalise(this.rare())} ${this.pick(W.noun)}s ${this.pick(['in', 'near', 'outside'])} ${this.pick(W.city)} ${this.pick(W.verb)} ${this.phrase()} ${this.pick(W.adverb)}, ${this.person(false)} ${this.pick(W.speech)}.`;
     }
   }
 
   /** A paragraph of one to four sentences, and how many passages the project will cut from it. */
   paragraph(): { text: string; passages: number } {
     const sentences: Sentence[] = [];
-    for (let k = this.int(1, 4), start = 0; sentences.length < k; ) {
+    for (let k = this.int(1, 4), start = 0; sentences.length < k;) {
       const text = this.sentence();
       sentences.push({ text, start, end: start + text.length });
       start += text.length + 1;
@@ -206,13 +250,18 @@ function generate(options: SyntheticCorpusOptions): { files: SyntheticFile[]; pa
     const published = FIRST_DAY + Math.floor(rand() * ((LAST_DAY - FIRST_DAY) / DAY + 1)) * DAY;
     const w = new Writer(rand, people, published);
     const paragraphs: string[] = [];
-    for (let n = w.int(15, 40); paragraphs.length < n && total < options.passages; ) {
+    for (let n = w.int(15, 40); paragraphs.length < n && total < options.passages;) {
       const p = w.paragraph();
       paragraphs.push(p.text);
       total += p.passages;
     }
     const title = `${w.pick(['Mediators', 'Negotiators', 'Envoys', 'Officials'])} ${w.pick(['weigh', 'revise', 'reject', 'debate', 'press'])} ${w.rare()} ${w.pick(W.noun)} as talks ${w.pick(['resume', 'stall', 'advance'])} in ${w.pick(W.city)}`;
-    const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '');
+    const slug = title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60)
+      .replace(/-$/, '');
     const id = `syn-${String(i).padStart(5, '0')}-${slug}`;
     const iso = new Date(published).toISOString().slice(0, 10);
     const stated = rand() < 0.85;

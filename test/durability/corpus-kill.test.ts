@@ -49,7 +49,8 @@ function problemsIn(dir: string, present: Map<string, string | null>, removed: S
     const movedTo = kept.find((f) => f.startsWith(`${id}.`));
     if (!existsSync(file) && movedTo !== undefined) {
       // a removal in flight at the kill (never acknowledged) moved it: it is kept, whole, in removed/
-      if (sha !== null && sha256Of(readFileSync(join(dir, 'removed', movedTo))) !== sha) problems.push(`acknowledged addition changed: ${id}`);
+      if (sha !== null && sha256Of(readFileSync(join(dir, 'removed', movedTo))) !== sha)
+        problems.push(`acknowledged addition changed: ${id}`);
       present.delete(id);
     } else if (!existsSync(file)) problems.push(`acknowledged addition lost: ${id}`);
     else if (sha !== null && sha256Of(readFileSync(file)) !== sha) problems.push(`acknowledged addition changed: ${id}`);
@@ -73,7 +74,10 @@ describe('the corpus under kill -9', () => {
   let editorScript = '';
   let ingestScript = '';
   beforeAll(async () => {
-    [editorScript, ingestScript] = await Promise.all([bundleChild('test/durability/corpus-writer-child.ts'), bundleChild('src/cli/ingest.ts')]);
+    [editorScript, ingestScript] = await Promise.all([
+      bundleChild('test/durability/corpus-writer-child.ts'),
+      bundleChild('src/cli/ingest.ts'),
+    ]);
   });
 
   it(`keeps every acknowledged change and never shows a half-written file, over ${RUNS} kills`, async () => {
@@ -89,14 +93,23 @@ describe('the corpus under kill -9', () => {
     for (let run = 0; run < RUNS && problems.length === 0; run++) {
       const byCli = run % 3 === 2;
       const result = byCli
-        ? await runUntilKilled(ingestScript, { CORPUS_DIR: dir }, { afterAcks: dice.int(0, 5), delayMs: dice.int(0, 20) }, {
-            args: [pagesFor(run), '--outlet', 'Island Courier', '--published', '2024-08-01'],
-            ackOf: (line) => {
-              const wrote = /^wrote .*[\\/]([^\\/]+)\.md$/.exec(line);
-              return wrote ? { op: 'add', id: wrote[1] } : null;
+        ? await runUntilKilled(
+            ingestScript,
+            { CORPUS_DIR: dir },
+            { afterAcks: dice.int(0, 5), delayMs: dice.int(0, 20) },
+            {
+              args: [pagesFor(run), '--outlet', 'Island Courier', '--published', '2024-08-01'],
+              ackOf: (line) => {
+                const wrote = /^wrote .*[\\/]([^\\/]+)\.md$/.exec(line);
+                return wrote ? { op: 'add', id: wrote[1] } : null;
+              },
             },
-          })
-        : await runUntilKilled(editorScript, { CORPUS_DIR: dir, RUN: String(run) }, { afterAcks: dice.int(0, 6), delayMs: dice.int(0, 40) });
+          )
+        : await runUntilKilled(
+            editorScript,
+            { CORPUS_DIR: dir, RUN: String(run) },
+            { afterAcks: dice.int(0, 6), delayMs: dice.int(0, 40) },
+          );
       if (!result.killed) problems.push(`run ${run} ended before its kill (exit ${result.exitCode}): ${result.stderr.slice(0, 500)}`);
       else kills++;
       for (const ack of result.acks) {
@@ -118,7 +131,9 @@ describe('the corpus under kill -9', () => {
     expect([...removed].filter((id) => served.has(id))).toEqual([]);
     const temporary = readdirSync(join(dir, 'sources')).filter((f) => f.startsWith('.')).length;
     const survived = acknowledged - problems.filter((p) => /acknowledged/.test(p)).length;
-    console.log(`durability corpus: ${kills} kills, ${acknowledged} changes acknowledged, ${survived} survived, ${temporary} temporary file(s) left by kills (never loaded)`);
+    console.log(
+      `durability corpus: ${kills} kills, ${acknowledged} changes acknowledged, ${survived} survived, ${temporary} temporary file(s) left by kills (never loaded)`,
+    );
     recordFigures('corpus', { runs: RUNS, kills, acknowledged, survived, temporaryFilesLeft: temporary });
     expect(kills).toBe(RUNS);
     expect(acknowledged).toBeGreaterThan(RUNS);

@@ -81,7 +81,11 @@ export function judge(truth: Truth, field: Field, meta: SourceMeta): { verdict: 
       return { verdict: read === '' ? 'missed' : 'wrong', read };
     }
   }
-  if (field === 'authors') read = read.split(', ').filter((a) => a !== '').join(', ');
+  if (field === 'authors')
+    read = read
+      .split(', ')
+      .filter((a) => a !== '')
+      .join(', ');
   if (wanted === '') {
     if (read === '') return { verdict: 'blank', read };
     return { verdict: accepted.some((v) => same(field, v, read)) ? 'right' : 'invented', read };
@@ -116,14 +120,18 @@ function main(): void {
     for (const field of FIELDS) {
       const { verdict, read } = judge(truth, field, meta);
       const t = tally[field] as (typeof tally)[string] & object;
-      const shown = truth.values[field] !== '' || (truth.eitherField && (field === 'outlet' || field === 'reports_on') && (truth.values.outlet || truth.values.reports_on) !== '');
+      const shown =
+        truth.values[field] !== '' ||
+        (truth.eitherField && (field === 'outlet' || field === 'reports_on') && (truth.values.outlet || truth.values.reports_on) !== '');
       if (shown) t.shown++;
       if (verdict === 'right' && shown) t.right++;
       else if (verdict === 'missed') t.missed++;
       else if (verdict === 'wrong') t.wrong++;
       else if (verdict === 'invented') t.invented++;
       if (verdict !== 'right' && verdict !== 'blank') {
-        console.log(`${truth.nn} ${field}: ${verdict.toUpperCase()} read ${JSON.stringify(read)}, the page shows ${JSON.stringify(truth.values[field])}`);
+        console.log(
+          `${truth.nn} ${field}: ${verdict.toUpperCase()} read ${JSON.stringify(read)}, the page shows ${JSON.stringify(truth.values[field])}`,
+        );
       }
     }
   }
@@ -131,7 +139,9 @@ function main(): void {
   for (const field of FIELDS) {
     const t = tally[field] as (typeof tally)[string] & object;
     const pct = t.shown > 0 ? ` (${((100 * t.right) / t.shown).toFixed(0)} %)` : '';
-    console.log(`${field.padEnd(11)} ${String(t.shown).padStart(5)}  ${String(t.right).padStart(5)}${pct.padEnd(7)} ${String(t.missed).padStart(6)}  ${String(t.wrong).padStart(5)}  ${String(t.invented).padStart(8)}`);
+    console.log(
+      `${field.padEnd(11)} ${String(t.shown).padStart(5)}  ${String(t.right).padStart(5)}${pct.padEnd(7)} ${String(t.missed).padStart(6)}  ${String(t.wrong).padStart(5)}  ${String(t.invented).padStart(8)}`,
+    );
   }
 }
 

@@ -36,7 +36,12 @@ export function writeSource(dir: string, id: string, text: string): void {
 
 /** Whitespace and quote-style folding, as the quality check compares quotes with source bodies. */
 export function fold(text: string): string {
-  return text.normalize('NFC').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFC')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** True when every fragment between ellipses occurs in the source body: the quote is the source's own words. */

@@ -58,18 +58,48 @@ describe('preparing a source from a page', () => {
     });
     expect(meta.notes).toContain('Outlet from the copyright line "© 2025 Northern Harbour Gazette. All rights reserved."');
     expect(meta.notes).toContain('Reports on The Associated Press: from the dateline "PORT ELLEN, Scotland (AP) —"');
-    expect(cleaned.dateline).toEqual({ place: 'PORT ELLEN, Scotland', wire: 'The Associated Press', evidence: 'PORT ELLEN, Scotland (AP) —' });
+    expect(cleaned.dateline).toEqual({
+      place: 'PORT ELLEN, Scotland',
+      wire: 'The Associated Press',
+      evidence: 'PORT ELLEN, Scotland (AP) —',
+    });
     expect(cleaned.paragraphs).toHaveLength(3);
   });
 
   it('lets every flag override what was read', () => {
-    const { meta } = prepareSource(WIRE_COPY, 'ferry.txt', { id: 'ferry-talks', title: 'Ferry talks', outlet: 'Harbour Radio', authors: ['Ann Lee'], published: '2025-03-12', publishedBasis: 'inferred', evidence: 'aired the evening before', reportsOn: 'Reuters', url: 'https://example.org/ferry', language: 'en-GB', notes: 'Checked by hand.' });
-    expect(meta).toMatchObject({ id: 'ferry-talks', title: 'Ferry talks', outlet: 'Harbour Radio', authors: ['Ann Lee'], published: '2025-03-12', published_basis: { kind: 'inferred', evidence: 'aired the evening before' }, reports_on: 'Reuters', url: 'https://example.org/ferry', language: 'en-GB' });
+    const { meta } = prepareSource(WIRE_COPY, 'ferry.txt', {
+      id: 'ferry-talks',
+      title: 'Ferry talks',
+      outlet: 'Harbour Radio',
+      authors: ['Ann Lee'],
+      published: '2025-03-12',
+      publishedBasis: 'inferred',
+      evidence: 'aired the evening before',
+      reportsOn: 'Reuters',
+      url: 'https://example.org/ferry',
+      language: 'en-GB',
+      notes: 'Checked by hand.',
+    });
+    expect(meta).toMatchObject({
+      id: 'ferry-talks',
+      title: 'Ferry talks',
+      outlet: 'Harbour Radio',
+      authors: ['Ann Lee'],
+      published: '2025-03-12',
+      published_basis: { kind: 'inferred', evidence: 'aired the evening before' },
+      reports_on: 'Reuters',
+      url: 'https://example.org/ferry',
+      language: 'en-GB',
+    });
     expect(meta.notes.startsWith('Checked by hand.')).toBe(true);
   });
 
   it('leaves unknown what the page does not show', () => {
-    const { meta } = prepareSource('The crews met again on Thursday and agreed on nothing, their union said.\n\nAnother meeting is planned.', 'bare.txt', {});
+    const { meta } = prepareSource(
+      'The crews met again on Thursday and agreed on nothing, their union said.\n\nAnother meeting is planned.',
+      'bare.txt',
+      {},
+    );
     expect(meta).toMatchObject({ title: null, outlet: null, authors: [], published: null, published_basis: { kind: 'unknown' } });
     expect(meta.reports_on).toBeUndefined();
     expect(meta.url).toBeUndefined();
@@ -77,17 +107,28 @@ describe('preparing a source from a page', () => {
 
   it('takes a headline given with --title out of the body, so it is never quoted as a sentence', () => {
     // a headline printed as a sentence reads as the first paragraph …
-    const text = 'Ferry crews accept the night timetable after a week of talks.\n\nThe crews accepted the timetable on Friday, their union said.\n\nThe first night sailing leaves on Monday.';
+    const text =
+      'Ferry crews accept the night timetable after a week of talks.\n\nThe crews accepted the timetable on Friday, their union said.\n\nThe first night sailing leaves on Monday.';
     expect(prepareSource(text, 'n.txt', {}).cleaned.paragraphs[0]).toBe('Ferry crews accept the night timetable after a week of talks.');
     // … until the moderator says it is the headline
     const given = prepareSource(text, 'n.txt', { title: 'Ferry crews accept the night timetable after a week of talks' });
     expect(given.meta.title).toBe('Ferry crews accept the night timetable after a week of talks');
-    expect(given.cleaned.paragraphs).toEqual(['The crews accepted the timetable on Friday, their union said.', 'The first night sailing leaves on Monday.']);
-    expect(given.cleaned.dropped[0]).toEqual({ text: 'Ferry crews accept the night timetable after a week of talks.', reason: 'the headline given with --title' });
+    expect(given.cleaned.paragraphs).toEqual([
+      'The crews accepted the timetable on Friday, their union said.',
+      'The first night sailing leaves on Monday.',
+    ]);
+    expect(given.cleaned.dropped[0]).toEqual({
+      text: 'Ferry crews accept the night timetable after a week of talks.',
+      reason: 'the headline given with --title',
+    });
   });
 
   it('reads a short headline line above plain paragraphs as the title, not as text', () => {
-    const { meta, cleaned } = prepareSource('Night crossings agreed\n\nThe crews accepted the timetable on Friday, their union said.\n\nThe first night sailing leaves on Monday.', 'n.txt', {});
+    const { meta, cleaned } = prepareSource(
+      'Night crossings agreed\n\nThe crews accepted the timetable on Friday, their union said.\n\nThe first night sailing leaves on Monday.',
+      'n.txt',
+      {},
+    );
     expect(meta.title).toBe('Night crossings agreed');
     expect(cleaned.paragraphs).toHaveLength(2);
   });

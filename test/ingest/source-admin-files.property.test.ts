@@ -43,10 +43,23 @@ const htmlPage = fc
 const textPage = fc.array(words, { maxLength: 6 }).map((ps) => ps.join('\n\n'));
 const binaryPage = fc.uint8Array({ minLength: 1, maxLength: 400 }).map((b) => Buffer.from(b).toString('utf8'));
 const utf16Page = textPage.map((t) => Buffer.from(t, 'utf16le').toString('utf8'));
-const page = fc.oneof({ weight: 4, arbitrary: htmlPage }, { weight: 3, arbitrary: textPage }, { weight: 1, arbitrary: binaryPage }, { weight: 1, arbitrary: utf16Page });
+const page = fc.oneof(
+  { weight: 4, arbitrary: htmlPage },
+  { weight: 3, arbitrary: textPage },
+  { weight: 1, arbitrary: binaryPage },
+  { weight: 1, arbitrary: utf16Page },
+);
 /** What "Edit details" may send along: the moderator's corrections, hostile or not. */
 const details = fc.option(
-  fc.record({ title: hostileString, outlet: hostileString, authors: fc.array(hostileString, { maxLength: 2 }), published: fc.constantFrom('2024-08-01', '2023-02-30', '2023-13-45', 'soon', '') }, { requiredKeys: [] }),
+  fc.record(
+    {
+      title: hostileString,
+      outlet: hostileString,
+      authors: fc.array(hostileString, { maxLength: 2 }),
+      published: fc.constantFrom('2024-08-01', '2023-02-30', '2023-13-45', 'soon', ''),
+    },
+    { requiredKeys: [] },
+  ),
   { nil: {} },
 );
 
@@ -97,14 +110,19 @@ describe('/source-admin add', () => {
   it('previews an attachment whole or refuses it in the bot’s words, writing nothing, the same way every time', () => {
     const seen = { previewed: 0, refused: 0 };
     fc.assert(
-      fc.property(page, fc.constantFrom('page.html', 'page.txt', '../../etc/passwd.html', 'C:\\x\\page.htm', 'صفحة.html'), details, (raw, name, options) => {
-        inputs.attachments++;
-        const first = preview(raw, name, options);
-        seen[first.ok ? 'previewed' : 'refused']++;
-        expectOwnWords(first);
-        expect(preview(raw, name, options)).toEqual(first);
-        expect(sourcesNow()).toBe(sources);
-      }),
+      fc.property(
+        page,
+        fc.constantFrom('page.html', 'page.txt', '../../etc/passwd.html', 'C:\\x\\page.htm', 'صفحة.html'),
+        details,
+        (raw, name, options) => {
+          inputs.attachments++;
+          const first = preview(raw, name, options);
+          seen[first.ok ? 'previewed' : 'refused']++;
+          expectOwnWords(first);
+          expect(preview(raw, name, options)).toEqual(first);
+          expect(sourcesNow()).toBe(sources);
+        },
+      ),
       { numRuns: 1500, seed: 11_24 },
     );
     expect(seen.previewed).toBeGreaterThan(100);
@@ -112,12 +130,36 @@ describe('/source-admin add', () => {
   }, 240_000);
 
   const link = fc.oneof(
-    { weight: 3, arbitrary: fc.tuple(page, fc.constantFrom(200, 200, 200, 404, 500, 301), fc.constantFrom('text/html', 'text/plain', 'application/octet-stream', 'image/png', 'text/html; charset=utf-16')).map(([body, status, type]) => {
-      served.push({ status, type, body });
-      return `http://127.0.0.1:${port}/p/${served.length - 1}`;
-    }) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(
+          page,
+          fc.constantFrom(200, 200, 200, 404, 500, 301),
+          fc.constantFrom('text/html', 'text/plain', 'application/octet-stream', 'image/png', 'text/html; charset=utf-16'),
+        )
+        .map(([body, status, type]) => {
+          served.push({ status, type, body });
+          return `http://127.0.0.1:${port}/p/${served.length - 1}`;
+        }),
+    },
     { weight: 2, arbitrary: hostileString },
-    { weight: 1, arbitrary: fc.constantFrom('javascript:alert(1)', 'file:///etc/passwd', 'ftp://example.org/a', 'data:text/html,<p>x</p>', 'http://10.0.0.1/', 'http://169.254.169.254/latest/meta-data/', 'http://[::1]:1/', 'http://user:pass@example.org/', 'https://example.org/news?id=1#top', 'http://127.0.0.1:1/', 'https://xn--mgbaal8b0b.example/') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        'javascript:alert(1)',
+        'file:///etc/passwd',
+        'ftp://example.org/a',
+        'data:text/html,<p>x</p>',
+        'http://10.0.0.1/',
+        'http://169.254.169.254/latest/meta-data/',
+        'http://[::1]:1/',
+        'http://user:pass@example.org/',
+        'https://example.org/news?id=1#top',
+        'http://127.0.0.1:1/',
+        'https://xn--mgbaal8b0b.example/',
+      ),
+    },
     { weight: 1, arbitrary: hostileString.map((s) => `https://example.org/${encodeURIComponent(s)}`) },
   );
 

@@ -12,13 +12,29 @@ const harbor = source('harbor');
 const ledger = source('ledger');
 
 function passage(s: Source, n: number, text: string, extra: Partial<KnownPassage> = {}): KnownPassage {
-  return { id: `${s.id}#${n}`, sourceId: s.id, n, paragraph: n, text, sentences: [{ text, start: 0, end: text.length }], source: s, dates: [], mentions: [], speakers: [], terms: [], ...extra };
+  return {
+    id: `${s.id}#${n}`,
+    sourceId: s.id,
+    n,
+    paragraph: n,
+    text,
+    sentences: [{ text, start: 0, end: text.length }],
+    source: s,
+    dates: [],
+    mentions: [],
+    speakers: [],
+    terms: [],
+    ...extra,
+  };
 }
 
 const TEXT = 'Mediators met in Doha on Tuesday. "We are close," the envoy said.';
 const passages: KnownPassage[] = [
   passage(harbor, 1, TEXT, {
-    sentences: [{ text: 'Mediators met in Doha on Tuesday.', start: 0, end: 33 }, { text: '"We are close," the envoy said.', start: 34, end: 65 }],
+    sentences: [
+      { text: 'Mediators met in Doha on Tuesday.', start: 0, end: 33 },
+      { text: '"We are close," the envoy said.', start: 34, end: 65 },
+    ],
     dates: [{ text: 'Tuesday', index: 25, iso: '2024-05-07', granularity: 'day', kind: 'weekday' }],
     mentions: [
       { entityId: 'doha', passageId: 'harbor#1', start: 17, end: 21, text: 'Doha', via: 'alias' },

@@ -21,18 +21,21 @@ const get = (url: string, options: SiteOptions = site, headers = {}) => respond(
 const text = (r: { body: Buffer }) => r.body.toString('utf8');
 
 describe('the site routes', () => {
-  it.each(['/sources', `/sources/${AP}`, `/sources/${AP}?q=${encodeURIComponent(`${AP}#3`)}`, '/timeline'])('serves %s as UTF-8 HTML with the safety headers', (url) => {
-    const r = get(url);
-    expect(r.status).toBe(200);
-    expect(r.headers).toMatchObject({
-      'content-type': 'text/html; charset=utf-8',
-      'cache-control': 'no-cache',
-      'x-content-type-options': 'nosniff',
-      'content-security-policy': CONTENT_SECURITY_POLICY,
-      'content-length': String(r.body.length),
-    });
-    expect(r.headers.etag).toMatch(/^"[\w-]{27}"$/);
-  });
+  it.each(['/sources', `/sources/${AP}`, `/sources/${AP}?q=${encodeURIComponent(`${AP}#3`)}`, '/timeline'])(
+    'serves %s as UTF-8 HTML with the safety headers',
+    (url) => {
+      const r = get(url);
+      expect(r.status).toBe(200);
+      expect(r.headers).toMatchObject({
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-cache',
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'content-length': String(r.body.length),
+      });
+      expect(r.headers.etag).toMatch(/^"[\w-]{27}"$/);
+    },
+  );
 
   it('keeps every page of the bundled corpus small enough for a phone on a slow line (under 40 KB, before compression)', () => {
     const urls = ['/sources', '/timeline', ...bundledKnowledge().corpus.sources.map((src) => `/sources/${src.id}`)];
@@ -42,7 +45,9 @@ describe('the site routes', () => {
   });
 
   it('has a CSP that runs no script and loads nothing from elsewhere, allowing only its own stylesheet', () => {
-    expect(CONTENT_SECURITY_POLICY).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'$/);
+    expect(CONTENT_SECURITY_POLICY).toMatch(
+      /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'$/,
+    );
   });
 
   it.each([
@@ -112,7 +117,11 @@ describe('the site routes', () => {
     const live = LiveKnowledge.open(dir);
     const site = { knowledge: live };
     expect(get(`/sources/${ADDED}`, site).status).toBe(404);
-    writeSource(dir, ADDED, `---\nid: ${ADDED}\ntitle: A late article\noutlet: Late Wire\nauthors: []\npublished: 2023-11-26\npublished_basis:\n  kind: stated\n  evidence: the page shows "26 November 2023"\nlanguage: en\n---\n\nThe truce held for a third day, officials said on Sunday.\n`);
+    writeSource(
+      dir,
+      ADDED,
+      `---\nid: ${ADDED}\ntitle: A late article\noutlet: Late Wire\nauthors: []\npublished: 2023-11-26\npublished_basis:\n  kind: stated\n  evidence: the page shows "26 November 2023"\nlanguage: en\n---\n\nThe truce held for a third day, officials said on Sunday.\n`,
+    );
     expect(await live.reload()).toMatchObject({ ok: true, added: [ADDED] });
     expect(text(get(`/sources/${ADDED}`, site))).toContain('The truce held for a third day');
     expect(text(get('/sources', site))).toContain('A late article');

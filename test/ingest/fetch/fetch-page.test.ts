@@ -29,7 +29,9 @@ const server = http.createServer((req, res) => {
   } else if (path === '/cp1252') {
     res.writeHead(200, { 'content-type': 'text/html; charset=windows-1252' }).end(CP1252_QUOTE);
   } else if (path === '/meta-charset') {
-    res.writeHead(200, { 'content-type': 'text/html' }).end(Buffer.concat([Buffer.from('<html><head><meta charset="windows-1252"></head><body>'), CP1252_QUOTE]));
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end(Buffer.concat([Buffer.from('<html><head><meta charset="windows-1252"></head><body>'), CP1252_QUOTE]));
   } else if (path === '/undeclared-cp1252') {
     res.writeHead(200, { 'content-type': 'text/plain' }).end(CP1252_QUOTE);
   } else if (path === '/evil-status') {
@@ -83,21 +85,53 @@ const noDns = (host: string): Promise<string[]> => Promise.reject(new Error(`une
 const local: FetchPageOptions = { allowLoopback: true, resolve: noDns };
 
 async function failure(url: string, options: FetchPageOptions = local): Promise<FetchPageError> {
-  const error = await fetchPage(url, options).then(() => null, (e: unknown) => e);
+  const error = await fetchPage(url, options).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(FetchPageError);
   return error as FetchPageError;
 }
 
 describe('isPublicAddress', () => {
   it.each([
-    ['8.8.8.8', true], ['1.1.1.1', true], ['2606:4700::1111', true], ['::ffff:8.8.8.8', true], ['64:ff9b::808:808', true],
-    ['10.1.2.3', false], ['172.16.0.1', false], ['172.31.255.255', false], ['192.168.1.1', false], ['127.0.0.1', false],
-    ['127.8.9.10', false], ['169.254.169.254', false], ['100.64.0.1', false], ['0.0.0.0', false], ['0.1.2.3', false],
-    ['192.0.0.8', false], ['198.18.0.1', false], ['240.0.0.1', false], ['255.255.255.255', false], ['224.0.0.1', false],
-    ['::', false], ['::1', false], ['[::1]', false], ['fe80::1', false], ['fe80::1%eth0', false], ['fc00::1', false],
-    ['fd12:3456::1', false], ['ff02::1', false], ['::ffff:127.0.0.1', false], ['::ffff:7f00:1', false],
-    ['::ffff:10.0.0.5', false], ['64:ff9b::a00:5', false], ['64:ff9b::192.168.0.1', false], ['2002:c0a8:101::1', false],
-    ['2001:db8::1', false], ['not-an-ip', false], ['', false],
+    ['8.8.8.8', true],
+    ['1.1.1.1', true],
+    ['2606:4700::1111', true],
+    ['::ffff:8.8.8.8', true],
+    ['64:ff9b::808:808', true],
+    ['10.1.2.3', false],
+    ['172.16.0.1', false],
+    ['172.31.255.255', false],
+    ['192.168.1.1', false],
+    ['127.0.0.1', false],
+    ['127.8.9.10', false],
+    ['169.254.169.254', false],
+    ['100.64.0.1', false],
+    ['0.0.0.0', false],
+    ['0.1.2.3', false],
+    ['192.0.0.8', false],
+    ['198.18.0.1', false],
+    ['240.0.0.1', false],
+    ['255.255.255.255', false],
+    ['224.0.0.1', false],
+    ['::', false],
+    ['::1', false],
+    ['[::1]', false],
+    ['fe80::1', false],
+    ['fe80::1%eth0', false],
+    ['fc00::1', false],
+    ['fd12:3456::1', false],
+    ['ff02::1', false],
+    ['::ffff:127.0.0.1', false],
+    ['::ffff:7f00:1', false],
+    ['::ffff:10.0.0.5', false],
+    ['64:ff9b::a00:5', false],
+    ['64:ff9b::192.168.0.1', false],
+    ['2002:c0a8:101::1', false],
+    ['2001:db8::1', false],
+    ['not-an-ip', false],
+    ['', false],
   ])('%s → %s', (ip, expected) => {
     expect(isPublicAddress(ip)).toBe(expected);
   });
@@ -105,10 +139,17 @@ describe('isPublicAddress', () => {
 
 describe('refused links (no connection, no DNS)', () => {
   it.each([
-    ['ftp://example.org/file', 'scheme'], ['file:///etc/passwd', 'scheme'], ['javascript:alert(1)', 'scheme'],
-    ['data:text/html,<p>hi</p>', 'scheme'], ['http://user:pw@example.org/', 'url'], ['not a url', 'url'],
-    ['http://2130706433/', 'address'], ['http://0x7f.1/', 'address'], ['http://[::1]/', 'address'],
-    ['http://[::ffff:127.0.0.1]/', 'address'], ['http://169.254.169.254/latest/meta-data/', 'address'],
+    ['ftp://example.org/file', 'scheme'],
+    ['file:///etc/passwd', 'scheme'],
+    ['javascript:alert(1)', 'scheme'],
+    ['data:text/html,<p>hi</p>', 'scheme'],
+    ['http://user:pw@example.org/', 'url'],
+    ['not a url', 'url'],
+    ['http://2130706433/', 'address'],
+    ['http://0x7f.1/', 'address'],
+    ['http://[::1]/', 'address'],
+    ['http://[::ffff:127.0.0.1]/', 'address'],
+    ['http://169.254.169.254/latest/meta-data/', 'address'],
   ])('%s → %s', async (url, reason) => {
     const error = await failure(url, { resolve: noDns });
     expect(error.reason).toBe(reason);
@@ -152,7 +193,10 @@ describe('DNS', () => {
 describe('fetching pages', () => {
   it('fetches an HTML page', async () => {
     expect(await fetchPage(`${base}/html`, local)).toEqual({
-      url: `${base}/html`, contentType: 'text/html', body: HTML, bytes: Buffer.byteLength(HTML),
+      url: `${base}/html`,
+      contentType: 'text/html',
+      body: HTML,
+      bytes: Buffer.byteLength(HTML),
     });
   });
 
@@ -191,7 +235,8 @@ describe('fetching pages', () => {
     const started = Date.now();
     const error = await failure(`${base}/to-private`);
     expect([error.reason, error.message]).toEqual([
-      'address', 'That link points to a private network address (10.0.0.1); only public web pages can be fetched.',
+      'address',
+      'That link points to a private network address (10.0.0.1); only public web pages can be fetched.',
     ]);
     expect(Date.now() - started).toBeLessThan(1000); // refused, not a connection attempt that timed out
     const internal = await failure(`${base}/to-internal-name`, { ...local, resolve: () => Promise.resolve(['192.168.0.10']) });
@@ -216,7 +261,9 @@ describe('fetching pages', () => {
       const error = await failure(`${base}${path}`);
       expect(error.message).not.toMatch(/@|<|>/);
     }
-    expect((await failure(`${base}/evil-type`)).message).toBe('That link is not a web page (the site gave a type the bot does not know); only HTML and plain-text pages can be fetched.');
+    expect((await failure(`${base}/evil-type`)).message).toBe(
+      'That link is not a web page (the site gave a type the bot does not know); only HTML and plain-text pages can be fetched.',
+    );
     expect((await failure(`${base}/evil-encoding`)).message).toBe('The site sent the page in a compression the bot does not read.');
   });
 
