@@ -149,5 +149,24 @@ export function speakerOf(knowledge: Knowledge, s: SpeakerAttribution): QuoteRes
 
 /** An answer with nothing to quote: says so, and offers what is close. */
 export function notFound(command: string, query: string | null, title: string, suggestions: string[], note?: string): Answer {
-  return { command, query, title, found: false, results: [], total: 0, notes: note ? [note] : [], suggestions };
+  const notes = [...(note ? [note] : []), ...(query !== null && writtenMostlyOutsideLatin(query) ? [NOT_ENGLISH_HINT] : [])];
+  return { command, query, title, found: false, results: [], total: 0, notes, suggestions };
+}
+
+/** Said when a question in another script found nothing: the words it searched for are not the sources' words. */
+export const NOT_ENGLISH_HINT =
+  'The sources are reports in English: try the question in English too (words the sources quote in another language, such as Arabic, are still found).';
+
+/**
+ * Whether most of a question's letters are of another script than the Latin one (Arabic, Hebrew, Cyrillic…): a
+ * question that found nothing so may find something asked in English.
+ *
+ * @example
+ * writtenMostlyOutsideLatin('متى أطلق سراح الرهائن؟') // → true
+ * writtenMostlyOutsideLatin('Hamas حماس ceasefire') // → false
+ */
+export function writtenMostlyOutsideLatin(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  const latin = text.match(/\p{Script=Latin}/gu) ?? [];
+  return letters.length > 0 && latin.length < letters.length / 2;
 }

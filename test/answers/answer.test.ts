@@ -1,7 +1,9 @@
 /** A passage as a quote result: the one builder every command's results come from. */
 import { describe, expect, it } from 'vitest';
-import { quoteOf, sourceRef } from '../../src/answers/answer.ts';
+import { NOT_ENGLISH_HINT, quoteOf, sourceRef, writtenMostlyOutsideLatin } from '../../src/answers/answer.ts';
+import { answerSearch } from '../../src/answers/search.ts';
 import type { Source } from '../../src/corpus/source-schema.ts';
+import { bundledKnowledge } from '../helpers/corpus.ts';
 
 const source: Source = {
   id: 'harbour-voices',
@@ -37,5 +39,22 @@ describe('a passage as a quote result', () => {
 
   it('keeps a command’s own fields for its ranking', () => {
     expect(quoteOf(passage, { score: 2, strong: true }).strong).toBe(true);
+  });
+});
+
+describe('a question in another script that finds nothing', () => {
+  it('is told the sources are in English, once, after what was not found', () => {
+    const answer = answerSearch(bundledKnowledge(), 'متى أطلق سراح الرهائن في غزة');
+    expect(answer.found).toBe(false);
+    expect(answer.notes.at(-1)).toBe(NOT_ENGLISH_HINT);
+    expect(answer.notes.filter((n) => n === NOT_ENGLISH_HINT)).toHaveLength(1);
+  });
+
+  it('is not told so when asked in English, or when it is mostly English with a word of Arabic', () => {
+    expect(answerSearch(bundledKnowledge(), 'zzqxv flurbo').notes).not.toContain(NOT_ENGLISH_HINT);
+    expect(writtenMostlyOutsideLatin('Hamas حماس ceasefire talks')).toBe(false);
+    expect(writtenMostlyOutsideLatin('متى أطلق سراح الرهائن؟')).toBe(true);
+    expect(writtenMostlyOutsideLatin('Когда освободили заложников?')).toBe(true);
+    expect(writtenMostlyOutsideLatin('2023-11-24 ?!')).toBe(false);
   });
 });
