@@ -3,7 +3,7 @@
  * this one object, so every face of the bot shows the same quotes. Field names here are the JSON contract.
  */
 import type { Source } from '../corpus/source-schema.ts';
-import type { Granularity } from '../dates/resolve-dates.ts';
+import type { DateMention, Granularity } from '../dates/resolve-dates.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { SpeakerAttribution } from '../entities/speakers.ts';
 import type { TermTopic } from '../passages/terms-tags.ts';
@@ -44,6 +44,11 @@ export interface QuoteResult {
    */
   date_text?: string;
   date_basis?: 'quote' | 'preceding-paragraph' | 'opening-paragraph' | 'publication';
+  /**
+   * True when neither the text nor its source gives the year: the source shows no publication date and its year was
+   * inferred from the rest of the corpus (the sources most alike, the titles it gives people).
+   */
+  year_inferred?: true;
   speaker?: { name: string; entity_id: string | null; direct: boolean };
   topics?: TermTopic[];
   /** The other sources with the same passage (or a near-identical one, giving the same date): shown once, here. */
@@ -128,6 +133,27 @@ export type QuoteFields = Partial<Omit<QuoteResult, 'passage_id' | 'source'>>;
  * quoteOf(passage) // → { quote: passage.text, passage_id: passage.id, source: sourceRef(passage.source), score: 1 }
  * quoteOf(passage, { quote: excerpt(passage, [0]), score: 0.8, speaker }) // → the same, cut, scored, with a speaker
  */
+/**
+ * The date fields of a quote dated by a mention in the text, `where` says which text: the quote's own, the paragraph
+ * before, the opening paragraph. One place, so every command says alike when a year was inferred.
+ *
+ * @example
+ * dateOfMention({ iso: '2024-10-16', granularity: 'day', text: 'October 16', kind: 'year-inferred', index: 0 }, 'quote')
+ * // → { date: '2024-10-16', granularity: 'day', date_text: 'October 16', date_basis: 'quote', year_inferred: true }
+ */
+export function dateOfMention(
+  mention: DateMention,
+  where: NonNullable<QuoteResult['date_basis']>,
+): Pick<QuoteResult, 'date' | 'granularity' | 'date_text' | 'date_basis' | 'year_inferred'> {
+  return {
+    date: mention.iso,
+    granularity: mention.granularity,
+    date_text: mention.text,
+    date_basis: where,
+    ...(mention.kind === 'year-inferred' ? { year_inferred: true as const } : {}),
+  };
+}
+
 export function quoteOf<Fields extends QuoteFields>(passage: QuotedPassage, fields: Fields = {} as Fields): QuoteResult & Fields {
   const { quote = passage.text, score = 1, ...rest } = fields;
   return { quote, passage_id: passage.id, source: sourceRef(passage.source), score, ...rest } as QuoteResult & Fields;

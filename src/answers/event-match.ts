@@ -173,12 +173,18 @@ const ANCHOR_WEIGHT = 0.5;
  * The question's event words, one group per word as typed; words after "after", "before", "since", … weigh half,
  * as they tell when the event is, not what.
  */
+/**
+ * Stop words an event can turn on: "all hostages released" is another day than "hostages released". Too common to
+ * find a passage by, they count among the words a found passage says.
+ */
+const QUANTIFIERS = new Set(['all']);
+
 export function eventGroups(knowledge: Knowledge, query: string): EventGroup[] {
   const groups: EventGroup[] = [];
   let anchored = false;
   for (const [at, chunk] of expandAbbreviations(query).split(/\s+/).entries()) {
     if (ANCHOR.test(chunk) && at > 0) anchored = true;
-    const tokens = tokenize(chunk).filter((t) => !isStopWord(t) && !FILLER.has(t));
+    const tokens = tokenize(chunk).filter((t) => (!isStopWord(t) || QUANTIFIERS.has(t)) && !FILLER.has(t));
     if (tokens.length === 0) continue;
     const forms = [...new Set(tokens.map((t) => lemma(stemTerm(t))))];
     if (groups.some((g) => g.forms.join(' ') === forms.join(' '))) continue;

@@ -14,7 +14,7 @@ import { comparePassageIds } from '../passages/passage.ts';
 import type { PassageHit } from '../search/passage-index.ts';
 import { numericTermCount, TERM_TOPICS, type TermTopic } from '../passages/terms-tags.ts';
 import { tokenize } from '../search/tokenize.ts';
-import { type Answer, type QuoteResult, notFound, quoteOf } from './answer.ts';
+import { type Answer, type QuoteResult, notFound, quoteOf, dateOfMention } from './answer.ts';
 import { COLLAPSE_MARGIN, pageOfHits, pageOfTop } from './answer-pages.ts';
 import { topRanked } from './top-ranked.ts';
 import { foundBy, fuseRankings, plainFloor } from './recall-floor.ts';
@@ -365,7 +365,7 @@ function resultOfPassage(p: KnownPassage, score: number): QuoteResult {
   return quoteOf(p, {
     score: Number(score.toFixed(3)),
     ...(p.terms.length > 0 ? { topics: p.terms } : {}),
-    ...(first ? { date: first.iso, granularity: first.granularity, date_text: first.text, date_basis: 'quote' as const } : {}),
+    ...(first ? dateOfMention(first, 'quote') : {}),
   });
 }
 

@@ -7,7 +7,7 @@ import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import { insertOrdered, removeOrdered } from '../knowledge/ordered-merge.ts';
 import { comparePassageIds } from '../passages/passage.ts';
 import type { PassageChange } from '../knowledge/update-knowledge.ts';
-import { type Answer, type QuoteResult, quoteOf } from './answer.ts';
+import { type Answer, type QuoteResult, quoteOf, dateOfMention } from './answer.ts';
 import { pageOfHits } from './answer-pages.ts';
 import { excerpt, sentenceAt } from './excerpt.ts';
 
@@ -58,10 +58,7 @@ export function carryTimeline(next: Knowledge, previous: Knowledge, change: Pass
 export function timelineResult({ passage, date }: TimelineEntry): QuoteResult {
   return quoteOf(passage, {
     quote: excerpt(passage, [sentenceAt(passage, date.index)]),
-    date: date.iso,
-    granularity: date.granularity,
-    date_text: date.text,
-    date_basis: 'quote',
+    ...dateOfMention(date, 'quote'),
   });
 }
 

@@ -12,7 +12,7 @@ import type { DateMention } from '../dates/resolve-dates.ts';
 import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import type { PassageHit } from '../search/passage-index.ts';
 import { stemTerm, tokenize } from '../search/tokenize.ts';
-import { type Answer, type DateDisagreement, type QuoteResult, notFound, quoteOf } from './answer.ts';
+import { type Answer, type DateDisagreement, type QuoteResult, notFound, quoteOf, dateOfMention } from './answer.ts';
 import { pageOf } from './answer-pages.ts';
 import { areCopies, collapseCopies } from './collapse-copies.ts';
 import {
@@ -57,7 +57,7 @@ interface Candidate extends QuoteResult {
 }
 
 const GRANULARITY_RANK = { day: 0, week: 1, month: 2, year: 3 } as const;
-const KIND_RANK = { explicit: 0, weekday: 1, relative: 2, year: 3 } as const;
+const KIND_RANK = { explicit: 0, weekday: 1, 'year-inferred': 1.5, relative: 2, year: 3 } as const;
 const BASIS_PENALTY = { quote: 0, 'preceding-paragraph': 5, 'opening-paragraph': 8, publication: 40 } as const;
 
 /**
@@ -245,7 +245,7 @@ function candidateOf(knowledge: Knowledge, hit: PassageHit, groups: readonly Eve
     quote: excerpt(p, keep.length > 0 ? keep : p.sentences.map((_s, i) => i)),
     score: Number(hit.score.toFixed(3)),
     ...(dated && mention
-      ? { date: mention.iso, granularity: mention.granularity, date_text: mention.text, date_basis: dated.date.basis }
+      ? dateOfMention(mention, dated.date.basis)
       : reported
         ? { date: reported, granularity: 'day' as const, date_basis: 'publication' as const }
         : {}),

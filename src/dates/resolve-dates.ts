@@ -32,8 +32,12 @@ export interface DateMention {
   /** First day of the period, YYYY-MM-DD. */
   iso: string;
   granularity: Granularity;
-  /** explicit: a calendar date; weekday: a day name resolved against publication; relative: "six weeks ago"; year. */
-  kind: 'explicit' | 'weekday' | 'relative' | 'year';
+  /**
+   * explicit: a calendar date; weekday: a day name resolved against publication; relative: "six weeks ago"; year;
+   * year-inferred: a calendar date whose year neither the text nor a publication date gives, placed in the year
+   * inferred for its source from the rest of the corpus (`inferSourceYear`).
+   */
+  kind: 'explicit' | 'weekday' | 'relative' | 'year' | 'year-inferred';
 }
 
 /** How a bare weekday is placed around the publication date (see {@link resolveWeekday}). */
@@ -496,9 +500,14 @@ function isWeekdayOfNextDate(found: Judged[], i: number): boolean {
 
 /**
  * Every date in `text` (a passage or a sentence), resolved against `published` (YYYY-MM-DD, the publication date of
- * its source), or, when that is unknown (null), only the dates the text itself fixes.
+ * its source), or, when that is unknown (null), only the dates the text itself fixes, and, given `inferredYear`
+ * (the year inferred for a source without a publication date), its yearless calendar dates placed in that year.
+ *
+ * @example
+ * resolveDates('the October 16 killing', null) // → []
+ * resolveDates('the October 16 killing', null, 2024)[0] // → { iso: '2024-10-16', kind: 'year-inferred', … }
  */
-export function resolveDates(text: string, published: string | null): DateMention[] {
+export function resolveDates(text: string, published: string | null, inferredYear: number | null = null): DateMention[] {
   const instant = new Date(`${published ?? '2000-01-01'}T12:00:00Z`);
   const judged: (DateMention | (Yearless & { sentence: Sentence }))[] = [];
   for (const sentence of splitSentences(text)) {
@@ -532,13 +541,13 @@ export function resolveDates(text: string, published: string | null): DateMentio
       continue;
     }
     const year = yearFromContext(j.index, j.sentence, dated);
-    if (year === null) continue;
+    if (year === null && inferredYear === null) continue;
     mentions.push({
       text: j.text,
       index: j.index,
-      iso: isoFrom(year, j.month, j.day ?? 1),
+      iso: isoFrom(year ?? inferredYear ?? 0, j.month, j.day ?? 1),
       granularity: j.day === null ? 'month' : 'day',
-      kind: 'explicit',
+      kind: year === null ? 'year-inferred' : 'explicit',
     });
   }
   return mentions;

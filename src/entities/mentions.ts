@@ -3,7 +3,9 @@
  *
  * Aliases are matched longest first, ignoring case, hyphens and apostrophe styles ("Al-Thani" = "Al Thani"), but an
  * alias written with capitals only matches text with capitals ("Burns" the director, not "burns"). A short form that
- * several entities share ("Al Thani", "the prime minister") goes to the candidate the source named most recently.
+ * several entities share ("Al Thani", "the prime minister") goes to the candidate the source named most recently; one
+ * that starts with "the" ("the president") goes only to a candidate the source has named, even when one entity alone
+ * uses it: a 2025 article's "the president" is not the curated 2023 president when it never names him.
  */
 import type { Entity } from '../corpus/entity-schema.ts';
 import type { Passage } from '../passages/passage.ts';
@@ -196,7 +198,9 @@ export function findMentions(passages: readonly Passage[], patterns: MentionPatt
     const resolved: Mention[] = [];
     for (const [i, f] of found.entries()) {
       let entityId: string | undefined;
-      if (f.pattern.candidates.length === 1) entityId = f.pattern.candidates[0];
+      // "the president" means someone the source has named: never an entity it has not, even the only one using it
+      const namedBefore = f.pattern.via === 'short_form' && /^the\s/i.test(f.pattern.form);
+      if (f.pattern.candidates.length === 1 && !namedBefore) entityId = f.pattern.candidates[0];
       else {
         // "Prime Minister Mohammed …": a short form right before a full name belongs to that name
         const next = found[i + 1];

@@ -10,6 +10,7 @@
  */
 import type { Entity, Role } from '../corpus/entity-schema.ts';
 import { type DiscoveredPerson, type DiscoveredRole, nameKey } from './discover-people.ts';
+import { ROLE_WORDS } from './name-words.ts';
 
 export interface MergedEntities {
   entities: Entity[];
@@ -66,6 +67,42 @@ export function rolesFromStatements(statements: readonly DiscoveredRole[], death
     roles.push(role);
   }
   return roles;
+}
+
+/** Offices that are a seat, not a description: "the president" is someone, "the official" could be anyone. */
+const SEAT_HEADS = new Set([
+  'president',
+  'minister',
+  'emir',
+  'amir',
+  'king',
+  'premier',
+  'secretary',
+  'chancellor',
+  'envoy',
+  'chief',
+  'director',
+]);
+
+/**
+ * The office of each title held, as the text calls its holder after naming them: "US President" → "the president",
+ * "Israeli Prime Minister" → "the prime minister". A mention of it goes to whoever of its holders the source named
+ * most recently (see `findMentions`), so a 2025 article's "the president" is Trump, not the curated Biden.
+ *
+ * @example
+ * officeForms([{ title: 'US President', phrases: [] }]) // → ['the president']
+ */
+export function officeForms(roles: readonly Role[]): string[] {
+  const forms = new Set<string>();
+  for (const r of roles) {
+    if (/^former\b/i.test(r.title) || r.to) continue;
+    const words = r.title.split(/\s+/);
+    // the qualifiers before the office go: "US", "Israeli", "Qatar's", "Hamas"
+    while (words.length > 0 && !ROLE_WORDS.has((words[0] ?? '').toLowerCase())) words.shift();
+    const office = words.join(' ').toLowerCase();
+    if (SEAT_HEADS.has(words[words.length - 1]?.toLowerCase() ?? '') && !/^(?:the|of)\b/.test(office)) forms.add(`the ${office}`);
+  }
+  return [...forms];
 }
 
 const deathsOf = (person: DiscoveredPerson) => person.deaths.map((d) => d.date).sort();
@@ -126,13 +163,14 @@ export function mergeEntities(
     ids.add(id);
     const surname = claimed.has(nameKey(person.surname)) || person.surname.length < 3 ? [] : [person.surname];
     const roles = rolesFromStatements(person.roles, deathsOf(person));
+    const offices = officeForms(roles).filter((f) => !surname.includes(f));
     const stated = roles.find((r) => !/^former /.test(r.title));
     entities.push({
       id,
       name: person.name,
       kind: 'person',
       aliases: forms,
-      short_forms: surname,
+      short_forms: [...surname, ...offices],
       roles,
       part_of: [],
       description: stated ? `Named in the sources as ${stated.title}.` : `Named in ${person.passageIds.length} passage(s) of the sources.`,

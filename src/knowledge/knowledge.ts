@@ -17,6 +17,7 @@ import { type Passage, splitIntoPassages } from '../passages/passage.ts';
 import { findSpeakers, type SpeakerAttribution } from '../entities/speakers.ts';
 import { type TermTopic, tagTerms } from '../passages/terms-tags.ts';
 import { type IndexedPassage, PassageIndex } from '../search/passage-index.ts';
+import { inferSourceYear, type YearEvidence } from './source-years.ts';
 import { stemTerm, tokenize } from '../search/tokenize.ts';
 
 /** A word of a passage with its stems, where it stands in the passage text. */
@@ -204,12 +205,16 @@ function mentionPatterns(entities: readonly Entity[]): ReturnType<typeof compile
  *
  * @example
  * knowSource(source, splitIntoPassages(source), knowledge.allEntities)[0].dates // → [{ iso: '2023-11-22', … }]
+ *
+ * @param inferredYear for a source without a publication date, the year the rest of the corpus suggests
+ *   (`inferSourceYear`): its yearless calendar dates are placed in it, marked `year-inferred`
  */
 export function knowSource(
   source: Source,
   split: readonly Passage[],
   entities: readonly Entity[],
   entityById: ReadonlyMap<string, Entity>,
+  inferredYear: number | null = null,
 ): KnownPassage[] {
   const mentionsOf = new Map<string, Mention[]>();
   for (const m of findMentions(split, mentionPatterns(entities))) {
@@ -223,7 +228,7 @@ export function knowSource(
     const known = {
       ...p,
       source,
-      dates: resolveDates(p.text, source.published),
+      dates: resolveDates(p.text, source.published, source.published === null ? inferredYear : null),
       mentions: own,
       speakers: findSpeakers(p, own, previousPerson),
       terms: tagTerms(p.text),
@@ -236,15 +241,16 @@ export function knowSource(
 
 /**
  * A passage as the index holds it: its text and the names and aliases of the curated entities it mentions, so
- * "the emir" is found by "Tamim". People found only in the text add nothing here: their names are in the text.
+ * "the emir" is found by "Tamim". People found only in the text add nothing here, their names being in the text,
+ * except where a passage calls them by their office alone ("the president's plan" is found by "Trump").
  */
 export function indexedPassage(
   p: KnownPassage,
   entityById: ReadonlyMap<string, Entity>,
   discoveredIds: ReadonlySet<string>,
 ): IndexedPassage {
-  const entities = [...new Set(p.mentions.map((m) => m.entityId))]
-    .filter((id) => !discoveredIds.has(id))
+  // a discovered person's name is in the text, unless the passage calls them by their office ("the president")
+  const entities = [...new Set(p.mentions.filter((m) => !discoveredIds.has(m.entityId) || /^the\s/i.test(m.text)).map((m) => m.entityId))]
     .map((id) => entityById.get(id))
     .filter((e): e is Entity => e !== undefined)
     .map((e) => [e.name, ...e.aliases].join(' '))
@@ -272,6 +278,19 @@ export function buildKnowledge(corpus: Corpus): Knowledge {
     }
   }
   const index = new PassageIndex(passages.map((p) => indexedPassage(p, entityById, merged.discoveredIds)));
+  const passageById = new Map(passages.map((p) => [p.id, p]));
+  const position = new Map(passages.map((p, i) => [p.id, i]));
+  const evidence = yearEvidence(index, passageById, wordStats, passages.length, merged.statedRoles, entityById);
+  for (const { source, passages: split } of bySource) {
+    if (source.published !== null) continue;
+    const inferred = inferSourceYear(source.id, split, evidence);
+    if (!inferred) continue;
+    // the text, and so the index and the word counts, are the same: only the dates change
+    for (const p of knowSource(source, split, allEntities, entityById, inferred.year)) {
+      const at = position.get(p.id);
+      if (at !== undefined) passages[at] = p;
+    }
+  }
   return assembleKnowledge(corpus, {
     passages,
     allEntities,
@@ -280,6 +299,28 @@ export function buildKnowledge(corpus: Corpus): Knowledge {
     index,
     wordStats,
   });
+}
+
+/**
+ * What the year of a source without a publication date is inferred from (`inferSourceYear`): the plain full-text
+ * search, the sources' publication dates, the word counts and the titles the sources give people.
+ */
+export function yearEvidence(
+  index: PassageIndex,
+  passageById: ReadonlyMap<string, KnownPassage>,
+  wordStats: WordStats,
+  passageCount: number,
+  statedRoles: ReadonlyMap<string, readonly DiscoveredRole[]>,
+  entityById: ReadonlyMap<string, Entity>,
+): YearEvidence {
+  return {
+    nameOf: (id) => entityById.get(id)?.name ?? id,
+    find: (query) => index.find(query),
+    publishedOf: (id) => passageById.get(id)?.source.published ?? null,
+    df: wordStats.df,
+    passageCount,
+    statedRoles,
+  };
 }
 
 /** What a build works out that cannot be had more cheaply from the rest: what `knowledge-cache.ts` saves. */

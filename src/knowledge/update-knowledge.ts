@@ -5,7 +5,8 @@
  * everything else is carried over. A full build takes seconds at 10,000 passages and minutes at 100,000, all of it
  * time the event loop would not answer in; this takes milliseconds.
  *
- * What it does not redo: finding the people the text names (`discoverPeople` reads the whole corpus). The new
+ * What it does not redo: finding the people the text names (`discoverPeople` reads the whole corpus), and the year
+ * inferred for the sources without a publication date that were already there (an added one gets its own). The new
  * passages are read for the entities of the last full build, curated and discovered; someone first named in the
  * new article has no entity of their own until the next full build (`LiveKnowledge` makes one, in a worker, when
  * `entities.yaml` changes; a restart builds a corpus under INCREMENTAL_FROM_PASSAGES afresh). Role statements made
@@ -31,7 +32,9 @@ import {
   type KnownPassage,
   knowSource,
   textKeyOf,
+  yearEvidence,
 } from './knowledge.ts';
+import { inferSourceYear } from './source-years.ts';
 
 /**
  * From this many passages on, a start that finds the save of an earlier version of the corpus brings it up to date
@@ -61,7 +64,22 @@ export function updateKnowledge(knowledge: Knowledge, change: CorpusChange, corp
     sources: [...knowledge.corpus.sources.filter((s) => !gone.has(s.id)), ...change.added].sort(byFile),
   };
   // everything that can fail (a source that will not split) is done before anything shared is touched
-  const fresh = new Map(change.added.map((s) => [s.id, knowSource(s, splitIntoPassages(s), knowledge.allEntities, knowledge.entityById)]));
+  // a source without a publication date has its yearless dates placed in the year the rest of the corpus suggests
+  const evidence = yearEvidence(
+    knowledge.index,
+    knowledge.passageById,
+    knowledge.wordStats,
+    knowledge.passages.length,
+    knowledge.statedRoles,
+    knowledge.entityById,
+  );
+  const fresh = new Map(
+    change.added.map((s) => {
+      const split = splitIntoPassages(s);
+      const year = s.published === null ? (inferSourceYear(s.id, split, evidence)?.year ?? null) : null;
+      return [s.id, knowSource(s, split, knowledge.allEntities, knowledge.entityById, year)];
+    }),
+  );
   // a source's passages are numbered from 1 (`<source>#<n>`): the passages going are looked up, not searched for
   const dropped: KnownPassage[] = [];
   for (const id of gone) for (let n = 1, p; (p = knowledge.passageById.get(`${id}#${n}`)); n++) dropped.push(p);

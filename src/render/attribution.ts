@@ -35,7 +35,8 @@ export function eventDateLine(result: QuoteResult): string | null {
     publication: '',
   }[result.date_basis ?? 'quote'];
   const from = result.date_text ? `; “${result.date_text}”${where}` : '';
-  return `event date ${result.date} (${result.granularity ?? 'day'}${from})`;
+  const year = result.year_inferred ? '; the year inferred: its article shows none' : '';
+  return `event date ${result.date} (${result.granularity ?? 'day'}${from}${year})`;
 }
 
 /** "“…,” Netanyahu said": who speaks in the quote. */

@@ -201,6 +201,20 @@ describe('a source without a publication date', () => {
     expect(one('Talks stalled in March.', null)).toEqual([]);
   });
 
+  it('given the year inferred for its source, places a date without a year in it, marked as inferred', () => {
+    const dates = resolveDates('On September 29, the plan was released. Talks stalled in March.', null, 2025);
+    expect(dates.map((d) => [d.text, d.iso, d.granularity, d.kind])).toEqual([
+      ['September 29', '2025-09-29', 'day', 'year-inferred'],
+      ['March', '2025-03-01', 'month', 'year-inferred'],
+    ]);
+    // a year in the passage itself still comes first
+    expect(
+      resolveDates('Sinwar was killed on October 16, 2024. His death was confirmed on October 17.', null, 2025).map((d) => d.iso),
+    ).toEqual(['2024-10-16', '2024-10-17']);
+    // weekdays and words counted from publication need the day, which an inferred year does not give
+    expect(resolveDates('Hostages were freed on Sunday.', null, 2025)).toEqual([]);
+  });
+
   it('skips weekdays and words counted from publication', () => {
     expect(one('Hostages were freed on Sunday.', null)).toEqual([]);
     expect(one('It happened yesterday, then last week, six weeks ago and again this month.', null)).toEqual([]);

@@ -3,6 +3,7 @@ import { uncoveredNames } from '../../src/entities/coverage-check.ts';
 import { compileMentionPatterns, findMentions } from '../../src/entities/mentions.ts';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { bundledKnowledge } from '../helpers/corpus.ts';
+import { officeForms } from '../../src/entities/merge-entities.ts';
 
 const knowledge = bundledKnowledge();
 const resolve = (q: string) => knowledge.entities.resolve(q)[0]?.entity.id;
@@ -80,5 +81,15 @@ describe('the entity coverage check', () => {
     expect(names).not.toContain('Brett McGurk');
     const without = { ...corpus, entities: corpus.entities.filter((e) => e.id !== 'jake-sullivan') };
     expect(uncoveredNames(without).map((n) => n.name)).toContain('Jake Sullivan');
+  });
+});
+
+describe('the office a discovered person is called by', () => {
+  it('is the title without its qualifiers, for a seat; not a former or ended one, nor a description', () => {
+    expect(officeForms([{ title: 'US President', phrases: [] }])).toEqual(['the president']);
+    expect(officeForms([{ title: 'Israeli Prime Minister', phrases: [] }])).toEqual(['the prime minister']);
+    expect(officeForms([{ title: 'former US President', phrases: [] }])).toEqual([]);
+    expect(officeForms([{ title: 'Hamas leader', phrases: [], to: '2024-10' }])).toEqual([]);
+    expect(officeForms([{ title: 'senior official', phrases: [] }])).toEqual([]);
   });
 });

@@ -55,3 +55,32 @@ describe('mentions of a form', () => {
     ]);
   });
 });
+
+describe('an office the text calls someone by ("the president")', () => {
+  const officeHolders = [
+    person('biden', 'Joe Biden', ['President Biden'], ['the president']),
+    person('ardent', 'Tom Ardent', ['Tom Ardent'], ['the president']),
+  ];
+  const officePatterns = compileMentionPatterns(officeHolders);
+  const inSource = (...texts: string[]) =>
+    findMentions(
+      texts.map((t, i) => passage(i + 1, t)),
+      officePatterns,
+    ).map((m) => [m.entityId, m.text]);
+
+  it('goes to the holder the source named last', () => {
+    expect(inSource('Tom Ardent flew to Cairo.', 'The president met the mediators.')).toEqual([
+      ['ardent', 'Tom Ardent'],
+      ['ardent', 'The president'],
+    ]);
+  });
+
+  it('goes to no one when the source has named none of its holders, even if one entity alone uses it', () => {
+    const onlyOne = compileMentionPatterns([person('biden', 'Joe Biden', ['President Biden'], ['the president'])]);
+    expect(findMentions([passage(1, 'The president released his plan on Monday.')], onlyOne)).toEqual([]);
+    expect(findMentions([passage(1, 'President Biden spoke. The president released his plan.')], onlyOne).map((m) => m.text)).toEqual([
+      'President Biden',
+      'The president',
+    ]);
+  });
+});

@@ -21,9 +21,10 @@ export const TIMELINE_ALT =
 function entry(r: QuoteResult) {
   const how = r.granularity && r.granularity !== 'day' ? ` (${r.granularity})` : '';
   const words = r.date_text ? html` · “${r.date_text}”` : '';
+  const year = r.year_inferred ? ' · the year inferred: its article shows none' : '';
   const also = alsoInLine(r);
   return html`<li>
-<p><time datetime="${r.date ?? ''}">${r.date ?? ''}</time>${how}${words}</p>
+<p><time datetime="${r.date ?? ''}">${r.date ?? ''}</time>${how}${words}${year}</p>
 <blockquote dir="auto">${r.quote}</blockquote>
 <p dir="auto">— <a href="${passagePath(r.passage_id)}">${outletLabel(r.source)}, ${dateLabel(r.source)}</a>${also ? html` <span class="also">${also}</span>` : ''}</p>
 </li>`;
