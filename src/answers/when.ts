@@ -97,6 +97,33 @@ export function datesTheEvent(p: KnownPassage, d: DateMention, groups: readonly 
   return groups.some((g) => g.forms.includes(stem) || g.synonyms.includes(stem));
 }
 
+/** "after" or "following" opening the clause of an earlier event: "fighting resumed on Saturday after the truce collapsed". */
+const EARLIER_CLAUSE = /\b(?:after|following)\b/gi;
+/** Words before "after" that keep it within the day: "hours after", "shortly after", "just after". */
+const SAME_DAY_BEFORE = /\b(?:hours?|minutes?|moments?|shortly|soon|just|right|immediately|hour)\s+$/i;
+
+/**
+ * True when the event's words all stand in an "after …" clause that the date does not: the date is the day of what
+ * followed, not of the event ("Renewed fighting stretched into a second day on Saturday after talks … collapsed"
+ * does not date the collapse to Saturday).
+ *
+ * @example
+ * // 'Fighting resumed on Saturday after the truce collapsed.', event words at "truce" and "collapsed" → true
+ * // 'On October 7, a few hours after Hamas began its attack, …', event word at "attack" → false (the same day)
+ */
+export function datesWhatFollowed(p: KnownPassage, d: DateMention, positions: readonly number[]): boolean {
+  if (positions.length === 0) return false;
+  const first = Math.min(...positions);
+  const end = d.index + d.text.length;
+  if (end > first) return false;
+  const between = p.text.slice(end, first);
+  for (const m of between.matchAll(EARLIER_CLAUSE)) {
+    // "on October 7, a few hours after Hamas began its attack": the same day
+    if (m.index !== undefined && !SAME_DAY_BEFORE.test(between.slice(0, m.index))) return true;
+  }
+  return false;
+}
+
 /** The date of a sentence nearest the event words, a day before a coarser date. */
 function nearestDate(
   p: KnownPassage,
@@ -104,7 +131,9 @@ function nearestDate(
   positions: readonly number[],
   groups: readonly EventGroup[],
 ): DateMention | undefined {
-  const dates = p.dates.filter((d) => sentenceAt(p, d.index) === sentence && datesTheEvent(p, d, groups));
+  const dates = p.dates.filter(
+    (d) => sentenceAt(p, d.index) === sentence && datesTheEvent(p, d, groups) && !datesWhatFollowed(p, d, positions),
+  );
   const distance = (d: DateMention) => (positions.length === 0 ? 0 : Math.min(...positions.map((pos) => Math.abs(pos - d.index))));
   const rank = (d: DateMention) => distance(d) + (d.granularity === 'day' ? 0 : 200);
   return [...dates].sort((a, b) => rank(a) - rank(b))[0];

@@ -197,3 +197,31 @@ describe('/when dates a quote that gives no date itself, and says where the date
     expect(a.results[0]?.quote).toMatch(/resumed its offensive/);
   });
 });
+
+describe('/when does not date an event by what followed it', () => {
+  const followed = emptyCorpus();
+  writeSource(
+    followed,
+    'dockside-walkout',
+    testArticle(
+      'dockside-walkout',
+      [
+        'Renewed picketing at the gates stretched into a second day on Saturday after talks to extend the dock truce collapsed.',
+        'On Monday, a few hours after the union began its march, the board offered a new rota.',
+      ].join('\n\n'),
+      '2025-06-09',
+    ),
+  );
+  const k = buildKnowledge(loadCorpus(followed));
+
+  it('a day before "after …" is the day of what followed: the collapse is dated by its article, "reported on"', () => {
+    const a = answerWhen(k, 'dock truce collapsed');
+    expect(a.results[0]?.quote).toMatch(/dock truce collapsed/);
+    expect(a.results[0]).toMatchObject({ date: '2025-06-09', date_basis: 'publication' });
+  });
+
+  it('"a few hours after" keeps the day: the march is dated Monday', () => {
+    const a = answerWhen(k, 'union began its march');
+    expect(a.results[0]).toMatchObject({ date: '2025-06-09', date_text: 'On Monday', date_basis: 'quote' });
+  });
+});
