@@ -3,6 +3,7 @@
  * this one object, so every face of the bot shows the same quotes. Field names here are the JSON contract.
  */
 import type { Source } from '../corpus/source-schema.ts';
+import { clipAtWord } from '../text/clip.ts';
 import type { DateMention, Granularity } from '../dates/resolve-dates.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { SpeakerAttribution } from '../entities/speakers.ts';
@@ -18,6 +19,11 @@ export interface SourceRef {
   published_evidence: string;
   reports_on: string | null;
   url: string | null;
+  /**
+   * The opening words of the article (about 60 characters, cut at a word, "…" when cut): what names a source that has
+   * no headline, where an answer would otherwise show a file id.
+   */
+  opening_words: string;
 }
 
 /** Another source that carries the same passage (or a near-identical one), shown once under the first. */
@@ -26,6 +32,8 @@ export interface AlsoIn {
   source_id: string;
   outlet: string | null;
   published: string | null;
+  /** What the source is called where no outlet is known: its headline, or its opening words in quotation marks. */
+  name: string;
 }
 
 export interface QuoteResult {
@@ -110,7 +118,41 @@ export function sourceRef(source: Source): SourceRef {
     published_evidence: source.published_basis.evidence,
     reports_on: source.reports_on ?? null,
     url: source.url ?? null,
+    opening_words: openingWords(source.paragraphs[0] ?? ''),
   };
+}
+
+/**
+ * An article's first words, about `max` characters cut at a word, with "…" when cut: how an untitled source is told
+ * apart from the others.
+ *
+ * @example
+ * openingWords('US Secretary of State Antony Blinken delivered a stern message to Qatar earlier this month') // → 'US Secretary of State Antony Blinken delivered a stern…'
+ */
+export function openingWords(text: string, max = 60): string {
+  return clipAtWord(text, max, { ellipsis: 'after', dropTrailing: /[,;:]$/ });
+}
+
+/**
+ * What a source is called in one phrase, by what is known of it: its outlet (and what it retells), else "retold from"
+ * the outlet it retells, else its headline, else its opening words — never a file id, never "Unknown outlet".
+ *
+ * @example
+ * sourceName(ref) // → 'The Associated Press', 'retold from CNN', '“Two-Day Truce Extension Agreed…”' or '“Israel and Hamas have agreed to…”'
+ */
+export function sourceName(source: Pick<SourceRef, 'outlet' | 'reports_on' | 'title' | 'opening_words'>): string {
+  return creditOf(source) ?? `“${source.title ?? source.opening_words}”`;
+}
+
+/**
+ * Who the source credits, when anything is known of it: "The Associated Press", "Reuters, retelling AP", "retold from
+ * The New York Times"; null when the source names neither its outlet nor the one it retells.
+ */
+export function creditOf(source: Pick<SourceRef, 'outlet' | 'reports_on'>): string | null {
+  if (source.outlet && source.reports_on) return `${source.outlet}, retelling ${source.reports_on}`;
+  if (source.outlet) return source.outlet;
+  if (source.reports_on) return `retold from ${source.reports_on}`;
+  return null;
 }
 
 /** What a quote result is made from: a passage and the source it stands in. */

@@ -11,7 +11,7 @@
 import { sharedCount, wordHashes } from '../corpus/duplicates.ts';
 import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import type { PassageChange } from '../knowledge/update-knowledge.ts';
-import type { AlsoIn, QuoteResult } from './answer.ts';
+import { type AlsoIn, type QuoteResult, sourceName } from './answer.ts';
 
 /** Word-set Jaccard (and word-count ratio) from which two quotes are one passage lightly edited. */
 export const NEAR_IDENTICAL = 0.85;
@@ -155,6 +155,7 @@ function absorb(target: Kept<QuoteResult>, copy: QuoteResult): void {
     source_id: copy.source.id,
     outlet: copy.source.outlet,
     published: copy.source.published,
+    name: sourceName(copy.source),
   };
   for (const e of [entry, ...(copy.also_in ?? [])]) {
     if (e.source_id !== target.result.source.id && !target.alsoIn.some((known) => known.source_id === e.source_id)) target.alsoIn.push(e);

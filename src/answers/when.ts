@@ -12,7 +12,7 @@ import type { DateMention } from '../dates/resolve-dates.ts';
 import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import type { PassageHit } from '../search/passage-index.ts';
 import { stemTerm, tokenize } from '../search/tokenize.ts';
-import { type Answer, type DateDisagreement, type QuoteResult, notFound, quoteOf, dateOfMention } from './answer.ts';
+import { type Answer, type DateDisagreement, type QuoteResult, notFound, quoteOf, dateOfMention, sourceName, sourceRef } from './answer.ts';
 import { pageOf } from './answer-pages.ts';
 import { areCopies, collapseCopies } from './collapse-copies.ts';
 import {
@@ -392,7 +392,12 @@ export function answerWhen(knowledge: Knowledge, query: string, limit = 5, offse
     const byDate = new Map<string, string[]>();
     for (const r of conflicts.flat()) byDate.set(r.date ?? '', [...new Set([...(byDate.get(r.date ?? '') ?? []), r.source.id])]);
     const sides = [...byDate].sort(([, a], [, b]) => b.length - a.length);
-    notes.push(`Sources disagree on the date: ${sides.map(([d, ids]) => `${d} (${ids.join(', ')})`).join(' vs ')}.`);
+    // the sides are named as every attribution names a source (the ids stay in `disagreements`, for scripts)
+    const nameOf = (id: string) => {
+      const source = knowledge.sourceById.get(id);
+      return source ? sourceName(sourceRef(source)) : id;
+    };
+    notes.push(`Sources disagree on the date: ${sides.map(([d, ids]) => `${d} (${ids.map(nameOf).join(', ')})`).join(' vs ')}.`);
     sidesOfDisagreements.push({ sides: sides.map(([date, source_ids]) => ({ date, source_ids })) });
     // keep every side of the disagreement in view: the best result for each date moves into the top three
     for (const date of byDate.keys()) {

@@ -1,17 +1,18 @@
 /**
- * How a source is credited under every quote, in every face of the bot: outlet (or what it retells), authors,
- * publication date with its basis, title.
+ * How a source is credited under every quote, in every face of the bot: what is known of it, and only that — its
+ * outlet (or what it retells), its authors, its publication date with its basis, and its headline or, for a source
+ * with neither outlet nor headline, its opening words. "Unknown outlet" and "no byline" are never shown: a reader
+ * cannot check a quote against a lack.
  *
  * @example
  * attributionLine(ref) // → 'The Associated Press · Colleen Long, Seung Min Kim, Sam Magdy, Julia Frankel · 2023-11-22 (date inferred)'
+ * attributionLine(untitled) // → '2023-10-20'; headingLabel(untitled) // → '“Gaza’s Hamas rulers on Friday released two…”'
  */
-import type { QuoteResult, SourceRef } from '../answers/answer.ts';
+import { creditOf, type QuoteResult, type SourceRef, sourceName } from '../answers/answer.ts';
 
+/** The outlet a source is credited to, as a phrase: see `sourceName` (never "Unknown outlet"). */
 export function outletLabel(source: SourceRef): string {
-  if (source.outlet && source.reports_on) return `${source.outlet}, retelling ${source.reports_on}`;
-  if (source.outlet) return source.outlet;
-  if (source.reports_on) return `Unknown outlet, retelling ${source.reports_on}`;
-  return 'Unknown outlet';
+  return sourceName(source);
 }
 
 export function dateLabel(source: SourceRef): string {
@@ -19,9 +20,21 @@ export function dateLabel(source: SourceRef): string {
   return source.published_basis === 'inferred' ? `${source.published} (date inferred)` : source.published;
 }
 
+/** Credit, authors and date, each only when known (the date always: "date unknown" is itself worth saying). */
 export function attributionLine(source: SourceRef): string {
-  const authors = source.authors.length > 0 ? source.authors.join(', ') : 'no byline';
-  return [outletLabel(source), authors, dateLabel(source)].join(' · ');
+  return [creditOf(source), source.authors.length > 0 ? source.authors.join(', ') : null, dateLabel(source)]
+    .filter((part): part is string => part !== null)
+    .join(' · ');
+}
+
+/**
+ * The source's headline in quotation marks, or, when it has neither headline nor credit, its opening words: what
+ * follows the attribution line so that every source is told apart by something it shows. Null when the credit alone
+ * names it and it has no headline.
+ */
+export function headingLabel(source: SourceRef): string | null {
+  if (source.title) return `“${source.title}”`;
+  return creditOf(source) ? null : `“${source.opening_words}”`;
 }
 
 /** "event date 2023-11-17 (day; “last Friday”)": how the command dated the quote. */
@@ -50,13 +63,13 @@ export function speakerLine(result: QuoteResult): string | null {
  * quote, which the answer shows once. At most `max` are named, so a story republished fifty times stays one line.
  *
  * @example
- * alsoInLine({ ...result, also_in: [{ passage_id: 'r#2', source_id: 'r', outlet: 'Reuters', published: '2023-11-23' }] })
+ * alsoInLine({ ...result, also_in: [{ passage_id: 'r#2', source_id: 'r', outlet: 'Reuters', published: '2023-11-23', name: 'Reuters' }] })
  * // → 'also in: Reuters (2023-11-23)'
  */
 export function alsoInLine(result: QuoteResult, max = 3): string | null {
   const copies = result.also_in ?? [];
   if (copies.length === 0) return null;
-  const named = copies.slice(0, max).map((c) => `${c.outlet ?? c.source_id} (${c.published ?? 'date unknown'})`);
+  const named = copies.slice(0, max).map((c) => `${c.name} (${c.published ?? 'date unknown'})`);
   const more = copies.length - named.length;
   return `also in: ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }

@@ -3,7 +3,7 @@
  * with its attribution and event date, then notes, suggestions and the page position.
  */
 import type { Answer } from '../answers/answer.ts';
-import { alsoInLine, attributionLine, eventDateLine, speakerLine } from './attribution.ts';
+import { alsoInLine, attributionLine, eventDateLine, headingLabel, speakerLine } from './attribution.ts';
 
 export function renderText(answer: Answer, offset = 0): string {
   const lines: string[] = [answer.title];
@@ -15,7 +15,8 @@ export function renderText(answer: Answer, offset = 0): string {
     lines.push('');
     lines.push(`${offset + i + 1}. ${eventDateLine(r) ?? ''}`.trimEnd());
     for (const l of r.quote.split('\n')) lines.push(`   > ${l}`);
-    lines.push(`   — ${attributionLine(r.source)}${r.source.title ? ` · “${r.source.title}”` : ''}`);
+    const heading = headingLabel(r.source);
+    lines.push(`   — ${attributionLine(r.source)}${heading ? ` · ${heading}` : ''}`);
     const extra = [speakerLine(r), alsoInLine(r), r.source.url, `[${r.passage_id}]`].filter(Boolean).join(' · ');
     lines.push(`     ${extra}`);
   });

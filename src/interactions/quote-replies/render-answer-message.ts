@@ -15,8 +15,8 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord-api-types/v10';
-import type { Answer, QuoteResult } from '../../answers/answer.ts';
-import { alsoInLine, attributionLine, eventDateLine, speakerLine } from '../../render/attribution.ts';
+import { type Answer, type QuoteResult, sourceName } from '../../answers/answer.ts';
+import { alsoInLine, attributionLine, eventDateLine, headingLabel, speakerLine } from '../../render/attribution.ts';
 import { embedCharacters, LIMITS, truncate } from '../messages/discord-limits.ts';
 import { NO_MENTIONS } from '../messages/private-reply.ts';
 import { deleteId, pageId, shareId } from './answer-ids.ts';
@@ -66,9 +66,10 @@ export function deleteButtonRow(ownerId: string): Array<APIActionRowComponent<AP
 
 function quoteField(r: QuoteResult, n: number): { name: string; value: string } {
   const date = eventDateLine(r);
-  const name = truncate(`${n}. ${date ?? r.source.title ?? r.source.id}`, LIMITS.fieldName);
+  const name = truncate(`${n}. ${date ?? sourceName(r.source)}`, LIMITS.fieldName);
   const title = r.source.title ? escapeText(r.source.title) : null;
-  const link = title && r.source.url ? `[${title}](${r.source.url})` : title ? `*${title}*` : null;
+  const heading = headingLabel(r.source);
+  const link = title && r.source.url ? `[${title}](${r.source.url})` : title ? `*${title}*` : heading ? escapeText(heading) : null;
   const speaker = speakerLine(r);
   const alsoIn = alsoInLine(r);
   const attribution = `— ${escapeText(attributionLine(r.source))}${link ? ` · ${link}` : ''}${speaker ? ` · ${escapeText(speaker)}` : ''}${alsoIn ? ` · ${escapeText(truncate(alsoIn, ALSO_IN_ROOM))}` : ''}`;

@@ -2,17 +2,22 @@
  * How a source is described on the pages: outlet (and what it retells), byline, publication date and how that date
  * is known, the original address when known. The same facts every quote's attribution gives in Discord, in full.
  */
-import { sourceRef } from '../../answers/answer.ts';
+import { creditOf, openingWords, sourceRef } from '../../answers/answer.ts';
 import type { Source } from '../../corpus/source-schema.ts';
-import { clipAtWord } from '../../text/clip.ts';
 import { outletLabel } from '../attribution.ts';
 import { html, type SafeHtml } from './html.ts';
 
 /**
  * @example
- * outletOf(source) // → 'The Associated Press', or 'Unknown outlet, retelling CNN'
+ * outletOf(source) // → 'The Associated Press', 'retold from CNN', or the headline or opening words in quotation marks
  */
 export const outletOf = (source: Source): string => outletLabel(sourceRef(source));
+
+/**
+ * @example
+ * outletKnown(source) // → 'The Associated Press', 'retold from CNN', or 'not named in the text'
+ */
+export const outletKnown = (source: Source): string => creditOf(sourceRef(source)) ?? 'not named in the text';
 
 /**
  * @example
@@ -58,18 +63,13 @@ export function sourceFacts(source: Source): SafeHtml {
   const url = source.url;
   const original = url ? (isWebUrl(url) ? html`<a href="${url}" rel="noopener noreferrer">${url}</a>` : html`${url}`) : html`not known`;
   return html`<dl class="meta">
-<dt>Outlet</dt><dd dir="auto">${outletOf(source)}</dd>
+<dt>Outlet</dt><dd dir="auto">${outletKnown(source)}</dd>
 <dt>Authors</dt><dd dir="auto">${bylineOf(source)}</dd>
 <dt>Published</dt><dd>${source.published ?? 'unknown'} (${dateKindOf(source)})</dd>
 <dt>How the date is known</dt><dd dir="auto">${dateBasisOf(source)}</dd>
 <dt>Original</dt><dd>${original}</dd>
 <dt>Source id</dt><dd><code>${source.id}</code></dd>
 </dl>`;
-}
-
-/** Words of a text up to about `max` characters, cut at a space, with "…" when cut. */
-function openingWords(text: string, max: number): string {
-  return clipAtWord(text, max, { ellipsis: 'after', dropTrailing: /[,;:]$/ });
 }
 
 /**

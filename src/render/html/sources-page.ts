@@ -7,7 +7,15 @@ import { html } from './html.ts';
 import { renderPage } from './layout.ts';
 import { pager, type PageWindow } from './pager.ts';
 import { sourcePath, SOURCES_PATH } from './page-links.ts';
-import { bylineOf, dateBasisOf, dateKindOf, headingOf, outletOf } from './source-details.ts';
+import { creditOf, sourceRef } from '../../answers/answer.ts';
+import type { Source } from '../../corpus/source-schema.ts';
+import { dateBasisOf, dateKindOf, headingOf } from './source-details.ts';
+
+/** The outlet and byline a source shows, each only when known, then " · " before the date: nothing stands for a lack. */
+function knownCredit(s: Source): string {
+  const parts = [creditOf(sourceRef(s)), s.authors.length > 0 ? s.authors.join(', ') : null].filter((p): p is string => p !== null);
+  return parts.map((p) => `${p} · `).join('');
+}
 
 export const SOURCES_PER_PAGE = 100;
 
@@ -24,7 +32,7 @@ export function renderSourcesPage(knowledge: Knowledge, window: PageWindow): str
   const items = shown.map(
     (s) => html`<li>
 <h2 dir="auto"><a href="${sourcePath(s.id)}">${headingOf(s)}</a></h2>
-<p dir="auto">${outletOf(s)} · ${bylineOf(s)} · <time${s.published ? html` datetime="${s.published}"` : ''}>${s.published ?? 'date unknown'}</time> (${dateKindOf(s)}) · ${passages.get(s.id) ?? 0} passages</p>
+<p dir="auto">${knownCredit(s)}<time${s.published ? html` datetime="${s.published}"` : ''}>${s.published ?? 'date unknown'}</time> (${dateKindOf(s)}) · ${passages.get(s.id) ?? 0} passages</p>
 <details><summary>How the date is known</summary><p dir="auto">${dateBasisOf(s)}</p></details>
 </li>`,
   );

@@ -4,7 +4,7 @@
  * source's words, and the outlet), a sentence several sources carry as one point, and the pairs of points where
  * sources give different days for one event — drawn as a bracket between the two dates.
  */
-import type { QuoteResult, SourceRef } from '../../answers/answer.ts';
+import { openingWords, type QuoteResult, type SourceRef, sourceRef } from '../../answers/answer.ts';
 import { sentenceAt } from '../../answers/excerpt.ts';
 import { timelineOrder } from '../../answers/timeline.ts';
 import { daysApart } from '../../dates/day-count.ts';
@@ -52,13 +52,15 @@ const SAME_EVENT_SHARE = 0.4;
 const NEAR_WORDS = 8;
 
 /**
- * A short credit for a source.
+ * A short credit for a source, by what is known of it: its outlet, "via" the outlet it retells, else its first few
+ * words in quotation marks (never a file id).
  *
  * @example
- * outletOf({ outlet: null, reports_on: 'CNN', id: 'x' } as SourceRef) // → 'via CNN'
+ * outletOf({ outlet: null, reports_on: 'CNN', opening_words: '…' }) // → 'via CNN'
+ * outletOf({ outlet: null, reports_on: null, opening_words: 'Gaza’s Hamas rulers on Friday released two…' }) // → '“Gaza’s Hamas rulers…”'
  */
-export function outletOf(source: Pick<SourceRef, 'outlet' | 'reports_on' | 'id'>): string {
-  return source.outlet ?? (source.reports_on ? `via ${source.reports_on}` : source.id);
+export function outletOf(source: Pick<SourceRef, 'outlet' | 'reports_on' | 'opening_words'>): string {
+  return source.outlet ?? (source.reports_on ? `via ${source.reports_on}` : `“${openingWords(source.opening_words, 20)}”`);
 }
 
 /** Words before a date that belong to it: "on", "in late", "as late as", "earlier this". */
@@ -118,7 +120,7 @@ function pointOf(passage: KnownPassage, date: DateMention): PicturePoint {
     inferred: isInferred(date),
     words: eventWords(sentence, date.text),
     near: wordsNear(sentence, date.text),
-    outlet: outletOf({ outlet: passage.source.outlet, reports_on: passage.source.reports_on ?? null, id: passage.source.id }),
+    outlet: outletOf(sourceRef(passage.source)),
     passageId: passage.id,
     sourceId: passage.source.id,
     copies: 0,

@@ -18,6 +18,7 @@ const source = {
   published_evidence: 'e',
   reports_on: null,
   url: 'https://example.org/a',
+  opening_words: 'W'.repeat(60),
 };
 
 function hugeAnswer(): Answer {

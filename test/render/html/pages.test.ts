@@ -26,7 +26,10 @@ describe('/sources', () => {
     expect(page).toMatch(
       /<details><summary>How the date is known<\/summary><p dir="auto">date inferred: The page&#39;s timestamp template/,
     );
-    expect(page).toContain('Unknown outlet · no byline');
+    // what a source does not show is left out, not stood for by "Unknown outlet · no byline"
+    expect(page).not.toMatch(/Unknown outlet|no byline/);
+    expect(page).toContain('<p dir="auto">retold from CNN · <time datetime="2024-03-22">');
+    expect(page).toMatch(/<p dir="auto"><time datetime="2023-10-20">2023-10-20<\/time>/);
     // a text without a headline goes by its opening words
     expect(page).toContain('Untitled: “US Secretary of State Antony Blinken delivered a stern…”');
   });
