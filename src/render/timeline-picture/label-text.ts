@@ -1,6 +1,7 @@
 /**
  * The words of the picture's labels: dates written for people ("22 Nov 2023", "Nov 2023"), and text cut to the
- * width it has, at a word boundary with "…", measured with the shipped fonts' own widths.
+ * width it has, at a word boundary with "…", measured with the shipped fonts' own widths. A statement's words are
+ * cut only where the cut cannot turn their meaning (`fitStatement`).
  */
 import type { Granularity } from '../../dates/resolve-dates.ts';
 import { textWidth } from './picture-fonts.ts';
@@ -80,4 +81,36 @@ export function wrapText(text: string, maxWidth: number, size: number, bold = fa
   }
   if (line !== '') lines.push(line);
   return lines.map((l) => fitText(l, maxWidth, size, bold));
+}
+
+/** Where a clause ends: after a comma, semicolon, colon, dash or an opening bracket, or before a joining word. */
+const CLAUSE_END = /[,;:—–(](?=\s)|\s(?=(?:and|but|while|whereas|although|though|because|which|who|so)\s)/g;
+/** What a clause cut must not drop: the condition or time bound of what is kept ("…, unless …", "… only if …"). */
+const BOUND_CLAUSE = /^[\s,;:—–(]*(?:unless|until|till|before|after|if|when|once|provided|only|except|not|but not)\b/i;
+/** Words that, cut off, would turn what is kept: a negation, a condition, a time bound, an exception. */
+const MEANING_TURNS = /\b(?:not|no|never|nor|unless|until|till|before|after|if|except|without|only|yet|but|than)\b|n[’']t\b/i;
+
+/**
+ * A statement's words cut to the width they have, so that the label never says less than its source in a way that
+ * turns it: cut at the end of a clause ("Talks continued, and no hostages were to be released before Friday" →
+ * "Talks continued…", never "…and no hostages were to be released"), always with "…"; cut at a word only when
+ * nothing in the words cut off is a negation, condition or time bound; otherwise no words at all (the mark stays,
+ * and the list under the picture gives the whole quote).
+ *
+ * @example
+ * fitStatement('Talks continued, and no hostages were to be released before Friday', 260, 22) // → 'Talks continued…'
+ */
+export function fitStatement(text: string, maxWidth: number, size: number, bold = false): string {
+  if (textWidth(text, size, bold) <= maxWidth) return text;
+  const room = maxWidth - textWidth('…', size, bold);
+  let clause = '';
+  for (const m of text.matchAll(CLAUSE_END)) {
+    const kept = text.slice(0, m.index).replace(/[\s,;:—–(-]+$/, '');
+    if (kept === '' || textWidth(kept, size, bold) > room) break;
+    if (!BOUND_CLAUSE.test(text.slice(m.index))) clause = kept;
+  }
+  if (clause !== '') return `${clause}…`;
+  const cut = fitText(text, maxWidth, size, bold);
+  const kept = cut.replace(/…$/, '');
+  return kept !== '' && !MEANING_TURNS.test(text.slice(kept.length)) ? cut : '';
 }

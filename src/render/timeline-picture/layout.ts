@@ -6,7 +6,7 @@
  * each day is labelled first, spread over the phase, the rest stay unlabelled marks, and the picture says how many
  * were left out. Every text has its box, so tests can check that no two overlap.
  */
-import { fitText, pictureDate, wrapText } from './label-text.ts';
+import { fitStatement, fitText, pictureDate, wrapText } from './label-text.ts';
 import { axisPosition, periodEndOf } from './axis.ts';
 import { labelRows, pointsToLabel } from './label-choice.ts';
 import type { Phase } from './phases.ts';
@@ -111,7 +111,7 @@ function labelTexts(p: PicturePoint, x: number, y: number, right: number): TextI
   const creditText = fitText(credit, Math.min(300, textWidth(credit, LABEL_SIZE)), LABEL_SIZE);
   const creditWidth = textWidth(creditText, LABEL_SIZE);
   const wordsX = x + dateWidth + 14;
-  const words = isolateRtl(fitText(drawable(p.words), right - creditWidth - 16 - wordsX, LABEL_SIZE));
+  const words = isolateRtl(fitStatement(drawable(p.words), right - creditWidth - 16 - wordsX, LABEL_SIZE));
   const items = [textItem(date, x, y, LABEL_SIZE, { bold: true })];
   if (words !== '') items.push(textItem(words, wordsX, y, LABEL_SIZE));
   items.push(textItem(creditText, right, y, LABEL_SIZE, { ink: 'muted', anchor: 'end' }));

@@ -65,16 +65,22 @@ export function outletOf(source: Pick<SourceRef, 'outlet' | 'reports_on' | 'open
 
 /** Words before a date that belong to it: "on", "in late", "as late as", "earlier this". */
 const DATE_LEAD = /(?:\b(?:on|in|by|since|until|as late as|throughout|before|after|early|late|mid|earlier|later|this|last|next)\s+)+$/i;
+/** Leads that make the date a bound or a condition ("before Friday", "not until March"): the date is part of what is said. */
+const BOUND_LEAD = /\b(?:until|till|before|after|not)\b/i;
 
 /**
  * The sentence that gives a date, without the date: what the label says happened.
  *
  * @example
  * eventWords('On Wednesday, Israel’s war cabinet signed off.', 'On Wednesday') // → 'Israel’s war cabinet signed off'
+ * eventWords('No hostages were to be released before Friday.', 'Friday') // → 'No hostages were to be released before Friday'
  */
 export function eventWords(sentence: string, dateText: string): string {
   const at = dateText === '' ? -1 : sentence.indexOf(dateText);
-  const without = at < 0 ? sentence : `${sentence.slice(0, at).replace(DATE_LEAD, '')} ${sentence.slice(at + dateText.length)}`;
+  const lead = at < 0 ? '' : (DATE_LEAD.exec(sentence.slice(0, at))?.[0] ?? '');
+  // "no hostages were to be released before Friday" without "before Friday" says the opposite: such a date stays
+  const without =
+    at < 0 || BOUND_LEAD.test(lead) ? sentence : `${sentence.slice(0, at).replace(DATE_LEAD, '')} ${sentence.slice(at + dateText.length)}`;
   const words = without
     .replace(/\s+/g, ' ')
     .replace(/\s+([,.;:!?])/g, '$1')
