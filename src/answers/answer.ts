@@ -4,6 +4,7 @@
  */
 import type { Source } from '../corpus/source-schema.ts';
 import { clipAtWord } from '../text/clip.ts';
+import { dateDisplay } from '../dates/date-display.ts';
 import type { DateMention, Granularity } from '../dates/resolve-dates.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { SpeakerAttribution } from '../entities/speakers.ts';
@@ -45,6 +46,8 @@ export interface QuoteResult {
   /** The event date the command resolved, YYYY-MM-DD (first day of the period for coarser granularity). */
   date?: string;
   granularity?: Granularity;
+  /** The date as people read it, as precise as it is known: "2023-11-22", "week of 20 Nov 2023", "October 2023", "2023". */
+  date_display?: string;
   /**
    * The words that give the date, and where they stand: in the quote itself, in the paragraph before it, in the
    * article's opening paragraph (the day an undated early paragraph reports), or nowhere in the text: `publication`
@@ -166,16 +169,6 @@ export interface QuotedPassage {
 export type QuoteFields = Partial<Omit<QuoteResult, 'passage_id' | 'source'>>;
 
 /**
- * A passage as a quote result, the one way every command builds one: the passage's words (all of them unless `quote`
- * gives an excerpt), its id, its source's attribution and a score of 1 unless `score` says otherwise, then whatever
- * else the command adds — a date, a speaker, topics, its own ranking fields — in the order given (the order of the
- * JSON). So an answer's attribution is always the passage's own source, made the same way.
- *
- * @example
- * quoteOf(passage) // → { quote: passage.text, passage_id: passage.id, source: sourceRef(passage.source), score: 1 }
- * quoteOf(passage, { quote: excerpt(passage, [0]), score: 0.8, speaker }) // → the same, cut, scored, with a speaker
- */
-/**
  * The date fields of a quote dated by a mention in the text, `where` says which text: the quote's own, the paragraph
  * before, the opening paragraph. One place, so every command says alike when a year was inferred.
  *
@@ -196,8 +189,34 @@ export function dateOfMention(
   };
 }
 
+/**
+ * A passage as a quote result, the one way every command builds one: the passage's words (all of them unless `quote`
+ * gives an excerpt), its id, its source's attribution and a score of 1 unless `score` says otherwise, then whatever
+ * else the command adds — a date, a speaker, topics, its own ranking fields — in the order given (the order of the
+ * JSON). So an answer's attribution is always the passage's own source, made the same way.
+ *
+ * @example
+ * quoteOf(passage) // → { quote: passage.text, passage_id: passage.id, source: sourceRef(passage.source), score: 1 }
+ * quoteOf(passage, { quote: excerpt(passage, [0]), score: 0.8, speaker }) // → the same, cut, scored, with a speaker
+ */
 export function quoteOf<Fields extends QuoteFields>(passage: QuotedPassage, fields: Fields = {} as Fields): QuoteResult & Fields {
-  const { quote = passage.text, score = 1, ...rest } = fields;
+  const { quote = passage.text, score = 1, ...given } = fields;
+  // a dated quote carries its date as people read it, whichever command dated it
+  const display = given.date && given.granularity && !given.date_display ? dateDisplay(given.date, given.granularity) : null;
+  // …placed right after the granularity, as the JSON reads
+  const rest =
+    display === null
+      ? given
+      : Object.fromEntries(
+          Object.entries(given).flatMap(([k, v]) =>
+            k === 'granularity'
+              ? [
+                  [k, v],
+                  ['date_display', display],
+                ]
+              : [[k, v]],
+          ),
+        );
   return { quote, passage_id: passage.id, source: sourceRef(passage.source), score, ...rest } as QuoteResult & Fields;
 }
 

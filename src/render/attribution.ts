@@ -37,7 +37,7 @@ export function headingLabel(source: SourceRef): string | null {
   return creditOf(source) ? null : `“${source.opening_words}”`;
 }
 
-/** "event date 2023-11-17 (day; “last Friday”)": how the command dated the quote. */
+/** "event date 2023-11-17 (day; “last Friday”)", "event date October 2023 (“in October”)": how the command dated the quote. */
 export function eventDateLine(result: QuoteResult): string | null {
   if (!result.date) return null;
   if (result.date_basis === 'publication') return `reported on ${result.date} (the article’s date: the quote gives none)`;
@@ -49,7 +49,13 @@ export function eventDateLine(result: QuoteResult): string | null {
   }[result.date_basis ?? 'quote'];
   const from = result.date_text ? `; “${result.date_text}”${where}` : '';
   const year = result.year_inferred ? '; the year inferred: its article shows none' : '';
-  return `event date ${result.date} (${result.granularity ?? 'day'}${from}${year})`;
+  // a month, a week or a year is shown as what it is ("October 2023"), never as its first day with a note
+  const granularity = result.granularity ?? 'day';
+  if (granularity !== 'day') {
+    const words = `${from.replace(/^; /, '')}${year}`;
+    return `event date ${result.date_display ?? result.date}${words ? ` (${words.replace(/^; /, '')})` : ''}`;
+  }
+  return `event date ${result.date} (day${from}${year})`;
 }
 
 /** "“…,” Netanyahu said": who speaks in the quote. */

@@ -34,7 +34,18 @@ describe('a passage as a quote result', () => {
 
   it('adds what the command adds after the attribution, in the order given, as the JSON shows it', () => {
     const r = quoteOf(passage, { date: '2025-02-10', granularity: 'day', date_text: 'on Monday', date_basis: 'quote', topics: ['ratio'] });
-    expect(Object.keys(r)).toEqual(['quote', 'passage_id', 'source', 'score', 'date', 'granularity', 'date_text', 'date_basis', 'topics']);
+    expect(Object.keys(r)).toEqual([
+      'quote',
+      'passage_id',
+      'source',
+      'score',
+      'date',
+      'granularity',
+      'date_display',
+      'date_text',
+      'date_basis',
+      'topics',
+    ]);
   });
 
   it('keeps a command’s own fields for its ranking', () => {

@@ -19,12 +19,15 @@ export const TIMELINE_ALT =
   'The dated events of the talks on a time axis, grouped into phases; the list below gives every dated statement in words.';
 
 function entry(r: QuoteResult) {
-  const how = r.granularity && r.granularity !== 'day' ? ` (${r.granularity})` : '';
+  // a month, week or year shown as what it is; its machine-readable form as precise as it is
+  const shown = r.date_display ?? r.date ?? '';
+  const machine =
+    r.granularity === 'year' ? (r.date ?? '').slice(0, 4) : r.granularity === 'month' ? (r.date ?? '').slice(0, 7) : (r.date ?? '');
   const words = r.date_text ? html` · “${r.date_text}”` : '';
   const year = r.year_inferred ? ' · the year inferred: its article shows none' : '';
   const also = alsoInLine(r);
   return html`<li>
-<p><time datetime="${r.date ?? ''}">${r.date ?? ''}</time>${how}${words}${year}</p>
+<p><time datetime="${machine}">${shown}</time>${words}${year}</p>
 <blockquote dir="auto">${r.quote}</blockquote>
 <p dir="auto">— <a href="${passagePath(r.passage_id)}">${outletLabel(r.source)}, ${dateLabel(r.source)}</a>${also ? html` <span class="also">${also}</span>` : ''}</p>
 </li>`;

@@ -42,15 +42,16 @@ interface PageLike {
 }
 
 /**
- * A page as it was recorded: without the fields the JSON contract gained after the recording (each source's
- * `opening_words`, each `also_in` entry's `name`), which describe the same sources and change no ranking. Every
+ * A page as it was recorded: without the fields the JSON contract gained after the recording (a dated quote's
+ * `date_display`, each source's `opening_words`, each `also_in` entry's `name`), which describe the same sources and change no ranking. Every
  * field the recording had is still compared.
  */
 function asRecorded(page: PageLike): PageLike {
   const copy = structuredClone(page) as PageLike & {
-    results: Array<{ source?: { opening_words?: string }; also_in?: Array<{ name?: string }> }>;
+    results: Array<{ date_display?: string; source?: { opening_words?: string }; also_in?: Array<{ name?: string }> }>;
   };
   for (const r of copy.results) {
+    delete r.date_display;
     if (r.source) delete r.source.opening_words;
     for (const a of r.also_in ?? []) delete a.name;
   }

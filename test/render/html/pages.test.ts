@@ -113,7 +113,11 @@ describe('/timeline', () => {
   it('lists the dated statements in date order, each linking to its passage in its article', () => {
     const page = renderTimelinePage(k, { page: 1, picture: false });
     const first = timelineOrder(k)[0]!;
-    expect(page).toContain(`<time datetime="${first.date.iso}">${first.date.iso}</time>`);
+    // the first statement is a year ("in 2012"): shown as the year, never as its first day with a note
+    expect(first.date.granularity).toBe('year');
+    expect(page).toContain(`<time datetime="${first.date.iso.slice(0, 4)}">${first.date.iso.slice(0, 4)}</time>`);
+    expect(page).toContain('<time datetime="2023-10">October 2023</time>');
+    expect(page).not.toMatch(/\((?:year|month|week)\)/);
     expect(page).toContain(`<a href="${passagePath(first.passage.id).replace(/&/g, '&amp;')}">`);
     const dates = [...page.matchAll(/<time datetime="([\d-]+)">/g)].map((m) => m[1]!);
     expect(dates).toEqual([...dates].sort());
