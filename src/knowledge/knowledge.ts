@@ -280,7 +280,7 @@ export function buildKnowledge(corpus: Corpus): Knowledge {
   const index = new PassageIndex(passages.map((p) => indexedPassage(p, entityById, merged.discoveredIds)));
   const passageById = new Map(passages.map((p) => [p.id, p]));
   const position = new Map(passages.map((p, i) => [p.id, i]));
-  const evidence = yearEvidence(index, passageById, wordStats, passages.length, merged.statedRoles, entityById);
+  const evidence = yearEvidence({ index, passageById, wordStats, passages, statedRoles: merged.statedRoles, entityById });
   for (const { source, passages: split } of bySource) {
     if (source.published !== null) continue;
     const inferred = inferSourceYear(source.id, split, evidence);
@@ -306,20 +306,15 @@ export function buildKnowledge(corpus: Corpus): Knowledge {
  * search, the sources' publication dates, the word counts and the titles the sources give people.
  */
 export function yearEvidence(
-  index: PassageIndex,
-  passageById: ReadonlyMap<string, KnownPassage>,
-  wordStats: WordStats,
-  passageCount: number,
-  statedRoles: ReadonlyMap<string, readonly DiscoveredRole[]>,
-  entityById: ReadonlyMap<string, Entity>,
+  k: Pick<Knowledge, 'index' | 'passageById' | 'wordStats' | 'passages' | 'statedRoles' | 'entityById'>,
 ): YearEvidence {
   return {
-    nameOf: (id) => entityById.get(id)?.name ?? id,
-    find: (query) => index.find(query),
-    publishedOf: (id) => passageById.get(id)?.source.published ?? null,
-    df: wordStats.df,
-    passageCount,
-    statedRoles,
+    nameOf: (id) => k.entityById.get(id)?.name ?? id,
+    find: (query) => k.index.find(query),
+    publishedOf: (id) => k.passageById.get(id)?.source.published ?? null,
+    df: k.wordStats.df,
+    passageCount: k.passages.length,
+    statedRoles: k.statedRoles,
   };
 }
 

@@ -65,14 +65,7 @@ export function updateKnowledge(knowledge: Knowledge, change: CorpusChange, corp
   };
   // everything that can fail (a source that will not split) is done before anything shared is touched
   // a source without a publication date has its yearless dates placed in the year the rest of the corpus suggests
-  const evidence = yearEvidence(
-    knowledge.index,
-    knowledge.passageById,
-    knowledge.wordStats,
-    knowledge.passages.length,
-    knowledge.statedRoles,
-    knowledge.entityById,
-  );
+  const evidence = yearEvidence(knowledge);
   const fresh = new Map(
     change.added.map((s) => {
       const split = splitIntoPassages(s);

@@ -11,14 +11,7 @@ import { answerWho } from '../../src/answers/who.ts';
 import { foundBy, fuseRankings, plainFloor } from '../../src/answers/recall-floor.ts';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { buildKnowledge } from '../../src/knowledge/knowledge.ts';
-import { emptyCorpus, isVerbatim, testArticle, writeSource } from '../helpers/corpus.ts';
-
-/** An article whose text dates nothing: a wire copy kept without its date line. */
-function undatedArticle(id: string, body: string): string {
-  return testArticle(id, body)
-    .replace(/published: .*/, 'published: null')
-    .replace(/published_basis: .*/, 'published_basis: { kind: unknown, evidence: "the text gives no date" }');
-}
+import { emptyCorpus, isVerbatim, testArticle, undatedArticle, writeSource } from '../helpers/corpus.ts';
 
 const dir = emptyCorpus();
 writeSource(

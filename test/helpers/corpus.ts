@@ -72,3 +72,10 @@ export function testArticle(id: string, body: string, published = '2025-01-16'):
     '',
   ].join('\n');
 }
+
+/** An article whose text dates nothing and that has no publication date: a wire copy kept without its date line. */
+export function undatedArticle(id: string, body: string): string {
+  return testArticle(id, body)
+    .replace(/published: .*/, 'published: null')
+    .replace(/published_basis: .*/, 'published_basis: { kind: unknown, evidence: "the text gives no date" }');
+}

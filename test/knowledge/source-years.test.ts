@@ -13,27 +13,9 @@ import { inferSourceYear } from '../../src/knowledge/source-years.ts';
 import { updateKnowledge } from '../../src/knowledge/update-knowledge.ts';
 import { splitIntoPassages } from '../../src/passages/passage.ts';
 import { renderText } from '../../src/render/render-text.ts';
-import { emptyCorpus, testArticle, writeSource } from '../helpers/corpus.ts';
+import { emptyCorpus, testArticle, undatedArticle, writeSource } from '../helpers/corpus.ts';
 
-/** An article as a wire service sends it: no headline, no byline, no publication date. */
-function yearlessArticle(id: string, body: string): string {
-  return [
-    '---',
-    `id: ${id}`,
-    'title: null',
-    'outlet: null',
-    'authors: []',
-    'published: null',
-    'published_basis: { kind: unknown, evidence: "the dateline gives a day but no year" }',
-    'language: en',
-    '---',
-    '',
-    body,
-    '',
-  ].join('\n');
-}
-
-const WIRE = yearlessArticle(
+const WIRE = undatedArticle(
   'wire-harbor-summit',
   [
     'US President Tom Ardent praised the mediators after the harbor summit in Aqaba, where the ceasefire plan was signed.',
@@ -77,14 +59,7 @@ describe('the year of a source that shows none', () => {
   it('says what the year was inferred from', () => {
     const source = knowledge.sourceById.get('wire-harbor-summit');
     if (!source) throw new Error('no source');
-    const evidence = yearEvidence(
-      knowledge.index,
-      knowledge.passageById,
-      knowledge.wordStats,
-      knowledge.passages.length,
-      knowledge.statedRoles,
-      knowledge.entityById,
-    );
+    const evidence = yearEvidence(knowledge);
     const inferred = inferSourceYear(source.id, splitIntoPassages(source), evidence);
     expect(inferred?.year).toBe(2026);
     expect(inferred?.evidence).toMatch(/Tom Ardent is called US President in sources from 2026/);
@@ -116,7 +91,7 @@ describe('no year is given when the corpus cannot say', () => {
   });
 
   it('the evidence never places a page before a full date it gives itself', () => {
-    const later = yearlessArticle(
+    const later = undatedArticle(
       'wire-looking-back',
       [
         'US President Maria Lane recalled the hostage talks in Doha that began on March 3, 2027.',
