@@ -1,4 +1,5 @@
-/** `/help` — what the bot is and what each command does. */
+/** `/help` — a member's guide: what the bot is, each command with one example, and the tips of each face. */
+import { corpusCoverage } from '../src/answers/answer.ts';
 import { defineCommand } from '../src/commands/define-command.ts';
 
 export default defineCommand({
@@ -13,11 +14,26 @@ export default defineCommand({
     found: true,
     results: [],
     total: 0,
-    notes: [
-      `Every answer is a verbatim quote from news reporting with its source (outlet, authors, date). ${ctx.knowledge.corpus.sources.length} sources, ${ctx.knowledge.passages.length} passages.`,
-      'Dates marked "inferred" were reasoned from the text, not stated by the source. Sources that disagree are shown side by side.',
-      ...ctx.commands.map((c) => `/${c.name}${c.primary ? ` <${c.primary}>` : ''}: ${c.description}`),
-    ],
+    notes: [],
     suggestions: [],
+    guide: {
+      intro: [
+        'Every answer is a verbatim quote from news reporting, with its source: outlet, authors, date.',
+        corpusCoverage(ctx.knowledge),
+        'A date marked "inferred" was reasoned from the text; sources that disagree are shown side by side.',
+      ],
+      commands: ctx.commands.map((c) => ({
+        usage: `/${c.name}${c.primary ? ` <${c.primary}>` : ''}`,
+        description: c.description,
+        example: c.example ? `/${c.name} ${c.example}` : null,
+      })),
+      tips: [
+        { face: 'console', text: 'Type a question without a command to search the sources for it.' },
+        { face: 'console', text: '/more shows the next page of the last answer; /quit (or Ctrl-D) leaves.' },
+        { face: 'discord', text: 'Answers are shown to you alone: "Post in channel" shares one, and ◀ ▶ page through it.' },
+        { face: 'discord', text: '/faq finds the moderators’ answers to common questions.' },
+        { face: 'discord', text: 'On any message, Apps → "Find sources" looks up quotes for what it claims.' },
+      ],
+    },
   }),
 });

@@ -13,5 +13,6 @@ export default defineCommand({
     }),
   },
   primary: 'text',
+  example: 'kicked out of Doha',
   handle: ({ text }, ctx) => answerSearch(ctx.knowledge, text, ctx.page.limit, ctx.page.offset),
 });

@@ -8,6 +8,7 @@ export default defineCommand({
   description: 'Show a source: outlet, authors, date and how the date is known (empty: list the sources).',
   options: { id: stringOption({ description: 'A source id or passage id, as shown under a quote', maxLength: 100, autocomplete: true }) },
   primary: 'id',
+  example: 'ap-how-the-hostage-deal-came-about',
   handle: ({ id }, ctx) => answerSource(ctx.knowledge, id ?? null, ctx.page.limit, ctx.page.offset),
   autocomplete: (_option, typed, ctx) => choicesMatching([...ctx.knowledge.sourceById.keys()], typed),
 });

@@ -13,6 +13,7 @@ export default defineCommand({
     }),
   },
   primary: 'topic',
+  example: 'hostages',
   handle: ({ topic }, ctx) => answerTerms(ctx.knowledge, topic ?? null, ctx.page.limit, ctx.page.offset),
   autocomplete: (_option, typed) => choicesMatching(['final deal', ...TERM_TOPIC_NAMES.map((t) => t.label)], typed),
 });

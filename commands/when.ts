@@ -11,6 +11,7 @@ export default defineCommand({
     event: stringOption({ description: 'The event: "Raanans freed", "war cabinet approval" (empty: the timeline)', autocomplete: true }),
   },
   primary: 'event',
+  example: 'Raanans freed',
   handle: ({ event }, ctx) =>
     event
       ? answerWhen(ctx.knowledge, event, ctx.page.limit, ctx.page.offset)

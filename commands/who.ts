@@ -15,6 +15,7 @@ export default defineCommand({
     }),
   },
   primary: 'name',
+  example: 'Qatari prime minister',
   handle: ({ name }, ctx) => answerWho(ctx.knowledge, name, ctx.page.limit, ctx.page.offset),
   autocomplete: (_option, typed, ctx) => entityChoices(ctx.knowledge, typed),
 });

@@ -74,6 +74,16 @@ export interface EntitySummary {
   description: string;
 }
 
+/**
+ * A member's guide to the bot, for `/help`: what it is, each command with what it answers and one example, and the
+ * tips of each face (the console's `/more` and `/quit`, Discord's buttons). Each face lays out the same guide.
+ */
+export interface Guide {
+  intro: string[];
+  commands: Array<{ usage: string; description: string; example: string | null }>;
+  tips: Array<{ face: 'console' | 'discord'; text: string }>;
+}
+
 export interface Answer {
   command: string;
   query: string | null;
@@ -87,6 +97,8 @@ export interface Answer {
   /** Plain statements the bot makes about the results, never quotes: sources that disagree, how a date was read. */
   notes: string[];
   suggestions: string[];
+  /** `/help`: the member's guide, laid out by each face. */
+  guide?: Guide;
   entity?: EntitySummary;
   /** For a FAQ entry: the moderators' own answer text (not a quote) and the entry number. */
   faq?: { id: number; answer: string };
@@ -235,9 +247,59 @@ export function speakerOf(knowledge: Knowledge, s: SpeakerAttribution): QuoteRes
 }
 
 /** An answer with nothing to quote: says so, and offers what is close. */
-export function notFound(command: string, query: string | null, title: string, suggestions: string[], note?: string): Answer {
-  const notes = [...(note ? [note] : []), ...(query !== null && writtenMostlyOutsideLatin(query) ? [NOT_ENGLISH_HINT] : [])];
+export function notFound(
+  command: string,
+  query: string | null,
+  title: string,
+  suggestions: string[],
+  note?: string,
+  knowledge?: Knowledge,
+): Answer {
+  const notes = [
+    ...(note ? [note] : []),
+    ...(knowledge ? [corpusCoverage(knowledge)] : []),
+    // what to do about it comes last
+    ...(query !== null && writtenMostlyOutsideLatin(query) ? [NOT_ENGLISH_HINT] : []),
+  ];
   return { command, query, title, found: false, results: [], total: 0, notes, suggestions };
+}
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const dayInWords = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTH_NAMES[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`;
+
+/**
+ * What the corpus covers, said when a question finds nothing: how many sources, and the span of their publication
+ * dates, so a member can tell "the talks never did that" from "the corpus does not reach that far".
+ *
+ * @example
+ * corpusCoverage(knowledge) // → 'The corpus holds 5 sources, published from 20 October 2023 to 22 March 2024.'
+ */
+export function corpusCoverage(knowledge: Knowledge): string {
+  const sources = knowledge.corpus.sources;
+  const dates = sources.flatMap((s) => (s.published ? [s.published] : [])).sort();
+  const count = `${sources.length.toLocaleString('en-US')} source${sources.length === 1 ? '' : 's'}`;
+  const [first, last] = [dates[0], dates[dates.length - 1]];
+  const undated = sources.length - dates.length;
+  const span =
+    first && last
+      ? first === last
+        ? `, published on ${dayInWords(first)}`
+        : `, published from ${dayInWords(first)} to ${dayInWords(last)}`
+      : '';
+  return `The corpus holds ${count}${span}${undated > 0 && dates.length > 0 ? ` (${undated} with no date)` : ''}.`;
 }
 
 /** Said when a question in another script found nothing: the words it searched for are not the sources' words. */

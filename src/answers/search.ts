@@ -100,6 +100,7 @@ export function answerSearch(knowledge: Knowledge, query: string, limit = 5, off
       title,
       long ? [] : suggestionsFor(knowledge, query),
       long ? 'No quote found for that text.' : `No quote found for "${query}".`,
+      knowledge,
     );
   }
   // quotes are built for the page and the margin copies are looked for in; the other hits are only counted

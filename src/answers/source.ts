@@ -5,9 +5,11 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { type Answer, notFound, quoteOf } from './answer.ts';
 import { pageOf } from './answer-pages.ts';
+import { excerpt } from './excerpt.ts';
 
 export function answerSource(knowledge: Knowledge, id: string | null, limit = 5, offset = 0): Answer {
   const wanted = (id ?? '').trim().replace(/#\d+$/, '');
+  if (wanted === '') return sourceList(knowledge, limit, offset);
   const source = knowledge.sourceById.get(wanted);
   if (!source) {
     const ids = [...knowledge.sourceById.keys()];
@@ -34,4 +36,26 @@ export function answerSource(knowledge: Knowledge, id: string | null, limit = 5,
     limit,
     offset,
   );
+}
+
+/**
+ * `/source` with no id: every source, newest first (those without a date last), each as its opening passage with its
+ * attribution — what it is called by what it shows, its date, its id to ask for — so a member picks one by what they
+ * recognise, not by a file id.
+ *
+ * @example
+ * answerSource(knowledge, null).results[0]?.source.id // → the newest source's id
+ */
+function sourceList(knowledge: Knowledge, limit: number, offset: number): Answer {
+  const sources = [...knowledge.corpus.sources].sort(
+    (a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.id.localeCompare(b.id),
+  );
+  const results = sources.flatMap((s) => {
+    const first = knowledge.passageById.get(`${s.id}#1`);
+    return first ? [quoteOf(first, { quote: excerpt(first, [0]) })] : [];
+  });
+  const notes = [
+    `${sources.length} source${sources.length === 1 ? '' : 's'} in the corpus, newest first: ask /source <id> for one source's passages.`,
+  ];
+  return pageOf(knowledge, { command: 'source', query: null, title: 'Sources', notes }, results, limit, offset);
 }

@@ -335,6 +335,7 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
       `Terms: ${label}`,
       TERM_TOPIC_NAMES.map((t) => t.label),
       `No stated terms found about "${label}".`,
+      knowledge,
     );
   }
   const notes: string[] = [];

@@ -380,7 +380,7 @@ export function answerWhen(knowledge: Knowledge, query: string, limit = 5, offse
   // copies giving the same date are one result, before the top results are compared for disagreements
   let scored = [...collapseCopies(knowledge, fused)];
   if (scored.length === 0) {
-    return notFound('when', query, `When: ${query}`, suggestionsFor(knowledge, query), `No quote found for "${query}".`);
+    return notFound('when', query, `When: ${query}`, suggestionsFor(knowledge, query), `No quote found for "${query}".`, knowledge);
   }
   const notes: string[] = [];
   const sidesOfDisagreements: DateDisagreement[] = [];

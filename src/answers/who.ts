@@ -169,7 +169,7 @@ export function answerWho(knowledge: Knowledge, query: string, limit = 5, offset
         offset,
       );
     }
-    return notFound('who', query, `Who: ${query}`, closest, `No one in the corpus matches "${query}".`);
+    return notFound('who', query, `Who: ${query}`, closest, `No one in the corpus matches "${query}".`, knowledge);
   }
   const entity = top.entity;
   const heldBy = holderNote(query.trim(), holders);

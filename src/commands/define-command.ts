@@ -164,6 +164,8 @@ export interface Command<O extends Options> {
   options: O;
   /** The option that takes the rest of a console line ("/who McGurk" → name = "McGurk"). */
   primary?: keyof O & string;
+  /** What `/help` shows as an example of the primary option ("Qatari prime minister" for `/who`). */
+  example?: string;
   handle(input: OptionValues<O>, ctx: CommandContext): Answer;
   /** False for a command that only describes the bot: it does not count against the per-user cooldown. */
   cooldown?: false;
@@ -176,6 +178,7 @@ export interface AnyCommand {
   description: string;
   options: Options;
   primary?: string;
+  example?: string;
   cooldown?: false;
   handle(input: Record<string, unknown>, ctx: CommandContext): Answer;
   autocomplete?(option: string, typed: string, ctx: Pick<CommandContext, 'knowledge'>): string[];
@@ -203,6 +206,7 @@ export function defineCommand<O extends Options>(command: Command<O>): AnyComman
     description: command.description,
     options: command.options,
     ...(command.primary ? { primary: command.primary } : {}),
+    ...(command.example ? { example: command.example } : {}),
     ...(command.cooldown === false ? { cooldown: false } : {}),
     handle(input, ctx) {
       const parsed = parseOptions(command.options, input);

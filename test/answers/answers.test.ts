@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/answers/answer.ts';
+import { type Answer, corpusCoverage } from '../../src/answers/answer.ts';
 import { answerSearch } from '../../src/answers/search.ts';
 import { answerTerms } from '../../src/answers/terms.ts';
 import { answerTimeline } from '../../src/answers/timeline.ts';
@@ -153,5 +153,33 @@ describe('/source', () => {
     const a = answerSource(knowledge, 'ap-how-the-hostage-deal-came-about#12');
     expect(a.results[0]?.source.authors).toContain('Colleen Long');
     expect(a.notes[0]).toMatch(/inferred/);
+  });
+
+  it('with no id, lists every source once, newest first, each by its opening passage and attribution', () => {
+    const a = answerSource(knowledge, null, 20);
+    expect(a.found).toBe(true);
+    const ids = a.results.map((r) => r.source.id);
+    expect(new Set(ids)).toEqual(new Set(knowledge.corpus.sources.map((s) => s.id)));
+    expect(ids).toHaveLength(knowledge.corpus.sources.length);
+    const dates = a.results.map((r) => r.source.published ?? '');
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(a.results.every((r) => r.passage_id === `${r.source.id}#1`)).toBe(true);
+    expectVerbatim(a);
+    expect(a.notes[0]).toMatch(/^5 sources in the corpus, newest first/);
+  });
+});
+
+describe('an answer that finds nothing', () => {
+  it('says what the corpus covers, on every quote command', () => {
+    const coverage = 'The corpus holds 5 sources, published from 20 October 2023 to 22 March 2024.';
+    expect(corpusCoverage(knowledge)).toBe(coverage);
+    for (const a of [
+      answerSearch(knowledge, 'xylophone quartet'),
+      answerWhen(knowledge, 'xylophone quartet'),
+      answerWho(knowledge, 'Xylophonia Quartetti'),
+    ]) {
+      expect(a.found, a.command).toBe(false);
+      expect(a.notes, a.command).toContain(coverage);
+    }
   });
 });

@@ -15,7 +15,7 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord-api-types/v10';
-import { type Answer, type QuoteResult, sourceName } from '../../answers/answer.ts';
+import { type Answer, type Guide, type QuoteResult, sourceName } from '../../answers/answer.ts';
 import { alsoInLine, attributionLine, eventDateLine, headingLabel, speakerLine } from '../../render/attribution.ts';
 import { embedCharacters, LIMITS, truncate } from '../messages/discord-limits.ts';
 import { NO_MENTIONS } from '../messages/private-reply.ts';
@@ -91,6 +91,7 @@ export function renderAnswerMessage(answer: Answer, options: RenderOptions): Ans
   if (answer.faq) description.push(escapeText(answer.faq.answer));
   if (answer.entity)
     description.push(`**${escapeText(answer.entity.roles.join('; ') || answer.entity.kind)}** — ${escapeText(answer.entity.description)}`);
+  if (answer.guide) description.push(...guideLines(answer.guide));
   for (const note of answer.notes) description.push(`*${escapeText(note)}*`);
   if (!answer.found && answer.suggestions.length > 0)
     description.push(`Try: ${answer.suggestions.map((s) => `\`${s.replace(/`/g, "'")}\``).join(' · ')}`);
@@ -146,4 +147,17 @@ export function renderAnswerMessage(answer: Answer, options: RenderOptions): Ans
     components: [...actions, ...(links ? [links] : [])],
     allowed_mentions: NO_MENTIONS,
   };
+}
+
+/** `/help` on Discord: the introduction, each command in bold with an example in code, then Discord's own tips. */
+function guideLines(guide: Guide): string[] {
+  return [
+    ...guide.intro.map(escapeText),
+    '',
+    ...guide.commands.map(
+      (c) => `**${escapeText(c.usage)}** — ${escapeText(c.description)}${c.example ? ` e.g. \`${c.example.replace(/`/g, "'")}\`` : ''}`,
+    ),
+    '',
+    ...guide.tips.filter((t) => t.face === 'discord').map((t) => escapeText(t.text)),
+  ];
 }

@@ -41,15 +41,20 @@ interface PageLike {
   results: ReadonlyArray<{ passage_id: string; score: number }>;
 }
 
+/** The note an answer that finds nothing gained after the recording: what the corpus covers (`corpusCoverage`). */
+const COVERAGE_NOTE = /^The corpus holds /;
+
 /**
- * A page as it was recorded: without the fields the JSON contract gained after the recording (a dated quote's
- * `date_display`, each source's `opening_words`, each `also_in` entry's `name`), which describe the same sources and change no ranking. Every
- * field the recording had is still compared.
+ * A page as it was recorded: without what answers gained after the recording — a dated quote's `date_display`, each
+ * source's `opening_words`, each `also_in` entry's `name`, the coverage note of an answer that finds nothing — which
+ * describe the same sources and change no ranking. Every field and note the recording had is still compared.
  */
 function asRecorded(page: PageLike): PageLike {
   const copy = structuredClone(page) as PageLike & {
+    notes?: string[];
     results: Array<{ date_display?: string; source?: { opening_words?: string }; also_in?: Array<{ name?: string }> }>;
   };
+  if (copy.notes) copy.notes = copy.notes.filter((n) => !COVERAGE_NOTE.test(n));
   for (const r of copy.results) {
     delete r.date_display;
     if (r.source) delete r.source.opening_words;
