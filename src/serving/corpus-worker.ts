@@ -225,6 +225,22 @@ export function warmCorpusReader(): void {
 }
 
 /**
+ * Stops the reload worker, when nothing watches the corpus any more: an idle worker thread does not hold the process,
+ * but its message port does, so a console that ends with `/quit` would otherwise never exit. The next reload starts
+ * another.
+ *
+ * @example
+ * stopCorpusReader(); // the process can end
+ */
+export function stopCorpusReader(): void {
+  const stopping = reader;
+  reader = null;
+  if (!stopping) return;
+  stopping.stopped = true;
+  void stopping.close();
+}
+
+/**
  * Reads the corpus in a worker thread (see `readCorpus`): resolves with what it read, or rejects with a CorpusError
  * (the message as on this thread) or an Error saying what went wrong. When a full build is due (`request.entities`
  * is not the corpus's), it is made in a worker of its own, which ends with it and gives its memory back; `report`

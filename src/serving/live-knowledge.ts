@@ -35,6 +35,7 @@ import {
   readCorpusInWorker,
   rememberFingerprints,
   sourceFingerprints,
+  stopCorpusReader,
   warmCorpusReader,
 } from './corpus-worker.ts';
 import { KnowledgeCacheError, loadKnowledge, openCachedKnowledge } from './knowledge-cache.ts';
@@ -273,6 +274,7 @@ export class LiveKnowledge implements KnowledgeProvider {
     return () => {
       this.watcher?.close();
       this.watcher = null;
+      stopCorpusReader();
     };
   }
 }
