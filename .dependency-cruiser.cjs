@@ -6,7 +6,7 @@
  */
 const LAYERS = [
   // 0. foundations: nothing of the domain
-  ['src/text', 'src/logging', 'src/config', 'src/search', 'src/errors'],
+  ['src/text', 'src/lexicon', 'src/logging', 'src/config', 'src/search', 'src/errors'],
   // 1. the corpus on disk: source files, their schema, loading, writing
   ['src/corpus'],
   // 2. text analysis: what a text says (dates, passages, people and roles) and how a raw page becomes a source

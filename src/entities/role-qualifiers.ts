@@ -14,7 +14,7 @@ import type { Entity } from '../corpus/entity-schema.ts';
 import { expandAbbreviations, synonymsOf } from '../search/synonyms.ts';
 import { isStopWord, stemTerm, tokenize } from '../search/tokenize.ts';
 import { ROLE_HEADS } from './name-words.ts';
-import { placeForms } from './places.ts';
+import { placeForms } from '../lexicon/places.ts';
 
 /** Words that rank a role without saying whose it is: "senior Hamas leader" is asked of Hamas's leader. */
 const RANKING_WORDS = new Set(

@@ -310,7 +310,8 @@ export function yearEvidence(
 ): YearEvidence {
   return {
     nameOf: (id) => k.entityById.get(id)?.name ?? id,
-    find: (query) => k.index.find(query),
+    // the source's own rarest words, not a member's: no synonyms
+    find: (query) => k.index.find(query, { synonyms: false }),
     publishedOf: (id) => k.passageById.get(id)?.source.published ?? null,
     df: k.wordStats.df,
     passageCount: k.passages.length,

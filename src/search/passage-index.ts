@@ -46,6 +46,11 @@ export interface FindOptions {
    * for the tests and the benchmark that hold the two to the same answers.
    */
   engine?: 'lean' | 'minisearch';
+  /**
+   * false: the words given and no synonyms — for searching with a text's own words (how alike two sources are), where
+   * a dictionary's other words would only blur the likeness. Default true: a member's words also find their synonyms.
+   */
+  synonyms?: boolean;
 }
 
 /** More distinct content words than this and the text is read as a message, by its key claims. */
@@ -264,7 +269,8 @@ export class PassageIndex {
    * exact one.
    */
   private findWords(words: string[], groups: string[][], options: FindOptions, fast: boolean): PassageHit[] {
-    const synonyms = synonymsOf(words).flatMap((s) => tokenize(s));
+    const withSynonyms = options.synonyms !== false;
+    const synonyms = withSynonyms ? synonymsOf(words).flatMap((s) => tokenize(s)) : [];
     // which words and groups each term the index may report stands for, worked out once for all the hits
     const wordsOfTerm = new Map<string, number[]>();
     const groupsOfSynonym = new Map<string, number[]>();
@@ -276,7 +282,7 @@ export class PassageIndex {
     for (const [i, w] of words.entries()) for (const f of [w, stemTerm(w)]) note(wordsOfTerm, f, i);
     const groupsOfWord = words.map((w) => groups.flatMap((g, i) => (g.includes(w) ? [i] : [])));
     for (const [i, g] of groups.entries()) {
-      for (const t of g.flatMap((w) => synonymsOf([w]).flatMap((x) => tokenize(x))))
+      for (const t of withSynonyms ? g.flatMap((w) => synonymsOf([w]).flatMap((x) => tokenize(x))) : [])
         for (const f of [t, stemTerm(t)]) note(groupsOfSynonym, f, i);
     }
     // hits that matched the same terms (the lean search gives them one list) share their coverage and words

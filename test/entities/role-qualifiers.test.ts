@@ -1,7 +1,7 @@
 /** Whose role a role question asks about: a country, a body or a person, and the forms a country is named in. */
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../src/corpus/entity-schema.ts';
-import { placeForms } from '../../src/entities/places.ts';
+import { placeForms } from '../../src/lexicon/places.ts';
 import { qualifiersMet, roleQualifiers } from '../../src/entities/role-qualifiers.ts';
 
 const person = (name: string, ...titles: string[]): Entity => ({

@@ -3,12 +3,13 @@
  * ranks only the page it shows"), with the recall floor of 05278fe, for every question terms-ranking.test.ts asks, on
  * the bundled corpus and on a synthetic one of 6,000 passages. That algorithm was kept in the repository as
  * test/answers/reference/terms-before.ts until commit a3f584f; this script extracts that commit into a temporary folder
- * and runs its code and its corpus there, so the file comes out byte for byte the same whatever src/ has become.
+ * and runs its code and its corpus there with today's vocabulary (`VOCABULARY`), so the file comes out byte for byte
+ * the same whatever else src/ has become.
  *
  *   npx tsx test/answers/golden/make-terms-before.ts [out.json]
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -43,6 +44,11 @@ const TOPICS = [
   'red lines',
 ];
 const SYNTHETIC = { passages: 6000, seed: 2 };
+/**
+ * The files that decide which words a query also looks for, copied from the working tree over the old commit's: the
+ * ranking recorded is the old one, the words it ranks by are today's (WordNet's synonyms came after the commit).
+ */
+const VOCABULARY = ['src/search/synonyms.ts', 'src/lexicon'];
 
 // the little of the old code's types this script reads
 interface Passage {
@@ -86,6 +92,8 @@ const tree = mkdtempSync(join(tmpdir(), 'talks-terms-before-'));
 try {
   execFileSync('sh', ['-c', 'git -C "$1" archive "$2" | tar -x -C "$3"', 'sh', root, COMMIT, tree]);
   symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'));
+  // the vocabulary is today's: the file records how /terms ranked, and which words count as synonyms is not that
+  for (const path of VOCABULARY) cpSync(join(root, path), join(tree, path), { recursive: true });
   const load = async <T>(path: string) => (await import(pathToFileURL(join(tree, path)).href)) as T;
   const { loadCorpus } = await load<{ loadCorpus: (dir: string) => Corpus }>('src/corpus/load-corpus.ts');
   const { buildKnowledge } = await load<{ buildKnowledge: (corpus: Corpus) => Knowledge }>('src/knowledge/knowledge.ts');
