@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { COMMANDS } from '../../commands/index.ts';
 import type { LiveKnowledge, ReloadResult } from '../serving/live-knowledge.ts';
-import { ConsoleSession } from './console-session.ts';
+import { wrapLine } from '../text/wrap.ts';
+import { ConsoleSession, type Screen } from './console-session.ts';
 
 /**
  * The line the console prints after a reload.
@@ -28,6 +29,27 @@ export function reloadNotice(result: ReloadResult): string | null {
 }
 
 /**
+ * What the terminal behind `output` shows, read at every answer so that a resized window is followed: its width and
+ * height, and bold where it has colours (not when NO_COLOR is set or TERM is dumb). Output that is not a terminal (a
+ * pipe, a file) gets plain, unwrapped text.
+ */
+export function screenOf(output: NodeJS.WritableStream): Screen {
+  const tty = output as NodeJS.WriteStream;
+  if (tty.isTTY !== true) return {};
+  return {
+    get width() {
+      return tty.columns > 0 ? tty.columns : undefined;
+    },
+    get rows() {
+      return tty.rows > 0 ? tty.rows : undefined;
+    },
+    get bold() {
+      return tty.hasColors?.() ?? false;
+    },
+  };
+}
+
+/**
  * The console's prompt loop. `/timeline` (and `/when` across several dates) writes the timeline picture to
  * `pictureFile`, DATA_DIR/timeline.png by default, and says where.
  */
@@ -38,14 +60,16 @@ export async function runRepl(
   watchOptions: { debounceMs?: number; pollMs?: number } = {},
   pictureFile: string = join(process.env.DATA_DIR ?? 'data', 'timeline.png'),
 ): Promise<void> {
-  const session = new ConsoleSession(live, COMMANDS, 'text', undefined, pictureFile);
+  const screen = screenOf(output);
+  const session = new ConsoleSession(live, COMMANDS, 'text', undefined, pictureFile, screen);
   const interactive = (input as NodeJS.ReadStream).isTTY === true;
   const rl = createInterface({ input, output, terminal: interactive, crlfDelay: Infinity });
   const knowledge = live.current();
-  output.write(
-    `talks-bot console — ${knowledge.corpus.sources.length} sources, ${knowledge.passages.length} passages.\n` +
-      `Type /help, /who McGurk, /when Raanan release, /terms, /search communications cell; /more for the next page; /quit to leave.\n`,
-  );
+  const banner = [
+    `talks-bot console — ${knowledge.corpus.sources.length} sources, ${knowledge.passages.length} passages.`,
+    'Type /help, /who McGurk, /when Raanan release, /terms, /search communications cell; /more for the next page; /quit to leave.',
+  ];
+  output.write(`${banner.flatMap((line) => wrapLine(line, screen.width)).join('\n')}\n`);
   const stopWatching = live.watch({
     ...watchOptions,
     onReload: (result) => {
