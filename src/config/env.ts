@@ -146,6 +146,28 @@ export function readDiscordEnv(env: NodeJS.ProcessEnv): DiscordEnv {
 }
 
 /**
+ * The console's own settings (`npm start` without a token): the read-only pages on WEB_PORT, on this machine only
+ * unless WEB_HOST says otherwise, so a newcomer sees them without a Discord application. PUBLIC_URL is read only to
+ * say, when it is set without WEB_PORT, that no pages are served.
+ */
+export const ConsoleEnvSchema = z.object({
+  PUBLIC_URL: DiscordEnvSchema.shape.PUBLIC_URL,
+  WEB_PORT: DiscordEnvSchema.shape.WEB_PORT,
+  WEB_HOST: z.string().min(1).default('127.0.0.1'),
+});
+
+export type ConsoleEnv = z.infer<typeof ConsoleEnvSchema>;
+
+/**
+ * @example
+ * readConsoleEnv({ WEB_PORT: '8081' }) // → { WEB_PORT: 8081, WEB_HOST: '127.0.0.1' }
+ * readConsoleEnv({ WEB_PORT: 'eighty' }) // throws ConfigError: invalid settings: WEB_PORT …
+ */
+export function readConsoleEnv(env: NodeJS.ProcessEnv): ConsoleEnv {
+  return readEnv(ConsoleEnvSchema, env);
+}
+
+/**
  * @example
  * readHttpEnv({ DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_PUBLIC_KEY: 'abc' })
  * // throws ConfigError: invalid settings: DISCORD_PUBLIC_KEY must be the application's public key: 64 hex characters …
