@@ -48,6 +48,10 @@ blockquote{margin:.35rem 0;padding-left:.75rem;border-left:3px solid var(--line)
 time{font-weight:600;font-variant-numeric:tabular-nums;white-space:nowrap}
 figure{margin:1rem 0}
 figure img{display:block;max-width:100%;height:auto;border:1px solid var(--line);border-radius:6px}
+.picture{width:min(calc(100vw - 2rem),87.5rem);margin-left:calc(50% - min(50vw - 1rem,43.75rem));overflow-x:auto}
+.picture img{max-width:none;width:100%;min-width:56rem}
+figcaption{font-size:.95rem;margin-top:.35rem}
+main section h2{position:sticky;top:0;background:var(--bg);padding:.35rem 0;margin-bottom:0}
 .pager{display:flex;gap:1rem;justify-content:space-between;margin:1rem 0}
 footer{border-top:1px solid var(--line);margin-top:2rem;padding-top:.75rem;padding-bottom:1.5rem;font-size:.9rem}
 `.trim();

@@ -1,18 +1,25 @@
 /**
  * `/timeline`: the picture of the talks (when the bot has one to serve) and every dated statement in date order,
  * each with the sentence that gives the date, its source and a link to the passage in its article. The list is
- * the `/timeline` command's own answer (copies shown once), a page of entries at a time.
+ * the `/timeline` command's own answer (copies shown once), a page of entries at a time, under a heading for each
+ * month (or year, for statements dated only by their year), so a reader can see where in the story a page is and
+ * skim to a month.
+ *
+ * The picture is a link to itself at full size; on a wide screen it spreads beyond the text column, and on a phone
+ * it keeps a readable size and scrolls sideways in its frame, rather than shrinking its labels to nothing.
  */
 import { answerTimeline } from '../../answers/timeline.ts';
 import type { QuoteResult } from '../../answers/answer.ts';
 import type { Knowledge } from '../../knowledge/knowledge.ts';
+import { dateDisplay } from '../../dates/date-display.ts';
 import { alsoInLine, dateLabel, outletLabel } from '../attribution.ts';
 import { html } from './html.ts';
 import { renderPage } from './layout.ts';
 import { pager, type PageWindow } from './pager.ts';
 import { passagePath, TIMELINE_PATH, TIMELINE_PNG_PATH } from './page-links.ts';
 
-export const ENTRIES_PER_PAGE = 100;
+/** Entries on a page: a month or two of the talks at a time, a page a reader can scroll through on a phone. */
+export const ENTRIES_PER_PAGE = 30;
 
 /** The picture's text alternative: what it shows, since the list below says each point in words. */
 export const TIMELINE_ALT =
@@ -45,11 +52,41 @@ export interface TimelinePageOptions extends PageWindow {
 export function renderTimelinePage(knowledge: Knowledge, options: TimelinePageOptions): string {
   const answer = answerTimeline(knowledge, ENTRIES_PER_PAGE, (options.page - 1) * ENTRIES_PER_PAGE);
   const picture =
-    options.picture && options.page === 1 ? html`<figure><img src="${TIMELINE_PNG_PATH}" alt="${TIMELINE_ALT}"></figure>` : '';
+    options.picture && options.page === 1
+      ? html`<figure class="picture">
+<a href="${TIMELINE_PNG_PATH}"><img src="${TIMELINE_PNG_PATH}" alt="${TIMELINE_ALT}"></a>
+<figcaption><a href="${TIMELINE_PNG_PATH}">Open the picture at full size</a></figcaption>
+</figure>`
+      : '';
+  const sections = sectionsOf(answer.results).map(
+    ([heading, entries]) => html`<section>
+<h2>${heading}</h2>
+<ol class="timeline">${entries.map(entry)}</ol>
+</section>`,
+  );
   const main = html`<h1>Timeline of the talks</h1>
 <p class="lede">${answer.total} dated statements, earliest first. ${answer.notes.join(' ')}</p>
 ${picture}
-<ol class="timeline">${answer.results.map(entry)}</ol>
+${sections}
 ${pager(TIMELINE_PATH, options.page, answer.total, ENTRIES_PER_PAGE)}`;
   return renderPage({ title: 'Timeline', section: 'timeline', main });
+}
+
+/**
+ * The entries of a page under their headings, in order: a statement dated to a day, a week or a month goes under its
+ * month ("November 2023"), one dated only by its year under the year ("2012").
+ *
+ * @example
+ * sectionsOf(results).map(([heading]) => heading) // → ['2012', 'October 2023', 'November 2023']
+ */
+export function sectionsOf(results: readonly QuoteResult[]): Array<[string, QuoteResult[]]> {
+  const sections: Array<[string, QuoteResult[]]> = [];
+  for (const r of results) {
+    const iso = r.date ?? '';
+    const heading = r.granularity === 'year' ? iso.slice(0, 4) : dateDisplay(iso.slice(0, 7), 'month');
+    const last = sections[sections.length - 1];
+    if (last && last[0] === heading) last[1].push(r);
+    else sections.push([heading, [r]]);
+  }
+  return sections;
 }

@@ -18,7 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningWebServer, startWebServer } from '../../../src/delivery/web/web-server.ts';
 import { fixedKnowledge } from '../../../src/serving/live-knowledge.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
-import { contextUrl } from '../../../src/render/html/page-links.ts';
+import { contextUrl, TIMELINE_PNG_PATH } from '../../../src/render/html/page-links.ts';
+import { renderTimelinePng } from '../../../src/render/timeline-picture/index.ts';
 import { bundledKnowledge } from '../../helpers/corpus.ts';
 import { ARABIC, HOSTILE_ID, hostileKnowledge } from '../../render/html/hostile-corpus.ts';
 
@@ -105,7 +106,11 @@ describe.skipIf(!executablePath && !inCi)('the pages in a real browser (headless
       );
     mkdirSync(OUTPUT, { recursive: true });
     console.log(`screenshots of the pages: ${OUTPUT}`);
-    web = await startWebServer({ site: { knowledge: fixedKnowledge(bundledKnowledge()) }, logger: createLogger('silent'), port: 0 });
+    web = await startWebServer({
+      site: { knowledge: fixedKnowledge(bundledKnowledge()), timelinePng: renderTimelinePng },
+      logger: createLogger('silent'),
+      port: 0,
+    });
     hostile = await startWebServer({
       site: { knowledge: fixedKnowledge(hostileKnowledge().knowledge) },
       logger: createLogger('silent'),
@@ -186,10 +191,33 @@ describe.skipIf(!executablePath && !inCi)('the pages in a real browser (headless
           expect(await seriousViolations(page)).toEqual([]);
           await shot('quote-in-context');
 
-          // the timeline, then one of its statements followed to its passage
+          // the timeline: its picture readable and a link to itself at full size, its statements under month headings
           await page.goto(`${web.url}/timeline`);
           expect(await seriousViolations(page)).toEqual([]);
+          await page.evaluate(`document.querySelector('.picture img').decode()`);
           await shot('timeline');
+          expect(await page.locator(`.picture a[href="${TIMELINE_PNG_PATH}"]`).count()).toBe(2);
+          const picture = await page.evaluate<{ shown: number; natural: number; frame: number; column: number }>(`(() => {
+            const img = document.querySelector('.picture img');
+            return {
+              shown: img.getBoundingClientRect().width,
+              natural: img.naturalWidth,
+              frame: document.querySelector('.picture').clientWidth,
+              column: document.querySelector('main').clientWidth,
+            };
+          })()`);
+          // the picture's labels at no less than 60 % of their size: wider than the text column on a wide screen,
+          // in a frame that scrolls sideways on a phone, never wider than the window
+          expect(picture.shown / picture.natural).toBeGreaterThanOrEqual(0.6);
+          expect(picture.frame).toBeLessThanOrEqual(device.viewport.width);
+          if (size.name === 'desktop') expect(picture.shown).toBeGreaterThan(picture.column);
+          const headings = await page.locator('main section h2').allInnerTexts();
+          expect(headings.length).toBeGreaterThan(1);
+          for (const heading of headings)
+            expect(heading).toMatch(
+              /^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December) )?\d{4}$/,
+            );
+          expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(device.viewport.width);
           const link = page.locator('ol.timeline li a').nth(3);
           const href = (await link.getAttribute('href')) ?? '';
           await link.click();

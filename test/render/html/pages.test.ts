@@ -124,7 +124,19 @@ describe('/timeline', () => {
     expect(page).not.toContain('<img');
   });
 
-  it('shows the picture, described in words, when the bot serves one', () => {
-    expect(renderTimelinePage(k, { page: 1, picture: true })).toContain(`<figure><img src="/timeline.png" alt="${TIMELINE_ALT}"></figure>`);
+  it('shows the picture, described in words, as a link to itself at full size, when the bot serves one', () => {
+    const page = renderTimelinePage(k, { page: 1, picture: true });
+    expect(page).toContain(`<a href="/timeline.png"><img src="/timeline.png" alt="${TIMELINE_ALT}"></a>`);
+    expect(page).toContain('<figcaption><a href="/timeline.png">Open the picture at full size</a></figcaption>');
+    expect(renderTimelinePage(k, { page: 1, picture: false })).not.toContain('<figure');
+  });
+
+  it('puts the statements under a heading for each month, or the year when that is all they give', () => {
+    const page = renderTimelinePage(k, { page: 1, picture: false });
+    const headings = [...page.matchAll(/<h2>([^<]+)<\/h2>/g)].map((m) => m[1]);
+    expect(headings.length).toBeGreaterThan(1);
+    expect(new Set(headings).size).toBe(headings.length);
+    for (const h of headings) expect(h).toMatch(/^(?:[A-Z][a-z]+ )?\d{4}$/);
+    expect(headings[0]).toBe('2012');
   });
 });
