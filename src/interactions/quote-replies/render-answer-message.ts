@@ -1,7 +1,7 @@
 /**
  * Renders an Answer as a Discord message in the API's own JSON: one embed whose fields are the quotes (a quote
- * block, then its attribution), the role line for `/who`, the bot's notes, a footer with the source ids and the
- * page; buttons for the previous and next page, "Post in channel" on private answers and "Delete" on shared ones.
+ * block, then its attribution), the role line for `/who`, the bot's notes, a footer with how many sources the
+ * quotes come from and the page; buttons for the previous and next page, "Post in channel" on private answers and "Delete" on shared ones.
  * Quotes and queries are markdown-escaped and `allowed_mentions` is empty, so nothing in a quote can ping anyone.
  * With PUBLIC_URL, a second row links each quote to its context on the bot's pages (context-links.ts).
  */
@@ -96,16 +96,19 @@ export function renderAnswerMessage(answer: Answer, options: RenderOptions): Ans
   if (!answer.found && answer.suggestions.length > 0)
     description.push(`Try: ${answer.suggestions.map((s) => `\`${s.replace(/`/g, "'")}\``).join(' · ')}`);
   if (options.sharedBy) description.push(sharedByLine(options.sharedBy));
-  const ids = [...new Set(answer.results.map((r) => r.passage_id))];
   const paged = answer.total > answer.results.length;
   const page = paged ? ` · ${offset + 1}–${offset + answer.results.length} of ${answer.total}` : '';
+  // what a member reads at the foot: how many sources the quotes come from and where the page stands; the passage
+  // ids stay in the JSON and in each quote's context link, for the scripts and moderators that need them
+  const sources = new Set(answer.results.map((r) => r.source.id)).size;
+  const from = sources > 0 ? `Quotes from ${sources} source${sources === 1 ? '' : 's'}` : '';
   // a paged answer's footer ends with a short query, so its buttons work after a restart or on another process
   const asked = paged && answer.query ? queryFooterLine(answer.query) : '';
   const embed: APIEmbed = {
     title: truncate(escapeText(answer.title), LIMITS.embedTitle),
     color: COLOR,
     fields: answer.results.slice(0, LIMITS.fields).map((r, i) => quoteField(r, offset + i + 1)),
-    footer: { text: `${truncate(`${ids.join(' · ')}${page}`, LIMITS.footer - asked.length) || 'talks-bot'}${asked}` },
+    footer: { text: `${truncate(`${from}${page}`.replace(/^ · /, ''), LIMITS.footer - asked.length) || 'talks-bot'}${asked}` },
   };
   const titleUrl = embedUrlFor(answer, options.publicUrl);
   if (titleUrl) embed.url = titleUrl;

@@ -111,7 +111,9 @@ describe('the bot on Discord (loopback fake)', () => {
     expect(embed?.description).toContain('White House Middle East coordinator');
     expect(embed?.fields?.[0]?.value).toMatch(/^> The cell to communicate with Hamas was established by Brett McGurk/);
     expect(embed?.fields?.[0]?.value).toContain('— The Associated Press · Colleen Long');
-    expect(embed?.footer?.text).toContain('ap-how-the-hostage-deal-came-about#10');
+    // the foot says how many sources the quotes come from; passage ids are for scripts (JSON) and context links
+    expect(embed?.footer?.text).toMatch(/^Quotes from \d+ sources?/);
+    expect(embed?.footer?.text).not.toContain('#');
     expect(reply.data?.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(button(reply, 'Post in channel')?.custom_id).toBe('v1|share');
   });

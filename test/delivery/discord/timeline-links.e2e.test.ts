@@ -18,6 +18,7 @@ import { fixedKnowledge } from '../../../src/serving/live-knowledge.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
 import { contextUrl, siteBase, TIMELINE_PATH } from '../../../src/render/html/page-links.ts';
 import { bundledKnowledge } from '../../helpers/corpus.ts';
+import { quotedPassageIds } from '../../helpers/quoted-passages.ts';
 import { APP_ID, buttonClick, FakeDiscord, fakeMessage, type RecordedRequest, slashCommand } from './fake-discord.ts';
 
 const PUBLIC_URL = 'https://talks.example.org';
@@ -27,7 +28,13 @@ const PICTURE_ID = '1200000000000000001';
 type Button = { type: number; style: number; label?: string; custom_id?: string; url?: string; disabled?: boolean };
 interface Shown {
   flags?: number;
-  embeds?: Array<{ title?: string; url?: string; image?: { url: string }; fields?: Array<{ name: string }>; footer?: { text: string } }>;
+  embeds?: Array<{
+    title?: string;
+    url?: string;
+    image?: { url: string };
+    fields?: Array<{ name: string; value?: string }>;
+    footer?: { text: string };
+  }>;
   components?: Array<{ components: Button[] }>;
   attachments?: Array<{ id: string; filename?: string }>;
 }
@@ -56,12 +63,8 @@ function shownAfterEach(requests: readonly RecordedRequest[], clicked: Shown = {
 }
 
 const buttonsOf = (m: Shown) => (m.components ?? []).flatMap((row) => row.components);
-/** The passage ids an answer quotes, in field order, as its footer lists them. */
-const quotedIds = (m: Shown) =>
-  (m.embeds?.[0]?.footer?.text ?? '')
-    .split('\n')[0]!
-    .split(' · ')
-    .filter((s) => s.includes('#'));
+/** The passage ids an answer quotes, in field order, found by the words each field quotes. */
+const quotedIds = (m: Shown) => quotedPassageIds(bundledKnowledge(), m.embeds?.[0]?.fields ?? []);
 
 /** One link button per quote field shown, numbered as the fields are, each to that quote's passage. */
 function expectContextLinks(m: Shown, first: number): void {

@@ -18,6 +18,7 @@ import { fixedKnowledge } from '../../../src/serving/live-knowledge.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
 import { contextUrl } from '../../../src/render/html/page-links.ts';
 import { bundledKnowledge } from '../../helpers/corpus.ts';
+import { quotedPassageIds } from '../../helpers/quoted-passages.ts';
 import {
   APP_ID,
   buttonClick,
@@ -35,7 +36,7 @@ type Button = { type: number; style: number; label?: string; custom_id?: string;
 type Reply = {
   type: number;
   data?: {
-    embeds?: Array<{ url?: string; fields?: Array<{ name: string }>; footer?: { text: string } }>;
+    embeds?: Array<{ url?: string; fields?: Array<{ name: string; value?: string }>; footer?: { text: string } }>;
     components?: Array<{ components: Button[] }>;
     flags?: number;
   };
@@ -50,12 +51,8 @@ const asMessage = (r: Reply) =>
     components: r.data?.components ?? [],
     flags: r.data?.flags ?? 0,
   });
-/** The passage ids an answer quotes, in field order, as its footer lists them. */
-const quotedIds = (r: Reply) =>
-  (r.data?.embeds?.[0]?.footer?.text ?? '')
-    .split('\n')[0]!
-    .split(' · ')
-    .filter((s) => s.includes('#'));
+/** The passage ids an answer quotes, in field order, found by the words each field quotes. */
+const quotedIds = (r: Reply) => quotedPassageIds(bundledKnowledge(), r.data?.embeds?.[0]?.fields ?? []);
 
 async function launch(fake: FakeDiscord, faq: FaqStore, publicUrl?: string): Promise<RunningBot> {
   const env = DiscordEnvSchema.parse({
