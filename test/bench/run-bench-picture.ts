@@ -34,6 +34,7 @@ function syntheticData(count: number): PictureData {
       passageId: `s${i}#1`,
       sourceId: `s${i % 30}`,
       copies: 0,
+      people: [],
     });
   }
   return { title: `${count} synthetic statements`, points, conflicts: [] };

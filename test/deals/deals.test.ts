@@ -11,6 +11,14 @@ describe('deal status', () => {
     expect(statusOf('Mediators put forward a new proposal.')).toBe('proposed');
   });
 
+  it('does not take a hedged agreement for a deal agreed', () => {
+    expect(statusOf('Hamas seemingly agreed to the parameters of a deal, officials said.')).not.toBe('agreed');
+    expect(statusOf('Israel could have agreed to a ceasefire deal within days.')).not.toBe('agreed');
+    expect(statusOf('The sides had reportedly agreed to a truce, but neither confirmed it.')).not.toBe('agreed');
+    // the hedge is on one statement only: another, plain, still counts
+    expect(statusOf('Talks seemingly agreed to a deal stalled; on Friday the sides agreed to a four-day truce.')).toBe('agreed');
+  });
+
   it('does not take agreeing to something else for a deal', () => {
     expect(statusOf('Israel agreed to send a team of negotiators to Qatar.')).not.toBe('agreed');
     expect(statusOf('The Israelis have not yet agreed to consider it.')).not.toBe('agreed');

@@ -3,7 +3,7 @@
  * corpus falls silent for much longer than usual (a gap of more than PHASE_GAP_DAYS, or of more than GAP_FACTOR
  * times the median gap between dated days), and the run-up to each deal the corpus recognises (src/deals/) is cut
  * from the story before it at its widest silence in the month before the agreement. Each phase is named by its
- * dates, the deal it holds, and the names its sentences use most and the other phases least. Too many phases are
+ * dates, the deal it holds, and the people its sentences name most and the other phases least. Too many phases are
  * merged across their shortest gaps, so the picture keeps a readable number of sections.
  */
 import { MS_PER_DAY } from '../../dates/day-count.ts';
@@ -68,27 +68,30 @@ function cutsBeforeDeals(days: readonly number[], deals: readonly PhaseDeal[]): 
   return cuts;
 }
 
-/** Capitalised words inside the sentences (not the first word): the names a phase is about. */
-function namesIn(p: PicturePoint): Set<string> {
-  const words = p.words.split(/\s+/).slice(1);
-  return new Set(
-    words.map((w) => w.replace(/(?:[’']s)?[^\p{L}]*$/u, '').replace(/^[^\p{L}]+/u, '')).filter((w) => /^\p{Lu}\p{Ll}{2,}/u.test(w)),
-  );
-}
-
-/** Per phase, the names most used in it and least in the others (at most two, each in two sentences or more). */
+/**
+ * Per phase, the people its sentences name most and the other phases least (at most two, each named in two sentences
+ * or more), each as the shortest way a sentence writes their name ("Biden", "Sheikh Mohammed"). People only: "Hamas"
+ * or "Qatari" is in every phase of these talks and says nothing of one.
+ */
 function nameThePhases(groups: readonly PicturePoint[][]): string[][] {
+  const shortest = new Map<string, string>();
   const counts = groups.map((g) => {
     const c = new Map<string, number>();
-    for (const p of g) for (const n of namesIn(p)) c.set(n, (c.get(n) ?? 0) + 1);
+    for (const p of g) {
+      for (const person of p.people) {
+        c.set(person.id, (c.get(person.id) ?? 0) + 1);
+        const known = shortest.get(person.id);
+        if (known === undefined || person.name.length < known.length) shortest.set(person.id, person.name);
+      }
+    }
     return c;
   });
   const phasesWith = new Map<string, number>();
-  for (const c of counts) for (const n of c.keys()) phasesWith.set(n, (phasesWith.get(n) ?? 0) + 1);
+  for (const c of counts) for (const id of c.keys()) phasesWith.set(id, (phasesWith.get(id) ?? 0) + 1);
   return counts.map((c) =>
     [...c]
       .filter(([, n]) => n >= 2)
-      .map(([name, n]) => ({ name, weight: n * Math.log(1 + groups.length / (phasesWith.get(name) ?? 1)) }))
+      .map(([id, n]) => ({ name: shortest.get(id) ?? id, weight: n * Math.log(1 + groups.length / (phasesWith.get(id) ?? 1)) }))
       .sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name))
       .slice(0, 2)
       .map((x) => x.name),

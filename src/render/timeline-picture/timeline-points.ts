@@ -30,6 +30,8 @@ export interface PicturePoint {
   sourceId: string;
   /** Other sources that carry the same sentence with the same date. */
   copies: number;
+  /** The people the sentence names (an entity id, and the name as the sentence writes it): what a phase is named by. */
+  people: ReadonlyArray<{ id: string; name: string }>;
 }
 
 /** Two points that date one event on different days. */
@@ -89,6 +91,54 @@ export function eventWords(sentence: string, dateText: string): string {
   return words.charAt(0).toLocaleUpperCase() + words.slice(1);
 }
 
+/** "X said in a report that", "the book quoted Y as saying that": who reports, before what is reported. */
+const REPORTING_FRAME =
+  /^[^"“”]{0,160}?\b(?:said|says|reported|reports|wrote|writes|added|noted|confirmed|announced|stated|told\b[^,;"“”]{1,60}?|as saying)\b[^,;"“”]{0,60}?\bthat\b[\s,]*/i;
+/** Where one clause of a sentence ends and the next begins: the break's text is in neither clause. */
+const CLAUSE_BREAK = /[;:]\s+|,\s+|\s+[—–]\s+|\s+(?:in light of|following|because|while|when|whereas|but)\s+/gi;
+/** A clause a label may be cut down to says at least this many words besides its date. */
+const MIN_CLAUSE_WORDS = 3;
+
+const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+/**
+ * The part of a sentence its date belongs to: without a reporting frame before it ("Writers … said in a report
+ * that, …"), and, where the sentence gives other dates, cut at the clause break between this date and each of them,
+ * so that a sentence dating two things labels each with its own ("aid into Gaza on Saturday morning" / "the
+ * detainees' release on Friday night"). A cut leaves at least MIN_CLAUSE_WORDS words besides the date, or is not made.
+ *
+ * @example
+ * dateClause("Israel allowed aid in on Saturday in light of the detainees' release on Friday", 'on Friday', ['on Saturday'])
+ * // → "the detainees' release on Friday"
+ * dateClause('The report said that talks resumed on Friday', 'on Friday') // → 'talks resumed on Friday'
+ */
+export function dateClause(sentence: string, dateText: string, otherDates: readonly string[] = []): string {
+  let text = sentence;
+  const frame = REPORTING_FRAME.exec(text);
+  const rest = frame ? text.slice(frame[0].length) : '';
+  if (frame && text.indexOf(dateText) >= frame[0].length && wordCount(rest.replace(dateText, ' ')) >= MIN_CLAUSE_WORDS) {
+    text = text.slice(frame[0].length);
+  }
+  const at = dateText === '' ? -1 : text.indexOf(dateText);
+  if (at < 0) return text;
+  const end = at + dateText.length;
+  const breaks = [...text.matchAll(CLAUSE_BREAK)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const enough = (from: number, to: number) => wordCount(`${text.slice(from, at)} ${text.slice(end, to)}`) >= MIN_CLAUSE_WORDS;
+  let [from, to] = [0, text.length];
+  for (const other of otherDates) {
+    const o = other === '' || other === dateText ? -1 : text.indexOf(other);
+    if (o < 0) continue;
+    if (o >= end) {
+      const cut = breaks.find((b) => b.start >= end && b.end <= o && enough(from, b.start));
+      if (cut) to = Math.min(to, cut.start);
+    } else if (o + other.length <= at) {
+      const cut = [...breaks].reverse().find((b) => b.start >= o + other.length && b.end <= at && enough(b.end, to));
+      if (cut) from = Math.max(from, cut.end);
+    }
+  }
+  return text.slice(from, to);
+}
+
 /**
  * The words on either side of a date in its sentence.
  *
@@ -118,18 +168,41 @@ export function wordsNear(sentence: string, dateText: string): string {
 /** A date the text writes out is stated; a weekday or a relative date is worked out from the publication date. */
 const isInferred = (d: Pick<DateMention, 'kind'>) => d.kind === 'weekday' || d.kind === 'relative';
 
-function pointOf(passage: KnownPassage, date: DateMention): PicturePoint {
+/** The other dates the sentence of a date gives, as written: where its label may be cut. */
+function otherDatesOf(passage: KnownPassage, date: DateMention): string[] {
+  const sentence = sentenceAt(passage, date.index);
+  return passage.dates.filter((d) => d !== date && d.text !== date.text && sentenceAt(passage, d.index) === sentence).map((d) => d.text);
+}
+
+/**
+ * The people a passage's sentence names, once each: by the name as the sentence writes it ("Biden"), or by their
+ * full name where the sentence only describes them ("the two detainees").
+ */
+function peopleIn(knowledge: Knowledge, passage: KnownPassage, sentence: number): Array<{ id: string; name: string }> {
+  const seen = new Map<string, string>();
+  for (const m of passage.mentions) {
+    const entity = knowledge.entityById.get(m.entityId);
+    if (sentenceAt(passage, m.start) !== sentence || entity?.kind !== 'person') continue;
+    const name = /^\p{Lu}/u.test(m.text) ? m.text : entity.name;
+    const shorter = seen.get(m.entityId);
+    if (shorter === undefined || name.length < shorter.length) seen.set(m.entityId, name);
+  }
+  return [...seen].map(([id, name]) => ({ id, name }));
+}
+
+function pointOf(knowledge: Knowledge, passage: KnownPassage, date: DateMention): PicturePoint {
   const sentence = passage.sentences[sentenceAt(passage, date.index)]?.text ?? passage.text;
   return {
     iso: date.iso,
     granularity: date.granularity,
     inferred: isInferred(date),
-    words: eventWords(sentence, date.text),
+    words: eventWords(dateClause(sentence, date.text, otherDatesOf(passage, date)), date.text),
     near: wordsNear(sentence, date.text),
     outlet: outletOf(sourceRef(passage.source)),
     passageId: passage.id,
     sourceId: passage.source.id,
     copies: 0,
+    people: peopleIn(knowledge, passage, sentenceAt(passage, date.index)),
   };
 }
 
@@ -189,7 +262,7 @@ export function conflictsAmong(points: readonly PicturePoint[]): DateConflict[] 
  * timelinePictureData(knowledge).points.length // → 40 on the bundled corpus
  */
 export function timelinePictureData(knowledge: Knowledge): PictureData {
-  const points = withoutCopies(timelineOrder(knowledge).map((e) => pointOf(e.passage, e.date)));
+  const points = withoutCopies(timelineOrder(knowledge).map((e) => pointOf(knowledge, e.passage, e.date)));
   return { title: 'Timeline of the talks', points, conflicts: conflictsAmong(points) };
 }
 
@@ -217,12 +290,16 @@ export function answerPictureData(
       iso: r.date,
       granularity: r.granularity,
       inferred: (r.date_basis ?? 'quote') !== 'quote' || (mention ? isInferred(mention) : false),
-      words: eventWords(sentence, r.date_text ?? ''),
+      words: eventWords(
+        dateClause(sentence, r.date_text ?? '', passage && mention ? otherDatesOf(passage, mention) : []),
+        r.date_text ?? '',
+      ),
       near: wordsNear(sentence, r.date_text ?? ''),
       outlet: outletOf(r.source),
       passageId: r.passage_id,
       sourceId: r.source.id,
       copies: r.also_in?.length ?? 0,
+      people: passage && mention ? peopleIn(knowledge, passage, sentenceAt(passage, mention.index)) : [],
     });
   }
   const kept = withoutCopies(points).sort((a, b) => (a.iso < b.iso ? -1 : a.iso > b.iso ? 1 : 0));

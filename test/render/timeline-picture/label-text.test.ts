@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitStatement } from '../../../src/render/timeline-picture/label-text.ts';
 import { textWidth } from '../../../src/render/timeline-picture/picture-fonts.ts';
-import { eventWords } from '../../../src/render/timeline-picture/timeline-points.ts';
+import { dateClause, eventWords } from '../../../src/render/timeline-picture/timeline-points.ts';
 
 const SIZE = 22;
 /** A width that holds `kept` and "…", and not one word more. */
@@ -69,5 +69,46 @@ describe('a clause cut', () => {
     expect(fitStatement(text, roomFor('Aid will flow through Rafah, unless the talks fail, the'), SIZE)).toBe(
       'Aid will flow through Rafah, unless the talks fail…',
     );
+  });
+});
+
+describe('a label is the clause its date belongs to', () => {
+  it('leaves out who reports it: the label is what was reported', () => {
+    expect(
+      dateClause('Writers at the paper said in a joint report that, hours after the attack on Oct. 7, envoys called Doha', 'Oct. 7'),
+    ).toBe('hours after the attack on Oct. 7, envoys called Doha');
+    expect(dateClause('The book quoted a former chief as saying that aid entered Gaza on Saturday', 'on Saturday')).toBe(
+      'aid entered Gaza on Saturday',
+    );
+  });
+
+  it('keeps a reporting frame that leaves too little, or that comes after the date', () => {
+    expect(dateClause('Officials said that on Friday it ended', 'on Friday')).toBe('Officials said that on Friday it ended');
+    expect(dateClause('On Friday the envoy said that talks would go on', 'On Friday')).toBe(
+      'On Friday the envoy said that talks would go on',
+    );
+  });
+
+  it('gives each of two dates in one sentence its own clause', () => {
+    const sentence = "Israel may have allowed aid into Gaza on Saturday morning in light of the captives' release on Friday night";
+    expect(dateClause(sentence, 'on Friday night', ['on Saturday morning'])).toBe("the captives' release on Friday night");
+    expect(dateClause(sentence, 'on Saturday morning', ['on Friday night'])).toBe(
+      'Israel may have allowed aid into Gaza on Saturday morning',
+    );
+  });
+
+  it('cuts no clause that would say less than three words besides its date', () => {
+    expect(dateClause('On Friday, talks resumed in Doha, and on Monday a deal was struck', 'On Friday', ['on Monday'])).toBe(
+      'On Friday, talks resumed in Doha',
+    );
+    expect(dateClause('On Friday, talks resumed, and on Monday a deal was struck', 'On Friday', ['on Monday'])).toBe(
+      'On Friday, talks resumed, and on Monday a deal was struck',
+    );
+    expect(dateClause('On Friday, talks resumed on Monday', 'On Friday', ['on Monday'])).toBe('On Friday, talks resumed on Monday');
+  });
+
+  it('leaves a sentence with one date and no frame as it is', () => {
+    const sentence = 'Hamas released two captives on Friday following Qatari mediation';
+    expect(dateClause(sentence, 'on Friday')).toBe(sentence);
   });
 });

@@ -26,6 +26,9 @@ const GRANULARITIES: Granularity[] = ['day', 'day', 'day', 'day', 'week', 'month
  * @example
  * syntheticPoints(50).length // → 50
  */
+/** Names as sentences write them: short, long, with a particle. */
+const PEOPLE = ['Biden', 'Sheikh Mohammed bin Abdulrahman Al Thani', 'Netanyahu', 'Ronen Bar', 'Khalil al-Hayya'];
+
 export function syntheticPoints(count: number, seed = 12): PicturePoint[] {
   const dice = new Dice(seededRandom(seed));
   const start = Date.parse('2023-10-07');
@@ -48,6 +51,8 @@ export function syntheticPoints(count: number, seed = 12): PicturePoint[] {
       passageId: `synthetic-${i}#1`,
       sourceId: `synthetic-${i % 40}`,
       copies: dice.rand() < 0.1 ? dice.int(1, 4) : 0,
+      // one point in three names somebody, long names among them, without drawing on the dice (the data stays as it was)
+      people: i % 3 === 0 ? [{ id: `person-${i % 5}`, name: PEOPLE[i % 5] ?? '' }] : [],
     };
   });
 }

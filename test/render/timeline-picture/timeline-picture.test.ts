@@ -86,9 +86,10 @@ describe('the timeline picture of the bundled corpus', () => {
   it('groups the points into the phases the data shows, each with its dates and deal', () => {
     expect(texts.filter((t) => /^\d\. /.test(t))).toEqual([
       '1. 2012',
-      '2. Sep 2023 – 23 Oct 2023 · deal agreed Oct · Qatar, Hamas',
-      '3. 10 Nov 2023 – 24 Nov 2023 · deal agreed Nov · Hamas, Qatari',
-      '4. Mar 2024 – week of 25 Mar 2024 · Hamas, Blinken',
+      // no deal in October 2023 ("Hamas seemingly agreed to the parameters of a deal" is not one), and named by people
+      '2. Sep 2023 – 23 Oct 2023 · Judith and Natalie Raanan, Blinken',
+      '3. 10 Nov 2023 – 24 Nov 2023 · deal agreed Nov · Biden, Netanyahu',
+      '4. Mar 2024 – week of 25 Mar 2024 · Blinken',
     ]);
     expect(texts).toContain('42 dated statements from 5 sources, in 4 phases');
   });
@@ -135,6 +136,7 @@ describe('the timeline picture of the bundled corpus', () => {
       passageId: 'x#1',
       sourceId: 'x',
       copies: 0,
+      people: [],
     } as const;
     const svgOf = (mode: 'text' | 'paths') => timelineSvg(layoutTimeline(line, groupPhases([point]), []), mode);
     const [a, b] = [pngjs.PNG.sync.read(svgToPng(svgOf('text'))), pngjs.PNG.sync.read(svgToPng(svgOf('paths')))];
