@@ -20,6 +20,9 @@ import { fixedKnowledge } from '../../../src/serving/live-knowledge.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
 import { contextUrl, TIMELINE_PNG_PATH } from '../../../src/render/html/page-links.ts';
 import { renderTimelinePng } from '../../../src/render/timeline-picture/index.ts';
+import { answerWhen } from '../../../src/answers/when.ts';
+import { renderAnswerMessage } from '../../../src/interactions/quote-replies/render-answer-message.ts';
+import { discordPreview } from '../../helpers/discord-preview.ts';
 import { bundledKnowledge } from '../../helpers/corpus.ts';
 import { ARABIC, HOSTILE_ID, hostileKnowledge } from '../../render/html/hostile-corpus.ts';
 
@@ -145,6 +148,30 @@ describe.skipIf(!executablePath && !inCi)('the pages in a real browser (headless
       await context.close();
     }
   }, 120_000);
+
+  it.each(SIZES.map((s) => [s.name, s] as const))(
+    'a Discord answer, drawn from its JSON as Discord lays it out, %s',
+    async (_name, size) => {
+      const { name, ...device } = size;
+      const context = await browser.newContext({ ...device, colorScheme: 'dark' });
+      const page = await context.newPage();
+      try {
+        const answer = answerWhen(bundledKnowledge(), 'Raanan release');
+        const message = renderAnswerMessage(answer, { offset: 0, private: true, publicUrl: 'https://talks.example.org' });
+        await page.setContent(discordPreview(message));
+        await page.screenshot({ path: join(OUTPUT, `discord-when-raanan-release-${name}.png`), fullPage: true });
+        // what a member reads: the quotes, their sources by name, the foot without passage ids
+        const text = await page.locator('body').innerText();
+        expect(text).toContain(answer.results[0]?.quote.slice(0, 40));
+        expect(text).toMatch(/Quotes from \d+ sources?/);
+        expect(text).not.toMatch(/#\d+\b/);
+        expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(device.viewport.width);
+      } finally {
+        await context.close();
+      }
+    },
+    60_000,
+  );
 
   for (const size of SIZES) {
     for (const scheme of SCHEMES) {
