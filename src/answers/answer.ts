@@ -4,7 +4,7 @@
  */
 import type { Source } from '../corpus/source-schema.ts';
 import { clipAtWord } from '../text/clip.ts';
-import { dateDisplay } from '../dates/date-display.ts';
+import { dateDisplay, dayInWords } from '../dates/date-display.ts';
 import type { DateMention, Granularity } from '../dates/resolve-dates.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { SpeakerAttribution } from '../entities/speakers.ts';
@@ -263,22 +263,6 @@ export function notFound(
   ];
   return { command, query, title, found: false, results: [], total: 0, notes, suggestions };
 }
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const dayInWords = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTH_NAMES[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`;
 
 /**
  * What the corpus covers, said when a question finds nothing: how many sources, and the span of their publication

@@ -3,9 +3,8 @@
  * month as "October 2023", a year as "2023". Every face shows a date this way, so a month is never shown as its first
  * day ("2023-10-01 (month)"); the ISO date (the first day of the period) stays beside it for scripts.
  */
+import { monthName } from './month-names.ts';
 import type { Granularity } from './resolve-dates.ts';
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * @example
@@ -16,9 +15,18 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  */
 export function dateDisplay(iso: string, granularity: Granularity): string {
   const [year = '', month = '1', day = '1'] = iso.split('-');
-  const monthName = MONTHS[Number(month) - 1] ?? month;
   if (granularity === 'year') return year;
-  if (granularity === 'month') return `${monthName} ${year}`;
-  if (granularity === 'week') return `week of ${Number(day)} ${monthName.slice(0, 3)} ${year}`;
+  if (granularity === 'month') return `${monthName(Number(month))} ${year}`;
+  if (granularity === 'week') return `week of ${Number(day)} ${monthName(Number(month), 3)} ${year}`;
   return iso;
+}
+
+/**
+ * A day in words, for sentences the bot writes ("published from 20 October 2023 to 22 March 2024").
+ *
+ * @example
+ * dayInWords('2023-10-20') // → '20 October 2023'
+ */
+export function dayInWords(iso: string): string {
+  return `${Number(iso.slice(8, 10))} ${monthName(Number(iso.slice(5, 7)))} ${iso.slice(0, 4)}`;
 }

@@ -21,6 +21,7 @@
 import * as chrono from 'chrono-node';
 import { type Sentence, splitSentences } from '../text/sentences.ts';
 import { MS_PER_DAY } from './day-count.ts';
+import { MONTH_NAMES } from './month-names.ts';
 
 export type Granularity = 'day' | 'week' | 'month' | 'year';
 
@@ -468,8 +469,6 @@ function bareYears(sentence: string): DateMention[] {
   });
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /**
  * Month names after a word that marks them as months, which chrono drops: it reads "May" only after "in" ("since
  * May", "by May", "early May" give nothing). Found here with their offsets; the caller keeps those chrono missed.
@@ -478,11 +477,11 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  * markedMonthNames('talks stalled since May') // → [{ text: 'May', index: 20, month: 5 }]
  */
 function markedMonthNames(sentence: string): { text: string; index: number; month: number }[] {
-  const pattern = new RegExp(`\\b(?:${MONTH_MARKERS})[\\s-]+(${MONTHS.join('|')})\\b(?![\\s,]*\\d)`, 'gi');
+  const pattern = new RegExp(`\\b(?:${MONTH_MARKERS})[\\s-]+(${MONTH_NAMES.join('|')})\\b(?![\\s,]*\\d)`, 'gi');
   return [...sentence.matchAll(pattern)]
     .map((m) => ({ text: m[1] ?? '', index: (m.index ?? 0) + m[0].length - (m[1]?.length ?? 0) }))
-    .filter(({ text }) => MONTHS.includes(text))
-    .map(({ text, index }) => ({ text, index, month: MONTHS.indexOf(text) + 1 }));
+    .filter(({ text }) => MONTH_NAMES.includes(text))
+    .map(({ text, index }) => ({ text, index, month: MONTH_NAMES.indexOf(text) + 1 }));
 }
 
 /**

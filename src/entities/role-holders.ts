@@ -12,6 +12,7 @@ import type { Entity, Role } from '../corpus/entity-schema.ts';
 import type { EntityMatch } from './resolve-entity.ts';
 import { stemTerm, tokenize } from '../search/tokenize.ts';
 import { ROLE_HEADS } from './name-words.ts';
+import { monthName as nameOfMonth } from '../dates/month-names.ts';
 
 const HEAD_STEMS = new Set([...ROLE_HEADS].map(stemTerm));
 
@@ -23,12 +24,10 @@ export interface Tenure {
   former: boolean;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** "2024-08" → "August 2024"; "2024" → "2024". */
 export function monthName(ym: string): string {
   const [y, m] = ym.split('-');
-  return m ? `${MONTHS[Number(m) - 1] ?? m} ${y}` : (y ?? ym);
+  return m ? `${nameOfMonth(Number(m))} ${y}` : (y ?? ym);
 }
 
 const stems = (text: string) => new Set(tokenize(text).map(stemTerm));

@@ -8,12 +8,7 @@
  * attributionLine(ref) // → 'The Associated Press · Colleen Long, Seung Min Kim, Sam Magdy, Julia Frankel · 2023-11-22 (date inferred)'
  * attributionLine(untitled) // → '2023-10-20'; headingLabel(untitled) // → '“Gaza’s Hamas rulers on Friday released two…”'
  */
-import { creditOf, type QuoteResult, type SourceRef, sourceName } from '../answers/answer.ts';
-
-/** The outlet a source is credited to, as a phrase: see `sourceName` (never "Unknown outlet"). */
-export function outletLabel(source: SourceRef): string {
-  return sourceName(source);
-}
+import { creditOf, type QuoteResult, type SourceRef } from '../answers/answer.ts';
 
 export function dateLabel(source: SourceRef): string {
   if (!source.published) return 'date unknown';

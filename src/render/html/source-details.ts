@@ -2,16 +2,15 @@
  * How a source is described on the pages: outlet (and what it retells), byline, publication date and how that date
  * is known, the original address when known. The same facts every quote's attribution gives in Discord, in full.
  */
-import { creditOf, openingWords, sourceRef } from '../../answers/answer.ts';
+import { creditOf, openingWords, sourceName, sourceRef } from '../../answers/answer.ts';
 import type { Source } from '../../corpus/source-schema.ts';
-import { outletLabel } from '../attribution.ts';
 import { html, type SafeHtml } from './html.ts';
 
 /**
  * @example
  * outletOf(source) // → 'The Associated Press', 'retold from CNN', or the headline or opening words in quotation marks
  */
-export const outletOf = (source: Source): string => outletLabel(sourceRef(source));
+export const outletOf = (source: Source): string => sourceName(sourceRef(source));
 
 /**
  * @example

@@ -9,10 +9,10 @@
  * it keeps a readable size and scrolls sideways in its frame, rather than shrinking its labels to nothing.
  */
 import { answerTimeline } from '../../answers/timeline.ts';
-import type { QuoteResult } from '../../answers/answer.ts';
+import { type QuoteResult, sourceName } from '../../answers/answer.ts';
 import type { Knowledge } from '../../knowledge/knowledge.ts';
 import { dateDisplay } from '../../dates/date-display.ts';
-import { alsoInLine, dateLabel, outletLabel } from '../attribution.ts';
+import { alsoInLine, dateLabel } from '../attribution.ts';
 import { html } from './html.ts';
 import { renderPage } from './layout.ts';
 import { pager, type PageWindow } from './pager.ts';
@@ -36,7 +36,7 @@ function entry(r: QuoteResult) {
   return html`<li>
 <p><time datetime="${machine}">${shown}</time>${words}${year}</p>
 <blockquote dir="auto">${r.quote}</blockquote>
-<p dir="auto">— <a href="${passagePath(r.passage_id)}">${outletLabel(r.source)}, ${dateLabel(r.source)}</a>${also ? html` <span class="also">${also}</span>` : ''}</p>
+<p dir="auto">— <a href="${passagePath(r.passage_id)}">${sourceName(r.source)}, ${dateLabel(r.source)}</a>${also ? html` <span class="also">${also}</span>` : ''}</p>
 </li>`;
 }
 

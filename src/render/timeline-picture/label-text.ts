@@ -3,10 +3,9 @@
  * width it has, at a word boundary with "…", measured with the shipped fonts' own widths. A statement's words are
  * cut only where the cut cannot turn their meaning (`fitStatement`).
  */
+import { monthName as nameOfMonth } from '../../dates/month-names.ts';
 import type { Granularity } from '../../dates/resolve-dates.ts';
 import { textWidth } from './picture-fonts.ts';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
  * A date as the picture writes it, as precise as the source is.
@@ -16,7 +15,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  */
 export function pictureDate(iso: string, granularity: Granularity, withYear = true): string {
   const [year = '', month = '1', day = '1'] = iso.split('-');
-  const monthName = MONTHS[Number(month) - 1] ?? month;
+  const monthName = nameOfMonth(Number(month), 3);
   const tail = withYear ? ` ${year}` : '';
   if (granularity === 'year') return year;
   if (granularity === 'month') return `${monthName}${tail}`;
