@@ -5,7 +5,8 @@
 import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import type { PassageHit } from '../search/passage-index.ts';
 import { type QueryIntent, normaliseQuery } from '../search/query.ts';
-import { contentStems } from '../search/tokenize.ts';
+import { synonymsOf } from '../search/synonyms.ts';
+import { contentStems, isStopWord, stemTerm, tokenize } from '../search/tokenize.ts';
 import { clipAtWord } from '../text/clip.ts';
 import { type Answer, type QuoteResult, notFound, quoteOf, speakerOf } from './answer.ts';
 import { pageOfHits } from './answer-pages.ts';
@@ -25,10 +26,25 @@ function resultOfHit(knowledge: Knowledge, hit: PassageHit, p: KnownPassage): Qu
   });
 }
 
-/** What to suggest when nothing was found: close corpus words and entity names. */
+/**
+ * What to suggest when nothing was found, near the question: the question asked with only the words the sources use
+ * (what kept it from being found was the others), the people and roles whose names are a typo away from a word of
+ * it, and the corpus's own phrases that complete it. Never a name that merely shares a few letters with it: "did the
+ * truce collapse" is not a question about Colleen Long.
+ *
+ * @example
+ * suggestionsFor(knowledge, 'did the truce collapse') // → ['truce'] (the corpus never says "collapse")
+ * suggestionsFor(knowledge, 'Blinkin visit') // → ['Antony Blinken', …]
+ */
 export function suggestionsFor(knowledge: Knowledge, query: string): string[] {
-  const names = knowledge.entities.closest(query, 3).map((e) => e.name);
-  return [...new Set([...names, ...knowledge.index.suggest(query, 5)])].slice(0, 6);
+  const words = tokenize(normaliseQuery(query).text).filter((w) => !isStopWord(w) && w.length >= 3);
+  // a word the sources use, or say in other words ("truce" where they write "cease-fire")
+  const inSources = (w: string) => (knowledge.wordStats.df.get(stemTerm(w)) ?? 0) > 0;
+  const used = words.filter((w) => inSources(w) || synonymsOf([w]).some((s) => tokenize(s).every(inSources)));
+  // only a question mostly about what the sources tell: "Olympic swimming records" is not asked again as "records"
+  const shorter = used.length > 0 && used.length < words.length && used.length * 2 >= words.length ? [used.join(' ')] : [];
+  const names = words.length > 0 ? knowledge.entities.closestAsTyped(words.join(' '), 3).map((e) => e.name) : [];
+  return [...new Set([...shorter, ...names, ...knowledge.index.suggest(query, 5)])].slice(0, 6);
 }
 
 /** A query as a title: a pasted message is shown by its opening words. */

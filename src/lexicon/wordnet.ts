@@ -140,7 +140,14 @@ function sensesOf(lemma: string, pos: PartOfSpeech): { offsets: number[]; tagged
 interface Synset {
   words: string[];
   /** Links as WordNet writes them: "@" a broader synset (hypernym), "~" a narrower one (hyponym), … */
-  links: Array<{ symbol: string; offset: number; pos: PartOfSpeech | null }>;
+  links: Array<{
+    symbol: string;
+    offset: number;
+    pos: PartOfSpeech | null;
+    /** A link between two words (a derivation): their 1-based places in the two synsets; 0 and 0 for whole synsets. */
+    source: number;
+    target: number;
+  }>;
 }
 
 const POS_OF_LETTER: Record<string, PartOfSpeech> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj' };
@@ -174,7 +181,14 @@ function readSynset(offset: number, pos: PartOfSpeech): Synset {
       const links = Number(f[at]);
       for (let i = 0; i < links; i++) {
         const symbol = f[at + 1 + 4 * i] ?? '';
-        synset.links.push({ symbol, offset: Number(f[at + 2 + 4 * i]), pos: POS_OF_LETTER[f[at + 3 + 4 * i] ?? ''] ?? null });
+        const words = f[at + 4 + 4 * i] ?? '0000';
+        synset.links.push({
+          symbol,
+          offset: Number(f[at + 2 + 4 * i]),
+          pos: POS_OF_LETTER[f[at + 3 + 4 * i] ?? ''] ?? null,
+          source: parseInt(words.slice(0, 2), 16) || 0,
+          target: parseInt(words.slice(2, 4), 16) || 0,
+        });
       }
     } catch {
       synset.words = [];
@@ -234,7 +248,8 @@ export function narrowerWords(lemma: string): string[] {
   const out = new Set<string>();
   for (const o of offsets.slice(0, 1)) {
     for (const link of readSynset(o, 'noun').links) {
-      if (link.symbol === '~' && link.pos === 'noun') for (const w of readSynset(link.offset, 'noun').words) out.add(w);
+      if (link.symbol !== '~' || link.pos !== 'noun') continue;
+      for (const w of readSynset(link.offset, 'noun').words) if (isCommonSenseOf(w, 'noun', link.offset)) out.add(w);
     }
   }
   return [...out];
@@ -250,14 +265,41 @@ export function narrowerWords(lemma: string): string[] {
 export function relatedForms(lemma: string, pos: PartOfSpeech, senses = 1): string[] {
   const { offsets } = sensesOf(lemma.toLowerCase().replace(/ /g, '_'), pos);
   const out = new Set<string>();
+  const key = lemma.toLowerCase().replace(/_/g, ' ');
   for (const o of offsets.slice(0, senses)) {
-    for (const link of readSynset(o, pos).links) {
-      if (link.symbol !== '+' || link.pos === null) continue;
-      // a derivation link names one word of each synset (source/target); the whole synset is its meaning
-      for (const w of readSynset(link.offset, link.pos).words) out.add(w);
+    const synset = readSynset(o, pos);
+    const place = synset.words.indexOf(key) + 1;
+    for (const link of synset.links) {
+      // a derivation joins one word of each synset: the lemma's own, to the word it derives
+      if (link.symbol !== '+' || link.pos === null || (link.source !== 0 && link.source !== place)) continue;
+      const words = readSynset(link.offset, link.pos).words;
+      for (const w of link.target === 0 ? words : [words[link.target - 1] ?? '']) if (w !== '') out.add(w);
     }
   }
   out.delete(lemma);
+  return [...out];
+}
+
+/** How many of a word's own senses a synonym's shared meaning must be among (its commonest first). */
+export const OWN_SENSES = 3;
+
+/** True when the synset at `offset` is among the first OWN_SENSES senses of `word` as that part of speech. */
+function isCommonSenseOf(word: string, pos: PartOfSpeech, offset: number): boolean {
+  return sensesOf(word.toLowerCase().replace(/ /g, '_'), pos).offsets.slice(0, OWN_SENSES).includes(offset);
+}
+
+/**
+ * The words that share a meaning with a lemma, from its first `senses` senses — each kept only when that meaning is
+ * among its own commonest (OWN_SENSES): "collapse" and "give" share a sense, but giving is rarely collapsing, so a
+ * search for "collapse" should not find every "give"; "cease-fire" means a truce first, so it stays.
+ *
+ * @example
+ * synonymsIn('collapse', 'verb', 1) // → ['collapse', 'fall in', 'cave in', 'founder'] (not 'give', not 'break')
+ */
+export function synonymsIn(lemma: string, pos: PartOfSpeech, senses = 1): string[] {
+  const { offsets } = sensesOf(lemma.toLowerCase().replace(/ /g, '_'), pos);
+  const out = new Set<string>();
+  for (const o of offsets.slice(0, senses)) for (const w of readSynset(o, pos).words) if (isCommonSenseOf(w, pos, o)) out.add(w);
   return [...out];
 }
 

@@ -16,7 +16,7 @@
  * synonymsOf(['truce']) // → ['armistice', 'cease-fire', 'pause', 'halt', …]
  */
 import { placeForms } from '../lexicon/places.ts';
-import { baseForms, narrowerWords, PARTS_OF_SPEECH, relatedForms, synsetsOf, taggedSenses } from '../lexicon/wordnet.ts';
+import { baseForms, narrowerWords, PARTS_OF_SPEECH, relatedForms, synonymsIn, taggedSenses } from '../lexicon/wordnet.ts';
 import { tokenize } from './tokenize.ts';
 
 /**
@@ -101,7 +101,7 @@ export function dictionarySynonyms(word: string): string[] {
       for (const base of baseForms(key, pos).filter((b) => !asTyped || b === key || pos === 'adj')) {
         out.add(base);
         const senses = Math.min(SENSES, Math.max(1, taggedSenses(base, pos)));
-        for (const synset of synsetsOf(base, pos, senses)) for (const w of synset) out.add(w);
+        for (const w of synonymsIn(base, pos, senses)) out.add(w);
         if (pos === 'noun') for (const w of narrowerWords(base)) out.add(w);
         for (const w of relatedForms(base, pos, senses)) out.add(w);
       }

@@ -183,3 +183,20 @@ describe('an answer that finds nothing', () => {
     }
   });
 });
+
+describe('suggestions when nothing is found', () => {
+  it('ask the question again with the words the sources use, when most of it is theirs', () => {
+    // the bundled sources write "cease-fire", never "truce" or "collapse"
+    expect(answerWhen(knowledge, 'did the truce collapse').suggestions[0]).toBe('truce');
+  });
+
+  it('name no one whose name only shares a few letters with a word of the question', () => {
+    const suggestions = answerWhen(knowledge, 'did the truce collapse').suggestions;
+    expect(suggestions).not.toContain('Colleen Long');
+    expect(suggestions.some((s) => /Al Thani/.test(s))).toBe(false);
+  });
+
+  it('offer nothing from a question the sources do not tell of, rather than one stray word of it', () => {
+    expect(answerSearch(knowledge, 'Olympic swimming records').suggestions).not.toContain('records');
+  });
+});

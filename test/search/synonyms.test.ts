@@ -36,6 +36,11 @@ describe('synonyms: what a member types meets what the sources say', () => {
     }
   });
 
+  it('never gives a common word for a rare sense of it: "collapse" does not find every "give"', () => {
+    expect(dictionarySynonyms('collapse')).not.toContain('give');
+    expect(dictionarySynonyms('collapse')).not.toContain('break');
+  });
+
   it('never gives a broader word that finds what was not asked', () => {
     expect(dictionarySynonyms('dead')).not.toContain('people');
     expect(dictionarySynonyms('truce')).not.toContain('peace');
