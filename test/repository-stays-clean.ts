@@ -1,6 +1,7 @@
 /**
  * Vitest's global setup: the test suite leaves nothing in the repository. Before the run it notes what
- * `git status --porcelain --ignored` shows (untracked and ignored files included, node_modules aside) and points
+ * `git status --porcelain --ignored` shows (untracked and ignored files included; node_modules and the build's dist
+ * aside, as `npm ci` writes both) and points
  * DATA_DIR and CORPUS_DIR, for every bot process a test starts without saying otherwise, at temporary folders (a copy
  * of the bundled corpus, with its saved knowledge when there is one, so starts stay fast). After the run the same
  * status must show nothing new: a test that wrote `data/faq.sqlite3`, `corpus/.cache/` or any other file fails the
@@ -18,7 +19,7 @@ function status(): Set<string> | null {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
     });
-    return new Set(out.split('\n').filter((line) => line !== '' && !/^.. node_modules\//.test(line)));
+    return new Set(out.split('\n').filter((line) => line !== '' && !/^.. (?:node_modules|dist)\//.test(line)));
   } catch {
     return null;
   }

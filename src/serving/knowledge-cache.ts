@@ -19,7 +19,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { removeLeftoverTemporaries, writeFileDurably } from '../corpus/durable-files.ts';
 import type { Corpus } from '../corpus/load-corpus.ts';
@@ -103,15 +103,17 @@ const entitiesFingerprint = (corpus: Corpus) => sha256(JSON.stringify([corpus.en
 let code: string | null = null;
 
 /**
- * A hash of the code that builds knowledge (every `.ts` file under `src/`), once per process: a save made by other
- * code is never read back, even when nobody remembered to change KNOWLEDGE_FORMAT.
+ * A hash of the code that builds knowledge (every file under `src/` of the kind this one is: `.ts` run by tsx, `.js`
+ * built by `npm run build`), once per process: a save made by other code is never read back, even when nobody
+ * remembered to change KNOWLEDGE_FORMAT.
  */
 function codeFingerprint(): string {
   if (code === null) {
     const hash = createHash('sha256');
     const root = join(import.meta.dirname, '..');
+    const kind = extname(import.meta.filename);
     const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.ts'))
+      .filter((f) => f.endsWith(kind))
       .sort();
     for (const f of files) hash.update(f).update(readFileSync(join(root, f)));
     code = hash.digest('hex');

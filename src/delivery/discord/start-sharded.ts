@@ -8,7 +8,7 @@
  * DiscordConfigError, and a shard that exits with a configuration error (exit code 78) is not restarted:
  * `onConfigError` is called so the caller can stop the rest.
  */
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { type APIGatewayBotInfo, Routes } from 'discord-api-types/v10';
 import { REST, ShardingManager } from 'discord.js';
 import type { DiscordEnv } from '../../config/env.ts';
@@ -42,12 +42,14 @@ export async function startShards(
     { logger, schedule },
   );
   const count = env.DISCORD_SHARDS ?? Math.max(1, gateway.shards);
-  const manager = new ShardingManager(join(import.meta.dirname, '../../main.ts'), {
+  // each shard runs the entry point of the kind this module is: built JavaScript, or TypeScript through tsx
+  const built = extname(import.meta.filename) === '.js';
+  const manager = new ShardingManager(join(import.meta.dirname, built ? '../../main.js' : '../../main.ts'), {
     token: env.DISCORD_TOKEN,
     totalShards: count,
     mode: 'process',
     respawn: true,
-    execArgv: ['--import', 'tsx'],
+    execArgv: built ? [] : ['--import', 'tsx'],
   });
   manager.on('shardCreate', (shard) => {
     logger.info({ shard: shard.id, of: count }, 'shard started');
