@@ -3,30 +3,11 @@
  * newcomer sees them without a Discord application: it says where they are once at start, and stops them when it
  * ends. A port it cannot use is said in one line, and the console answers without the pages.
  */
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../discord/bot-process.ts';
 import { send } from '../http/signed-requests.ts';
-
-/** The console as a person starts it, with these settings; what it prints, and a way to type into it. */
-function startConsole(env: Record<string, string>) {
-  const { DISCORD_TOKEN: _none, DATABASE_URL: _db, PUBLIC_URL: _url, WEB_PORT: _port, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...inherited, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitFor = async (pattern: RegExp, which: () => string) => {
-    for (let i = 0; i < 600 && !pattern.test(which()); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(which()).toMatch(pattern);
-  };
-  return { child, exited, out: () => out, err: () => err, waitFor };
-}
+import { startConsole } from '../../helpers/console-process.ts';
 
 describe('the console with WEB_PORT', () => {
   it('serves the pages, says where once, and stops them when /quit ends it', async () => {
@@ -40,10 +21,7 @@ describe('the console with WEB_PORT', () => {
     c.child.stdin.write('/who McGurk\n');
     await c.waitFor(/Brett McGurk/, c.out);
     // the line ends the console, pages and all; the input stays open, as a terminal's does
-    c.child.stdin.write('/quit\n');
-    const code = await Promise.race([c.exited, new Promise<'still running'>((r) => setTimeout(() => r('still running'), 15_000))]);
-    if (code === 'still running') c.child.kill('SIGKILL');
-    expect(code).toBe(0);
+    expect(await c.quit()).toBe(0);
     await expect(send(`http://127.0.0.1:${port}/sources`, { method: 'GET' })).rejects.toThrow();
   }, 60_000);
 
