@@ -5,11 +5,11 @@
  *
  * Three sources, in this order of authority:
  * - **WordNet** (`../lexicon/wordnet.ts`), for the language: a word's base forms ("met" → "meet"), the synonyms of its
- *   commonest senses, the narrower nouns of its first sense ("captives" → "hostages", "detainees"), and the words
+ *   commonest senses (each where that meaning is the synonym's own common one), the narrower nouns of its first sense ("captives" → "hostages", "detainees"), and the words
  *   derived from it ("withdrawal" → "withdraw").
  * - **Countries** (`../lexicon/places.ts`, from world-countries): a country's names and demonyms ("Qatari" → "Qatar").
  * - **The story's glossary** below: what reporting on these talks uses interchangeably and no dictionary records as
- *   one meaning — a "humanitarian pause" is this war's truce, a "framework" its draft deal, "Washington" the US
+ *   one meaning — a "humanitarian pause" is this war's truce, an "offer" its draft deal, "Washington" the US
  *   government. Each group is checked against WordNet by a test, so it holds only what WordNet does not already give.
  *
  * @example
@@ -78,7 +78,12 @@ for (const group of STORY_GLOSSARY)
 /** How many of a word's senses lend their synonyms: its commonest two, fewer when WordNet's tagged texts attest fewer. */
 const SENSES = 2;
 
+/**
+ * Words already looked up, kept up to DICTIONARY_CACHE_WORDS (the oldest dropped first): whatever members type, the
+ * cache stays small.
+ */
 const dictionaryCache = new Map<string, string[]>();
+const DICTIONARY_CACHE_WORDS = 10_000;
 
 /**
  * What WordNet and the country names give for a word or two-word phrase: its base forms, the synonyms of its commonest
@@ -112,6 +117,7 @@ export function dictionarySynonyms(word: string): string[] {
     const tokens = tokenize(w.replace(/_/g, ' '));
     return tokens.length === 1 && tokens[0] !== word;
   });
+  if (dictionaryCache.size >= DICTIONARY_CACHE_WORDS) dictionaryCache.delete(dictionaryCache.keys().next().value as string);
   dictionaryCache.set(word, single);
   return single;
 }
