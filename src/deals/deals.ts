@@ -82,17 +82,19 @@ const DEAL_STATUSES: readonly DealStatus[] = ['agreed', 'in force', 'collapsed']
 
 /** The status a passage's verbs give, the furthest along first. */
 export function statusOf(text: string): DealStatus | null {
-  return STATUS_WORDS.find(([status, pattern]) => (status === 'agreed' ? agreedUnhedged(text, pattern) : pattern.test(text)))?.[0] ?? null;
+  return STATUS_WORDS.find(([status, pattern]) => (status === 'agreed' ? agreedUnhedged(text) : pattern.test(text)))?.[0] ?? null;
 }
 
 /** Words that make "agreed" less than an agreement: "seemingly agreed", "could have agreed", "had not agreed". */
 const HEDGED =
   /\b(?:seemingly|apparently|reportedly|allegedly|tentatively|nearly|almost|not|never|could|would|might|may|if|whether)\s+(?:have\s+|had\s+|be\s+)?$/i;
 
+/** Every place a text says a deal was agreed (the 'agreed' words of STATUS_WORDS, found all through the text). */
+const AGREED_EVERYWHERE = new RegExp(STATUS_WORDS.find(([status]) => status === 'agreed')?.[1].source ?? '$^', 'gi');
+
 /** True when the text says a deal was agreed in so many words, not "seemingly" or "could have". */
-function agreedUnhedged(text: string, pattern: RegExp): boolean {
-  const all = new RegExp(pattern.source, 'gi');
-  for (const m of text.matchAll(all)) if (!HEDGED.test(text.slice(Math.max(0, m.index - 40), m.index))) return true;
+function agreedUnhedged(text: string): boolean {
+  for (const m of text.matchAll(AGREED_EVERYWHERE)) if (!HEDGED.test(text.slice(Math.max(0, m.index - 40), m.index))) return true;
   return false;
 }
 
