@@ -199,6 +199,14 @@ function mentionPatterns(entities: readonly Entity[]): ReturnType<typeof compile
 }
 
 /**
+ * A passage's dates, resolved against its source's publication date; for a source without one, its yearless calendar
+ * dates placed in the year the rest of the corpus suggests (`inferredYear`), when there is one.
+ */
+function datesOf(text: string, source: Source, inferredYear: number | null): DateMention[] {
+  return resolveDates(text, source.published, source.published === null ? inferredYear : null);
+}
+
+/**
  * One source's passages with what the build works out for each: dates, mentions of the known entities, speakers
  * (a quote goes to the person the paragraphs before named last) and term tags. A fresh build and a one-article
  * update (`updateKnowledge`) both read a source through this.
@@ -228,7 +236,7 @@ export function knowSource(
     const known = {
       ...p,
       source,
-      dates: resolveDates(p.text, source.published, source.published === null ? inferredYear : null),
+      dates: datesOf(p.text, source, inferredYear),
       mentions: own,
       speakers: findSpeakers(p, own, previousPerson),
       terms: tagTerms(p.text),
@@ -285,10 +293,11 @@ export function buildKnowledge(corpus: Corpus): Knowledge {
     if (source.published !== null) continue;
     const inferred = inferSourceYear(source.id, split, evidence);
     if (!inferred) continue;
-    // the text, and so the index and the word counts, are the same: only the dates change
-    for (const p of knowSource(source, split, allEntities, entityById, inferred.year)) {
+    // the text, and so its mentions, speakers, terms, the index and the word counts, are the same: only the dates change
+    for (const p of split) {
       const at = position.get(p.id);
-      if (at !== undefined) passages[at] = p;
+      const known = at === undefined ? undefined : passages[at];
+      if (at !== undefined && known) passages[at] = { ...known, dates: datesOf(known.text, source, inferred.year) };
     }
   }
   return assembleKnowledge(corpus, {

@@ -82,8 +82,7 @@ ${pager(TIMELINE_PATH, options.page, answer.total, ENTRIES_PER_PAGE)}`;
 export function sectionsOf(results: readonly QuoteResult[]): Array<[string, QuoteResult[]]> {
   const sections: Array<[string, QuoteResult[]]> = [];
   for (const r of results) {
-    const iso = r.date ?? '';
-    const heading = r.granularity === 'year' ? iso.slice(0, 4) : dateDisplay(iso.slice(0, 7), 'month');
+    const heading = dateDisplay(r.date ?? '', r.granularity === 'year' ? 'year' : 'month');
     const last = sections[sections.length - 1];
     if (last && last[0] === heading) last[1].push(r);
     else sections.push([heading, [r]]);
