@@ -124,9 +124,12 @@ function indexLine(lemma: string, pos: PartOfSpeech): string | null {
   return null;
 }
 
-/** The synset offsets of a lemma, most frequent sense first, and how many of them were seen in tagged text. */
+/**
+ * The synset offsets of a lemma, most frequent sense first, and how many of them were seen in tagged text. The lemma
+ * is read as the index writes it: lower case, "prime minister" as "prime_minister".
+ */
 function sensesOf(lemma: string, pos: PartOfSpeech): { offsets: number[]; tagged: number } {
-  const line = indexLine(lemma, pos);
+  const line = indexLine(lemma.toLowerCase().replace(/ /g, '_'), pos);
   if (line === null) return { offsets: [], tagged: 0 };
   const f = line.trim().split(/\s+/);
   const synsets = Number(f[2]);
@@ -231,7 +234,7 @@ export function baseForms(word: string, pos: PartOfSpeech): string[] {
  * synsetsOf('deal', 'noun', 1) // → [['deal', 'trade', 'business deal']]
  */
 export function synsetsOf(lemma: string, pos: PartOfSpeech, senses = Infinity): string[][] {
-  const { offsets } = sensesOf(lemma.toLowerCase().replace(/ /g, '_'), pos);
+  const { offsets } = sensesOf(lemma, pos);
   return offsets.slice(0, senses).map((o) => readSynset(o, pos).words);
 }
 
@@ -244,7 +247,7 @@ export function synsetsOf(lemma: string, pos: PartOfSpeech, senses = Infinity): 
  * narrowerWords('captive') // → ['convict', 'inmate', 'detainee', 'hostage', …]
  */
 export function narrowerWords(lemma: string): string[] {
-  const { offsets } = sensesOf(lemma.toLowerCase().replace(/ /g, '_'), 'noun');
+  const { offsets } = sensesOf(lemma, 'noun');
   const out = new Set<string>();
   for (const o of offsets.slice(0, 1)) {
     for (const link of readSynset(o, 'noun').links) {
@@ -263,7 +266,7 @@ export function narrowerWords(lemma: string): string[] {
  * relatedForms('withdrawal', 'noun', 1) // → ['withdraw', …]
  */
 export function relatedForms(lemma: string, pos: PartOfSpeech, senses = 1): string[] {
-  const { offsets } = sensesOf(lemma.toLowerCase().replace(/ /g, '_'), pos);
+  const { offsets } = sensesOf(lemma, pos);
   const out = new Set<string>();
   const key = lemma.toLowerCase().replace(/_/g, ' ');
   for (const o of offsets.slice(0, senses)) {
@@ -285,7 +288,7 @@ export const OWN_SENSES = 3;
 
 /** True when the synset at `offset` is among the first OWN_SENSES senses of `word` as that part of speech. */
 function isCommonSenseOf(word: string, pos: PartOfSpeech, offset: number): boolean {
-  return sensesOf(word.toLowerCase().replace(/ /g, '_'), pos).offsets.slice(0, OWN_SENSES).includes(offset);
+  return sensesOf(word, pos).offsets.slice(0, OWN_SENSES).includes(offset);
 }
 
 /**
@@ -297,7 +300,7 @@ function isCommonSenseOf(word: string, pos: PartOfSpeech, offset: number): boole
  * synonymsIn('collapse', 'verb', 1) // → ['collapse', 'fall in', 'cave in', 'founder'] (not 'give', not 'break')
  */
 export function synonymsIn(lemma: string, pos: PartOfSpeech, senses = 1): string[] {
-  const { offsets } = sensesOf(lemma.toLowerCase().replace(/ /g, '_'), pos);
+  const { offsets } = sensesOf(lemma, pos);
   const out = new Set<string>();
   for (const o of offsets.slice(0, senses)) for (const w of readSynset(o, pos).words) if (isCommonSenseOf(w, pos, o)) out.add(w);
   return [...out];
@@ -308,7 +311,7 @@ export function synonymsIn(lemma: string, pos: PartOfSpeech, senses = 1): string
  * search ("deal" as a hand of cards).
  */
 export function taggedSenses(lemma: string, pos: PartOfSpeech): number {
-  return sensesOf(lemma.toLowerCase().replace(/ /g, '_'), pos).tagged;
+  return sensesOf(lemma, pos).tagged;
 }
 
 /** True when the WordNet files are there to be read. */
