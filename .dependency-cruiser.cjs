@@ -15,12 +15,14 @@ const LAYERS = [
   ['src/knowledge', 'src/deals'],
   // 4. answers: what each command answers, decided in one place
   ['src/answers'],
-  // 5. serving (live knowledge, its save, the corpus editor), the FAQ store, rendering, the command declarations
-  ['src/serving', 'src/faq', 'src/render', 'src/commands', 'commands'],
-  // 6. interactions (Discord's API JSON in, responses out) and the console
-  ['src/interactions', 'src/console'],
-  // 7. transports and entry points
-  ['src/delivery', 'src/cli', 'src/main\\.ts'],
+  // 5. serving (live knowledge, its save, the corpus editor), the FAQ store, rendering
+  ['src/serving', 'src/faq', 'src/render'],
+  // 6. interactions: how a command is declared and run (src/commands), Discord's API JSON in, responses out
+  ['src/commands', 'src/interactions'],
+  // 7. the commands themselves, each declared once (commands/)
+  ['commands'],
+  // 8. the faces and entry points: the console, the transports, the command-line tools
+  ['src/console', 'src/delivery', 'src/cli', 'src/main\\.ts'],
 ];
 
 const escaped = (folder) => folder.replace(/\//g, '\\/');

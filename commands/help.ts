@@ -1,13 +1,14 @@
 /** `/help` — a member's guide: what the bot is, each command with one example, and the tips of each face. */
 import { corpusCoverage } from '../src/answers/answer.ts';
-import { defineCommand } from '../src/commands/define-command.ts';
+import { answeringCommands, defineCommand, OPEN } from '../src/commands/declare.ts';
 
 export default defineCommand({
   name: 'help',
   description: 'What this bot does and how to ask it.',
   options: {},
-  cooldown: false,
-  handle: (_input, ctx) => ({
+  // it only describes the bot: it does not count against the per-user cooldown
+  gates: OPEN,
+  answer: (_input, ctx) => ({
     command: 'help',
     query: null,
     title: 'talks-bot: quotes on the Qatar-mediated hostage talks',
@@ -22,10 +23,10 @@ export default defineCommand({
         corpusCoverage(ctx.knowledge),
         'A date marked "inferred" was reasoned from the text; sources that disagree are shown side by side.',
       ],
-      commands: ctx.commands.map((c) => ({
-        usage: `/${c.name}${c.primary ? ` <${c.primary}>` : ''}`,
-        description: c.description,
-        example: c.example ? `/${c.name} ${c.example}` : null,
+      commands: answeringCommands(ctx.commands).map(({ name, leaf }) => ({
+        usage: `/${name}${leaf.primary ? ` <${leaf.primary}>` : ''}`,
+        description: leaf.description,
+        example: leaf.example ? `/${name} ${leaf.example}` : null,
       })),
       tips: [
         { face: 'console', text: 'Type a question without a command to search the sources for it.' },

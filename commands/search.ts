@@ -1,6 +1,7 @@
 /** `/search <text>` — the best quotes for any words. */
 import { answerSearch } from '../src/answers/search.ts';
-import { defineCommand, stringOption } from '../src/commands/define-command.ts';
+import { defineCommand } from '../src/commands/declare.ts';
+import { stringOption } from '../src/commands/options.ts';
 
 export default defineCommand({
   name: 'search',
@@ -14,5 +15,5 @@ export default defineCommand({
   },
   primary: 'text',
   example: 'kicked out of Doha',
-  handle: ({ text }, ctx) => answerSearch(ctx.knowledge, text, ctx.page.limit, ctx.page.offset),
+  answer: ({ text }, ctx) => answerSearch(ctx.knowledge, text, ctx.page.limit, ctx.page.offset),
 });

@@ -1,6 +1,7 @@
 /** `/source [id]` — where a quote comes from: outlet, authors, date and how the date is known. */
 import { answerSource } from '../src/answers/source.ts';
-import { defineCommand, stringOption } from '../src/commands/define-command.ts';
+import { defineCommand, textChoices } from '../src/commands/declare.ts';
+import { stringOption } from '../src/commands/options.ts';
 import { choicesMatching } from '../src/answers/choices.ts';
 
 export default defineCommand({
@@ -9,6 +10,6 @@ export default defineCommand({
   options: { id: stringOption({ description: 'A source id or passage id, as shown under a quote', maxLength: 100, autocomplete: true }) },
   primary: 'id',
   example: 'ap-how-the-hostage-deal-came-about',
-  handle: ({ id }, ctx) => answerSource(ctx.knowledge, id ?? null, ctx.page.limit, ctx.page.offset),
-  autocomplete: (_option, typed, ctx) => choicesMatching([...ctx.knowledge.sourceById.keys()], typed),
+  answer: ({ id }, ctx) => answerSource(ctx.knowledge, id ?? null, ctx.page.limit, ctx.page.offset),
+  autocomplete: (_option, typed, { knowledge }) => (knowledge ? textChoices(choicesMatching([...knowledge.sourceById.keys()], typed)) : []),
 });

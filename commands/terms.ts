@@ -1,6 +1,7 @@
 /** `/terms [topic]` — the terms of the deal and of the proposals before it. */
 import { answerTerms, TERM_TOPIC_NAMES } from '../src/answers/terms.ts';
-import { defineCommand, stringOption } from '../src/commands/define-command.ts';
+import { defineCommand, textChoices } from '../src/commands/declare.ts';
+import { stringOption } from '../src/commands/options.ts';
 import { choicesMatching } from '../src/answers/choices.ts';
 
 export default defineCommand({
@@ -14,6 +15,6 @@ export default defineCommand({
   },
   primary: 'topic',
   example: 'hostages',
-  handle: ({ topic }, ctx) => answerTerms(ctx.knowledge, topic ?? null, ctx.page.limit, ctx.page.offset),
-  autocomplete: (_option, typed) => choicesMatching(['final deal', ...TERM_TOPIC_NAMES.map((t) => t.label)], typed),
+  answer: ({ topic }, ctx) => answerTerms(ctx.knowledge, topic ?? null, ctx.page.limit, ctx.page.offset),
+  autocomplete: (_option, typed) => textChoices(choicesMatching(['final deal', ...TERM_TOPIC_NAMES.map((t) => t.label)], typed)),
 });

@@ -2,7 +2,8 @@
 import { answerWhen } from '../src/answers/when.ts';
 import { answerTimeline } from '../src/answers/timeline.ts';
 import { eventChoices } from '../src/answers/event-choices.ts';
-import { defineCommand, stringOption } from '../src/commands/define-command.ts';
+import { defineCommand, textChoices } from '../src/commands/declare.ts';
+import { stringOption } from '../src/commands/options.ts';
 
 export default defineCommand({
   name: 'when',
@@ -12,9 +13,9 @@ export default defineCommand({
   },
   primary: 'event',
   example: 'Raanans freed',
-  handle: ({ event }, ctx) =>
+  answer: ({ event }, ctx) =>
     event
       ? answerWhen(ctx.knowledge, event, ctx.page.limit, ctx.page.offset)
       : answerTimeline(ctx.knowledge, ctx.page.limit, ctx.page.offset),
-  autocomplete: (_option, typed, ctx) => eventChoices(ctx.knowledge, typed),
+  autocomplete: (_option, typed, { knowledge }) => (knowledge ? textChoices(eventChoices(knowledge, typed)) : []),
 });

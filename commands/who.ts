@@ -1,7 +1,8 @@
 /** `/who <name or role>` — who someone in the talks is, in the sources' words. */
 import { answerWho } from '../src/answers/who.ts';
 import { entityChoices } from '../src/answers/entity-choices.ts';
-import { defineCommand, stringOption } from '../src/commands/define-command.ts';
+import { defineCommand, textChoices } from '../src/commands/declare.ts';
+import { stringOption } from '../src/commands/options.ts';
 
 export default defineCommand({
   name: 'who',
@@ -16,6 +17,6 @@ export default defineCommand({
   },
   primary: 'name',
   example: 'Qatari prime minister',
-  handle: ({ name }, ctx) => answerWho(ctx.knowledge, name, ctx.page.limit, ctx.page.offset),
-  autocomplete: (_option, typed, ctx) => entityChoices(ctx.knowledge, typed),
+  answer: ({ name }, ctx) => answerWho(ctx.knowledge, name, ctx.page.limit, ctx.page.offset),
+  autocomplete: (_option, typed, { knowledge }) => (knowledge ? textChoices(entityChoices(knowledge, typed)) : []),
 });

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Answer } from '../answers/answer.ts';
-import type { AnyCommand } from '../commands/define-command.ts';
+import type { Command } from '../commands/declare.ts';
 import { errorAnswer, parseCommandLine, runCommand } from '../commands/run-command.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { renderJson } from '../render/render-json.ts';
@@ -38,7 +38,7 @@ export class ConsoleSession {
 
   constructor(
     private readonly knowledge: ConsoleKnowledge,
-    private readonly commands: readonly AnyCommand[],
+    private readonly commands: readonly Command[],
     private readonly format: 'text' | 'json' = 'text',
     private readonly pageSize = CONSOLE_PAGE_SIZE,
     /** The file an answer's timeline picture is written to; none: no pictures. */

@@ -15,7 +15,7 @@ import { ConfigError, type DiscordEnv } from '../config/env.ts';
 import { corpusDirFromEnv } from '../corpus/load-corpus.ts';
 import { FaqDatabaseError, type FaqStore } from '../faq/faq-store.ts';
 import { openFaqStore } from '../faq/open-faq-store.ts';
-import type { FaqSeed } from '../interactions/faq/faq-gates.ts';
+import type { FaqSeed } from '../commands/declare.ts';
 import { LiveKnowledge } from '../serving/live-knowledge.ts';
 import { logReload } from '../serving/log-reload.ts';
 import type { Logger } from '../logging/logger.ts';

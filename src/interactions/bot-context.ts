@@ -12,9 +12,9 @@
  * const handle = createInteractionHandler(ctx, createWebhookClient({ api: env.DISCORD_API_URL }));
  */
 import { REST, type RESTOptions } from '@discordjs/rest';
-import type { AnyCommand } from '../commands/define-command.ts';
+import type { Command, FaqSeed } from '../commands/declare.ts';
 import { corpusEditorGuilds, type DiscordEnv } from '../config/env.ts';
-import { CorpusEditor } from '../serving/corpus-editor.ts';
+import { CorpusEditor, type SourcePreview } from '../serving/corpus-editor.ts';
 import { SourceDrafts } from '../corpus/source-drafts.ts';
 import type { FaqStore } from '../faq/faq-store.ts';
 import type { FetchPageOptions } from '../ingest/fetch/fetch-page.ts';
@@ -25,8 +25,6 @@ import { botCatalog } from './catalog.ts';
 import { Cooldowns } from './cooldowns.ts';
 import type { InteractionContext } from './dispatch.ts';
 import type { WebhookRequest, WebhookRest } from './interaction-reply.ts';
-import type { FaqSeed } from './faq/faq-gates.ts';
-import type { SourceAdminDeps } from './sources/source-admin-gates.ts';
 
 /** How long a member waits between two answers. */
 export const COOLDOWN_MS = 3000;
@@ -36,7 +34,7 @@ export interface BotOptions {
   env: Pick<DiscordEnv, 'CORPUS_EDITOR_GUILDS' | 'DISCORD_GUILD_ID'> & Partial<Pick<DiscordEnv, 'PUBLIC_URL'>>;
   logger: Logger;
   knowledge: KnowledgeProvider;
-  commands: readonly AnyCommand[];
+  commands: readonly Command[];
   cooldownMs?: number;
   /** From this many passages on, every answer is deferred before it is worked out (see LONG_ANSWER_PASSAGES). */
   deferFromPassages?: number;
@@ -52,12 +50,11 @@ export interface BotOptions {
 
 export function botContext(options: BotOptions): InteractionContext {
   const editorGuilds = corpusEditorGuilds(options.env);
-  const sources: SourceAdminDeps = {
+  const sources = {
     editor: options.corpusEditing && editorGuilds.length > 0 ? new CorpusEditor(options.corpusEditing.live) : null,
     editorGuilds,
-    drafts: new SourceDrafts(),
+    drafts: new SourceDrafts<SourcePreview>(),
     fetch: options.corpusEditing?.fetch ?? {},
-    ...(options.faq ? { faq: options.faq } : {}),
   };
   const catalog = botCatalog({
     knowledge: options.knowledge,

@@ -1,52 +1,40 @@
 /**
- * Everything the bot answers, declared once: the quote commands, the FAQ, `/source-admin`, "Find sources", and
- * their buttons and forms. The dispatcher answers from this catalog and the registration payload is derived from it.
+ * Everything the bot answers, in one catalog: the commands (every one declared in `commands/`), the buttons and forms
+ * under their messages, and the services their handlers are given (`Call.services`). The dispatcher answers from
+ * this catalog and the registration payload is derived from it.
  */
-import type { AnyCommand } from '../commands/define-command.ts';
+import type { Command, Services } from '../commands/declare.ts';
 import { SourceDrafts } from '../corpus/source-drafts.ts';
-import { answerButtons } from './quote-replies/answer-buttons.ts';
-import { answerCommand, findSourcesCommand } from './quote-replies/answer-commands.ts';
-import type { AnswerDeps } from './quote-replies/answer-replies.ts';
-import { PageQueries } from './quote-replies/page-queries.ts';
+import type { SourcePreview } from '../serving/corpus-editor.ts';
 import { type CommandPayload, payloadsOf } from './command-payloads.ts';
-import type { Catalog } from './declare.ts';
-import { faqAdminCommand } from './faq/faq-admin-command.ts';
-import { faqCommand } from './faq/faq-command.ts';
-import { faqComponents } from './faq/faq-components.ts';
-import type { FaqDeps } from './faq/faq-gates.ts';
-import { sourceAdminCommand } from './sources/source-admin-command.ts';
-import { sourceAdminComponents } from './sources/source-admin-components.ts';
-import type { SourceAdminDeps } from './sources/source-admin-gates.ts';
+import type { Catalog } from './components.ts';
+import { FAQ_COMPONENTS } from './faq/faq-components.ts';
+import { ANSWER_BUTTONS } from './quote-replies/answer-buttons.ts';
+import { PageQueries } from './quote-replies/page-queries.ts';
+import { SOURCE_ADMIN_COMPONENTS } from './sources/source-admin-components.ts';
 
-export type BotDeps = AnswerDeps &
-  FaqDeps & {
-    /** Adding and removing sources (`/source-admin`); without it, the command says it is off. */
-    sources?: SourceAdminDeps;
-  };
-
-/** Where no corpus editing was set up: every `/source-admin` action says it is off. */
-const SOURCES_OFF: SourceAdminDeps = { editor: null, editorGuilds: [], drafts: new SourceDrafts(), fetch: {} };
+/** What a bot is made from: its services, with corpus editing (`/source-admin`) optional — without it, it says it is off. */
+export type BotDeps = Omit<Services, 'editor' | 'editorGuilds' | 'drafts' | 'fetch'> & {
+  sources?: Pick<Services, 'editor' | 'editorGuilds' | 'fetch'> & { drafts: SourceDrafts<SourcePreview> };
+};
 
 /**
  * @example
  * const catalog = botCatalog({ knowledge, commands: COMMANDS, pageQueries: new PageQueries(), faq });
  */
 export function botCatalog(deps: BotDeps): Catalog {
-  const sources = deps.sources ?? SOURCES_OFF;
+  const { sources, ...rest } = deps;
+  // where no corpus editing was set up, every `/source-admin` action says it is off
+  const editing = sources ?? { editor: null, editorGuilds: [], drafts: new SourceDrafts<SourcePreview>(), fetch: {} };
   return {
-    commands: [
-      ...deps.commands.map((c) => answerCommand(c, deps)),
-      faqCommand(deps),
-      faqAdminCommand(deps),
-      sourceAdminCommand(sources),
-      findSourcesCommand(deps),
-    ],
-    components: [...answerButtons(deps), ...faqComponents(deps), ...sourceAdminComponents(sources)],
+    commands: deps.commands,
+    components: [...ANSWER_BUTTONS, ...FAQ_COMPONENTS, ...SOURCE_ADMIN_COMPONENTS],
+    services: { ...rest, ...editing },
   };
 }
 
 /** The catalog as registration sees it: the declarations, with nothing behind them to answer from. */
-export function registrationCatalog(commands: readonly AnyCommand[]): Catalog {
+export function registrationCatalog(commands: readonly Command[]): Catalog {
   const nothing = () => Promise.reject(new Error('a registration catalog answers nothing'));
   return botCatalog({ commands, knowledge: { ready: () => null, get: nothing }, pageQueries: new PageQueries(1) });
 }
@@ -57,6 +45,6 @@ export function registrationCatalog(commands: readonly AnyCommand[]): Catalog {
  * @example
  * commandPayloads(COMMANDS).map((c) => c.name) // → ['who', …, 'faq', 'faq-admin', 'source-admin', 'Find sources']
  */
-export function commandPayloads(commands: readonly AnyCommand[]): CommandPayload[] {
+export function commandPayloads(commands: readonly Command[]): CommandPayload[] {
   return payloadsOf(registrationCatalog(commands));
 }

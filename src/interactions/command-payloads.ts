@@ -11,9 +11,10 @@ import {
   ApplicationCommandType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import type { OptionSpec } from '../commands/define-command.ts';
-import type { AnyLeaf, Catalog, SlashCommand } from './declare.ts';
-import { PUBLIC_OPTION, publicOption } from './dispatch.ts';
+import type { AnyLeaf, SlashCommand } from '../commands/declare.ts';
+import type { OptionSpec } from '../commands/options.ts';
+import type { Catalog } from './components.ts';
+import { PUBLIC_OPTION, publicOption, shareable } from './dispatch.ts';
 
 /**
  * Discord's OpenAPI spec types `default_member_permissions` as an integer (its docs show a string); we send what
@@ -47,7 +48,7 @@ function optionPayload(name: string, o: OptionSpec<unknown>): APIApplicationComm
 
 function leafOptions(l: AnyLeaf): APIApplicationCommandBasicOption[] {
   const options = Object.entries(l.options).map(([name, o]) => optionPayload(name, o));
-  if (l.shareable) options.push(optionPayload(PUBLIC_OPTION, publicOption));
+  if (shareable(l)) options.push(optionPayload(PUBLIC_OPTION, publicOption));
   return options.sort((a, b) => Number(b.required === true) - Number(a.required === true)); // Discord wants required options first
 }
 

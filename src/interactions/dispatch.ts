@@ -28,16 +28,20 @@ import {
   InteractionType,
 } from 'discord-api-types/v10';
 import { z } from 'zod';
-import { booleanOption, InvalidInputError, parseOptions } from '../commands/define-command.ts';
+import { type AnyLeaf, type Call, isAnswering, Refusal, type SlashCommand, type Gates } from '../commands/declare.ts';
+import { booleanOption, InvalidInputError, parseOptions } from '../commands/options.ts';
+import { answerOf, errorAnswer } from '../commands/run-command.ts';
 import { apology, newErrorId } from '../errors/apology.ts';
 import { UserError } from '../errors/user-error.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Cooldowns } from './cooldowns.ts';
 import { customIdKindOf } from './custom-id.ts';
 import { goneOnDiscord } from './gone-on-discord.ts';
-import { type AnyLeaf, type Call, type Catalog, type Gates, Refusal, type SlashCommand } from './declare.ts';
+import type { Catalog } from './components.ts';
 import { InteractionReply, type SendFirst, type WebhookRest } from './interaction-reply.ts';
 import { privately } from './messages/private-reply.ts';
+import { DISCORD_PAGE_SIZE } from './quote-replies/render-answer-message.ts';
+import { replyWithAnswer } from './quote-replies/answer-replies.ts';
 import { readOptions } from './read-options.ts';
 
 export interface InteractionContext {
@@ -189,7 +193,7 @@ export async function dispatchInteraction(interaction: APIInteraction, reply: In
     await reply.pong();
     return;
   }
-  const call = callOf(interaction, reply);
+  const call = callOf(interaction, reply, ctx);
   if (!call) {
     // Discord always names who sent an interaction; a forged or broken one is answered without running anything
     ctx.logger.warn({ interactionId: interaction.id, type: interaction.type }, 'interaction names no user');
@@ -259,7 +263,11 @@ async function answerNobody(interaction: APIInteraction, reply: InteractionReply
 }
 
 /** Who is asking, where, and how to answer; null when the interaction names no user. */
-function callOf(interaction: Exclude<APIInteraction, { type: InteractionType.Ping }>, reply: InteractionReply): Call | null {
+function callOf(
+  interaction: Exclude<APIInteraction, { type: InteractionType.Ping }>,
+  reply: InteractionReply,
+  ctx: InteractionContext,
+): Call | null {
   const member = interaction.member;
   const user = member?.user ?? interaction.user;
   if (!user) return null;
@@ -270,6 +278,7 @@ function callOf(interaction: Exclude<APIInteraction, { type: InteractionType.Pin
     guildId: interaction.guild_id ?? null,
     permissions: permissionsOf(member?.permissions),
     roles: Array.isArray(member?.roles) ? member.roles : [],
+    services: ctx.catalog.services,
   };
 }
 
@@ -320,16 +329,32 @@ async function onSlash(interaction: APIChatInputApplicationCommandInteraction, c
   }
   await passGates(command.gates, call, ctx);
   const { [PUBLIC_OPTION]: isPublic, ...values } = read.values;
-  const leafCall = { ...call, private: !(target.shareable === true && isPublic === true) };
+  const leafCall = { ...call, private: !(shareable(target) && isPublic === true) };
+  // the options are checked here, once: handlers and answers take them as they come out
   const parsed = parseOptions(target.options, values);
-  if (!parsed.ok) {
-    // a leaf may answer invalid input its own way (the quote commands: as an answer); else it is a refusal
-    if (!target.invalid) throw new InvalidInputError(parsed.message);
-    await target.invalid(parsed.message, leafCall);
+  if (isAnswering(target)) {
+    // a quote command answers invalid input as it answers anything: with an answer that says what is wrong
+    const options = { private: leafCall.private, offset: 0, ...(leafCall.private ? {} : { sharedBy: call.user.id }) };
+    await replyWithAnswer(
+      call,
+      (knowledge) =>
+        parsed.ok
+          ? answerOf(command.name, target, parsed.data, {
+              knowledge,
+              page: { limit: DISCORD_PAGE_SIZE, offset: 0 },
+              commands: call.services.commands,
+            })
+          : errorAnswer(command.name, null, parsed.message),
+      parsed.ok ? options : { private: leafCall.private, offset: 0 },
+    );
     return;
   }
+  if (!parsed.ok) throw new InvalidInputError(parsed.message);
   await target.handle(parsed.data, leafCall);
 }
+
+/** Whether a leaf gets the `public` option: every answering leaf, and an acting one that says so. */
+export const shareable = (l: AnyLeaf): boolean => isAnswering(l) || l.shareable === true;
 
 async function onAutocomplete(
   interaction: APIApplicationCommandAutocompleteInteraction,
@@ -339,7 +364,10 @@ async function onAutocomplete(
   const command = slashNamed(ctx, interaction.data.name);
   const read = readOptions(interaction.data);
   const target = command ? leafAt(command, read.path) : null;
-  const choices = target?.autocomplete && read.focused ? await target.autocomplete(read.focused.name, read.focused.value, call) : [];
+  const choices =
+    target?.autocomplete && read.focused
+      ? await target.autocomplete(read.focused.name, read.focused.value, { knowledge: call.services.knowledge.ready(), call })
+      : [];
   await call.reply.choices(choices.slice(0, 25));
 }
 

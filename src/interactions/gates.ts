@@ -7,7 +7,7 @@
  * const manageServer = permissionGate(PermissionFlagsBits.ManageGuild, 'Only server managers can do that.');
  * await manageServer.check(call) // → null for a member with Manage Server, else a Refusal with the sentence
  */
-import { type Call, type Gate, Refusal } from './declare.ts';
+import { type Call, type Gate, Refusal } from '../commands/declare.ts';
 
 /** Members with `permission` (which also becomes the command's `default_member_permissions`). */
 export function permissionGate(permission: bigint, refusal: string): Gate {
@@ -18,18 +18,18 @@ export function permissionGate(permission: bigint, refusal: string): Gate {
  * Members with `permission`, or with a role the server chose (the FAQ moderator role): `roleOf` looks it up.
  *
  * @example
- * permissionOrRoleGate(PermissionFlagsBits.ManageMessages, (guild) => faq.moderatorRole(guild), 'Only moderators can.')
+ * permissionOrRoleGate(PermissionFlagsBits.ManageMessages, (guild, call) => call.services.faq?.moderatorRole(guild) ?? null, 'Only moderators can.')
  */
 export function permissionOrRoleGate(
   permission: bigint,
-  roleOf: (guildId: string) => Promise<string | null> | string | null,
+  roleOf: (guildId: string, call: Call) => Promise<string | null> | string | null,
   refusal: string,
 ): Gate {
   return {
     permission,
     async check(call: Call) {
       if ((call.permissions & permission) === permission) return null;
-      const role = call.guildId ? await roleOf(call.guildId) : null;
+      const role = call.guildId ? await roleOf(call.guildId, call) : null;
       return role !== null && call.roles.includes(role) ? null : new Refusal(refusal);
     },
   };

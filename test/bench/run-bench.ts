@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { COMMANDS } from '../../commands/index.ts';
+import { answeringCommands } from '../../src/commands/declare.ts';
 import { BENCH_COMMANDS, type BenchCommand, benchQueries } from './bench-queries.ts';
 import { type LatencySummary, memoryAfterGc, ms, percentile, phase, table, timeEach } from './latency.ts';
 import { type RawBaseline, rawBaseline } from './raw-baseline.ts';
@@ -229,9 +230,9 @@ async function measureSize(passages: number): Promise<SizeResult> {
     }
     const autocomplete: Record<string, LatencySummary> = {};
     for (const c of ['who', 'when', 'terms'] as const) {
-      const command = COMMANDS.find((x) => x.name === c);
-      if (!command?.autocomplete || !command.primary) continue;
-      const [complete, option] = [command.autocomplete.bind(command), command.primary];
+      const leaf = answeringCommands(COMMANDS).find((x) => x.name === c)?.leaf;
+      if (!leaf?.autocomplete || !leaf.primary) continue;
+      const [complete, option] = [leaf.autocomplete.bind(leaf), leaf.primary];
       autocomplete[c] = timeEach(queries.autocomplete[c], (typed) => complete(option, typed, { knowledge }), {
         warmUp: WARM_UP,
         count: COUNT,

@@ -1,21 +1,55 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
 import { parseCommandLine, runCommand } from '../../src/commands/run-command.ts';
-import { QUERY_MAX_LENGTH } from '../../src/commands/define-command.ts';
+import { QUERY_MAX_LENGTH } from '../../src/commands/options.ts';
 import { ConsoleSession } from '../../src/console/console-session.ts';
 import { MAX_CHOICE_LENGTH, MAX_CHOICES } from '../../src/answers/choices.ts';
+import { answeringCommands } from '../../src/commands/declare.ts';
+import { answeringLeaf, suggestionsOf } from '../helpers/answering-command.ts';
 import { bundledKnowledge } from '../helpers/corpus.ts';
 
 const knowledge = bundledKnowledge();
 const ctx = { knowledge, page: { limit: 5, offset: 0 } };
 
 describe('commands', () => {
-  it('each has a lower-case name, a description under 100 characters and at most 25 options', () => {
+  it('each slash command has a lower-case name, a description under 100 characters and at most 25 options a leaf', () => {
     for (const c of COMMANDS) {
+      if (c.type === 'message') {
+        expect(c.name.length).toBeLessThanOrEqual(32);
+        continue;
+      }
       expect(c.name).toMatch(/^[a-z-]{1,32}$/);
       expect(c.description.length).toBeLessThanOrEqual(100);
-      expect(Object.keys(c.options).length).toBeLessThanOrEqual(25);
+      const { run } = c;
+      const leaves =
+        'subcommands' in run
+          ? [...Object.values(run.subcommands), ...Object.values(run.groups ?? {}).flatMap((g) => Object.values(g.subcommands))]
+          : [run];
+      for (const l of leaves) expect(Object.keys(l.options).length).toBeLessThanOrEqual(25);
     }
+  });
+
+  it('every command is declared in commands/, the quote commands first, in the order /help lists them', () => {
+    expect(COMMANDS.map((c) => c.name)).toEqual([
+      'who',
+      'when',
+      'terms',
+      'search',
+      'timeline',
+      'source',
+      'help',
+      'faq',
+      'faq-admin',
+      'source-admin',
+      'Find sources',
+    ]);
+    expect(answeringCommands(COMMANDS).map((c) => c.name)).toEqual(['who', 'when', 'terms', 'search', 'timeline', 'source', 'help']);
+  });
+
+  it('a command that acts on Discord only is answered in the console with where to use it', () => {
+    const answer = runCommand(COMMANDS, 'faq', {}, ctx);
+    expect(answer.found).toBe(false);
+    expect(answer.notes).toEqual(['/faq is used on Discord, not here.']);
   });
 
   it('a console line gives the rest of the line to the primary option', () => {
@@ -48,8 +82,7 @@ describe('commands', () => {
 
   it('a free-text option takes a pasted message up to Discord’s cap of 6,000 characters', () => {
     expect(QUERY_MAX_LENGTH).toBe(6000);
-    const search = COMMANDS.find((c) => c.name === 'search');
-    expect(search?.options.text?.maxLength).toBe(6000);
+    expect(answeringLeaf('search').options.text?.maxLength).toBe(6000);
     const message = `${'Qatar mediated the talks between Israel and Hamas. '.repeat(200)}`.slice(0, QUERY_MAX_LENGTH);
     const answer = runCommand(COMMANDS, 'search', { text: message }, ctx);
     expect(answer.notes.join(' ')).not.toMatch(/too long/);
@@ -69,11 +102,11 @@ describe('commands', () => {
     expect(answer.notes[0]).toMatch(/no words to search for/);
   });
 
-  it('autocomplete gives at most 25 choices of at most 100 characters', () => {
-    for (const c of COMMANDS) {
-      for (const option of Object.keys(c.options)) {
+  it('autocomplete gives at most 25 choices of at most 100 characters', async () => {
+    for (const { name, leaf } of answeringCommands(COMMANDS)) {
+      for (const option of Object.keys(leaf.options)) {
         for (const typed of ['', 'a', 'Al-Th', 'cease', 'zzzz']) {
-          const choices = c.autocomplete?.(option, typed, { knowledge }) ?? [];
+          const choices = await suggestionsOf(name, option, typed, knowledge);
           expect(choices.length).toBeLessThanOrEqual(MAX_CHOICES);
           for (const choice of choices) expect(choice.length).toBeLessThanOrEqual(MAX_CHOICE_LENGTH);
         }
@@ -81,15 +114,13 @@ describe('commands', () => {
     }
   });
 
-  it('/who suggests names as the user types, typos included', () => {
-    const who = COMMANDS.find((c) => c.name === 'who');
-    expect(who?.autocomplete?.('name', 'McG', { knowledge })).toContain('Brett McGurk');
-    expect(who?.autocomplete?.('name', 'Netanyahou', { knowledge })).toContain('Benjamin Netanyahu');
+  it('/who suggests names as the user types, typos included', async () => {
+    expect(await suggestionsOf('who', 'name', 'McG', knowledge)).toContain('Brett McGurk');
+    expect(await suggestionsOf('who', 'name', 'Netanyahou', knowledge)).toContain('Benjamin Netanyahu');
   });
 
-  it('a /when autocomplete pick is searched by its words', () => {
-    const when = COMMANDS.find((c) => c.name === 'when');
-    const pick = when?.autocomplete?.('event', 'war cabinet', { knowledge })[0] ?? '';
+  it('a /when autocomplete pick is searched by its words', async () => {
+    const pick = (await suggestionsOf('when', 'event', 'war cabinet', knowledge))[0] ?? '';
     expect(pick).toMatch(/^2023-11-22 — /);
     expect(runCommand(COMMANDS, 'when', { event: pick }, ctx).results[0]?.date).toBe('2023-11-22');
   });

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
+import { answeringCommands } from '../../src/commands/declare.ts';
 import { runCommand } from '../../src/commands/run-command.ts';
 import { renderAnswerMessage } from '../../src/interactions/quote-replies/render-answer-message.ts';
 import { renderText } from '../../src/render/render-text.ts';
@@ -17,12 +18,15 @@ const help = runCommand(COMMANDS, 'help', {}, ctx);
 describe('/help', () => {
   it('lists every command with an example, each of which finds something', () => {
     const guide = help.guide;
-    expect(guide?.commands.map((c) => c.usage)).toEqual(COMMANDS.map((c) => `/${c.name}${c.primary ? ` <${c.primary}>` : ''}`));
+    const quoteCommands = answeringCommands(COMMANDS);
+    expect(guide?.commands.map((c) => c.usage)).toEqual(
+      quoteCommands.map(({ name, leaf }) => `/${name}${leaf.primary ? ` <${leaf.primary}>` : ''}`),
+    );
     for (const c of guide?.commands ?? []) {
       if (!c.example) continue;
       const [name = '', ...words] = c.example.slice(1).split(' ');
-      const command = COMMANDS.find((x) => x.name === name);
-      const answer = runCommand(COMMANDS, name, command?.primary ? { [command.primary]: words.join(' ') } : {}, ctx);
+      const primary = quoteCommands.find((x) => x.name === name)?.leaf.primary;
+      const answer = runCommand(COMMANDS, name, primary ? { [primary]: words.join(' ') } : {}, ctx);
       expect(answer.found, c.example).toBe(true);
     }
   });

@@ -3,13 +3,14 @@
  * above all — becomes the answer's note ("Sorry" and the message), while any other error is not dressed up as one.
  */
 import { describe, expect, it } from 'vitest';
-import { defineCommand, InvalidInputError, stringOption } from '../../src/commands/define-command.ts';
+import { answeringCommands, defineCommand } from '../../src/commands/declare.ts';
+import { InvalidInputError, stringOption } from '../../src/commands/options.ts';
 import { ConsoleSession } from '../../src/console/console-session.ts';
 import type { UserError } from '../../src/errors/user-error.ts';
 import { FaqError } from '../../src/faq/faq-errors.ts';
 import { FetchPageError } from '../../src/ingest/fetch/fetch-page.ts';
 import { IngestError } from '../../src/ingest/ingest-error.ts';
-import { Refusal } from '../../src/interactions/declare.ts';
+import { Refusal } from '../../src/commands/declare.ts';
 import { COMMANDS } from '../../commands/index.ts';
 import { bundledKnowledge } from '../helpers/corpus.ts';
 
@@ -26,7 +27,7 @@ const refuse = defineCommand({
   description: 'Throws the refusal it is told to',
   options: { family: stringOption({ description: 'Which', required: true }) },
   primary: 'family',
-  handle: ({ family }) => {
+  answer: ({ family }) => {
     throw REFUSALS[family] ?? new Error(`a bug: ${family}`);
   },
 });
@@ -82,7 +83,8 @@ describe('a mistyped command in the console', () => {
     };
     expect(answer.notes[0]).toBe('Unknown command "/whoo". Did you mean /who or /when?');
     expect(answer.suggestions.slice(0, 2)).toEqual(['/who', '/when']);
-    expect(answer.suggestions).toHaveLength(COMMANDS.length);
+    // the commands the console answers: /faq and the other Discord-only commands are not offered
+    expect(answer.suggestions).toHaveLength(answeringCommands(COMMANDS).length);
   });
 
   it('far from every command, lists them all without guessing', () => {
@@ -91,6 +93,6 @@ describe('a mistyped command in the console', () => {
       suggestions: string[];
     };
     expect(answer.notes[0]).toBe('Unknown command "/frobnicate".');
-    expect(answer.suggestions).toEqual(COMMANDS.map((c) => `/${c.name}`));
+    expect(answer.suggestions).toEqual(answeringCommands(COMMANDS).map((c) => `/${c.name}`));
   });
 });

@@ -4,12 +4,12 @@
  * the operator (FaqDatabaseError) is not.
  */
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../src/commands/define-command.ts';
+import { InvalidInputError } from '../../src/commands/options.ts';
 import { asSentence, UserError } from '../../src/errors/user-error.ts';
 import { FaqBusyError, FaqDatabaseError, FaqError, FaqImportConflict } from '../../src/faq/faq-errors.ts';
 import { FetchPageError } from '../../src/ingest/fetch/fetch-page.ts';
 import { IngestError } from '../../src/ingest/ingest-error.ts';
-import { Refusal } from '../../src/interactions/declare.ts';
+import { Refusal } from '../../src/commands/declare.ts';
 
 describe('UserError', () => {
   it('carries the sentence for the member, and an identifier and context for code', () => {

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FaqError } from '../../src/faq/faq-store.ts';
 import { SqliteFaqStore } from '../../src/faq/sqlite-faq-store.ts';
-import { parseImportFile } from '../../src/interactions/faq/faq-admin-command.ts';
+import { parseImportFile } from '../../src/faq/faq-import-file.ts';
 import { hostileString, recordFuzzInputs, VALIDATOR_WORDS, wrongType } from '../helpers/file-fuzz.ts';
 
 const GUILD = '300000000000000003';

@@ -13,8 +13,9 @@ import { describe, expect, it } from 'vitest';
 import { FaqBusyError, FaqError } from '../../src/faq/faq-errors.ts';
 import { BUSY_TIMEOUT_MS, SqliteDatabase } from '../../src/faq/sql/sqlite-database.ts';
 import { SqliteFaqStore } from '../../src/faq/sqlite-faq-store.ts';
+import { registrationCatalog } from '../../src/interactions/catalog.ts';
 import { Cooldowns } from '../../src/interactions/cooldowns.ts';
-import { leaf, OPEN } from '../../src/interactions/declare.ts';
+import { leaf, OPEN } from '../../src/commands/declare.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { slashCommand } from '../delivery/discord/fake-discord.ts';
 import { ApiTransport } from '../interactions/api-transport.ts';
@@ -109,7 +110,11 @@ describe('the SQLite FAQ store while another connection holds the write lock', (
       handle: async () => void (await store.add(G1, { question: 'Q?', answer: 'A.' }, 'moderator')),
     });
     const bot = new ApiTransport({
-      catalog: { commands: [{ type: 'slash', name: 'seed', description: 'Seed', gates: OPEN, run: seed }], components: [] },
+      catalog: {
+        commands: [{ type: 'slash', name: 'seed', description: 'Seed', gates: OPEN, run: seed }],
+        components: [],
+        services: registrationCatalog([]).services,
+      },
       cooldowns: new Cooldowns(0),
       logger: createLogger('silent'),
     });

@@ -18,7 +18,7 @@ import { PageQueries } from '../../src/interactions/quote-replies/page-queries.t
 import { botCatalog } from '../../src/interactions/catalog.ts';
 import { COOLDOWN_MS } from '../../src/interactions/bot-context.ts';
 import { Cooldowns } from '../../src/interactions/cooldowns.ts';
-import type { Catalog } from '../../src/interactions/declare.ts';
+import type { Catalog } from '../../src/interactions/components.ts';
 import { LiveKnowledge } from '../../src/serving/live-knowledge.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { scratchCorpus } from '../helpers/corpus.ts';
@@ -65,7 +65,7 @@ async function copy(): Promise<Copy> {
     pageQueries: new PageQueries(),
     faq,
     faqSeed: faqSeedIn(corpus),
-    sources: { editor, editorGuilds: [EDITOR_GUILD], drafts, fetch: {}, faq },
+    sources: { editor, editorGuilds: [EDITOR_GUILD], drafts, fetch: {} },
   });
   return {
     catalog,

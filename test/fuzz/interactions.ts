@@ -6,9 +6,10 @@
  */
 import fc from 'fast-check';
 import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
-import type { OptionSpec } from '../../src/commands/define-command.ts';
+import type { OptionSpec } from '../../src/commands/options.ts';
 import { PUBLIC_OPTION, publicOption } from '../../src/interactions/dispatch.ts';
-import type { AnyLeaf, Catalog } from '../../src/interactions/declare.ts';
+import type { AnyLeaf } from '../../src/commands/declare.ts';
+import type { Catalog } from '../../src/interactions/components.ts';
 import { APP_ID, CHANNEL_ID, GUILD_ID } from '../delivery/discord/fake-discord.ts';
 import { hostileText, integerValue, wrongValue } from './arbitraries.ts';
 

@@ -5,12 +5,13 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
-import { stringOption } from '../../src/commands/define-command.ts';
+import { stringOption } from '../../src/commands/options.ts';
 import { PageQueries } from '../../src/interactions/quote-replies/page-queries.ts';
 import { botCatalog, registrationCatalog } from '../../src/interactions/catalog.ts';
 import { payloadsOf } from '../../src/interactions/command-payloads.ts';
 import { Cooldowns } from '../../src/interactions/cooldowns.ts';
-import { type Catalog, leaf } from '../../src/interactions/declare.ts';
+import { leaf } from '../../src/commands/declare.ts';
+import type { Catalog } from '../../src/interactions/components.ts';
 import { permissionGate } from '../../src/interactions/gates.ts';
 import { privately } from '../../src/interactions/messages/private-reply.ts';
 import type { Knowledge } from '../../src/knowledge/knowledge.ts';
@@ -173,6 +174,7 @@ describe('gates', () => {
         },
       ],
       components: [],
+      services: registrationCatalog([]).services,
     };
     const t = fresh({ catalog });
     const member = slashCommand('announce', { text: 'hello' });

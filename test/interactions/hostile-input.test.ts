@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
-import { attachmentOption, parseOptions, roleOption, stringOption } from '../../src/commands/define-command.ts';
+import { attachmentOption, parseOptions, roleOption, stringOption } from '../../src/commands/options.ts';
 import { PageQueries } from '../../src/interactions/quote-replies/page-queries.ts';
 import { botCatalog } from '../../src/interactions/catalog.ts';
 import { Cooldowns } from '../../src/interactions/cooldowns.ts';

@@ -11,17 +11,17 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { COMMANDS } from '../../commands/index.ts';
-import { InvalidInputError, parseOptions, stringOption } from '../../src/commands/define-command.ts';
+import { InvalidInputError, parseOptions, stringOption } from '../../src/commands/options.ts';
 import type { UserError } from '../../src/errors/user-error.ts';
 import { FaqBusyError, FaqError, FaqImportConflict } from '../../src/faq/faq-errors.ts';
 import { SqliteFaqStore } from '../../src/faq/sqlite-faq-store.ts';
 import { FetchPageError } from '../../src/ingest/fetch/fetch-page.ts';
 import { IngestError } from '../../src/ingest/ingest-error.ts';
-import { botCatalog } from '../../src/interactions/catalog.ts';
+import { botCatalog, registrationCatalog } from '../../src/interactions/catalog.ts';
 import { Cooldowns } from '../../src/interactions/cooldowns.ts';
 import { customIdKind } from '../../src/interactions/custom-id.ts';
-import { button, type Catalog, form, leaf, OPEN, Refusal } from '../../src/interactions/declare.ts';
-import type { FaqSeed } from '../../src/interactions/faq/faq-gates.ts';
+import { type FaqSeed, leaf, OPEN, Refusal } from '../../src/commands/declare.ts';
+import { button, type Catalog, form } from '../../src/interactions/components.ts';
 import { PageQueries } from '../../src/interactions/quote-replies/page-queries.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { fixedKnowledge } from '../../src/serving/live-knowledge.ts';
@@ -96,6 +96,7 @@ const catalog: Catalog = {
     button({ id: throwId, gates: OPEN, handle: ({ family }) => Promise.reject(refusedBy(family)) }),
     form({ id: throwId, gates: OPEN, handle: ({ family }) => Promise.reject(refusedBy(family)) }),
   ],
+  services: registrationCatalog([]).services,
 };
 
 /** The log lines a transport wrote (JSON), to see what was logged as a failure. */

@@ -14,6 +14,7 @@ import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { parseSourceFile } from '../../src/corpus/source-file.ts';
 import { buildKnowledge, type Knowledge } from '../../src/knowledge/knowledge.ts';
 import { updateKnowledge } from '../../src/knowledge/update-knowledge.ts';
+import { suggestionsOf } from '../helpers/answering-command.ts';
 import { scratchCorpus, testArticle } from '../helpers/corpus.ts';
 
 const HARBOR = testArticle(
@@ -87,7 +88,7 @@ describe('a one-article update', () => {
     expect(answers(updated)[0]).toContain('harbor-ledger-crossings#2');
   });
 
-  it('carries the prepared answers over — timeline, deal order, autocomplete — as preparing them afresh would', () => {
+  it('carries the prepared answers over — timeline, deal order, autocomplete — as preparing them afresh would', async () => {
     const dir = scratchCorpus();
     const before = prepareAnswers(buildKnowledge(loadCorpus(dir)));
     const updated = prepareAnswers(
@@ -102,11 +103,8 @@ describe('a one-article update', () => {
         ['timeline', 'terms'].map((name) => JSON.stringify(runCommand(COMMANDS, name, {}, { knowledge: k, page: { limit: 5, offset } }))),
       );
     expect(pages(updated)).toEqual(pages(fresh));
-    const when = COMMANDS.find((c) => c.name === 'when');
     for (const typed of ['', 'release', 'thursday', 'war cabinet']) {
-      expect(when?.autocomplete?.('event', typed, { knowledge: updated })).toEqual(
-        when?.autocomplete?.('event', typed, { knowledge: fresh }),
-      );
+      expect(await suggestionsOf('when', 'event', typed, updated)).toEqual(await suggestionsOf('when', 'event', typed, fresh));
     }
     expect(JSON.stringify(runCommand(COMMANDS, 'timeline', {}, { knowledge: updated, page: { limit: 100, offset: 0 } }))).toContain(
       'harbor-ledger-crossings#3',

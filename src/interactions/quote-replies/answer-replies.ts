@@ -5,13 +5,10 @@
  */
 import { MessageFlags } from 'discord-api-types/v10';
 import type { Answer } from '../../answers/answer.ts';
-import type { AnyCommand } from '../../commands/define-command.ts';
+import type { Call, Services } from '../../commands/declare.ts';
 import { runCommand } from '../../commands/run-command.ts';
 import type { Knowledge } from '../../knowledge/knowledge.ts';
-import type { KnowledgeProvider } from '../../serving/live-knowledge.ts';
-import type { Call } from '../declare.ts';
 import { answerPicture, showPicture, type ShownPicture, wantsPicture } from './picture-attachment.ts';
-import type { PageQueries } from './page-queries.ts';
 import { DISCORD_PAGE_SIZE, renderAnswerMessage, type RenderOptions } from './render-answer-message.ts';
 
 /**
@@ -21,44 +18,39 @@ import { DISCORD_PAGE_SIZE, renderAnswerMessage, type RenderOptions } from './re
  */
 export const LONG_ANSWER_PASSAGES = 20_000;
 
-export interface AnswerDeps {
-  /** The knowledge to answer from; interactions that arrive before the first load are deferred, then answered. */
-  knowledge: KnowledgeProvider;
-  /** Every quote command (for running them, and for `/help`). */
-  commands: readonly AnyCommand[];
-  pageQueries: PageQueries;
-  /** From this many passages on, answers are deferred first; LONG_ANSWER_PASSAGES unless set. */
-  deferFromPassages?: number;
-  /** PUBLIC_URL: each quote links to its context on the bot's pages; unset, no links. */
-  publicUrl?: string;
-}
-
 /**
  * The render option that links quotes to their context, when the bot serves pages.
  *
  * @example
- * renderAnswerMessage(answer, { private: true, offset: 0, ...linksOf(deps) })
+ * renderAnswerMessage(answer, { private: true, offset: 0, ...linksOf(services) })
  */
-export const linksOf = (deps: { publicUrl?: string | undefined }): { publicUrl?: string } =>
-  deps.publicUrl ? { publicUrl: deps.publicUrl } : {};
+export const linksOf = (services: { publicUrl?: string | undefined }): { publicUrl?: string } =>
+  services.publicUrl ? { publicUrl: services.publicUrl } : {};
 
 /**
  * Whether answering from this corpus might take longer than Discord waits for a first response.
  *
  * @example
- * mightTakeLong({ ...deps, deferFromPassages: 0 }, knowledge) // → true: every answer is deferred
+ * mightTakeLong({ deferFromPassages: 0 }, knowledge) // → true: every answer is deferred
  */
-export const mightTakeLong = (deps: AnswerDeps, knowledge: Knowledge) =>
-  knowledge.passages.length >= (deps.deferFromPassages ?? LONG_ANSWER_PASSAGES);
+export const mightTakeLong = (services: Pick<Services, 'deferFromPassages'>, knowledge: Knowledge) =>
+  knowledge.passages.length >= (services.deferFromPassages ?? LONG_ANSWER_PASSAGES);
 
 /**
- * One page of a command's answer, five quotes long.
+ * One page of a command's answer, five quotes long, from the input as it was sent (a page button's query, a message
+ * "Find sources" was used on): checked against the command's options here.
  *
  * @example
- * answerFor(deps, knowledge, 'who', { name: 'McGurk' }, 5).results[0] // → the sixth quote
+ * answerFor(services, knowledge, 'who', { name: 'McGurk' }, 5).results[0] // → the sixth quote
  */
-export function answerFor(deps: AnswerDeps, knowledge: Knowledge, command: string, input: Record<string, unknown>, offset: number): Answer {
-  return runCommand(deps.commands, command, input, { knowledge, page: { limit: DISCORD_PAGE_SIZE, offset } });
+export function answerFor(
+  services: Pick<Services, 'commands'>,
+  knowledge: Knowledge,
+  command: string,
+  input: Record<string, unknown>,
+  offset: number,
+): Answer {
+  return runCommand(services.commands, command, input, { knowledge, page: { limit: DISCORD_PAGE_SIZE, offset } });
 }
 
 /**
@@ -68,12 +60,12 @@ export function answerFor(deps: AnswerDeps, knowledge: Knowledge, command: strin
  * picture. A paged answer's query is remembered for its page buttons.
  *
  * @example
- * answerMessage(deps, answer, { private: true, offset: 0 }).components[0]?.components[1]?.custom_id // → 'v1|pg|search|5|…'
- * answerMessage(deps, answer, { private: true, offset: 0 }, 'uploaded').embeds[0]?.image // → { url: 'attachment://timeline.png' }
+ * answerMessage(services, answer, { private: true, offset: 0 }).components[0]?.components[1]?.custom_id // → 'v1|pg|search|5|…'
+ * answerMessage(services, answer, { private: true, offset: 0 }, 'uploaded').embeds[0]?.image // → { url: 'attachment://timeline.png' }
  */
-export function answerMessage(deps: AnswerDeps, answer: Answer, options: RenderOptions, picture: ShownPicture | null = null) {
-  if (answer.total > answer.results.length) deps.pageQueries.remember(answer.query);
-  return showPicture(renderAnswerMessage(answer, { ...linksOf(deps), ...options }), picture);
+export function answerMessage(services: Services, answer: Answer, options: RenderOptions, picture: ShownPicture | null = null) {
+  if (answer.total > answer.results.length) services.pageQueries.remember(answer.query);
+  return showPicture(renderAnswerMessage(answer, { ...linksOf(services), ...options }), picture);
 }
 
 /**
@@ -82,28 +74,24 @@ export function answerMessage(deps: AnswerDeps, answer: Answer, options: RenderO
  * quotes never wait for the picture.
  *
  * @example
- * await replyWithAnswer(call, deps, (k) => answerFor(deps, k, 'who', { name: 'McGurk' }, 0), { private: true, offset: 0 });
+ * await replyWithAnswer(call, (k) => answerFor(call.services, k, 'who', { name: 'McGurk' }, 0), { private: true, offset: 0 });
  */
-export async function replyWithAnswer(
-  call: Call,
-  deps: AnswerDeps,
-  compute: (knowledge: Knowledge) => Answer,
-  options: RenderOptions,
-): Promise<void> {
+export async function replyWithAnswer(call: Call, compute: (knowledge: Knowledge) => Answer, options: RenderOptions): Promise<void> {
+  const { services } = call;
   const flags = options.private ? { flags: MessageFlags.Ephemeral } : {};
-  const ready = deps.knowledge.ready();
+  const ready = services.knowledge.ready();
   let knowledge: Knowledge;
   let answer: Answer;
-  if (ready && !mightTakeLong(deps, ready)) {
+  if (ready && !mightTakeLong(services, ready)) {
     [knowledge, answer] = [ready, compute(ready)];
-    await call.reply.send({ ...answerMessage(deps, answer, options), ...flags });
+    await call.reply.send({ ...answerMessage(services, answer, options), ...flags });
   } else {
     await call.reply.defer({ private: options.private });
-    knowledge = await deps.knowledge.get();
+    knowledge = await services.knowledge.get();
     answer = compute(knowledge);
-    await call.reply.send(answerMessage(deps, answer, options));
+    await call.reply.send(answerMessage(services, answer, options));
   }
   // the same message as the reply above, plus the picture: built apart, the edit once dropped the context links
   if (wantsPicture(answer, options.offset))
-    await call.reply.editOriginal(answerMessage(deps, answer, options, 'uploaded'), [await answerPicture(knowledge, answer)]);
+    await call.reply.editOriginal(answerMessage(services, answer, options, 'uploaded'), [await answerPicture(knowledge, answer)]);
 }

@@ -10,10 +10,10 @@ import type { SourcePreview } from '../../serving/corpus-editor.ts';
 import { type IngestOptions } from '../../ingest/ingest-source.ts';
 import { asSentence } from '../../errors/user-error.ts';
 import { IngestError } from '../../ingest/ingest-error.ts';
-import { type Button, button, type Form, form } from '../declare.ts';
+import { type Button, button, type Form, form } from '../components.ts';
 import { truncate } from '../messages/discord-limits.ts';
 import { privately } from '../messages/private-reply.ts';
-import { authorOf, editorOf, plain, reloadLine, sourceAdminGates, type SourceAdminDeps } from './source-admin-gates.ts';
+import { authorOf, editorOf, plain, reloadLine, SOURCE_ADMIN_GATES } from './source-admin-gates.ts';
 import { sourceButtonId, sourceFormId } from './source-ids.ts';
 import { previewMessage } from './source-preview-message.ts';
 
@@ -57,87 +57,81 @@ function detailsForm(key: string, preview: SourcePreview): APIModalInteractionRe
   };
 }
 
-/**
- * @example
- * sourceAdminComponents(deps) // → [preview buttons, details form]
- */
-export function sourceAdminComponents(deps: SourceAdminDeps): Array<Button<unknown> | Form<unknown>> {
-  const gates = sourceAdminGates(deps);
-  return [
-    button({
-      id: sourceButtonId,
-      gates,
-      async handle({ action, key }, _message, call) {
-        const editor = editorOf(deps);
-        const draft = deps.drafts.get(key, call.user.id);
-        if (!draft) {
-          await call.reply.update(plain(EXPIRED));
-          return;
-        }
-        if (action === 'cancel') {
-          deps.drafts.delete(key);
-          await call.reply.update(plain('Cancelled: nothing was added.'));
-          return;
-        }
-        if (action === 'edit') {
-          await call.reply.showForm(detailsForm(key, draft.prepared));
-          return;
-        }
-        await call.reply.deferUpdate();
-        try {
-          const { id, reload } = await editor.add(draft.prepared, authorOf(call));
-          deps.drafts.delete(key);
-          const title = draft.prepared.prepared.meta.title;
-          const ask = title ? ` Ask about it now, e.g. \`/search ${escapeMarkdown(truncate(title, 80))}\`.` : '';
-          await call.reply.update(plain(`Added \`${id}\` to the corpus. ${reloadLine(reload)}${reload.ok ? ask : ''}`));
-        } catch (error) {
-          if (!(error instanceof IngestError)) throw error;
-          // not left to the dispatcher, which would tell it in a new message: the preview gives way to the refusal,
-          // its Add button with it
-          await call.reply.update(plain(`Nothing was added: ${asSentence(error.message)}`));
-        }
-      },
-    }),
-    form({
-      id: sourceFormId,
-      gates,
-      async handle({ key }, typed, call) {
-        const editor = editorOf(deps);
-        const draft = deps.drafts.get(key, call.user.id);
-        if (!draft) {
-          await call.reply.send(privately('This preview has expired: run /source-admin add again. Nothing was added.'));
-          return;
-        }
-        const field = (id: string) => (typed[id] ?? '').trim();
-        const published = field('published');
-        const changes: IngestOptions = {
-          title: field('title') || undefined,
-          outlet: field('outlet') || undefined,
-          authors: field('authors')
-            .split(',')
-            .map((a) => a.trim())
-            .filter((a) => a !== ''),
-          ...(published
-            ? {
-                published,
-                publishedBasis: 'stated' as const,
-                evidence: field('evidence') || 'given by the moderator who added it from Discord',
-              }
-            : {}),
-        };
-        let revised: SourcePreview;
-        try {
-          revised = editor.revise(draft.prepared, changes);
-        } catch (error) {
-          // the refusal in this form's words; the dispatcher tells it
-          if (error instanceof IngestError)
-            throw error.restated(`Those details were not accepted: ${asSentence(error.message)} The preview is unchanged.`);
-          throw error;
-        }
-        deps.drafts.update(key, revised);
-        if (call.message) await call.reply.update(previewMessage(revised, key));
-        else await call.reply.send({ ...previewMessage(revised, key), flags: MessageFlags.Ephemeral });
-      },
-    }),
-  ];
-}
+/** The Add, Edit details and Cancel buttons under a preview, and the details form. */
+export const SOURCE_ADMIN_COMPONENTS: ReadonlyArray<Button<unknown> | Form<unknown>> = [
+  button({
+    id: sourceButtonId,
+    gates: SOURCE_ADMIN_GATES,
+    async handle({ action, key }, _message, call) {
+      const editor = editorOf(call);
+      const draft = call.services.drafts.get(key, call.user.id);
+      if (!draft) {
+        await call.reply.update(plain(EXPIRED));
+        return;
+      }
+      if (action === 'cancel') {
+        call.services.drafts.delete(key);
+        await call.reply.update(plain('Cancelled: nothing was added.'));
+        return;
+      }
+      if (action === 'edit') {
+        await call.reply.showForm(detailsForm(key, draft.prepared));
+        return;
+      }
+      await call.reply.deferUpdate();
+      try {
+        const { id, reload } = await editor.add(draft.prepared, authorOf(call));
+        call.services.drafts.delete(key);
+        const title = draft.prepared.prepared.meta.title;
+        const ask = title ? ` Ask about it now, e.g. \`/search ${escapeMarkdown(truncate(title, 80))}\`.` : '';
+        await call.reply.update(plain(`Added \`${id}\` to the corpus. ${reloadLine(reload)}${reload.ok ? ask : ''}`));
+      } catch (error) {
+        if (!(error instanceof IngestError)) throw error;
+        // not left to the dispatcher, which would tell it in a new message: the preview gives way to the refusal,
+        // its Add button with it
+        await call.reply.update(plain(`Nothing was added: ${asSentence(error.message)}`));
+      }
+    },
+  }),
+  form({
+    id: sourceFormId,
+    gates: SOURCE_ADMIN_GATES,
+    async handle({ key }, typed, call) {
+      const editor = editorOf(call);
+      const draft = call.services.drafts.get(key, call.user.id);
+      if (!draft) {
+        await call.reply.send(privately('This preview has expired: run /source-admin add again. Nothing was added.'));
+        return;
+      }
+      const field = (id: string) => (typed[id] ?? '').trim();
+      const published = field('published');
+      const changes: IngestOptions = {
+        title: field('title') || undefined,
+        outlet: field('outlet') || undefined,
+        authors: field('authors')
+          .split(',')
+          .map((a) => a.trim())
+          .filter((a) => a !== ''),
+        ...(published
+          ? {
+              published,
+              publishedBasis: 'stated' as const,
+              evidence: field('evidence') || 'given by the moderator who added it from Discord',
+            }
+          : {}),
+      };
+      let revised: SourcePreview;
+      try {
+        revised = editor.revise(draft.prepared, changes);
+      } catch (error) {
+        // the refusal in this form's words; the dispatcher tells it
+        if (error instanceof IngestError)
+          throw error.restated(`Those details were not accepted: ${asSentence(error.message)} The preview is unchanged.`);
+        throw error;
+      }
+      call.services.drafts.update(key, revised);
+      if (call.message) await call.reply.update(previewMessage(revised, key));
+      else await call.reply.send({ ...previewMessage(revised, key), flags: MessageFlags.Ephemeral });
+    },
+  }),
+];

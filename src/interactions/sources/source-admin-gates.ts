@@ -5,67 +5,46 @@
  */
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { ChangeAuthor } from '../../corpus/corpus-changes.ts';
-import type { CorpusEditor, SourcePreview } from '../../serving/corpus-editor.ts';
-import type { SourceDrafts } from '../../corpus/source-drafts.ts';
-import type { FaqStore } from '../../faq/faq-store.ts';
-import type { FetchPageOptions } from '../../ingest/fetch/fetch-page.ts';
+import { type Call, type Gates, Refusal } from '../../commands/declare.ts';
+import type { CorpusEditor } from '../../serving/corpus-editor.ts';
 import type { ReloadResult } from '../../serving/live-knowledge.ts';
-import { type Call, type Gates, Refusal } from '../declare.ts';
 import { permissionOrRoleGate } from '../gates.ts';
 import { truncate } from '../messages/discord-limits.ts';
 import { quiet } from '../messages/private-reply.ts';
 
-export interface SourceAdminDeps {
-  /** Null when adding from Discord is off (no `CORPUS_EDITOR_GUILDS` and no `DISCORD_GUILD_ID`). */
-  editor: CorpusEditor | null;
-  editorGuilds: readonly string[];
-  drafts: SourceDrafts<SourcePreview>;
-  /** How links and attachments are fetched (size cap, timeout; tests allow loopback). */
-  fetch: FetchPageOptions;
-  /** For the FAQ moderator role, which also lets a member change the corpus. */
-  faq?: FaqStore;
-}
-
 const OFF =
   'Adding and removing articles from Discord is turned off on this bot. Its operator can allow it for a server with the CORPUS_EDITOR_GUILDS setting.';
 
-/**
- * Editing is on, this is one of the editors' servers, and the member is a moderator — in that order.
- *
- * @example
- * sourceAdminGates(deps) // → { cooldown: false, allowed: [on, editors' server, moderators] }
- */
-export function sourceAdminGates(deps: SourceAdminDeps): Gates {
-  return {
-    cooldown: false,
-    allowed: [
-      { check: () => (deps.editor && deps.editorGuilds.length > 0 ? null : new Refusal(OFF)) },
-      {
-        check: (call) =>
-          call.guildId && deps.editorGuilds.includes(call.guildId)
-            ? null
-            : new Refusal(
-                'The corpus is shared by every server this bot is in, so only moderators of the servers its operator named can change it — this server is not one of them.',
-              ),
-      },
-      permissionOrRoleGate(
-        PermissionFlagsBits.ManageMessages,
-        (guildId) => deps.faq?.moderatorRole(guildId) ?? null,
-        'Sorry — only moderators (Manage Messages, or the FAQ moderator role) can change the corpus.',
-      ),
-    ],
-  };
-}
+/** Editing is on, this is one of the editors' servers, and the member is a moderator — in that order. */
+export const SOURCE_ADMIN_GATES: Gates = {
+  cooldown: false,
+  allowed: [
+    { check: ({ services }) => (services.editor && services.editorGuilds.length > 0 ? null : new Refusal(OFF)) },
+    {
+      check: (call) =>
+        call.guildId && call.services.editorGuilds.includes(call.guildId)
+          ? null
+          : new Refusal(
+              'The corpus is shared by every server this bot is in, so only moderators of the servers its operator named can change it — this server is not one of them.',
+            ),
+    },
+    permissionOrRoleGate(
+      PermissionFlagsBits.ManageMessages,
+      (guildId, call) => call.services.faq?.moderatorRole(guildId) ?? null,
+      'Sorry — only moderators (Manage Messages, or the FAQ moderator role) can change the corpus.',
+    ),
+  ],
+};
 
 /**
  * The corpus editor (the gates made sure there is one).
  *
  * @example
- * await editorOf(deps).remove('raanans-freed-2023-10-20', authorOf(call));
+ * await editorOf(call).remove('raanans-freed-2023-10-20', authorOf(call));
  */
-export function editorOf(deps: SourceAdminDeps): CorpusEditor {
-  if (!deps.editor) throw new Refusal(OFF);
-  return deps.editor;
+export function editorOf(call: Call): CorpusEditor {
+  if (!call.services.editor) throw new Refusal(OFF);
+  return call.services.editor;
 }
 
 /**

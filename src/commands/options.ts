@@ -1,12 +1,10 @@
 /**
- * A slash command as a small typed object: its options are declared once, and that declaration gives both the zod
- * schema that checks user input and the handler's parameter type, so a handler never casts. The Discord
- * registration payload is derived from the same declaration at the edge.
+ * A command's options, each declared once: the declaration gives the zod schema that checks what a member sent, the
+ * handler's parameter type (so a handler never casts) and, at the edge, the registration payload. What a member is
+ * told when a value breaks an option's rules is the option's own sentence (`parseOptions`).
  */
 import { z } from 'zod';
-import type { Answer } from '../answers/answer.ts';
 import { UserError } from '../errors/user-error.ts';
-import type { Knowledge } from '../knowledge/knowledge.ts';
 
 export interface OptionSpec<T> {
   /** What Discord shows and sends: text, a yes/no, a whole number, an uploaded file, or a server role. */
@@ -150,76 +148,12 @@ export function roleOption(spec: { description: string }): OptionSpec<Role | und
 export type Options = Record<string, OptionSpec<unknown>>;
 export type OptionValues<O extends Options> = { [K in keyof O]: O[K] extends OptionSpec<infer T> ? T : never };
 
-export interface CommandContext {
-  knowledge: Knowledge;
-  /** Which page of results to return. */
-  page: { limit: number; offset: number };
-  /** Every command, for `/help`. */
-  commands: ReadonlyArray<AnyCommand>;
-}
-
-export interface Command<O extends Options> {
-  name: string;
-  description: string;
-  options: O;
-  /** The option that takes the rest of a console line ("/who McGurk" → name = "McGurk"). */
-  primary?: keyof O & string;
-  /** What `/help` shows as an example of the primary option ("Qatari prime minister" for `/who`). */
-  example?: string;
-  handle(input: OptionValues<O>, ctx: CommandContext): Answer;
-  /** False for a command that only describes the bot: it does not count against the per-user cooldown. */
-  cooldown?: false;
-  /** Suggestions for an option as the user types; at most 25, each at most 100 characters. */
-  autocomplete?(option: keyof O & string, typed: string, ctx: Pick<CommandContext, 'knowledge'>): string[];
-}
-
-export interface AnyCommand {
-  name: string;
-  description: string;
-  options: Options;
-  primary?: string;
-  example?: string;
-  cooldown?: false;
-  handle(input: Record<string, unknown>, ctx: CommandContext): Answer;
-  autocomplete?(option: string, typed: string, ctx: Pick<CommandContext, 'knowledge'>): string[];
-}
-
 /**
  * Thrown for input that breaks a command's option rules; its message is a sentence in the bot's words, shown as is
  * (a UserError).
  */
 export class InvalidInputError extends UserError {
   override name = 'InvalidInputError';
-}
-
-/**
- * @example
- * export default defineCommand({
- *   name: 'who', description: 'Who is someone in the talks?',
- *   options: { name: stringOption({ description: 'A name or a role', required: true }) },
- *   handle: ({ name }, ctx) => answerWho(ctx.knowledge, name), // name: string, no cast
- * });
- */
-export function defineCommand<O extends Options>(command: Command<O>): AnyCommand {
-  return {
-    name: command.name,
-    description: command.description,
-    options: command.options,
-    ...(command.primary ? { primary: command.primary } : {}),
-    ...(command.example ? { example: command.example } : {}),
-    ...(command.cooldown === false ? { cooldown: false } : {}),
-    handle(input, ctx) {
-      const parsed = parseOptions(command.options, input);
-      if (!parsed.ok) throw new InvalidInputError(parsed.message);
-      return command.handle(parsed.data, ctx);
-    },
-    ...(command.autocomplete
-      ? {
-          autocomplete: (option: string, typed: string, ctx: Pick<CommandContext, 'knowledge'>) =>
-            command.autocomplete?.(option, typed, ctx) ?? [],
-        }
-      : {}),
-  };
 }
 
 /**
