@@ -8,17 +8,18 @@
  * cachedAnswer(knowledge, 'who\u0000{"name":"McGurk"}\u00005:0', () => answerWho(knowledge, 'McGurk'))
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
+import { knowledgeView } from '../knowledge/knowledge-view.ts';
 import type { Answer } from './answer.ts';
 
 /** Answers kept per knowledge base: a few megabytes at most. */
 export const ANSWER_CACHE_SIZE = 1000;
 
-const caches = new WeakMap<Knowledge, Map<string, Answer>>();
+/** The answers given from a knowledge base; an update brings a new one, whose answers are worked out afresh. */
+const ANSWERS_GIVEN = knowledgeView({ name: 'answers given', compute: () => new Map<string, Answer>(), carry: null });
 const counts = { hits: 0, misses: 0 };
 
 export function cachedAnswer(knowledge: Knowledge, key: string, compute: () => Answer): Answer {
-  let cache = caches.get(knowledge);
-  if (!cache) caches.set(knowledge, (cache = new Map<string, Answer>()));
+  const cache = ANSWERS_GIVEN.of(knowledge);
   const known = cache.get(key);
   if (known) {
     counts.hits++;
@@ -41,5 +42,5 @@ export function answerCacheCounts(): { hits: number; misses: number } {
 
 /** Forgets a knowledge base's answers: the benchmark times answers worked out afresh this way. */
 export function clearAnswerCache(knowledge: Knowledge): void {
-  caches.delete(knowledge);
+  ANSWERS_GIVEN.peek(knowledge)?.clear();
 }

@@ -10,7 +10,7 @@
  */
 import { sharedCount, wordHashes } from '../corpus/duplicates.ts';
 import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
-import type { PassageChange } from '../knowledge/update-knowledge.ts';
+import { knowledgeView } from '../knowledge/knowledge-view.ts';
 import { type AlsoIn, type QuoteResult, sourceName } from './answer.ts';
 
 /** Word-set Jaccard (and word-count ratio) from which two quotes are one passage lightly edited. */
@@ -34,19 +34,29 @@ interface QuoteWords {
   prefix: number[];
 }
 
-const wordsCache = new WeakMap<Knowledge, Map<string, QuoteWords>>();
-const frequencies = new WeakMap<Knowledge, Map<number, number>>();
+/** A quote's words, hashed, per quote text: the same quotes come back query after query. */
+const QUOTE_WORDS = knowledgeView({ name: 'quote words for copies', compute: () => new Map<string, QuoteWords>(), carry: null });
 
-/** In how many passages each word stands, counted once per knowledge base, to put the rarest words first. */
-export function frequencyOf(knowledge: Knowledge): Map<number, number> {
-  let frequency = frequencies.get(knowledge);
-  if (!frequency) {
-    frequency = new Map();
+/**
+ * In how many passages each word stands, counted once per knowledge base, to put the rarest words first. After an
+ * update, counted in place for the passages that went and came only (a copy would cost more than the counting).
+ */
+const WORD_FREQUENCY = knowledgeView({
+  name: 'word frequencies',
+  compute(knowledge) {
+    const frequency = new Map<number, number>();
     countHashes(frequency, knowledge.passages, 1);
-    frequencies.set(knowledge, frequency);
-  }
-  return frequency;
-}
+    return frequency;
+  },
+  carry(frequency, { change }) {
+    countHashes(frequency, change.dropped, -1);
+    countHashes(frequency, change.added, 1);
+    return frequency;
+  },
+});
+
+/** @example frequencyOf(knowledge).get(hash) // → in how many passages the word stands */
+export const frequencyOf = (knowledge: Knowledge): Map<number, number> => WORD_FREQUENCY.of(knowledge);
 
 /** The word frequencies as two columns, for the knowledge save: counted now if no answer has counted them yet. */
 export function frequencyColumns(knowledge: Knowledge): { hashes: Float64Array; counts: Float64Array } {
@@ -65,7 +75,7 @@ export function restoreFrequency(knowledge: Knowledge, saved: { hashes: Float64A
   if (saved.hashes.length !== saved.counts.length) return;
   const frequency = new Map<number, number>();
   saved.hashes.forEach((hash, i) => frequency.set(hash, saved.counts[i] ?? 0));
-  frequencies.set(knowledge, frequency);
+  WORD_FREQUENCY.restore(knowledge, frequency);
 }
 
 function countHashes(frequency: Map<number, number>, passages: readonly KnownPassage[], sign: 1 | -1): void {
@@ -78,20 +88,9 @@ function countHashes(frequency: Map<number, number>, passages: readonly KnownPas
   }
 }
 
-/** The word frequencies of `next` from those of `previous`, counting only the passages that went and came. */
-export function carryFrequency(next: Knowledge, previous: Knowledge, { dropped, added }: PassageChange): void {
-  // counted in place: the knowledge before an update is retired, and a copy would cost more than the counting
-  const frequency = frequencies.get(previous);
-  if (!frequency) return;
-  countHashes(frequency, dropped, -1);
-  countHashes(frequency, added, 1);
-  frequencies.set(next, frequency);
-}
-
 /** A quote's words, hashed; remembered per knowledge base, since the same quotes come back query after query. */
 function quoteWordsOf(knowledge: Knowledge, quote: string): QuoteWords {
-  let cache = wordsCache.get(knowledge);
-  if (!cache) wordsCache.set(knowledge, (cache = new Map<string, QuoteWords>()));
+  const cache = QUOTE_WORDS.of(knowledge);
   const known = cache.get(quote);
   if (known) return known;
   const hashes = wordHashes(quote);

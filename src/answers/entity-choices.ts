@@ -3,6 +3,7 @@
  * close to it (typos), at most 25. It runs on every keystroke: the labels are listed once per knowledge base.
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
+import { knowledgeView } from '../knowledge/knowledge-view.ts';
 import { clipChoice, MAX_CHOICES } from './choices.ts';
 
 interface EntityLabel {
@@ -10,19 +11,20 @@ interface EntityLabel {
   lower: string;
 }
 
-const labelsCache = new WeakMap<Knowledge, EntityLabel[]>();
-
-/** The names and longer aliases of the people and organisations (places are no one to ask /who about), each once. */
-function entityLabels(knowledge: Knowledge): EntityLabel[] {
-  let labels = labelsCache.get(knowledge);
-  if (!labels) {
+/**
+ * The names and longer aliases of the people and organisations (places are no one to ask /who about), each once.
+ * An update keeps the entities of the last build, but the view is cheap to work out again.
+ */
+const ENTITY_LABELS = knowledgeView<EntityLabel[]>({
+  name: '/who autocomplete labels',
+  compute(knowledge) {
     const people = knowledge.allEntities.filter((e) => e.kind !== 'place');
     const unique = [...new Set(people.flatMap((e) => [e.name, ...e.aliases.filter((a) => a !== e.name && a.length > 3)]))];
-    labels = unique.map((label) => ({ label, lower: label.toLowerCase() }));
-    labelsCache.set(knowledge, labels);
-  }
-  return labels;
-}
+    return unique.map((label) => ({ label, lower: label.toLowerCase() }));
+  },
+  carry: null,
+});
+const entityLabels = (knowledge: Knowledge): EntityLabel[] => ENTITY_LABELS.of(knowledge);
 
 /** As `choicesMatching`: the labels that start with what is typed, then those that contain it; at most 25. */
 function directChoices(labels: readonly EntityLabel[], typed: string): string[] {

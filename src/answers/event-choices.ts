@@ -7,6 +7,7 @@
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { insertOrdered, removeOrdered } from '../knowledge/ordered-merge.ts';
+import { knowledgeView } from '../knowledge/knowledge-view.ts';
 import type { PassageChange } from '../knowledge/update-knowledge.ts';
 import { MAX_CHOICES, choicesMatching } from './choices.ts';
 import { sentenceAt } from './excerpt.ts';
@@ -26,8 +27,6 @@ interface EventLabels {
   words: LabelWords<EventLabel>;
 }
 
-const labelsCache = new WeakMap<Knowledge, EventLabels>();
-
 /** Day-dated entries as choice labels: the date, then the sentence that gives it. */
 function labelsOf(entries: readonly TimelineEntry[]): EventLabel[] {
   return entries
@@ -39,20 +38,20 @@ function labelsOf(entries: readonly TimelineEntry[]): EventLabel[] {
     });
 }
 
-/** Each day-dated timeline entry as a choice label, with its lower-case form for matching. */
-function eventLabels(knowledge: Knowledge): EventLabels {
-  let labels = labelsCache.get(knowledge);
-  if (!labels) {
+/**
+ * Each day-dated timeline entry as a choice label, with its lower-case form for matching; after an update, the labels
+ * of passages gone taken out and the new put in, in place.
+ */
+export const EVENT_LABELS = knowledgeView<EventLabels>({
+  name: '/when autocomplete labels',
+  compute(knowledge) {
     const list = labelsOf(timelineOrder(knowledge));
-    labelsCache.set(knowledge, (labels = { list, words: new LabelWords(list) }));
-  }
-  return labels;
-}
+    return { list, words: new LabelWords(list) };
+  },
+  carry: (labels, { change }) => carryLabels(labels, change),
+});
 
-/** The labels of `next` from those of `previous`, changed in place: the labels of passages gone out, the new in. */
-export function carryEventLabels(next: Knowledge, previous: Knowledge, change: PassageChange): void {
-  const labels = labelsCache.get(previous);
-  if (!labels) return;
+function carryLabels(labels: EventLabels, change: PassageChange): EventLabels {
   const compare = (a: EventLabel, b: EventLabel) => compareTimelineEntries(a.entry, b.entry);
   const removed: EventLabel[] = [];
   const same = (l: EventLabel, gone: EventLabel) => {
@@ -65,7 +64,7 @@ export function carryEventLabels(next: Knowledge, previous: Knowledge, change: P
   insertOrdered(labels.list, added, compare);
   labels.words.remove(removed);
   labels.words.add(added);
-  labelsCache.set(next, labels);
+  return labels;
 }
 
 /**
@@ -80,7 +79,7 @@ export function eventChoices(knowledge: Knowledge, typed: string): string[] {
     .filter((w) => w !== '');
   const matching: string[] = [];
   const seen = new Set<string>();
-  eventLabels(knowledge).words.each(words, ({ label }) => {
+  EVENT_LABELS.of(knowledge).words.each(words, ({ label }) => {
     if (seen.has(label)) return true;
     seen.add(label);
     return matching.push(label) < MAX_CHOICES;

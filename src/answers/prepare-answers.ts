@@ -5,46 +5,49 @@
  * the build). On a large corpus each is a pass over every passage: paid at start-up or on a reload (before the new
  * knowledge serves), never by the member who happens to ask first.
  *
- * After a one-article update (`updateKnowledge`), pass the knowledge it replaced: the word frequencies, the
- * timeline, the deals, the terms in date order and by topic, and the `/when` labels are carried over, counting and
- * placing only the passages that went and came; what is read per passage (the terms a passage states, how fully)
- * is remembered per passage, so only the new ones are read.
+ * After a one-article update (`updateKnowledge`), `prepareUpdatedAnswers` first carries every view the knowledge
+ * before had over to the new one (`followUpdate`: each view declares how, in knowledge-view.ts), so the same work
+ * counts and places only the passages that went and came; what is read per passage (the terms a passage states,
+ * how fully) is remembered per passage, so only the new ones are read.
  *
  * @example
  * const knowledge = buildKnowledge(loadCorpus('corpus'));
  * prepareAnswers(knowledge); // the first /when, /terms and /timeline answer as fast as the second
- * prepareAnswers(updateKnowledge(knowledge, change), knowledge); // the same, in milliseconds
+ * prepareUpdatedAnswers(updateKnowledge(knowledge, change)); // the same, in milliseconds
  */
+import { DEALS } from '../deals/deals.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import { changeOf } from '../knowledge/update-knowledge.ts';
-import { carryDeals, dealsOf } from '../deals/deals.ts';
-import { carryFrequency, frequencyOf } from './collapse-copies.ts';
-import { carryEventLabels, eventChoices } from './event-choices.ts';
-import { carryTermsIndex, carryTermsOrder, dealOrder, termsIndexOf } from './terms.ts';
-import { carryTimeline, timelineOrder } from './timeline.ts';
+import { followUpdate } from '../knowledge/knowledge-view.ts';
+import type { KnowledgeUpdate } from '../knowledge/update-knowledge.ts';
+import { frequencyOf } from './collapse-copies.ts';
+import { EVENT_LABELS } from './event-choices.ts';
+import { dealOrder, TERMS_INDEX } from './terms.ts';
+import { TIMELINE_ORDER } from './timeline.ts';
 
-export function prepareAnswers(knowledge: Knowledge, previous?: Knowledge): Knowledge {
-  const change = previous ? changeOf(knowledge) : undefined;
-  if (previous && change) {
-    carryFrequency(knowledge, previous, change);
-    carryTimeline(knowledge, previous, change);
-    carryEventLabels(knowledge, previous, change);
-    carryTermsOrder(knowledge, previous, change);
-    carryDeals(knowledge, previous, change);
-    carryTermsIndex(knowledge, previous, change);
-  }
+export function prepareAnswers(knowledge: Knowledge): Knowledge {
   for (const step of STEPS) step(knowledge);
   return knowledge;
+}
+
+/**
+ * `prepareAnswers` after an update: the views carried over from the knowledge before it, then what is left worked out.
+ *
+ * @example
+ * live = prepareUpdatedAnswers(updateKnowledge(live, { added: [source], removed: [] }));
+ */
+export function prepareUpdatedAnswers(update: KnowledgeUpdate): Knowledge {
+  followUpdate(update);
+  return prepareAnswers(update.knowledge);
 }
 
 /** What is worked out once per knowledge base, in an order where each step finds what it needs done before it. */
 const STEPS: ReadonlyArray<(knowledge: Knowledge) => unknown> = [
   frequencyOf,
-  dealsOf,
-  dealOrder,
-  termsIndexOf,
-  timelineOrder,
-  (k) => eventChoices(k, ''),
+  DEALS.of,
+  (k) => dealOrder(k),
+  TERMS_INDEX.of,
+  TIMELINE_ORDER.of,
+  EVENT_LABELS.of,
 ];
 
 /**

@@ -8,6 +8,7 @@
  */
 import { type Deal, DURATION, dealsOf, type StatedTerms, statementsIn } from '../deals/deals.ts';
 import { insertOrdered, removeOrdered, removeRuns } from '../knowledge/ordered-merge.ts';
+import { knowledgeView } from '../knowledge/knowledge-view.ts';
 import type { PassageChange } from '../knowledge/update-knowledge.ts';
 import { corpusPosition, type Knowledge, type KnownPassage } from '../knowledge/knowledge.ts';
 import { comparePassageIds } from '../passages/passage.ts';
@@ -126,13 +127,15 @@ interface DealOrder {
   notes: string[];
 }
 
-/** The deal orders already worked out, per knowledge base and deal asked for (none: the latest first). */
-const dealOrders = new WeakMap<Knowledge, Map<Deal | undefined, DealOrder>>();
+/**
+ * The deal orders already worked out, per deal asked for (none: the latest first); an update changes which deal is
+ * the latest and what each holds, so they are worked out again.
+ */
+const DEAL_ORDERS = knowledgeView({ name: 'deal orders', compute: () => new Map<Deal | undefined, DealOrder>(), carry: null });
 
 /** The terms in deal order, the same for every question that asks for it: worked out once per knowledge base. */
 export function dealOrder(knowledge: Knowledge, asked?: Deal): DealOrder {
-  let orders = dealOrders.get(knowledge);
-  if (!orders) dealOrders.set(knowledge, (orders = new Map<Deal | undefined, DealOrder>()));
+  const orders = DEAL_ORDERS.of(knowledge);
   let order = orders.get(asked);
   if (!order) {
     order = orderDeals(knowledge, asked);
@@ -145,30 +148,25 @@ export function dealOrder(knowledge: Knowledge, asked?: Deal): DealOrder {
 const byDateThenPlace = (a: StatedTerms, b: StatedTerms) =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : a.passage.n - b.passage.n || comparePassageIds(a.passage.id, b.passage.id);
 
-const termsByDate = new WeakMap<Knowledge, StatedTerms[]>();
+/**
+ * The terms of these talks (no unrelated swap) in date order; after an update, the statements gone taken out and the
+ * new put in, in place.
+ */
+const TERMS_BY_DATE = knowledgeView({
+  name: 'terms in date order',
+  compute: (knowledge) =>
+    dealsOf(knowledge)
+      .stated.filter((s) => !s.offTopic)
+      .sort(byDateThenPlace),
+  carry(order, { change }) {
+    const statedIn = (passages: readonly KnownPassage[]) => statementsIn(passages).filter((s) => !s.offTopic);
+    removeOrdered(order, statedIn(change.dropped), byDateThenPlace, (s, gone) => s === gone);
+    insertOrdered(order, statedIn(change.added), byDateThenPlace);
+    return order;
+  },
+});
 
-/** The terms of these talks (no unrelated swap) in date order, once per knowledge base or carried over. */
-function statedByDate(knowledge: Knowledge): StatedTerms[] {
-  let order = termsByDate.get(knowledge);
-  if (!order)
-    termsByDate.set(
-      knowledge,
-      (order = dealsOf(knowledge)
-        .stated.filter((s) => !s.offTopic)
-        .sort(byDateThenPlace)),
-    );
-  return order;
-}
-
-/** The terms in date order of `next` from those of `previous`, changed in place: the statements gone out, the new in. */
-export function carryTermsOrder(next: Knowledge, previous: Knowledge, change: PassageChange): void {
-  const order = termsByDate.get(previous);
-  if (!order) return;
-  const statedIn = (passages: readonly KnownPassage[]) => statementsIn(passages).filter((s) => !s.offTopic);
-  removeOrdered(order, statedIn(change.dropped), byDateThenPlace, (s, gone) => s === gone);
-  insertOrdered(order, statedIn(change.added), byDateThenPlace);
-  termsByDate.set(next, order);
-}
+const statedByDate = (knowledge: Knowledge): StatedTerms[] => TERMS_BY_DATE.of(knowledge);
 
 function orderDeals(knowledge: Knowledge, asked?: Deal): DealOrder {
   const deal = asked ?? latestDeal(knowledge);
@@ -382,7 +380,6 @@ interface TermsIndex {
   withLength: StatedTerms[];
 }
 
-const termsIndexes = new WeakMap<Knowledge, TermsIndex>();
 const measures = new WeakMap<KnownPassage, [length: number, numbers: number, fullness: number]>();
 
 /**
@@ -398,18 +395,24 @@ function measuresOf(p: KnownPassage): [length: number, numbers: number, fullness
   return m;
 }
 
-/** The stated terms grouped for `/terms`: a question reads the groups it needs, not every passage. */
-export function termsIndexOf(knowledge: Knowledge): TermsIndex {
-  let index = termsIndexes.get(knowledge);
-  if (!index) {
-    index = { offTopic: [], offTopicIds: new Set(), onTopicById: new Map(), byTopic: new Map(), withLength: [] };
+/**
+ * The stated terms grouped for `/terms`: a question reads the groups it needs, not every passage. After an update,
+ * the statements gone are taken out and the new put in corpus order, in place.
+ */
+export const TERMS_INDEX = knowledgeView<TermsIndex>({
+  name: 'terms by topic',
+  compute(knowledge) {
+    const index: TermsIndex = { offTopic: [], offTopicIds: new Set(), onTopicById: new Map(), byTopic: new Map(), withLength: [] };
     for (const [list, s] of listsFor(index, dealsOf(knowledge).stated)) list.push(s);
     for (const s of index.offTopic) index.offTopicIds.add(s.passage.id);
     for (const s of dealsOf(knowledge).stated) if (!s.offTopic) index.onTopicById.set(s.passage.id, s);
-    termsIndexes.set(knowledge, index);
-  }
-  return index;
-}
+    return index;
+  },
+  carry: (index, { knowledge, change }) => carryTermsIndex(index, knowledge, change),
+});
+
+/** @example termsIndexOf(knowledge).byTopic.get('hostages')?.length // → statements about hostages */
+export const termsIndexOf = (knowledge: Knowledge): TermsIndex => TERMS_INDEX.of(knowledge);
 
 /** Each statement with every list of the index it belongs in. */
 function listsFor(index: TermsIndex, stated: readonly StatedTerms[]): Array<[StatedTerms[], StatedTerms]> {
@@ -426,10 +429,8 @@ function listsFor(index: TermsIndex, stated: readonly StatedTerms[]): Array<[Sta
   return out;
 }
 
-/** The terms index of `next` from that of `previous`, changed in place: the statements gone out, the new in corpus order. */
-export function carryTermsIndex(next: Knowledge, previous: Knowledge, change: PassageChange): void {
-  const index = termsIndexes.get(previous);
-  if (!index) return;
+/** The terms index after an update, changed in place: the statements gone out, the new in corpus order. */
+function carryTermsIndex(index: TermsIndex, next: Knowledge, change: PassageChange): TermsIndex {
   const [going, coming] = [statementsIn(change.dropped), statementsIn(change.added)];
   for (const [list, s] of listsFor(index, going)) removeRuns(list, [s]);
   for (const s of going) index.onTopicById.delete(s.passage.id);
@@ -438,7 +439,7 @@ export function carryTermsIndex(next: Knowledge, previous: Knowledge, change: Pa
   for (const s of coming) if (!s.offTopic) index.onTopicById.set(s.passage.id, s);
   const position = corpusPosition(next.corpus);
   for (const [list, s] of listsFor(index, coming)) insertOrdered(list, [s], (a, b) => position(a.passage) - position(b.passage));
-  termsIndexes.set(next, index);
+  return index;
 }
 
 /**

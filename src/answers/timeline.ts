@@ -6,7 +6,7 @@ import type { DateMention } from '../dates/resolve-dates.ts';
 import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import { insertOrdered, removeOrdered } from '../knowledge/ordered-merge.ts';
 import { comparePassageIds } from '../passages/passage.ts';
-import type { PassageChange } from '../knowledge/update-knowledge.ts';
+import { knowledgeView } from '../knowledge/knowledge-view.ts';
 import { type Answer, type QuoteResult, quoteOf, dateOfMention } from './answer.ts';
 import { pageOfHits } from './answer-pages.ts';
 import { excerpt, sentenceAt } from './excerpt.ts';
@@ -30,29 +30,30 @@ export function compareTimelineEntries(a: TimelineEntry, b: TimelineEntry): numb
 export const entriesOf = (passages: readonly KnownPassage[]): TimelineEntry[] =>
   passages.flatMap((passage) => passage.dates.map((date) => ({ passage, date })));
 
-const orders = new WeakMap<Knowledge, TimelineEntry[]>();
+/**
+ * All dated statements in date order, worked out once per knowledge base; after an update, the entries of passages
+ * gone taken out and the new put in, in place. Only references: the quotes are made per page.
+ */
+export const TIMELINE_ORDER = knowledgeView({
+  name: 'timeline order',
+  compute: (knowledge) => entriesOf(knowledge.passages).sort(compareTimelineEntries),
+  carry(order, { change }) {
+    removeOrdered(
+      order,
+      entriesOf(change.dropped),
+      compareTimelineEntries,
+      (e, gone) => e.passage === gone.passage && e.date === gone.date,
+    );
+    insertOrdered(order, entriesOf(change.added), compareTimelineEntries);
+    return order;
+  },
+});
 
 /**
- * All dated statements in date order, worked out once per knowledge base (or carried over from the one before a
- * one-article update: `carryTimeline`). Only references: the quotes are made per page.
- *
  * @example
  * timelineOrder(knowledge)[0]?.date.iso // → '2012-01-01' on the bundled corpus
  */
-export function timelineOrder(knowledge: Knowledge): TimelineEntry[] {
-  let order = orders.get(knowledge);
-  if (!order) orders.set(knowledge, (order = entriesOf(knowledge.passages).sort(compareTimelineEntries)));
-  return order;
-}
-
-/** The timeline of `next` from that of `previous`, changed in place: the entries of passages gone out, the new in. */
-export function carryTimeline(next: Knowledge, previous: Knowledge, change: PassageChange): void {
-  const order = orders.get(previous);
-  if (!order) return;
-  removeOrdered(order, entriesOf(change.dropped), compareTimelineEntries, (e, gone) => e.passage === gone.passage && e.date === gone.date);
-  insertOrdered(order, entriesOf(change.added), compareTimelineEntries);
-  orders.set(next, order);
-}
+export const timelineOrder = (knowledge: Knowledge): TimelineEntry[] => TIMELINE_ORDER.of(knowledge);
 
 /** An entry as a quote: the sentence that gives the date. */
 export function timelineResult({ passage, date }: TimelineEntry): QuoteResult {

@@ -4,6 +4,7 @@
  */
 import type { Entity, Role } from '../corpus/entity-schema.ts';
 import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
+import { knowledgeView } from '../knowledge/knowledge-view.ts';
 import { holderNote, holdersOf } from '../entities/role-holders.ts';
 import { ROLE_HEADS } from '../entities/name-words.ts';
 import { qualifiersMet } from '../entities/role-qualifiers.ts';
@@ -108,15 +109,18 @@ function passagesNaming(knowledge: Knowledge, query: string): QuoteResult[] {
   return out;
 }
 
-const corpusOrder = new WeakMap<Knowledge, Map<string, number>>();
+/** Each passage's place in the corpus, by id: an update moves every place after the change, so it is worked out again. */
+const CORPUS_ORDER = knowledgeView({
+  name: 'passage places for /who',
+  compute: (knowledge) => new Map(knowledge.passages.map((p, i) => [p.id, i])),
+  carry: null,
+});
 
 /** The passages that mention any of the entities, in corpus order, each once. */
 function passagesAbout(knowledge: Knowledge, ids: ReadonlySet<string>): KnownPassage[] {
   const lists = [...ids].map((id) => knowledge.passagesByEntity.get(id) ?? []);
   if (lists.length === 1) return lists[0] ?? [];
-  let order = corpusOrder.get(knowledge);
-  if (!order) corpusOrder.set(knowledge, (order = new Map(knowledge.passages.map((p, i) => [p.id, i]))));
-  const at = order;
+  const at = CORPUS_ORDER.of(knowledge);
   return [...new Set(lists.flat())].sort((a, b) => (at.get(a.id) ?? 0) - (at.get(b.id) ?? 0));
 }
 

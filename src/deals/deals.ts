@@ -13,7 +13,7 @@ import { daysApart } from '../dates/day-count.ts';
 import { corpusPosition, type Knowledge, type KnownPassage } from '../knowledge/knowledge.ts';
 import { comparePassageIds } from '../passages/passage.ts';
 import { insertOrdered, removeOrdered, removeRuns } from '../knowledge/ordered-merge.ts';
-import type { PassageChange } from '../knowledge/update-knowledge.ts';
+import { knowledgeView } from '../knowledge/knowledge-view.ts';
 
 export type DealStatus = 'proposed' | 'accepted' | 'rejected' | 'agreed' | 'in force' | 'collapsed';
 
@@ -75,7 +75,6 @@ interface DealsOf {
   deals: Deal[];
 }
 
-const cache = new WeakMap<Knowledge, DealsOf>();
 /** Days without news of a deal after which an agreement is another deal. */
 export const DEAL_GAP_DAYS = 21;
 const DEAL_STATUSES: readonly DealStatus[] = ['agreed', 'in force', 'collapsed'];
@@ -136,30 +135,27 @@ export function statedTermsOf(p: KnownPassage): StatedTerms {
 export const statementsIn = (passages: readonly KnownPassage[]): StatedTerms[] =>
   passages.filter((p) => p.terms.length > 0).map(statedTermsOf);
 
-/** The passages with terms, dated and with a status, and the deals they group into, earliest first (once per knowledge base). */
-export function dealsOf(knowledge: Knowledge): DealsOf {
-  const known = cache.get(knowledge);
-  if (known) return known;
-  const result = withDeals(statementsIn(knowledge.passages));
-  cache.set(knowledge, result);
-  return result;
-}
-
 /**
- * The deals of `next` from those of `previous` after a one-article update: the statements of passages gone taken
- * out, the new ones put in corpus order (in place), and the deals grouped again from them.
+ * The passages with terms, dated and with a status, and the deals they group into, earliest first. After a
+ * one-article update, the statements of passages gone are taken out, the new ones put in corpus order (in place),
+ * and the deals grouped again from them.
  */
-export function carryDeals(next: Knowledge, previous: Knowledge, change: PassageChange): void {
-  const before = cache.get(previous);
-  if (!before) return;
-  const position = corpusPosition(next.corpus);
-  const [going, coming] = [statementsIn(change.dropped), statementsIn(change.added)];
-  removeRuns(before.stated, going);
-  insertOrdered(before.stated, coming, (a, b) => position(a.passage) - position(b.passage));
-  removeOrdered(before.agreements, going.filter(isAgreement), byAgreedDate, (x, gone) => x === gone);
-  insertOrdered(before.agreements, coming.filter(isAgreement), byAgreedDate);
-  cache.set(next, { stated: before.stated, agreements: before.agreements, deals: groupDeals(before.agreements) });
-}
+export const DEALS = knowledgeView<DealsOf>({
+  name: 'deals and stated terms',
+  compute: (knowledge) => withDeals(statementsIn(knowledge.passages)),
+  carry(before, { knowledge, change }) {
+    const position = corpusPosition(knowledge.corpus);
+    const [going, coming] = [statementsIn(change.dropped), statementsIn(change.added)];
+    removeRuns(before.stated, going);
+    insertOrdered(before.stated, coming, (a, b) => position(a.passage) - position(b.passage));
+    removeOrdered(before.agreements, going.filter(isAgreement), byAgreedDate, (x, gone) => x === gone);
+    insertOrdered(before.agreements, coming.filter(isAgreement), byAgreedDate);
+    return { stated: before.stated, agreements: before.agreements, deals: groupDeals(before.agreements) };
+  },
+});
+
+/** @example dealsOf(knowledge).deals.at(-1)?.status // → the latest deal's status */
+export const dealsOf = (knowledge: Knowledge): DealsOf => DEALS.of(knowledge);
 
 /** Statements of terms, in corpus order, with the deals the agreements among them group into. */
 function withDeals(stated: StatedTerms[]): DealsOf {

@@ -15,8 +15,11 @@
  * The index, the word statistics, the passage list and the passages by id, by text and by entity are updated in place: the knowledge passed in is
  * retired and must not answer again. The update is synchronous, so no answer can run between the first change and the switch to the result.
  *
+ * It returns the change explicitly (`KnowledgeUpdate`): the knowledge after, the one before, and the passages that
+ * went and came, which the views of the knowledge follow (`followUpdate` in knowledge-view.ts).
+ *
  * @example
- * const next = updateKnowledge(knowledge, { added: [newSource], removed: [] });
+ * const { knowledge: next } = updateKnowledge(knowledge, { added: [newSource], removed: [] });
  * next.passageById.has(`${newSource.id}#1`) // → true
  */
 import type { Corpus } from '../corpus/load-corpus.ts';
@@ -57,7 +60,7 @@ const byFile = (a: Source, b: Source) => (a.file < b.file ? -1 : a.file > b.file
  * The knowledge of the corpus after `change`. `corpus` is the corpus as loaded after the change (its source order
  * is kept); without it, the sources are the old ones less the removed, plus the added, in file order.
  */
-export function updateKnowledge(knowledge: Knowledge, change: CorpusChange, corpus?: Corpus): Knowledge {
+export function updateKnowledge(knowledge: Knowledge, change: CorpusChange, corpus?: Corpus): KnowledgeUpdate {
   const gone = new Set([...change.removed, ...change.added.map((s) => s.id)]);
   const nextCorpus: Corpus = corpus ?? {
     ...knowledge.corpus,
@@ -100,26 +103,20 @@ export function updateKnowledge(knowledge: Knowledge, change: CorpusChange, corp
     statedRoles: withoutStatementsOf(knowledge.statedRoles, dropped),
     copyGroupOf: copiesAfter(knowledge, dropped, added),
   };
-  changes.set(next, { dropped, added });
-  return next;
+  return { knowledge: next, previous: knowledge, change: { dropped, added } };
 }
 
-/** The passages an update took out and put in: what answers prepared for the knowledge before carry over. */
+/** The passages an update took out and put in: what the views of the knowledge before follow. */
 export interface PassageChange {
   dropped: readonly KnownPassage[];
   added: readonly KnownPassage[];
 }
 
-const changes = new WeakMap<Knowledge, PassageChange>();
-
-/**
- * The change that made `knowledge` from the one before, when an update made it (not a build).
- *
- * @example
- * changeOf(updateKnowledge(knowledge, { added: [source], removed: [] }))?.added.length // → the source's passages
- */
-export function changeOf(knowledge: Knowledge): PassageChange | undefined {
-  return changes.get(knowledge);
+/** A one-article update: the knowledge after it, the one before (retired: it answers no more), and what changed. */
+export interface KnowledgeUpdate {
+  knowledge: Knowledge;
+  previous: Knowledge;
+  change: PassageChange;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

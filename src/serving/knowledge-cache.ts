@@ -369,7 +369,7 @@ export function catchUpKnowledge(
   const previous = fromSave(saved, corpus, savedSources, file);
   const added = corpus.sources.filter((s) => !same(s));
   const removed = saved.sources.map((s) => s.meta.id).filter((id) => !current.has(id) || !same(current.get(id) as Source));
-  const knowledge = updateKnowledge(previous, { added, removed }, corpus);
+  const { knowledge } = updateKnowledge(previous, { added, removed }, corpus);
   return { knowledge, changed: new Set([...added.map((s) => s.id), ...removed]).size };
 }
 

@@ -28,7 +28,7 @@ import { rmSync } from 'node:fs';
 import { type Corpus, loadCorpus } from '../corpus/load-corpus.ts';
 import { CorpusError } from '../corpus/source-file.ts';
 import { watchCorpus, type CorpusWatcher } from '../corpus/watch-corpus.ts';
-import { prepareAnswers, prepareAnswersInSteps } from '../answers/prepare-answers.ts';
+import { prepareAnswersInSteps, prepareUpdatedAnswers } from '../answers/prepare-answers.ts';
 import {
   type CorpusReading,
   entitiesFingerprint,
@@ -239,12 +239,13 @@ export class LiveKnowledge implements KnowledgeProvider {
           const incoming = new Set([...added, ...changed]);
           // the update retires the knowledge it changes: the switch happens in the same synchronous step, before the
           // answers are prepared (were that to fail, they would be worked out on first use instead)
-          this.knowledge = updateKnowledge(
+          const update = updateKnowledge(
             previous,
             { added: corpus.sources.filter((s) => incoming.has(s.id)), removed: [...removed, ...changed] },
             corpus,
           );
-          prepareAnswers(this.knowledge, previous);
+          this.knowledge = update.knowledge;
+          prepareUpdatedAnswers(update);
           this.report(`applied ${added.length + changed.length + removed.length} source change(s) to the running knowledge in ${ms()} ms`);
           return { ok: true, unchanged: false, passages: this.knowledge.passages.length, ms: ms(), how: 'update', ...change };
         }

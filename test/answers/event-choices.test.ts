@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eventChoices } from '../../src/answers/event-choices.ts';
 import { sentenceAt } from '../../src/answers/excerpt.ts';
-import { prepareAnswers } from '../../src/answers/prepare-answers.ts';
+import { prepareAnswers, prepareUpdatedAnswers } from '../../src/answers/prepare-answers.ts';
 import { timelineOrder } from '../../src/answers/timeline.ts';
 import { benchQueries } from '../bench/bench-queries.ts';
 import { syntheticSourceFiles, writeSyntheticCorpus } from '../bench/synthetic-corpus.ts';
@@ -70,7 +70,7 @@ describe('/when autocomplete', () => {
     const parsed = parseSourceFile(file.text, `sources/${file.fileName}`);
     const added = { ...parsed, id: `update-${parsed.id}`.slice(0, 80), file: `sources/update-${file.fileName}` };
     const removed = corpus.sources[0]?.id ?? '';
-    const updated = prepareAnswers(updateKnowledge(knowledge, { added: [added], removed: [removed] }), knowledge);
+    const updated = prepareUpdatedAnswers(updateKnowledge(knowledge, { added: [added], removed: [removed] }));
     const newWords = added.paragraphs.flatMap((p) => p.split(/\s+/).slice(0, 2)).slice(0, 20);
     const goneWords = (corpus.sources[0]?.paragraphs ?? []).flatMap((p) => p.split(/\s+/).slice(0, 2)).slice(0, 20);
     for (const t of [...typed.slice(0, 100), ...newWords, ...goneWords])

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { prepareAnswers } from '../../src/answers/prepare-answers.ts';
+import { prepareAnswers, prepareUpdatedAnswers } from '../../src/answers/prepare-answers.ts';
 import { answerTerms } from '../../src/answers/terms.ts';
 import { answerWhen } from '../../src/answers/when.ts';
 import { writeSyntheticCorpus } from '../bench/synthetic-corpus.ts';
@@ -69,9 +69,8 @@ describe('/terms ranking only the page it shows', () => {
     const dir = scratchCorpus();
     const before = prepareAnswers(buildKnowledge(loadCorpus(dir)));
     const file = 'harbor-terms-update.md';
-    const updated = prepareAnswers(
+    const updated = prepareUpdatedAnswers(
       updateKnowledge(before, { added: [parseSourceFile(article, `sources/${file}`)], removed: ['cnn-retold-blinken-warns-qatar'] }),
-      before,
     );
     writeFileSync(join(dir, 'sources', file), article);
     rmSync(join(dir, 'sources', 'cnn-retold-blinken-warns-qatar.md'));

@@ -29,7 +29,7 @@ import { parseSourceFile } from '../../src/corpus/source-file.ts';
 import { SqliteFaqStore } from '../../src/faq/sqlite-faq-store.ts';
 import { findEntries } from '../../src/faq/find-entries.ts';
 import { answerCacheCounts, clearAnswerCache } from '../../src/answers/answer-cache.ts';
-import { prepareAnswers } from '../../src/answers/prepare-answers.ts';
+import { prepareAnswers, prepareUpdatedAnswers } from '../../src/answers/prepare-answers.ts';
 import { buildKnowledge, type Knowledge } from '../../src/knowledge/knowledge.ts';
 import { cacheFileOf, loadKnowledge, saveKnowledge } from '../../src/serving/knowledge-cache.ts';
 import type { FreshStart } from './fresh-start.ts';
@@ -149,9 +149,9 @@ async function measureUpdates(knowledge: Knowledge): Promise<SizeResult['update'
     let current = knowledge;
     for (const [, change] of steps) {
       const started = performance.now();
-      const updated = updateKnowledge(current, change);
+      const update = updateKnowledge(current, change);
       const updatedAt = performance.now();
-      current = prepareAnswers(updated, current);
+      current = prepareUpdatedAnswers(update);
       rounds.push({ knowledgeMs: updatedAt - started, prepareMs: performance.now() - updatedAt });
     }
   });

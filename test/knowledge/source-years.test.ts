@@ -77,7 +77,7 @@ describe('the year of a source that shows none', () => {
   it('a one-article update places the added source’s dates as a fresh build does', () => {
     const without = buildKnowledge(loadCorpus(corpusWith({})));
     const source = parseSourceFile(WIRE, 'wire-harbor-summit.md');
-    const updated = updateKnowledge(without, { added: [source], removed: [] });
+    const updated = updateKnowledge(without, { added: [source], removed: [] }).knowledge;
     expect(updated.passageById.get('wire-harbor-summit#2')?.dates.map((d) => d.iso)).toEqual(['2026-09-29']);
   });
 });

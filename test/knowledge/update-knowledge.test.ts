@@ -8,7 +8,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
-import { prepareAnswers } from '../../src/answers/prepare-answers.ts';
+import { prepareAnswers, prepareUpdatedAnswers } from '../../src/answers/prepare-answers.ts';
 import { runCommand } from '../../src/commands/run-command.ts';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { parseSourceFile } from '../../src/corpus/source-file.ts';
@@ -78,7 +78,7 @@ describe('a one-article update', () => {
   it('adds an article as a fresh build of the corpus with it would', () => {
     const dir = scratchCorpus();
     const before = buildKnowledge(loadCorpus(dir));
-    const updated = updateKnowledge(before, { added: [sourceOf(HARBOR, 'harbor-ledger-crossings.md')], removed: [] });
+    const updated = updateKnowledge(before, { added: [sourceOf(HARBOR, 'harbor-ledger-crossings.md')], removed: [] }).knowledge;
     writeFileSync(join(dir, 'sources', 'harbor-ledger-crossings.md'), HARBOR);
     const fresh = buildKnowledge(loadCorpus(dir));
     expect(plain(updated)).toEqual(plain(fresh));
@@ -91,9 +91,8 @@ describe('a one-article update', () => {
   it('carries the prepared answers over — timeline, deal order, autocomplete — as preparing them afresh would', async () => {
     const dir = scratchCorpus();
     const before = prepareAnswers(buildKnowledge(loadCorpus(dir)));
-    const updated = prepareAnswers(
+    const updated = prepareUpdatedAnswers(
       updateKnowledge(before, { added: [sourceOf(HARBOR, 'harbor-ledger-crossings.md')], removed: ['cnn-retold-blinken-warns-qatar'] }),
-      before,
     );
     writeFileSync(join(dir, 'sources', 'harbor-ledger-crossings.md'), HARBOR);
     rmSync(join(dir, 'sources', 'cnn-retold-blinken-warns-qatar.md'));
@@ -115,8 +114,8 @@ describe('a one-article update', () => {
     const dir = scratchCorpus();
     const original = buildKnowledge(loadCorpus(dir));
     const expected = { plain: plain(original), stats: indexStats(original), answers: answers(original) };
-    const added = updateKnowledge(original, { added: [sourceOf(HARBOR, 'harbor-ledger-crossings.md')], removed: [] });
-    const removed = updateKnowledge(added, { added: [], removed: ['harbor-ledger-crossings'] });
+    const added = updateKnowledge(original, { added: [sourceOf(HARBOR, 'harbor-ledger-crossings.md')], removed: [] }).knowledge;
+    const removed = updateKnowledge(added, { added: [], removed: ['harbor-ledger-crossings'] }).knowledge;
     expect(plain(removed)).toEqual(expected.plain);
     expect(indexStats(removed)).toEqual(expected.stats);
     expect(answers(removed)).toEqual(expected.answers);
@@ -130,7 +129,7 @@ describe('a one-article update', () => {
     const updated = updateKnowledge(before, {
       added: [sourceOf(edited, 'harbor-ledger-crossings.md')],
       removed: ['harbor-ledger-crossings'],
-    });
+    }).knowledge;
     writeFileSync(join(dir, 'sources', 'harbor-ledger-crossings.md'), edited);
     const fresh = buildKnowledge(loadCorpus(dir));
     expect(plain(updated)).toEqual(plain(fresh));
@@ -145,7 +144,7 @@ describe('a one-article update', () => {
     const original = before.passages.find((p) => p.text.length > 200 && p.sourceId === 'cnn-retold-blinken-warns-qatar');
     if (!original) throw new Error('the bundled corpus has no long CNN paragraph');
     const copy = sourceOf(testArticle('wire-copy', `${original.text}\n\nThe wire service said the account was unchanged.`), 'wire-copy.md');
-    const updated = updateKnowledge(before, { added: [copy], removed: [] });
+    const updated = updateKnowledge(before, { added: [copy], removed: [] }).knowledge;
     writeFileSync(
       join(dir, 'sources', 'wire-copy.md'),
       testArticle('wire-copy', `${original.text}\n\nThe wire service said the account was unchanged.`),
@@ -153,7 +152,7 @@ describe('a one-article update', () => {
     expect(updated.copyGroupOf.get('wire-copy#1')).toBe(updated.copyGroupOf.get(original.id));
     expect(updated.copyGroupOf.get('wire-copy#1')).toBeDefined();
     expect(plain(updated).copies).toEqual(plain(buildKnowledge(loadCorpus(dir))).copies);
-    const gone = updateKnowledge(updated, { added: [], removed: ['wire-copy'] });
+    const gone = updateKnowledge(updated, { added: [], removed: ['wire-copy'] }).knowledge;
     expect(gone.copyGroupOf.has(original.id)).toBe(false);
     rmSync(join(dir, 'sources', 'wire-copy.md'));
   });

@@ -6,6 +6,7 @@
  */
 import type { Answer } from '../../answers/answer.ts';
 import type { Knowledge } from '../../knowledge/knowledge.ts';
+import { knowledgeView } from '../../knowledge/knowledge-view.ts';
 import { answerPictureData, type PictureData, timelinePictureData } from './timeline-points.ts';
 import { renderPicturePng, renderPicturePngAsync, renderTimelinePng } from './index.ts';
 
@@ -38,7 +39,8 @@ export function answerPng(knowledge: Knowledge, answer: Answer): Buffer {
 
 /** Pictures kept per knowledge base: enough for the answers a busy server asks again, about 100 KB each. */
 export const PICTURES_KEPT = 100;
-const drawn = new WeakMap<Knowledge, Map<string, Promise<Buffer>>>();
+/** The pictures drawn from a knowledge base; a corpus change brings new dates, so they are drawn again. */
+const DRAWN = knowledgeView({ name: 'answer pictures drawn', compute: () => new Map<string, Promise<Buffer>>(), carry: null });
 
 /**
  * The PNG for an answer that `hasPicture`, drawn off the event loop and kept: the same answer (the same dates,
@@ -53,8 +55,7 @@ export function answerPngAsync(knowledge: Knowledge, answer: Answer): Promise<Bu
   const data: PictureData | null =
     answer.picture === 'timeline' ? null : answerPictureData(knowledge, answer.title, answer.results, disagreeingDates(answer));
   const key = data ? JSON.stringify(data) : 'timeline';
-  let kept = drawn.get(knowledge);
-  if (!kept) drawn.set(knowledge, (kept = new Map<string, Promise<Buffer>>()));
+  const kept = DRAWN.of(knowledge);
   const hit = kept.get(key);
   if (hit) {
     // most recently used last, so the oldest is the first one dropped

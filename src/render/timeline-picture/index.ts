@@ -8,6 +8,7 @@
  */
 import { dealsOf } from '../../deals/deals.ts';
 import type { Knowledge } from '../../knowledge/knowledge.ts';
+import { knowledgeView } from '../../knowledge/knowledge-view.ts';
 import { type LayoutOptions, layoutTimeline, type TimelineLayout } from './layout.ts';
 import { groupPhases } from './phases.ts';
 import { type PictureData, timelinePictureData } from './timeline-points.ts';
@@ -73,7 +74,12 @@ export function renderTimelineSvg(knowledge: Knowledge, options: LayoutOptions =
   return renderPictureSvg(knowledge, timelinePictureData(knowledge), options, mode);
 }
 
-const pngs = new WeakMap<Knowledge, Buffer>();
+/** The whole timeline's picture with the default options: a corpus change brings new dates, so it is drawn again. */
+const TIMELINE_PICTURE = knowledgeView({
+  name: 'timeline picture',
+  compute: (knowledge) => renderPicturePng(knowledge, timelinePictureData(knowledge)),
+  carry: null,
+});
 
 /**
  * The whole timeline of the corpus as PNG, made once per knowledge base with the default options (a corpus update
@@ -84,7 +90,5 @@ const pngs = new WeakMap<Knowledge, Buffer>();
  */
 export function renderTimelinePng(knowledge: Knowledge, options?: LayoutOptions): Buffer {
   if (options) return renderPicturePng(knowledge, timelinePictureData(knowledge), options);
-  let png = pngs.get(knowledge);
-  if (!png) pngs.set(knowledge, (png = renderPicturePng(knowledge, timelinePictureData(knowledge))));
-  return png;
+  return TIMELINE_PICTURE.of(knowledge);
 }
