@@ -17,6 +17,7 @@ import { type Passage, splitIntoPassages } from '../passages/passage.ts';
 import { findSpeakers, type SpeakerAttribution } from '../entities/speakers.ts';
 import { type TermTopic, tagTerms } from '../passages/terms-tags.ts';
 import { type IndexedPassage, PassageIndex } from '../search/passage-index.ts';
+import { type ProgressListener, trackEach, trackStep } from './build-progress.ts';
 import { inferSourceYear, type YearEvidence } from './source-years.ts';
 import { stemTerm, tokenize } from '../search/tokenize.ts';
 
@@ -271,44 +272,78 @@ export function indexedPassage(
  * const knowledge = buildKnowledge(loadCorpus('corpus'));
  * knowledge.passageById.get('ap-how-the-hostage-deal-came-about#33')?.dates[0]?.iso // → '2023-11-22'
  */
-export function buildKnowledge(corpus: Corpus): Knowledge {
-  const bySource = corpus.sources.map((source) => ({ source, passages: splitIntoPassages(source) }));
+export function buildKnowledge(corpus: Corpus, progress?: ProgressListener): Knowledge {
+  const step = (n: number, doing: string) => ({ step: n, steps: BUILD_STEPS, doing, listener: progress });
+  const bySource = trackEach(
+    corpus.sources,
+    (source) => ({ source, passages: splitIntoPassages(source) }),
+    step(1, 'splitting the sources into passages'),
+  );
   const notNames = new Set(corpus.notEntities.map((n) => n.toLowerCase()));
-  const merged = mergeEntities(corpus.entities, discoverPeople(bySource, notNames), corpus.notEntities);
+  const merged = trackStep(
+    () => mergeEntities(corpus.entities, discoverPeople(bySource, notNames), corpus.notEntities),
+    step(2, 'finding the people the text names'),
+  );
   const allEntities = merged.entities;
   const entityById = new Map(allEntities.map((e) => [e.id, e]));
   const passages: KnownPassage[] = [];
   const wordStats: WordStats = { df: new Map(), capitals: new Map() };
-  for (const { source, passages: split } of bySource) {
-    for (const p of knowSource(source, split, allEntities, entityById)) {
-      passages.push(p);
-      countWords(wordStats, p);
-    }
-  }
-  const index = new PassageIndex(passages.map((p) => indexedPassage(p, entityById, merged.discoveredIds)));
+  trackEach(
+    bySource,
+    ({ source, passages: split }) => {
+      for (const p of knowSource(source, split, allEntities, entityById)) {
+        passages.push(p);
+        countWords(wordStats, p);
+      }
+    },
+    step(3, 'reading each source for people, roles, dates and terms'),
+  );
+  // indexed a slice at a time, as MiniSearch adds documents one after another anyway: the same index, seen to move
+  const index = new PassageIndex([]);
+  const slices = Array.from({ length: Math.ceil(passages.length / INDEX_SLICE) }, (_x, i) =>
+    passages.slice(i * INDEX_SLICE, (i + 1) * INDEX_SLICE),
+  );
+  trackEach(
+    slices,
+    (slice) => index.add(slice.map((p) => indexedPassage(p, entityById, merged.discoveredIds))),
+    step(4, `indexing ${passages.length.toLocaleString('en-US')} passages, ${INDEX_SLICE.toLocaleString('en-US')} at a time`),
+  );
   const passageById = new Map(passages.map((p) => [p.id, p]));
   const position = new Map(passages.map((p, i) => [p.id, i]));
   const evidence = yearEvidence({ index, passageById, wordStats, passages, statedRoles: merged.statedRoles, entityById });
-  for (const { source, passages: split } of bySource) {
-    if (source.published !== null) continue;
-    const inferred = inferSourceYear(source.id, split, evidence);
-    if (!inferred) continue;
-    // the text, and so its mentions, speakers, terms, the index and the word counts, are the same: only the dates change
-    for (const p of split) {
-      const at = position.get(p.id);
-      const known = at === undefined ? undefined : passages[at];
-      if (at !== undefined && known) passages[at] = { ...known, dates: datesOf(known.text, source, inferred.year) };
-    }
-  }
-  return assembleKnowledge(corpus, {
-    passages,
-    allEntities,
-    statedRoles: merged.statedRoles,
-    discoveredIds: merged.discoveredIds,
-    index,
-    wordStats,
-  });
+  const yearless = bySource.filter(({ source }) => source.published === null);
+  trackEach(
+    yearless,
+    ({ source, passages: split }) => {
+      const inferred = inferSourceYear(source.id, split, evidence);
+      if (!inferred) return;
+      // the text, and so its mentions, speakers, terms, the index and the word counts, are the same: only the dates change
+      for (const p of split) {
+        const at = position.get(p.id);
+        const known = at === undefined ? undefined : passages[at];
+        if (at !== undefined && known) passages[at] = { ...known, dates: datesOf(known.text, source, inferred.year) };
+      }
+    },
+    step(5, 'dating the sources without a publication date'),
+  );
+  return trackStep(
+    () =>
+      assembleKnowledge(corpus, {
+        passages,
+        allEntities,
+        statedRoles: merged.statedRoles,
+        discoveredIds: merged.discoveredIds,
+        index,
+        wordStats,
+      }),
+    step(6, 'putting the lookups together (by id, by entity, copies)'),
+  );
 }
+
+/** The steps of a build, for its progress lines. */
+const BUILD_STEPS = 6;
+/** How many passages are indexed between two progress reports. */
+const INDEX_SLICE = 2000;
 
 /**
  * What the year of a source without a publication date is inferred from (`inferSourceYear`): the plain full-text

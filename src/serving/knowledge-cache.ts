@@ -39,6 +39,7 @@ import {
 } from '../knowledge/knowledge.ts';
 import { checkSavedPassages, MissingSourceError, packPassages, type SavedPassages, unpackPassages } from './saved-passages.ts';
 import { INCREMENTAL_FROM_PASSAGES, updateKnowledge } from '../knowledge/update-knowledge.ts';
+import { progressLines } from '../knowledge/build-progress.ts';
 
 /** The layout of a save; the code itself is fingerprinted too (see codeFingerprint). */
 export const KNOWLEDGE_FORMAT = 'talks-knowledge/4';
@@ -422,7 +423,7 @@ export function openCachedKnowledge(
     }
   }
   report(`building the knowledge base for ${corpus.sources.length} sources (nothing saved for this corpus yet)…`);
-  const knowledge = buildKnowledge(corpus);
+  const knowledge = buildKnowledge(corpus, progressLines(report));
   const built = ms();
   save(cacheDir, file, knowledge, (outcome) =>
     report(`built ${knowledge.passages.length} passages in ${built} ms; ${outcome} (${ms() - built} ms)`),
