@@ -10,11 +10,12 @@
  * one-article update (the knowledge, then the answers prepared again), the longest the event loop stands still while a
  * running bot reloads (three articles added, an `entities.yaml` edit; `--skip-rebuild` leaves the edit out), how often a fast path's top 3 differs from a full search's, and a
  * plain MiniSearch over the same passages and queries, so each latency is also a ratio to the engine alone. Then the
- * FAQ store (durable writes per second). The figures go to a JSON file.
+ * FAQ store (durable writes per second). The figures go to a JSON file, with the day, the command (without `--json`) and
+ * the machine; `npm run bench:doc` renders docs/performance.md's figures from such files committed under docs/bench/.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { COMMANDS } from '../../commands/index.ts';
@@ -35,6 +36,7 @@ import { cacheFileOf, loadKnowledge, saveKnowledge } from '../../src/serving/kno
 import type { FreshStart } from './fresh-start.ts';
 import { type CorpusChange, updateKnowledge } from '../../src/knowledge/update-knowledge.ts';
 import { measureReloadStall, type ReloadStallResult } from './reload-stall.ts';
+import { type BenchJson, measuredNow } from './performance-doc.ts';
 
 const { values } = parseArgs({
   options: {
@@ -510,8 +512,25 @@ console.log(
 );
 
 const targets = Object.fromEntries(TARGETS.map((t) => [t.label, t.target]));
-writeFileSync(
-  values.json,
-  `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, seed: SEED, queries: COUNT, warmUp: WARM_UP, targets, sizes: results, faq }, null, 2)}\n`,
+const now = new Date();
+// when, how and on what: docs/performance.md cites a run by these (npm run bench:doc, test/bench/performance-doc.ts)
+const measured = measuredNow(
+  process.argv.slice(2),
+  { cpus: availableParallelism(), memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10, node: process.version },
+  now,
 );
+const output = {
+  generatedAt: now.toISOString(),
+  measured,
+  node: process.version,
+  seed: SEED,
+  queries: COUNT,
+  warmUp: WARM_UP,
+  targets,
+  sizes: results,
+  faq,
+};
+// what the doc reads must be what is written: a renamed field fails type-checking here
+const forTheDoc: BenchJson = output;
+writeFileSync(values.json, `${JSON.stringify(forTheDoc, null, 2)}\n`);
 console.log(`\nfigures written to ${values.json}`);
