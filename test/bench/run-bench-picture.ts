@@ -9,7 +9,9 @@ import { corpusDirFromEnv, loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { dealsOf } from '../../src/deals/deals.ts';
 import { buildKnowledge } from '../../src/knowledge/knowledge.ts';
 import { seededRandom } from './seeded-random.ts';
-import { type PictureData, type PicturePoint, renderPictureSvg, timelinePictureData } from '../../src/render/timeline-picture/index.ts';
+import { type PictureData, pictureDataOf, timelinePictureData } from '../../src/answers/picture/picture-data.ts';
+import type { PicturePoint } from '../../src/answers/picture/picture-point.ts';
+import { renderPictureSvg } from '../../src/render/timeline-picture/index.ts';
 import { svgToPng } from '../../src/render/timeline-picture/timeline-png.ts';
 import type { Knowledge } from '../../src/knowledge/knowledge.ts';
 
@@ -17,7 +19,7 @@ const RUNS = 10;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 /** Five hundred dated statements over two years, in bursts, as a large corpus's timeline might be. */
-function syntheticData(count: number): PictureData {
+function syntheticData(knowledge: Knowledge, count: number): PictureData {
   const rand = seededRandom(7);
   const points: PicturePoint[] = [];
   let day = 0;
@@ -37,13 +39,13 @@ function syntheticData(count: number): PictureData {
       people: [],
     });
   }
-  return { title: `${count} synthetic statements`, points, conflicts: [] };
+  return pictureDataOf(knowledge, `${count} synthetic statements`, points, []);
 }
 
 function measure(name: string, knowledge: Knowledge, data: () => PictureData): void {
   const once = () => {
     const [t0, cpu0] = [performance.now(), process.cpuUsage()];
-    const svg = renderPictureSvg(knowledge, data(), {}, 'paths');
+    const svg = renderPictureSvg(data(), {}, 'paths');
     const t1 = performance.now();
     const png = svgToPng(svg);
     const cpu = process.cpuUsage(cpu0);
@@ -68,4 +70,4 @@ function measure(name: string, knowledge: Knowledge, data: () => PictureData): v
 const knowledge = buildKnowledge(loadCorpus(corpusDirFromEnv()));
 dealsOf(knowledge);
 measure(`timeline picture, ${knowledge.passages.length} passages`, knowledge, () => timelinePictureData(knowledge));
-measure('timeline picture, 500 synthetic statements', knowledge, () => syntheticData(500));
+measure('timeline picture, 500 synthetic statements', knowledge, () => syntheticData(knowledge, 500));

@@ -7,7 +7,7 @@
 import type { Answer } from '../../answers/answer.ts';
 import type { Knowledge } from '../../knowledge/knowledge.ts';
 import { knowledgeView } from '../../knowledge/knowledge-view.ts';
-import { answerPictureData, type PictureData, timelinePictureData } from './timeline-points.ts';
+import { answerPictureData, type PictureData, timelinePictureData } from '../../answers/picture/picture-data.ts';
 import { renderPicturePng, renderPicturePngAsync, renderTimelinePng } from './index.ts';
 
 /** The groups of dates the answer says sources disagree on: the sides the picture brackets. */
@@ -34,7 +34,7 @@ export function hasPicture(answer: Answer, offset = 0): boolean {
  */
 export function answerPng(knowledge: Knowledge, answer: Answer): Buffer {
   if (answer.picture === 'timeline') return renderTimelinePng(knowledge);
-  return renderPicturePng(knowledge, answerPictureData(knowledge, answer.title, answer.results, disagreeingDates(answer)));
+  return renderPicturePng(answerPictureData(knowledge, answer.title, answer.results, disagreeingDates(answer)));
 }
 
 /** Pictures kept per knowledge base: enough for the answers a busy server asks again, about 100 KB each. */
@@ -63,7 +63,7 @@ export function answerPngAsync(knowledge: Knowledge, answer: Answer): Promise<Bu
     kept.set(key, hit);
     return hit;
   }
-  const png = renderPicturePngAsync(knowledge, data ?? timelinePictureData(knowledge));
+  const png = renderPicturePngAsync(data ?? timelinePictureData(knowledge));
   kept.set(key, png);
   png.catch(() => kept.delete(key));
   if (kept.size > PICTURES_KEPT) kept.delete(kept.keys().next().value as string);

@@ -1,8 +1,8 @@
 /**
  * Where dates stand on a phase's stretch of the picture's axis, and how far a week, a month or a year reaches.
  */
-import type { PicturePoint } from './timeline-points.ts';
-import type { Phase } from './phases.ts';
+import type { PicturePoint } from '../../answers/picture/picture-point.ts';
+import type { Phase } from '../../answers/picture/phases.ts';
 
 /**
  * Where a date stands on a phase's stretch of axis: half by time, half by the rank of its day among the phase's

@@ -6,17 +6,13 @@
  * @example
  * writeFileSync('timeline.png', renderTimelinePng(knowledge));
  */
-import { dealsOf } from '../../deals/deals.ts';
 import type { Knowledge } from '../../knowledge/knowledge.ts';
 import { knowledgeView } from '../../knowledge/knowledge-view.ts';
 import { type LayoutOptions, layoutTimeline, type TimelineLayout } from './layout.ts';
-import { groupPhases } from './phases.ts';
-import { type PictureData, timelinePictureData } from './timeline-points.ts';
+import { type PictureData, timelinePictureData } from '../../answers/picture/picture-data.ts';
 import { svgToPng, svgToPngAsync } from './timeline-png.ts';
 import { type TextMode, timelineSvg } from './timeline-svg.ts';
 
-export type { PictureData, PicturePoint, DateConflict } from './timeline-points.ts';
-export { answerPictureData, timelinePictureData } from './timeline-points.ts';
 export type { LayoutOptions, TimelineLayout } from './layout.ts';
 export type { TextMode } from './timeline-svg.ts';
 
@@ -24,44 +20,43 @@ export type { TextMode } from './timeline-svg.ts';
 export const TIMELINE_PNG = 'timeline.png';
 
 /**
- * The layout of any picture data, its phases cut with the knowledge base's deals.
+ * The layout of any picture data: its points, phases and disagreements as src/answers/picture/ decided them.
  *
  * @example
- * pictureLayout(knowledge, timelinePictureData(knowledge)).labels.length // → 36 at most
+ * pictureLayout(timelinePictureData(knowledge)).labels.length // → 36 at most
  */
-export function pictureLayout(knowledge: Knowledge, data: PictureData, options: LayoutOptions = {}): TimelineLayout {
-  const phases = groupPhases(data.points, dealsOf(knowledge).deals);
-  return layoutTimeline(data.title, phases, data.conflicts, options);
+export function pictureLayout(data: PictureData, options: LayoutOptions = {}): TimelineLayout {
+  return layoutTimeline(data.title, data.phases, data.conflicts, options);
 }
 
 /**
  * The picture of some points (a `/when` answer's dates) as SVG.
  *
  * @example
- * renderPictureSvg(knowledge, answerPictureData(knowledge, 'When: Raanan release', results, [])) // → '<svg …'
+ * renderPictureSvg(answerPictureData(knowledge, 'When: Raanan release', results, [])) // → '<svg …'
  */
-export function renderPictureSvg(knowledge: Knowledge, data: PictureData, options: LayoutOptions = {}, mode: TextMode = 'text'): string {
-  return timelineSvg(pictureLayout(knowledge, data, options), mode);
+export function renderPictureSvg(data: PictureData, options: LayoutOptions = {}, mode: TextMode = 'text'): string {
+  return timelineSvg(pictureLayout(data, options), mode);
 }
 
 /**
  * The picture of some points as PNG (its texts handed to resvg as glyph outlines).
  *
  * @example
- * renderPicturePng(knowledge, { title: 'When: Raanan release', points, conflicts }).readUInt32BE(16) // → 1400
+ * renderPicturePng({ title: 'When: Raanan release', points, conflicts }).readUInt32BE(16) // → 1400
  */
-export function renderPicturePng(knowledge: Knowledge, data: PictureData, options: LayoutOptions = {}): Buffer {
-  return svgToPng(renderPictureSvg(knowledge, data, options, 'paths'));
+export function renderPicturePng(data: PictureData, options: LayoutOptions = {}): Buffer {
+  return svgToPng(renderPictureSvg(data, options, 'paths'));
 }
 
 /**
  * `renderPicturePng` drawn off the event loop (`svgToPngAsync`); the layout is still worked out here.
  *
  * @example
- * await renderPicturePngAsync(knowledge, data) // → <PNG>, as renderPicturePng(knowledge, data)
+ * await renderPicturePngAsync(data) // → <PNG>, as renderPicturePng(data)
  */
-export function renderPicturePngAsync(knowledge: Knowledge, data: PictureData, options: LayoutOptions = {}): Promise<Buffer> {
-  return svgToPngAsync(renderPictureSvg(knowledge, data, options, 'paths'));
+export function renderPicturePngAsync(data: PictureData, options: LayoutOptions = {}): Promise<Buffer> {
+  return svgToPngAsync(renderPictureSvg(data, options, 'paths'));
 }
 
 /**
@@ -71,13 +66,13 @@ export function renderPicturePngAsync(knowledge: Knowledge, data: PictureData, o
  * renderTimelineSvg(knowledge).startsWith('<svg') // → true
  */
 export function renderTimelineSvg(knowledge: Knowledge, options: LayoutOptions = {}, mode: TextMode = 'text'): string {
-  return renderPictureSvg(knowledge, timelinePictureData(knowledge), options, mode);
+  return renderPictureSvg(timelinePictureData(knowledge), options, mode);
 }
 
 /** The whole timeline's picture with the default options: a corpus change brings new dates, so it is drawn again. */
 const TIMELINE_PICTURE = knowledgeView({
   name: 'timeline picture',
-  compute: (knowledge) => renderPicturePng(knowledge, timelinePictureData(knowledge)),
+  compute: (knowledge) => renderPicturePng(timelinePictureData(knowledge)),
   carry: null,
 });
 
@@ -89,6 +84,6 @@ const TIMELINE_PICTURE = knowledgeView({
  * renderTimelinePng(knowledge).subarray(1, 4).toString() // → 'PNG'
  */
 export function renderTimelinePng(knowledge: Knowledge, options?: LayoutOptions): Buffer {
-  if (options) return renderPicturePng(knowledge, timelinePictureData(knowledge), options);
+  if (options) return renderPicturePng(timelinePictureData(knowledge), options);
   return TIMELINE_PICTURE.of(knowledge);
 }

@@ -3,7 +3,7 @@
  * phases by how many statements each has (at least one each), and within a phase the clearest statement of each day
  * is labelled first, the days spread evenly over the phase; the rest keep their marks, unlabelled.
  */
-import type { PicturePoint } from './timeline-points.ts';
+import type { PicturePoint } from '../../answers/picture/picture-point.ts';
 
 /**
  * How many label rows each phase gets: all its points when they fit, else shares of the budget, at least one each.

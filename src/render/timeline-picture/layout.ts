@@ -9,9 +9,9 @@
 import { fitStatement, fitText, pictureDate, wrapText } from './label-text.ts';
 import { axisPosition, periodEndOf } from './axis.ts';
 import { labelRows, pointsToLabel } from './label-choice.ts';
-import type { Phase } from './phases.ts';
+import type { Phase } from '../../answers/picture/phases.ts';
 import { drawable, textWidth } from './picture-fonts.ts';
-import type { DateConflict, PicturePoint } from './timeline-points.ts';
+import type { DateConflict, PicturePoint } from '../../answers/picture/picture-point.ts';
 
 export interface Box {
   x: number;

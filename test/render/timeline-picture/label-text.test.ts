@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitStatement } from '../../../src/render/timeline-picture/label-text.ts';
 import { textWidth } from '../../../src/render/timeline-picture/picture-fonts.ts';
-import { dateClause, eventWords } from '../../../src/render/timeline-picture/timeline-points.ts';
+import { dateClause, eventWords } from '../../../src/answers/picture/picture-data.ts';
 
 const SIZE = 22;
 /** A width that holds `kept` and "…", and not one word more. */

@@ -13,9 +13,9 @@ import {
   MAX_LABEL_ROWS,
   type TimelineLayout,
 } from '../../../src/render/timeline-picture/layout.ts';
-import { groupPhases } from '../../../src/render/timeline-picture/phases.ts';
-import { conflictsAmong } from '../../../src/render/timeline-picture/timeline-points.ts';
-import { syntheticPoints } from './synthetic-points.ts';
+import { groupPhases } from '../../../src/answers/picture/phases.ts';
+import { conflictsAmong } from '../../../src/answers/picture/picture-data.ts';
+import { syntheticPoints } from '../../answers/picture/synthetic-points.ts';
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 

@@ -19,13 +19,14 @@ import { answerTimeline } from '../../../src/answers/timeline.ts';
 import { answerWhen } from '../../../src/answers/when.ts';
 import { answerPicture } from '../../../src/interactions/quote-replies/picture-attachment.ts';
 import { buildKnowledge } from '../../../src/knowledge/knowledge.ts';
-import { renderPicturePng, renderTimelinePng, renderTimelineSvg, timelinePictureData } from '../../../src/render/timeline-picture/index.ts';
+import { pictureDataOf, timelinePictureData } from '../../../src/answers/picture/picture-data.ts';
+import { renderPicturePng, renderTimelinePng, renderTimelineSvg } from '../../../src/render/timeline-picture/index.ts';
 import { layoutTimeline } from '../../../src/render/timeline-picture/layout.ts';
-import { groupPhases } from '../../../src/render/timeline-picture/phases.ts';
+import { groupPhases } from '../../../src/answers/picture/phases.ts';
 import { timelineSvg } from '../../../src/render/timeline-picture/timeline-svg.ts';
 import { svgToPng } from '../../../src/render/timeline-picture/timeline-png.ts';
 import { bundledKnowledge } from '../../helpers/corpus.ts';
-import { syntheticPoints } from './synthetic-points.ts';
+import { syntheticPoints } from '../../answers/picture/synthetic-points.ts';
 
 const OUTPUT = join(tmpdir(), 'talks-bot-test-output', 'timeline');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -183,7 +184,7 @@ describe('pictures of synthetic timelines, to look at', () => {
   it.each([1, 5, 50, 500])('%i statements: a valid PNG of the layout’s size', (count) => {
     const knowledge = bundledKnowledge();
     const points = syntheticPoints(count);
-    const png = renderPicturePng(knowledge, { title: `${count} synthetic statements`, points, conflicts: [] });
+    const png = renderPicturePng(pictureDataOf(knowledge, `${count} synthetic statements`, points, []));
     writeFileSync(join(OUTPUT, `synthetic-${count}.png`), png);
     expect(pngSize(png).width).toBe(1400);
   });

@@ -5,8 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dealsOf } from '../../../src/deals/deals.ts';
-import { groupPhases, MAX_PHASES } from '../../../src/render/timeline-picture/phases.ts';
-import { timelinePictureData, type PicturePoint } from '../../../src/render/timeline-picture/index.ts';
+import { groupPhases, MAX_PHASES } from '../../../src/answers/picture/phases.ts';
+import { timelinePictureData } from '../../../src/answers/picture/picture-data.ts';
+import type { PicturePoint } from '../../../src/answers/picture/picture-point.ts';
 import { bundledKnowledge } from '../../helpers/corpus.ts';
 import { syntheticPoints } from './synthetic-points.ts';
 

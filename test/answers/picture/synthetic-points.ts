@@ -5,7 +5,7 @@
  */
 import { Dice, seededRandom } from '../../bench/seeded-random.ts';
 import type { Granularity } from '../../../src/dates/resolve-dates.ts';
-import type { PicturePoint } from '../../../src/render/timeline-picture/index.ts';
+import type { PicturePoint } from '../../../src/answers/picture/picture-point.ts';
 
 const WORDS =
   'Hamas Qatar Israel mediators proposal hostages released cease-fire talks resumed Doha Cairo delegation agreed framework prisoners exchange aid trucks crossing negotiators envoy statement rejected accepted phase extension'.split(

@@ -1,50 +1,41 @@
 /**
- * What the timeline picture shows, read from the knowledge base: each dated statement as a point (its date, how
- * precise, whether the text states the date or the bot worked it out from the publication date, a few of the
- * source's words, and the outlet), a sentence several sources carry as one point, and the pairs of points where
- * sources give different days for one event — drawn as a bracket between the two dates.
+ * What a picture of dates shows, decided here and drawn by src/render/timeline-picture/: each dated statement as a
+ * point (its date, how precise, whether the text states the date or the bot worked it out from the publication
+ * date, the clause it dates, the people it names, and the outlet), a sentence several sources carry as one point,
+ * the pairs of points where sources give different days for one event — drawn as a bracket between the two dates —
+ * and the phases the points fall into (phases.ts, cut at the deals src/deals/ recognises).
  */
-import { openingWords, type QuoteResult, type SourceRef, sourceRef } from '../../answers/answer.ts';
-import { sentenceAt } from '../../answers/excerpt.ts';
-import { timelineOrder } from '../../answers/timeline.ts';
+import { dealsOf } from '../../deals/deals.ts';
+import { openingWords, type QuoteResult, type SourceRef, sourceRef } from '../answer.ts';
+import { sentenceAt } from '../excerpt.ts';
+import { timelineOrder } from '../timeline.ts';
 import { daysApart } from '../../dates/day-count.ts';
-import type { DateMention, Granularity } from '../../dates/resolve-dates.ts';
+import type { DateMention } from '../../dates/resolve-dates.ts';
 import type { Knowledge, KnownPassage } from '../../knowledge/knowledge.ts';
 import { isStopWord, stemTerm, tokenize } from '../../search/tokenize.ts';
 // further apart than this, two days are two events told in the same words: `/when`'s rule, not a copy of it
-import { DISAGREEMENT_DAYS } from '../../answers/when.ts';
-
-export interface PicturePoint {
-  /** YYYY-MM-DD, the first day of the period for a week, month or year. */
-  iso: string;
-  granularity: Granularity;
-  /** The day was worked out (a weekday or "last month" read against the publication date, or a paragraph nearby). */
-  inferred: boolean;
-  /** The sentence that gives the date, without the date words: the label's text. */
-  words: string;
-  /** The words on either side of the date (NEAR_WORDS each way): what the date is the date of. */
-  near: string;
-  /** Who says so: the outlet, or what the source retells, or its id. */
-  outlet: string;
-  passageId: string;
-  sourceId: string;
-  /** Other sources that carry the same sentence with the same date. */
-  copies: number;
-  /** The people the sentence names (an entity id, and the name as the sentence writes it): what a phase is named by. */
-  people: ReadonlyArray<{ id: string; name: string }>;
-}
-
-/** Two points that date one event on different days. */
-export interface DateConflict {
-  earlier: PicturePoint;
-  later: PicturePoint;
-}
+import { DISAGREEMENT_DAYS } from '../when.ts';
+import { groupPhases, type Phase } from './phases.ts';
+import type { DateConflict, PicturePoint } from './picture-point.ts';
 
 /** What the picture is drawn from. */
 export interface PictureData {
   title: string;
   points: PicturePoint[];
   conflicts: DateConflict[];
+  /** The points in their phases, earliest first. */
+  phases: Phase[];
+}
+
+/**
+ * Picture data from points and the disagreements among them, its phases cut at the knowledge base's deals: the one
+ * place a picture's data is put together, for the timeline, a `/when` answer, or points made elsewhere (the bench).
+ *
+ * @example
+ * pictureDataOf(knowledge, 'When: Raanan release', points, []).phases.length // → 1 for points a week apart
+ */
+export function pictureDataOf(knowledge: Knowledge, title: string, points: PicturePoint[], conflicts: DateConflict[]): PictureData {
+  return { title, points, conflicts, phases: groupPhases(points, dealsOf(knowledge).deals) };
 }
 
 /** Event words two sentences must share, and the share of the shorter one's words, to be told of one event. */
@@ -263,7 +254,7 @@ export function conflictsAmong(points: readonly PicturePoint[]): DateConflict[] 
  */
 export function timelinePictureData(knowledge: Knowledge): PictureData {
   const points = withoutCopies(timelineOrder(knowledge).map((e) => pointOf(knowledge, e.passage, e.date)));
-  return { title: 'Timeline of the talks', points, conflicts: conflictsAmong(points) };
+  return pictureDataOf(knowledge, 'Timeline of the talks', points, conflictsAmong(points));
 }
 
 /**
@@ -311,5 +302,5 @@ export function answerPictureData(
       if (earlier && later) conflicts.push({ earlier, later });
     }
   }
-  return { title, points: kept, conflicts };
+  return pictureDataOf(knowledge, title, kept, conflicts);
 }

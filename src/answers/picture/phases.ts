@@ -8,7 +8,7 @@
  */
 import { MS_PER_DAY } from '../../dates/day-count.ts';
 import type { DealStatus } from '../../deals/deals.ts';
-import type { PicturePoint } from './timeline-points.ts';
+import type { PicturePoint } from './picture-point.ts';
 
 /** A deal as src/deals/ recognises it: its first and last agreement dates and how far it got. */
 export interface PhaseDeal {
