@@ -9,7 +9,7 @@
  * (a word changed, a clause trimmed). The near check runs only among the results of one answer.
  */
 import { sharedCount, wordHashes } from '../corpus/duplicates.ts';
-import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
+import { type Knowledge, type KnownPassage, textKeyOf } from '../knowledge/knowledge.ts';
 import { knowledgeView } from '../knowledge/knowledge-view.ts';
 import { type AlsoIn, type QuoteResult, sourceName } from './answer.ts';
 
@@ -120,6 +120,18 @@ function nearIdentical(a: QuoteWords, b: QuoteWords): boolean {
 function sameCopyGroup(knowledge: Knowledge, a: QuoteResult, b: QuoteResult): boolean {
   const group = knowledge.copyGroupOf.get(a.passage_id);
   return group !== undefined && group === knowledge.copyGroupOf.get(b.passage_id);
+}
+
+/**
+ * The passage as other sources carry it word for word, by their passage there: the copies every answer folds into
+ * one result first (`areCopies`), and the source page names under a passage ("also in"). Near-identical quotes are
+ * folded only among the results of one answer, where their words are compared; a page names exact copies alone.
+ *
+ * @example
+ * copiesOf(knowledge, knowledge.passageById.get('reuters-deal#4')!).map((p) => p.id) // → ['ap-deal#4'] when the texts match
+ */
+export function copiesOf(knowledge: Knowledge, passage: KnownPassage): KnownPassage[] {
+  return (knowledge.passagesByText.get(textKeyOf(passage.text)) ?? []).filter((p) => p.sourceId !== passage.sourceId);
 }
 
 /**

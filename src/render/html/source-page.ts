@@ -6,17 +6,13 @@
  * another link to each other.
  */
 import { isHeading } from '../../passages/passage.ts';
-import { type Knowledge, type KnownPassage, textKeyOf } from '../../knowledge/knowledge.ts';
+import type { Knowledge, KnownPassage } from '../../knowledge/knowledge.ts';
+import { copiesOf } from '../../answers/collapse-copies.ts';
 import type { Source } from '../../corpus/source-schema.ts';
 import { html, type SafeHtml } from './html.ts';
 import { renderPage } from './layout.ts';
 import { passagePath, sourcePath } from './page-links.ts';
 import { headingOf, outletOf, sourceFacts } from './source-details.ts';
-
-/** The other sources carrying this passage's text word for word, by their passage there. */
-function copiesOf(knowledge: Knowledge, passage: KnownPassage): KnownPassage[] {
-  return (knowledge.passagesByText.get(textKeyOf(passage.text)) ?? []).filter((p) => p.sourceId !== passage.sourceId);
-}
 
 const sourceLabel = (s: Source) => `${outletOf(s)}${s.published ? ` (${s.published})` : ''}`;
 
