@@ -37,7 +37,7 @@ import type { Logger } from '../logging/logger.ts';
 import type { Cooldowns } from './cooldowns.ts';
 import { customIdKindOf } from './custom-id.ts';
 import { goneOnDiscord } from './gone-on-discord.ts';
-import type { Catalog } from './components.ts';
+import type { Button, Catalog, Form } from './components.ts';
 import { InteractionReply, type SendFirst, type WebhookRest } from './interaction-reply.ts';
 import { privately } from './messages/private-reply.ts';
 import { DISCORD_PAGE_SIZE } from './quote-replies/render-answer-message.ts';
@@ -383,28 +383,38 @@ async function onMessageCommand(interaction: APIMessageApplicationCommandInterac
   await command.handle(target, call);
 }
 
-async function onButton(interaction: APIMessageComponentInteraction, call: Call, ctx: InteractionContext): Promise<void> {
-  const kind = interaction.data.component_type === ComponentType.Button ? customIdKindOf(interaction.data.custom_id) : null;
-  const button = ctx.catalog.components.find((c) => c.type === 'button' && c.id.kind === kind);
-  const value = button?.id.decode(interaction.data.custom_id) ?? null;
-  if (!button || button.type !== 'button' || value === null) {
-    await call.reply.send(privately(STALE_BUTTON));
-    return;
+/**
+ * The button or form a custom_id names, with the value decoded from it, once the gates let the member through; null
+ * (the member told to run the command again) for an id of another version of the bot, a forged one, or none.
+ */
+async function componentFor<T extends 'button' | 'form'>(
+  type: T,
+  customId: string | null,
+  call: Call,
+  ctx: InteractionContext,
+): Promise<{ component: Extract<Button<unknown> | Form<unknown>, { type: T }>; value: unknown } | null> {
+  const kind = customId === null ? null : customIdKindOf(customId);
+  const component = ctx.catalog.components.find(
+    (c): c is Extract<Button<unknown> | Form<unknown>, { type: T }> => c.type === type && c.id.kind === kind,
+  );
+  const value = component && customId !== null ? component.id.decode(customId) : null;
+  if (!component || value === null) {
+    await call.reply.send(privately(type === 'button' ? STALE_BUTTON : STALE_FORM));
+    return null;
   }
-  await passGates(button.gates, call, ctx);
-  await button.handle(value, interaction.message, call);
+  await passGates(component.gates, call, ctx);
+  return { component, value };
+}
+
+async function onButton(interaction: APIMessageComponentInteraction, call: Call, ctx: InteractionContext): Promise<void> {
+  const customId = interaction.data.component_type === ComponentType.Button ? interaction.data.custom_id : null;
+  const found = await componentFor('button', customId, call, ctx);
+  if (found) await found.component.handle(found.value, interaction.message, call);
 }
 
 async function onForm(interaction: APIModalSubmitInteraction, call: Call, ctx: InteractionContext): Promise<void> {
-  const kind = customIdKindOf(interaction.data.custom_id);
-  const form = ctx.catalog.components.find((c) => c.type === 'form' && c.id.kind === kind);
-  const value = form?.id.decode(interaction.data.custom_id) ?? null;
-  if (!form || form.type !== 'form' || value === null) {
-    await call.reply.send(privately(STALE_FORM));
-    return;
-  }
-  await passGates(form.gates, call, ctx);
-  await form.handle(value, formFields(interaction), { ...call, message: interaction.message ?? null });
+  const found = await componentFor('form', interaction.data.custom_id, call, ctx);
+  if (found) await found.component.handle(found.value, formFields(interaction), { ...call, message: interaction.message ?? null });
 }
 
 /** The text typed in each field of a submitted form, by the field's custom_id. */

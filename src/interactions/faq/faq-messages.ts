@@ -3,16 +3,11 @@
  * and the add/edit form. Moderators' text is markdown-escaped and nothing can ping.
  */
 import { escapeMarkdown } from '@discordjs/formatters';
-import {
-  type APIEmbed,
-  type APIModalInteractionResponseCallbackData,
-  ButtonStyle,
-  ComponentType,
-  TextInputStyle,
-} from 'discord-api-types/v10';
+import { type APIEmbed, type APIModalInteractionResponseCallbackData, ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { FAQ_LIMITS, type FaqEntry, type FaqRevision } from '../../faq/faq-entry.ts';
 import { LIMITS, truncate } from '../messages/discord-limits.ts';
 import { quiet } from '../messages/private-reply.ts';
+import { textInputRow } from '../messages/text-input.ts';
 import { faqListId } from './faq-ids.ts';
 
 export const LIST_PAGE = 10;
@@ -85,45 +80,37 @@ export function historyMessage(entryId: number, history: readonly FaqRevision[])
  * await call.reply.showForm(entryForm(faqAddId.encode({}), 'New FAQ entry'));
  */
 export function entryForm(customId: string, title: string, entry?: FaqEntry): APIModalInteractionResponseCallbackData {
-  // Discord caps a text input's label at 45 characters and its placeholder at 100
-  const input = (
-    id: string,
-    label: string,
-    placeholder: string,
-    style: TextInputStyle,
-    max: number,
-    required: boolean,
-    value?: string,
-  ) => ({
-    type: ComponentType.ActionRow as const,
-    components: [
-      {
-        type: ComponentType.TextInput as const,
-        custom_id: id,
-        label,
-        placeholder,
-        style,
-        max_length: max,
-        required,
-        ...(value ? { value } : {}),
-      },
-    ],
-  });
   return {
     custom_id: customId,
     title,
     components: [
-      input('question', 'Question', 'As members ask it', TextInputStyle.Short, FAQ_LIMITS.question, true, entry?.question),
-      input(
-        'answer',
-        'Short answer',
-        'Your summary; add the supporting quotes with /faq-admin cite',
-        TextInputStyle.Paragraph,
-        FAQ_LIMITS.answer,
-        true,
-        entry?.answer,
-      ),
-      input('review_by', 'Review by (optional)', 'YYYY-MM-DD', TextInputStyle.Short, 10, false, entry?.reviewBy ?? undefined),
+      textInputRow({
+        id: 'question',
+        label: 'Question',
+        placeholder: 'As members ask it',
+        style: 'short',
+        max: FAQ_LIMITS.question,
+        required: true,
+        value: entry?.question,
+      }),
+      textInputRow({
+        id: 'answer',
+        label: 'Short answer',
+        placeholder: 'Your summary; add the supporting quotes with /faq-admin cite',
+        style: 'paragraph',
+        max: FAQ_LIMITS.answer,
+        required: true,
+        value: entry?.answer,
+      }),
+      textInputRow({
+        id: 'review_by',
+        label: 'Review by (optional)',
+        placeholder: 'YYYY-MM-DD',
+        style: 'short',
+        max: 10,
+        required: false,
+        value: entry?.reviewBy,
+      }),
     ],
   };
 }

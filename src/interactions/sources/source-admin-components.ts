@@ -5,7 +5,8 @@
  * to start again; nothing has been written by then.
  */
 import { escapeMarkdown } from '@discordjs/formatters';
-import { type APIModalInteractionResponseCallbackData, ComponentType, MessageFlags, TextInputStyle } from 'discord-api-types/v10';
+import { type APIModalInteractionResponseCallbackData, MessageFlags } from 'discord-api-types/v10';
+import { textInputRow } from '../messages/text-input.ts';
 import type { SourcePreview } from '../../serving/corpus-editor.ts';
 import { type IngestOptions } from '../../ingest/ingest-source.ts';
 import { asSentence } from '../../errors/user-error.ts';
@@ -22,33 +23,20 @@ const EXPIRED = 'This preview has expired (or is someone else’s): run /source-
 /** The details form, filled with what the preview read. */
 function detailsForm(key: string, preview: SourcePreview): APIModalInteractionResponseCallbackData {
   const meta = preview.prepared.meta;
-  const input = (id: string, label: string, style: TextInputStyle, max: number, value: string | null, placeholder: string) => ({
-    type: ComponentType.ActionRow as const,
-    components: [
-      {
-        type: ComponentType.TextInput as const,
-        custom_id: id,
-        label,
-        style,
-        max_length: max,
-        required: false,
-        placeholder,
-        ...(value ? { value: value.slice(0, max) } : {}),
-      },
-    ],
-  });
+  const input = (id: string, label: string, style: 'short' | 'paragraph', max: number, value: string | null, placeholder: string) =>
+    textInputRow({ id, label, placeholder, style, max, required: false, value });
   return {
     custom_id: sourceFormId.encode({ key }),
     title: 'Article details',
     components: [
-      input('title', 'Headline', TextInputStyle.Short, 300, meta.title, 'As the page shows it'),
-      input('outlet', 'Outlet', TextInputStyle.Short, 100, meta.outlet, 'Who published it (empty: unknown)'),
-      input('authors', 'Authors', TextInputStyle.Short, 300, meta.authors.join(', '), 'Names, separated by commas'),
-      input('published', 'Published (YYYY-MM-DD)', TextInputStyle.Short, 10, meta.published, 'Empty: unknown'),
+      input('title', 'Headline', 'short', 300, meta.title, 'As the page shows it'),
+      input('outlet', 'Outlet', 'short', 100, meta.outlet, 'Who published it (empty: unknown)'),
+      input('authors', 'Authors', 'short', 300, meta.authors.join(', '), 'Names, separated by commas'),
+      input('published', 'Published (YYYY-MM-DD)', 'short', 10, meta.published, 'Empty: unknown'),
       input(
         'evidence',
         'How the date is known',
-        TextInputStyle.Paragraph,
+        'paragraph',
         300,
         meta.published_basis.evidence,
         'The line of the page that gives the date',
