@@ -11,10 +11,12 @@ import {
   GENERATED_BEGIN,
   GENERATED_END,
   generatedPart,
+  growthExponent,
   measuredNow,
   parseBenchJson,
   readRuns,
   renderFigures,
+  renderGrowth,
   replaceGenerated,
 } from './performance-doc.ts';
 
@@ -159,5 +161,30 @@ describe('docs/performance.md', () => {
       generatedPart(readFileSync(DOC, 'utf8')),
       'docs/performance.md differs from its bench JSON: run npm run bench:doc -- docs/bench/*.json',
     ).toBe(expected);
+  });
+});
+
+describe('growth with the corpus', () => {
+  it('is the exponent of a power law between two sizes: 1 linear, 0 flat, none without both figures', () => {
+    expect(growthExponent(10_000, 100, 100_000, 1000)).toBeCloseTo(1, 12);
+    expect(growthExponent(10_000, 100, 100_000, 100)).toBe(0);
+    expect(growthExponent(10_000, 100, 100_000, 10)).toBeCloseTo(-1, 12);
+    expect(growthExponent(10_000, null, 100_000, 10)).toBeNull();
+    expect(growthExponent(10_000, 0, 100_000, 10)).toBeNull();
+  });
+
+  it('is rendered for a run of several sizes, each figure with its exponent and its extrapolation to a million passages', () => {
+    const growth = renderGrowth(fixtureRun())?.split('\n') ?? [];
+    expect(growth[0]).toBe('| figure | 1,000 → 100,000 | at 1,000,000 (extrapolated from 1,000 → 100,000) |');
+    expect(growth).toContain('| build | n^1.06 | 1,234 s |');
+    // the fresh start was not measured at 1,000 passages: no exponent, and nothing to extrapolate from
+    expect(growth).toContain('| start (fresh process) | – | – |');
+    expect(growth).toContain('| /search p99 | n^0.89 | 4,443 ms |');
+    expect(renderFigures([fixtureRun()])).toContain(`${growth.join('\n')}`);
+  });
+
+  it('is not rendered for a run of one size', () => {
+    const one: BenchRun = { ...fixtureRun(), bench: { ...fixtureRun().bench, sizes: fixtureRun().bench.sizes.slice(0, 1) } };
+    expect(renderGrowth(one)).toBeNull();
   });
 });

@@ -274,7 +274,84 @@ export function renderFigures(runs: readonly BenchRun[]): string {
       ],
       rows.map(latencyRow),
     ),
+    ...sorted.flatMap((run) => {
+      const growth = renderGrowth(run);
+      return growth
+        ? [
+            '',
+            `How the figures grow with the corpus in ${run.name} (y grows as n^k between two sizes; 1 is linear), and what they would be at ${count(EXTRAPOLATED_PASSAGES)} passages if they kept growing so:`,
+            '',
+            growth,
+          ]
+        : [];
+    }),
   ].join('\n');
+}
+
+/** A figure of one size that grows with the corpus: what the growth table follows, and how it is shown. */
+const GROWING: ReadonlyArray<{ label: string; of: (size: SizeFigures) => number | null; show: (x: number) => string }> = [
+  { label: 'build', of: (s) => s.buildMs, show: duration },
+  { label: 'start (fresh process)', of: (s) => s.freshStart?.toFirstAnswerMs ?? null, show: duration },
+  { label: 'RSS of a started bot', of: (s) => s.freshStart?.rssMb ?? null, show: megabytes },
+  { label: 'one-article update (median)', of: (s) => s.update?.medianMs ?? null, show: duration },
+  { label: 'save size', of: (s) => s.persisted.bytes / 2 ** 20, show: (mb) => `${figure(mb)} MB` },
+  ...COMMAND_ORDER.flatMap((c) =>
+    (['p50', 'p99'] as const).map((q) => ({
+      label: `${BENCH_COMMANDS[c].label} ${q}`,
+      of: (s: SizeFigures) => s.cold[c]?.[q] ?? null,
+      show: (x: number) => `${figure(x)} ms`,
+    })),
+  ),
+];
+
+/** The archive size the growth table extrapolates to. */
+export const EXTRAPOLATED_PASSAGES = 1_000_000;
+
+/**
+ * How a figure grows between two sizes, as the exponent of a power law: y grows as n^k, where k = log(y₂/y₁) /
+ * log(n₂/n₁) — 1 is linear, 0 flat, below 1 slower than the corpus. Null when either figure is missing or not above 0.
+ *
+ * @example
+ * growthExponent(10_000, 100, 100_000, 1000) // → 1
+ * growthExponent(10_000, 100, 100_000, 100) // → 0
+ */
+export function growthExponent(n1: number, y1: number | null, n2: number, y2: number | null): number | null {
+  if (y1 === null || y2 === null || y1 <= 0 || y2 <= 0 || n1 <= 0 || n2 <= n1) return null;
+  return Math.log(y2 / y1) / Math.log(n2 / n1);
+}
+
+/**
+ * The growth table of a run measured at several sizes: for each figure, its exponent between each two consecutive
+ * sizes, and what it would be at EXTRAPOLATED_PASSAGES if it kept growing as between the two largest — an estimate,
+ * said as one. Null for a run of one size.
+ *
+ * @example
+ * renderGrowth(run) // → '| figure | 10,001 → 100,001 | … | at 1,000,000 (extrapolated) |\n…'
+ */
+export function renderGrowth(run: BenchRun): string | null {
+  const sizes = [...run.bench.sizes].sort((a, b) => a.passages - b.passages);
+  if (sizes.length < 2) return null;
+  const pairs = sizes.slice(1).map((to, i) => [sizes[i] as SizeFigures, to] as const);
+  const [lastFrom, lastTo] = pairs[pairs.length - 1] as readonly [SizeFigures, SizeFigures];
+  const rows = GROWING.map(({ label, of, show }) => {
+    const exponents = pairs.map(([a, b]) => growthExponent(a.passages, of(a), b.passages, of(b)));
+    const last = exponents[exponents.length - 1] ?? null;
+    const at = of(lastTo);
+    const beyond = last !== null && at !== null && lastTo.passages < EXTRAPOLATED_PASSAGES;
+    return [
+      label,
+      ...exponents.map((k) => (k === null ? '–' : `n^${k.toFixed(2)}`)),
+      beyond ? show(at * (EXTRAPOLATED_PASSAGES / lastTo.passages) ** last) : '–',
+    ];
+  });
+  return markdownTable(
+    [
+      'figure',
+      ...pairs.map(([a, b]) => `${count(a.passages)} → ${count(b.passages)}`),
+      `at ${count(EXTRAPOLATED_PASSAGES)} (extrapolated from ${count(lastFrom.passages)} → ${count(lastTo.passages)})`,
+    ],
+    rows,
+  );
 }
 
 /** Where the markers are in `doc`: each exactly once, the opening one first; otherwise an error saying what is wrong. */

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1000,10000,100000 --queries 1000 --cold 200 --json out.json --seed 1 --skip-raw]`: speed and
+ * `npm run bench [-- --sizes 1000,10000,100000 --queries 1000 --cold 200 --budget 40 --json out.json --seed 1 --skip-raw]`: speed and
  * memory at scale, measured in one run and printed beside the targets.
  *
  * For each size, a synthetic corpus in the real format (deterministic for the seed) is written to a temporary
@@ -48,6 +48,8 @@ const { values } = parseArgs({
     'skip-raw': { type: 'boolean', default: false },
     'skip-rebuild': { type: 'boolean', default: false },
     'max-build-seconds': { type: 'string', default: '900' },
+    /** Seconds each command's timing may take (warm-up included); none: every query is timed. */
+    budget: { type: 'string' },
   },
 });
 const SIZES = values.sizes
@@ -61,6 +63,8 @@ const WARM_UP = 50;
 /** Uncached answers timed per command: at 100,000 passages an uncached /terms takes long enough that 1,000 would take many minutes. */
 const COLD_COUNT = Number(values.cold);
 const MAX_BUILD_MS = Number(values['max-build-seconds']) * 1000;
+/** With --budget, each list of queries is timed for at most this long: the JSON's `n` says how many were timed. */
+const BUDGET = values.budget === undefined ? {} : { budgetMs: Number(values.budget) * 1000 };
 const ORDER: BenchCommand[] = ['search', 'who', 'when', 'terms', 'findSources'];
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -210,6 +214,7 @@ async function measureSize(passages: number): Promise<SizeResult> {
             warmUp: WARM_UP,
             count: COUNT,
             progress: spec.label,
+            ...BUDGET,
           }),
         )
       ).value;
@@ -225,7 +230,7 @@ async function measureSize(passages: number): Promise<SizeResult> {
               clearAnswerCache(knowledge);
               return runCommand(COMMANDS, spec.command, spec.input(q), ctx);
             },
-            { warmUp: 0, count: coldCount, progress: `${spec.label} uncached` },
+            { warmUp: 0, count: coldCount, progress: `${spec.label} uncached`, ...BUDGET },
           ),
         )
       ).value;
@@ -239,6 +244,7 @@ async function measureSize(passages: number): Promise<SizeResult> {
         warmUp: WARM_UP,
         count: COUNT,
         progress: `autocomplete /${c}`,
+        ...BUDGET,
       });
     }
     const persisted = await measurePersisted(knowledge, corpus, dir);
