@@ -23,6 +23,7 @@ import type { Logger } from '../logging/logger.ts';
 import { PageQueries } from './quote-replies/page-queries.ts';
 import { botCatalog } from './catalog.ts';
 import { Cooldowns } from './cooldowns.ts';
+import { settleWithin } from './in-flight.ts';
 import type { InteractionContext } from './dispatch.ts';
 import type { WebhookRequest, WebhookRest } from './interaction-reply.ts';
 
@@ -116,14 +117,6 @@ export function createWebhookClient(options: Partial<RESTOptions> = {}): Webhook
     post: (route: `/${string}`, request: WebhookRequest) => track(rest.post(route, request)),
     patch: (route: `/${string}`, request: WebhookRequest) => track(rest.patch(route, request)),
     delete: (route: `/${string}`, request: WebhookRequest) => track(rest.delete(route, request)),
-    drain: async (deadlineMs: number) => {
-      const until = Date.now() + deadlineMs;
-      while (pending.size > 0 && Date.now() < until) {
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([Promise.allSettled([...pending]), new Promise((resolve) => (timer = setTimeout(resolve, until - Date.now())))]);
-        clearTimeout(timer);
-      }
-      return pending.size;
-    },
+    drain: (deadlineMs: number) => settleWithin(pending, deadlineMs),
   };
 }

@@ -16,6 +16,7 @@ import type { KeyObject } from 'node:crypto';
 import { type APIInteraction, InteractionResponseType, InteractionType } from 'discord-api-types/v10';
 import type { Logger } from '../../logging/logger.ts';
 import { checkInteraction } from '../../interactions/dispatch.ts';
+import { settleWithin } from '../../interactions/in-flight.ts';
 import { answerInteraction, type InteractionHandler } from './first-response.ts';
 import { BodyBudget, readBody } from './read-body.ts';
 import { SeenInteractions } from './seen-interactions.ts';
@@ -260,15 +261,7 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     );
   };
 
-  const settle = async (deadlineMs: number): Promise<number> => {
-    const until = Date.now() + deadlineMs;
-    while (inFlight.size > 0 && Date.now() < until) {
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([Promise.allSettled([...inFlight]), new Promise((resolve) => (timer = setTimeout(resolve, until - Date.now())))]);
-      clearTimeout(timer);
-    }
-    return inFlight.size;
-  };
+  const settle = (deadlineMs: number): Promise<number> => settleWithin(inFlight, deadlineMs);
 
   // the header and request timeouts below are enforced on this interval (Node's default is 30 s)
   const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
