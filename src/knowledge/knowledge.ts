@@ -24,7 +24,7 @@ import { stemTerm, tokenize } from '../search/tokenize.ts';
 /** A word of a passage with its stems, where it stands in the passage text. */
 export interface WordAt {
   index: number;
-  stems: string[];
+  stems: readonly string[];
 }
 
 /**
@@ -143,8 +143,44 @@ export function addCopyGroup(groupOf: Map<string, number>, group: readonly Known
   return true;
 }
 
+/** A word as passages are read for their words: letters, digits, apostrophes and hyphens ("Al-Thani’s"). */
+const WORD = /[\p{L}\p{N}’'-]+/gu;
+
+/** The stems of each distinct word, worked out once: a corpus has tens of thousands of words, millions of uses. */
+const stemsByWord = new Map<string, readonly string[]>();
+const STEMS_BY_WORD_LIMIT = 200_000;
+
+/**
+ * The stems of one word as written, as the index tokenizes it ("Al-Thani’s" → al, thani, althani), remembered.
+ *
+ * @example
+ * stemsOfWord('hostages') // → ['hostag']
+ */
+export function stemsOfWord(word: string): readonly string[] {
+  let stems = stemsByWord.get(word);
+  if (stems === undefined) {
+    if (stemsByWord.size >= STEMS_BY_WORD_LIMIT) stemsByWord.clear();
+    stems = tokenize(word).map(stemTerm);
+    stemsByWord.set(word, stems);
+  }
+  return stems;
+}
+
 function wordPositionsIn(text: string): WordAt[] {
-  return [...text.matchAll(/[\p{L}\p{N}’'-]+/gu)].map((m) => ({ index: m.index, stems: tokenize(m[0]).map(stemTerm) }));
+  return [...text.matchAll(WORD)].map((m) => ({ index: m.index, stems: stemsOfWord(m[0]) }));
+}
+
+/**
+ * Calls `visit` with the stems of every word of a text, in order, making no object per word: for reading the words of
+ * tens of thousands of passages in one answer (`/terms` on a common word at 100,000 passages), where keeping each
+ * passage's word positions would churn the memory.
+ *
+ * @example
+ * visitWordStems('Hostages freed', (stems) => console.log(stems)) // logs ['hostag'], then ['freed']
+ */
+export function visitWordStems(text: string, visit: (stems: readonly string[]) => void): void {
+  const words = new RegExp(WORD.source, WORD.flags);
+  for (let m = words.exec(text); m !== null; m = words.exec(text)) visit(stemsOfWord(m[0]));
 }
 
 /** Keyed by the passage itself: a rebuilt corpus has new passage objects, so an edited text is never read stale. */

@@ -238,6 +238,17 @@ export class PassageIndex {
   }
 
   /**
+   * True for a word some passage uses as written (lower-case): `find` looks it up exactly, never as a typo, so a hit
+   * that matched it says it.
+   *
+   * @example
+   * index.knowsWord('hostages') // → true; index.knowsWord('hostgaes') // → false
+   */
+  knowsWord(word: string): boolean {
+    return this.vocabulary.has(word);
+  }
+
+  /**
    * The same search without the fast path: every term also looked up fuzzily. For measuring how often the fast path
    * changes the top results (`npm run bench`), and for tests that hold the two to the same answers.
    */

@@ -8,10 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { answerTerms } from '../../src/answers/terms.ts';
 import { answerWhen } from '../../src/answers/when.ts';
 import { answerWho } from '../../src/answers/who.ts';
+import { coverageIn, coverageShare, eventGroups } from '../../src/answers/event-match.ts';
 import { foundBy, fuseRankings, plainFloor } from '../../src/answers/recall-floor.ts';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
+import { normaliseQuery } from '../../src/search/query.ts';
 import { buildKnowledge } from '../../src/knowledge/knowledge.ts';
-import { emptyCorpus, isVerbatim, testArticle, undatedArticle, writeSource } from '../helpers/corpus.ts';
+import { bundledKnowledge, emptyCorpus, isVerbatim, testArticle, undatedArticle, writeSource } from '../helpers/corpus.ts';
 
 const dir = emptyCorpus();
 writeSource(
@@ -81,6 +83,50 @@ describe('the floor', () => {
     expect(plainFloor(knowledge, 'football rest day').length).toBe(0);
     expect(knowledge.index.find('football rest day').some((h) => h.coverage >= 0.5 && !found(h))).toBe(true);
     expect(plainFloor(knowledge, 'rest day crews').map((h) => h.id)).toContain('harbour-plan#1');
+  });
+
+  it('weighs a passage’s words as /when does, without positions: the same share for every passage and question', () => {
+    const bundled = bundledKnowledge();
+    // typed words, inflections, a typo, synonyms, names, a hyphenated name, an entity by its alias
+    const questions = ['hostages released', 'freed captives', 'hostgaes', 'truce collapsed', 'Al-Thani Doha', 'Bibi cease-fire'];
+    let said = 0;
+    for (const question of questions) {
+      const groups = eventGroups(bundled, question);
+      const share = coverageShare(groups);
+      for (const p of bundled.passages) {
+        const coverage = coverageIn(p, groups).coverage;
+        expect(share(p), `${question} / ${p.id}`).toBeCloseTo(coverage, 12);
+        if (coverage > 0 && coverage < 1) said++;
+      }
+    }
+    // the questions reach passages that say part of them, so the shares compared are not all 0 and 1
+    expect(said).toBeGreaterThan(50);
+  });
+
+  it('judges every hit as reading its passage would, though it reads only those the matched words leave open', () => {
+    const bundled = bundledKnowledge();
+    const questions = [
+      'hostages released',
+      'how long is the pause',
+      'prisoners for each hostage',
+      'hostgaes',
+      'met in Doha',
+      'Bibi truce',
+      'Qatar announced ceasefire deal',
+      'women and children freed',
+    ];
+    let judged = 0;
+    for (const question of questions) {
+      const groups = eventGroups(bundled, normaliseQuery(question).text);
+      const found = foundBy(bundled, question);
+      for (const hit of bundled.index.find(question)) {
+        const p = bundled.passageById.get(hit.id);
+        const reading = p !== undefined && hit.coverage >= 0.5 && coverageIn(p, groups).coverage >= 0.5;
+        expect(found(hit), `${question} / ${hit.id}`).toBe(reading);
+        judged++;
+      }
+    }
+    expect(judged).toBeGreaterThan(250);
   });
 });
 
