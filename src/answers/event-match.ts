@@ -242,6 +242,30 @@ export interface Coverage {
   positions: number[];
 }
 
+/**
+ * The people a passage quotes or reports who are not named where they speak ("…,” he said" after Qatar’s prime
+ * minister; "the prime minister said"), as mentions at their words: what someone says, they say, so a question that
+ * names them ("Qatar announced …") is answered by their words. A speaker named where they speak is a mention already.
+ *
+ * @example
+ * speakerMentions(passage) // → [{ entityId: 'mohammed-bin-abdulrahman-al-thani', start: 141 }] for "… ceasefire,” he said."
+ */
+export function speakerMentions(p: KnownPassage): Array<{ entityId: string; start: number }> {
+  const out: Array<{ entityId: string; start: number }> = [];
+  for (const s of p.speakers) {
+    if (s.entityId === null || p.mentions.some((m) => m.entityId === s.entityId)) continue;
+    const start = s.quote !== null ? p.text.indexOf(s.quote) : wordIndex(p.text, s.speaker);
+    if (start >= 0) out.push({ entityId: s.entityId, start });
+  }
+  return out;
+}
+
+/** Where `words` first stand in `text` as whole words ("he" not inside "the"), or -1. */
+function wordIndex(text: string, words: string): number {
+  const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').exec(text)?.index ?? -1;
+}
+
 /** How much of the event a span of a passage (a sentence, or the whole passage) says. */
 export function coverageIn(
   p: KnownPassage,
@@ -249,7 +273,7 @@ export function coverageIn(
   span: { start: number; end: number } = { start: 0, end: p.text.length },
 ): Coverage {
   const words = passageWordPositions(p).filter((w) => w.index >= span.start && w.index < span.end);
-  const mentions = p.mentions.filter((m) => m.start >= span.start && m.start < span.end);
+  const mentions = [...p.mentions, ...speakerMentions(p)].filter((m) => m.start >= span.start && m.start < span.end);
   const entityIds = new Set(mentions.map((m) => m.entityId));
   let total = 0;
   let got = 0;
@@ -313,7 +337,7 @@ export function coverageShare(groups: readonly EventGroup[]): (p: KnownPassage) 
         for (const i of synonymOf) if (said[i] === 0) said[i] = 1;
       }
     });
-    for (const m of p.mentions) groups.forEach((g, i) => g.entityIds.includes(m.entityId) && (said[i] = 2));
+    for (const m of [...p.mentions, ...speakerMentions(p)]) groups.forEach((g, i) => g.entityIds.includes(m.entityId) && (said[i] = 2));
     let got = 0;
     groups.forEach((g, i) => (got += said[i] === 2 ? g.weight : said[i] === 1 ? g.weight * SYNONYM_CREDIT : 0));
     return got / total;

@@ -12,7 +12,17 @@ import type { DateMention } from '../dates/resolve-dates.ts';
 import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
 import type { PassageHit } from '../search/passage-index.ts';
 import { stemTerm, tokenize } from '../search/tokenize.ts';
-import { type Answer, type DateDisagreement, type QuoteResult, notFound, quoteOf, dateOfMention, sourceName, sourceRef } from './answer.ts';
+import {
+  type Answer,
+  type DateDisagreement,
+  type QuoteResult,
+  notFound,
+  quoteOf,
+  dateOfMention,
+  sourceName,
+  sourceRef,
+  speakerOf,
+} from './answer.ts';
 import { pageOf } from './answer-pages.ts';
 import { areCopies, collapseCopies } from './collapse-copies.ts';
 import {
@@ -24,6 +34,7 @@ import {
   coverageIn,
   eventGroups,
   inPeriod,
+  speakerMentions,
 } from './event-match.ts';
 import { excerpt, sentenceAt } from './excerpt.ts';
 import { floorOf, fuseRankings, plainFloor } from './recall-floor.ts';
@@ -270,9 +281,14 @@ function candidateOf(knowledge: Knowledge, hit: PassageHit, groups: readonly Eve
   if (dated?.date.basis === 'quote') keep.push(dated.date.sentence);
   // a quote that dates nothing itself is shown with the day its source was published, and says so
   const reported = !mention && p.source.published !== null ? p.source.published : null;
+  // "…,” he said": who "he" is, when the passage does not name them
+  const unnamed = new Set(speakerMentions(p).map((m) => m.entityId));
+  const speech = p.speakers.find((s) => s.direct && s.entityId !== null && unnamed.has(s.entityId));
+  const speaker = speech ? speakerOf(knowledge, speech) : undefined;
   return quoteOf(p, {
     quote: excerpt(p, keep.length > 0 ? keep : p.sentences.map((_s, i) => i)),
     score: Number(hit.score.toFixed(3)),
+    ...(speaker ? { speaker } : {}),
     ...(dated && mention
       ? dateOfMention(mention, dated.date.basis)
       : reported

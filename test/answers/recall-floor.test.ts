@@ -69,6 +69,20 @@ writeSource(
     '2025-01-20',
   ),
 );
+writeSource(
+  dir,
+  'ferry-pause',
+  testArticle(
+    'ferry-pause',
+    'Union leader Mira Castell met the ferry operators in Port Merrow on Tuesday.\n\n“The crews and the operators have reached a deal on the winter timetable, and we announce a pause in the ferry strike,” she said.\n\nThe ferries were due to sail again within days.',
+    '2025-03-05',
+  ),
+);
+writeSource(
+  dir,
+  'ferry-walkout',
+  testArticle('ferry-walkout', 'Mira Castell called the ferry strike on February 2, saying the winter timetable was unsafe.', '2025-02-03'),
+);
 const knowledge = buildKnowledge(loadCorpus(dir));
 
 describe('the floor', () => {
@@ -131,6 +145,12 @@ describe('the floor', () => {
 });
 
 describe('/when on page shapes the bot used to miss', () => {
+  it('what someone says answers a question that names them, though the quote calls them "she": dated, and who is said', () => {
+    const a = answerWhen(knowledge, 'Castell announced ferry strike pause deal');
+    expect(a.results[0]?.quote).toMatch(/we announce a pause in the ferry strike,” she said/);
+    expect(a.results[0]).toMatchObject({ date: '2025-03-04', date_basis: 'opening-paragraph', speaker: { name: 'Mira Castell' } });
+  });
+
   it('an event told in a source that shows no year is found, dated in the year the corpus suggests, and said so', () => {
     const a = answerWhen(knowledge, 'harbour peace summit');
     expect(a.found).toBe(true);
