@@ -340,15 +340,33 @@ function peopleOf(knowledge: Knowledge, c: Candidate): string[] {
 }
 
 /**
- * Pairs of results from different sources that give different days for the same event: both dated sentences say
- * (nearly) all of the event words, they do not name different people, and the days lie within a month. Two copies
- * of one passage read against different publication dates are one source repeated, not two sources disagreeing.
+ * The weighted share of the event words a result's sentence says in the question's own words — as typed, inflected
+ * or as a name — leaving out those it says only through a synonym. "Talks in Paris on Sunday" on a draft "agreement"
+ * is a candidate for "Paris understanding", but not a witness that the understanding came on another day.
  */
-function disagreements(knowledge: Knowledge, results: readonly Candidate[]): Array<[Candidate, Candidate]> {
+function ownWordsShare(c: Candidate, groups: readonly EventGroup[]): number {
+  const total = groups.reduce((sum, g) => sum + g.weight, 0);
+  return total > 0 ? c.event.covered.reduce((sum, g) => sum + g.weight, 0) / total : 0;
+}
+
+/**
+ * Pairs of results from different sources that give different days for the same event: both dated sentences say
+ * (nearly) all of the event words in the question's own words, they do not name different people, and the days lie
+ * within a month. Two copies of one passage read against different publication dates are one source repeated, not
+ * two sources disagreeing.
+ */
+function disagreements(knowledge: Knowledge, results: readonly Candidate[], groups: readonly EventGroup[]): Array<[Candidate, Candidate]> {
   const pairs: Array<[Candidate, Candidate]> = [];
   const dated = results
     .slice(0, 8)
-    .filter((r) => r.strong && r.event.coverage >= SAME_EVENT_COVERAGE && r.granularity === 'day' && r.date_basis === 'quote');
+    .filter(
+      (r) =>
+        r.strong &&
+        r.event.coverage >= SAME_EVENT_COVERAGE &&
+        ownWordsShare(r, groups) >= SAME_EVENT_COVERAGE &&
+        r.granularity === 'day' &&
+        r.date_basis === 'quote',
+    );
   for (const [i, a] of dated.entries()) {
     for (const b of dated.slice(i + 1)) {
       if (a.source.id === b.source.id || a.date === b.date || areCopies(knowledge, a, b)) continue;
@@ -402,7 +420,7 @@ export function answerWhen(knowledge: Knowledge, query: string, limit = 5, offse
   const sidesOfDisagreements: DateDisagreement[] = [];
   if (!scored.some((c) => c.strong && !c.undated))
     notes.push(`No quote dates "${query}" as such: these are the passages that match its words best.`);
-  const conflicts = disagreements(knowledge, scored);
+  const conflicts = disagreements(knowledge, scored, groups);
   if (conflicts.length > 0) {
     scored = majorityFirst(scored, conflicts);
     const byDate = new Map<string, string[]>();

@@ -63,6 +63,40 @@ writeSource(
     '2023-10-25',
   ),
 );
+writeSource(
+  dir,
+  'geneva-understanding',
+  testArticle(
+    'geneva-understanding',
+    'The board said Sunday that the harbour talks in Geneva came to an "understanding" on night shifts and a pay rise.',
+    '2025-02-23',
+  ),
+);
+writeSource(
+  dir,
+  'geneva-draft',
+  testArticle(
+    'geneva-draft',
+    'The union has a written draft agreement that will be the subject of harbour talks in Geneva on Sunday.',
+    '2025-01-27',
+  ),
+);
+writeSource(
+  dir,
+  'pay-agreements',
+  testArticle(
+    'pay-agreements',
+    [
+      'An agreement on pay was signed by the dockers.',
+      'The agreement holds until spring.',
+      'A later agreement covered the cranes.',
+      'Their understanding with the port was reached quickly.',
+      'Each agreement was read out at the quay.',
+      'The agreement on cranes was the first.',
+    ].join('\n\n'),
+    '2025-01-10',
+  ),
+);
 const knowledge = buildKnowledge(loadCorpus(dir));
 
 describe('/when ranks the event first', () => {
@@ -77,6 +111,15 @@ describe('/when ranks the event first', () => {
     const a = answerWhen(knowledge, 'killing of Sinwar');
     expect(a.results[0]).toMatchObject({ date: '2024-10-17' });
     expect(a.notes.join(' ')).not.toMatch(/disagree/);
+  });
+
+  it('does not take a sentence that says the event only through a synonym as a witness against another day', () => {
+    // the draft "agreement" to be talked over in Geneva is found for "understanding", but is not the understanding
+    const a = answerWhen(knowledge, 'Geneva understanding');
+    expect(a.results.map((r) => r.date)).toEqual(expect.arrayContaining(['2025-02-23', '2025-02-02']));
+    expect(a.results[0]).toMatchObject({ date: '2025-02-23' });
+    expect(a.notes.join(' ')).not.toMatch(/disagree/);
+    expect(a.disagreements).toBeUndefined();
   });
 
   it('still shows a real disagreement: the same release given two different days', () => {
