@@ -32,8 +32,10 @@ export interface LeanResult {
 const FUZZY_WEIGHT = 0.45;
 const MAX_FUZZY = 6;
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-/** Query terms are told apart by one bit each. */
-const MAX_TERMS = 32;
+/** Query terms are told apart by one bit each, 32 to a word of a passage's term set. */
+const WORD_BITS = 32;
+/** A question with its synonyms in three fields can reach past 32 terms ("six-day pause ended"); this many fit. */
+const MAX_TERMS = 256;
 
 /** True when the index was made without search options of its own: MiniSearch's defaults, which `searchLean` uses. */
 function defaultSearch(options: Record<string, unknown>): boolean {
@@ -107,7 +109,11 @@ interface Scratch {
   term: Sums;
   clause: Sums;
   total: Sums;
+  /** Which query terms each passage matched: `words` 32-bit words per passage short id. */
   terms: Uint32Array;
+  words: number;
+  /** The passages matched so far, each once. */
+  seen: Uint8Array;
 }
 
 const scratchOf = new WeakMap<object, Scratch>();
@@ -130,11 +136,19 @@ function fieldLengths(index: MiniSearchInternals, fieldId: number): Float64Array
   return lengths;
 }
 
-function scratch(index: MiniSearchInternals): Scratch {
+function scratch(index: MiniSearchInternals, words: number): Scratch {
   let s = scratchOf.get(index);
-  if (!s || s.terms.length < index._nextId) {
+  if (!s || s.seen.length < index._nextId || s.words < words) {
     const size = Math.max(16, Math.ceil(index._nextId * 1.25));
-    s = { term: new Sums(size), clause: new Sums(size), total: new Sums(size), terms: new Uint32Array(size) };
+    const w = Math.max(words, s?.words ?? 1);
+    s = {
+      term: new Sums(size),
+      clause: new Sums(size),
+      total: new Sums(size),
+      terms: new Uint32Array(size * w),
+      words: w,
+      seen: new Uint8Array(size),
+    };
     scratchOf.set(index, s);
   }
   return s;
@@ -162,7 +176,7 @@ export function asMiniSearchQuery(clauses: readonly LeanClause[]): Query {
 /**
  * What `miniSearch.search({ combineWith: 'OR', queries: clauses… }, { filter })` returns — the same passages, the
  * same scores, the same order — or null when the index holds discarded passages or a global search option, or the
- * query has more than 32 distinct terms (then ask MiniSearch).
+ * query has more than 256 distinct terms (then ask MiniSearch).
  *
  * @example
  * searchLean(miniSearch, [{ text: 'hostages released', field: 'text', boost: 1, processTerm: stemTerm, fuzzy: false }])
@@ -185,13 +199,17 @@ export function searchLean<T>(
     return { clause, terms };
   });
   if (termBit.size > MAX_TERMS) return null;
-  const s = scratch(index);
+  const words = Math.max(1, Math.ceil(termBit.size / WORD_BITS));
+  const s = scratch(index, words);
+  const stride = s.words;
   const order: number[] = [];
   for (const { clause, terms } of queries) {
     const fieldId = index._fieldIds[clause.field];
     const avgFieldLength = fieldId === undefined ? 0 : (index._avgFieldLength[fieldId] ?? 0);
     for (const term of terms) {
-      const bit = 1 << (termBit.get(term) ?? 0);
+      const at = termBit.get(term) ?? 0;
+      const word = at >>> 5;
+      const bit = 1 << (at & 31);
       // as MiniSearch's termResults: the exact term, then each fuzzy variant (weighted by its distance)
       const add = (data: TermData | undefined, weight: number) => {
         const freqs = fieldId === undefined ? undefined : data?.get(fieldId);
@@ -200,8 +218,12 @@ export function searchLean<T>(
         const lengths = fieldLengths(index, fieldId);
         for (const [doc, freq] of freqs) {
           s.term.add(doc, weight * 1 * clause.boost * 1 * bm25(idf, freq, lengths[doc] as number, avgFieldLength));
-          if (s.terms[doc] === 0) order.push(doc);
-          s.terms[doc] = (s.terms[doc] as number) | bit;
+          if (s.seen[doc] === 0) {
+            s.seen[doc] = 1;
+            order.push(doc);
+          }
+          const slot = doc * stride + word;
+          s.terms[slot] = (s.terms[slot] as number) | bit;
         }
       };
       add(index._index.get(term), 1);
@@ -220,13 +242,18 @@ export function searchLean<T>(
   }
   const names = [...termBit.keys()];
   // passages that matched the same terms share one list of them (read, never changed, by the caller)
-  const termsOf = new Map<number, string[]>();
+  const termsOf = new Map<number | string, string[]>();
   const results: LeanResult[] = [];
   for (const doc of order) {
-    const bits = s.terms[doc] as number;
-    s.terms[doc] = 0;
-    let queryTerms = termsOf.get(bits);
-    if (!queryTerms) termsOf.set(bits, (queryTerms = names.filter((_, b) => (bits & (1 << b)) !== 0)));
+    const first = doc * stride;
+    const key = words === 1 ? (s.terms[first] as number) : s.terms.subarray(first, first + words).join(',');
+    let queryTerms = termsOf.get(key);
+    if (!queryTerms) {
+      const bits = s.terms.slice(first, first + words);
+      termsOf.set(key, (queryTerms = names.filter((_, b) => ((bits[b >>> 5] as number) & (1 << (b & 31))) !== 0)));
+    }
+    s.terms.fill(0, first, first + words);
+    s.seen[doc] = 0;
     const id = String(index._documentIds.get(doc));
     if (!filter || filter(id)) results.push({ id, score: (s.total.score[doc] as number) * (queryTerms.length || 1), queryTerms });
   }

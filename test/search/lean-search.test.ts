@@ -100,6 +100,22 @@ describe('the lean search', () => {
     expect(lean?.map((r) => r.id)).toEqual(['a', 'b']);
   });
 
+  it('finds the same hits for a question of more than 32 terms, as one with its synonyms in three fields can be', () => {
+    const mini = new MiniSearch<{ id: string; text: string; exact: string }>({ fields: ['text', 'exact'], tokenize });
+    mini.addAll(knowledge.passages.slice(0, 400).map((p) => ({ id: p.id, text: p.text, exact: p.text })));
+    const words = [...new Set(knowledge.passages.slice(0, 40).flatMap((p) => tokenize(p.text)))].slice(0, 45).join(' ');
+    const clauses: LeanClause[] = [
+      { text: words, field: 'text', boost: 1, processTerm: stemTerm, fuzzy: false },
+      { text: words, field: 'exact', boost: 1.6, processTerm: (t) => t, fuzzy: () => 0.2 },
+    ];
+    const sorted = (results: ReadonlyArray<{ id: unknown; score: number; queryTerms: string[] }>) =>
+      results.map((r) => ({ id: String(r.id), score: r.score, queryTerms: [...r.queryTerms].sort() }));
+    const lean = searchLean(mini, clauses);
+    expect(lean).not.toBeNull();
+    expect(new Set(lean?.flatMap((r) => r.queryTerms)).size).toBeGreaterThan(32);
+    expect(sorted(lean ?? [])).toEqual(sorted(mini.search(asMiniSearchQuery(clauses))));
+  });
+
   it('declines an index with discarded passages, where MiniSearch itself corrects its counts while searching', () => {
     const mini = new MiniSearch<{ id: string; text: string }>({ fields: ['text'], autoVacuum: false });
     mini.addAll([
