@@ -69,21 +69,15 @@ export class EntityResolver {
       { fields: ['names', 'roles'], boost: { names: 3, roles: 2 } },
     );
     const described = new Map(this.index.search(words.join(' '), { fields: ['description'] }).map((r) => [String(r.id), r.score]));
+    // each word's synonyms, worked out once: a common word matches thousands of discovered people on a large corpus
+    const synonymsOfWord = words.map((w) => synonymsOf([w]).flatMap((s) => tokenize(s)));
     const matches: EntityMatch[] = [];
     for (const r of results) {
       const entity = this.byId.get(String(r.id));
       if (!entity) continue;
       const hit = new Set(r.queryTerms);
       const has = (w: string) => hit.has(stemTerm(w)) || hit.has(w);
-      const credit = words.map((w) =>
-        has(w)
-          ? 1
-          : synonymsOf([w])
-                .flatMap((s) => tokenize(s))
-                .some(has)
-            ? 0.5
-            : 0,
-      );
+      const credit = words.map((w, i) => (has(w) ? 1 : (synonymsOfWord[i] ?? []).some(has) ? 0.5 : 0));
       const coverage = credit.reduce<number>((a, b) => a + b, 0) / words.length;
       const inRoles = Object.entries(r.match).some(([, fields]) => fields.includes('roles'));
       const via: EntityMatch['via'] = exactIds.includes(entity.id) ? 'name' : inRoles && coverage >= 0.75 ? 'role' : 'fuzzy';
