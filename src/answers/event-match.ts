@@ -266,6 +266,11 @@ function wordIndex(text: string, words: string): number {
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').exec(text)?.index ?? -1;
 }
 
+/** True when a stem of a passage says an event word itself: as typed, inflected, or one letter off (a typo). */
+function saysWord(g: EventGroup, stem: string): boolean {
+  return g.forms.includes(lemma(stem)) || g.forms.some((f) => closeSpelling(f, stem));
+}
+
 /** How much of the event a span of a passage (a sentence, or the whole passage) says. */
 export function coverageIn(
   p: KnownPassage,
@@ -281,7 +286,7 @@ export function coverageIn(
   const positions: number[] = [];
   for (const g of groups) {
     total += g.weight;
-    const exact = words.filter((w) => w.stems.some((st) => g.forms.includes(lemma(st)) || g.forms.some((f) => closeSpelling(f, st))));
+    const exact = words.filter((w) => w.stems.some((st) => saysWord(g, st)));
     const named = mentions.filter((m) => g.entityIds.includes(m.entityId));
     if (exact.length > 0 || named.length > 0) {
       got += g.weight;
@@ -318,7 +323,7 @@ export function coverageShare(groups: readonly EventGroup[]): (p: KnownPassage) 
       const says: number[] = [];
       const synonymOf: number[] = [];
       groups.forEach((g, i) => {
-        if (g.forms.includes(lemma(stem)) || g.forms.some((f) => closeSpelling(f, stem))) says.push(i);
+        if (saysWord(g, stem)) says.push(i);
         if (g.synonyms.includes(stem)) synonymOf.push(i);
       });
       readings.set(stem, (reading = { says, synonymOf }));
