@@ -28,7 +28,8 @@ interface Pattern {
   runs: string[];
   /** The form's words, as `formEndAt` walks them; null for a form only the regex can match (see `walkable`). */
   words: string[] | null;
-  regex: RegExp;
+  /** Compiled when first needed: only a form that cannot be walked is matched by it, and most forms can. */
+  regex: RegExp | null;
   needsCapital: boolean;
   candidates: string[];
   via: Mention['via'];
@@ -73,7 +74,7 @@ export function compileMentionPatterns(entities: readonly Entity[]): MentionPatt
       rank: 0,
       runs: runsOf(form),
       words: walkable(form) ? form.trim().split(/[\s-]+/) : null,
-      regex: new RegExp(`(?<![\\p{L}\\p{N}])${escapeForm(form)}(?![\\p{L}\\p{N}])`, 'giu'),
+      regex: null,
       needsCapital: /\p{Lu}/u.test(form),
       candidates: [entityId],
       via,
@@ -159,8 +160,10 @@ function* occurrences(
 ): Generator<{ start: number; end: number; text: string }> {
   const words = pattern.words;
   if (words === null) {
-    pattern.regex.lastIndex = 0;
-    for (const m of text.matchAll(pattern.regex)) yield { start: m.index, end: m.index + m[0].length, text: m[0] };
+    // compiled once, on first use: compiling every form's expression up front cost over a second on a large corpus
+    const regex = (pattern.regex ??= new RegExp(`(?<![\\p{L}\\p{N}])${escapeForm(pattern.form)}(?![\\p{L}\\p{N}])`, 'giu'));
+    regex.lastIndex = 0;
+    for (const m of text.matchAll(regex)) yield { start: m.index, end: m.index + m[0].length, text: m[0] };
     return;
   }
   let after = 0;
