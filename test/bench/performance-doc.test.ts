@@ -51,7 +51,7 @@ const FIXTURE = {
       persisted: { bytes: 134 * 2 ** 20, loadMs: 2_204 },
       freshStart: { toFirstAnswerMs: 4_512, rssMb: 1_031.4 },
       update: { firstMs: 119, medianMs: 52.04, maxMs: 119, rounds: [] },
-      raw: { modes: { plain: summary(288, 81, 2_600.6) } },
+      raw: { modes: { plain: summary(288, 81, 2_600.6) }, flexSearch: { modes: { or: summary(300, 0.25, 3.1) } } },
       reloadStall: {
         adds: [
           { totalMs: 900, maxGapMs: 152, how: 'update' },
@@ -101,8 +101,8 @@ describe('renderFigures', () => {
   it('renders latency as p50 / p99 in ms with the number of queries behind them', () => {
     const rows = lines.filter((line) => /^\| [\d,]+ \| 2026-11-30-100k \| \d+ \/ /.test(line));
     expect(rows).toEqual([
-      '| 1,000 | 2026-11-30-100k | 50 / – | 0.500 / 9.60 ms | 0.500 / 9.60 ms | 0.500 / 9.60 ms | 0.500 / 9.60 ms | 0.500 / 9.60 ms | – | skipped |',
-      '| 100,000 | 2026-11-30-100k | 50 / 300 | 54.0 / 574 ms | 7.04 / 93.2 ms | 69.1 / 687 ms | 158 / 1,235 ms | 55.0 / 116 ms | 2.20 ms | 81.0 / 2,601 ms (288 queries) |',
+      '| 1,000 | 2026-11-30-100k | 50 / – | 0.500 / 9.60 ms | 0.500 / 9.60 ms | 0.500 / 9.60 ms | 0.500 / 9.60 ms | 0.500 / 9.60 ms | – | skipped | skipped |',
+      '| 100,000 | 2026-11-30-100k | 50 / 300 | 54.0 / 574 ms | 7.04 / 93.2 ms | 69.1 / 687 ms | 158 / 1,235 ms | 55.0 / 116 ms | 2.20 ms | 81.0 / 2,601 ms (288 queries) | 0.250 / 3.10 ms (300 queries) |',
     ]);
   });
 

@@ -28,7 +28,13 @@ const sizeSchema = z.object({
   persisted: z.object({ bytes: z.number(), loadMs: z.number() }),
   freshStart: z.object({ toFirstAnswerMs: z.number(), rssMb: z.number() }).nullable(),
   update: z.object({ firstMs: z.number(), medianMs: z.number() }).nullable(),
-  raw: z.object({ modes: z.object({ plain: latency }) }).nullable(),
+  raw: z
+    .object({
+      modes: z.object({ plain: latency }),
+      /** Absent from runs before FlexSearch was measured beside MiniSearch. */
+      flexSearch: z.object({ modes: z.object({ or: latency }) }).optional(),
+    })
+    .nullable(),
   reloadStall: z.object({ adds: z.array(reload), entities: reload.nullable() }).nullable(),
 });
 
@@ -206,6 +212,7 @@ function latencyRow({ run, size }: { run: BenchRun; size: SizeFigures }): string
     [...new Set(summaries.flatMap((s) => (s ? [s.n] : [])))].map(count).join(', ') || '–';
   const autocomplete = Object.values(size.autocomplete);
   const plain = size.raw?.modes.plain;
+  const flex = size.raw?.flexSearch?.modes.or;
   return [
     count(size.passages),
     run.name,
@@ -216,6 +223,7 @@ function latencyRow({ run, size }: { run: BenchRun; size: SizeFigures }): string
     }),
     autocomplete.length > 0 ? duration(Math.max(...autocomplete.map((s) => s.p99))) : '–',
     plain ? `${p50p99(plain)} (${count(plain.n)} queries)` : 'skipped',
+    flex ? `${p50p99(flex)} (${count(flex.n)} queries)` : size.raw ? 'not measured' : 'skipped',
   ];
 }
 
@@ -271,6 +279,7 @@ export function renderFigures(runs: readonly BenchRun[]): string {
         ...COMMAND_ORDER.map((c) => BENCH_COMMANDS[c].label),
         'autocomplete p99 (worst)',
         'raw MiniSearch plain (/search queries)',
+        'FlexSearch top 5, OR (/search queries)',
       ],
       rows.map(latencyRow),
     ),
