@@ -9,7 +9,8 @@
  * const groups = eventGroups(knowledge, 'when was Blinken in Cairo'); // → [blinken, cairo], Cairo weighing more
  * coverageIn(passage, groups, sentence).coverage // → 1 when the sentence names both
  */
-import { type Knowledge, type KnownPassage, passageWordPositions, visitWordStems } from '../knowledge/knowledge.ts';
+import { type Knowledge, type KnownPassage, passageWordPositions } from '../knowledge/knowledge.ts';
+import { type PassageStems, stemNumbersOf } from '../knowledge/passage-stems.ts';
 import { expandAbbreviations, synonymsOf } from '../search/synonyms.ts';
 import { isStopWord, stemTerm, tokenize } from '../search/tokenize.ts';
 
@@ -307,42 +308,58 @@ interface StemReading {
 
 /**
  * The weighted share of the event words a whole passage says — `coverageIn(p, groups).coverage`, worked out without
- * positions: each distinct stem is compared with the event's words once per question, not once per use. For judging
- * every hit of a common word (`foundBy` under `/terms`, tens of thousands of passages on a large corpus).
+ * positions from the passage's stems read once (`passage-stems.ts`): each distinct stem is compared with the event's
+ * words once per question, not once per use. For judging every hit of a common word (`foundBy` under `/terms`, tens
+ * of thousands of passages on a large corpus).
  *
  * @example
- * const share = coverageShare(eventGroups(knowledge, 'hostages released'));
+ * const share = coverageShare(eventGroups(knowledge, 'hostages released'), passageStemsOf(knowledge));
  * share(passage) === coverageIn(passage, groups).coverage // → true
  */
-export function coverageShare(groups: readonly EventGroup[]): (p: KnownPassage) => number {
+export function coverageShare(groups: readonly EventGroup[], stems: PassageStems): (p: KnownPassage) => number {
   const total = groups.reduce((sum, g) => sum + g.weight, 0);
-  const readings = new Map<string, StemReading>();
-  const readingOf = (stem: string): StemReading => {
-    let reading = readings.get(stem);
-    if (reading === undefined) {
-      const says: number[] = [];
-      const synonymOf: number[] = [];
-      groups.forEach((g, i) => {
-        if (saysWord(g, stem)) says.push(i);
-        if (g.synonyms.includes(stem)) synonymOf.push(i);
-      });
-      readings.set(stem, (reading = { says, synonymOf }));
+  // by stem number: 0 not compared yet, 1 says none of the words, 2 has its reading in `readings`
+  let state = new Uint8Array(stems.stems.length);
+  const readings = new Map<number, StemReading>();
+  const readingOf = (n: number): StemReading | null => {
+    if (n >= state.length) {
+      // a stem numbered after this question began (a passage read for the first time)
+      const grown = new Uint8Array(Math.max(n + 1, state.length * 2));
+      grown.set(state);
+      state = grown;
     }
+    if (state[n] === 1) return null;
+    if (state[n] === 2) return readings.get(n) as StemReading;
+    const stem = stems.stems[n] as string;
+    const says: number[] = [];
+    const synonymOf: number[] = [];
+    groups.forEach((g, i) => {
+      if (saysWord(g, stem)) says.push(i);
+      if (g.synonyms.includes(stem)) synonymOf.push(i);
+    });
+    if (says.length === 0 && synonymOf.length === 0) {
+      state[n] = 1;
+      return null;
+    }
+    state[n] = 2;
+    const reading = { says, synonymOf };
+    readings.set(n, reading);
     return reading;
   };
+  const named = groups.some((g) => g.entityIds.length > 0);
   // per group: 2 said, 1 said only by a synonym, 0 not said
   const said = new Uint8Array(groups.length);
   return (p) => {
     if (total <= 0) return 0;
     said.fill(0);
-    visitWordStems(p.text, (stems) => {
-      for (const stem of stems) {
-        const { says, synonymOf } = readingOf(stem);
-        for (const i of says) said[i] = 2;
-        for (const i of synonymOf) if (said[i] === 0) said[i] = 1;
-      }
-    });
-    for (const m of [...p.mentions, ...speakerMentions(p)]) groups.forEach((g, i) => g.entityIds.includes(m.entityId) && (said[i] = 2));
+    for (const n of stemNumbersOf(stems, p)) {
+      const reading = readingOf(n);
+      if (reading === null) continue;
+      for (const i of reading.says) said[i] = 2;
+      for (const i of reading.synonymOf) if (said[i] === 0) said[i] = 1;
+    }
+    if (named)
+      for (const m of [...p.mentions, ...speakerMentions(p)]) groups.forEach((g, i) => g.entityIds.includes(m.entityId) && (said[i] = 2));
     let got = 0;
     groups.forEach((g, i) => (got += said[i] === 2 ? g.weight : said[i] === 1 ? g.weight * SYNONYM_CREDIT : 0));
     return got / total;

@@ -1,7 +1,7 @@
 /**
  * Work every answer would otherwise do on its first question, done once when a knowledge base is built: the deals
  * `/terms` orders, the deal order itself, the terms grouped by topic, the timeline's order, the word frequencies
- * copies are matched by, and the `/when` autocomplete labels (the word statistics `/when` weighs by are counted by
+ * copies are matched by, each passage's stems the recall floor judges hits by, and the `/when` autocomplete labels (the word statistics `/when` weighs by are counted by
  * the build). On a large corpus each is a pass over every passage: paid at start-up or on a reload (before the new
  * knowledge serves), never by the member who happens to ask first.
  *
@@ -18,6 +18,7 @@
 import { DEALS } from '../deals/deals.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { followUpdate } from '../knowledge/knowledge-view.ts';
+import { readAllPassageStems } from '../knowledge/passage-stems.ts';
 import type { KnowledgeUpdate } from '../knowledge/update-knowledge.ts';
 import { frequencyOf } from './collapse-copies.ts';
 import { EVENT_LABELS } from './event-choices.ts';
@@ -43,6 +44,7 @@ export function prepareUpdatedAnswers(update: KnowledgeUpdate): Knowledge {
 /** What is worked out once per knowledge base, in an order where each step finds what it needs done before it. */
 const STEPS: ReadonlyArray<(knowledge: Knowledge) => unknown> = [
   frequencyOf,
+  readAllPassageStems,
   DEALS.of,
   (k) => dealOrder(k),
   TERMS_INDEX.of,

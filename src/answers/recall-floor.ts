@@ -14,6 +14,7 @@
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { FindOptions, PassageHit } from '../search/passage-index.ts';
+import { passageStemsOf } from '../knowledge/passage-stems.ts';
 import { normaliseQuery } from '../search/query.ts';
 import { type EventGroup, coverageShare, eventGroups, formOf } from './event-match.ts';
 
@@ -55,7 +56,7 @@ export function floorOf(knowledge: Knowledge, hits: readonly PassageHit[], query
  */
 export function foundBy(knowledge: Knowledge, query: string): (hit: PassageHit) => boolean {
   const groups = eventGroups(knowledge, normaliseQuery(query).text);
-  const share = coverageShare(groups);
+  const share = coverageShare(groups, passageStemsOf(knowledge));
   const surely = surelySaid(knowledge, groups);
   return (hit) => {
     if (hit.coverage < FLOOR_COVERAGE) return false;

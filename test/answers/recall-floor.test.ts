@@ -9,6 +9,7 @@ import { answerTerms } from '../../src/answers/terms.ts';
 import { answerWhen } from '../../src/answers/when.ts';
 import { answerWho } from '../../src/answers/who.ts';
 import { coverageIn, coverageShare, eventGroups } from '../../src/answers/event-match.ts';
+import { passageStemsOf } from '../../src/knowledge/passage-stems.ts';
 import { foundBy, fuseRankings, plainFloor } from '../../src/answers/recall-floor.ts';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { normaliseQuery } from '../../src/search/query.ts';
@@ -106,7 +107,7 @@ describe('the floor', () => {
     let said = 0;
     for (const question of questions) {
       const groups = eventGroups(bundled, question);
-      const share = coverageShare(groups);
+      const share = coverageShare(groups, passageStemsOf(bundled));
       for (const p of bundled.passages) {
         const coverage = coverageIn(p, groups).coverage;
         expect(share(p), `${question} / ${p.id}`).toBeCloseTo(coverage, 12);

@@ -85,6 +85,7 @@ describe('the registry', () => {
     const views = knowledgeViews().filter((v) => !v.name.startsWith('test: '));
     expect(Object.fromEntries(views.map((v) => [v.name, v.follows]))).toEqual({
       'word frequencies': 'carried',
+      'passage stems': 'carried',
       'quote words for copies': 'recomputed',
       'deals and stated terms': 'carried',
       'timeline order': 'carried',
