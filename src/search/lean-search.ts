@@ -174,19 +174,35 @@ export function asMiniSearchQuery(clauses: readonly LeanClause[]): Query {
 }
 
 /**
+ * The passages a search matched as columns, in the order they were first matched: no object per passage, so a
+ * caller that shows a page of five does not pay for the tens of thousands a common word matches.
+ */
+export interface LeanColumns {
+  /** Each passage's id. */
+  ids: string[];
+  /** Its score, MiniSearch's to the bit. */
+  scores: Float64Array;
+  /** The query terms (after `processTerm`) it matched: an index into `termSets`. */
+  termSetOf: Uint32Array;
+  /** The distinct sets of query terms matched: passages that matched the same terms share one list (never changed). */
+  termSets: string[][];
+}
+
+/**
  * What `miniSearch.search({ combineWith: 'OR', queries: clauses… }, { filter })` returns — the same passages, the
- * same scores, the same order — or null when the index holds discarded passages or a global search option, or the
- * query has more than 256 distinct terms (then ask MiniSearch).
+ * same scores — as columns in the order the passages were first matched (`byScore` puts them in MiniSearch's order),
+ * or null when the index holds discarded passages or a global search option, or the query has more than 256
+ * distinct terms (then ask MiniSearch).
  *
  * @example
- * searchLean(miniSearch, [{ text: 'hostages released', field: 'text', boost: 1, processTerm: stemTerm, fuzzy: false }])
- * // → [{ id: 'ap-…#3', score: 7.21, queryTerms: ['hostag', 'releas'] }, …]
+ * const found = searchLeanColumns(miniSearch, clauses);
+ * found && byScore(found).map((i) => found.ids[i]) // → the ids of miniSearch.search(asMiniSearchQuery(clauses)), in its order
  */
-export function searchLean<T>(
+export function searchLeanColumns<T>(
   miniSearch: MiniSearch<T>,
   clauses: readonly LeanClause[],
   filter?: (id: string) => boolean,
-): LeanResult[] | null {
+): LeanColumns | null {
   const index = internalsOf(miniSearch);
   if (index._dirtCount > 0 || !defaultSearch(index._options.searchOptions ?? {})) return null;
   const termBit = new Map<string, number>();
@@ -241,23 +257,64 @@ export function searchLean<T>(
     s.clause.drainInto(s.total);
   }
   const names = [...termBit.keys()];
-  // passages that matched the same terms share one list of them (read, never changed, by the caller)
-  const termsOf = new Map<number | string, string[]>();
-  const results: LeanResult[] = [];
+  const setOf = new Map<number | string, number>();
+  const termSets: string[][] = [];
+  const ids: string[] = [];
+  const scores = new Float64Array(order.length);
+  const termSetOf = new Uint32Array(order.length);
   for (const doc of order) {
     const first = doc * stride;
     const key = words === 1 ? (s.terms[first] as number) : s.terms.subarray(first, first + words).join(',');
-    let queryTerms = termsOf.get(key);
-    if (!queryTerms) {
+    let set = setOf.get(key);
+    if (set === undefined) {
       const bits = s.terms.slice(first, first + words);
-      termsOf.set(key, (queryTerms = names.filter((_, b) => ((bits[b >>> 5] as number) & (1 << (b & 31))) !== 0)));
+      set = termSets.length;
+      termSets.push(names.filter((_, b) => ((bits[b >>> 5] as number) & (1 << (b & 31))) !== 0));
+      setOf.set(key, set);
     }
     s.terms.fill(0, first, first + words);
     s.seen[doc] = 0;
     const id = String(index._documentIds.get(doc));
-    if (!filter || filter(id)) results.push({ id, score: (s.total.score[doc] as number) * (queryTerms.length || 1), queryTerms });
+    if (filter && !filter(id)) continue;
+    scores[ids.length] = (s.total.score[doc] as number) * ((termSets[set] as string[]).length || 1);
+    termSetOf[ids.length] = set;
+    ids.push(id);
   }
   for (const doc of s.total.touched) s.total.has[doc] = 0;
   s.total.touched.length = 0;
-  return results.sort((a, b) => b.score - a.score);
+  return { ids, scores: scores.subarray(0, ids.length), termSetOf: termSetOf.subarray(0, ids.length), termSets };
+}
+
+/**
+ * The positions of `columns` in MiniSearch's order: the best score first, ties in the order first matched (the
+ * order MiniSearch's stable sort leaves them in).
+ *
+ * @example
+ * byScore({ ids: ['a', 'b', 'c'], scores: Float64Array.of(1, 3, 1), … }) // → [1, 0, 2]
+ */
+export function byScore(columns: Pick<LeanColumns, 'scores'>): number[] {
+  const { scores } = columns;
+  return Array.from(scores.keys()).sort((i, j) => (scores[j] as number) - (scores[i] as number) || i - j);
+}
+
+/**
+ * `searchLeanColumns` as MiniSearch's result objects, in its order: what `miniSearch.search(…)` returns, for the
+ * tests that hold the two equal.
+ *
+ * @example
+ * searchLean(miniSearch, [{ text: 'hostages released', field: 'text', boost: 1, processTerm: stemTerm, fuzzy: false }])
+ * // → [{ id: 'ap-…#3', score: 7.21, queryTerms: ['hostag', 'releas'] }, …]
+ */
+export function searchLean<T>(
+  miniSearch: MiniSearch<T>,
+  clauses: readonly LeanClause[],
+  filter?: (id: string) => boolean,
+): LeanResult[] | null {
+  const columns = searchLeanColumns(miniSearch, clauses, filter);
+  if (!columns) return null;
+  return byScore(columns).map((i) => ({
+    id: columns.ids[i] as string,
+    score: columns.scores[i] as number,
+    queryTerms: columns.termSets[columns.termSetOf[i] as number] as string[],
+  }));
 }

@@ -9,7 +9,7 @@ import { foldCompounds, isStopWord, stemTerm, tokenize } from './tokenize.ts';
 import { expandAbbreviations, synonymsOf } from './synonyms.ts';
 import { type QueryIntent, normaliseQuery } from './query.ts';
 import { restorePostings, type SavedPostings, savePostings } from './saved-postings.ts';
-import { type LeanClause, asMiniSearchQuery, searchLean } from './lean-search.ts';
+import { type LeanClause, type LeanColumns, asMiniSearchQuery, byScore, searchLeanColumns } from './lean-search.ts';
 import { featuresOf, INTENT_BITS, type PassageFeatures, PLAN_BIT } from './passage-features.ts';
 import { CLAIM_WINDOW, claimsOf, slide } from './message-claims.ts';
 
@@ -99,8 +99,73 @@ function indexedWordsOf(p: IndexedPassage): { written: Set<string>; stems: Set<s
   return { written, stems: new Set([...written].map(stemTerm)) };
 }
 
-/** What the index reads of a search result, from MiniSearch or `searchLean`. */
-type LeanResultLike = Pick<SearchResult, 'id' | 'score' | 'queryTerms'>;
+/** What a hit matched: the share of the question and its words, shared by the hits that matched the same terms. */
+interface Reading {
+  coverage: number;
+  matched: string[];
+}
+
+/**
+ * Hits as columns before they are ranked, in the order the search first matched them: a hit becomes an object only
+ * when a caller reaches it (`rankedHits`), so a page of five from tens of thousands of matches makes five.
+ */
+interface FoundColumns {
+  ids: string[];
+  /** MiniSearch's score: hits that rank equal keep its order. */
+  raw: Float64Array;
+  /** The score hits are ranked by: MiniSearch's, weighed by coverage, boost and what the question asks for. */
+  scores: Float64Array;
+  readingOf: Uint32Array;
+  readings: Reading[];
+}
+
+/** MiniSearch's own results as columns, in its order (for `engine: 'minisearch'` and what the lean search declines). */
+function columnsOf(results: readonly SearchResult[]): LeanColumns {
+  return {
+    ids: results.map((r) => String(r.id)),
+    scores: Float64Array.from(results, (r) => r.score),
+    termSetOf: Uint32Array.from(results.keys()),
+    termSets: results.map((r) => r.queryTerms),
+  };
+}
+
+/** Negative when hit `i` ranks before hit `j`: the higher score, then MiniSearch's higher score, then the first matched. */
+function compareHits(found: FoundColumns, i: number, j: number): number {
+  return (found.scores[j] as number) - (found.scores[i] as number) || (found.raw[j] as number) - (found.raw[i] as number) || i - j;
+}
+
+/** Hit `i` as the object callers read. */
+function hitAt(found: FoundColumns, i: number): PassageHit {
+  const { coverage, matched } = found.readings[found.readingOf[i] as number] as Reading;
+  return { id: found.ids[i] as string, score: found.scores[i] as number, coverage, matched };
+}
+
+/**
+ * The hits best first, each made when reached: a binary heap over the positions, built in one pass, gives the next
+ * best in a few comparisons, so a caller that stops after a handful (the recall floor) never sorts the rest.
+ */
+function* rankedHits(found: FoundColumns): Generator<PassageHit> {
+  const heap = Uint32Array.from(found.ids.keys());
+  let size = heap.length;
+  const down = (at: number) => {
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= size) return;
+      const right = left + 1;
+      const best = right < size && compareHits(found, heap[right] as number, heap[left] as number) < 0 ? right : left;
+      if (compareHits(found, heap[best] as number, heap[at] as number) >= 0) return;
+      [heap[at], heap[best]] = [heap[best] as number, heap[at] as number];
+      at = best;
+    }
+  };
+  for (let at = (size >> 1) - 1; at >= 0; at--) down(at);
+  while (size > 0) {
+    const top = heap[0] as number;
+    heap[0] = heap[--size] as number;
+    down(0);
+    yield hitAt(found, top);
+  }
+}
 
 /** One less of `key`; a count that reaches zero goes. */
 function countDown(counts: Map<string, number>, key: string): void {
@@ -108,6 +173,14 @@ function countDown(counts: Map<string, number>, key: string): void {
   if (n > 0) counts.set(key, n);
   else counts.delete(key);
 }
+
+const NOTHING_FOUND: FoundColumns = {
+  ids: [],
+  raw: new Float64Array(0),
+  scores: new Float64Array(0),
+  readingOf: new Uint32Array(0),
+  readings: [],
+};
 
 export class PassageIndex {
   /** Each passage's text (the string the knowledge base holds, not a copy) and features, by id. */
@@ -234,7 +307,20 @@ export class PassageIndex {
    * index.find('Blinkin Doha').map((h) => h.id) // → ['cnn-retold-blinken-warns-qatar#1', …] (fuzzy: Blinkin → Blinken)
    */
   find(query: string, options: FindOptions = {}): PassageHit[] {
-    return this.plan(query, options, true);
+    const found = this.plan(query, options, true);
+    const order = Array.from(found.ids.keys()).sort((i, j) => compareHits(found, i, j));
+    return order.map((i) => hitAt(found, i));
+  }
+
+  /**
+   * `find`'s hits in `find`'s order, each made when the caller reaches it: for a caller that needs only the first
+   * few that pass a test of its own (the recall floor), where a common word matches tens of thousands of passages.
+   *
+   * @example
+   * for (const hit of index.findInOrder('hostages')) if (found(hit) && (floor.push(hit), floor.length === 5)) break;
+   */
+  findInOrder(query: string, options: FindOptions = {}): Iterable<PassageHit> {
+    return rankedHits(this.plan(query, options, true));
   }
 
   /**
@@ -253,10 +339,10 @@ export class PassageIndex {
    * changes the top results (`npm run bench`), and for tests that hold the two to the same answers.
    */
   findFull(query: string, options: FindOptions = {}): PassageHit[] {
-    return this.plan(query, options, false);
+    return [...rankedHits(this.plan(query, options, false))];
   }
 
-  private plan(query: string, options: FindOptions, fast: boolean): PassageHit[] {
+  private plan(query: string, options: FindOptions, fast: boolean): FoundColumns {
     const normalised = normaliseQuery(query);
     const text = foldCompounds(expandAbbreviations(normalised.text));
     // a hyphenated word counts once, matched by any of its forms ("Al-Thani": al, thani, althani)
@@ -265,11 +351,14 @@ export class PassageIndex {
       .map((chunk) => tokenize(chunk).filter((t) => !isStopWord(t)))
       .filter((g) => g.length > 0);
     const words = [...new Set(groups.flat())];
-    if (words.length === 0) return [];
+    if (words.length === 0) return NOTHING_FOUND;
     const stems = words.map(stemTerm);
-    const hits = new Set(stems).size > LONG_QUERY_WORDS ? this.findClaims(text, options) : this.findWords(words, groups, options, fast);
-    const steer = normalised.intents.length > 0 ? (id: string) => this.steering(id, normalised.intents, stems) : () => 1;
-    return hits.map((h) => ({ ...h, score: h.score * steer(h.id) })).sort((a, b) => b.score - a.score);
+    const found = new Set(stems).size > LONG_QUERY_WORDS ? this.findClaims(text, options) : this.findWords(words, groups, options, fast);
+    if (normalised.intents.length > 0) {
+      const { ids, scores } = found;
+      for (let i = 0; i < ids.length; i++) scores[i] = (scores[i] as number) * this.steering(ids[i] as string, normalised.intents, stems);
+    }
+    return found;
   }
 
   /**
@@ -279,7 +368,7 @@ export class PassageIndex {
    * (`findFull`) is fuzzy on every long word; a fuzzy lookup walks the index and on a large corpus costs ten times an
    * exact one.
    */
-  private findWords(words: string[], groups: string[][], options: FindOptions, fast: boolean): PassageHit[] {
+  private findWords(words: string[], groups: string[][], options: FindOptions, fast: boolean): FoundColumns {
     const withSynonyms = options.synonyms !== false;
     const synonyms = withSynonyms ? synonymsOf(words).flatMap((s) => tokenize(s)) : [];
     // which words and groups each term the index may report stands for, worked out once for all the hits
@@ -296,8 +385,6 @@ export class PassageIndex {
       for (const t of withSynonyms ? g.flatMap((w) => synonymsOf([w]).flatMap((x) => tokenize(x))) : [])
         for (const f of [t, stemTerm(t)]) note(groupsOfSynonym, f, i);
     }
-    // hits that matched the same terms (the lean search gives them one list) share their coverage and words
-    const readings = new Map<readonly string[], { coverage: number; matched: string[] }>();
     const wordFound = new Uint8Array(words.length);
     const credit = new Float64Array(groups.length);
     const read = (queryTerms: readonly string[]) => {
@@ -318,20 +405,22 @@ export class PassageIndex {
       for (const c of credit) sum += c;
       return { coverage: sum / groups.length, matched };
     };
-    const score = (results: ReadonlyArray<LeanResultLike>): PassageHit[] => {
-      const hits: PassageHit[] = new Array<PassageHit>(results.length);
-      for (const [k, r] of results.entries()) {
-        let reading = readings.get(r.queryTerms);
-        if (!reading) readings.set(r.queryTerms, (reading = read(r.queryTerms)));
-        const { coverage, matched } = reading;
-        const id = String(r.id);
-        hits[k] = { id, score: r.score * coverage * coverage * (options.boost?.(id) ?? 1), coverage, matched };
+    const score = (results: LeanColumns): FoundColumns => {
+      // hits that matched the same terms share their coverage and words
+      const readings = results.termSets.map(read);
+      const { ids, termSetOf } = results;
+      const scores = new Float64Array(ids.length);
+      for (let i = 0; i < ids.length; i++) {
+        const { coverage } = readings[termSetOf[i] as number] as Reading;
+        scores[i] = (results.scores[i] as number) * coverage * coverage * (options.boost?.(ids[i] as string) ?? 1);
       }
-      return hits;
+      return { ids, raw: results.scores, scores, readingOf: termSetOf, readings };
     };
     if (fast) {
       const exact = score(this.query(words, synonyms, options, false));
-      if (exact.filter((h) => h.coverage === 1).length >= FAST_PATH_HITS) return exact;
+      let whole = 0;
+      for (const set of exact.readingOf) if ((exact.readings[set] as Reading).coverage === 1) whole++;
+      if (whole >= FAST_PATH_HITS) return exact;
       // a word the corpus does not use is a typo: only those are looked up fuzzily
       return words.some((w) => !this.vocabulary.has(w)) ? score(this.query(words, synonyms, options, true)) : exact;
     }
@@ -345,7 +434,7 @@ export class PassageIndex {
    * the claim, so unrelated chatter stays below the threshold, while a near-verbatim quote covers its claim almost
    * whole.
    */
-  private findClaims(text: string, options: FindOptions): PassageHit[] {
+  private findClaims(text: string, options: FindOptions): FoundColumns {
     const claims = claimsOf(text).map((c) => c.map((w) => ({ ...w, weight: this.weightOf(w.stem) })));
     const key = new Map<string, { word: string; weight: number }>();
     for (const claim of claims) {
@@ -359,16 +448,18 @@ export class PassageIndex {
       .sort((a, b) => b.weight - a.weight)
       .slice(0, KEY_TERMS)
       .map((k) => k.word);
-    if (terms.length === 0) return [];
+    if (terms.length === 0) return NOTHING_FOUND;
     const windows = claims
       .flatMap((c, i) => [c, ...(i + 1 < claims.length ? [[...c, ...(claims[i + 1] ?? [])]] : [])])
       .flatMap((c) => (c.length > CLAIM_WINDOW * 1.5 ? slide(c) : [c]))
       .map((c) => [...new Map(c.map((w) => [w.stem, w])).values()])
       .filter((c) => c.length >= MIN_CLAIM_WORDS);
-    if (windows.length === 0) return [];
-    const results = this.query(terms, [], options).slice(0, CLAIM_CANDIDATES);
-    return results.map((r) => {
-      const id = String(r.id);
+    if (windows.length === 0) return NOTHING_FOUND;
+    const found = this.query(terms, [], options);
+    const candidates = byScore(found).slice(0, CLAIM_CANDIDATES);
+    const hits = candidates.map((i) => {
+      const id = found.ids[i] as string;
+      const r = { score: found.scores[i] as number };
       const held = this.held.get(id);
       const stems = held ? indexedWordsOf(held).stems : new Set<string>();
       let coverage = 0;
@@ -391,14 +482,16 @@ export class PassageIndex {
         matched: [...new Set(matched)],
       };
     });
+    return {
+      ids: hits.map((h) => h.id),
+      raw: Float64Array.from(candidates, (i) => found.scores[i] as number),
+      scores: Float64Array.from(hits, (h) => h.score),
+      readingOf: Uint32Array.from(hits.keys()),
+      readings: hits,
+    };
   }
 
-  private query(
-    words: string[],
-    synonyms: string[],
-    options: FindOptions,
-    typos: boolean | 'all' = true,
-  ): SearchResult[] | LeanResultLike[] {
+  private query(words: string[], synonyms: string[], options: FindOptions, typos: boolean | 'all' = true): LeanColumns {
     // a typo is a word the corpus does not use: only those are looked up fuzzily (each costs a walk of the index)
     const fuzzy = typos === 'all' ? fuzzyFor : typos ? (term: string) => (this.vocabulary.has(term) ? false : fuzzyFor(term)) : false;
     const asWritten = (t: string) => (isStopWord(t) ? null : t);
@@ -411,11 +504,13 @@ export class PassageIndex {
         ? [{ text: synonyms.join(' '), field: 'text', boost: 0.4, processTerm: stemmed, fuzzy: false as const }]
         : []),
     ];
-    const lean = options.engine === 'minisearch' ? null : searchLean(this.search, clauses, options.filter);
+    const lean = options.engine === 'minisearch' ? null : searchLeanColumns(this.search, clauses, options.filter);
     if (lean) return lean;
-    return this.search.search(asMiniSearchQuery(clauses), {
-      ...(options.filter ? { filter: (r: SearchResult) => options.filter?.(String(r.id)) ?? true } : {}),
-    });
+    return columnsOf(
+      this.search.search(asMiniSearchQuery(clauses), {
+        ...(options.filter ? { filter: (r: SearchResult) => options.filter?.(String(r.id)) ?? true } : {}),
+      }),
+    );
   }
 
   /** Inverse document frequency of a stem; a stem the corpus never uses weighs the most. */
