@@ -3,13 +3,13 @@
  * relevance threshold.
  */
 import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
-import type { PassageHit } from '../search/passage-index.ts';
+import type { PassageHit, RankedHits } from '../search/passage-index.ts';
 import { type QueryIntent, normaliseQuery } from '../search/query.ts';
 import { synonymsOf } from '../search/synonyms.ts';
 import { contentStems, isStopWord, stemTerm, tokenize } from '../search/tokenize.ts';
 import { clipAtWord } from '../text/clip.ts';
 import { type Answer, type QuoteResult, notFound, quoteOf, speakerOf } from './answer.ts';
-import { pageOfHits } from './answer-pages.ts';
+import { COLLAPSE_MARGIN, pageOfTop } from './answer-pages.ts';
 import { type AskedPeriod, askedPeriod, inPeriod } from './event-match.ts';
 
 /** A passage must match at least this share of the query's content words to be shown. */
@@ -85,10 +85,10 @@ export function passageInPeriod(knowledge: Knowledge, id: string, period: AskedP
  * @example
  * findInPeriod(knowledge, 'Qatar mediation November 2024') // → hits for "Qatar mediation", November 2024 first
  */
-export function findInPeriod(knowledge: Knowledge, query: string): PassageHit[] {
+export function findInPeriod(knowledge: Knowledge, query: string): RankedHits {
   const { period, rest } = askedPeriod(query);
-  if (!period || rest.length > 200 || contentStems(readQuery(rest).words).length === 0) return knowledge.index.find(query);
-  return knowledge.index.find(rest, { boost: (id) => (passageInPeriod(knowledge, id, period) ? PERIOD_BOOST : 1) });
+  if (!period || rest.length > 200 || contentStems(readQuery(rest).words).length === 0) return knowledge.index.findInOrder(query);
+  return knowledge.index.findInOrder(rest, { boost: (id) => (passageInPeriod(knowledge, id, period) ? PERIOD_BOOST : 1) });
 }
 
 /**
@@ -107,8 +107,10 @@ export function answerSearch(knowledge: Knowledge, query: string, limit = 5, off
       `"${label}" has no words to search for: try a name, a place or an event ("kicked out of Doha").`,
     );
   }
-  const passing = findInPeriod(knowledge, query).filter((h) => h.coverage >= MIN_COVERAGE && knowledge.passageById.has(h.id));
-  if (passing.length === 0) {
+  const ranked = findInPeriod(knowledge, query);
+  const passes = (id: string, coverage: number) => coverage >= MIN_COVERAGE && knowledge.passageById.has(id);
+  const count = ranked.count(passes);
+  if (count === 0) {
     const long = label !== query;
     return notFound(
       'search',
@@ -120,10 +122,17 @@ export function answerSearch(knowledge: Knowledge, query: string, limit = 5, off
     );
   }
   // quotes are built for the page and the margin copies are looked for in; the other hits are only counted
-  return pageOfHits(
+  const top: PassageHit[] = [];
+  const window = offset + limit + COLLAPSE_MARGIN;
+  for (const h of ranked) {
+    if (top.length >= window) break;
+    if (passes(h.id, h.coverage)) top.push(h);
+  }
+  return pageOfTop(
     knowledge,
     { command: 'search', query, title },
-    passing,
+    top,
+    count,
     (h) => resultOfHit(knowledge, h, knowledge.passageById.get(h.id) as KnownPassage),
     limit,
     offset,

@@ -388,13 +388,13 @@ export function answerWhen(knowledge: Knowledge, query: string, limit = 5, offse
   const named = eventGroups(knowledge, rest);
   const groups = named.length > 0 ? named : eventGroups(knowledge, query);
   // dating a hit reads its words again: only the best WHEN_CANDIDATES hits are worth it
-  const hits =
-    groups.length === 0
-      ? []
-      : knowledge.index
-          .find(named.length > 0 ? rest : query)
-          .filter((h) => h.coverage >= MIN_COVERAGE)
-          .slice(0, WHEN_CANDIDATES);
+  const hits: PassageHit[] = [];
+  if (groups.length > 0) {
+    for (const h of knowledge.index.findInOrder(named.length > 0 ? rest : query)) {
+      if (hits.length >= WHEN_CANDIDATES) break;
+      if (h.coverage >= MIN_COVERAGE) hits.push(h);
+    }
+  }
   const candidates = new Map<string, Candidate>();
   for (const h of [...hits, ...carryingOn(knowledge, hits)]) {
     const c = candidates.has(h.id) ? null : candidateOf(knowledge, h, groups, named.length > 0 ? period : null);

@@ -141,6 +141,36 @@ function hitAt(found: FoundColumns, i: number): PassageHit {
 }
 
 /**
+ * A search's hits in `find`'s order, each made when a caller reaches it, and counted without being made: a page of
+ * five quotes from tens of thousands of matches makes five hits and the few the caller's own test turns down.
+ *
+ * @example
+ * const ranked = index.findInOrder('hostages');
+ * ranked.count((id, coverage) => coverage >= 0.5) // → how many hold half the words, no hit made
+ * for (const hit of ranked) …                        // best first
+ */
+export class RankedHits implements Iterable<PassageHit> {
+  constructor(private readonly found: FoundColumns) {}
+
+  /** How many hits there are. */
+  get length(): number {
+    return this.found.ids.length;
+  }
+
+  /** How many hits pass `test`, read from the columns. */
+  count(test: (id: string, coverage: number) => boolean): number {
+    const { ids, readingOf, readings } = this.found;
+    let n = 0;
+    for (let i = 0; i < ids.length; i++) if (test(ids[i] as string, (readings[readingOf[i] as number] as Reading).coverage)) n++;
+    return n;
+  }
+
+  [Symbol.iterator](): Iterator<PassageHit> {
+    return rankedHits(this.found);
+  }
+}
+
+/**
  * The hits best first, each made when reached: a binary heap over the positions, built in one pass, gives the next
  * best in a few comparisons, so a caller that stops after a handful (the recall floor) never sorts the rest.
  */
@@ -319,8 +349,8 @@ export class PassageIndex {
    * @example
    * for (const hit of index.findInOrder('hostages')) if (found(hit) && (floor.push(hit), floor.length === 5)) break;
    */
-  findInOrder(query: string, options: FindOptions = {}): Iterable<PassageHit> {
-    return rankedHits(this.plan(query, options, true));
+  findInOrder(query: string, options: FindOptions = {}): RankedHits {
+    return new RankedHits(this.plan(query, options, true));
   }
 
   /**

@@ -127,3 +127,39 @@ describe('searching with questions as people type them', () => {
     expect(answerSearch(knowledge, vague).found).toBe(false);
   });
 });
+
+describe('hits read in order, as a caller reaches them', () => {
+  const questions = ['hostages', 'how many hostages were released', 'Qatar truce extension', 'Blinkin Doha', 'when did the pause end'];
+
+  it('are find’s hits in find’s order, for plain, boosted, filtered and misspelled questions', () => {
+    const options = [{}, { boost: (id: string) => (id.endsWith('#1') ? 3 : 1) }, { filter: (id: string) => !id.startsWith('ap-') }];
+    for (const q of questions) {
+      for (const o of options) expect([...knowledge.index.findInOrder(q, o)], q).toEqual(knowledge.index.find(q, o));
+    }
+  });
+
+  it('count what passes a test without making the hits, as find’s hits filtered would', () => {
+    for (const q of questions) {
+      const ranked = knowledge.index.findInOrder(q);
+      const hits = knowledge.index.find(q);
+      expect(ranked.length).toBe(hits.length);
+      expect(hits.length).toBeGreaterThan(0);
+      expect(ranked.count((_id, coverage) => coverage >= 0.5)).toBe(hits.filter((h) => h.coverage >= 0.5).length);
+      expect(ranked.count((id) => id.includes('#2'))).toBe(hits.filter((h) => h.id.includes('#2')).length);
+    }
+  });
+
+  it('stop when the caller stops: the first few of a long list come without the rest', () => {
+    const ranked = knowledge.index.findInOrder('hostages');
+    const first: string[] = [];
+    for (const hit of ranked) if (first.push(hit.id) === 3) break;
+    expect(first).toEqual(
+      knowledge.index
+        .find('hostages')
+        .slice(0, 3)
+        .map((h) => h.id),
+    );
+    // read again from the start: each reading is its own
+    expect([...ranked].length).toBe(ranked.length);
+  });
+});
