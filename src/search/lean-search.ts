@@ -9,7 +9,7 @@
  */
 import type MiniSearch from 'minisearch';
 import type { Query } from 'minisearch';
-import { internalsOf, type MiniSearchInternals, type TermData } from './minisearch-internals.ts';
+import { forEachPosting, internalsOf, type MiniSearchInternals, type TermData } from './minisearch-internals.ts';
 
 /** One OR'ed query of the tree: its words, the one field it searches, with what boost, how terms are made, which fuzzily. */
 export interface LeanClause {
@@ -232,7 +232,7 @@ export function searchLeanColumns<T>(
         if (!freqs || fieldId === undefined) return;
         const idf = idfOf(freqs.size, index._documentCount);
         const lengths = fieldLengths(index, fieldId);
-        for (const [doc, freq] of freqs) {
+        forEachPosting(freqs, (doc, freq) => {
           s.term.add(doc, weight * 1 * clause.boost * 1 * bm25(idf, freq, lengths[doc] as number, avgFieldLength));
           if (s.seen[doc] === 0) {
             s.seen[doc] = 1;
@@ -240,7 +240,7 @@ export function searchLeanColumns<T>(
           }
           const slot = doc * stride + word;
           s.terms[slot] = (s.terms[slot] as number) | bit;
-        }
+        });
       };
       add(index._index.get(term), 1);
       const fuzzy = clause.fuzzy ? clause.fuzzy(term) : false;

@@ -12,6 +12,25 @@ import type MiniSearch from 'minisearch';
 /** A term's postings: field id → (document short id → term frequency). */
 export type TermData = Map<number, Map<number, number>>;
 
+/**
+ * Postings that can be read without an entry array per passage: the saved postings (`saved-postings.ts`) read from
+ * their typed arrays. A plain Map is read with `for … of`.
+ */
+export interface EachPosting {
+  eachPosting(visit: (doc: number, freq: number) => void): void;
+}
+
+/**
+ * Calls `visit` for each posting, in the Map's order, through `eachPosting` when the postings have it.
+ *
+ * @example
+ * forEachPosting(termData.get(fieldId), (doc, freq) => scores[doc] += freq)
+ */
+export function forEachPosting(postings: Map<number, number>, visit: (doc: number, freq: number) => void): void {
+  if ('eachPosting' in postings) (postings as Map<number, number> & EachPosting).eachPosting(visit);
+  else for (const [doc, freq] of postings) visit(doc, freq);
+}
+
 export interface MiniSearchInternals {
   _index: Iterable<[string, TermData]> & {
     get(term: string): TermData | undefined;

@@ -1,9 +1,9 @@
 /**
  * MiniSearch's index saved as flat arrays, read back lazily. MiniSearch's own `loadJSON` turns every term's postings
  * into Maps at once: at 100,000 passages that is five million entries, seconds of start-up and a few hundred
- * megabytes, most of it for words nobody searches. Here the postings stay in a few typed arrays; a term's Maps are
- * made the first time anything reads them (a query, an added or removed passage), and from then on it is an ordinary
- * MiniSearch term.
+ * megabytes, most of it for words nobody searches. Here the postings stay in a few typed arrays: a search reads them
+ * there, a passage added is kept beside them, and a field's postings become a Map only when a saved passage's count
+ * changes (a passage removed or changed), from then on an ordinary MiniSearch term.
  *
  * This reaches into MiniSearch's private fields (`_index`, `_documentIds` …), the same ones its `loadJS` fills; the
  * version is pinned in package.json and `test/search/saved-postings.test.ts` holds a restored index to a fresh one.
@@ -40,8 +40,134 @@ export interface SavedPostings {
 const NO_LENGTH = 0xffffffff;
 
 /**
- * A term's postings as saved, made into MiniSearch's Maps on first use. Every Map method opens it first, so to
- * MiniSearch (which only ever calls Map methods on it) it is the Map `loadJSON` would have made.
+ * One field's postings of a term as saved: passage short id → term frequency, read from the save's arrays as long as
+ * nothing changed them. A search iterates it and asks its size without a Map being made; a passage added since the
+ * restore (a short id at or past the save's `nextId`, never in the save) is kept beside the saved ones without
+ * making one either, so adding an article does not copy the postings of every common word it uses. Anything else —
+ * changing or removing a saved passage's count, clearing — opens it: the saved entries are copied into the Map,
+ * then the added ones after them, the order MiniSearch would have.
+ */
+class SavedFieldPostings extends Map<number, number> {
+  #saved: SavedPostings | null;
+  readonly #from: number;
+  readonly #to: number;
+  /** Whether the saved passages are in ascending order, so one is found by halving: checked when first looked up. */
+  #ascending: boolean | undefined;
+
+  constructor(saved: SavedPostings, from: number, to: number) {
+    super();
+    this.#saved = saved;
+    this.#from = from;
+    this.#to = to;
+  }
+
+  /** The saved entries and the passages added since, while nothing else has changed it. */
+  savedRange(): { saved: SavedPostings; from: number; to: number; added: Map<number, number> } | null {
+    return this.#saved ? { saved: this.#saved, from: this.#from, to: this.#to, added: new Map(super.entries()) } : null;
+  }
+
+  /** True for a short id the save cannot hold: given to a passage added after it was made. */
+  #isNew(doc: number): boolean {
+    return this.#saved !== null && doc >= this.#saved.nextId;
+  }
+
+  #open(): void {
+    const saved = this.#saved;
+    if (!saved) return;
+    this.#saved = null;
+    const added = [...super.entries()];
+    super.clear();
+    for (let i = this.#from; i < this.#to; i++) super.set(saved.docs[i] ?? 0, saved.freqs[i] ?? 0);
+    for (const [doc, freq] of added) super.set(doc, freq);
+  }
+
+  /** Where a saved passage's posting is, -1 when it has none, or null when the postings must be opened to tell. */
+  #find(doc: number): number | null {
+    const saved = this.#saved;
+    if (!saved) return null;
+    if (this.#ascending === undefined) this.#ascending = ascending(saved.docs.subarray(this.#from, this.#to));
+    if (!this.#ascending) return null;
+    let [low, high] = [this.#from, this.#to - 1];
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const at = saved.docs[mid] as number;
+      if (at === doc) return mid;
+      if (at < doc) low = mid + 1;
+      else high = mid - 1;
+    }
+    return -1;
+  }
+
+  override get(doc: number) {
+    if (this.#isNew(doc)) return super.get(doc);
+    const at = this.#find(doc);
+    if (at !== null) return at < 0 ? undefined : (this.#saved?.freqs[at] as number);
+    this.#open();
+    return super.get(doc);
+  }
+  override has(doc: number) {
+    if (this.#isNew(doc)) return super.has(doc);
+    const at = this.#find(doc);
+    if (at !== null) return at >= 0;
+    this.#open();
+    return super.has(doc);
+  }
+  override set(doc: number, freq: number) {
+    if (!this.#isNew(doc)) this.#open();
+    return super.set(doc, freq);
+  }
+  override delete(doc: number) {
+    if (!this.#isNew(doc)) this.#open();
+    return super.delete(doc);
+  }
+  override clear() {
+    this.#open();
+    super.clear();
+  }
+  override get size() {
+    return this.#saved ? this.#to - this.#from + super.size : super.size;
+  }
+  override *entries(): MapIterator<[number, number]> {
+    const saved = this.#saved;
+    if (!saved) {
+      yield* super.entries();
+      return;
+    }
+    let i = this.#from;
+    for (; i < this.#to && this.#saved === saved; i++) yield [saved.docs[i] ?? 0, saved.freqs[i] ?? 0];
+    if (this.#saved === saved) {
+      yield* super.entries();
+      return;
+    }
+    // opened while being read (a count changed meanwhile): the rest as the Map now has it, as a Map's own iterator would
+    const read = new Set(saved.docs.subarray(this.#from, i));
+    for (const entry of super.entries()) if (!read.has(entry[0])) yield entry;
+  }
+  /** Each posting in order, read from the save's arrays while it is as saved: no entry array per passage. */
+  eachPosting(visit: (doc: number, freq: number) => void): void {
+    const saved = this.#saved;
+    if (saved) for (let i = this.#from; i < this.#to; i++) visit(saved.docs[i] ?? 0, saved.freqs[i] ?? 0);
+    for (const [doc, freq] of super.entries()) visit(doc, freq);
+  }
+
+  override *keys(): MapIterator<number> {
+    for (const [doc] of this.entries()) yield doc;
+  }
+  override *values(): MapIterator<number> {
+    for (const [, freq] of this.entries()) yield freq;
+  }
+  override forEach(callback: (freq: number, doc: number, map: Map<number, number>) => void, thisArg?: unknown) {
+    for (const [doc, freq] of this.entries()) callback.call(thisArg, freq, doc, this);
+  }
+  override [Symbol.iterator]() {
+    return this.entries();
+  }
+}
+
+/**
+ * A term's postings as saved: on first use each field's become a `SavedFieldPostings`, which reads the save's
+ * arrays until something changes them. Every Map method sets them up first, so to MiniSearch (which only ever calls
+ * Map methods on it) it is the Map `loadJSON` would have made.
  */
 class SavedTermData extends Map<number, Map<number, number>> {
   #saved: SavedPostings | null;
@@ -76,11 +202,7 @@ class SavedTermData extends Map<number, Map<number, number>> {
     if (!found) return;
     this.#saved = null;
     const { saved, entries } = found;
-    for (const [field, from, to] of entries) {
-      const postings = new Map<number, number>();
-      for (let i = from; i < to; i++) postings.set(saved.docs[i] ?? 0, saved.freqs[i] ?? 0);
-      super.set(field, postings);
-    }
+    for (const [field, from, to] of entries) super.set(field, new SavedFieldPostings(saved, from, to));
   }
 
   override get(key: number) {
@@ -164,7 +286,15 @@ export function savePostings<T>(ms: MiniSearch<T>): SavedPostings {
     } else {
       for (const [field, postings] of data) {
         if (postings.size === 0) continue;
-        for (const [doc, freq] of postings) {
+        const range = postings instanceof SavedFieldPostings ? postings.savedRange() : null;
+        if (range) {
+          // still as saved, with the passages added since after it: copied without a Map
+          for (let i = range.from; i < range.to; i++) {
+            docs.push(range.saved.docs[i] ?? 0);
+            freqs.push(range.saved.freqs[i] ?? 0);
+          }
+        }
+        for (const [doc, freq] of range ? range.added : postings) {
           docs.push(doc);
           freqs.push(freq);
         }

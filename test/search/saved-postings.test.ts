@@ -4,6 +4,7 @@
  */
 import MiniSearch, { type Options } from 'minisearch';
 import { describe, expect, it } from 'vitest';
+import { internalsOf } from '../../src/search/minisearch-internals.ts';
 import { restorePostings, savePostings } from '../../src/search/saved-postings.ts';
 
 interface Doc {
@@ -90,6 +91,28 @@ describe('a saved search index', () => {
       for (const d of docs.slice(0, 30)) ms.remove(d);
     }
     expect(results(restored)).toEqual(results(original));
+    expect(meaning(savePostings(restored))).toEqual(meaning(savePostings(original)));
+  });
+
+  it('searches and takes new passages in without copying a word’s postings into a Map, and answers the same', () => {
+    const docs = documents(200);
+    const original = indexOf(docs);
+    const restored = restorePostings(savePostings(original), OPTIONS);
+    // the postings of a field, as MiniSearch reaches them, and whether they are still read from the save
+    const asSaved = (term: string) =>
+      [...(internalsOf(restored)._index.get(term)?.values() ?? [])].every(
+        (postings) => (postings as { savedRange?: () => unknown }).savedRange?.() != null,
+      );
+    expect(results(restored)).toEqual(results(original));
+    for (const ms of [original, restored]) ms.addAll(documents(20, 500));
+    expect(results(restored)).toEqual(results(original));
+    expect(WORDS.every(asSaved)).toBe(true);
+    expect(meaning(savePostings(restored))).toEqual(meaning(savePostings(original)));
+    // a saved passage's count changed: that word's postings become a Map, the others stay as saved
+    for (const ms of [original, restored]) ms.remove(docs[0] as Doc);
+    expect(results(restored)).toEqual(results(original));
+    expect(WORDS.some((w) => !asSaved(w))).toBe(true);
+    expect(WORDS.some(asSaved)).toBe(true);
     expect(meaning(savePostings(restored))).toEqual(meaning(savePostings(original)));
   });
 
