@@ -238,19 +238,21 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   // "the November 2023 truce": the month names which deal, it is not a word the quote must say
   const { period, rest } = dated;
   const searched = period && tokenize(rest).length > 0 ? rest : label;
-  const latestIds = new Set(latestDeal(knowledge)?.passages.map((s) => s.passage.id));
   const wanted = new Set(tokenize(label));
   // the topics the words name, by their key or a word of their label: worked out once, not for every passage
   const wantedTopics = new Set(
     TERM_TOPIC_WORDS.filter(({ topic, words }) => wanted.has(topic) || words.some((w) => wanted.has(w))).map((t) => t.topic),
   );
   const wantsLatest = LATEST.test(label);
+  const latestIds = new Set(wantsLatest ? latestDeal(knowledge)?.passages.map((s) => s.passage.id) : []);
   const wantsLength = LENGTH.test(label);
   const counted = HOW_MANY.exec(label)?.[1];
   const countedNumber = counted ? numberOf(counted) : undefined;
   const topicBoost = (s: StatedTerms) => {
     const p = s.passage;
-    let boost = 1 + p.terms.filter((t) => wantedTopics.has(t)).length * 0.5;
+    let topics = 0;
+    for (const t of p.terms) if (wantedTopics.has(t)) topics++;
+    let boost = 1 + topics * 0.5;
     if (wantsLatest && latestIds.has(p.id)) boost *= 4 + statesDeal(p) * 0.25;
     if (wantsLength) boost *= 1 + lengthStated(p);
     if (countedNumber) boost *= countedNumber.test(p.text) ? 3 : 1;
@@ -274,6 +276,8 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   for (const h of hits) if (h.score > best) best = h.score;
   const hitById = new Map<string, PassageHit>();
   for (const h of hits) hitById.set(h.id, h);
+  // the passages a named topic, a length or the latest deal brings in beside what the words found
+  const listed = new Set<string>();
   // only the passages that can answer: tagged with a topic named, giving a length, or stating the latest deal
   const lists = [
     ...named.map((t) => prepared.byTopic.get(t) ?? []),
@@ -289,7 +293,10 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
     const score = (best * (topicBoost(s) + measuresOf(p)[1] * 0.25)) / 4;
     const hit = hitById.get(p.id);
     if (hit && answers) hit.score = Math.max(hit.score, score);
-    else if (!hit) hits.push({ id: p.id, score, coverage: 1, matched: [] });
+    else if (!hit) {
+      hits.push({ id: p.id, score, coverage: 1, matched: [] });
+      listed.add(p.id);
+    }
   }
   // "how long is the ceasefire": each deal's length as stated, the latest deal first
   const byLatestLength = wantsLength && !period;
@@ -345,8 +352,7 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
     const stated = statedOf(h.id);
     return stated ? resultOf(stated, h.score) : resultOfPassage(knowledge.passageById.get(h.id) as KnownPassage, h.score);
   });
-  const inOwn = new Set(hits.map((h) => h.id));
-  const count = hits.length + floor.filter((r) => !inOwn.has(r.passage_id)).length;
+  const count = hits.length + floor.filter((r) => !hitById.has(r.passage_id) && !listed.has(r.passage_id)).length;
   return pageOfTop(
     knowledge,
     { command: 'terms', query: label, title: `Terms: ${label}`, notes },

@@ -287,14 +287,30 @@ export function searchLeanColumns<T>(
 
 /**
  * The positions of `columns` in MiniSearch's order: the best score first, ties in the order first matched (the
- * order MiniSearch's stable sort leaves them in).
+ * order MiniSearch's stable sort leaves them in); with `limit`, only the first that many, without sorting the rest
+ * (a pasted message's search keeps its best 60 of tens of thousands).
  *
  * @example
  * byScore({ ids: ['a', 'b', 'c'], scores: Float64Array.of(1, 3, 1), … }) // → [1, 0, 2]
+ * byScore({ ids: ['a', 'b', 'c'], scores: Float64Array.of(1, 3, 1), … }, 2) // → [1, 0]
  */
-export function byScore(columns: Pick<LeanColumns, 'scores'>): number[] {
+export function byScore(columns: Pick<LeanColumns, 'scores'>, limit = Infinity): number[] {
   const { scores } = columns;
-  return Array.from(scores.keys()).sort((i, j) => (scores[j] as number) - (scores[i] as number) || i - j);
+  const compare = (i: number, j: number) => (scores[j] as number) - (scores[i] as number) || i - j;
+  if (limit >= scores.length) return Array.from(scores.keys()).sort(compare);
+  // the best `limit` so far, best first: a position joins only when it beats the last of them
+  const best: number[] = [];
+  if (limit <= 0) return best;
+  for (let i = 0; i < scores.length; i++) {
+    if (best.length === limit && compare(i, best[limit - 1] as number) >= 0) continue;
+    let at = best.length === limit ? limit - 1 : best.length;
+    while (at > 0 && compare(i, best[at - 1] as number) < 0) {
+      best[at] = best[at - 1] as number;
+      at--;
+    }
+    best[at] = i;
+  }
+  return best;
 }
 
 /**

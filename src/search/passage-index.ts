@@ -486,7 +486,7 @@ export class PassageIndex {
       .filter((c) => c.length >= MIN_CLAIM_WORDS);
     if (windows.length === 0) return NOTHING_FOUND;
     const found = this.query(terms, [], options);
-    const candidates = byScore(found).slice(0, CLAIM_CANDIDATES);
+    const candidates = byScore(found, CLAIM_CANDIDATES);
     const hits = candidates.map((i) => {
       const id = found.ids[i] as string;
       const r = { score: found.scores[i] as number };

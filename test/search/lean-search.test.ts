@@ -13,7 +13,7 @@ import { benchQueries } from '../bench/bench-queries.ts';
 import { writeSyntheticCorpus } from '../bench/synthetic-corpus.ts';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { buildKnowledge } from '../../src/knowledge/knowledge.ts';
-import { type LeanClause, asMiniSearchQuery, searchLean } from '../../src/search/lean-search.ts';
+import { type LeanClause, asMiniSearchQuery, byScore, searchLean } from '../../src/search/lean-search.ts';
 import { PassageIndex } from '../../src/search/passage-index.ts';
 import { stemTerm, tokenize } from '../../src/search/tokenize.ts';
 import { bundledKnowledge } from '../helpers/corpus.ts';
@@ -124,5 +124,20 @@ describe('the lean search', () => {
     ]);
     mini.discard('b');
     expect(searchLean(mini, [{ text: 'hostages', field: 'text', boost: 1, processTerm: (t) => t, fuzzy: false }])).toBeNull();
+  });
+});
+
+describe('the lean search’s order', () => {
+  it('keeps the best few as the whole order would, ties in the order first matched', () => {
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 40) / 4;
+    const scores = Float64Array.from({ length: 2_000 }, next);
+    const whole = byScore({ scores });
+    expect(whole).toHaveLength(2_000);
+    for (let i = 1; i < whole.length; i++) {
+      const [a, b] = [whole[i - 1] as number, whole[i] as number];
+      expect((scores[a] as number) > (scores[b] as number) || (scores[a] === scores[b] && a < b)).toBe(true);
+    }
+    for (const limit of [0, 1, 5, 60, 1_999, 2_000, 5_000]) expect(byScore({ scores }, limit)).toEqual(whole.slice(0, limit));
   });
 });
