@@ -122,16 +122,10 @@ export function answerSearch(knowledge: Knowledge, query: string, limit = 5, off
     );
   }
   // quotes are built for the page and the margin copies are looked for in; the other hits are only counted
-  const top: PassageHit[] = [];
-  const window = offset + limit + COLLAPSE_MARGIN;
-  for (const h of ranked) {
-    if (top.length >= window) break;
-    if (passes(h.id, h.coverage)) top.push(h);
-  }
   return pageOfTop(
     knowledge,
     { command: 'search', query, title },
-    top,
+    ranked.first(offset + limit + COLLAPSE_MARGIN, (h) => passes(h.id, h.coverage)),
     count,
     (h) => resultOfHit(knowledge, h, knowledge.passageById.get(h.id) as KnownPassage),
     limit,

@@ -388,13 +388,10 @@ export function answerWhen(knowledge: Knowledge, query: string, limit = 5, offse
   const named = eventGroups(knowledge, rest);
   const groups = named.length > 0 ? named : eventGroups(knowledge, query);
   // dating a hit reads its words again: only the best WHEN_CANDIDATES hits are worth it
-  const hits: PassageHit[] = [];
-  if (groups.length > 0) {
-    for (const h of knowledge.index.findInOrder(named.length > 0 ? rest : query)) {
-      if (hits.length >= WHEN_CANDIDATES) break;
-      if (h.coverage >= MIN_COVERAGE) hits.push(h);
-    }
-  }
+  const hits =
+    groups.length === 0
+      ? []
+      : knowledge.index.findInOrder(named.length > 0 ? rest : query).first(WHEN_CANDIDATES, (h) => h.coverage >= MIN_COVERAGE);
   const candidates = new Map<string, Candidate>();
   for (const h of [...hits, ...carryingOn(knowledge, hits)]) {
     const c = candidates.has(h.id) ? null : candidateOf(knowledge, h, groups, named.length > 0 ? period : null);

@@ -140,6 +140,13 @@ function hitAt(found: FoundColumns, i: number): PassageHit {
   return { id: found.ids[i] as string, score: found.scores[i] as number, coverage, matched };
 }
 
+/** Every hit, best first: one sort of the positions, then an object per hit. */
+function allRanked(found: FoundColumns): PassageHit[] {
+  return Array.from(found.ids.keys())
+    .sort((i, j) => compareHits(found, i, j))
+    .map((i) => hitAt(found, i));
+}
+
 /**
  * A search's hits in `find`'s order, each made when a caller reaches it, and counted without being made: a page of
  * five quotes from tens of thousands of matches makes five hits and the few the caller's own test turns down.
@@ -163,6 +170,19 @@ export class RankedHits implements Iterable<PassageHit> {
     let n = 0;
     for (let i = 0; i < ids.length; i++) if (test(ids[i] as string, (readings[readingOf[i] as number] as Reading).coverage)) n++;
     return n;
+  }
+
+  /**
+   * The first `n` hits, best first, that pass `test`: only these and the ones it turns down on the way are made.
+   *
+   * @example
+   * index.findInOrder('hostages').first(80, (h) => h.coverage >= 0.5) // → /when's candidates
+   */
+  first(n: number, test: (hit: PassageHit) => boolean): PassageHit[] {
+    const out: PassageHit[] = [];
+    if (n <= 0) return out;
+    for (const hit of this) if (test(hit) && out.push(hit) >= n) break;
+    return out;
   }
 
   [Symbol.iterator](): Iterator<PassageHit> {
@@ -204,6 +224,7 @@ function countDown(counts: Map<string, number>, key: string): void {
   else counts.delete(key);
 }
 
+/** What a question with no word to search for finds. */
 const NOTHING_FOUND: FoundColumns = {
   ids: [],
   raw: new Float64Array(0),
@@ -337,9 +358,7 @@ export class PassageIndex {
    * index.find('Blinkin Doha').map((h) => h.id) // → ['cnn-retold-blinken-warns-qatar#1', …] (fuzzy: Blinkin → Blinken)
    */
   find(query: string, options: FindOptions = {}): PassageHit[] {
-    const found = this.plan(query, options, true);
-    const order = Array.from(found.ids.keys()).sort((i, j) => compareHits(found, i, j));
-    return order.map((i) => hitAt(found, i));
+    return allRanked(this.plan(query, options, true));
   }
 
   /**
@@ -369,7 +388,7 @@ export class PassageIndex {
    * changes the top results (`npm run bench`), and for tests that hold the two to the same answers.
    */
   findFull(query: string, options: FindOptions = {}): PassageHit[] {
-    return [...rankedHits(this.plan(query, options, false))];
+    return allRanked(this.plan(query, options, false));
   }
 
   private plan(query: string, options: FindOptions, fast: boolean): FoundColumns {
