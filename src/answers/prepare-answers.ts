@@ -26,9 +26,12 @@ import { dealOrder, TERMS_INDEX } from './terms.ts';
 import { TIMELINE_ORDER } from './timeline.ts';
 
 export function prepareAnswers(knowledge: Knowledge): Knowledge {
-  for (const step of STEPS) step(knowledge);
+  for (const step of STEPS) step(knowledge, Infinity);
   return knowledge;
 }
+
+/** How long a step that can stop midway runs before an answer waiting may go first. */
+const SLICE_MS = 25;
 
 /**
  * `prepareAnswers` after an update: the views carried over from the knowledge before it, then what is left worked out.
@@ -41,8 +44,12 @@ export function prepareUpdatedAnswers(update: KnowledgeUpdate): Knowledge {
   return prepareAnswers(update.knowledge);
 }
 
-/** What is worked out once per knowledge base, in an order where each step finds what it needs done before it. */
-const STEPS: ReadonlyArray<(knowledge: Knowledge) => unknown> = [
+/**
+ * What is worked out once per knowledge base, in an order where each step finds what it needs done before it. A step
+ * given a time to stop by (`until`, as `performance.now()`) may stop there and return false: it is called again,
+ * and goes on where it stopped.
+ */
+const STEPS: ReadonlyArray<(knowledge: Knowledge, until: number) => unknown> = [
   frequencyOf,
   readAllPassageStems,
   DEALS.of,
@@ -63,8 +70,9 @@ const STEPS: ReadonlyArray<(knowledge: Knowledge) => unknown> = [
  */
 export async function prepareAnswersInSteps(knowledge: Knowledge, stillCurrent: () => boolean = () => true): Promise<void> {
   for (const step of STEPS) {
-    await new Promise((resolve) => setImmediate(resolve));
-    if (!stillCurrent()) return;
-    step(knowledge);
+    do {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!stillCurrent()) return;
+    } while (step(knowledge, performance.now() + SLICE_MS) === false);
   }
 }

@@ -19,11 +19,13 @@ export interface PassageStems {
   readonly stems: string[];
   /** Each passage's distinct stem numbers, read when first asked for; a passage an update dropped is forgotten with it. */
   readonly byPassage: WeakMap<KnownPassage, Uint32Array>;
+  /** How far `readAllPassageStems` got through a list of passages, so that a reading in slices goes on where it stopped. */
+  readingAll: { passages: readonly KnownPassage[]; next: number } | null;
 }
 
 const PASSAGE_STEMS = knowledgeView<PassageStems>({
   name: 'passage stems',
-  compute: () => ({ numberOf: new Map(), stems: [], byPassage: new WeakMap() }),
+  compute: () => ({ numberOf: new Map(), stems: [], byPassage: new WeakMap(), readingAll: null }),
   // the numbers stay valid across an update: a new passage is read when first asked for, a dropped one is not asked for
   carry: (stems) => stems,
 });
@@ -61,13 +63,24 @@ export function stemNumbersOf(stems: PassageStems, p: KnownPassage): Uint32Array
 
 /**
  * Reads every passage's stems not read yet: done once when answers are prepared, so that no member's question pays
- * for it (a pass over every passage's text, seconds at 100,000 passages); after an update only the new passages.
+ * for it (a pass over every passage's text, a second or two at 100,000 passages); after an update only the new
+ * passages. With `until` (a `performance.now()` time) it stops there and returns false, to go on where it stopped
+ * when called again: a started bot reads them in slices between answers (`prepareAnswersInSteps`).
  *
  * @example
- * readAllPassageStems(knowledge); // later questions find every passage's stems read
+ * readAllPassageStems(knowledge); // → true: later questions find every passage's stems read
+ * while (!readAllPassageStems(knowledge, performance.now() + 20)) await nextTurn();
  */
-export function readAllPassageStems(knowledge: Knowledge): PassageStems {
+export function readAllPassageStems(knowledge: Knowledge, until = Infinity): boolean {
   const stems = passageStemsOf(knowledge);
-  for (const p of knowledge.passages) stemNumbersOf(stems, p);
-  return stems;
+  const { passages } = knowledge;
+  let next = stems.readingAll?.passages === passages ? stems.readingAll.next : 0;
+  while (next < passages.length) {
+    stemNumbersOf(stems, passages[next] as KnownPassage);
+    next++;
+    // the clock is read every 256 passages: reading it costs more than a short passage
+    if ((next & 255) === 0 && performance.now() >= until) break;
+  }
+  stems.readingAll = { passages, next };
+  return next >= passages.length;
 }

@@ -2,6 +2,9 @@
  * Each passage's distinct stems, numbered once: the recall floor judges hits by them instead of reading each passage's
  * text again for every question.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildKnowledge, visitWordStems } from '../../src/knowledge/knowledge.ts';
 import { followUpdate } from '../../src/knowledge/knowledge-view.ts';
@@ -9,6 +12,7 @@ import { passageStemsOf, readAllPassageStems, stemNumbersOf } from '../../src/kn
 import { updateKnowledge } from '../../src/knowledge/update-knowledge.ts';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { parseSourceFile } from '../../src/corpus/source-file.ts';
+import { writeSyntheticCorpus } from '../bench/synthetic-corpus.ts';
 import { scratchCorpus, testArticle } from '../helpers/corpus.ts';
 
 const ARTICLE = testArticle(
@@ -26,7 +30,8 @@ function readStems(text: string): Set<string> {
 describe('passage stems', () => {
   it('are the stems reading the passage gives, each once, for every passage', () => {
     const knowledge = buildKnowledge(loadCorpus(scratchCorpus()));
-    const stems = readAllPassageStems(knowledge);
+    expect(readAllPassageStems(knowledge)).toBe(true);
+    const stems = passageStemsOf(knowledge);
     expect(knowledge.passages.length).toBeGreaterThan(10);
     for (const p of knowledge.passages) {
       const numbers = [...stemNumbersOf(stems, p)];
@@ -37,7 +42,8 @@ describe('passage stems', () => {
 
   it('keep their numbers across an update, and a new passage is read with the same numbering', () => {
     const knowledge = buildKnowledge(loadCorpus(scratchCorpus()));
-    const stems = readAllPassageStems(knowledge);
+    readAllPassageStems(knowledge);
+    const stems = passageStemsOf(knowledge);
     const before = new Map(knowledge.passages.map((p) => [p.id, [...stemNumbersOf(stems, p)]]));
     const update = updateKnowledge(knowledge, { added: [parseSourceFile(ARTICLE, 'sources/stems-test-crossings.md')], removed: [] });
     followUpdate(update);
@@ -54,5 +60,20 @@ describe('passage stems', () => {
     // "convoys" twice, one number; "Al-Thani’s" as the index reads it
     expect(numbers.filter((n) => after.stems[n] === 'convoy')).toHaveLength(1);
     expect(numbers.map((n) => after.stems[n])).toEqual(expect.arrayContaining(['al', 'thani', 'althani']));
+  });
+
+  it('are read in slices when given a time to stop by, going on where the last slice stopped', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talks-stems-'));
+    writeSyntheticCorpus(dir, { passages: 700, seed: 3 });
+    const knowledge = buildKnowledge(loadCorpus(dir));
+    const stems = passageStemsOf(knowledge);
+    expect(knowledge.passages.length).toBeGreaterThan(512);
+    // a time already past: each call reads the passages up to its first look at the clock, then stops
+    let calls = 1;
+    while (!readAllPassageStems(knowledge, 0)) calls++;
+    expect(calls).toBe(Math.ceil(knowledge.passages.length / 256));
+    for (const p of knowledge.passages) expect(stems.byPassage.has(p), p.id).toBe(true);
+    expect(readAllPassageStems(knowledge, 0)).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
