@@ -48,6 +48,16 @@ export interface FlexBaseline {
   modes: Record<'and' | 'or', LatencySummary>;
 }
 
+/** An index built by `make`: how long it took, and the heap and RSS it added (after a full collection each side). */
+function measuredBuild<T>(make: () => T): { index: T; buildMs: number; heapMb: number; rssMb: number } {
+  const before = memoryAfterGc();
+  const t = performance.now();
+  const index = make();
+  const buildMs = performance.now() - t;
+  const after = memoryAfterGc();
+  return { index, buildMs, heapMb: after.heapMb - before.heapMb, rssMb: after.rssMb - before.rssMb };
+}
+
 /** The bot shows a page of five quotes; FlexSearch stops early at a limit, so it is asked for as many. */
 const FLEX_LIMIT = 5;
 
@@ -57,18 +67,17 @@ function flexBaseline(
   modeQueries: readonly string[],
   options: { warmUp: number; count: number },
 ): FlexBaseline {
-  const before = memoryAfterGc();
-  const t = performance.now();
-  const index = new FlexSearch.Index();
-  texts.forEach((text, id) => index.add(id, text));
-  const buildMs = performance.now() - t;
-  const after = memoryAfterGc();
+  const { index, buildMs, heapMb } = measuredBuild(() => {
+    const flex = new FlexSearch.Index();
+    texts.forEach((text, id) => flex.add(id, text));
+    return flex;
+  });
   const or = { limit: FLEX_LIMIT, suggest: true };
   const time = (list: readonly string[], label: string, search: (q: string) => unknown) =>
     timeEach(list, search, { ...options, progress: `FlexSearch ${label}`, budgetMs: RAW_BUDGET_MS });
   return {
     buildMs,
-    heapMb: after.heapMb - before.heapMb,
+    heapMb,
     byCommand: Object.fromEntries(Object.entries(queries).map(([name, list]) => [name, time(list, name, (q) => index.search(q, or))])),
     modes: {
       and: time(modeQueries, 'and', (q) => index.search(q, { limit: FLEX_LIMIT })),
@@ -102,15 +111,14 @@ export function rawBaseline(
   modeQueries: readonly string[],
   options: { warmUp: number; count: number },
 ): RawBaseline {
-  const before = memoryAfterGc();
-  let t = performance.now();
-  const index = new MiniSearch<{ id: number; text: string }>(OPTIONS);
-  index.addAll(texts.map((text, id) => ({ id, text })));
-  const buildMs = performance.now() - t;
-  const after = memoryAfterGc();
+  const { index, buildMs, heapMb, rssMb } = measuredBuild(() => {
+    const mini = new MiniSearch<{ id: number; text: string }>(OPTIONS);
+    mini.addAll(texts.map((text, id) => ({ id, text })));
+    return mini;
+  });
   let json: string | null = JSON.stringify(index);
   const serializedBytes = Buffer.byteLength(json);
-  t = performance.now();
+  const t = performance.now();
   MiniSearch.loadJSON(json, OPTIONS);
   const loadMs = performance.now() - t;
   json = null;
@@ -129,8 +137,8 @@ export function rawBaseline(
   const flexSearch = flexBaseline(texts, queries, modeQueries, options);
   return {
     buildMs,
-    heapMb: after.heapMb - before.heapMb,
-    rssMb: after.rssMb - before.rssMb,
+    heapMb,
+    rssMb,
     serializedBytes,
     loadMs,
     byCommand,
