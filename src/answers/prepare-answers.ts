@@ -1,9 +1,10 @@
 /**
  * Work every answer would otherwise do on its first question, done once when a knowledge base is built: the deals
  * `/terms` orders, the deal order itself, the terms grouped by topic, the timeline's order, the word frequencies
- * copies are matched by, each passage's stems the recall floor judges hits by, and the `/when` autocomplete labels (the word statistics `/when` weighs by are counted by
- * the build). On a large corpus each is a pass over every passage: paid at start-up or on a reload (before the new
- * knowledge serves), never by the member who happens to ask first.
+ * copies are matched by, each passage's stems the recall floor judges hits by, and the `/when` autocomplete labels
+ * (the word statistics `/when` weighs by are counted by the build). On a large corpus each is a pass over every
+ * passage: paid at start-up or on a reload (before the new knowledge serves), never by the member who happens to ask
+ * first.
  *
  * After a one-article update (`updateKnowledge`), `prepareUpdatedAnswers` first carries every view the knowledge
  * before had over to the new one (`followUpdate`: each view declares how, in knowledge-view.ts), so the same work

@@ -17,7 +17,7 @@ import { numericTermCount, TERM_TOPICS, type TermTopic } from '../passages/terms
 import { tokenize } from '../search/tokenize.ts';
 import { type Answer, type QuoteResult, notFound, quoteOf, dateOfMention } from './answer.ts';
 import { COLLAPSE_MARGIN, pageOfHits, pageOfTop } from './answer-pages.ts';
-import { topRanked } from './top-ranked.ts';
+import { topRanked } from '../search/top-ranked.ts';
 import { foundBy, fuseRankings, plainFloor } from './recall-floor.ts';
 import { type AskedPeriod, askedPeriod, coverageIn, eventGroups, inPeriod } from './event-match.ts';
 

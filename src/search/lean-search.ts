@@ -10,6 +10,7 @@
 import type MiniSearch from 'minisearch';
 import type { Query } from 'minisearch';
 import { forEachPosting, internalsOf, type MiniSearchInternals, type TermData } from './minisearch-internals.ts';
+import { topRanked } from './top-ranked.ts';
 
 /** One OR'ed query of the tree: its words, the one field it searches, with what boost, how terms are made, which fuzzily. */
 export interface LeanClause {
@@ -296,21 +297,7 @@ export function searchLeanColumns<T>(
  */
 export function byScore(columns: Pick<LeanColumns, 'scores'>, limit = Infinity): number[] {
   const { scores } = columns;
-  const compare = (i: number, j: number) => (scores[j] as number) - (scores[i] as number) || i - j;
-  if (limit >= scores.length) return Array.from(scores.keys()).sort(compare);
-  // the best `limit` so far, best first: a position joins only when it beats the last of them
-  const best: number[] = [];
-  if (limit <= 0) return best;
-  for (let i = 0; i < scores.length; i++) {
-    if (best.length === limit && compare(i, best[limit - 1] as number) >= 0) continue;
-    let at = best.length === limit ? limit - 1 : best.length;
-    while (at > 0 && compare(i, best[at - 1] as number) < 0) {
-      best[at] = best[at - 1] as number;
-      at--;
-    }
-    best[at] = i;
-  }
-  return best;
+  return topRanked(scores.length, (i, j) => (scores[j] as number) - (scores[i] as number), Math.min(limit, scores.length));
 }
 
 /**

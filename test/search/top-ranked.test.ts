@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { topRanked } from '../../src/answers/top-ranked.ts';
+import { topRanked } from '../../src/search/top-ranked.ts';
 
 describe('the top of a ranking', () => {
   it('is the start of a stable sort, equals kept in list order', () => {
