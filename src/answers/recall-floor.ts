@@ -60,11 +60,12 @@ export function foundBy(knowledge: Knowledge, query: string): (hit: PassageHit) 
   const surely = surelySaid(knowledge, groups);
   return (hit) => {
     if (hit.coverage < FLOOR_COVERAGE) return false;
+    // the words the index matched exactly decide most hits, without a lookup (every hit is a passage of the knowledge
+    // base: its index is built and updated with them); the passage is read for the rest (an inflection, a close
+    // spelling, a name the index matched fuzzily may add to them)
+    if (groups.length === 0 || surely(hit.matched) >= FLOOR_COVERAGE) return true;
     const p = knowledge.passageById.get(hit.id);
-    if (p === undefined) return false;
-    // the words the index matched exactly decide most hits; the passage is read for the rest (an inflection, a
-    // close spelling, a name the index matched fuzzily may add to them)
-    return groups.length === 0 || surely(hit.matched) >= FLOOR_COVERAGE || share(p) >= FLOOR_COVERAGE;
+    return p !== undefined && share(p) >= FLOOR_COVERAGE;
   };
 }
 

@@ -109,7 +109,8 @@ export function answerSearch(knowledge: Knowledge, query: string, limit = 5, off
   }
   const ranked = findInPeriod(knowledge, query);
   const passes = (id: string, coverage: number) => coverage >= MIN_COVERAGE && knowledge.passageById.has(id);
-  const count = ranked.count(passes);
+  // every hit is a passage of the knowledge base (its index is built and updated with them): counted by coverage alone
+  const count = ranked.countCovering(MIN_COVERAGE);
   if (count === 0) {
     const long = label !== query;
     return notFound(

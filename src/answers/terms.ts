@@ -232,6 +232,9 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   const byId = new Map<string, StatedTerms>();
   for (const s of prepared.offTopic) if (askedFor(s)) byId.set(s.passage.id, s);
   const statedOf = (id: string) => prepared.onTopicById.get(id) ?? byId.get(id);
+  const { onTopicByDoc, offTopicByDoc } = prepared;
+  // the same, read by the passage's number in the index: for what is asked of every hit
+  const statedAt = (id: string, doc: number) => onTopicByDoc[doc] ?? (offTopicByDoc[doc] !== undefined ? byId.get(id) : undefined);
   const lengthStated = (p: KnownPassage) => measuresOf(p)[0];
   const position = corpusPosition(knowledge.corpus);
   const corpusOrder = (s: StatedTerms) => position(s.passage);
@@ -248,10 +251,10 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   const wantsLength = LENGTH.test(label);
   const counted = HOW_MANY.exec(label)?.[1];
   const countedNumber = counted ? numberOf(counted) : undefined;
-  const topicBoost = (s: StatedTerms) => {
+  const wantedMask = topicMask([...wantedTopics]);
+  const topicBoost = (s: StatedTerms, doc: number) => {
     const p = s.passage;
-    let topics = 0;
-    for (const t of p.terms) if (wantedTopics.has(t)) topics++;
+    const topics = bitCount((prepared.topicsByDoc[doc] ?? topicMask(p.terms)) & wantedMask);
     let boost = 1 + topics * 0.5;
     if (wantsLatest && latestIds.has(p.id)) boost *= 4 + statesDeal(p) * 0.25;
     if (wantsLength) boost *= 1 + lengthStated(p);
@@ -263,10 +266,10 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   // by what it states. A prisoner swap outside the talks stays out unless asked for (see `askedFor`).
   const hits: PassageHit[] = knowledge.index
     .find(searched, {
-      filter: (id) => !prepared.offTopicIds.has(id) || byId.has(id),
-      boost: (id) => {
-        const stated = statedOf(id);
-        return stated ? STATED_BOOST * topicBoost(stated) : 1;
+      filter: (id, doc) => offTopicByDoc[doc] === undefined || byId.has(id),
+      boost: (id, doc) => {
+        const stated = statedAt(id, doc);
+        return stated ? STATED_BOOST * topicBoost(stated, doc) : 1;
       },
     })
     .filter(foundBy(knowledge, searched));
@@ -274,10 +277,16 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   const named = TERM_TOPIC_WORDS.filter(({ topic, words }) => wanted.has(topic) || words.every((w) => wanted.has(w))).map((t) => t.topic);
   let best = 1;
   for (const h of hits) if (h.score > best) best = h.score;
-  const hitById = new Map<string, PassageHit>();
-  for (const h of hits) hitById.set(h.id, h);
+  // each hit's place among the hits by its passage's number (-1: none), and the passages listed beside them
+  const { index } = knowledge;
+  const placeOf = new Int32Array(index.numberLimit).fill(-1);
+  for (const [i, h] of hits.entries()) placeOf[h.doc] = i;
+  const hitOf = (id: string) => {
+    const doc = index.numberOf(id);
+    return doc === undefined ? undefined : hits[placeOf[doc] as number];
+  };
   // the passages a named topic, a length or the latest deal brings in beside what the words found
-  const listed = new Set<string>();
+  const listed = new Uint8Array(placeOf.length);
   // only the passages that can answer: tagged with a topic named, giving a length, or stating the latest deal
   const lists = [
     ...named.map((t) => prepared.byTopic.get(t) ?? []),
@@ -290,26 +299,28 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
     // a length or the latest deal asked for counts as much as the words a passage shares with the query
     const answers = (wantsLength && lengthStated(p) > 0) || (wantsLatest && latestIds.has(p.id));
     if (!answers && !p.terms.some((t) => named.includes(t))) continue;
-    const score = (best * (topicBoost(s) + measuresOf(p)[1] * 0.25)) / 4;
-    const hit = hitById.get(p.id);
+    const doc = index.numberOf(p.id);
+    if (doc === undefined) continue;
+    const score = (best * (topicBoost(s, doc) + measuresOf(p)[1] * 0.25)) / 4;
+    const hit = hits[placeOf[doc] as number];
     if (hit && answers) hit.score = Math.max(hit.score, score);
     else if (!hit) {
-      hits.push({ id: p.id, score, coverage: 1, matched: [] });
-      listed.add(p.id);
+      hits.push({ id: p.id, doc, score, coverage: 1, matched: [] });
+      listed[doc] = 1;
     }
   }
   // "how long is the ceasefire": each deal's length as stated, the latest deal first
   const byLatestLength = wantsLength && !period;
   // the best score first; a period named ("the January 2025 deal") puts the terms stated then first; a length asked
   // for puts the quotes that give one first, the latest first. What the order compares is read once a hit.
-  const outside = period ? Uint8Array.from(hits, (h) => (inPeriod(statedOf(h.id)?.date ?? '', period) ? 0 : 1)) : undefined;
+  const outside = period ? Uint8Array.from(hits, (h) => (inPeriod(statedAt(h.id, h.doc)?.date ?? '', period) ? 0 : 1)) : undefined;
   const givesLength = byLatestLength
     ? Uint8Array.from(hits, (h) => {
         const p = knowledge.passageById.get(h.id);
         return p && measuresOf(p)[0] >= 2 ? 0 : 1;
       })
     : undefined;
-  const dateOf = givesLength ? hits.map((h) => statedOf(h.id)?.date ?? '') : [];
+  const dateOf = givesLength ? hits.map((h) => statedAt(h.id, h.doc)?.date ?? '') : [];
   const byLength = (i: number, j: number) => {
     if (!givesLength) return 0;
     const [a, b] = [givesLength[i] as number, givesLength[j] as number];
@@ -328,7 +339,7 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   const floor = floorHits.flatMap((h) => {
     if (prepared.offTopicIds.has(h.id) && !byId.has(h.id)) return [];
     // a passage the command ranked too is quoted with the command's score, wherever the floor puts it
-    const score = (hitById.get(h.id) ?? h).score;
+    const score = (hitOf(h.id) ?? h).score;
     const stated = statedOf(h.id);
     const p = knowledge.passageById.get(h.id);
     return stated ? [resultOf(stated, score)] : p ? [resultOfPassage(p, score)] : [];
@@ -352,7 +363,11 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
     const stated = statedOf(h.id);
     return stated ? resultOf(stated, h.score) : resultOfPassage(knowledge.passageById.get(h.id) as KnownPassage, h.score);
   });
-  const count = hits.length + floor.filter((r) => !hitById.has(r.passage_id) && !listed.has(r.passage_id)).length;
+  const ranked = (id: string) => {
+    const doc = index.numberOf(id);
+    return doc !== undefined && (placeOf[doc] !== -1 || listed[doc] === 1);
+  };
+  const count = hits.length + floor.filter((r) => !ranked(r.passage_id)).length;
   return pageOfTop(
     knowledge,
     { command: 'terms', query: label, title: `Terms: ${label}`, notes },
@@ -382,6 +397,17 @@ interface TermsIndex {
   offTopicIds: Set<string>;
   /** The statements of terms of these talks by passage id: what a topic's search keeps, one lookup a hit. */
   onTopicById: Map<string, StatedTerms>;
+  /**
+   * The same statements, and the swaps outside the talks, by their passage's number in the index
+   * (`PassageIndex.numberOf`): a topic's search weighs every hit, tens of thousands for a common word, and reading an
+   * array costs a fraction of a lookup by id. Numbers are never reused; a passage's slot is emptied when it goes.
+   */
+  onTopicByDoc: Array<StatedTerms | undefined>;
+  offTopicByDoc: Array<StatedTerms | undefined>;
+  /** The topics each numbered passage states, one bit each (`topicMask`): a question's topics are counted with one AND. */
+  topicsByDoc: number[];
+  /** Each statement's passage number, to empty its slot once the passage has left the index. */
+  docOf: Map<string, number>;
   byTopic: Map<TermTopic, StatedTerms[]>;
   withLength: StatedTerms[];
 }
@@ -408,10 +434,21 @@ function measuresOf(p: KnownPassage): [length: number, numbers: number, fullness
 export const TERMS_INDEX = knowledgeView<TermsIndex>({
   name: 'terms by topic',
   compute(knowledge) {
-    const index: TermsIndex = { offTopic: [], offTopicIds: new Set(), onTopicById: new Map(), byTopic: new Map(), withLength: [] };
+    const index: TermsIndex = {
+      offTopic: [],
+      offTopicIds: new Set(),
+      onTopicById: new Map(),
+      onTopicByDoc: [],
+      offTopicByDoc: [],
+      topicsByDoc: [],
+      docOf: new Map(),
+      byTopic: new Map(),
+      withLength: [],
+    };
     for (const [list, s] of listsFor(index, dealsOf(knowledge).stated)) list.push(s);
     for (const s of index.offTopic) index.offTopicIds.add(s.passage.id);
     for (const s of dealsOf(knowledge).stated) if (!s.offTopic) index.onTopicById.set(s.passage.id, s);
+    numberStatements(index, knowledge, dealsOf(knowledge).stated);
     return index;
   },
   carry: (index, { knowledge, change }) => carryTermsIndex(index, knowledge, change),
@@ -441,11 +478,62 @@ function carryTermsIndex(index: TermsIndex, next: Knowledge, change: PassageChan
   for (const [list, s] of listsFor(index, going)) removeRuns(list, [s]);
   for (const s of going) index.onTopicById.delete(s.passage.id);
   for (const s of going) index.offTopicIds.delete(s.passage.id);
+  for (const s of going) {
+    const doc = index.docOf.get(s.passage.id);
+    if (doc === undefined) continue;
+    index.onTopicByDoc[doc] = undefined;
+    index.offTopicByDoc[doc] = undefined;
+    index.topicsByDoc[doc] = 0;
+    index.docOf.delete(s.passage.id);
+  }
+  numberStatements(index, next, coming);
   for (const s of coming) if (s.offTopic) index.offTopicIds.add(s.passage.id);
   for (const s of coming) if (!s.offTopic) index.onTopicById.set(s.passage.id, s);
   const position = corpusPosition(next.corpus);
   for (const [list, s] of listsFor(index, coming)) insertOrdered(list, [s], (a, b) => position(a.passage) - position(b.passage));
   return index;
+}
+
+/** Each topic's bit (there are fewer than 32), for counting the topics two lists share with one AND. */
+const TOPIC_BIT = new Map((Object.keys(TERM_TOPICS) as TermTopic[]).map((topic, i) => [topic, 2 ** i]));
+
+/**
+ * The topics as a bit mask: a passage tags each topic once, so the bits the masks of a passage and a question share
+ * count the topics they share.
+ *
+ * @example
+ * bitCount(topicMask(['hostages', 'prisoners']) & topicMask(['prisoners'])) // → 1
+ */
+function topicMask(topics: Iterable<TermTopic>): number {
+  let mask = 0;
+  for (const t of topics) mask |= TOPIC_BIT.get(t) ?? 0;
+  return mask;
+}
+
+/** How many bits of a 32-bit mask are set. */
+function bitCount(mask: number): number {
+  let n = 0;
+  for (let m = mask >>> 0; m !== 0; m &= m - 1) n++;
+  return n;
+}
+
+/**
+ * Files each statement under its passage's number in the index, as `onTopicById` and `offTopic` hold them by id (the
+ * last statement of a passage wins, as in the map). The arrays grow by pushes, so they stay packed.
+ */
+function numberStatements(index: TermsIndex, knowledge: Knowledge, stated: readonly StatedTerms[]): void {
+  const { onTopicByDoc, offTopicByDoc, topicsByDoc } = index;
+  for (const s of stated) {
+    const doc = knowledge.index.numberOf(s.passage.id);
+    if (doc === undefined) continue;
+    while (onTopicByDoc.length <= doc) onTopicByDoc.push(undefined);
+    while (offTopicByDoc.length <= doc) offTopicByDoc.push(undefined);
+    while (topicsByDoc.length <= doc) topicsByDoc.push(0);
+    topicsByDoc[doc] = topicMask(s.passage.terms);
+    if (s.offTopic) offTopicByDoc[doc] = s;
+    else onTopicByDoc[doc] = s;
+    index.docOf.set(s.passage.id, doc);
+  }
 }
 
 /**

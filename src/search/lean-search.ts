@@ -181,6 +181,8 @@ export function asMiniSearchQuery(clauses: readonly LeanClause[]): Query {
 export interface LeanColumns {
   /** Each passage's id. */
   ids: string[];
+  /** Its number in the index (MiniSearch's short id): what per-passage columns are read by, with no lookup by id. */
+  docs: Uint32Array;
   /** Its score, MiniSearch's to the bit. */
   scores: Float64Array;
   /** The query terms (after `processTerm`) it matched: an index into `termSets`. */
@@ -202,7 +204,7 @@ export interface LeanColumns {
 export function searchLeanColumns<T>(
   miniSearch: MiniSearch<T>,
   clauses: readonly LeanClause[],
-  filter?: (id: string) => boolean,
+  filter?: (id: string, doc: number) => boolean,
 ): LeanColumns | null {
   const index = internalsOf(miniSearch);
   if (index._dirtCount > 0 || !defaultSearch(index._options.searchOptions ?? {})) return null;
@@ -263,6 +265,7 @@ export function searchLeanColumns<T>(
   const ids: string[] = [];
   const scores = new Float64Array(order.length);
   const termSetOf = new Uint32Array(order.length);
+  const docs = new Uint32Array(order.length);
   for (const doc of order) {
     const first = doc * stride;
     const key = words === 1 ? (s.terms[first] as number) : s.terms.subarray(first, first + words).join(',');
@@ -276,14 +279,16 @@ export function searchLeanColumns<T>(
     s.terms.fill(0, first, first + words);
     s.seen[doc] = 0;
     const id = String(index._documentIds.get(doc));
-    if (filter && !filter(id)) continue;
+    if (filter && !filter(id, doc)) continue;
     scores[ids.length] = (s.total.score[doc] as number) * ((termSets[set] as string[]).length || 1);
     termSetOf[ids.length] = set;
+    docs[ids.length] = doc;
     ids.push(id);
   }
   for (const doc of s.total.touched) s.total.has[doc] = 0;
   s.total.touched.length = 0;
-  return { ids, scores: scores.subarray(0, ids.length), termSetOf: termSetOf.subarray(0, ids.length), termSets };
+  const found = ids.length;
+  return { ids, docs: docs.subarray(0, found), scores: scores.subarray(0, found), termSetOf: termSetOf.subarray(0, found), termSets };
 }
 
 /**

@@ -9,6 +9,7 @@ import { foldCompounds, isStopWord, stemTerm, tokenize } from './tokenize.ts';
 import { expandAbbreviations, synonymsOf } from './synonyms.ts';
 import { type QueryIntent, normaliseQuery } from './query.ts';
 import { restorePostings, type SavedPostings, savePostings } from './saved-postings.ts';
+import { internalsOf } from './minisearch-internals.ts';
 import { type LeanClause, type LeanColumns, asMiniSearchQuery, byScore, searchLeanColumns } from './lean-search.ts';
 import { featuresOf, INTENT_BITS, type PassageFeatures, PLAN_BIT } from './passage-features.ts';
 import { CLAIM_WINDOW, claimsOf, slide } from './message-claims.ts';
@@ -21,6 +22,8 @@ export interface IndexedPassage {
 
 export interface PassageHit {
   id: string;
+  /** The passage's number in the index (`PassageIndex.numberOf`): per-passage data in an array is read by it. */
+  doc: number;
   score: number;
   /** Share of the query's content words the passage matched (0–1): the relevance threshold works on this. */
   coverage: number;
@@ -39,8 +42,13 @@ function processForField(term: string, field?: string): string | null {
 }
 
 export interface FindOptions {
-  filter?: (id: string) => boolean;
-  boost?: (id: string) => number;
+  /**
+   * Which passages may be found, and how much each weighs. Both are called for every passage the words match (tens
+   * of thousands on a large corpus), with its id and its number in the index (`numberOf`): per-passage data kept in
+   * an array by that number is read without a lookup by id.
+   */
+  filter?: (id: string, doc: number) => boolean;
+  boost?: (id: string, doc: number) => number;
   /**
    * 'minisearch': the words looked up by MiniSearch's own search rather than `searchLean` (the same results, slower):
    * for the tests and the benchmark that hold the two to the same answers.
@@ -88,11 +96,6 @@ export interface PassageIndexSnapshot {
   miniSearch: SavedPostings;
 }
 
-/** A passage as the index keeps it besides MiniSearch's postings: its words (a long text is matched claim by claim against them) and what it contains. */
-interface HeldPassage extends IndexedPassage {
-  features: PassageFeatures;
-}
-
 /** A passage's content words as written, and their stems: what the index counts (tokenized once for both). */
 function indexedWordsOf(p: IndexedPassage): { written: Set<string>; stems: Set<string> } {
   const written = new Set(tokenize(`${p.text} ${p.entities}`).filter((t) => !isStopWord(t)));
@@ -111,6 +114,8 @@ interface Reading {
  */
 interface FoundColumns {
   ids: string[];
+  /** Each hit's number in the index (see `LeanColumns.docs`). */
+  docs: Uint32Array;
   /** MiniSearch's score: hits that rank equal keep its order. */
   raw: Float64Array;
   /** The score hits are ranked by: MiniSearch's, weighed by coverage, boost and what the question asks for. */
@@ -120,9 +125,11 @@ interface FoundColumns {
 }
 
 /** MiniSearch's own results as columns, in its order (for `engine: 'minisearch'` and what the lean search declines). */
-function columnsOf(results: readonly SearchResult[]): LeanColumns {
+function columnsOf(miniSearch: MiniSearch<IndexedPassage>, results: readonly SearchResult[]): LeanColumns {
+  const { _idToShortId } = internalsOf(miniSearch);
   return {
     ids: results.map((r) => String(r.id)),
+    docs: Uint32Array.from(results, (r) => _idToShortId.get(String(r.id)) ?? 0),
     scores: Float64Array.from(results, (r) => r.score),
     termSetOf: Uint32Array.from(results.keys()),
     termSets: results.map((r) => r.queryTerms),
@@ -137,7 +144,7 @@ function compareHits(found: FoundColumns, i: number, j: number): number {
 /** Hit `i` as the object callers read. */
 function hitAt(found: FoundColumns, i: number): PassageHit {
   const { coverage, matched } = found.readings[found.readingOf[i] as number] as Reading;
-  return { id: found.ids[i] as string, score: found.scores[i] as number, coverage, matched };
+  return { id: found.ids[i] as string, doc: found.docs[i] as number, score: found.scores[i] as number, coverage, matched };
 }
 
 /** Every hit, best first: one sort of the positions, then an object per hit. */
@@ -153,7 +160,7 @@ function allRanked(found: FoundColumns): PassageHit[] {
  *
  * @example
  * const ranked = index.findInOrder('hostages');
- * ranked.count((id, coverage) => coverage >= 0.5) // → how many hold half the words, no hit made
+ * ranked.countCovering(0.5) // → how many hold half the words, no hit made
  * for (const hit of ranked) …                        // best first
  */
 export class RankedHits implements Iterable<PassageHit> {
@@ -164,11 +171,18 @@ export class RankedHits implements Iterable<PassageHit> {
     return this.found.ids.length;
   }
 
-  /** How many hits pass `test`, read from the columns. */
-  count(test: (id: string, coverage: number) => boolean): number {
-    const { ids, readingOf, readings } = this.found;
+  /**
+   * How many hits hold at least `min` of the question's words (their coverage): judged once for each set of words
+   * matched, then counted from the columns, so a common word's tens of thousands of hits cost a pass over an array.
+   *
+   * @example
+   * index.findInOrder('hostages released').countCovering(0.5) // → how many /search would say it found
+   */
+  countCovering(min: number): number {
+    const { readingOf, readings } = this.found;
+    const covers = Uint8Array.from(readings, (r) => (r.coverage >= min ? 1 : 0));
     let n = 0;
-    for (let i = 0; i < ids.length; i++) if (test(ids[i] as string, (readings[readingOf[i] as number] as Reading).coverage)) n++;
+    for (let i = 0; i < readingOf.length; i++) n += covers[readingOf[i] as number] as number;
     return n;
   }
 
@@ -227,6 +241,7 @@ function countDown(counts: Map<string, number>, key: string): void {
 /** What a question with no word to search for finds. */
 const NOTHING_FOUND: FoundColumns = {
   ids: [],
+  docs: new Uint32Array(0),
   raw: new Float64Array(0),
   scores: new Float64Array(0),
   readingOf: new Uint32Array(0),
@@ -234,8 +249,15 @@ const NOTHING_FOUND: FoundColumns = {
 };
 
 export class PassageIndex {
-  /** Each passage's text (the string the knowledge base holds, not a copy) and features, by id. */
-  private readonly held: Map<string, HeldPassage> = new Map();
+  /** Each passage as it was indexed, by id: a long text is matched claim by claim against its words. */
+  private readonly held: Map<string, IndexedPassage> = new Map();
+  /**
+   * Each passage's features (`passage-features.ts`) by its number in the index (MiniSearch's short id): a question
+   * that asks for a number or a date weighs every hit by them, so they are read by number, not looked up by id.
+   */
+  private featureHas = new Uint8Array(0);
+  private readonly featureNumber: string[] = [];
+  private readonly featureDuration: string[] = [];
   /**
    * Every word the passages use as written, with in how many passages: a query word among them is no typo and needs
    * no fuzzy lookup. Counted so that removing an article forgets the words only it used.
@@ -254,10 +276,12 @@ export class PassageIndex {
       this.search = restorePostings<IndexedPassage>(saved.miniSearch, this.searchOptions());
       const place = new Map(saved.miniSearch.ids.map((id, i) => [id, i]));
       const { has, number, duration } = saved.features;
+      const { shortIds } = saved.miniSearch;
       for (const p of passages) {
         const i = place.get(p.id);
         if (i === undefined || i >= has.length) throw new Error(`the saved index lacks the passage ${p.id}`);
-        this.held.set(p.id, { ...p, features: { has: has[i] ?? 0, number: number[i] ?? '', duration: duration[i] ?? '' } });
+        this.held.set(p.id, p);
+        this.setFeatures(shortIds[i] as number, { has: has[i] ?? 0, number: number[i] ?? '', duration: duration[i] ?? '' });
       }
       if (this.held.size !== this.passageCount) throw new Error(`the saved index has ${this.passageCount} passages, not ${this.held.size}`);
       return;
@@ -290,10 +314,26 @@ export class PassageIndex {
       const { written, stems } = indexedWordsOf(p);
       for (const t of written) this.vocabulary.set(t, (this.vocabulary.get(t) ?? 0) + 1);
       for (const s of stems) this.documentFrequency.set(s, (this.documentFrequency.get(s) ?? 0) + 1);
-      this.held.set(p.id, { ...p, features: featuresOf(p.text) });
+      this.held.set(p.id, p);
     }
     this.passageCount += passages.length;
     this.search.addAll(passages);
+    const { _idToShortId } = internalsOf(this.search);
+    for (const p of passages) this.setFeatures(_idToShortId.get(p.id) as number, featuresOf(p.text));
+  }
+
+  /** Keeps a passage's features under its number in the index, making room as numbers grow (each add takes a new one). */
+  private setFeatures(doc: number, features: PassageFeatures): void {
+    if (doc >= this.featureHas.length) {
+      const grown = new Uint8Array(Math.max(16, doc + 1, this.featureHas.length * 2));
+      grown.set(this.featureHas);
+      this.featureHas = grown;
+    }
+    while (this.featureNumber.length <= doc) this.featureNumber.push('');
+    while (this.featureDuration.length <= doc) this.featureDuration.push('');
+    this.featureHas[doc] = features.has;
+    this.featureNumber[doc] = features.number;
+    this.featureDuration[doc] = features.duration;
   }
 
   /**
@@ -311,6 +351,8 @@ export class PassageIndex {
       for (const s of stems) countDown(this.documentFrequency, s);
       for (const t of written) countDown(this.vocabulary, t);
       this.held.delete(p.id);
+      const doc = internalsOf(this.search)._idToShortId.get(p.id);
+      if (doc !== undefined) this.setFeatures(doc, { has: 0, number: '', duration: '' });
       this.search.remove(p);
       this.passageCount -= 1;
     }
@@ -335,14 +377,14 @@ export class PassageIndex {
    */
   toSnapshot(): PassageIndexSnapshot {
     const miniSearch = savePostings(this.search);
-    const features = miniSearch.ids.map((id) => this.held.get(id)?.features ?? { has: 0, number: '', duration: '' });
+    const docs = miniSearch.shortIds;
     return {
       passageCount: this.passageCount,
       documentFrequency: this.documentFrequency,
       features: {
-        has: Uint8Array.from(features, (f) => f.has),
-        number: features.map((f) => f.number),
-        duration: features.map((f) => f.duration),
+        has: Uint8Array.from(docs, (doc) => this.featureHas[doc] ?? 0),
+        number: Array.from(docs, (doc) => this.featureNumber[doc] ?? ''),
+        duration: Array.from(docs, (doc) => this.featureDuration[doc] ?? ''),
       },
       vocabulary: this.vocabulary,
       miniSearch,
@@ -370,6 +412,23 @@ export class PassageIndex {
    */
   findInOrder(query: string, options: FindOptions = {}): RankedHits {
     return new RankedHits(this.plan(query, options, true));
+  }
+
+  /**
+   * A passage's number in the index (MiniSearch's short id), or undefined for one it does not hold. Numbers are never
+   * reused, so a view of the knowledge may keep per-passage data in an array by number, for the `filter` and `boost`
+   * of a search to read for every hit without a lookup by id.
+   *
+   * @example
+   * const doc = index.numberOf('ap-…#3'); index.find('hostages', { boost: (_id, d) => (d === doc ? 2 : 1) })
+   */
+  numberOf(id: string): number | undefined {
+    return internalsOf(this.search)._idToShortId.get(id);
+  }
+
+  /** One more than the highest number a passage has had in the index: the length of an array by number. */
+  get numberLimit(): number {
+    return internalsOf(this.search)._nextId;
   }
 
   /**
@@ -404,8 +463,8 @@ export class PassageIndex {
     const stems = words.map(stemTerm);
     const found = new Set(stems).size > LONG_QUERY_WORDS ? this.findClaims(text, options) : this.findWords(words, groups, options, fast);
     if (normalised.intents.length > 0) {
-      const { ids, scores } = found;
-      for (let i = 0; i < ids.length; i++) scores[i] = (scores[i] as number) * this.steering(ids[i] as string, normalised.intents, stems);
+      const { docs, scores } = found;
+      for (let i = 0; i < docs.length; i++) scores[i] = (scores[i] as number) * this.steering(docs[i] as number, normalised.intents, stems);
     }
     return found;
   }
@@ -457,13 +516,13 @@ export class PassageIndex {
     const score = (results: LeanColumns): FoundColumns => {
       // hits that matched the same terms share their coverage and words
       const readings = results.termSets.map(read);
-      const { ids, termSetOf } = results;
+      const { ids, docs, termSetOf } = results;
       const scores = new Float64Array(ids.length);
       for (let i = 0; i < ids.length; i++) {
         const { coverage } = readings[termSetOf[i] as number] as Reading;
-        scores[i] = (results.scores[i] as number) * coverage * coverage * (options.boost?.(ids[i] as string) ?? 1);
+        scores[i] = (results.scores[i] as number) * coverage * coverage * (options.boost?.(ids[i] as string, docs[i] as number) ?? 1);
       }
-      return { ids, raw: results.scores, scores, readingOf: termSetOf, readings };
+      return { ids, docs: results.docs, raw: results.scores, scores, readingOf: termSetOf, readings };
     };
     if (fast) {
       const exact = score(this.query(words, synonyms, options, false));
@@ -526,13 +585,14 @@ export class PassageIndex {
       // the same rule as a short query's: a passage must state at least half (by weight) of one claim
       return {
         id,
-        score: r.score * coverage * coverage * (options.boost?.(id) ?? 1),
+        score: r.score * coverage * coverage * (options.boost?.(id, found.docs[i] as number) ?? 1),
         coverage: Number(coverage.toFixed(3)),
         matched: [...new Set(matched)],
       };
     });
     return {
       ids: hits.map((h) => h.id),
+      docs: Uint32Array.from(candidates, (i) => found.docs[i] as number),
       raw: Float64Array.from(candidates, (i) => found.scores[i] as number),
       scores: Float64Array.from(hits, (h) => h.score),
       readingOf: Uint32Array.from(hits.keys()),
@@ -556,8 +616,11 @@ export class PassageIndex {
     const lean = options.engine === 'minisearch' ? null : searchLeanColumns(this.search, clauses, options.filter);
     if (lean) return lean;
     return columnsOf(
+      this.search,
       this.search.search(asMiniSearchQuery(clauses), {
-        ...(options.filter ? { filter: (r: SearchResult) => options.filter?.(String(r.id)) ?? true } : {}),
+        ...(options.filter
+          ? { filter: (r: SearchResult) => options.filter?.(String(r.id), this.numberOf(String(r.id)) ?? 0) ?? true }
+          : {}),
       }),
     );
   }
@@ -577,17 +640,18 @@ export class PassageIndex {
    * How much a passage answers what the question asks for: a number, a duration, a person, a date; most of all when
    * the number or duration stands next to a word of the query ("how many hostages" → "50 hostages").
    */
-  private steering(id: string, intents: readonly QueryIntent[], stems: readonly string[]): number {
-    const features = this.held.get(id)?.features;
-    if (!features) return 1;
+  private steering(doc: number, intents: readonly QueryIntent[], stems: readonly string[]): number {
+    const { featureHas, featureNumber, featureDuration } = this;
+    if (doc >= featureHas.length) return 1;
+    const has = featureHas[doc] as number;
     return intents.reduce((factor, intent) => {
       if (intent === 'happened' || intent === 'planned')
-        return factor * (((features.has & PLAN_BIT) !== 0) === (intent === 'planned') ? 1 : OTHER_TENSE);
-      const near = intent === 'number' ? features.number : intent === 'duration' ? features.duration : '';
+        return factor * (((has & PLAN_BIT) !== 0) === (intent === 'planned') ? 1 : OTHER_TENSE);
+      const near = intent === 'number' ? featureNumber[doc] : intent === 'duration' ? featureDuration[doc] : '';
       const boost =
-        near !== '' && stems.some((s) => near.includes(` ${s} `))
+        near !== undefined && near !== '' && stems.some((s) => near.includes(` ${s} `))
           ? INTENT_BOOST_NEAR
-          : (features.has & INTENT_BITS[intent]) !== 0
+          : (has & INTENT_BITS[intent]) !== 0
             ? INTENT_BOOST
             : INTENT_MISSING;
       return factor * boost;
