@@ -10,7 +10,7 @@
  * coverageIn(passage, groups, sentence).coverage // → 1 when the sentence names both
  */
 import { type Knowledge, type KnownPassage, passageWordPositions } from '../knowledge/knowledge.ts';
-import { type PassageStems, stemNumbersOf } from '../knowledge/passage-stems.ts';
+import { type PassageStems, stemNumbersOf, stemsAt } from '../knowledge/passage-stems.ts';
 import { expandAbbreviations, synonymsOf } from '../search/synonyms.ts';
 import { isStopWord, stemTerm, tokenize } from '../search/tokenize.ts';
 
@@ -310,13 +310,15 @@ interface StemReading {
  * The weighted share of the event words a whole passage says — `coverageIn(p, groups).coverage`, worked out without
  * positions from the passage's stems read once (`passage-stems.ts`): each distinct stem is compared with the event's
  * words once per question, not once per use. For judging every hit of a common word (`foundBy` under `/terms`, tens
- * of thousands of passages on a large corpus).
+ * of thousands of passages on a large corpus): a hit gives its passage's number in the index (`doc`), which finds the
+ * passage's stems without a lookup by id.
  *
  * @example
  * const share = coverageShare(eventGroups(knowledge, 'hostages released'), passageStemsOf(knowledge));
  * share(passage) === coverageIn(passage, groups).coverage // → true
+ * share(passage, hit.doc) // → the same, read by number
  */
-export function coverageShare(groups: readonly EventGroup[], stems: PassageStems): (p: KnownPassage) => number {
+export function coverageShare(groups: readonly EventGroup[], stems: PassageStems): (p: KnownPassage, doc?: number) => number {
   const total = groups.reduce((sum, g) => sum + g.weight, 0);
   // by stem number: 0 not compared yet, 1 says none of the words, 2 has its reading in `readings`
   let state = new Uint8Array(stems.stems.length);
@@ -349,11 +351,16 @@ export function coverageShare(groups: readonly EventGroup[], stems: PassageStems
   const named = groups.some((g) => g.entityIds.length > 0);
   // per group: 2 said, 1 said only by a synonym, 0 not said
   const said = new Uint8Array(groups.length);
-  return (p) => {
+  return (p, doc = stems.index.numberOf(p.id)) => {
     if (total <= 0) return 0;
     said.fill(0);
-    for (const n of stemNumbersOf(stems, p)) {
-      const reading = readingOf(n);
+    // the passage's run of the pool, read in place (a new array only for a passage the index does not hold); the pool
+    // is read after `stemsAt`, which may grow it
+    const from = doc === undefined ? 0 : stemsAt(stems, p, doc);
+    const numbers = doc === undefined ? stemNumbersOf(stems, p) : stems.pool;
+    const to = doc === undefined ? numbers.length : from + (stems.count[doc] as number);
+    for (let k = from; k < to; k++) {
+      const reading = readingOf(numbers[k] as number);
       if (reading === null) continue;
       for (const i of reading.says) said[i] = 2;
       for (const i of reading.synonymOf) if (said[i] === 0) said[i] = 1;

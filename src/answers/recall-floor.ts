@@ -65,7 +65,7 @@ export function foundBy(knowledge: Knowledge, query: string): (hit: PassageHit) 
     // spelling, a name the index matched fuzzily may add to them)
     if (groups.length === 0 || surely(hit.matched) >= FLOOR_COVERAGE) return true;
     const p = knowledge.passageById.get(hit.id);
-    return p !== undefined && share(p) >= FLOOR_COVERAGE;
+    return p !== undefined && share(p, hit.doc) >= FLOOR_COVERAGE;
   };
 }
 

@@ -40,9 +40,10 @@ import {
 import { checkSavedPassages, MissingSourceError, packPassages, type SavedPassages, unpackPassages } from './saved-passages.ts';
 import { INCREMENTAL_FROM_PASSAGES, updateKnowledge } from '../knowledge/update-knowledge.ts';
 import { progressLines } from '../knowledge/build-progress.ts';
+import { passageStemColumns, restorePassageStems, type SavedPassageStems } from '../knowledge/passage-stems.ts';
 
 /** The layout of a save; the code itself is fingerprinted too (see codeFingerprint). */
-export const KNOWLEDGE_FORMAT = 'talks-knowledge/4';
+export const KNOWLEDGE_FORMAT = 'talks-knowledge/5';
 export const CACHE_DIR = '.cache';
 const FILE = /^knowledge-[0-9a-f]{16}\.v8$/;
 
@@ -76,6 +77,8 @@ interface SavedKnowledge {
   /** The word statistics as columns: the capitals' counts [written with a capital, standing inside a sentence] as two arrays. */
   wordStats: { df: MapColumns; capitals: MapColumns & { inside: Float64Array } };
   index: Omit<PassageIndexSnapshot, 'documentFrequency' | 'vocabulary'> & { documentFrequency: MapColumns; vocabulary: MapColumns };
+  /** Each passage's distinct stems as numbers (`passage-stems.ts`): a started bot does not read every passage's text for them. */
+  stems: SavedPassageStems;
 }
 
 /**
@@ -141,6 +144,7 @@ export function saveKnowledge(knowledge: Knowledge, file: string): void {
     discoveredIds: knowledge.discoveredIds,
     wordStats: savedWordStats(knowledge.wordStats),
     index: savedIndex(knowledge.index.toSnapshot()),
+    stems: passageStemColumns(knowledge),
   };
   const payload = serialize(saved);
   writeFileDurably(file, [sealOf(payload), payload]);
@@ -299,6 +303,14 @@ function checkShape(saved: SavedKnowledge): void {
     features.duration.length !== count
   )
     fail("its index's passage features");
+  const stems = saved.stems;
+  if (
+    !isStrings(stems?.stems) ||
+    !(stems.counts instanceof Uint32Array) ||
+    stems.counts.length !== count ||
+    !(stems.numbers instanceof Uint32Array)
+  )
+    fail('its passage stems');
 }
 
 /** The saved knowledge with its passages joined to `sources` (one for every source the save has passages of). */
@@ -340,6 +352,7 @@ function fromSave(saved: SavedKnowledge, corpus: Corpus, sources: readonly Sourc
     },
   );
   if (saved.frequency) restoreFrequency(knowledge, saved.frequency);
+  restorePassageStems(knowledge, saved.stems);
   return knowledge;
 }
 

@@ -2,13 +2,20 @@
  * Each passage's distinct stems, numbered once: the recall floor judges hits by them instead of reading each passage's
  * text again for every question.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildKnowledge, visitWordStems } from '../../src/knowledge/knowledge.ts';
 import { followUpdate } from '../../src/knowledge/knowledge-view.ts';
-import { passageStemsOf, readAllPassageStems, stemNumbersOf } from '../../src/knowledge/passage-stems.ts';
+import {
+  passageStemColumns,
+  passageStemsOf,
+  readAllPassageStems,
+  restorePassageStems,
+  stemNumbersOf,
+} from '../../src/knowledge/passage-stems.ts';
+import { loadKnowledge, saveKnowledge } from '../../src/serving/knowledge-cache.ts';
 import { updateKnowledge } from '../../src/knowledge/update-knowledge.ts';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { parseSourceFile } from '../../src/corpus/source-file.ts';
@@ -72,8 +79,45 @@ describe('passage stems', () => {
     let calls = 1;
     while (!readAllPassageStems(knowledge, 0)) calls++;
     expect(calls).toBe(Math.ceil(knowledge.passages.length / 256));
-    for (const p of knowledge.passages) expect(stems.byPassage.has(p), p.id).toBe(true);
+    // every passage was read: asking for each again reads nothing more
+    const used = stems.used;
+    for (const p of knowledge.passages) stemNumbersOf(stems, p);
+    expect(stems.used).toBe(used);
     expect(readAllPassageStems(knowledge, 0)).toBe(true);
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('passage stems in the save', () => {
+  it('come back with the knowledge read from its save: the same stems for every passage, none read again', () => {
+    const dir = scratchCorpus();
+    const corpus = loadCorpus(dir);
+    const built = buildKnowledge(corpus);
+    const file = join(dir, '.cache', 'stems-test.v8');
+    mkdirSync(join(dir, '.cache'), { recursive: true });
+    saveKnowledge(built, file);
+    const loaded = loadKnowledge(file, corpus);
+    const [a, b] = [passageStemsOf(built), passageStemsOf(loaded)];
+    const used = b.used;
+    expect(readAllPassageStems(loaded)).toBe(true);
+    for (const p of loaded.passages) {
+      const want = new Set([...stemNumbersOf(a, built.passageById.get(p.id) as (typeof built.passages)[number])].map((n) => a.stems[n]));
+      expect(new Set([...stemNumbersOf(b, p)].map((n) => b.stems[n])), p.id).toEqual(want);
+    }
+    expect(b.used).toBe(used);
+  });
+
+  it('are read again from the text when the saved columns do not fit the passages', () => {
+    const built = buildKnowledge(loadCorpus(scratchCorpus()));
+    const columns = passageStemColumns(built);
+    const other = buildKnowledge(loadCorpus(scratchCorpus()));
+    expect(restorePassageStems(other, { ...columns, counts: columns.counts.subarray(1) })).toBe(false);
+    expect(restorePassageStems(other, { ...columns, numbers: columns.numbers.map((n) => n + columns.stems.length) })).toBe(false);
+    const stems = passageStemsOf(other);
+    for (const p of other.passages)
+      expect(new Set([...stemNumbersOf(stems, p)].map((n) => stems.stems[n])), p.id).toEqual(readStems(p.text));
+    // columns that fit are taken as they are
+    expect(restorePassageStems(other, columns)).toBe(true);
+    expect(passageStemsOf(other).used).toBe(columns.numbers.length);
   });
 });
