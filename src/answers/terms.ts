@@ -231,10 +231,15 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   const prepared = termsIndexOf(knowledge);
   const byId = new Map<string, StatedTerms>();
   for (const s of prepared.offTopic) if (askedFor(s)) byId.set(s.passage.id, s);
-  const statedOf = (id: string) => prepared.onTopicById.get(id) ?? byId.get(id);
   const { onTopicByDoc, offTopicByDoc } = prepared;
-  // the same, read by the passage's number in the index: for what is asked of every hit
+  // the terms a passage states, by its number in the index (what every hit carries), or by its id
   const statedAt = (id: string, doc: number) => onTopicByDoc[doc] ?? (offTopicByDoc[doc] !== undefined ? byId.get(id) : undefined);
+  const statedOf = (id: string) => {
+    const doc = knowledge.index.numberOf(id);
+    return doc === undefined ? undefined : statedAt(id, doc);
+  };
+  // a prisoner swap outside these talks that the topic does not ask for
+  const leftOut = (h: PassageHit) => offTopicByDoc[h.doc] !== undefined && !byId.has(h.id);
   const lengthStated = (p: KnownPassage) => measuresOf(p)[0];
   const position = corpusPosition(knowledge.corpus);
   const corpusOrder = (s: StatedTerms) => position(s.passage);
@@ -335,9 +340,9 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   // the recall floor: plain search's best passages for the words typed, terms stated in them or not; a prisoner
   // swap outside these talks stays out unless the topic asks for it, and the note says so
   const floorHits = plainFloor(knowledge, label);
-  const swapsLeftOut = floorHits.filter((h) => prepared.offTopicIds.has(h.id) && !byId.has(h.id)).length;
+  const swapsLeftOut = floorHits.filter(leftOut).length;
   const floor = floorHits.flatMap((h) => {
-    if (prepared.offTopicIds.has(h.id) && !byId.has(h.id)) return [];
+    if (leftOut(h)) return [];
     // a passage the command ranked too is quoted with the command's score, wherever the floor puts it
     const score = (hitOf(h.id) ?? h).score;
     const stated = statedOf(h.id);
@@ -393,14 +398,11 @@ function resultOfPassage(p: KnownPassage, score: number): QuoteResult {
 interface TermsIndex {
   /** The prisoner swaps outside these talks, shown only when asked for. */
   offTopic: StatedTerms[];
-  /** Their passages' ids: a passage plain search finds is left out when it is one of them. */
-  offTopicIds: Set<string>;
-  /** The statements of terms of these talks by passage id: what a topic's search keeps, one lookup a hit. */
-  onTopicById: Map<string, StatedTerms>;
   /**
-   * The same statements, and the swaps outside the talks, by their passage's number in the index
-   * (`PassageIndex.numberOf`): a topic's search weighs every hit, tens of thousands for a common word, and reading an
-   * array costs a fraction of a lookup by id. Numbers are never reused; a passage's slot is emptied when it goes.
+   * The statements of terms of these talks, and the swaps outside them, by their passage's number in the index
+   * (`PassageIndex.numberOf`, the number every search hit carries): a topic's search weighs every hit, tens of
+   * thousands for a common word, and reading an array costs a fraction of a lookup by id. Numbers are never reused; a
+   * passage's slot is emptied when it goes.
    */
   onTopicByDoc: Array<StatedTerms | undefined>;
   offTopicByDoc: Array<StatedTerms | undefined>;
@@ -436,8 +438,6 @@ export const TERMS_INDEX = knowledgeView<TermsIndex>({
   compute(knowledge) {
     const index: TermsIndex = {
       offTopic: [],
-      offTopicIds: new Set(),
-      onTopicById: new Map(),
       onTopicByDoc: [],
       offTopicByDoc: [],
       topicsByDoc: [],
@@ -446,8 +446,6 @@ export const TERMS_INDEX = knowledgeView<TermsIndex>({
       withLength: [],
     };
     for (const [list, s] of listsFor(index, dealsOf(knowledge).stated)) list.push(s);
-    for (const s of index.offTopic) index.offTopicIds.add(s.passage.id);
-    for (const s of dealsOf(knowledge).stated) if (!s.offTopic) index.onTopicById.set(s.passage.id, s);
     numberStatements(index, knowledge, dealsOf(knowledge).stated);
     return index;
   },
@@ -476,8 +474,6 @@ function listsFor(index: TermsIndex, stated: readonly StatedTerms[]): Array<[Sta
 function carryTermsIndex(index: TermsIndex, next: Knowledge, change: PassageChange): TermsIndex {
   const [going, coming] = [statementsIn(change.dropped), statementsIn(change.added)];
   for (const [list, s] of listsFor(index, going)) removeRuns(list, [s]);
-  for (const s of going) index.onTopicById.delete(s.passage.id);
-  for (const s of going) index.offTopicIds.delete(s.passage.id);
   for (const s of going) {
     const doc = index.docOf.get(s.passage.id);
     if (doc === undefined) continue;
@@ -487,8 +483,6 @@ function carryTermsIndex(index: TermsIndex, next: Knowledge, change: PassageChan
     index.docOf.delete(s.passage.id);
   }
   numberStatements(index, next, coming);
-  for (const s of coming) if (s.offTopic) index.offTopicIds.add(s.passage.id);
-  for (const s of coming) if (!s.offTopic) index.onTopicById.set(s.passage.id, s);
   const position = corpusPosition(next.corpus);
   for (const [list, s] of listsFor(index, coming)) insertOrdered(list, [s], (a, b) => position(a.passage) - position(b.passage));
   return index;
@@ -518,8 +512,8 @@ function bitCount(mask: number): number {
 }
 
 /**
- * Files each statement under its passage's number in the index, as `onTopicById` and `offTopic` hold them by id (the
- * last statement of a passage wins, as in the map). The arrays grow by pushes, so they stay packed.
+ * Files each statement under its passage's number in the index, with the passage's topics as a mask; of two
+ * statements in one passage, the later is kept. The arrays grow by pushes, so they stay packed.
  */
 function numberStatements(index: TermsIndex, knowledge: Knowledge, stated: readonly StatedTerms[]): void {
   const { onTopicByDoc, offTopicByDoc, topicsByDoc } = index;
