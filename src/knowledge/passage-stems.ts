@@ -169,15 +169,12 @@ export interface SavedPassageStems {
 export function passageStemColumns(knowledge: Knowledge): SavedPassageStems {
   readAllPassageStems(knowledge);
   const s = passageStemsOf(knowledge);
-  const runs = knowledge.passages.map((p) => {
-    const doc = s.index.numberOf(p.id);
-    return doc === undefined ? null : doc;
-  });
-  const counts = Uint32Array.from(runs, (doc) => (doc === null ? 0 : (s.count[doc] as number)));
+  const docs = knowledge.passages.map((p) => s.index.numberOf(p.id));
+  const counts = Uint32Array.from(docs, (doc) => (doc === undefined ? 0 : (s.count[doc] as number)));
   const numbers = new Uint32Array(counts.reduce((sum, n) => sum + n, 0));
   let at = 0;
-  runs.forEach((doc, i) => {
-    if (doc === null) return;
+  docs.forEach((doc, i) => {
+    if (doc === undefined) return;
     const from = s.start[doc] as number;
     numbers.set(s.pool.subarray(from, from + (counts[i] as number)), at);
     at += counts[i] as number;
@@ -186,7 +183,8 @@ export function passageStemColumns(knowledge: Knowledge): SavedPassageStems {
 }
 
 /**
- * Gives a knowledge base read from a save the passage stems saved with it. Columns that do not fit its passages (a
+ * Gives a knowledge base read from a save the passage stems saved with it, taking the columns over (they are not
+ * copied, and the knowledge numbers new stems into them). Columns that do not fit its passages (a
  * count per passage, numbers of stems there are) are ignored: the stems are then read again, as before a save had them.
  *
  * @example
@@ -202,7 +200,8 @@ export function restorePassageStems(knowledge: Knowledge, saved: SavedPassageSte
   for (const n of numbers) if (n >= stems.length) return false;
   const view: PassageStems = {
     numberOf: new Map(stems.map((stem, n) => [stem, n])),
-    stems: [...stems],
+    // the columns are taken over, not copied (the pool is too): a save's are read once and dropped
+    stems,
     index,
     start: new Uint32Array(index.numberLimit),
     count: new Uint32Array(index.numberLimit).fill(UNREAD),
