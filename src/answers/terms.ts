@@ -240,9 +240,6 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   };
   // a prisoner swap outside these talks that the topic does not ask for
   const leftOut = (h: PassageHit) => offTopicByDoc[h.doc] !== undefined && !byId.has(h.id);
-  const lengthStated = (p: KnownPassage) => measuresOf(p)[0];
-  const position = corpusPosition(knowledge.corpus);
-  const corpusOrder = (s: StatedTerms) => position(s.passage);
   // "the November 2023 truce": the month names which deal, it is not a word the quote must say
   const { period, rest } = dated;
   const searched = period && tokenize(rest).length > 0 ? rest : label;
@@ -262,7 +259,7 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
     const topics = bitCount((prepared.topicsByDoc[doc] ?? topicMask(p.terms)) & wantedMask);
     let boost = 1 + topics * 0.5;
     if (wantsLatest && latestIds.has(p.id)) boost *= 4 + statesDeal(p) * 0.25;
-    if (wantsLength) boost *= 1 + lengthStated(p);
+    if (wantsLength) boost *= 1 + (prepared.lengthByDoc[doc] as number);
     if (countedNumber) boost *= countedNumber.test(p.text) ? 3 : 1;
     if (period && inPeriod(s.date, period)) boost *= 2;
     return boost;
@@ -292,25 +289,17 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   };
   // the passages a named topic, a length or the latest deal brings in beside what the words found
   const listed = new Uint8Array(placeOf.length);
-  // only the passages that can answer: tagged with a topic named, giving a length, or stating the latest deal
-  const lists = [
-    ...named.map((t) => prepared.byTopic.get(t) ?? []),
-    ...(wantsLength ? [prepared.withLength] : []),
-    ...(wantsLatest ? [latestDeal(knowledge)?.passages ?? []] : []),
-  ];
-  for (const s of inCorpusOrder(lists, corpusOrder)) {
+  const brought = topicCandidates(knowledge, named, wantsLength, wantsLatest);
+  for (let i = 0; i < brought.statements.length; i++) {
+    const s = brought.statements[i] as StatedTerms;
     if (s.offTopic && !byId.has(s.passage.id)) continue;
-    const p = s.passage;
-    // a length or the latest deal asked for counts as much as the words a passage shares with the query
-    const answers = (wantsLength && lengthStated(p) > 0) || (wantsLatest && latestIds.has(p.id));
-    if (!answers && !p.terms.some((t) => named.includes(t))) continue;
-    const doc = index.numberOf(p.id);
-    if (doc === undefined) continue;
-    const score = (best * (topicBoost(s, doc) + measuresOf(p)[1] * 0.25)) / 4;
+    const doc = brought.docs[i] as number;
+    const answers = brought.answers[i] === 1;
+    const score = (best * (topicBoost(s, doc) + (prepared.numbersByDoc[doc] as number) * 0.25)) / 4;
     const hit = hits[placeOf[doc] as number];
     if (hit && answers) hit.score = Math.max(hit.score, score);
     else if (!hit) {
-      hits.push({ id: p.id, doc, score, coverage: 1, matched: [] });
+      hits.push({ id: s.passage.id, doc, score, coverage: 1, matched: [] });
       listed[doc] = 1;
     }
   }
@@ -319,12 +308,7 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   // the best score first; a period named ("the January 2025 deal") puts the terms stated then first; a length asked
   // for puts the quotes that give one first, the latest first. What the order compares is read once a hit.
   const outside = period ? Uint8Array.from(hits, (h) => (inPeriod(statedAt(h.id, h.doc)?.date ?? '', period) ? 0 : 1)) : undefined;
-  const givesLength = byLatestLength
-    ? Uint8Array.from(hits, (h) => {
-        const p = knowledge.passageById.get(h.id);
-        return p && measuresOf(p)[0] >= 2 ? 0 : 1;
-      })
-    : undefined;
+  const givesLength = byLatestLength ? Uint8Array.from(hits, (h) => (lengthAt(prepared, knowledge, h) >= 2 ? 0 : 1)) : undefined;
   const dateOf = givesLength ? hits.map((h) => statedAt(h.id, h.doc)?.date ?? '') : [];
   const byLength = (i: number, j: number) => {
     if (!givesLength) return 0;
@@ -408,6 +392,14 @@ interface TermsIndex {
   offTopicByDoc: Array<StatedTerms | undefined>;
   /** The topics each numbered passage states, one bit each (`topicMask`): a question's topics are counted with one AND. */
   topicsByDoc: number[];
+  /**
+   * How directly each numbered passage gives a length (`lengthStatedIn`; -1: not read yet): read when a statement is
+   * filed, and for any other passage the first time a question asking how long finds it, then kept by number — such a
+   * question orders tens of thousands of hits by it.
+   */
+  lengthByDoc: number[];
+  /** How many numbers of terms each numbered statement's passage states (`measuresOf`). */
+  numbersByDoc: number[];
   /** Each statement's passage number, to empty its slot once the passage has left the index. */
   docOf: Map<string, number>;
   byTopic: Map<TermTopic, StatedTerms[]>;
@@ -430,6 +422,25 @@ function measuresOf(p: KnownPassage): [length: number, numbers: number, fullness
 }
 
 /**
+ * How directly a hit's passage gives a length (`lengthStatedIn`), read once per passage number; 0 for a passage the
+ * knowledge base does not hold.
+ *
+ * @example
+ * lengthAt(termsIndexOf(knowledge), knowledge, hitOnFourDayTruce) // → 3
+ */
+function lengthAt(index: TermsIndex, knowledge: Knowledge, hit: Pick<PassageHit, 'id' | 'doc'>): number {
+  const { lengthByDoc } = index;
+  while (lengthByDoc.length <= hit.doc) lengthByDoc.push(-1);
+  let length = lengthByDoc[hit.doc] as number;
+  if (length === -1) {
+    const p = knowledge.passageById.get(hit.id);
+    if (!p) return 0;
+    lengthByDoc[hit.doc] = length = lengthStatedIn(p);
+  }
+  return length;
+}
+
+/**
  * The stated terms grouped for `/terms`: a question reads the groups it needs, not every passage. After an update,
  * the statements gone are taken out and the new put in corpus order, in place.
  */
@@ -441,6 +452,8 @@ export const TERMS_INDEX = knowledgeView<TermsIndex>({
       onTopicByDoc: [],
       offTopicByDoc: [],
       topicsByDoc: [],
+      lengthByDoc: [],
+      numbersByDoc: [],
       docOf: new Map(),
       byTopic: new Map(),
       withLength: [],
@@ -480,6 +493,8 @@ function carryTermsIndex(index: TermsIndex, next: Knowledge, change: PassageChan
     index.onTopicByDoc[doc] = undefined;
     index.offTopicByDoc[doc] = undefined;
     index.topicsByDoc[doc] = 0;
+    index.lengthByDoc[doc] = -1;
+    index.numbersByDoc[doc] = 0;
     index.docOf.delete(s.passage.id);
   }
   numberStatements(index, next, coming);
@@ -516,18 +531,82 @@ function bitCount(mask: number): number {
  * statements in one passage, the later is kept. The arrays grow by pushes, so they stay packed.
  */
 function numberStatements(index: TermsIndex, knowledge: Knowledge, stated: readonly StatedTerms[]): void {
-  const { onTopicByDoc, offTopicByDoc, topicsByDoc } = index;
+  const { onTopicByDoc, offTopicByDoc, topicsByDoc, lengthByDoc, numbersByDoc } = index;
   for (const s of stated) {
     const doc = knowledge.index.numberOf(s.passage.id);
     if (doc === undefined) continue;
     while (onTopicByDoc.length <= doc) onTopicByDoc.push(undefined);
     while (offTopicByDoc.length <= doc) offTopicByDoc.push(undefined);
-    while (topicsByDoc.length <= doc) topicsByDoc.push(0);
+    for (const numbers of [topicsByDoc, numbersByDoc]) while (numbers.length <= doc) numbers.push(0);
+    while (lengthByDoc.length <= doc) lengthByDoc.push(-1);
     topicsByDoc[doc] = topicMask(s.passage.terms);
+    [lengthByDoc[doc], numbersByDoc[doc]] = measuresOf(s.passage);
     if (s.offTopic) offTopicByDoc[doc] = s;
     else onTopicByDoc[doc] = s;
     index.docOf.set(s.passage.id, doc);
   }
+}
+
+/**
+ * The statements a question's named topics, a length asked for or the latest deal bring in beside what its words
+ * find, in corpus order, each with its passage's number and whether it answers by its length or deal rather than by
+ * a topic: the same for every question that names the same topics, and tens of thousands on a large corpus.
+ */
+interface TopicCandidates {
+  statements: StatedTerms[];
+  docs: Int32Array;
+  /** 1 where the statement answers by the length it gives or the latest deal it states. */
+  answers: Uint8Array;
+}
+
+/** How many sets of topic candidates are kept; the oldest goes first (each may hold most of the statements). */
+const KEPT_CANDIDATES = 16;
+
+/** The topic candidates worked out so far, by what was asked; an update changes the statements, so they are made again. */
+const TOPIC_CANDIDATES = knowledgeView({
+  name: 'terms candidates by topics asked',
+  compute: () => new Map<string, TopicCandidates>(),
+  carry: null,
+});
+
+/**
+ * The statements that can answer a question naming these topics (or a length, or the latest deal): tagged with a
+ * topic named, giving a length, or stating the latest deal.
+ *
+ * @example
+ * topicCandidates(knowledge, ['hostages'], false, false).statements // → every statement tagged "hostages", in corpus order
+ */
+function topicCandidates(knowledge: Knowledge, named: readonly TermTopic[], wantsLength: boolean, wantsLatest: boolean): TopicCandidates {
+  const kept = TOPIC_CANDIDATES.of(knowledge);
+  const key = `${named.join(',')}|${wantsLength}|${wantsLatest}`;
+  const known = kept.get(key);
+  if (known) return known;
+  const prepared = termsIndexOf(knowledge);
+  const latest = wantsLatest ? (latestDeal(knowledge)?.passages ?? []) : [];
+  const latestIds = new Set(latest.map((s) => s.passage.id));
+  const lists = [
+    ...named.map((t) => prepared.byTopic.get(t) ?? []),
+    ...(wantsLength ? [prepared.withLength] : []),
+    ...(wantsLatest ? [latest] : []),
+  ];
+  const namedMask = topicMask(named);
+  const statements: StatedTerms[] = [];
+  const docs: number[] = [];
+  const answers: number[] = [];
+  const position = corpusPosition(knowledge.corpus);
+  for (const s of inCorpusOrder(lists, (x) => position(x.passage))) {
+    const doc = knowledge.index.numberOf(s.passage.id);
+    if (doc === undefined) continue;
+    const answering = (wantsLength && (prepared.lengthByDoc[doc] as number) > 0) || latestIds.has(s.passage.id);
+    if (!answering && ((prepared.topicsByDoc[doc] as number) & namedMask) === 0) continue;
+    statements.push(s);
+    docs.push(doc);
+    answers.push(answering ? 1 : 0);
+  }
+  const made = { statements, docs: Int32Array.from(docs), answers: Uint8Array.from(answers) };
+  if (kept.size >= KEPT_CANDIDATES) kept.delete(kept.keys().next().value as string);
+  kept.set(key, made);
+  return made;
 }
 
 /**

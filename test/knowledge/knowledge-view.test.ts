@@ -91,6 +91,7 @@ describe('the registry', () => {
       'timeline order': 'carried',
       '/when autocomplete labels': 'carried',
       'deal orders': 'recomputed',
+      'terms candidates by topics asked': 'recomputed',
       'terms in date order': 'carried',
       'terms by topic': 'carried',
       'answers given': 'recomputed',
