@@ -12,13 +12,13 @@ import { knowledgeView } from '../knowledge/knowledge-view.ts';
 import type { PassageChange } from '../knowledge/update-knowledge.ts';
 import { corpusPosition, type Knowledge, type KnownPassage } from '../knowledge/knowledge.ts';
 import { comparePassageIds } from '../passages/passage.ts';
-import type { PassageHit } from '../search/passage-index.ts';
+import type { FindOptions, PassageHit } from '../search/passage-index.ts';
 import { numericTermCount, TERM_TOPICS, type TermTopic } from '../passages/terms-tags.ts';
 import { tokenize } from '../search/tokenize.ts';
 import { type Answer, type QuoteResult, notFound, quoteOf, dateOfMention } from './answer.ts';
 import { COLLAPSE_MARGIN, pageOfHits, pageOfTop } from './answer-pages.ts';
 import { topRanked } from '../search/top-ranked.ts';
-import { foundBy, fuseRankings, plainFloor } from './recall-floor.ts';
+import { floorOf, foundBy, fuseRankings, plainFloor } from './recall-floor.ts';
 import { type AskedPeriod, askedPeriod, coverageIn, eventGroups, inPeriod } from './event-match.ts';
 
 /** The topics users can ask `/terms` about, for help and autocomplete. */
@@ -266,15 +266,18 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   };
   // every passage the words find competes, as plain search ranks it; one that states terms of these talks is preferred
   // by what it states. A prisoner swap outside the talks stays out unless asked for (see `askedFor`).
-  const hits: PassageHit[] = knowledge.index
-    .find(searched, {
-      filter: (id, doc) => offTopicByDoc[doc] === undefined || byId.has(id),
-      boost: (id, doc) => {
-        const stated = statedAt(id, doc);
-        return stated ? STATED_BOOST * topicBoost(stated, doc) : 1;
-      },
-    })
-    .filter(foundBy(knowledge, searched));
+  // the same words searched plainly give the recall floor below: one search serves both when no period was taken out
+  const searchOptions: FindOptions = {
+    filter: (id, doc) => offTopicByDoc[doc] === undefined || byId.has(id),
+    boost: (id, doc) => {
+      const stated = statedAt(id, doc);
+      return stated ? STATED_BOOST * topicBoost(stated, doc) : 1;
+    },
+  };
+  const searchedWithPlain = searched === label ? knowledge.index.findWithPlain(label, searchOptions) : undefined;
+  const hits: PassageHit[] = (searchedWithPlain?.hits ?? knowledge.index.find(searched, searchOptions)).filter(
+    foundBy(knowledge, searched),
+  );
   // a topic the user names ("ratio", "aid", "length") finds the passages tagged with it even when they never use the word
   const named = TERM_TOPIC_WORDS.filter(({ topic, words }) => wanted.has(topic) || words.every((w) => wanted.has(w))).map((t) => t.topic);
   let best = 1;
@@ -323,7 +326,7 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   const top = topRanked(hits.length, order, offset + limit + COLLAPSE_MARGIN).map((i) => hits[i] as PassageHit);
   // the recall floor: plain search's best passages for the words typed, terms stated in them or not; a prisoner
   // swap outside these talks stays out unless the topic asks for it, and the note says so
-  const floorHits = plainFloor(knowledge, label);
+  const floorHits = searchedWithPlain ? floorOf(knowledge, searchedWithPlain.plain, label) : plainFloor(knowledge, label);
   const swapsLeftOut = floorHits.filter(leftOut).length;
   const floor = floorHits.flatMap((h) => {
     if (leftOut(h)) return [];

@@ -231,6 +231,42 @@ function* rankedHits(found: FoundColumns): Generator<PassageHit> {
   }
 }
 
+/** A question's words as the index searches them (`PassageIndex.readQuestion`). */
+interface AskedWords {
+  text: string;
+  groups: string[][];
+  words: string[];
+  stems: string[];
+  intents: QueryIntent[];
+  /** More distinct stems than LONG_QUERY_WORDS: a message, searched by its claims. */
+  long: boolean;
+}
+
+/**
+ * The matches ranked by MiniSearch's score weighed by the square of their coverage and the caller's boost (hits that
+ * matched the same terms share a reading).
+ */
+function scoredColumns(results: LeanColumns, readings: Reading[], boost?: FindOptions['boost']): FoundColumns {
+  const { ids, docs, termSetOf } = results;
+  const scores = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const { coverage } = readings[termSetOf[i] as number] as Reading;
+    scores[i] = (results.scores[i] as number) * coverage * coverage * (boost?.(ids[i] as string, docs[i] as number) ?? 1);
+  }
+  return { ids, docs, raw: results.scores, scores, readingOf: termSetOf, readings };
+}
+
+/** The matches at positions `kept` (ascending), as a filtered search would have found them: in the same order. */
+function keptColumns(results: LeanColumns, kept: readonly number[]): LeanColumns {
+  return {
+    ids: kept.map((i) => results.ids[i] as string),
+    docs: Uint32Array.from(kept, (i) => results.docs[i] as number),
+    scores: Float64Array.from(kept, (i) => results.scores[i] as number),
+    termSetOf: Uint32Array.from(kept, (i) => results.termSetOf[i] as number),
+    termSets: results.termSets,
+  };
+}
+
 /** One less of `key`; a count that reaches zero goes. */
 function countDown(counts: Map<string, number>, key: string): void {
   const n = (counts.get(key) ?? 1) - 1;
@@ -451,6 +487,38 @@ export class PassageIndex {
   }
 
   private plan(query: string, options: FindOptions, fast: boolean): FoundColumns {
+    const asked = this.readQuestion(query);
+    if (!asked) return NOTHING_FOUND;
+    const found = asked.long ? this.findClaims(asked.text, options) : this.findWords(asked.words, asked.groups, options, fast);
+    return this.steered(found, asked);
+  }
+
+  /**
+   * `find(query, options)`'s hits and `findInOrder(query)`'s ranking (plain search: no filter, no boost) from one
+   * search of the words, where the two would search alike: a command that weighs every hit of a common word and keeps
+   * plain search's best beside them (`/terms` and its recall floor) pays for the words' postings once. The same hits,
+   * scores and order as the two calls; a long text, or a typo whose lookup one of them would make and the other not,
+   * is searched twice.
+   *
+   * @example
+   * const { hits, plain } = index.findWithPlain('prisoners', { boost });
+   * // hits: index.find('prisoners', { boost }); [...plain]: [...index.findInOrder('prisoners')]
+   */
+  findWithPlain(query: string, options: FindOptions = {}): { hits: PassageHit[]; plain: RankedHits } {
+    const asked = this.readQuestion(query);
+    const { filter, boost, ...search } = options;
+    const shared = asked && !asked.long ? this.lookUpShared(asked.words, asked.groups, search, filter) : null;
+    if (!asked || !shared) return { hits: this.find(query, options), plain: this.findInOrder(query, { ...search }) };
+    const { columns, readings } = shared;
+    const plain = this.steered(scoredColumns(columns, readings), asked);
+    const kept: number[] = [];
+    for (let i = 0; i < columns.ids.length; i++) if (!filter || filter(columns.ids[i] as string, columns.docs[i] as number)) kept.push(i);
+    const found = this.steered(scoredColumns(keptColumns(columns, kept), readings, boost), asked);
+    return { hits: allRanked(found), plain: new RankedHits(plain) };
+  }
+
+  /** A question's words as the index searches them, or null when it has none; `long`: a text read by its claims. */
+  private readQuestion(query: string): AskedWords | null {
     const normalised = normaliseQuery(query);
     const text = foldCompounds(expandAbbreviations(normalised.text));
     // a hyphenated word counts once, matched by any of its forms ("Al-Thani": al, thani, althani)
@@ -459,12 +527,17 @@ export class PassageIndex {
       .map((chunk) => tokenize(chunk).filter((t) => !isStopWord(t)))
       .filter((g) => g.length > 0);
     const words = [...new Set(groups.flat())];
-    if (words.length === 0) return NOTHING_FOUND;
+    if (words.length === 0) return null;
     const stems = words.map(stemTerm);
-    const found = new Set(stems).size > LONG_QUERY_WORDS ? this.findClaims(text, options) : this.findWords(words, groups, options, fast);
-    if (normalised.intents.length > 0) {
+    return { text, groups, words, stems, intents: normalised.intents, long: new Set(stems).size > LONG_QUERY_WORDS };
+  }
+
+  /** The hits weighed by what the question asks for (a number, a date, a person: `steering`), in place. */
+  private steered(found: FoundColumns, asked: AskedWords): FoundColumns {
+    if (asked.intents.length > 0) {
       const { docs, scores } = found;
-      for (let i = 0; i < docs.length; i++) scores[i] = (scores[i] as number) * this.steering(docs[i] as number, normalised.intents, stems);
+      for (let i = 0; i < docs.length; i++)
+        scores[i] = (scores[i] as number) * this.steering(docs[i] as number, asked.intents, asked.stems);
     }
     return found;
   }
@@ -477,8 +550,64 @@ export class PassageIndex {
    * exact one.
    */
   private findWords(words: string[], groups: string[][], options: FindOptions, fast: boolean): FoundColumns {
-    const withSynonyms = options.synonyms !== false;
-    const synonyms = withSynonyms ? synonymsOf(words).flatMap((s) => tokenize(s)) : [];
+    const read = this.readerOf(words, groups, options.synonyms !== false);
+    const synonyms = this.synonymTerms(words, options);
+    const score = (results: LeanColumns): FoundColumns => scoredColumns(results, results.termSets.map(read), options.boost);
+    if (fast) {
+      const exact = score(this.query(words, synonyms, options, false));
+      let whole = 0;
+      for (const set of exact.readingOf) if ((exact.readings[set] as Reading).coverage === 1) whole++;
+      if (whole >= FAST_PATH_HITS) return exact;
+      // a word the corpus does not use is a typo: only those are looked up fuzzily
+      return this.hasTypo(words) ? score(this.query(words, synonyms, options, true)) : exact;
+    }
+    return score(this.query(words, synonyms, options, 'all'));
+  }
+
+  /**
+   * `findWords`'s fast path for `findWithPlain`: the words' matches with no filter, and their readings, when a search
+   * with `filter` would look them up the same way (the exact lookup's whole matches decide whether typos are looked up
+   * fuzzily, and a filter may take some away); null when the two would differ.
+   */
+  private lookUpShared(
+    words: string[],
+    groups: string[][],
+    options: FindOptions,
+    filter: FindOptions['filter'],
+  ): { columns: LeanColumns; readings: Reading[] } | null {
+    const read = this.readerOf(words, groups, options.synonyms !== false);
+    const synonyms = this.synonymTerms(words, options);
+    const exact = this.query(words, synonyms, options, false);
+    const readings = exact.termSets.map(read);
+    let [whole, wholeKept] = [0, 0];
+    for (let i = 0; i < exact.ids.length; i++) {
+      if ((readings[exact.termSetOf[i] as number] as Reading).coverage !== 1) continue;
+      whole++;
+      if (!filter || filter(exact.ids[i] as string, exact.docs[i] as number)) wholeKept++;
+    }
+    const typo = this.hasTypo(words);
+    const fuzzy = whole < FAST_PATH_HITS && typo;
+    if (fuzzy !== (wholeKept < FAST_PATH_HITS && typo)) return null;
+    if (!fuzzy) return { columns: exact, readings };
+    const again = this.query(words, synonyms, options, true);
+    return { columns: again, readings: again.termSets.map(read) };
+  }
+
+  /** True when a word is one the corpus never uses: a typo, looked up fuzzily when the exact lookup finds too little. */
+  private hasTypo(words: readonly string[]): boolean {
+    return words.some((w) => !this.vocabulary.has(w));
+  }
+
+  /** The question's synonyms as the index searches them (none when the caller asks for its own words only). */
+  private synonymTerms(words: readonly string[], options: FindOptions): string[] {
+    return options.synonyms !== false ? synonymsOf(words).flatMap((s) => tokenize(s)) : [];
+  }
+
+  /**
+   * How a set of matched terms reads against the question: the share of its words matched (a word found only through
+   * a synonym counts half) and which. Worked out once per distinct set, shared by the hits that matched it.
+   */
+  private readerOf(words: string[], groups: string[][], withSynonyms: boolean): (queryTerms: readonly string[]) => Reading {
     // which words and groups each term the index may report stands for, worked out once for all the hits
     const wordsOfTerm = new Map<string, number[]>();
     const groupsOfSynonym = new Map<string, number[]>();
@@ -495,7 +624,7 @@ export class PassageIndex {
     }
     const wordFound = new Uint8Array(words.length);
     const credit = new Float64Array(groups.length);
-    const read = (queryTerms: readonly string[]) => {
+    return (queryTerms) => {
       wordFound.fill(0);
       credit.fill(0);
       for (const term of queryTerms) {
@@ -513,26 +642,6 @@ export class PassageIndex {
       for (const c of credit) sum += c;
       return { coverage: sum / groups.length, matched };
     };
-    const score = (results: LeanColumns): FoundColumns => {
-      // hits that matched the same terms share their coverage and words
-      const readings = results.termSets.map(read);
-      const { ids, docs, termSetOf } = results;
-      const scores = new Float64Array(ids.length);
-      for (let i = 0; i < ids.length; i++) {
-        const { coverage } = readings[termSetOf[i] as number] as Reading;
-        scores[i] = (results.scores[i] as number) * coverage * coverage * (options.boost?.(ids[i] as string, docs[i] as number) ?? 1);
-      }
-      return { ids, docs: results.docs, raw: results.scores, scores, readingOf: termSetOf, readings };
-    };
-    if (fast) {
-      const exact = score(this.query(words, synonyms, options, false));
-      let whole = 0;
-      for (const set of exact.readingOf) if ((exact.readings[set] as Reading).coverage === 1) whole++;
-      if (whole >= FAST_PATH_HITS) return exact;
-      // a word the corpus does not use is a typo: only those are looked up fuzzily
-      return words.some((w) => !this.vocabulary.has(w)) ? score(this.query(words, synonyms, options, true)) : exact;
-    }
-    return score(this.query(words, synonyms, options, 'all'));
   }
 
   /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerSearch } from '../../src/answers/search.ts';
-import { PassageIndex } from '../../src/search/passage-index.ts';
+import { FAST_PATH_HITS, type PassageHit, PassageIndex } from '../../src/search/passage-index.ts';
 import { bundledKnowledge } from '../helpers/corpus.ts';
 
 const knowledge = bundledKnowledge();
@@ -136,6 +136,29 @@ describe('hits read in order, as a caller reaches them', () => {
     const options = [{}, { boost: (id: string) => (id.endsWith('#1') ? 3 : 1) }, { filter: (id: string) => !id.startsWith('ap-') }];
     for (const q of questions) {
       for (const o of options) expect([...knowledge.index.findInOrder(q, o)], q).toEqual(knowledge.index.find(q, o));
+    }
+  });
+
+  it('come with plain search’s ranking from one search: the same hits as find and findInOrder called apart', () => {
+    const filterOut = (id: string) => !id.startsWith('ap-');
+    const options = [
+      {},
+      { boost: (id: string) => (id.endsWith('#1') ? 3 : 1) },
+      { filter: filterOut, boost: (_id: string, doc: number) => 1 + (doc % 3) },
+      // a filter that leaves few whole matches: a word the corpus never uses ("hostaged", matched by its stem alone) is
+      // then looked up fuzzily for the filtered ranking and not for plain search's
+      { filter: (_id: string, doc: number) => doc % 4 === 0 },
+      { filter: () => false },
+    ];
+    const wholeMatches = (hits: PassageHit[]) => hits.filter((h) => h.coverage === 1).length;
+    expect(wholeMatches(knowledge.index.find('hostaged'))).toBeGreaterThanOrEqual(FAST_PATH_HITS);
+    expect(wholeMatches(knowledge.index.find('hostaged', options[3]))).toBeLessThan(FAST_PATH_HITS);
+    for (const q of [...questions, 'hostages Qatar', 'hostaged', 'Blinkin', '']) {
+      for (const o of options) {
+        const { hits, plain } = knowledge.index.findWithPlain(q, o);
+        expect(hits, q).toEqual(knowledge.index.find(q, o));
+        expect([...plain], q).toEqual([...knowledge.index.findInOrder(q)]);
+      }
     }
   });
 
