@@ -10,7 +10,7 @@
  * coverageIn(passage, groups, sentence).coverage // → 1 when the sentence names both
  */
 import { type Knowledge, type KnownPassage, passageWordPositions } from '../knowledge/knowledge.ts';
-import { type PassageStems, stemNumbersOf, stemsAt } from '../knowledge/passage-stems.ts';
+import { type PassageStems, readStemsAt, stemNumbersOf, stemsAt } from '../knowledge/passage-stems.ts';
 import { expandAbbreviations, synonymsOf } from '../search/synonyms.ts';
 import { isStopWord, stemTerm, tokenize } from '../search/tokenize.ts';
 
@@ -317,8 +317,12 @@ interface StemReading {
  * const share = coverageShare(eventGroups(knowledge, 'hostages released'), passageStemsOf(knowledge));
  * share(passage) === coverageIn(passage, groups).coverage // → true
  * share(passage, hit.doc) // → the same, read by number
+ * share(() => knowledge.passageById.get(hit.id), hit.doc) // → the same; the passage looked up only if its stems are unread
  */
-export function coverageShare(groups: readonly EventGroup[], stems: PassageStems): (p: KnownPassage, doc?: number) => number {
+export function coverageShare(
+  groups: readonly EventGroup[],
+  stems: PassageStems,
+): (passage: KnownPassage | (() => KnownPassage | undefined), doc?: number) => number {
   const total = groups.reduce((sum, g) => sum + g.weight, 0);
   // by stem number: 0 not compared yet, 1 says none of the words, 2 has its reading in `readings`
   let state = new Uint8Array(stems.stems.length);
@@ -351,22 +355,44 @@ export function coverageShare(groups: readonly EventGroup[], stems: PassageStems
   const named = groups.some((g) => g.entityIds.length > 0);
   // per group: 2 said, 1 said only by a synonym, 0 not said
   const said = new Uint8Array(groups.length);
-  return (p, doc = stems.index.numberOf(p.id)) => {
+  return (passage, doc) => {
     if (total <= 0) return 0;
-    said.fill(0);
+    // the passage itself is looked up only when its stems are still to be read or the question names someone; one it
+    // cannot find says nothing
+    let known = typeof passage === 'function' ? undefined : passage;
+    const lookUp = (): KnownPassage | undefined => (known ??= (passage as () => KnownPassage | undefined)());
+    if (doc === undefined) {
+      const p = lookUp();
+      if (!p) return 0;
+      doc = stems.index.numberOf(p.id);
+    }
     // the passage's run of the pool, read in place (a new array only for a passage the index does not hold); the pool
     // is read after `stemsAt`, which may grow it
-    const from = doc === undefined ? 0 : stemsAt(stems, p, doc);
-    const numbers = doc === undefined ? stemNumbersOf(stems, p) : stems.pool;
-    const to = doc === undefined ? numbers.length : from + (stems.count[doc] as number);
+    let [from, numbers, to] = [0, stems.pool, 0];
+    if (doc === undefined) {
+      numbers = stemNumbersOf(stems, lookUp() as KnownPassage);
+      to = numbers.length;
+    } else {
+      let start = readStemsAt(stems, doc);
+      if (start === undefined) {
+        const p = lookUp();
+        if (!p) return 0;
+        start = stemsAt(stems, p, doc);
+      }
+      [from, numbers, to] = [start, stems.pool, start + (stems.count[doc] as number)];
+    }
+    said.fill(0);
     for (let k = from; k < to; k++) {
       const reading = readingOf(numbers[k] as number);
       if (reading === null) continue;
       for (const i of reading.says) said[i] = 2;
       for (const i of reading.synonymOf) if (said[i] === 0) said[i] = 1;
     }
-    if (named)
+    if (named) {
+      const p = lookUp();
+      if (!p) return 0;
       for (const m of [...p.mentions, ...speakerMentions(p)]) groups.forEach((g, i) => g.entityIds.includes(m.entityId) && (said[i] = 2));
+    }
     let got = 0;
     groups.forEach((g, i) => (got += said[i] === 2 ? g.weight : said[i] === 1 ? g.weight * SYNONYM_CREDIT : 0));
     return got / total;

@@ -64,8 +64,7 @@ export function foundBy(knowledge: Knowledge, query: string): (hit: PassageHit) 
     // base: its index is built and updated with them); the passage is read for the rest (an inflection, a close
     // spelling, a name the index matched fuzzily may add to them)
     if (groups.length === 0 || surely(hit.matched) >= FLOOR_COVERAGE) return true;
-    const p = knowledge.passageById.get(hit.id);
-    return p !== undefined && share(p, hit.doc) >= FLOOR_COVERAGE;
+    return share(() => knowledge.passageById.get(hit.id), hit.doc) >= FLOOR_COVERAGE;
   };
 }
 

@@ -86,6 +86,18 @@ function makeRoom(stems: PassageStems, doc: number): void {
 }
 
 /**
+ * Where the stem numbers of the passage numbered `doc` start in `stems.pool` when they have been read (from its text
+ * or a save), else undefined: a caller that judges tens of thousands of hits reads their stems without looking each
+ * passage up, and looks one up only when its stems are still to be read (`stemsAt`).
+ *
+ * @example
+ * readStemsAt(stems, hit.doc) ?? stemsAt(stems, knowledge.passageById.get(hit.id), hit.doc)
+ */
+export function readStemsAt(stems: PassageStems, doc: number): number | undefined {
+  return doc < stems.count.length && stems.count[doc] !== UNREAD ? stems.start[doc] : undefined;
+}
+
+/**
  * Where the stem numbers of passage `p`, numbered `doc` in the index, start in `stems.pool` (there are
  * `stems.count[doc]`): read from its text on first use and kept. Read the pool after this call, which may grow it.
  *

@@ -149,9 +149,10 @@ function hitAt(found: FoundColumns, i: number): PassageHit {
 
 /** Every hit, best first: one sort of the positions, then an object per hit. */
 function allRanked(found: FoundColumns): PassageHit[] {
-  return Array.from(found.ids.keys())
-    .sort((i, j) => compareHits(found, i, j))
-    .map((i) => hitAt(found, i));
+  const order = positions(found.ids.length).sort((i, j) => compareHits(found, i, j));
+  const hits = new Array<PassageHit>(order.length);
+  for (let k = 0; k < order.length; k++) hits[k] = hitAt(found, order[k] as number);
+  return hits;
 }
 
 /**
@@ -209,7 +210,7 @@ export class RankedHits implements Iterable<PassageHit> {
  * best in a few comparisons, so a caller that stops after a handful (the recall floor) never sorts the rest.
  */
 function* rankedHits(found: FoundColumns): Generator<PassageHit> {
-  const heap = Uint32Array.from(found.ids.keys());
+  const heap = positions(found.ids.length);
   let size = heap.length;
   const down = (at: number) => {
     for (;;) {
@@ -258,13 +259,24 @@ function scoredColumns(results: LeanColumns, readings: Reading[], boost?: FindOp
 
 /** The matches at positions `kept` (ascending), as a filtered search would have found them: in the same order. */
 function keptColumns(results: LeanColumns, kept: readonly number[]): LeanColumns {
-  return {
-    ids: kept.map((i) => results.ids[i] as string),
-    docs: Uint32Array.from(kept, (i) => results.docs[i] as number),
-    scores: Float64Array.from(kept, (i) => results.scores[i] as number),
-    termSetOf: Uint32Array.from(kept, (i) => results.termSetOf[i] as number),
-    termSets: results.termSets,
-  };
+  const n = kept.length;
+  const ids = new Array<string>(n);
+  const [docs, scores, termSetOf] = [new Uint32Array(n), new Float64Array(n), new Uint32Array(n)];
+  for (let k = 0; k < n; k++) {
+    const i = kept[k] as number;
+    ids[k] = results.ids[i] as string;
+    docs[k] = results.docs[i] as number;
+    scores[k] = results.scores[i] as number;
+    termSetOf[k] = results.termSetOf[i] as number;
+  }
+  return { ids, docs, scores, termSetOf, termSets: results.termSets };
+}
+
+/** 0, 1, … n - 1: the positions of n hits, filled by a loop (a typed array made from an iterator is several times slower). */
+function positions(n: number): Uint32Array {
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
 }
 
 /** One less of `key`; a count that reaches zero goes. */

@@ -111,6 +111,17 @@ describe('the floor', () => {
       for (const p of bundled.passages) {
         const coverage = coverageIn(p, groups).coverage;
         expect(share(p), `${question} / ${p.id}`).toBeCloseTo(coverage, 12);
+        // given its number and a way to look it up, the passage is looked up only when the question names someone
+        // (its stems are read by now)
+        const [doc, names] = [bundled.index.numberOf(p.id), groups.some((g) => g.entityIds.length > 0)];
+        let lookedUp = 0;
+        expect(
+          share(() => (lookedUp++, p), doc),
+          `${question} / ${p.id}`,
+        ).toBe(share(p));
+        expect(lookedUp).toBe(names ? 1 : 0);
+        // a passage it cannot find, when it must read it, says nothing
+        expect(share(() => undefined, doc)).toBe(names ? 0 : share(p));
         if (coverage > 0 && coverage < 1) said++;
       }
     }
