@@ -137,6 +137,22 @@ function fieldLengths(index: MiniSearchInternals, fieldId: number): Float64Array
   return lengths;
 }
 
+const idsOf = new WeakMap<object, { next: number; ids: string[] }>();
+
+/**
+ * Each passage's id by short id, in an array rather than MiniSearch's map of them: a search reads one for every
+ * passage it matches, tens of thousands for a common word, and on a large index each map lookup misses the cache.
+ * Short ids are never reused and a removed passage leaves the postings, so an id once read stays right; the array is
+ * extended as new passages take new numbers.
+ */
+function idsByDoc(index: MiniSearchInternals): string[] {
+  let known = idsOf.get(index);
+  if (!known) idsOf.set(index, (known = { next: 0, ids: [] }));
+  for (let doc = known.next; doc < index._nextId; doc++) known.ids.push(String(index._documentIds.get(doc) ?? ''));
+  known.next = Math.max(known.next, index._nextId);
+  return known.ids;
+}
+
 function scratch(index: MiniSearchInternals, words: number): Scratch {
   let s = scratchOf.get(index);
   if (!s || s.seen.length < index._nextId || s.words < words) {
@@ -260,6 +276,7 @@ export function searchLeanColumns<T>(
     s.clause.drainInto(s.total);
   }
   const names = [...termBit.keys()];
+  const idOf = idsByDoc(index);
   const setOf = new Map<number | string, number>();
   const termSets: string[][] = [];
   const ids: string[] = [];
@@ -278,7 +295,7 @@ export function searchLeanColumns<T>(
     }
     s.terms.fill(0, first, first + words);
     s.seen[doc] = 0;
-    const id = String(index._documentIds.get(doc));
+    const id = idOf[doc] as string;
     if (filter && !filter(id, doc)) continue;
     scores[ids.length] = (s.total.score[doc] as number) * ((termSets[set] as string[]).length || 1);
     termSetOf[ids.length] = set;
