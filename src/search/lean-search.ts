@@ -107,6 +107,7 @@ class Sums {
 }
 
 interface Scratch {
+  /** A term's sums (the exact word and its fuzzy variants), a clause's (its terms), and the totals (the clauses'). */
   term: Sums;
   clause: Sums;
   total: Sums;
@@ -246,13 +247,13 @@ export function searchLeanColumns<T>(
       const word = at >>> 5;
       const bit = 1 << (at & 31);
       // as MiniSearch's termResults: the exact term, then each fuzzy variant (weighted by its distance)
-      const add = (data: TermData | undefined, weight: number) => {
+      const add = (data: TermData | undefined, weight: number, into: Sums) => {
         const freqs = fieldId === undefined ? undefined : data?.get(fieldId);
         if (!freqs || fieldId === undefined) return;
         const idf = idfOf(freqs.size, index._documentCount);
         const lengths = fieldLengths(index, fieldId);
         forEachPosting(freqs, (doc, freq) => {
-          s.term.add(doc, weight * 1 * clause.boost * 1 * bm25(idf, freq, lengths[doc] as number, avgFieldLength));
+          into.add(doc, weight * 1 * clause.boost * 1 * bm25(idf, freq, lengths[doc] as number, avgFieldLength));
           if (s.seen[doc] === 0) {
             s.seen[doc] = 1;
             order.push(doc);
@@ -261,39 +262,53 @@ export function searchLeanColumns<T>(
           s.terms[slot] = (s.terms[slot] as number) | bit;
         });
       };
-      add(index._index.get(term), 1);
       const fuzzy = clause.fuzzy ? clause.fuzzy(term) : false;
-      if (fuzzy) {
-        const maxDistance = fuzzy < 1 ? Math.min(MAX_FUZZY, Math.round(term.length * fuzzy)) : fuzzy;
-        if (maxDistance) {
-          for (const [variant, [data, distance]] of index._index.fuzzyGet(term, maxDistance)) {
-            if (distance) add(data, (FUZZY_WEIGHT * variant.length) / (variant.length + distance));
-          }
-        }
+      const maxDistance = !fuzzy ? 0 : fuzzy < 1 ? Math.min(MAX_FUZZY, Math.round(term.length * fuzzy)) : fuzzy;
+      const variants = maxDistance ? [...index._index.fuzzyGet(term, maxDistance)].filter(([, [, distance]]) => distance) : [];
+      if (variants.length === 0) {
+        // one value per passage: added straight into the clause's sums, as draining a sum of one would add it
+        add(index._index.get(term), 1, s.clause);
+        continue;
       }
+      add(index._index.get(term), 1, s.term);
+      for (const [variant, [data, distance]] of variants) add(data, (FUZZY_WEIGHT * variant.length) / (variant.length + distance), s.term);
       s.term.drainInto(s.clause);
     }
-    s.clause.drainInto(s.total);
+    // the first clause's sums are the totals as they stand: taken over rather than copied
+    if (s.total.touched.length === 0) [s.clause, s.total] = [s.total, s.clause];
+    else s.clause.drainInto(s.total);
   }
   const names = [...termBit.keys()];
   const idOf = idsByDoc(index);
-  const setOf = new Map<number | string, number>();
+  // each distinct set of matched terms numbered by its bit words, one Map level per word: no key string per passage
+  const setOf = new Map<number, unknown>();
   const termSets: string[][] = [];
+  const setAt = (first: number): number => {
+    let level = setOf;
+    for (let w = 0; w < words - 1; w++) {
+      const bits = s.terms[first + w] as number;
+      let next = level.get(bits) as Map<number, unknown> | undefined;
+      if (!next) level.set(bits, (next = new Map()));
+      level = next;
+    }
+    const last = s.terms[first + words - 1] as number;
+    let set = level.get(last) as number | undefined;
+    if (set === undefined) {
+      const bits = s.terms.slice(first, first + words);
+      set = termSets.length;
+      termSets.push(names.filter((_, b) => ((bits[b >>> 5] as number) & (1 << (b & 31))) !== 0));
+      level.set(last, set);
+    }
+    return set;
+  };
   const ids: string[] = [];
   const scores = new Float64Array(order.length);
   const termSetOf = new Uint32Array(order.length);
   const docs = new Uint32Array(order.length);
   for (const doc of order) {
     const first = doc * stride;
-    const key = words === 1 ? (s.terms[first] as number) : s.terms.subarray(first, first + words).join(',');
-    let set = setOf.get(key);
-    if (set === undefined) {
-      const bits = s.terms.slice(first, first + words);
-      set = termSets.length;
-      termSets.push(names.filter((_, b) => ((bits[b >>> 5] as number) & (1 << (b & 31))) !== 0));
-      setOf.set(key, set);
-    }
-    s.terms.fill(0, first, first + words);
+    const set = setAt(first);
+    for (let w = first; w < first + words; w++) s.terms[w] = 0;
     s.seen[doc] = 0;
     const id = idOf[doc] as string;
     if (filter && !filter(id, doc)) continue;
