@@ -80,6 +80,29 @@ function numberOf(noun: string): RegExp {
   return new RegExp(`\\b${NUMBER}(?:[\\s-]+[\\w-]+){0,2}?[\\s-]+${stem}\\w*`, 'i');
 }
 
+/** How many sets of "how many" readings are kept (one per thing counted); the oldest goes first. */
+const KEPT_COUNTS = 16;
+
+/**
+ * Whether each numbered passage gives a number of a thing counted ("how many hostages": "50 hostages"), by the
+ * pattern that finds it (`numberOf`), 1 or 0, -1 not read yet: such a question weighs every stated passage its words
+ * find, and the same thing is asked about again. An update numbers new passages, so they are read again.
+ */
+const NUMBERS_GIVEN = knowledgeView({ name: 'numbers given per thing counted', compute: () => new Map<string, Int8Array>(), carry: null });
+
+/** True when passage `p` (numbered `doc`) gives a number of the thing `counted` finds; read once per passage. */
+function givesNumber(knowledge: Knowledge, counted: RegExp, p: KnownPassage, doc: number): boolean {
+  const kept = NUMBERS_GIVEN.of(knowledge);
+  let given = kept.get(counted.source);
+  if (!given) {
+    if (kept.size >= KEPT_COUNTS) kept.delete(kept.keys().next().value as string);
+    kept.set(counted.source, (given = new Int8Array(knowledge.index.numberLimit).fill(-1)));
+  }
+  if (doc >= given.length) return counted.test(p.text);
+  if (given[doc] === -1) given[doc] = counted.test(p.text) ? 1 : 0;
+  return given[doc] === 1;
+}
+
 /** A duration that qualifies what lasts: "a four-day cease-fire", "the truce would last 42 days". */
 const PAUSE_LENGTH = new RegExp(
   `${DURATION.source}(?:[\\s-]+[\\w-]+){0,2}?[\\s-]+${LASTING.source}|${LASTING.source}(?:[\\s,]+[\\w'’-]+){0,5}?[\\s]+(?:lasts?|lasting|for|of|by)[\\s]+(?:\\w+\\s+)?${DURATION.source}`,
@@ -260,7 +283,7 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
     let boost = 1 + topics * 0.5;
     if (wantsLatest && latestIds.has(p.id)) boost *= 4 + statesDeal(p) * 0.25;
     if (wantsLength) boost *= 1 + (prepared.lengthByDoc[doc] as number);
-    if (countedNumber) boost *= countedNumber.test(p.text) ? 3 : 1;
+    if (countedNumber) boost *= givesNumber(knowledge, countedNumber, p, doc) ? 3 : 1;
     if (period && inPeriod(s.date, period)) boost *= 2;
     return boost;
   };

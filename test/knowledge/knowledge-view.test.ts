@@ -92,6 +92,7 @@ describe('the registry', () => {
       '/when autocomplete labels': 'carried',
       'deal orders': 'recomputed',
       'terms candidates by topics asked': 'recomputed',
+      'numbers given per thing counted': 'recomputed',
       'terms in date order': 'carried',
       'terms by topic': 'carried',
       'answers given': 'recomputed',
