@@ -80,6 +80,18 @@ function numberOf(noun: string): RegExp {
   return new RegExp(`\\b${NUMBER}(?:[\\s-]+[\\w-]+){0,2}?[\\s-]+${stem}\\w*`, 'i');
 }
 
+/**
+ * Keeps `value` under `key` and returns it; once `map` holds `most` entries, the oldest goes first.
+ *
+ * @example
+ * keepNewest(kept, 16, 'hostages|false|false', candidates) // → candidates
+ */
+function keepNewest<K, V>(map: Map<K, V>, most: number, key: K, value: V): V {
+  if (map.size >= most) map.delete(map.keys().next().value as K);
+  map.set(key, value);
+  return value;
+}
+
 /** How many sets of "how many" readings are kept (one per thing counted); the oldest goes first. */
 const KEPT_COUNTS = 16;
 
@@ -93,11 +105,8 @@ const NUMBERS_GIVEN = knowledgeView({ name: 'numbers given per thing counted', c
 /** True when passage `p` (numbered `doc`) gives a number of the thing `counted` finds; read once per passage. */
 function givesNumber(knowledge: Knowledge, counted: RegExp, p: KnownPassage, doc: number): boolean {
   const kept = NUMBERS_GIVEN.of(knowledge);
-  let given = kept.get(counted.source);
-  if (!given) {
-    if (kept.size >= KEPT_COUNTS) kept.delete(kept.keys().next().value as string);
-    kept.set(counted.source, (given = new Int8Array(knowledge.index.numberLimit).fill(-1)));
-  }
+  const given =
+    kept.get(counted.source) ?? keepNewest(kept, KEPT_COUNTS, counted.source, new Int8Array(knowledge.index.numberLimit).fill(-1));
   if (doc >= given.length) return counted.test(p.text);
   if (given[doc] === -1) given[doc] = counted.test(p.text) ? 1 : 0;
   return given[doc] === 1;
@@ -629,10 +638,7 @@ function topicCandidates(knowledge: Knowledge, named: readonly TermTopic[], want
     docs.push(doc);
     answers.push(answering ? 1 : 0);
   }
-  const made = { statements, docs: Int32Array.from(docs), answers: Uint8Array.from(answers) };
-  if (kept.size >= KEPT_CANDIDATES) kept.delete(kept.keys().next().value as string);
-  kept.set(key, made);
-  return made;
+  return keepNewest(kept, KEPT_CANDIDATES, key, { statements, docs: Int32Array.from(docs), answers: Uint8Array.from(answers) });
 }
 
 /**

@@ -520,7 +520,7 @@ export class PassageIndex {
     const asked = this.readQuestion(query);
     const { filter, boost, ...search } = options;
     const shared = asked && !asked.long ? this.lookUpShared(asked.words, asked.groups, search, filter) : null;
-    if (!asked || !shared) return { hits: this.find(query, options), plain: this.findInOrder(query, { ...search }) };
+    if (!asked || !shared) return { hits: this.find(query, options), plain: this.findInOrder(query, search) };
     const { columns, readings } = shared;
     const plain = this.steered(scoredColumns(columns, readings), asked);
     const kept: number[] = [];
@@ -569,9 +569,7 @@ export class PassageIndex {
       const exact = score(this.query(words, synonyms, options, false));
       let whole = 0;
       for (const set of exact.readingOf) if ((exact.readings[set] as Reading).coverage === 1) whole++;
-      if (whole >= FAST_PATH_HITS) return exact;
-      // a word the corpus does not use is a typo: only those are looked up fuzzily
-      return this.hasTypo(words) ? score(this.query(words, synonyms, options, true)) : exact;
+      return this.looksUpTypos(whole, words) ? score(this.query(words, synonyms, options, true)) : exact;
     }
     return score(this.query(words, synonyms, options, 'all'));
   }
@@ -597,17 +595,19 @@ export class PassageIndex {
       whole++;
       if (!filter || filter(exact.ids[i] as string, exact.docs[i] as number)) wholeKept++;
     }
-    const typo = this.hasTypo(words);
-    const fuzzy = whole < FAST_PATH_HITS && typo;
-    if (fuzzy !== (wholeKept < FAST_PATH_HITS && typo)) return null;
+    const fuzzy = this.looksUpTypos(whole, words);
+    if (fuzzy !== this.looksUpTypos(wholeKept, words)) return null;
     if (!fuzzy) return { columns: exact, readings };
     const again = this.query(words, synonyms, options, true);
     return { columns: again, readings: again.termSets.map(read) };
   }
 
-  /** True when a word is one the corpus never uses: a typo, looked up fuzzily when the exact lookup finds too little. */
-  private hasTypo(words: readonly string[]): boolean {
-    return words.some((w) => !this.vocabulary.has(w));
+  /**
+   * Whether the fast path looks the words up again with typos fuzzy, after an exact lookup found `whole` passages
+   * matching every word: when they are too few to fill pages and a word is one the corpus never uses (a typo).
+   */
+  private looksUpTypos(whole: number, words: readonly string[]): boolean {
+    return whole < FAST_PATH_HITS && words.some((w) => !this.vocabulary.has(w));
   }
 
   /** The question's synonyms as the index searches them (none when the caller asks for its own words only). */
