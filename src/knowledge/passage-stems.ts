@@ -106,8 +106,9 @@ export function readStemsAt(stems: PassageStems, doc: number): number | undefine
  * for (let k = from; k < from + (stems.count[hit.doc] as number); k++) stems.stems[stems.pool[k]] // → 'qatar', …
  */
 export function stemsAt(stems: PassageStems, p: KnownPassage, doc: number): number {
+  const read = readStemsAt(stems, doc);
+  if (read !== undefined) return read;
   makeRoom(stems, doc);
-  if (stems.count[doc] !== UNREAD) return stems.start[doc] as number;
   const numbers = numbersOfText(stems, p.text);
   if (stems.used + numbers.size > stems.pool.length) {
     // a quarter more: a pool read from a save is full, and one article's stems must not double millions of numbers
