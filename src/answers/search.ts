@@ -3,6 +3,7 @@
  * relevance threshold.
  */
 import type { Knowledge, KnownPassage } from '../knowledge/knowledge.ts';
+import { knowledgeView } from '../knowledge/knowledge-view.ts';
 import type { PassageHit, RankedHits } from '../search/passage-index.ts';
 import { type QueryIntent, normaliseQuery } from '../search/query.ts';
 import { synonymsOf } from '../search/synonyms.ts';
@@ -10,7 +11,7 @@ import { contentStems, isStopWord, stemTerm, tokenize } from '../search/tokenize
 import { clipAtWord } from '../text/clip.ts';
 import { type Answer, type QuoteResult, notFound, quoteOf, speakerOf } from './answer.ts';
 import { COLLAPSE_MARGIN, pageOfTop } from './answer-pages.ts';
-import { type AskedPeriod, askedPeriod, inPeriod } from './event-match.ts';
+import { type AskedPeriod, askedPeriod } from './event-match.ts';
 
 /** A passage must match at least this share of the query's content words to be shown. */
 export const MIN_COVERAGE = 0.5;
@@ -67,14 +68,69 @@ export function readQuery(query: string): { words: string; intents: QueryIntent[
 /** A quote from the period a question names counts this much more. */
 const PERIOD_BOOST = 2;
 
-/** True when a passage dates something in the period, or its source was published in it. */
-export function passageInPeriod(knowledge: Knowledge, id: string, period: AskedPeriod): boolean {
-  const p = knowledge.passageById.get(id);
-  if (!p) return false;
-  return (
-    p.dates.some((d) => d.granularity !== 'year' && inPeriod(d.iso, period)) ||
-    (p.source.published !== null && inPeriod(p.source.published, period))
-  );
+/**
+ * What `passageInPeriod` reads, by passage number (`PassageIndex.numberOf`): each passage's dates that name a month
+ * or a day, then its source's publication date, each as year, month and day numbers (NaN where the date has none),
+ * `daysFrom[doc]` to `daysFrom[doc + 1]` in `days`. A question naming a period weighs every hit of its words (tens of
+ * thousands for a common word) by it; parsing each hit's dates per question was most of such a search.
+ */
+interface DatedDays {
+  daysFrom: Uint32Array;
+  days: Float64Array;
+}
+
+/** Year, month and day of an ISO date as `inPeriod` reads them: NaN for a part the date lacks. */
+function dayParts(iso: string): [number, number, number] {
+  const [y, m, d] = iso.split('-').map(Number);
+  return [y ?? NaN, m ?? NaN, d ?? NaN];
+}
+
+const DATED_DAYS = knowledgeView<DatedDays>({
+  name: 'days each passage dates or was published in',
+  compute(knowledge) {
+    const { index } = knowledge;
+    const isos: string[][] = new Array<string[]>(index.numberLimit);
+    let count = 0;
+    for (const p of knowledge.passages) {
+      const doc = index.numberOf(p.id);
+      if (doc === undefined) continue;
+      const own = p.dates.filter((d) => d.granularity !== 'year').map((d) => d.iso);
+      if (p.source.published !== null) own.push(p.source.published);
+      isos[doc] = own;
+      count += own.length;
+    }
+    const daysFrom = new Uint32Array(index.numberLimit + 1);
+    const days = new Float64Array(count * 3);
+    let at = 0;
+    for (let doc = 0; doc < index.numberLimit; doc++) {
+      daysFrom[doc] = at;
+      for (const iso of isos[doc] ?? []) for (const part of dayParts(iso)) days[at++] = part;
+    }
+    daysFrom[index.numberLimit] = at;
+    return { daysFrom, days };
+  },
+  carry: null,
+});
+
+/**
+ * True when a passage dates something in the period (a date naming its month or day), or its source was published
+ * in it; `doc` is its number in the index. The same test as `inPeriod` on each of those dates.
+ *
+ * @example
+ * passageInPeriod(knowledge, knowledge.index.numberOf('ap-…#3') ?? -1, { year: 2023, month: 11 }) // → true
+ */
+export function passageInPeriod(knowledge: Knowledge, doc: number, period: AskedPeriod): boolean {
+  const { daysFrom, days } = DATED_DAYS.of(knowledge);
+  if (!(doc >= 0 && doc + 1 < daysFrom.length)) return false;
+  for (let at = daysFrom[doc] as number; at < (daysFrom[doc + 1] as number); at += 3) {
+    if (
+      (period.year === undefined || days[at] === period.year) &&
+      (period.month === undefined || days[at + 1] === period.month) &&
+      (period.day === undefined || days[at + 2] === period.day)
+    )
+      return true;
+  }
+  return false;
 }
 
 /**
@@ -88,7 +144,7 @@ export function passageInPeriod(knowledge: Knowledge, id: string, period: AskedP
 export function findInPeriod(knowledge: Knowledge, query: string): RankedHits {
   const { period, rest } = askedPeriod(query);
   if (!period || rest.length > 200 || contentStems(readQuery(rest).words).length === 0) return knowledge.index.findInOrder(query);
-  return knowledge.index.findInOrder(rest, { boost: (id) => (passageInPeriod(knowledge, id, period) ? PERIOD_BOOST : 1) });
+  return knowledge.index.findInOrder(rest, { boost: (_id, doc) => (passageInPeriod(knowledge, doc, period) ? PERIOD_BOOST : 1) });
 }
 
 /**

@@ -3,10 +3,11 @@
  * quotes come first; and a two-word phrase finds what the sources say in other words ("step back" → "suspending").
  */
 import { describe, expect, it } from 'vitest';
-import { answerSearch } from '../../src/answers/search.ts';
+import { inPeriod } from '../../src/answers/event-match.ts';
+import { answerSearch, passageInPeriod } from '../../src/answers/search.ts';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { buildKnowledge } from '../../src/knowledge/knowledge.ts';
-import { emptyCorpus, testArticle, writeSource } from '../helpers/corpus.ts';
+import { emptyCorpus, testArticle, undatedArticle, writeSource } from '../helpers/corpus.ts';
 
 const dir = emptyCorpus();
 writeSource(
@@ -39,5 +40,45 @@ describe('/search reads a period in the question as a preference, not as words',
 
   it('a question that is only a period is searched as typed', () => {
     expect(answerSearch(knowledge, 'November 2024').found).toBe(false);
+  });
+});
+
+describe('a passage is in the period it dates, or in its source’s', () => {
+  const days = emptyCorpus();
+  writeSource(
+    days,
+    'dated-inside',
+    testArticle('dated-inside', 'The exchange began on November 24, 2023, after a week of delays. Talks resumed in 2024.', '2025-02-03'),
+  );
+  writeSource(days, 'undated', undatedArticle('undated', 'Mediators met again in Cairo to discuss the release of captives.'));
+  const k = buildKnowledge(loadCorpus(days));
+  const docOf = (source: string) => k.index.numberOf(k.passages.find((p) => p.source.id === source)?.id ?? '') ?? -1;
+
+  it('by a day or a month its text names, or its publication date, not a year alone', () => {
+    const doc = docOf('dated-inside');
+    expect(passageInPeriod(k, doc, { year: 2023, month: 11, day: 24 })).toBe(true);
+    expect(passageInPeriod(k, doc, { month: 11 })).toBe(true);
+    expect(passageInPeriod(k, doc, { year: 2025, month: 2 })).toBe(true);
+    expect(passageInPeriod(k, doc, { year: 2023, month: 11, day: 25 })).toBe(false);
+    // "in 2024" names only a year: it dates nothing in a period
+    expect(passageInPeriod(k, doc, { year: 2024 })).toBe(false);
+  });
+
+  it('never for a passage with no date and no publication date, nor for a number the index never gave', () => {
+    expect(passageInPeriod(k, docOf('undated'), { year: 2025 })).toBe(false);
+    expect(passageInPeriod(k, k.index.numberLimit, { year: 2025 })).toBe(false);
+    expect(passageInPeriod(k, -1, { year: 2025 })).toBe(false);
+  });
+
+  it('the same as testing each of its dates with inPeriod, for every passage and period', () => {
+    const periods = [{ year: 2023 }, { year: 2025, month: 2 }, { month: 11 }, { month: 11, day: 24 }, { year: 2024, month: 11, day: 13 }];
+    for (const kb of [k, knowledge])
+      for (const p of kb.passages)
+        for (const period of periods) {
+          const expected =
+            p.dates.some((d) => d.granularity !== 'year' && inPeriod(d.iso, period)) ||
+            (p.source.published !== null && inPeriod(p.source.published, period));
+          expect(passageInPeriod(kb, kb.index.numberOf(p.id) ?? -1, period), `${p.id} ${JSON.stringify(period)}`).toBe(expected);
+        }
   });
 });
