@@ -79,37 +79,57 @@ interface DatedDays {
   days: Float64Array;
 }
 
-/** Year, month and day of an ISO date as `inPeriod` reads them: NaN for a part the date lacks. */
-function dayParts(iso: string): [number, number, number] {
-  const [y, m, d] = iso.split('-').map(Number);
-  return [y ?? NaN, m ?? NaN, d ?? NaN];
+/**
+ * The dated days of the passages numbered from `days.daysFrom.length - 1` on (all of them when `days` is empty), after
+ * those of `days`: a passage keeps its number and its dates, and a one-article update numbers its new passages after
+ * every number given before (a passage taken out is never a hit again, so its days may stay).
+ */
+function withDaysOf(days: DatedDays, knowledge: Knowledge, passages: readonly KnownPassage[]): DatedDays {
+  const { index } = knowledge;
+  const first = days.daysFrom.length - 1;
+  const limit = index.numberLimit;
+  const byDoc = new Array<KnownPassage | undefined>(Math.max(0, limit - first));
+  let count = days.daysFrom[first] as number;
+  for (const p of passages) {
+    const doc = index.numberOf(p.id);
+    if (doc === undefined || doc < first) continue;
+    byDoc[doc - first] = p;
+    for (const d of p.dates) if (d.granularity !== 'year') count += 3;
+    if (p.source.published !== null) count += 3;
+  }
+  const daysFrom = new Uint32Array(limit + 1);
+  daysFrom.set(days.daysFrom.subarray(0, first));
+  const all = new Float64Array(count);
+  all.set(days.days.subarray(0, days.daysFrom[first]));
+  // year, month and day as `inPeriod` reads them (NaN for a part the date lacks), parsed once per distinct date
+  const parsed = new Map<string, [number, number, number]>();
+  let at = days.daysFrom[first] as number;
+  const put = (iso: string) => {
+    let parts = parsed.get(iso);
+    if (!parts) {
+      const [y, m, d] = iso.split('-').map(Number);
+      parsed.set(iso, (parts = [y ?? NaN, m ?? NaN, d ?? NaN]));
+    }
+    all[at++] = parts[0];
+    all[at++] = parts[1];
+    all[at++] = parts[2];
+  };
+  for (let doc = first; doc < limit; doc++) {
+    daysFrom[doc] = at;
+    const p = byDoc[doc - first];
+    if (!p) continue;
+    for (const d of p.dates) if (d.granularity !== 'year') put(d.iso);
+    if (p.source.published !== null) put(p.source.published);
+  }
+  daysFrom[limit] = at;
+  return { daysFrom, days: all };
 }
 
-const DATED_DAYS = knowledgeView<DatedDays>({
+/** The dated days of every passage, carried through an update by adding the new passages' (`withDaysOf`). */
+export const DATED_DAYS = knowledgeView<DatedDays>({
   name: 'days each passage dates or was published in',
-  compute(knowledge) {
-    const { index } = knowledge;
-    const isos: string[][] = new Array<string[]>(index.numberLimit);
-    let count = 0;
-    for (const p of knowledge.passages) {
-      const doc = index.numberOf(p.id);
-      if (doc === undefined) continue;
-      const own = p.dates.filter((d) => d.granularity !== 'year').map((d) => d.iso);
-      if (p.source.published !== null) own.push(p.source.published);
-      isos[doc] = own;
-      count += own.length;
-    }
-    const daysFrom = new Uint32Array(index.numberLimit + 1);
-    const days = new Float64Array(count * 3);
-    let at = 0;
-    for (let doc = 0; doc < index.numberLimit; doc++) {
-      daysFrom[doc] = at;
-      for (const iso of isos[doc] ?? []) for (const part of dayParts(iso)) days[at++] = part;
-    }
-    daysFrom[index.numberLimit] = at;
-    return { daysFrom, days };
-  },
-  carry: null,
+  compute: (knowledge) => withDaysOf({ daysFrom: new Uint32Array(1), days: new Float64Array(0) }, knowledge, knowledge.passages),
+  carry: (days, { knowledge, change }) => withDaysOf(days, knowledge, change.added),
 });
 
 /**

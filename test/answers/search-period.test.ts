@@ -4,9 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { inPeriod } from '../../src/answers/event-match.ts';
-import { answerSearch, passageInPeriod } from '../../src/answers/search.ts';
+import { prepareAnswers, prepareUpdatedAnswers } from '../../src/answers/prepare-answers.ts';
+import { answerSearch, DATED_DAYS, passageInPeriod } from '../../src/answers/search.ts';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
-import { buildKnowledge } from '../../src/knowledge/knowledge.ts';
+import { parseSourceFile } from '../../src/corpus/source-file.ts';
+import { buildKnowledge, type Knowledge } from '../../src/knowledge/knowledge.ts';
+import { updateKnowledge } from '../../src/knowledge/update-knowledge.ts';
 import { emptyCorpus, testArticle, undatedArticle, writeSource } from '../helpers/corpus.ts';
 
 const dir = emptyCorpus();
@@ -70,15 +73,31 @@ describe('a passage is in the period it dates, or in its source’s', () => {
     expect(passageInPeriod(k, -1, { year: 2025 })).toBe(false);
   });
 
+  const periods = [{ year: 2023 }, { year: 2025, month: 2 }, { month: 11 }, { month: 11, day: 24 }, { year: 2024, month: 11, day: 13 }];
+  const holdsToInPeriod = (kb: Knowledge) => {
+    for (const p of kb.passages)
+      for (const period of periods) {
+        const expected =
+          p.dates.some((d) => d.granularity !== 'year' && inPeriod(d.iso, period)) ||
+          (p.source.published !== null && inPeriod(p.source.published, period));
+        expect(passageInPeriod(kb, kb.index.numberOf(p.id) ?? -1, period), `${p.id} ${JSON.stringify(period)}`).toBe(expected);
+      }
+  };
+
   it('the same as testing each of its dates with inPeriod, for every passage and period', () => {
-    const periods = [{ year: 2023 }, { year: 2025, month: 2 }, { month: 11 }, { month: 11, day: 24 }, { year: 2024, month: 11, day: 13 }];
-    for (const kb of [k, knowledge])
-      for (const p of kb.passages)
-        for (const period of periods) {
-          const expected =
-            p.dates.some((d) => d.granularity !== 'year' && inPeriod(d.iso, period)) ||
-            (p.source.published !== null && inPeriod(p.source.published, period));
-          expect(passageInPeriod(kb, kb.index.numberOf(p.id) ?? -1, period), `${p.id} ${JSON.stringify(period)}`).toBe(expected);
-        }
+    holdsToInPeriod(k);
+    holdsToInPeriod(knowledge);
+  });
+
+  it('after an update, carried over with the new article’s passages, as a fresh build would read them', () => {
+    const before = prepareAnswers(buildKnowledge(loadCorpus(dir)));
+    expect(DATED_DAYS.peek(before)).toBeDefined();
+    const added = testArticle('late-talks', 'Talks resumed in Doha on November 24, 2023, a negotiator said.', '2025-06-02');
+    const update = updateKnowledge(before, { added: [parseSourceFile(added, 'sources/late-talks.md')], removed: ['winter-note'] });
+    const after = prepareUpdatedAnswers(update);
+    holdsToInPeriod(after);
+    const late = after.index.numberOf('late-talks#1') ?? -1;
+    expect(passageInPeriod(after, late, { month: 11, day: 24 })).toBe(true);
+    expect(passageInPeriod(after, late, { year: 2025, month: 6 })).toBe(true);
   });
 });
