@@ -9,7 +9,7 @@
  */
 import type MiniSearch from 'minisearch';
 import type { Query } from 'minisearch';
-import { forEachPosting, internalsOf, type MiniSearchInternals, type TermData } from './minisearch-internals.ts';
+import { internalsOf, type MiniSearchInternals, type PostingArrays, postingArraysOf, type TermData } from './minisearch-internals.ts';
 import { topRanked } from './top-ranked.ts';
 
 /** One OR'ed query of the tree: its words, the one field it searches, with what boost, how terms are made, which fuzzily. */
@@ -71,20 +71,25 @@ function idfOf(matchingCount: number, totalCount: number): number {
   return Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
 }
 
-/** BM25+ of one passage given the term's `idfOf`: MiniSearch's `calcBM25Score`, operation for operation. */
-function bm25(invDocFreq: number, termFreq: number, fieldLength: number, avgFieldLength: number): number {
-  const { k, b, d } = BM25;
-  return invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
+/**
+ * BM25+ of one posting given the term's `idfOf` and the passage's `lengthNorms`: MiniSearch's `calcBM25Score`,
+ * operation for operation.
+ */
+function bm25(invDocFreq: number, termFreq: number, lengthNorm: number): number {
+  const { k, d } = BM25;
+  return invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + lengthNorm));
 }
 
-/** A score per passage short id, and which passages have one, cleared after use. */
+/** A score per passage short id, and which passages have one (`touched` the first `count`), cleared after use. */
 class Sums {
   readonly score: Float64Array;
   readonly has: Uint8Array;
-  readonly touched: number[] = [];
+  readonly touched: Uint32Array;
+  count = 0;
   constructor(size: number) {
     this.score = new Float64Array(size);
     this.has = new Uint8Array(size);
+    this.touched = new Uint32Array(size);
   }
 
   add(id: number, value: number): void {
@@ -92,17 +97,24 @@ class Sums {
     else {
       this.has[id] = 1;
       this.score[id] = value;
-      this.touched.push(id);
+      this.touched[this.count++] = id;
     }
   }
 
   /** Adds every sum into `into` in the order they were started, and clears. */
   drainInto(into: Sums): void {
-    for (const id of this.touched) {
+    for (let i = 0; i < this.count; i++) {
+      const id = this.touched[i] as number;
       into.add(id, this.score[id] as number);
       this.has[id] = 0;
     }
-    this.touched.length = 0;
+    this.count = 0;
+  }
+
+  /** Forgets every sum. */
+  clear(): void {
+    for (let i = 0; i < this.count; i++) this.has[this.touched[i] as number] = 0;
+    this.count = 0;
   }
 }
 
@@ -114,28 +126,34 @@ interface Scratch {
   /** Which query terms each passage matched: `words` 32-bit words per passage short id. */
   terms: Uint32Array;
   words: number;
-  /** The passages matched so far, each once. */
+  /** The passages matched so far, each once, and in the order first matched (`order`, the first `matched`). */
   seen: Uint8Array;
+  order: Uint32Array;
+  matched: number;
 }
 
 const scratchOf = new WeakMap<object, Scratch>();
-const lengthsOf = new WeakMap<object, { key: string; byField: Map<number, Float64Array> }>();
+const normsOf = new WeakMap<object, { key: string; byField: Map<number, Float64Array> }>();
 
 /**
- * Each passage's length in a field, by short id, in a flat array instead of a map lookup per posting; worked out
- * again after passages came or went (every add takes a new short id, every removal lowers the count).
+ * BM25+'s length norm of each passage in a field, by short id: `k * (1 - b + (b * length) / averageLength)`, the part
+ * of a posting's score that does not depend on the term, worked out once instead of per posting (with MiniSearch's
+ * operations in its order, so the scores stay its own to the bit), and again after passages came or went (every add
+ * takes a new short id, every removal lowers the count, and either moves the average).
  */
-function fieldLengths(index: MiniSearchInternals, fieldId: number): Float64Array {
+function lengthNorms(index: MiniSearchInternals, fieldId: number): Float64Array {
   const key = `${index._nextId}/${index._documentCount}`;
-  let cached = lengthsOf.get(index);
-  if (!cached || cached.key !== key) lengthsOf.set(index, (cached = { key, byField: new Map() }));
-  let lengths = cached.byField.get(fieldId);
-  if (!lengths) {
-    lengths = new Float64Array(index._nextId);
-    for (const [doc, byField] of index._fieldLength) lengths[doc] = byField[fieldId] ?? 0;
-    cached.byField.set(fieldId, lengths);
+  let cached = normsOf.get(index);
+  if (!cached || cached.key !== key) normsOf.set(index, (cached = { key, byField: new Map() }));
+  let norms = cached.byField.get(fieldId);
+  if (!norms) {
+    const { k, b } = BM25;
+    const avgFieldLength = index._avgFieldLength[fieldId] ?? 0;
+    norms = new Float64Array(index._nextId).fill(k * (1 - b + (b * 0) / avgFieldLength));
+    for (const [doc, byField] of index._fieldLength) norms[doc] = k * (1 - b + (b * (byField[fieldId] ?? 0)) / avgFieldLength);
+    cached.byField.set(fieldId, norms);
   }
-  return lengths;
+  return norms;
 }
 
 const idsOf = new WeakMap<object, { next: number; ids: string[] }>();
@@ -154,6 +172,47 @@ function idsByDoc(index: MiniSearchInternals): string[] {
   return known.ids;
 }
 
+/** How one term's postings in one field score: MiniSearch's BM25+ of each, times `factor` (fuzzy weight and boost). */
+interface TermWeights {
+  factor: number;
+  idf: number;
+  norms: Float64Array;
+}
+
+/**
+ * Adds a term's postings into `into`, notes each passage first matched (`s.order`), and marks term number `at` in
+ * each passage's term set: the loop every search runs once per posting, over typed arrays with everything in locals
+ * (a common word has tens of thousands of postings).
+ */
+function addPostings(postings: PostingArrays, w: TermWeights, into: Sums, s: Scratch, at: number): void {
+  const { docs, freqs, from, to } = postings;
+  const { factor, idf, norms } = w;
+  const { score, has, touched } = into;
+  const { seen, terms, order } = s;
+  const stride = s.words;
+  const word = at >>> 5;
+  const bit = 1 << (at & 31);
+  let [count, matched] = [into.count, s.matched];
+  for (let i = from; i < to; i++) {
+    const doc = docs[i] as number;
+    const value = factor * bm25(idf, freqs[i] as number, norms[doc] as number);
+    if (has[doc] === 1) score[doc] = (score[doc] as number) + value;
+    else {
+      has[doc] = 1;
+      score[doc] = value;
+      touched[count++] = doc;
+    }
+    if (seen[doc] === 0) {
+      seen[doc] = 1;
+      order[matched++] = doc;
+    }
+    const slot = doc * stride + word;
+    terms[slot] = (terms[slot] as number) | bit;
+  }
+  into.count = count;
+  s.matched = matched;
+}
+
 function scratch(index: MiniSearchInternals, words: number): Scratch {
   let s = scratchOf.get(index);
   if (!s || s.seen.length < index._nextId || s.words < words) {
@@ -166,6 +225,8 @@ function scratch(index: MiniSearchInternals, words: number): Scratch {
       terms: new Uint32Array(size * w),
       words: w,
       seen: new Uint8Array(size),
+      order: new Uint32Array(size),
+      matched: 0,
     };
     scratchOf.set(index, s);
   }
@@ -238,29 +299,19 @@ export function searchLeanColumns<T>(
   const words = Math.max(1, Math.ceil(termBit.size / WORD_BITS));
   const s = scratch(index, words);
   const stride = s.words;
-  const order: number[] = [];
+  s.matched = 0;
   for (const { clause, terms } of queries) {
     const fieldId = index._fieldIds[clause.field];
-    const avgFieldLength = fieldId === undefined ? 0 : (index._avgFieldLength[fieldId] ?? 0);
     for (const term of terms) {
       const at = termBit.get(term) ?? 0;
-      const word = at >>> 5;
-      const bit = 1 << (at & 31);
       // as MiniSearch's termResults: the exact term, then each fuzzy variant (weighted by its distance)
       const add = (data: TermData | undefined, weight: number, into: Sums) => {
         const freqs = fieldId === undefined ? undefined : data?.get(fieldId);
         if (!freqs || fieldId === undefined) return;
         const idf = idfOf(freqs.size, index._documentCount);
-        const lengths = fieldLengths(index, fieldId);
-        forEachPosting(freqs, (doc, freq) => {
-          into.add(doc, weight * 1 * clause.boost * 1 * bm25(idf, freq, lengths[doc] as number, avgFieldLength));
-          if (s.seen[doc] === 0) {
-            s.seen[doc] = 1;
-            order.push(doc);
-          }
-          const slot = doc * stride + word;
-          s.terms[slot] = (s.terms[slot] as number) | bit;
-        });
+        // MiniSearch's weight * 1 * boost * 1 * score: the products by 1 change nothing, so the factor is worked out once
+        const factor = weight * 1 * clause.boost * 1;
+        addPostings(postingArraysOf(freqs), { factor, idf, norms: lengthNorms(index, fieldId) }, into, s, at);
       };
       const fuzzy = clause.fuzzy ? clause.fuzzy(term) : false;
       const maxDistance = !fuzzy ? 0 : fuzzy < 1 ? Math.min(MAX_FUZZY, Math.round(term.length * fuzzy)) : fuzzy;
@@ -275,7 +326,7 @@ export function searchLeanColumns<T>(
       s.term.drainInto(s.clause);
     }
     // the first clause's sums are the totals as they stand: taken over rather than copied
-    if (s.total.touched.length === 0) [s.clause, s.total] = [s.total, s.clause];
+    if (s.total.count === 0) [s.clause, s.total] = [s.total, s.clause];
     else s.clause.drainInto(s.total);
   }
   const names = [...termBit.keys()];
@@ -302,10 +353,12 @@ export function searchLeanColumns<T>(
     return set;
   };
   const ids: string[] = [];
-  const scores = new Float64Array(order.length);
-  const termSetOf = new Uint32Array(order.length);
-  const docs = new Uint32Array(order.length);
-  for (const doc of order) {
+  const matched = s.matched;
+  const scores = new Float64Array(matched);
+  const termSetOf = new Uint32Array(matched);
+  const docs = new Uint32Array(matched);
+  for (let m = 0; m < matched; m++) {
+    const doc = s.order[m] as number;
     const first = doc * stride;
     const set = setAt(first);
     for (let w = first; w < first + words; w++) s.terms[w] = 0;
@@ -317,8 +370,7 @@ export function searchLeanColumns<T>(
     docs[ids.length] = doc;
     ids.push(id);
   }
-  for (const doc of s.total.touched) s.total.has[doc] = 0;
-  s.total.touched.length = 0;
+  s.total.clear();
   const found = ids.length;
   return { ids, docs: docs.subarray(0, found), scores: scores.subarray(0, found), termSetOf: termSetOf.subarray(0, found), termSets };
 }

@@ -13,7 +13,7 @@
  * const again = restorePostings(saved, options);         // answers every search as `miniSearch` does
  */
 import MiniSearch, { type Options } from 'minisearch';
-import { internalsOf } from './minisearch-internals.ts';
+import { internalsOf, type PostingArrays } from './minisearch-internals.ts';
 
 export interface SavedPostings {
   format: 'talks-postings/1';
@@ -143,11 +143,10 @@ class SavedFieldPostings extends Map<number, number> {
     const read = new Set(saved.docs.subarray(this.#from, i));
     for (const entry of super.entries()) if (!read.has(entry[0])) yield entry;
   }
-  /** Each posting in order, read from the save's arrays while it is as saved: no entry array per passage. */
-  eachPosting(visit: (doc: number, freq: number) => void): void {
+  /** The saved arrays while the postings are as saved and no passage was added to them (else null: read the Map). */
+  postingArrays(): PostingArrays | null {
     const saved = this.#saved;
-    if (saved) for (let i = this.#from; i < this.#to; i++) visit(saved.docs[i] ?? 0, saved.freqs[i] ?? 0);
-    for (const [doc, freq] of super.entries()) visit(doc, freq);
+    return saved && super.size === 0 ? { docs: saved.docs, freqs: saved.freqs, from: this.#from, to: this.#to } : null;
   }
 
   override *keys(): MapIterator<number> {
