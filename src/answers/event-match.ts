@@ -10,6 +10,7 @@
  * coverageIn(passage, groups, sentence).coverage // → 1 when the sentence names both
  */
 import { type Knowledge, type KnownPassage, passageWordPositions } from '../knowledge/knowledge.ts';
+import { knowledgeView } from '../knowledge/knowledge-view.ts';
 import { type PassageStems, readStemsAt, stemNumbersOf, stemsAt } from '../knowledge/passage-stems.ts';
 import { expandAbbreviations, synonymsOf } from '../search/synonyms.ts';
 import { isStopWord, stemTerm, tokenize } from '../search/tokenize.ts';
@@ -261,6 +262,35 @@ export function speakerMentions(p: KnownPassage): Array<{ entityId: string; star
   return out;
 }
 
+/**
+ * The passages each entity is named in or speaks in (a mention, or `speakerMentions`), by their numbers in the index
+ * (`PassageIndex.numberOf`): a question that names someone credits that word to every hit naming them, and reading
+ * this list once per question replaces looking each hit's passage up. A one-article update adds its new passages'
+ * numbers (a passage keeps its number; one taken out is never a hit again).
+ *
+ * @example
+ * ENTITY_PASSAGE_NUMBERS.of(knowledge).get('tamim-bin-hamad-al-thani') // → [12, 40, 41, …]
+ */
+export const ENTITY_PASSAGE_NUMBERS = knowledgeView<Map<string, number[]>>({
+  name: 'passage numbers naming each entity',
+  compute: (knowledge) => withNumbersOf(new Map(), knowledge, knowledge.passages),
+  carry: (numbers, { knowledge, change }) => withNumbersOf(numbers, knowledge, change.added),
+});
+
+/** Adds the numbers of `passages` to the lists of the entities they name or that speak in them. */
+function withNumbersOf(numbers: Map<string, number[]>, knowledge: Knowledge, passages: readonly KnownPassage[]): Map<string, number[]> {
+  for (const p of passages) {
+    const doc = knowledge.index.numberOf(p.id);
+    if (doc === undefined) continue;
+    for (const id of new Set([...p.mentions, ...speakerMentions(p)].map((m) => m.entityId))) {
+      const list = numbers.get(id);
+      if (list) list.push(doc);
+      else numbers.set(id, [doc]);
+    }
+  }
+  return numbers;
+}
+
 /** Where `words` first stand in `text` as whole words ("he" not inside "the"), or -1. */
 function wordIndex(text: string, words: string): number {
   const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -311,17 +341,20 @@ interface StemReading {
  * positions from the passage's stems read once (`passage-stems.ts`): each distinct stem is compared with the event's
  * words once per question, not once per use. For judging every hit of a common word (`foundBy` under `/terms`, tens
  * of thousands of passages on a large corpus): a hit gives its passage's number in the index (`doc`), which finds the
- * passage's stems without a lookup by id.
+ * passage's stems without a lookup by id. A question that names someone credits the name to the passages that name
+ * them: given `named` (`ENTITY_PASSAGE_NUMBERS`), read by number; without it, from each passage's mentions.
  *
  * @example
  * const share = coverageShare(eventGroups(knowledge, 'hostages released'), passageStemsOf(knowledge));
  * share(passage) === coverageIn(passage, groups).coverage // → true
  * share(passage, hit.doc) // → the same, read by number
  * share(() => knowledge.passageById.get(hit.id), hit.doc) // → the same; the passage looked up only if its stems are unread
+ * coverageShare(groups, stems, ENTITY_PASSAGE_NUMBERS.of(knowledge))(() => …, hit.doc) // → the same, no lookup for a name
  */
 export function coverageShare(
   groups: readonly EventGroup[],
   stems: PassageStems,
+  named?: ReadonlyMap<string, readonly number[]>,
 ): (passage: KnownPassage | (() => KnownPassage | undefined), doc?: number) => number {
   const total = groups.reduce((sum, g) => sum + g.weight, 0);
   // by stem number: 0 not compared yet, 1 says none of the words, 2 has its reading in `readings`
@@ -352,7 +385,13 @@ export function coverageShare(
     readings.set(n, reading);
     return reading;
   };
-  const named = groups.some((g) => g.entityIds.length > 0);
+  const names = groups.some((g) => g.entityIds.length > 0);
+  // with the entities' passage numbers: by number, bit i for group i, the passages that name an entity of that group
+  const namedBits = names && named && groups.length <= 32 ? new Uint32Array(stems.index.numberLimit) : undefined;
+  if (namedBits)
+    groups.forEach((g, i) => {
+      for (const id of g.entityIds) for (const doc of named?.get(id) ?? []) namedBits[doc] = (namedBits[doc] as number) | (1 << i);
+    });
   // per group: 2 said, 1 said only by a synonym, 0 not said
   const said = new Uint8Array(groups.length);
   return (passage, doc) => {
@@ -388,7 +427,10 @@ export function coverageShare(
       for (const i of reading.says) said[i] = 2;
       for (const i of reading.synonymOf) if (said[i] === 0) said[i] = 1;
     }
-    if (named) {
+    if (namedBits && doc !== undefined) {
+      const bits = namedBits[doc] ?? 0;
+      if (bits !== 0) for (let i = 0; i < groups.length; i++) if ((bits & (1 << i)) !== 0) said[i] = 2;
+    } else if (names) {
       const p = lookUp();
       if (!p) return 0;
       for (const m of [...p.mentions, ...speakerMentions(p)]) groups.forEach((g, i) => g.entityIds.includes(m.entityId) && (said[i] = 2));

@@ -2,9 +2,10 @@
  * Work every answer would otherwise do on its first question, done once when a knowledge base is built: the deals
  * `/terms` orders, the deal order itself, the terms grouped by topic, the timeline's order, the word frequencies
  * copies are matched by, each passage's stems the recall floor judges hits by, the `/when` autocomplete labels and
- * the days each passage dates, which `/search` weighs by when a question names a period (the word statistics `/when`
- * weighs by are counted by the build). On a large corpus each is a pass over every passage: paid at start-up or on a
- * reload (before the new knowledge serves), never by the member who happens to ask first.
+ * the days each passage dates, which `/search` weighs by when a question names a period, and the passages each
+ * entity is named in, which the recall floor credits a name by (the word statistics `/when` weighs by are counted by
+ * the build). On a large corpus each is a pass over every passage: paid at start-up or on a reload (before the new
+ * knowledge serves), never by the member who happens to ask first.
  *
  * After a one-article update (`updateKnowledge`), `prepareUpdatedAnswers` first carries every view the knowledge
  * before had over to the new one (`followUpdate`: each view declares how, in knowledge-view.ts), so the same work
@@ -23,6 +24,7 @@ import { readAllPassageStems } from '../knowledge/passage-stems.ts';
 import type { KnowledgeUpdate } from '../knowledge/update-knowledge.ts';
 import { frequencyOf } from './collapse-copies.ts';
 import { EVENT_LABELS } from './event-choices.ts';
+import { ENTITY_PASSAGE_NUMBERS } from './event-match.ts';
 import { DATED_DAYS } from './search.ts';
 import { dealOrder, TERMS_INDEX } from './terms.ts';
 import { TIMELINE_ORDER } from './timeline.ts';
@@ -60,6 +62,7 @@ const STEPS: ReadonlyArray<(knowledge: Knowledge, until: number) => unknown> = [
   TIMELINE_ORDER.of,
   EVENT_LABELS.of,
   DATED_DAYS.of,
+  ENTITY_PASSAGE_NUMBERS.of,
 ];
 
 /**

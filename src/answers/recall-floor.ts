@@ -16,7 +16,7 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { FindOptions, PassageHit } from '../search/passage-index.ts';
 import { passageStemsOf } from '../knowledge/passage-stems.ts';
 import { normaliseQuery } from '../search/query.ts';
-import { type EventGroup, coverageShare, eventGroups, formOf } from './event-match.ts';
+import { ENTITY_PASSAGE_NUMBERS, type EventGroup, coverageShare, eventGroups, formOf } from './event-match.ts';
 
 /** How many of plain search's best passages every answer keeps in view. */
 export const FLOOR_DEPTH = 5;
@@ -56,7 +56,7 @@ export function floorOf(knowledge: Knowledge, hits: Iterable<PassageHit>, query?
  */
 export function foundBy(knowledge: Knowledge, query: string): (hit: PassageHit) => boolean {
   const groups = eventGroups(knowledge, normaliseQuery(query).text);
-  const share = coverageShare(groups, passageStemsOf(knowledge));
+  const share = coverageShare(groups, passageStemsOf(knowledge), ENTITY_PASSAGE_NUMBERS.of(knowledge));
   const surely = surelySaid(knowledge, groups);
   return (hit) => {
     if (hit.coverage < FLOOR_COVERAGE) return false;

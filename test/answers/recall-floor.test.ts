@@ -8,12 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { answerTerms } from '../../src/answers/terms.ts';
 import { answerWhen } from '../../src/answers/when.ts';
 import { answerWho } from '../../src/answers/who.ts';
-import { coverageIn, coverageShare, eventGroups } from '../../src/answers/event-match.ts';
+import { coverageIn, coverageShare, ENTITY_PASSAGE_NUMBERS, eventGroups, speakerMentions } from '../../src/answers/event-match.ts';
 import { passageStemsOf } from '../../src/knowledge/passage-stems.ts';
 import { foundBy, fuseRankings, plainFloor } from '../../src/answers/recall-floor.ts';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { normaliseQuery } from '../../src/search/query.ts';
-import { buildKnowledge } from '../../src/knowledge/knowledge.ts';
+import { buildKnowledge, type Knowledge, type KnownPassage } from '../../src/knowledge/knowledge.ts';
+import { updateKnowledge } from '../../src/knowledge/update-knowledge.ts';
+import { parseSourceFile } from '../../src/corpus/source-file.ts';
+import { prepareAnswers, prepareUpdatedAnswers } from '../../src/answers/prepare-answers.ts';
 import { bundledKnowledge, emptyCorpus, isVerbatim, testArticle, undatedArticle, writeSource } from '../helpers/corpus.ts';
 
 const dir = emptyCorpus();
@@ -108,6 +111,7 @@ describe('the floor', () => {
     for (const question of questions) {
       const groups = eventGroups(bundled, question);
       const share = coverageShare(groups, passageStemsOf(bundled));
+      const byNumber = coverageShare(groups, passageStemsOf(bundled), ENTITY_PASSAGE_NUMBERS.of(bundled));
       for (const p of bundled.passages) {
         const coverage = coverageIn(p, groups).coverage;
         expect(share(p), `${question} / ${p.id}`).toBeCloseTo(coverage, 12);
@@ -122,11 +126,44 @@ describe('the floor', () => {
         expect(lookedUp).toBe(names ? 1 : 0);
         // a passage it cannot find, when it must read it, says nothing
         expect(share(() => undefined, doc)).toBe(names ? 0 : share(p));
+        // with the passages each entity is named in, by number: the same share, and no passage looked up
+        lookedUp = 0;
+        expect(
+          byNumber(() => (lookedUp++, p), doc),
+          `${question} / ${p.id}`,
+        ).toBe(share(p));
+        expect(lookedUp).toBe(0);
         if (coverage > 0 && coverage < 1) said++;
       }
     }
     // the questions reach passages that say part of them, so the shares compared are not all 0 and 1
     expect(said).toBeGreaterThan(50);
+  });
+
+  it('knows by number the passages each entity is named or speaks in, and keeps knowing after an update', () => {
+    const entitiesOf = (k: Knowledge) => {
+      const named = ENTITY_PASSAGE_NUMBERS.of(k);
+      return (p: KnownPassage) => {
+        const doc = k.index.numberOf(p.id);
+        return [...named].flatMap(([id, docs]) => (docs.includes(doc ?? -1) ? [id] : [])).sort();
+      };
+    };
+    const said = (p: KnownPassage) => [...new Set([...p.mentions, ...speakerMentions(p)].map((m) => m.entityId))].sort();
+    // its own build: an update changes the index it shares with the knowledge before
+    const before = prepareAnswers(buildKnowledge(loadCorpus('corpus')));
+    let named = 0;
+    for (const p of before.passages) {
+      expect(entitiesOf(before)(p), p.id).toEqual(said(p));
+      named += said(p).length > 0 ? 1 : 0;
+    }
+    expect(named).toBeGreaterThan(20);
+    const added = testArticle('doha-envoy', 'Qatar’s prime minister met Hamas negotiators in Doha, a diplomat said.', '2025-03-02');
+    const gone = before.corpus.sources[0]?.id ?? '';
+    const after = prepareUpdatedAnswers(
+      updateKnowledge(before, { added: [parseSourceFile(added, 'sources/doha-envoy.md')], removed: [gone] }),
+    );
+    for (const p of after.passages) expect(entitiesOf(after)(p), p.id).toEqual(said(p));
+    expect(said(after.passageById.get('doha-envoy#1') as KnownPassage).length).toBeGreaterThan(0);
   });
 
   it('judges every hit as reading its passage would, though it reads only those the matched words leave open', () => {

@@ -97,6 +97,7 @@ describe('the registry', () => {
       'terms by topic': 'carried',
       'answers given': 'recomputed',
       'days each passage dates or was published in': 'carried',
+      'passage numbers naming each entity': 'carried',
       '/who autocomplete labels': 'recomputed',
       'passage places for /who': 'recomputed',
       'timeline picture': 'recomputed',
