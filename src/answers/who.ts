@@ -60,32 +60,45 @@ export function summariseEntity(entity: Entity): EntitySummary {
   };
 }
 
-/** How strongly a sentence states one of the entity's roles: the role's words right around the name. */
-function roleStrength(entity: Entity, sentence: string): number {
-  const words = new Set(tokenize(sentence));
-  let best = 0;
-  for (const role of entity.roles) {
-    for (const phrase of [role.title, ...role.phrases]) {
-      const parts = tokenize(phrase);
-      if (parts.length > 0 && parts.every((p) => words.has(p))) best = Math.max(best, parts.length);
-    }
-  }
-  return best;
-}
-
 const PARTICLES = new Set(['al', 'el', 'bin', 'bint', 'ibn', 'ben', 'abu', 'sheikh']);
 
 /**
- * True when the sentence spells out one of the entity's own names — an alias that shares a word with the name
- * ("Sheikh Tamim" for Tamim bin Hamad Al Thani) — not only a role or a group ("the Emir of Qatar").
+ * An entity's role phrases and own names as words, tokenized once per question: `/who` reads every sentence that
+ * mentions the entity (tens of thousands on a large corpus), and each is compared with all of them.
  */
-function namesEntity(entity: Entity, sentence: string): boolean {
-  const words = new Set(tokenize(sentence));
+interface EntityWords {
+  /** Each role title and phrase of the entity, as its words. */
+  roles: string[][];
+  /** Its name and the aliases that spell one of its own names ("Sheikh Tamim", not "the Emir of Qatar"), as words. */
+  names: string[][];
+}
+
+function entityWordsOf(entity: Entity): EntityWords {
   const own = new Set(tokenize(entity.name).filter((t) => !PARTICLES.has(t)));
-  return [entity.name, ...entity.aliases].some((a) => {
-    const parts = tokenize(a);
-    return /\p{Lu}/u.test(a) && parts.some((t) => own.has(t)) && parts.every((t) => words.has(t));
-  });
+  return {
+    roles: entity.roles
+      .flatMap((role) => [role.title, ...role.phrases].map((phrase) => tokenize(phrase)))
+      .filter((parts) => parts.length > 0),
+    names: [entity.name, ...entity.aliases]
+      .filter((a) => /\p{Lu}/u.test(a))
+      .map((a) => tokenize(a))
+      .filter((parts) => parts.some((t) => own.has(t))),
+  };
+}
+
+/** How strongly a sentence (its words) states one of the entity's roles: the role's words right around the name. */
+function roleStrength(entity: EntityWords, words: ReadonlySet<string>): number {
+  let best = 0;
+  for (const parts of entity.roles) if (parts.every((p) => words.has(p))) best = Math.max(best, parts.length);
+  return best;
+}
+
+/**
+ * True when the sentence (its words) spells out one of the entity's own names — an alias that shares a word with the
+ * name ("Sheikh Tamim" for Tamim bin Hamad Al Thani) — not only a role or a group ("the Emir of Qatar").
+ */
+function namesEntity(entity: EntityWords, words: ReadonlySet<string>): boolean {
+  return entity.names.some((parts) => parts.every((t) => words.has(t)));
 }
 
 /**
@@ -180,18 +193,23 @@ export function answerWho(knowledge: Knowledge, query: string, limit = 5, offset
   const ids = new Set([entity.id, ...entity.part_of]);
   // asked by role ("Shin Bet chief"): the quotes that state that very role come first
   const askedRole = top.via === 'role' ? tokenize(query).filter((t) => !isStopWord(t)) : [];
-  const askedIn = (sentence: string) => {
-    const words = new Set(tokenize(sentence));
-    return askedRole.filter((t) => words.has(t)).length / askedRole.length;
-  };
+  const askedIn = (words: ReadonlySet<string>) => askedRole.filter((t) => words.has(t)).length / askedRole.length;
   const about = passagesAbout(knowledge, ids);
+  const entityWords = entityWordsOf(entity);
   const scored = about.map((p) => {
     const own = p.mentions.filter((m) => m.entityId === entity.id);
     const mentionSentences = (own.length > 0 ? own : p.mentions.filter((m) => ids.has(m.entityId))).map((m) => sentenceAt(p, m.start));
-    const role = Math.max(0, ...mentionSentences.map((i) => roleStrength(entity, p.sentences[i]?.text ?? '')));
+    // each sentence's words, read once for the three tests below
+    const read = new Map<number, Set<string>>();
+    const wordsAt = (i: number) => {
+      let words = read.get(i);
+      if (!words) read.set(i, (words = new Set(tokenize(p.sentences[i]?.text ?? ''))));
+      return words;
+    };
+    const role = Math.max(0, ...mentionSentences.map((i) => roleStrength(entityWords, wordsAt(i))));
     const spoke = p.speakers.some((s) => s.entityId === entity.id && s.direct);
-    const named = mentionSentences.some((i) => namesEntity(entity, p.sentences[i]?.text ?? ''));
-    const asked = askedRole.length === 0 ? 0 : Math.max(0, ...mentionSentences.map((i) => askedIn(p.sentences[i]?.text ?? '')));
+    const named = mentionSentences.some((i) => namesEntity(entityWords, wordsAt(i)));
+    const asked = askedRole.length === 0 ? 0 : Math.max(0, ...mentionSentences.map((i) => askedIn(wordsAt(i))));
     const score =
       asked * 10 +
       Math.min(role, 3) * 3 +

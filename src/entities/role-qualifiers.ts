@@ -34,14 +34,20 @@ export function roleQualifiers(query: string): string[] {
   return [...new Set(words.filter((w) => !ROLE_HEADS.has(w) && !RANKING_WORDS.has(w) && !['who', 'whos'].includes(w)))];
 }
 
+/** `saidBy` of each entity met so far: an entity's roles and names do not change, and every role question reads them. */
+const saidOf = new WeakMap<Entity, Set<string>>();
+
 /** The stems an entity's roles and names say, with every form of the countries among them. */
 function saidBy(entity: Entity): Set<string> {
+  const known = saidOf.get(entity);
+  if (known) return known;
   const texts = [entity.name, ...entity.aliases, ...entity.short_forms, ...entity.roles.flatMap((r) => [r.title, ...r.phrases])];
   const out = new Set<string>();
   for (const word of tokenize(texts.join(' | ').replace(/[’']s\b/g, ''))) {
     out.add(stemTerm(word));
     for (const form of placeForms(word)) out.add(stemTerm(form));
   }
+  saidOf.set(entity, out);
   return out;
 }
 
