@@ -317,14 +317,18 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
   // each hit's place among the hits by its passage's number (-1: none), and the passages listed beside them
   const { index } = knowledge;
   const placeOf = new Int32Array(index.numberLimit).fill(-1);
-  for (const [i, h] of hits.entries()) placeOf[h.doc] = i;
+  for (let i = 0; i < hits.length; i++) placeOf[(hits[i] as PassageHit).doc] = i;
   const hitOf = (id: string) => {
     const doc = index.numberOf(id);
     return doc === undefined ? undefined : hits[placeOf[doc] as number];
   };
-  // the passages a named topic, a length or the latest deal brings in beside what the words found
+  // the passages a named topic, a length or the latest deal brings in beside what the words found: ranked after the
+  // hits (candidate found + k is the k-th brought in), made into hits only if they reach the page (a common topic
+  // brings in tens of thousands)
   const listed = new Uint8Array(placeOf.length);
   const brought = topicCandidates(knowledge, named, wantsLength, wantsLatest);
+  const found = hits.length;
+  const added = { ids: [] as string[], docs: [] as number[], scores: [] as number[] };
   for (let i = 0; i < brought.statements.length; i++) {
     const s = brought.statements[i] as StatedTerms;
     if (s.offTopic && !byId.has(s.passage.id)) continue;
@@ -334,17 +338,31 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
     const hit = hits[placeOf[doc] as number];
     if (hit && answers) hit.score = Math.max(hit.score, score);
     else if (!hit) {
-      hits.push({ id: s.passage.id, doc, score, coverage: 1, matched: [] });
+      added.ids.push(s.passage.id);
+      added.docs.push(doc);
+      added.scores.push(score);
       listed[doc] = 1;
     }
   }
+  const candidates = found + added.ids.length;
+  const idAt = (i: number) => (i < found ? (hits[i] as PassageHit).id : (added.ids[i - found] as string));
+  const docAt = (i: number) => (i < found ? (hits[i] as PassageHit).doc : (added.docs[i - found] as number));
+  const scoreAt = (i: number) => (i < found ? (hits[i] as PassageHit).score : (added.scores[i - found] as number));
+  const hitAt = (i: number): PassageHit =>
+    i < found ? (hits[i] as PassageHit) : { id: idAt(i), doc: docAt(i), score: scoreAt(i), coverage: 1, matched: [] };
+  /** A value per candidate, 0 or 1, filled by a loop. */
+  const flags = (flag: (i: number) => boolean) => {
+    const out = new Uint8Array(candidates);
+    for (let i = 0; i < candidates; i++) out[i] = flag(i) ? 1 : 0;
+    return out;
+  };
   // "how long is the ceasefire": each deal's length as stated, the latest deal first
   const byLatestLength = wantsLength && !period;
   // the best score first; a period named ("the January 2025 deal") puts the terms stated then first; a length asked
-  // for puts the quotes that give one first, the latest first. What the order compares is read once a hit.
-  const outside = period ? Uint8Array.from(hits, (h) => (inPeriod(statedAt(h.id, h.doc)?.date ?? '', period) ? 0 : 1)) : undefined;
-  const givesLength = byLatestLength ? Uint8Array.from(hits, (h) => (lengthAt(prepared, knowledge, h) >= 2 ? 0 : 1)) : undefined;
-  const dateOf = givesLength ? hits.map((h) => statedAt(h.id, h.doc)?.date ?? '') : [];
+  // for puts the quotes that give one first, the latest first. What the order compares is read once a candidate.
+  const outside = period ? flags((i) => !inPeriod(statedAt(idAt(i), docAt(i))?.date ?? '', period)) : undefined;
+  const givesLength = byLatestLength ? flags((i) => lengthAt(prepared, knowledge, { id: idAt(i), doc: docAt(i) }) < 2) : undefined;
+  const dateOf = givesLength ? Array.from({ length: candidates }, (_, i) => statedAt(idAt(i), docAt(i))?.date ?? '') : [];
   const byLength = (i: number, j: number) => {
     if (!givesLength) return 0;
     const [a, b] = [givesLength[i] as number, givesLength[j] as number];
@@ -352,10 +370,8 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
     return a - b || (a === 0 && x !== y ? y.localeCompare(x) : 0);
   };
   const order = (i: number, j: number) =>
-    byLength(i, j) ||
-    (outside ? (outside[i] as number) - (outside[j] as number) : 0) ||
-    (hits[j] as PassageHit).score - (hits[i] as PassageHit).score;
-  const top = topRanked(hits.length, order, offset + limit + COLLAPSE_MARGIN).map((i) => hits[i] as PassageHit);
+    byLength(i, j) || (outside ? (outside[i] as number) - (outside[j] as number) : 0) || scoreAt(j) - scoreAt(i);
+  const top = topRanked(candidates, order, offset + limit + COLLAPSE_MARGIN).map(hitAt);
   // the recall floor: plain search's best passages for the words typed, terms stated in them or not; a prisoner
   // swap outside these talks stays out unless the topic asks for it, and the note says so
   const floorHits = searchedWithPlain ? floorOf(knowledge, searchedWithPlain.plain, label) : plainFloor(knowledge, label);
@@ -368,7 +384,7 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
     const p = knowledge.passageById.get(h.id);
     return stated ? [resultOf(stated, score)] : p ? [resultOfPassage(p, score)] : [];
   });
-  if (hits.length === 0 && floor.length === 0) {
+  if (candidates === 0 && floor.length === 0) {
     return notFound(
       'terms',
       label,
@@ -391,7 +407,7 @@ export function answerTerms(knowledge: Knowledge, topic: string | null, limit = 
     const doc = index.numberOf(id);
     return doc !== undefined && (placeOf[doc] !== -1 || listed[doc] === 1);
   };
-  const count = hits.length + floor.filter((r) => !ranked(r.passage_id)).length;
+  const count = candidates + floor.filter((r) => !ranked(r.passage_id)).length;
   return pageOfTop(
     knowledge,
     { command: 'terms', query: label, title: `Terms: ${label}`, notes },
