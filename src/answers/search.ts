@@ -140,7 +140,11 @@ export const DATED_DAYS = knowledgeView<DatedDays>({
  * passageInPeriod(knowledge, knowledge.index.numberOf('ap-…#3') ?? -1, { year: 2023, month: 11 }) // → true
  */
 export function passageInPeriod(knowledge: Knowledge, doc: number, period: AskedPeriod): boolean {
-  const { daysFrom, days } = DATED_DAYS.of(knowledge);
+  return datesInPeriod(DATED_DAYS.of(knowledge), doc, period);
+}
+
+/** `passageInPeriod` with the dated days at hand: a search asks it for every hit. */
+function datesInPeriod({ daysFrom, days }: DatedDays, doc: number, period: AskedPeriod): boolean {
   if (!(doc >= 0 && doc + 1 < daysFrom.length)) return false;
   for (let at = daysFrom[doc] as number; at < (daysFrom[doc + 1] as number); at += 3) {
     if (
@@ -164,7 +168,8 @@ export function passageInPeriod(knowledge: Knowledge, doc: number, period: Asked
 export function findInPeriod(knowledge: Knowledge, query: string): RankedHits {
   const { period, rest } = askedPeriod(query);
   if (!period || rest.length > 200 || contentStems(readQuery(rest).words).length === 0) return knowledge.index.findInOrder(query);
-  return knowledge.index.findInOrder(rest, { boost: (_id, doc) => (passageInPeriod(knowledge, doc, period) ? PERIOD_BOOST : 1) });
+  const dated = DATED_DAYS.of(knowledge);
+  return knowledge.index.findInOrder(rest, { boost: (_id, doc) => (datesInPeriod(dated, doc, period) ? PERIOD_BOOST : 1) });
 }
 
 /**
