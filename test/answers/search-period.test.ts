@@ -99,5 +99,10 @@ describe('a passage is in the period it dates, or in its source’s', () => {
     const late = after.index.numberOf('late-talks#1') ?? -1;
     expect(passageInPeriod(after, late, { month: 11, day: 24 })).toBe(true);
     expect(passageInPeriod(after, late, { year: 2025, month: 6 })).toBe(true);
+    // a second update writes into the room the first left
+    const more = testArticle('later-talks', 'Mediators met again on March 3, 2025, officials said.', '2025-07-09');
+    const again = prepareUpdatedAnswers(updateKnowledge(after, { added: [parseSourceFile(more, 'sources/later-talks.md')], removed: [] }));
+    holdsToInPeriod(again);
+    expect(passageInPeriod(again, again.index.numberOf('later-talks#1') ?? -1, { year: 2025, month: 3, day: 3 })).toBe(true);
   });
 });
