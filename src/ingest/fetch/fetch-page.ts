@@ -34,6 +34,16 @@ export interface FetchPageOptions {
   userAgent?: string;
   /** Resolves a host name to its addresses; defaults to node:dns `lookup(host, {all: true})`. For tests. */
   resolve?: (host: string) => Promise<string[]>;
+  /**
+   * What may be fetched, as media types; defaults to web pages (HTML, XHTML, plain text). A feed reader asks for
+   * feeds and pages, so that a site's page can lead to its feed.
+   */
+  mediaTypes?: ReadonlySet<string>;
+  /**
+   * A conditional request: the validators of the copy already read. A site that answers 304 Not Modified gives a
+   * page with `notModified: true` and an empty body.
+   */
+  conditional?: { etag?: string | null; lastModified?: string | null };
 }
 
 export interface FetchedPage {
@@ -41,6 +51,11 @@ export interface FetchedPage {
   contentType: string; // media type without parameters, e.g. "text/html"
   body: string; // decoded text (see decodePage)
   bytes: number; // size of the (decompressed) body in bytes
+  /** The validators to send next time (`conditional`), when the site gave them. */
+  etag?: string;
+  lastModified?: string;
+  /** The site said the copy read before is still current (304, only for a conditional request). */
+  notModified?: boolean;
 }
 
 export type FetchPageErrorReason =
@@ -164,10 +179,13 @@ function get(url: URL, address: string, options: FetchPageOptions, signal: Abort
     else callback(null, address, family);
   };
   const request: typeof http.request = url.protocol === 'https:' ? https.request : http.request;
+  const { etag, lastModified } = options.conditional ?? {};
   const headers = {
     'user-agent': options.userAgent ?? 'talks-bot (news article fetcher)',
-    accept: 'text/html,application/xhtml+xml,text/plain;q=0.9',
+    accept: options.mediaTypes ? [...options.mediaTypes].join(',') : 'text/html,application/xhtml+xml,text/plain;q=0.9',
     'accept-encoding': 'gzip, deflate, br',
+    ...(etag ? { 'if-none-match': etag } : {}),
+    ...(lastModified ? { 'if-modified-since': lastModified } : {}),
   };
   return new Promise((resolve, reject) => {
     const req = request(url, { agent: false, lookup: pinned, signal, headers }, resolve);
@@ -176,7 +194,8 @@ function get(url: URL, address: string, options: FetchPageOptions, signal: Abort
   });
 }
 
-const PAGE_TYPES = new Set(['text/html', 'application/xhtml+xml', 'text/plain']);
+/** The media types fetched when `mediaTypes` is not given: web pages. */
+export const PAGE_TYPES: ReadonlySet<string> = new Set(['text/html', 'application/xhtml+xml', 'text/plain']);
 const DECOMPRESSORS = new Map<string, (() => Transform) | null>([
   ['identity', null],
   ['gzip', zlib.createGunzip],
@@ -190,10 +209,23 @@ const formatBytes = (n: number) => (n >= 1e6 ? `${n / 1e6} MB` : n >= 1e3 ? `${n
 const MEDIA_TYPE = /^[a-z0-9][a-z0-9.+-]{0,63}\/[a-z0-9][a-z0-9.+-]{0,63}$/;
 const CODING = /^[a-z0-9][a-z0-9.+-]{0,31}$/;
 
+/** A header's value as a validator to send back: one line of printable text, or nothing. */
+const validator = (value: string | string[] | undefined): string | undefined =>
+  typeof value === 'string' && /^[\x20-\x7e]{1,500}$/.test(value) ? value : undefined;
+
 /** Checks status and type, then streams the body, cutting it off once raw or decompressed bytes pass `maxBytes`. */
-async function readPage(url: URL, res: IncomingMessage, maxBytes: number): Promise<FetchedPage> {
+async function readPage(url: URL, res: IncomingMessage, options: FetchPageOptions): Promise<FetchedPage> {
+  const maxBytes = options.maxBytes ?? 2_000_000;
   const status = res.statusCode ?? 0;
   const refuse = (error: FetchPageError) => (res.destroy(), error);
+  const validators = {
+    ...(validator(res.headers.etag) ? { etag: validator(res.headers.etag) as string } : {}),
+    ...(validator(res.headers['last-modified']) ? { lastModified: validator(res.headers['last-modified']) as string } : {}),
+  };
+  if (status === 304 && options.conditional) {
+    res.destroy();
+    return { url: url.href, contentType: '', body: '', bytes: 0, notModified: true, ...validators };
+  }
   if (status < 200 || status > 299) {
     // the standard phrase for the code: the reason text on the status line is the site's to write (markup, @everyone)
     const phrase = http.STATUS_CODES[status];
@@ -201,13 +233,16 @@ async function readPage(url: URL, res: IncomingMessage, maxBytes: number): Promi
   }
   const contentType = res.headers['content-type'] ?? '';
   const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-  if (!PAGE_TYPES.has(mediaType)) {
+  if (!(options.mediaTypes ?? PAGE_TYPES).has(mediaType)) {
     const what = !mediaType
       ? 'the site did not say what it is'
       : MEDIA_TYPE.test(mediaType)
         ? `it is ${mediaType}`
         : 'the site gave a type the bot does not know';
-    throw refuse(fail('content-type', `That link is not a web page (${what}); only HTML and plain-text pages can be fetched.`));
+    const only = options.mediaTypes ? 'only feeds (RSS, Atom, JSON Feed) and web pages' : 'only HTML and plain-text pages';
+    throw refuse(
+      fail('content-type', `That link is not ${options.mediaTypes ? 'a feed or ' : ''}a web page (${what}); ${only} can be fetched.`),
+    );
   }
   const tooLarge = fail('too-large', `The page is larger than the ${formatBytes(maxBytes)} limit.`);
   if (Number(res.headers['content-length']) > maxBytes) throw refuse(tooLarge);
@@ -241,7 +276,8 @@ async function readPage(url: URL, res: IncomingMessage, maxBytes: number): Promi
     if (rawBytes <= maxBytes) throw error;
   }
   if (rawBytes > maxBytes || decodedBytes > maxBytes) throw refuse(tooLarge);
-  return { url: url.href, contentType: mediaType, body: decodePage(Buffer.concat(chunks), contentType), bytes: decodedBytes };
+  const body = decodePage(Buffer.concat(chunks), contentType);
+  return { url: url.href, contentType: mediaType, body, bytes: decodedBytes, ...validators };
 }
 
 function asFetchPageError(error: unknown, host: string): FetchPageError {
@@ -278,7 +314,7 @@ export async function fetchPage(url: string, options: FetchPageOptions = {}): Pr
       const res = await get(current, await checkedAddress(current, options), options, abort.signal);
       const location = res.headers.location;
       if (![301, 302, 303, 307, 308].includes(res.statusCode ?? 0) || !location) {
-        return await readPage(current, res, options.maxBytes ?? 2_000_000);
+        return await readPage(current, res, options);
       }
       res.destroy();
       if (redirects >= maxRedirects) throw fail('redirects', `The link redirected more than ${maxRedirects} times.`);

@@ -63,6 +63,15 @@ const server = http.createServer((req, res) => {
     // 3 MB in chunks, no Content-Length, and the response never ends: only a cut-off while streaming ends this.
     res.writeHead(200, { 'content-type': 'text/html' });
     for (let sent = 0; sent < 3_000_000; sent += 64 * 1024) res.write(Buffer.alloc(64 * 1024, 'a'));
+  } else if (path === '/validated') {
+    // a feed with validators: a conditional request that matches them gets 304 and no body
+    const validators = { etag: '"v7"', 'last-modified': 'Sun, 02 Mar 2025 09:00:00 GMT' };
+    const fresh = req.headers['if-none-match'] === '"v7"' || req.headers['if-modified-since'] === validators['last-modified'];
+    requests.push({ url: `accept ${req.headers.accept ?? ''}`, host: req.headers.host });
+    if (fresh) res.writeHead(304, validators).end();
+    else res.writeHead(200, { 'content-type': 'application/rss+xml', ...validators }).end('<rss version="2.0"></rss>');
+  } else if (path === '/evil-etag') {
+    res.writeHead(200, { 'content-type': 'text/html', etag: `"${'x'.repeat(600)}"` }).end('<p>x</p>');
   } else if (path === '/silent') {
     // Never answers.
   } else res.writeHead(404, { 'content-type': 'text/html' }).end('<p>gone</p>');
@@ -265,6 +274,35 @@ describe('fetching pages', () => {
       'That link is not a web page (the site gave a type the bot does not know); only HTML and plain-text pages can be fetched.',
     );
     expect((await failure(`${base}/evil-encoding`)).message).toBe('The site sent the page in a compression the bot does not read.');
+  });
+
+  it('asks for the media types it is given, keeps the validators, and takes a 304 as "not modified"', async () => {
+    const feeds = { ...local, mediaTypes: new Set(['application/rss+xml', 'text/html']) };
+    const first = await fetchPage(`${base}/validated`, feeds);
+    expect(first).toMatchObject({ contentType: 'application/rss+xml', etag: '"v7"', lastModified: 'Sun, 02 Mar 2025 09:00:00 GMT' });
+    expect(first.notModified).toBeUndefined();
+    expect(requests.at(-1)?.url).toBe('accept application/rss+xml,text/html');
+    const again = await fetchPage(`${base}/validated`, { ...feeds, conditional: { etag: first.etag ?? null } });
+    expect(again).toEqual({
+      url: `${base}/validated`,
+      contentType: '',
+      body: '',
+      bytes: 0,
+      notModified: true,
+      etag: '"v7"',
+      lastModified: 'Sun, 02 Mar 2025 09:00:00 GMT',
+    });
+    const byDate = await fetchPage(`${base}/validated`, { ...feeds, conditional: { lastModified: first.lastModified ?? null } });
+    expect(byDate.notModified).toBe(true);
+    // a page is still only a page, and a feed type is refused where pages are asked for, in words that say so
+    expect((await failure(`${base}/validated`)).message).toBe(
+      'That link is not a web page (it is application/rss+xml); only HTML and plain-text pages can be fetched.',
+    );
+    expect((await failure(`${base}/image`, feeds)).message).toBe(
+      'That link is not a feed or a web page (it is image/png); only feeds (RSS, Atom, JSON Feed) and web pages can be fetched.',
+    );
+    // a validator that is not one line of printable text of a sane length is not kept
+    expect((await fetchPage(`${base}/evil-etag`, local)).etag).toBeUndefined();
   });
 
   it('refuses what is not a page, saying what it is', async () => {
