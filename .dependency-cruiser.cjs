@@ -15,8 +15,8 @@ const LAYERS = [
   ['src/knowledge', 'src/deals'],
   // 4. answers: what each command answers, decided in one place
   ['src/answers'],
-  // 5. serving (live knowledge, its save, the corpus editor), the FAQ store, rendering
-  ['src/serving', 'src/faq', 'src/render'],
+  // 5. serving (live knowledge, its save, the corpus editor), the FAQ store, followed feeds, rendering
+  ['src/serving', 'src/faq', 'src/feeds', 'src/render'],
   // 6. interactions: how a command is declared and run (src/commands), Discord's API JSON in, responses out
   ['src/commands', 'src/interactions'],
   // 7. the commands themselves, each declared once (commands/)

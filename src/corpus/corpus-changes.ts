@@ -29,18 +29,26 @@ import { isRunning, moveDurably, PROCESS_STARTED_MS, removeLeftoverTemporaries, 
 import { sourceFileNames } from './load-corpus.ts';
 import { SOURCE_ID } from './source-schema.ts';
 
-/** Who made a change: a member on Discord, or someone at the command line. */
-export type ChangeAuthor = { by: 'discord'; user: string; guild: string } | { by: 'command line' };
+/**
+ * Who made a change: a member on Discord, someone at the command line, or a trusted feed a server follows (its
+ * relevant items are added without review).
+ */
+export type ChangeAuthor = { by: 'discord'; user: string; guild: string } | { by: 'command line' } | { by: 'feed'; feed: string; guild: string };
 
 export interface CorpusChange {
   at: string;
-  /** `found`: a source in `sources/` that no record added (see the module comment). */
-  action: 'add' | 'remove' | 'found';
+  /**
+   * `found`: a source in `sources/` that no record added (see the module comment). `reject`: a moderator turned down
+   * a followed feed's item; `id` is the id it would have had, and nothing was written.
+   */
+  action: 'add' | 'remove' | 'found' | 'reject';
   id: string;
   /** SHA-256 of the source file as added, removed or found. */
   sha256: string;
   /** Who made it; `unknown` for a source found without a record. */
   author: ChangeAuthor | { by: 'unknown' };
+  /** The followed feed's item the change came from: the feed, and the article's address. */
+  feedItem?: { feed: string; link: string };
 }
 
 /** A change the corpus refuses; the message is for the moderator. */
@@ -80,7 +88,7 @@ export function recordChange(dir: string, change: Omit<CorpusChange, 'at'>, at =
 
 const isChange = (value: unknown): value is CorpusChange => {
   const c = value as CorpusChange;
-  return typeof c === 'object' && c !== null && typeof c.id === 'string' && (c.action === 'add' || c.action === 'remove' || c.action === 'found');
+  return typeof c === 'object' && c !== null && typeof c.id === 'string' && ['add', 'remove', 'found', 'reject'].includes(c.action);
 };
 
 /**
@@ -159,7 +167,7 @@ export function openForWriting(dir: string, at = new Date()): OpenedForWriting {
   const temporaries = [dir, join(dir, 'sources'), join(dir, '.cache')].flatMap((d) => removeLeftoverTemporaries(d));
   const sourcesDir = join(dir, 'sources');
   const latest = new Map<string, CorpusChange['action']>();
-  for (const change of readChanges(dir, warnOnce)) latest.set(change.id, change.action);
+  for (const change of readChanges(dir, warnOnce)) if (change.action !== 'reject') latest.set(change.id, change.action);
   const found: string[] = [];
   for (const name of existsSync(sourcesDir) ? sourceFileNames(sourcesDir) : []) {
     const id = name.slice(0, -'.md'.length);

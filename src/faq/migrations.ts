@@ -1,5 +1,6 @@
 /**
- * The FAQ database schema as versioned migrations, applied in order at start-up, each in its own transaction.
+ * The bot's database schema as versioned migrations — the FAQ (version 1) and, from version 2, the feeds servers
+ * follow and the review queue their items wait in (src/feeds/) —, applied in order at start-up, each in its own transaction.
  * Every migration says the same thing in each dialect: SQLite (the embedded default) and PostgreSQL (a database
  * several machines share). Never edit a migration that has shipped: add the next one, in both dialects.
  */
@@ -124,6 +125,132 @@ export const MIGRATIONS: readonly Migration[] = [
         moderator_role_id text
       );
       COMMENT ON TABLE guild_settings IS 'per guild: the FAQ moderator role';
+    `,
+    },
+  },
+  {
+    version: 2,
+    description: 'followed feeds, feed items and the review queue, review settings per guild',
+    sql: {
+      sqlite: `
+      -- One row per feed a guild follows, with the poller's state, so a restart carries on where it stopped.
+      -- etag and last_modified are the validators of the last read (sent back as If-None-Match and
+      -- If-Modified-Since); next_poll_at is when it is due (ISO time, UTC); failures counts the errors in a row, which
+      -- back the interval off; items_taken counts items queued for review or added. leased_by and lease_until: the
+      -- process polling the feed now, and until when its claim holds (a process killed mid-poll loses it then), so
+      -- that one process at a time polls a feed.
+      CREATE TABLE followed_feeds (
+        guild_id         TEXT    NOT NULL,
+        url              TEXT    NOT NULL,
+        title            TEXT,
+        trusted          INTEGER NOT NULL DEFAULT 0,   -- 1: relevant items are added without review
+        interval_minutes INTEGER NOT NULL DEFAULT 15,
+        etag             TEXT,
+        last_modified    TEXT,
+        next_poll_at     TEXT    NOT NULL,
+        last_fetched_at  TEXT,
+        last_error       TEXT,
+        failures         INTEGER NOT NULL DEFAULT 0,
+        items_taken      INTEGER NOT NULL DEFAULT 0,
+        leased_by        TEXT,
+        lease_until      TEXT,
+        followed_by      TEXT    NOT NULL,
+        followed_at      TEXT    NOT NULL,
+        PRIMARY KEY (guild_id, url)
+      );
+      CREATE INDEX followed_feeds_due ON followed_feeds (next_poll_at);
+
+      -- Every item seen on a followed feed, once per (guild, feed, item key), whatever became of it: queued for
+      -- review, added, rejected, judged irrelevant, a duplicate of a source, or unreadable. The unique key is what
+      -- keeps an item from being queued twice, by two polls or two machines. draft is the page as fetched and the
+      -- details a moderator gave (JSON), kept while the item waits so that Add prepares exactly what was reviewed.
+      CREATE TABLE feed_items (
+        id                INTEGER PRIMARY KEY,
+        guild_id          TEXT    NOT NULL,
+        feed_url          TEXT    NOT NULL,
+        item_key          TEXT    NOT NULL,
+        link              TEXT    NOT NULL,
+        title             TEXT,
+        published         TEXT,                        -- the day the feed gives, YYYY-MM-DD, or NULL
+        state             TEXT    NOT NULL,
+        reason            TEXT    NOT NULL,            -- why it was queued, added or left out, in words
+        draft             TEXT,
+        source_id         TEXT,
+        review_message_id TEXT,
+        seen_at           TEXT    NOT NULL,
+        decided_by        TEXT,
+        decided_at        TEXT,
+        UNIQUE (guild_id, feed_url, item_key)
+      );
+      CREATE INDEX feed_items_state ON feed_items (guild_id, state);
+
+      -- Per guild: the channel review messages go to, and the relevance an item needs to be queued.
+      CREATE TABLE feed_settings (
+        guild_id          TEXT PRIMARY KEY,
+        review_channel_id TEXT,
+        min_relevance     INTEGER
+      );
+    `,
+      postgres: `
+      -- One row per feed a guild follows, with the poller's state, so a restart carries on where it stopped.
+      -- etag and last_modified are the validators of the last read (sent back as If-None-Match and
+      -- If-Modified-Since); failures counts the errors in a row, which back the interval off; items_taken counts
+      -- items queued for review or added. leased_by and lease_until: the process polling the feed now and until when
+      -- its claim holds, so that one process at a time polls a feed. Times are ISO text (UTC), as on SQLite, so both
+      -- compare alike.
+      CREATE TABLE followed_feeds (
+        guild_id         text    NOT NULL,
+        url              text    COLLATE "C" NOT NULL,
+        title            text,
+        trusted          integer NOT NULL DEFAULT 0,
+        interval_minutes integer NOT NULL DEFAULT 15,
+        etag             text,
+        last_modified    text,
+        next_poll_at     text    COLLATE "C" NOT NULL,
+        last_fetched_at  text,
+        last_error       text,
+        failures         integer NOT NULL DEFAULT 0,
+        items_taken      integer NOT NULL DEFAULT 0,
+        leased_by        text,
+        lease_until      text    COLLATE "C",
+        followed_by      text    NOT NULL,
+        followed_at      text    NOT NULL,
+        PRIMARY KEY (guild_id, url)
+      );
+      CREATE INDEX followed_feeds_due ON followed_feeds (next_poll_at);
+      COMMENT ON TABLE followed_feeds IS 'feeds a guild follows, with the poller''s state (validators, next poll, errors)';
+
+      -- Every item seen on a followed feed, once per (guild, feed, item key), whatever became of it. The unique key
+      -- keeps an item from being queued twice, by two polls or two machines. draft: the page as fetched and the
+      -- moderator's details (JSON) while the item waits, so that Add prepares exactly what was reviewed.
+      CREATE TABLE feed_items (
+        id                integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+        guild_id          text    NOT NULL,
+        feed_url          text    COLLATE "C" NOT NULL,
+        item_key          text    COLLATE "C" NOT NULL,
+        link              text    NOT NULL,
+        title             text,
+        published         text,
+        state             text    NOT NULL,
+        reason            text    NOT NULL,
+        draft             text,
+        source_id         text,
+        review_message_id text,
+        seen_at           text    NOT NULL,
+        decided_by        text,
+        decided_at        text,
+        UNIQUE (guild_id, feed_url, item_key)
+      );
+      CREATE INDEX feed_items_state ON feed_items (guild_id, state);
+      COMMENT ON TABLE feed_items IS 'every item seen on a followed feed and what became of it; queued ones wait for review';
+
+      -- Per guild: the channel review messages go to, and the relevance an item needs to be queued.
+      CREATE TABLE feed_settings (
+        guild_id          text PRIMARY KEY,
+        review_channel_id text,
+        min_relevance     integer
+      );
+      COMMENT ON TABLE feed_settings IS 'per guild: the review channel and the relevance needed to queue an item';
     `,
     },
   },

@@ -52,6 +52,11 @@ export class SqlFaqStore implements FaqStore {
     readonly location: string,
   ) {}
 
+  /** The database underneath, which the bot's other tables share (the followed feeds: src/feeds/feed-store.ts). */
+  get database(): SqlDatabase {
+    return this.db;
+  }
+
   async schemaVersion(): Promise<number> {
     return this.db.read(async (tx) => (await first<{ v: number | null }>(tx, 'SELECT max(version) AS v FROM schema_migrations'))?.v ?? 0);
   }

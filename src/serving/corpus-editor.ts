@@ -134,7 +134,11 @@ export class CorpusEditor {
    * Writes the source (never over an existing id), records the change, and reloads the corpus. When the reload
    * refuses the new file itself, the file is taken out again so the corpus stays as it was.
    */
-  async add(preview: SourcePreview, author: ChangeAuthor): Promise<{ id: string; file: string; reload: ReloadResult }> {
+  async add(
+    preview: SourcePreview,
+    author: ChangeAuthor,
+    feedItem?: { feed: string; link: string },
+  ): Promise<{ id: string; file: string; reload: ReloadResult }> {
     const dir = this.live.dir;
     const { id, file } = await withCorpusLockAsync(dir, () => {
       // checked again holding the lock: the corpus may have changed since the preview, in this process or another
@@ -142,7 +146,13 @@ export class CorpusEditor {
       const finder = findingIn([this.duplicateIndex(), new DuplicateIndex(sourcesAddedSince(dir, new Set(served.keys())))]);
       const again = previewAgainst(finder, preview.raw, preview.rawName, preview.options);
       const written = writeNew(again.prepared, dir);
-      recordChange(dir, { action: 'add', id: again.prepared.meta.id, sha256: sha256Of(again.prepared.text), author });
+      recordChange(dir, {
+        action: 'add',
+        id: again.prepared.meta.id,
+        sha256: sha256Of(again.prepared.text),
+        author,
+        ...(feedItem ? { feedItem } : {}),
+      });
       return { id: again.prepared.meta.id, file: written };
     });
     const reload = await this.live.reload();
@@ -169,6 +179,17 @@ export class CorpusEditor {
       );
     const movedTo = await withCorpusLockAsync(this.live.dir, () => removeSource(this.live.dir, id, author)); // waits without blocking answers
     return { movedTo, reload: await this.live.reload() };
+  }
+
+  /**
+   * Records that a moderator turned down a followed feed's item: a `reject` line in the change log, under the id the
+   * article would have had. Nothing else is written.
+   */
+  async recordRejection(preview: SourcePreview, author: ChangeAuthor, feedItem: { feed: string; link: string }): Promise<void> {
+    const { meta, text } = preview.prepared;
+    await withCorpusLockAsync(this.live.dir, () =>
+      recordChange(this.live.dir, { action: 'reject', id: meta.id, sha256: sha256Of(text), author, feedItem }),
+    );
   }
 
   private duplicateIndex(): DuplicateIndex {
