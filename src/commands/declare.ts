@@ -18,6 +18,7 @@ import type { SourceDrafts } from '../corpus/source-drafts.ts';
 import { UserError } from '../errors/user-error.ts';
 import type { FaqStore } from '../faq/faq-store.ts';
 import type { FetchPageOptions } from '../ingest/fetch/fetch-page.ts';
+import type { FeedStore } from '../feeds/feed-store.ts';
 import type { InteractionReply } from '../interactions/interaction-reply.ts';
 import type { PageQueries } from '../interactions/quote-replies/page-queries.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
@@ -59,6 +60,8 @@ export interface Services {
   drafts: SourceDrafts<SourcePreview>;
   /** How links and attachments are fetched (size cap, timeout; tests allow loopback). */
   fetch: FetchPageOptions;
+  /** The feeds servers follow and their review queue: null when corpus editing or the bot's database is off. */
+  feeds: FeedStore | null;
 }
 
 /** One interaction being answered: who, where, how to answer, and the bot's services. */

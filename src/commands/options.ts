@@ -7,12 +7,13 @@ import { z } from 'zod';
 import { UserError } from '../errors/user-error.ts';
 
 export interface OptionSpec<T> {
-  /** What Discord shows and sends: text, a yes/no, a whole number, an uploaded file, or a server role. */
-  type: 'string' | 'boolean' | 'integer' | 'attachment' | 'role';
+  /** What Discord shows and sends: text, a yes/no, a whole number, an uploaded file, a server role or a text channel. */
+  type: 'string' | 'boolean' | 'integer' | 'attachment' | 'role' | 'channel';
   description: string;
   required: boolean;
   maxLength?: number;
   minValue?: number;
+  maxValue?: number;
   autocomplete?: boolean;
   /** Checks the value as sent (a resolved attachment or role object for those types) and gives the handler's value. */
   schema: z.ZodType<T>;
@@ -76,20 +77,31 @@ export function booleanOption(spec: { description: string }): OptionSpec<boolean
   };
 }
 
-/** A whole number from `min` up, e.g. an FAQ entry or a revision. */
-export function integerOption(spec: { description: string; required: true; min?: number; autocomplete?: boolean }): OptionSpec<number> {
+interface IntegerSpec {
+  description: string;
+  min?: number;
+  max?: number;
+  autocomplete?: boolean;
+}
+
+/** A whole number from `min` up (and up to `max` when given), e.g. an FAQ entry, a revision, minutes between polls. */
+export function integerOption(spec: IntegerSpec & { required: true }): OptionSpec<number>;
+export function integerOption(spec: IntegerSpec & { required?: false }): OptionSpec<number | undefined>;
+export function integerOption(spec: IntegerSpec & { required?: boolean }): OptionSpec<number> | OptionSpec<number | undefined> {
   const min = spec.min ?? 1;
-  return {
-    type: 'integer',
+  let number = z
+    .number({ error: 'Pick a number from the list, please.' })
+    .int('Pick a whole number, please.')
+    .min(min, `The number must be ${min} or more.`);
+  if (spec.max !== undefined) number = number.max(spec.max, `The number must be ${spec.max} or less.`);
+  const common = {
+    type: 'integer' as const,
     description: spec.description,
-    required: true,
     minValue: min,
+    ...(spec.max !== undefined ? { maxValue: spec.max } : {}),
     ...(spec.autocomplete ? { autocomplete: true } : {}),
-    schema: z
-      .number({ error: 'Pick a number from the list, please.' })
-      .int('Pick a whole number, please.')
-      .min(min, `The number must be ${min} or more.`),
   };
+  return spec.required ? { ...common, required: true, schema: number } : { ...common, required: false, schema: number.optional() };
 }
 
 /** An uploaded file as Discord describes it in an interaction's `resolved` data. */
@@ -145,6 +157,28 @@ export function roleOption(spec: { description: string }): OptionSpec<Role | und
   };
 }
 
+/** A server channel, as resolved by Discord. */
+export interface Channel {
+  id: string;
+  name: string;
+}
+
+/** A text or announcement channel of the server (Discord offers only those in the list). */
+export function channelOption(spec: { description: string }): OptionSpec<Channel | undefined> {
+  return {
+    type: 'channel',
+    description: spec.description,
+    required: false,
+    schema: z
+      .object(
+        { id: z.string(), name: z.string().optional(), type: z.union([z.literal(0), z.literal(5)]) },
+        { error: 'Pick a text channel from the list, please.' },
+      )
+      .transform(({ id, name }): Channel => ({ id, name: name ?? id }))
+      .optional(),
+  };
+}
+
 export type Options = Record<string, OptionSpec<unknown>>;
 export type OptionValues<O extends Options> = { [K in keyof O]: O[K] extends OptionSpec<infer T> ? T : never };
 
@@ -195,6 +229,7 @@ function refusalFor(name: string, option: OptionSpec<unknown>, issue: z.core.$Zo
   }
   if (option.type === 'attachment') return 'Attach the file, please.';
   if (option.type === 'role') return 'Pick a role from the list, please.';
+  if (option.type === 'channel') return 'Pick a text channel from the list, please.';
   if (option.type === 'boolean') return 'Choose true or false, please.';
   // an integer option's schema words every way it can fail (a number from the list, a whole number, the minimum)
   return issue.path.length === 1 ? issue.message : 'Pick a number from the list, please.';

@@ -15,6 +15,8 @@ import { ConfigError, type DiscordEnv } from '../config/env.ts';
 import { corpusDirFromEnv } from '../corpus/load-corpus.ts';
 import { FaqDatabaseError, type FaqStore } from '../faq/faq-store.ts';
 import { openFaqStore } from '../faq/open-faq-store.ts';
+import type { SqlFaqStore } from '../faq/sql-faq-store.ts';
+import { FeedStore } from '../feeds/feed-store.ts';
 import type { FaqSeed } from '../commands/declare.ts';
 import { LiveKnowledge } from '../serving/live-knowledge.ts';
 import { logReload } from '../serving/log-reload.ts';
@@ -23,6 +25,8 @@ import type { Logger } from '../logging/logger.ts';
 export interface BotState {
   knowledge: LiveKnowledge;
   faq: FaqStore;
+  /** The feeds servers follow and their review queue, in the FAQ's database. */
+  feeds: FeedStore;
   /** Stops following the corpus and closes the FAQ store. */
   close(): Promise<void>;
 }
@@ -43,7 +47,7 @@ export async function openBotState(env: Pick<DiscordEnv, 'DATA_DIR' | 'DATABASE_
     process.exit(1);
   }
   const stopWatching = knowledge.watch({ onReload: (result) => logReload(logger, result) });
-  let faq: FaqStore;
+  let faq: SqlFaqStore;
   try {
     // the store's location and messages never hold DATABASE_URL, which may carry a password
     faq = await openFaqStore(env, { onConnectionError: (message) => logger.warn(message) });
@@ -57,6 +61,7 @@ export async function openBotState(env: Pick<DiscordEnv, 'DATA_DIR' | 'DATABASE_
   return {
     knowledge,
     faq,
+    feeds: new FeedStore(faq.database),
     close: async () => {
       stopWatching();
       await faq.close();
@@ -73,7 +78,7 @@ export async function openBotState(env: Pick<DiscordEnv, 'DATA_DIR' | 'DATABASE_
  * await startBot({ env, logger, ...servedFrom(state), signal });
  */
 export function servedFrom(state: BotState) {
-  return { knowledge: state.knowledge, commands: COMMANDS, faq: state.faq, corpusEditing: { live: state.knowledge } };
+  return { knowledge: state.knowledge, commands: COMMANDS, faq: state.faq, corpusEditing: { live: state.knowledge, feeds: state.feeds } };
 }
 
 export const FAQ_SEED_FILE = 'faq-seed.json';

@@ -17,6 +17,7 @@ import { corpusEditorGuilds, type DiscordEnv } from '../config/env.ts';
 import { CorpusEditor, type SourcePreview } from '../serving/corpus-editor.ts';
 import { SourceDrafts } from '../corpus/source-drafts.ts';
 import type { FaqStore } from '../faq/faq-store.ts';
+import type { FeedStore } from '../feeds/feed-store.ts';
 import type { FetchPageOptions } from '../ingest/fetch/fetch-page.ts';
 import type { KnowledgeProvider, LiveKnowledge } from '../serving/live-knowledge.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -45,8 +46,11 @@ export interface BotOptions {
    * src/delivery/bot-state.ts: the corpus's faq-seed.json); without it, seeding says this bot has none.
    */
   faqSeed?: FaqSeed;
-  /** Corpus editing from Discord (`/source-admin`): the live corpus and how pages are fetched. */
-  corpusEditing?: { live: LiveKnowledge; fetch?: FetchPageOptions };
+  /**
+   * Corpus editing from Discord (`/source-admin`): the live corpus, how pages are fetched, and the store of the
+   * feeds servers follow (without one, following feeds says it is unavailable).
+   */
+  corpusEditing?: { live: LiveKnowledge; fetch?: FetchPageOptions; feeds?: FeedStore };
 }
 
 export function botContext(options: BotOptions): InteractionContext {
@@ -56,6 +60,7 @@ export function botContext(options: BotOptions): InteractionContext {
     editorGuilds,
     drafts: new SourceDrafts<SourcePreview>(),
     fetch: options.corpusEditing?.fetch ?? {},
+    ...(options.corpusEditing?.feeds ? { feeds: options.corpusEditing.feeds } : {}),
   };
   const catalog = botCatalog({
     knowledge: options.knowledge,

@@ -12,10 +12,11 @@ import { FAQ_COMPONENTS } from './faq/faq-components.ts';
 import { ANSWER_BUTTONS } from './quote-replies/answer-buttons.ts';
 import { PageQueries } from './quote-replies/page-queries.ts';
 import { SOURCE_ADMIN_COMPONENTS } from './sources/source-admin-components.ts';
+import { FEED_REVIEW_COMPONENTS } from './sources/feed-review-components.ts';
 
 /** What a bot is made from: its services, with corpus editing (`/source-admin`) optional — without it, it says it is off. */
-export type BotDeps = Omit<Services, 'editor' | 'editorGuilds' | 'drafts' | 'fetch'> & {
-  sources?: Pick<Services, 'editor' | 'editorGuilds' | 'fetch'> & { drafts: SourceDrafts<SourcePreview> };
+export type BotDeps = Omit<Services, 'editor' | 'editorGuilds' | 'drafts' | 'fetch' | 'feeds'> & {
+  sources?: Pick<Services, 'editor' | 'editorGuilds' | 'fetch'> & { drafts: SourceDrafts<SourcePreview>; feeds?: Services['feeds'] };
 };
 
 /**
@@ -28,8 +29,8 @@ export function botCatalog(deps: BotDeps): Catalog {
   const editing = sources ?? { editor: null, editorGuilds: [], drafts: new SourceDrafts<SourcePreview>(), fetch: {} };
   return {
     commands: deps.commands,
-    components: [...ANSWER_BUTTONS, ...FAQ_COMPONENTS, ...SOURCE_ADMIN_COMPONENTS],
-    services: { ...rest, ...editing },
+    components: [...ANSWER_BUTTONS, ...FAQ_COMPONENTS, ...SOURCE_ADMIN_COMPONENTS, ...FEED_REVIEW_COMPONENTS],
+    services: { ...rest, ...editing, feeds: editing.editor ? (editing.feeds ?? null) : null },
   };
 }
 

@@ -9,6 +9,7 @@ import {
   type APIApplicationCommandSubcommandOption,
   ApplicationCommandOptionType as T,
   ApplicationCommandType,
+  ChannelType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { AnyLeaf, SlashCommand } from '../commands/declare.ts';
@@ -25,7 +26,14 @@ export type SlashCommandPayload = Omit<RESTPostAPIChatInputApplicationCommandsJS
 };
 export type CommandPayload = SlashCommandPayload | { type: ApplicationCommandType.Message; name: string };
 
-const TYPES = { string: T.String, boolean: T.Boolean, integer: T.Integer, attachment: T.Attachment, role: T.Role } as const;
+const TYPES = {
+  string: T.String,
+  boolean: T.Boolean,
+  integer: T.Integer,
+  attachment: T.Attachment,
+  role: T.Role,
+  channel: T.Channel,
+} as const;
 
 function optionPayload(name: string, o: OptionSpec<unknown>): APIApplicationCommandBasicOption {
   const common = { name, description: o.description.slice(0, 100), required: o.required };
@@ -41,8 +49,10 @@ function optionPayload(name: string, o: OptionSpec<unknown>): APIApplicationComm
       ...common,
       type: T.Integer,
       ...(o.minValue !== undefined ? { min_value: o.minValue } : {}),
+      ...(o.maxValue !== undefined ? { max_value: o.maxValue } : {}),
       ...(o.autocomplete ? { autocomplete: true } : {}),
     };
+  if (o.type === 'channel') return { ...common, type: T.Channel, channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] };
   return { ...common, type: TYPES[o.type] };
 }
 

@@ -42,6 +42,7 @@ export function readOptions(data: { options?: readonly RawOption[]; resolved?: A
     if (o.focused) focused = { name: o.name, value: typeof o.value === 'string' || typeof o.value === 'number' ? String(o.value) : '' };
     else if (o.type === ApplicationCommandOptionType.Attachment) values[o.name] = data.resolved?.attachments?.[String(o.value)];
     else if (o.type === ApplicationCommandOptionType.Role) values[o.name] = data.resolved?.roles?.[String(o.value)];
+    else if (o.type === ApplicationCommandOptionType.Channel) values[o.name] = data.resolved?.channels?.[String(o.value)];
     else values[o.name] = o.value;
   }
   return { path, values, focused };

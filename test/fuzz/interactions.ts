@@ -116,7 +116,14 @@ export function leavesOf(catalog: Catalog): LeafAt[] {
   return leaves;
 }
 
-const OPTION_TYPE = { string: T.String, integer: T.Integer, boolean: T.Boolean, attachment: T.Attachment, role: T.Role } as const;
+const OPTION_TYPE = {
+  string: T.String,
+  integer: T.Integer,
+  boolean: T.Boolean,
+  attachment: T.Attachment,
+  role: T.Role,
+  channel: T.Channel,
+} as const;
 
 interface RawOption {
   name: string;
@@ -155,6 +162,18 @@ function optionValue(name: string, spec: OptionSpec<unknown>): fc.Arbitrary<Gene
               },
             }
           : {},
+      }));
+  } else if (spec.type === 'channel') {
+    right = fc
+      .tuple(
+        fc.constantFrom('900000000000000010', '0', 'x'),
+        fc.oneof(hostileText, wrongValue),
+        fc.constantFrom(0, 5, 2, 'x'),
+        fc.boolean(),
+      )
+      .map(([id, channelName, channelType, resolvedToo]): Generated => ({
+        option: { name, type: T.Channel, value: id },
+        resolved: resolvedToo ? { channels: { [id]: { id, name: channelName, type: channelType, permissions: '0' } } } : {},
       }));
   } else {
     // attachments the bot refuses before downloading (too big, or no address): the download itself is the "files" helper's

@@ -11,6 +11,7 @@ import { corpusDirFromEnv } from '../../corpus/load-corpus.ts';
 import { type BotOptions, botContext, createWebhookClient } from '../../interactions/bot-context.ts';
 import { createInteractionHandler } from '../../interactions/dispatch.ts';
 import { faqSeedIn } from '../bot-state.ts';
+import { type FeedPolling, startFeedPolling } from '../feed-polling.ts';
 import { startFailure } from './discord-failures.ts';
 import { listenForInteractions } from './gateway-interactions.ts';
 import { inviteUrl } from './invite-url.ts';
@@ -20,6 +21,8 @@ import { untilReached } from './until-reached.ts';
 
 export interface RunningBot {
   client: Client;
+  /** The poller of followed feeds, when corpus editing and the feed store are on. */
+  feeds: FeedPolling | null;
   stop(): Promise<void>;
 }
 
@@ -72,9 +75,13 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     await client.destroy();
     throw error;
   }
+  // review messages of followed feeds' items go out through the bot's own REST client (the bot token)
+  const feeds = startFeedPolling(ctx.catalog.services, client.rest, logger);
   return {
     client,
+    feeds,
     async stop() {
+      await feeds?.stop();
       // no new interactions arrive once the gateway is closed; the answers already on their way are sent first
       await client.destroy();
       const unsent = await webhooks.drain(STOP_DRAIN_MS);

@@ -19,13 +19,15 @@ import { type BotOptions, botContext, createWebhookClient } from '../../interact
 import { createInteractionHandler } from '../../interactions/dispatch.ts';
 import { faqSeedIn } from '../bot-state.ts';
 import { logRestTrouble } from '../discord/log-rest-trouble.ts';
+import { type FeedPolling, startFeedPolling } from '../feed-polling.ts';
+import { REST } from '@discordjs/rest';
 import type { SiteOptions } from '../web/site-routes.ts';
 import { webRequestHandler } from '../web/web-server.ts';
 import { type RunningHttp, startHttp } from './start-http.ts';
 
 export async function startHttpBot(
   options: BotOptions & { env: HttpEnv; port?: number; site?: Omit<SiteOptions, 'knowledge'> },
-): Promise<RunningHttp> {
+): Promise<RunningHttp & { feeds: FeedPolling | null }> {
   const { env, logger, knowledge } = options;
   const webhooks = createWebhookClient({ api: env.DISCORD_API_URL });
   // a 429 or 5xx on a webhook edit or follow-up is one warning line; what still fails is logged by the interaction layer
@@ -37,7 +39,7 @@ export async function startHttpBot(
   const pages = env.PUBLIC_URL ? { pages: webRequestHandler({ ...options.site, knowledge }, logger) } : {};
   // the starter FAQ, unless given: the corpus's own (CORPUS_DIR)
   const ctx = botContext({ faqSeed: faqSeedIn(corpusDirFromEnv()), ...options });
-  return startHttp({
+  const running = await startHttp({
     env,
     logger,
     handler: createInteractionHandler(ctx, webhooks),
@@ -46,4 +48,16 @@ export async function startHttpBot(
     ...pages,
     ...(options.port !== undefined ? { port: options.port } : {}),
   });
+  // review messages of followed feeds' items need the bot token; without one, items wait in /source-admin queue
+  const rest = env.DISCORD_TOKEN ? new REST({ api: env.DISCORD_API_URL }).setToken(env.DISCORD_TOKEN) : null;
+  if (rest) logRestTrouble(rest, logger);
+  const feeds = startFeedPolling(ctx.catalog.services, rest, logger);
+  return {
+    ...running,
+    feeds,
+    stop: async (...args: Parameters<RunningHttp['stop']>) => {
+      await feeds?.stop();
+      await running.stop(...args);
+    },
+  };
 }

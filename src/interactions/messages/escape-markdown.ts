@@ -10,6 +10,7 @@
  */
 import { escapeMarkdown } from '@discordjs/formatters';
 import { withoutSecrets } from '../../logging/redact-secrets.ts';
+import { truncate } from './discord-limits.ts';
 
 const KEPT_TEXTS = 5000;
 const escaped = new Map<string, string>();
@@ -31,4 +32,17 @@ export function escapeText(text: string): string {
   if (escaped.size >= KEPT_TEXTS) escaped.delete(escaped.keys().next().value as string);
   escaped.set(clean, result);
   return result;
+}
+
+/**
+ * A web address as a link that shows no preview (`<https://…>`), when it is a plain http(s) address of at most
+ * `max` characters — the addresses the bot keeps are normalised (`URL.href`), so they hold no spaces or angle
+ * brackets; anything else is shown as escaped text, cut to `max`.
+ *
+ * @example
+ * linkText('https://news.example.org/world_news/rss') // → '<https://news.example.org/world_news/rss>'
+ * linkText('not a link *bold*') // → 'not a link \\*bold\\*'
+ */
+export function linkText(address: string, max = 300): string {
+  return address.length <= max && /^https?:\/\/[^\s<>]+$/.test(address) ? `<${address}>` : escapeText(truncate(address, max));
 }

@@ -5,10 +5,8 @@
  * to start again; nothing has been written by then.
  */
 import { escapeMarkdown } from '@discordjs/formatters';
-import { type APIModalInteractionResponseCallbackData, MessageFlags } from 'discord-api-types/v10';
-import { textInputRow } from '../messages/text-input.ts';
+import { MessageFlags } from 'discord-api-types/v10';
 import type { SourcePreview } from '../../serving/corpus-editor.ts';
-import { type IngestOptions } from '../../ingest/ingest-source.ts';
 import { asSentence } from '../../errors/user-error.ts';
 import { IngestError } from '../../ingest/ingest-error.ts';
 import { type Button, button, type Form, form } from '../components.ts';
@@ -17,33 +15,9 @@ import { privately } from '../messages/private-reply.ts';
 import { authorOf, editorOf, plain, reloadLine, SOURCE_ADMIN_GATES } from './source-admin-gates.ts';
 import { sourceButtonId, sourceFormId } from './source-ids.ts';
 import { previewMessage } from './source-preview-message.ts';
+import { detailsChanges, detailsForm } from './source-details-form.ts';
 
 const EXPIRED = 'This preview has expired (or is someone else’s): run /source-admin add again. Nothing was added.';
-
-/** The details form, filled with what the preview read. */
-function detailsForm(key: string, preview: SourcePreview): APIModalInteractionResponseCallbackData {
-  const meta = preview.prepared.meta;
-  const input = (id: string, label: string, style: 'short' | 'paragraph', max: number, value: string | null, placeholder: string) =>
-    textInputRow({ id, label, placeholder, style, max, required: false, value });
-  return {
-    custom_id: sourceFormId.encode({ key }),
-    title: 'Article details',
-    components: [
-      input('title', 'Headline', 'short', 300, meta.title, 'As the page shows it'),
-      input('outlet', 'Outlet', 'short', 100, meta.outlet, 'Who published it (empty: unknown)'),
-      input('authors', 'Authors', 'short', 300, meta.authors.join(', '), 'Names, separated by commas'),
-      input('published', 'Published (YYYY-MM-DD)', 'short', 10, meta.published, 'Empty: unknown'),
-      input(
-        'evidence',
-        'How the date is known',
-        'paragraph',
-        300,
-        meta.published_basis.evidence,
-        'The line of the page that gives the date',
-      ),
-    ],
-  };
-}
 
 /** The Add, Edit details and Cancel buttons under a preview, and the details form. */
 export const SOURCE_ADMIN_COMPONENTS: ReadonlyArray<Button<unknown> | Form<unknown>> = [
@@ -63,7 +37,7 @@ export const SOURCE_ADMIN_COMPONENTS: ReadonlyArray<Button<unknown> | Form<unkno
         return;
       }
       if (action === 'edit') {
-        await call.reply.showForm(detailsForm(key, draft.prepared));
+        await call.reply.showForm(detailsForm(sourceFormId.encode({ key }), draft.prepared));
         return;
       }
       await call.reply.deferUpdate();
@@ -91,23 +65,7 @@ export const SOURCE_ADMIN_COMPONENTS: ReadonlyArray<Button<unknown> | Form<unkno
         await call.reply.send(privately('This preview has expired: run /source-admin add again. Nothing was added.'));
         return;
       }
-      const field = (id: string) => (typed[id] ?? '').trim();
-      const published = field('published');
-      const changes: IngestOptions = {
-        title: field('title') || undefined,
-        outlet: field('outlet') || undefined,
-        authors: field('authors')
-          .split(',')
-          .map((a) => a.trim())
-          .filter((a) => a !== ''),
-        ...(published
-          ? {
-              published,
-              publishedBasis: 'stated' as const,
-              evidence: field('evidence') || 'given by the moderator who added it from Discord',
-            }
-          : {}),
-      };
+      const changes = detailsChanges(typed);
       let revised: SourcePreview;
       try {
         revised = editor.revise(draft.prepared, changes);

@@ -7,6 +7,7 @@ import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { ChangeAuthor } from '../../corpus/corpus-changes.ts';
 import { type Call, type Gates, Refusal } from '../../commands/declare.ts';
 import type { CorpusEditor } from '../../serving/corpus-editor.ts';
+import type { FeedStore } from '../../feeds/feed-store.ts';
 import type { ReloadResult } from '../../serving/live-knowledge.ts';
 import { permissionOrRoleGate } from '../gates.ts';
 import { truncate } from '../messages/discord-limits.ts';
@@ -45,6 +46,21 @@ export const SOURCE_ADMIN_GATES: Gates = {
 export function editorOf(call: Call): CorpusEditor {
   if (!call.services.editor) throw new Refusal(OFF);
   return call.services.editor;
+}
+
+/**
+ * The followed feeds and their review queue (the gates made sure corpus editing is on; the feeds also need the bot's
+ * database).
+ *
+ * @example
+ * await feedsOf(call).queued(call.guildId ?? '');
+ */
+export function feedsOf(call: Call): FeedStore {
+  if (!call.services.feeds)
+    throw new Refusal(
+      'Following feeds needs the bot’s database, which this bot runs without: its operator can check DATA_DIR or DATABASE_URL.',
+    );
+  return call.services.feeds;
 }
 
 /**

@@ -21,3 +21,28 @@ export const sourceFormId = customIdKind(
   z.tuple([draftKey]).transform(([key]) => ({ key })),
   (v) => [v.key],
 );
+
+const itemId = z
+  .string()
+  .regex(/^[1-9][0-9]{0,15}$/)
+  .transform(Number);
+
+/**
+ * custom_ids of a followed feed's review message: `v1|feeditem|<add|edit|reject>|<item id>` on its buttons and
+ * `v1|feeditemform|<item id>` on its details form. The item waits in the feed store, so the buttons work after a
+ * restart and on every process that shares the database.
+ *
+ * @example
+ * feedItemButtonId.encode({ action: 'reject', id: 42 }) // → 'v1|feeditem|reject|42'
+ */
+export const feedItemButtonId = customIdKind(
+  'feeditem',
+  z.tuple([z.enum(['add', 'edit', 'reject']), itemId]).transform(([action, id]) => ({ action, id })),
+  (v) => [v.action, v.id],
+);
+
+export const feedItemFormId = customIdKind(
+  'feeditemform',
+  z.tuple([itemId]).transform(([id]) => ({ id })),
+  (v) => [v.id],
+);

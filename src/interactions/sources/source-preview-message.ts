@@ -15,12 +15,14 @@ const field = (name: string, value: string, inline = false) => ({ name, value: t
 const esc = (text: string) => escapeMarkdown(text);
 
 /**
- * The preview message for a draft kept under `key`, as API JSON.
+ * What the bot read from an article, as an embed: the headline, the first paragraphs, outlet, authors, date and its
+ * evidence, the id, what was kept and dropped, and the source it nearly repeats. `extra` fields come after; the
+ * footer says what happens next. Shared by the `/source-admin add` preview and a followed feed's review message.
  *
  * @example
- * await call.reply.send(previewMessage(preview, drafts.put({ prepared: preview, owner, guild })));
+ * previewEmbed(preview, 'Not added yet.', [{ name: 'Why it was queued', value: 'relevance 9 …' }]).fields?.length // → 6
  */
-export function previewMessage(preview: SourcePreview, key: string) {
+export function previewEmbed(preview: SourcePreview, footer: string, extra: ReadonlyArray<{ name: string; value: string }> = []): APIEmbed {
   const { meta, cleaned } = preview.prepared;
   const basis = meta.published_basis;
   const dropped = cleaned.dropped.map((d) => `• ${esc(d.reason)}: ${esc(truncate(d.text, 60))}`);
@@ -55,13 +57,23 @@ export function previewMessage(preview: SourcePreview, key: string) {
         ]
       : []),
   ];
-  const embed: APIEmbed = {
+  return {
     title: truncate(`Preview: ${meta.title ?? '(no headline found)'}`, LIMITS.embedTitle),
     description: truncate(firstParagraphs, 1500),
-    fields,
-    footer: { text: 'Not added yet. Check the details, then Add — or Edit details first.' },
+    fields: [...fields, ...extra.map((f) => field(f.name, f.value))].slice(0, 25),
+    footer: { text: footer },
     color: 0x2f855a,
   };
+}
+
+/**
+ * The preview message for a draft kept under `key`, as API JSON.
+ *
+ * @example
+ * await call.reply.send(previewMessage(preview, drafts.put({ prepared: preview, owner, guild })));
+ */
+export function previewMessage(preview: SourcePreview, key: string) {
+  const embed = previewEmbed(preview, 'Not added yet. Check the details, then Add — or Edit details first.');
   const button = (
     label: string,
     style: ButtonStyle.Success | ButtonStyle.Secondary | ButtonStyle.Danger,

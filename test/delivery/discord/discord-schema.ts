@@ -24,6 +24,7 @@ const ROUTES: Array<{ method: string; pattern: RegExp; path: string }> = [
     path: '/webhooks/{webhook_id}/{webhook_token}/messages/@original',
   },
   { method: 'POST', pattern: /^\/webhooks\/\d+\/[^/]+$/, path: '/webhooks/{webhook_id}/{webhook_token}' },
+  { method: 'POST', pattern: /^\/channels\/\d+\/messages$/, path: '/channels/{channel_id}/messages' },
   { method: 'PUT', pattern: /^\/applications\/\d+\/commands$/, path: '/applications/{application_id}/commands' },
   {
     method: 'PUT',

@@ -308,6 +308,9 @@ export class FakeDiscord {
       json(204);
     } else if (/^\/webhooks\/\d+\/[^/]+(\/messages\/@original)?$/.test(path) && (method === 'PATCH' || method === 'POST')) {
       json(200, fakeMessage({ ...(body as Record<string, unknown>), author: BOT_USER }));
+    } else if (method === 'POST' && /^\/channels\/\d+\/messages$/.test(path)) {
+      // a message the bot posts in a channel itself (a followed feed's review message)
+      json(200, fakeMessage({ ...(body as Record<string, unknown>), channel_id: path.split('/')[2], author: BOT_USER }));
     } else if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       json(
         200,
