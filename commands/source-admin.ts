@@ -12,7 +12,7 @@
 import { choicesMatching } from '../src/answers/choices.ts';
 import { defineCommand, leaf, type Services, textChoices } from '../src/commands/declare.ts';
 import { type Attachment, attachmentOption, booleanOption, channelOption, integerOption, stringOption } from '../src/commands/options.ts';
-import { DEFAULT_INTERVAL_MINUTES, type FollowedFeed, MIN_INTERVAL_MINUTES } from '../src/feeds/feed-store.ts';
+import { DEFAULT_INTERVAL_MINUTES, type FollowedFeed, MAX_QUEUED_PER_GUILD, MIN_INTERVAL_MINUTES } from '../src/feeds/feed-store.ts';
 import { discoverFeed, MAX_BACKOFF_MINUTES } from '../src/feeds/feed-poller.ts';
 import { DEFAULT_MIN_RELEVANCE, MIN_EACH } from '../src/feeds/relevance.ts';
 import { FeedError } from '../src/ingest/feeds/read-feed.ts';
@@ -218,7 +218,7 @@ export default defineCommand({
       async handle(_options, call) {
         const feeds = feedsOf(call);
         const guild = call.guildId ?? '';
-        const [items, settings] = await Promise.all([feeds.queued(guild), feeds.settings(guild)]);
+        const [items, settings, count] = await Promise.all([feeds.queued(guild), feeds.settings(guild), feeds.queuedCount(guild)]);
         const line = (item: (typeof items)[number]) => {
           const title = escapeMarkdown(truncate(item.title ?? item.link, 100));
           const message =
@@ -227,13 +227,19 @@ export default defineCommand({
               : '';
           return `• ${item.id}. ${title} (seen ${ago(item.seenAt)})${message}`;
         };
+        const warning =
+          (settings.reviewError ? `⚠️ ${escapeMarkdown(settings.reviewError)}\n` : '') +
+          (count >= MAX_QUEUED_PER_GUILD
+            ? `⚠️ The queue is full (${MAX_QUEUED_PER_GUILD} items): feeds take no new items until some are reviewed.\n`
+            : '');
         const text =
-          items.length === 0
+          warning +
+          (items.length === 0
             ? 'Nothing waits for review.'
             : fitted(
-                `${items.length} item${items.length === 1 ? ' waits' : 's wait'} for review${settings.reviewChannelId ? ` in <#${settings.reviewChannelId}>` : ' (no review channel chosen: `/source-admin feed-settings`)'}:`,
+                `${count} item${count === 1 ? ' waits' : 's wait'} for review${settings.reviewChannelId ? ` in <#${settings.reviewChannelId}>` : ' (no review channel chosen: `/source-admin feed-settings`)'}:`,
                 items.map(line),
-              );
+              ));
         await call.reply.send(privately(text));
       },
     }),
@@ -259,6 +265,7 @@ export default defineCommand({
           : await feeds.settings(guild);
         const lines = [
           changed ? 'Saved. Feed review settings of this server:' : 'Feed review settings of this server:',
+          ...(settings.reviewError ? [`⚠️ ${escapeMarkdown(settings.reviewError)}`] : []),
           `• Review channel: ${settings.reviewChannelId ? `<#${settings.reviewChannelId}>` : 'none chosen (items wait in `/source-admin queue`)'}`,
           `• Relevance needed: ${settings.minRelevance ?? `${DEFAULT_MIN_RELEVANCE} (the default)`} — distinct topic words and names the corpus knows, at least ${MIN_EACH} of each, in the headline and first paragraphs`,
         ];

@@ -184,11 +184,13 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX feed_items_state ON feed_items (guild_id, state);
 
-      -- Per guild: the channel review messages go to, and the relevance an item needs to be queued.
+      -- Per guild: the channel review messages go to, the relevance an item needs to be queued, and why the last
+      -- review message could not be posted there (NULL once one was).
       CREATE TABLE feed_settings (
         guild_id          TEXT PRIMARY KEY,
         review_channel_id TEXT,
-        min_relevance     INTEGER
+        min_relevance     INTEGER,
+        review_error      TEXT
       );
     `,
       postgres: `
@@ -244,13 +246,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX feed_items_state ON feed_items (guild_id, state);
       COMMENT ON TABLE feed_items IS 'every item seen on a followed feed and what became of it; queued ones wait for review';
 
-      -- Per guild: the channel review messages go to, and the relevance an item needs to be queued.
+      -- Per guild: the channel review messages go to, the relevance an item needs to be queued, and why the last
+      -- review message could not be posted there (NULL once one was).
       CREATE TABLE feed_settings (
         guild_id          text PRIMARY KEY,
         review_channel_id text,
-        min_relevance     integer
+        min_relevance     integer,
+        review_error      text
       );
-      COMMENT ON TABLE feed_settings IS 'per guild: the review channel and the relevance needed to queue an item';
+      COMMENT ON TABLE feed_settings IS 'per guild: the review channel, the relevance needed to queue an item, the last posting error';
     `,
     },
   },

@@ -26,9 +26,17 @@ import { isRunning } from '../corpus/durable-files.ts';
 import { FetchPageError, type FetchPageOptions, fetchPage } from '../ingest/fetch/fetch-page.ts';
 import { FEED_OR_PAGE_TYPES, FeedError, type FeedItem, feedLinksIn, readFeed } from '../ingest/feeds/read-feed.ts';
 import { IngestError } from '../ingest/ingest-error.ts';
+import { UserError } from '../errors/user-error.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { CorpusEditor, SourcePreview } from '../serving/corpus-editor.ts';
-import { type FeedItemRecord, type FeedStore, type FollowedFeed, MIN_INTERVAL_MINUTES, type NewFeedItem } from './feed-store.ts';
+import {
+  type FeedItemRecord,
+  type FeedStore,
+  type FollowedFeed,
+  MAX_QUEUED_PER_GUILD,
+  MIN_INTERVAL_MINUTES,
+  type NewFeedItem,
+} from './feed-store.ts';
 import { DEFAULT_MIN_RELEVANCE, judgeRelevance } from './relevance.ts';
 
 /** A feed's body may be larger than an article's: some list a hundred items with their full text. */
@@ -98,6 +106,9 @@ export function holderGone(holder: string, self: string): boolean {
   return Number(pid) === process.pid || !isRunning(Number(pid));
 }
 
+/** How many polls try an article that times out or answers 5xx, 429 or 408 before it is recorded as unreadable. */
+export const MAX_TRIES = 3;
+
 /** Reasons a page fetch may succeed on a later try: the item is left unseen rather than recorded. */
 const TRANSIENT = new Set(['timeout', 'network', 'dns']);
 
@@ -110,6 +121,11 @@ export interface FeedPollerOptions {
    * this process cannot post (no bot token): items then wait in the queue.
    */
   announce: ((item: FeedItemRecord, preview: SourcePreview, reviewChannelId: string) => Promise<string>) | null;
+  /**
+   * The servers whose feeds are polled (the corpus editors' servers); unset, every server's. A server taken off the
+   * list keeps its feeds in the database, unpolled, until it is put back.
+   */
+  guilds?: readonly string[];
   logger: Logger;
   now?: () => Date;
   random?: () => number;
@@ -130,6 +146,8 @@ export class FeedPoller {
   private round: Promise<PollReport[]> | null = null;
   private readonly now: () => Date;
   private readonly random: () => number;
+  /** Articles whose fetch failed in a way a later try may not, by server, feed and item: tries so far. */
+  private readonly attempts = new Map<string, number>();
   /** Who this process is, in the feeds' leases: `host:pid:random`. */
   private readonly owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
@@ -151,11 +169,12 @@ export class FeedPoller {
     this.timer = setTimeout(tick, Math.min(tickMs, 1_000));
   }
 
-  /** Stops polling and waits for a round under way. */
+  /** Stops polling, waits for a round under way, and gives up this process's leases so others poll at once. */
   async stop(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.round?.catch(() => undefined);
+    await this.options.store.releaseLeases(this.owner).catch(() => undefined);
   }
 
   /** One round: announces what earlier rounds queued but did not announce, then polls every due feed, one at a time. */
@@ -164,7 +183,10 @@ export class FeedPoller {
       try {
         await this.announcePending();
         const reports: PollReport[] = [];
-        const due = await this.options.store.claimDue(this.now(), this.owner, LEASE_MS, (holder) => holderGone(holder, this.owner));
+        const due = await this.options.store.claimDue(this.now(), this.owner, LEASE_MS, {
+          gone: (holder) => holderGone(holder, this.owner),
+          ...(this.options.guilds ? { guilds: this.options.guilds } : {}),
+        });
         for (const feed of due) reports.push(await this.poll(feed));
         return reports;
       } finally {
@@ -188,7 +210,7 @@ export class FeedPoller {
       });
       if (page.notModified) {
         report.notModified = true;
-        await store.recordPoll(feed, { at: started, nextPollAt: this.after(feed.intervalMinutes, 0), error: null });
+        await store.recordPoll(feed, { at: started, nextPollAt: this.after(feed.intervalMinutes, 0), error: null }, this.owner);
         return report;
       }
       const read = readFeed(page.body, page.url);
@@ -199,28 +221,34 @@ export class FeedPoller {
       );
       const unseen = read.items.filter((i) => !seen.has(i.key)).reverse(); // oldest first
       let left = unseen.length;
-      for (const item of unseen.slice(0, MAX_NEW_ITEMS_PER_POLL)) {
+      // a full review queue takes nothing more until moderators review: the items are met again on a later poll
+      const room = MAX_QUEUED_PER_GUILD - (unseen.length > 0 ? await store.queuedCount(feed.guildId) : 0);
+      for (const item of unseen.slice(0, room > 0 ? MAX_NEW_ITEMS_PER_POLL : 0)) {
         const state = await this.take(feed, item);
         if (state) report.items[state] = (report.items[state] ?? 0) + 1;
         if (state) left--;
       }
       // items left for later (past this poll's share, or their page did not answer) must be met again: the feed is
       // read whole next time (no validators, or it would answer 304), and soon
-      await store.recordPoll(feed, {
-        at: started,
-        nextPollAt: this.after(left > 0 ? Math.min(feed.intervalMinutes, MIN_INTERVAL_MINUTES) : feed.intervalMinutes, 0),
-        error: null,
-        etag: left > 0 ? null : (page.etag ?? null),
-        lastModified: left > 0 ? null : (page.lastModified ?? null),
-        title: read.title,
-      });
+      await store.recordPoll(
+        feed,
+        {
+          at: started,
+          nextPollAt: this.after(left > 0 ? Math.min(feed.intervalMinutes, MIN_INTERVAL_MINUTES) : feed.intervalMinutes, 0),
+          error: null,
+          etag: left > 0 ? null : (page.etag ?? null),
+          lastModified: left > 0 ? null : (page.lastModified ?? null),
+          title: read.title,
+        },
+        this.owner,
+      );
     } catch (error) {
       if (!(error instanceof FetchPageError || error instanceof FeedError))
         logger.error({ err: error, feed: feed.url }, 'feed poll failed');
       report.error =
         error instanceof FetchPageError || error instanceof FeedError ? error.message : 'The bot failed reading this feed (logged).';
       await store
-        .recordPoll(feed, { at: started, nextPollAt: this.after(feed.intervalMinutes, feed.failures + 1), error: report.error })
+        .recordPoll(feed, { at: started, nextPollAt: this.after(feed.intervalMinutes, feed.failures + 1), error: report.error }, this.owner)
         .catch((e: unknown) => logger.error({ err: e, feed: feed.url }, 'feed poll could not be recorded'));
     }
     logger.info({ ...report }, 'feed polled');
@@ -243,9 +271,20 @@ export class FeedPoller {
       url = page.url;
     } catch (error) {
       if (!(error instanceof FetchPageError)) throw error;
-      const transient = TRANSIENT.has(error.reason) || (error.reason === 'http-status' && /\b5\d\d\b/.test(error.message));
-      if (transient) return null;
-      return record({ state: 'unreadable', reason: `The article could not be fetched: ${error.message}` });
+      const status = error.status ?? 0;
+      const transient =
+        TRANSIENT.has(error.reason) || (error.reason === 'http-status' && (status >= 500 || status === 429 || status === 408));
+      const attempt = `${feed.guildId} ${feed.url} ${item.key}`;
+      const tries = (this.attempts.get(attempt) ?? 0) + 1;
+      if (transient && tries < MAX_TRIES) {
+        this.attempts.set(attempt, tries);
+        return null; // tried again on the next poll
+      }
+      this.attempts.delete(attempt);
+      return record({
+        state: 'unreadable',
+        reason: `The article could not be fetched${transient ? ` (${MAX_TRIES} tries)` : ''}: ${error.message}`,
+      });
     }
     if (await store.queuedWithLink(feed.guildId, url, item.link))
       return record({ state: 'duplicate', reason: 'The same article is already waiting for review (from another feed).' });
@@ -285,31 +324,53 @@ export class FeedPoller {
     return 'queued';
   }
 
-  /** Posts the review message of a queued item when its server has a review channel. */
+  /**
+   * Posts the review message of a queued item when its server has a review channel. A refusal the moderators can
+   * act on (a UserError from `announce`: the bot may not post there) is kept in the server's settings, where
+   * `/source-admin feed-settings` and `queue` show it, until a message goes through.
+   */
   private async announceItem(item: FeedItemRecord, preview: SourcePreview): Promise<void> {
     const { store, announce } = this.options;
-    const { reviewChannelId } = await store.settings(item.guildId);
+    const { reviewChannelId, reviewError } = await store.settings(item.guildId);
     if (!reviewChannelId || !announce) return;
-    const messageId = await announce(item, preview, reviewChannelId);
+    let messageId: string;
+    try {
+      messageId = await announce(item, preview, reviewChannelId);
+    } catch (error) {
+      if (error instanceof UserError) await store.setReviewError(item.guildId, error.message);
+      throw error;
+    }
     await store.setReviewMessage(item.guildId, item.id, messageId);
+    if (reviewError !== null) await store.setReviewError(item.guildId, null);
   }
 
-  /** Announces queued items whose announcement a stopped process or a Discord failure left out. */
+  /**
+   * Announces queued items whose announcement a stopped process or a Discord failure left out. A server whose
+   * channel refuses one is skipped for the rest of the round; the others are announced.
+   */
   private async announcePending(): Promise<void> {
     const { store, editor, logger } = this.options;
     if (!this.options.announce) return;
-    for (const item of await store.unannounced()) {
+    const failing = new Set<string>();
+    for (const item of await store.unannounced(20, this.options.guilds)) {
+      if (failing.has(item.guildId)) continue;
       const draft = await store.draft(item.guildId, item.id);
       if (!draft) continue;
+      let preview: SourcePreview;
       try {
-        await this.announceItem(item, editor.preview(draft.raw, draft.rawName, draft.options));
+        preview = editor.preview(draft.raw, draft.rawName, draft.options);
       } catch (error) {
-        if (error instanceof IngestError) {
-          await store.decide(item.guildId, item.id, { state: 'rejected', by: 'feed', reason: error.message }, this.now());
-          continue;
-        }
-        logger.warn({ err: error, item: item.id }, 'review message not posted; retried on the next round');
-        return; // Discord is failing: the next round tries again
+        if (!(error instanceof IngestError)) throw error;
+        // the corpus has the article now (added by hand, or from another feed): nothing is left to review
+        const state = /already in the corpus/.test(error.message) ? 'duplicate' : 'rejected';
+        await store.decide(item.guildId, item.id, { state, by: 'feed', reason: error.message }, this.now());
+        continue;
+      }
+      try {
+        await this.announceItem(item, preview);
+      } catch (error) {
+        failing.add(item.guildId);
+        logger.warn({ err: error, item: item.id, guild: item.guildId }, 'review message not posted; retried on the next round');
       }
     }
   }

@@ -41,8 +41,8 @@ export interface FollowedFeed {
   followedAt: string;
 }
 
-/** What became of an item: waiting for review, or decided. */
-export type FeedItemState = 'queued' | 'added' | 'rejected' | 'irrelevant' | 'duplicate' | 'unreadable';
+/** What became of an item: waiting for review (`adding`: a moderator's Add is under way), or decided. */
+export type FeedItemState = 'queued' | 'adding' | 'added' | 'rejected' | 'irrelevant' | 'duplicate' | 'unreadable';
 
 /** A queued item's page as fetched, and the details a moderator gave; what Add prepares. */
 export interface FeedItemDraft {
@@ -72,6 +72,8 @@ export interface FeedSettings {
   reviewChannelId: string | null;
   /** The relevance an item needs to be queued; null: the bot's default (src/feeds/relevance.ts). */
   minRelevance: number | null;
+  /** Why the last review message could not be posted, in words for the moderators; null once one was. */
+  reviewError: string | null;
 }
 
 interface FeedRow {
@@ -141,6 +143,26 @@ const itemOf = (row: ItemRow): FeedItemRecord => ({
   decidedBy: row.decided_by,
   decidedAt: row.decided_at,
 });
+
+interface SettingsRow {
+  review_channel_id: string | null;
+  min_relevance: number | null;
+  review_error: string | null;
+}
+const SETTINGS_SELECT = 'SELECT review_channel_id, min_relevance, review_error FROM feed_settings WHERE guild_id = ?';
+const settingsOf = (row: SettingsRow | undefined): FeedSettings => ({
+  reviewChannelId: row?.review_channel_id ?? null,
+  minRelevance: row?.min_relevance == null ? null : Number(row.min_relevance),
+  reviewError: row?.review_error ?? null,
+});
+
+/** How long an Add's claim on an item holds: adding (writing the source, reloading) takes seconds. */
+export const CLAIM_STALE_MS = 2 * 60_000;
+/** The most items that wait for review in one server: past it, new items are left for a later poll. */
+export const MAX_QUEUED_PER_GUILD = 200;
+/** An item that waits for review (one parameter: the time before which a claim is stale). */
+const WAITING = "(state = 'queued' OR (state = 'adding' AND decided_at < ?))";
+const staleClaim = () => new Date(Date.now() - CLAIM_STALE_MS).toISOString();
 
 const ITEM_COLUMNS =
   'id, guild_id, feed_url, item_key, link, title, published, state, reason, source_id, review_message_id, seen_at, decided_by, decided_at';
@@ -224,14 +246,16 @@ export class FeedStore {
     now: Date,
     owner: string,
     leaseMs: number,
-    gone: (holder: string) => boolean = () => false,
-    limit = 20,
+    options: { gone?: (holder: string) => boolean; guilds?: readonly string[]; limit?: number } = {},
   ): Promise<FollowedFeed[]> {
+    const { gone = () => false, guilds, limit = 5 } = options;
+    if (guilds?.length === 0) return [];
     const at = now.toISOString();
     return this.db.write('feeds poll', async (tx) => {
       const due = await tx.all<FeedRow & { leased_by: string | null; lease_until: string | null }>(
-        'SELECT * FROM followed_feeds WHERE next_poll_at <= ? ORDER BY next_poll_at, guild_id, url',
-        [at],
+        `SELECT * FROM followed_feeds WHERE next_poll_at <= ?${guilds ? ` AND guild_id IN (${guilds.map(() => '?').join(', ')})` : ''}
+         ORDER BY next_poll_at, guild_id, url`,
+        [at, ...(guilds ?? [])],
       );
       const free = due
         .filter((row) => row.lease_until === null || row.lease_until <= at || (row.leased_by !== null && gone(row.leased_by)))
@@ -248,12 +272,21 @@ export class FeedStore {
     });
   }
 
+  /** Gives up every lease `owner` holds (a poller stopping), so other processes poll those feeds at once. */
+  async releaseLeases(owner: string): Promise<void> {
+    await this.db.write('feeds poll', (tx) =>
+      tx.all('UPDATE followed_feeds SET leased_by = NULL, lease_until = NULL WHERE leased_by = ?', [owner]),
+    );
+  }
+
   /** Records a poll: when it ran, what went wrong (or that nothing did), the validators, when it is due next. */
-  async recordPoll(feed: Pick<FollowedFeed, 'guildId' | 'url'>, outcome: PollOutcome): Promise<void> {
+  async recordPoll(feed: Pick<FollowedFeed, 'guildId' | 'url'>, outcome: PollOutcome, owner = ''): Promise<void> {
     await this.db.write(`feeds ${feed.guildId}`, async (tx) => {
       const failed = outcome.error !== null;
       await tx.all(
-        `UPDATE followed_feeds SET last_fetched_at = ?, next_poll_at = ?, last_error = ?, leased_by = NULL, lease_until = NULL,
+        `UPDATE followed_feeds SET last_fetched_at = ?, next_poll_at = ?, last_error = ?,
+           lease_until = CASE WHEN leased_by = ? THEN NULL ELSE lease_until END,
+           leased_by = CASE WHEN leased_by = ? THEN NULL ELSE leased_by END,
            failures = ${failed ? 'failures + 1' : '0'},
            etag = ${outcome.etag !== undefined ? '?' : 'etag'}, last_modified = ${outcome.lastModified !== undefined ? '?' : 'last_modified'},
            title = coalesce(?, title)
@@ -262,6 +295,8 @@ export class FeedStore {
           outcome.at.toISOString(),
           outcome.nextPollAt.toISOString(),
           outcome.error,
+          owner,
+          owner,
           ...(outcome.etag !== undefined ? [outcome.etag] : []),
           ...(outcome.lastModified !== undefined ? [outcome.lastModified] : []),
           outcome.title ?? null,
@@ -342,7 +377,7 @@ export class FeedStore {
     return this.db.read(async (tx) => {
       const row = await first<{ draft: string | null }>(
         tx,
-        "SELECT draft FROM feed_items WHERE guild_id = ? AND id = ? AND state = 'queued'",
+        "SELECT draft FROM feed_items WHERE guild_id = ? AND id = ? AND state IN ('queued', 'adding')",
         [guildId, id],
       );
       return row?.draft ? (JSON.parse(row.draft) as FeedItemDraft) : null;
@@ -362,21 +397,24 @@ export class FeedStore {
   async queued(guildId: string, limit = 100): Promise<FeedItemRecord[]> {
     return this.db.read(async (tx) =>
       (
-        await tx.all<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM feed_items WHERE guild_id = ? AND state = 'queued' ORDER BY id LIMIT ?`, [
-          guildId,
-          limit,
-        ])
+        await tx.all<ItemRow>(
+          `SELECT ${ITEM_COLUMNS} FROM feed_items WHERE guild_id = ? AND state IN ('queued', 'adding') ORDER BY id LIMIT ?`,
+          [guildId, limit],
+        )
       ).map(itemOf),
     );
   }
 
-  /** Whether an item with this article's address (as fetched, or as the feed gave it) waits for review in a server. */
+  /**
+   * Whether an item with this article's address (as fetched, or as the feed gave it) waits for review in a server, or
+   * was rejected there: another feed listing the same article does not bring it back.
+   */
   async queuedWithLink(guildId: string, ...links: string[]): Promise<boolean> {
     return this.db.read(
       async (tx) =>
         (await first(
           tx,
-          `SELECT 1 AS found FROM feed_items WHERE guild_id = ? AND state = 'queued' AND link IN (${links.map(() => '?').join(', ')})`,
+          `SELECT 1 AS found FROM feed_items WHERE guild_id = ? AND state IN ('queued', 'adding', 'rejected') AND link IN (${links.map(() => '?').join(', ')})`,
           [guildId, ...links],
         )) !== undefined,
     );
@@ -386,7 +424,8 @@ export class FeedStore {
    * Queued items whose review message has not been posted yet — the poll that queued them stopped first, Discord
    * failed, or the server chose its review channel since — in servers that have a review channel.
    */
-  async unannounced(limit = 20): Promise<FeedItemRecord[]> {
+  async unannounced(limit = 20, guilds?: readonly string[]): Promise<FeedItemRecord[]> {
+    if (guilds?.length === 0) return [];
     return this.db.read(async (tx) =>
       (
         await tx.all<ItemRow>(
@@ -394,8 +433,9 @@ export class FeedStore {
             .map((c) => `i.${c}`)
             .join(', ')} FROM feed_items i
            JOIN feed_settings s ON s.guild_id = i.guild_id AND s.review_channel_id IS NOT NULL
-           WHERE i.state = 'queued' AND i.review_message_id IS NULL ORDER BY i.id LIMIT ?`,
-          [limit],
+           WHERE i.state = 'queued' AND i.review_message_id IS NULL${guilds ? ` AND i.guild_id IN (${guilds.map(() => '?').join(', ')})` : ''}
+           ORDER BY i.id LIMIT ?`,
+          [...(guilds ?? []), limit],
         )
       ).map(itemOf),
     );
@@ -415,7 +455,7 @@ export class FeedStore {
   async decide(
     guildId: string,
     id: number,
-    decision: { state: 'added' | 'rejected'; by: string; sourceId?: string; reason?: string },
+    decision: { state: 'added' | 'rejected' | 'duplicate'; by: string; sourceId?: string; reason?: string },
     now: Date,
   ): Promise<boolean> {
     return this.db.write(`feeds ${guildId}`, async (tx) => {
@@ -429,53 +469,102 @@ export class FeedStore {
     });
   }
 
-  /** A server's review settings (nothing set: both null). */
-  async settings(guildId: string): Promise<FeedSettings> {
-    return this.db.read(async (tx) => {
-      const row = await first<{ review_channel_id: string | null; min_relevance: number | null }>(
-        tx,
-        'SELECT review_channel_id, min_relevance FROM feed_settings WHERE guild_id = ?',
-        [guildId],
-      );
-      return {
-        reviewChannelId: row?.review_channel_id ?? null,
-        minRelevance: row?.min_relevance == null ? null : Number(row.min_relevance),
-      };
+  /**
+   * Claims a waiting item for an Add by `by`: false when it no longer waits (decided, or another Add holds it). The
+   * Add then `finish`es it, or `release`s it when nothing was added; a claim whose process died is stale after
+   * CLAIM_STALE_MS, and the item waits again.
+   */
+  async claim(guildId: string, id: number, by: string, now: Date): Promise<boolean> {
+    return this.db.write(`feeds ${guildId}`, async (tx) => {
+      if (!(await this.isQueued(tx, guildId, id))) return false;
+      await tx.all("UPDATE feed_items SET state = 'adding', decided_by = ?, decided_at = ? WHERE guild_id = ? AND id = ?", [
+        by,
+        now.toISOString(),
+        guildId,
+        id,
+      ]);
+      return true;
     });
   }
 
-  /** Changes what is given of a server's review settings. */
-  async setSettings(guildId: string, changes: Partial<FeedSettings>): Promise<FeedSettings> {
+  /** Ends `by`'s claim: the item was added as `sourceId` (or was found in the corpus already: `duplicate`). */
+  async finish(
+    guildId: string,
+    id: number,
+    by: string,
+    outcome: { state: 'added' | 'duplicate'; sourceId: string | null; reason?: string },
+    now: Date,
+  ): Promise<void> {
+    await this.db.write(`feeds ${guildId}`, (tx) =>
+      tx.all(
+        `UPDATE feed_items SET state = ?, draft = NULL, source_id = ?, decided_at = ?, reason = coalesce(?, reason)
+         WHERE guild_id = ? AND id = ? AND state = 'adding' AND decided_by = ?`,
+        [outcome.state, outcome.sourceId, now.toISOString(), outcome.reason ?? null, guildId, id, by],
+      ),
+    );
+  }
+
+  /** Gives up `by`'s claim: nothing was added, and the item waits again. */
+  async release(guildId: string, id: number, by: string): Promise<void> {
+    await this.db.write(`feeds ${guildId}`, (tx) =>
+      tx.all(
+        "UPDATE feed_items SET state = 'queued', decided_by = NULL, decided_at = NULL WHERE guild_id = ? AND id = ? AND state = 'adding' AND decided_by = ?",
+        [guildId, id, by],
+      ),
+    );
+  }
+
+  /** How many items wait for review in a server. */
+  async queuedCount(guildId: string): Promise<number> {
+    return this.db.read(async (tx) =>
+      Number(
+        (
+          await first<{ n: number }>(tx, "SELECT count(*) AS n FROM feed_items WHERE guild_id = ? AND state IN ('queued', 'adding')", [
+            guildId,
+          ])
+        )?.n ?? 0,
+      ),
+    );
+  }
+
+  /** A server's review settings (nothing set: all null). */
+  async settings(guildId: string): Promise<FeedSettings> {
+    return this.db.read(async (tx) => settingsOf(await first<SettingsRow>(tx, SETTINGS_SELECT, [guildId])));
+  }
+
+  /**
+   * Changes what is given of a server's review settings. Choosing a review channel clears the last posting error
+   * (it was about the channel before).
+   */
+  async setSettings(guildId: string, changes: Partial<Omit<FeedSettings, 'reviewError'>>): Promise<FeedSettings> {
     return this.db.write(`feeds ${guildId}`, async (tx) => {
-      const row = await first<{ review_channel_id: string | null; min_relevance: number | null }>(
-        tx,
-        'SELECT review_channel_id, min_relevance FROM feed_settings WHERE guild_id = ?',
-        [guildId],
-      );
+      const row = await first<SettingsRow>(tx, SETTINGS_SELECT, [guildId]);
+      const now = settingsOf(row);
       const next: FeedSettings = {
-        reviewChannelId: changes.reviewChannelId !== undefined ? changes.reviewChannelId : (row?.review_channel_id ?? null),
-        minRelevance:
-          changes.minRelevance !== undefined ? changes.minRelevance : row?.min_relevance == null ? null : Number(row.min_relevance),
+        reviewChannelId: changes.reviewChannelId !== undefined ? changes.reviewChannelId : now.reviewChannelId,
+        minRelevance: changes.minRelevance !== undefined ? changes.minRelevance : now.minRelevance,
+        reviewError: changes.reviewChannelId !== undefined ? null : now.reviewError,
       };
+      const values = [next.reviewChannelId, next.minRelevance, next.reviewError, guildId];
       if (row)
-        await tx.all('UPDATE feed_settings SET review_channel_id = ?, min_relevance = ? WHERE guild_id = ?', [
-          next.reviewChannelId,
-          next.minRelevance,
-          guildId,
-        ]);
-      else
-        await tx.all('INSERT INTO feed_settings (guild_id, review_channel_id, min_relevance) VALUES (?, ?, ?)', [
-          guildId,
-          next.reviewChannelId,
-          next.minRelevance,
-        ]);
+        await tx.all('UPDATE feed_settings SET review_channel_id = ?, min_relevance = ?, review_error = ? WHERE guild_id = ?', values);
+      else await tx.all('INSERT INTO feed_settings (review_channel_id, min_relevance, review_error, guild_id) VALUES (?, ?, ?, ?)', values);
       return next;
     });
   }
 
+  /** Notes why a review message could not be posted in a server's review channel, or (null) that one was. */
+  async setReviewError(guildId: string, error: string | null): Promise<void> {
+    await this.db.write(`feeds ${guildId}`, (tx) =>
+      tx.all('UPDATE feed_settings SET review_error = ? WHERE guild_id = ?', [error, guildId]),
+    );
+  }
+
+  /** Whether an item waits for review: queued, or claimed by an Add that has not finished in CLAIM_STALE_MS (its process died). */
   private async isQueued(tx: SqlSession, guildId: string, id: number): Promise<boolean> {
     return (
-      (await first(tx, "SELECT 1 AS found FROM feed_items WHERE guild_id = ? AND id = ? AND state = 'queued'", [guildId, id])) !== undefined
+      (await first(tx, `SELECT 1 AS found FROM feed_items WHERE guild_id = ? AND id = ? AND ${WAITING}`, [guildId, id, staleClaim()])) !==
+      undefined
     );
   }
 }

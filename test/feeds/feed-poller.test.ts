@@ -88,6 +88,8 @@ describe('the feed poller', () => {
           `<html><head><link rel="alternate" type="application/rss+xml" title="World" href="/feed.xml"></head><body>News</body></html>`,
         );
       else if (path === '/missing') send(res, 404, 'text/plain', 'gone');
+      else if (path === '/busy') send(res, 503, 'text/plain', 'try later');
+      else if (path === '/slow-down') send(res, 429, 'text/plain', 'too many');
       else if (path === '/broken') send(res, 500, 'text/plain', 'oops');
       else if (path === '/garbage') send(res, 200, 'application/xml', '<<<not a feed at all @everyone');
       else if (path === '/huge') {
@@ -255,7 +257,7 @@ describe('the feed poller', () => {
     feedItems = [{ guid: 'a-4', link: '/a4', title: 'New round' }];
     for (const path of ['/missing', '/broken', '/garbage', '/huge', '/to-private', '/slow', '/site']) await follow(path);
     await follow('/feed.xml');
-    const reports = await poller.pollDue();
+    const reports = [...(await poller.pollDue()), ...(await poller.pollDue())]; // five feeds a round
     const errors = Object.fromEntries(reports.map((r) => [r.feed.slice(base.length), r.error]));
     expect(errors).toEqual({
       '/missing': 'The site answered 404 Not Found.',
@@ -288,6 +290,31 @@ describe('the feed poller', () => {
     later(5);
     expect(onlyReport(await poller.pollDue())).toMatchObject({ notModified: false, items: { irrelevant: 2 } });
     later(15);
+    expect(onlyReport(await poller.pollDue())).toMatchObject({ notModified: true });
+  });
+
+  it('tries an article that answers 503 or 429 on three polls, then records it as unreadable; a 404 at once', async () => {
+    pages.set(
+      '/a5',
+      talksPage(
+        'Mediators weigh new truce terms',
+        '2025-03-02',
+        'Hamas and Israel weighed new ceasefire terms for the release of hostages, mediators said.',
+      ),
+    );
+    feedItems = [
+      { guid: 'busy', link: '/busy', title: 'Busy' },
+      { guid: 'slow', link: '/slow-down', title: 'Slow down' },
+      { guid: 'gone', link: '/nothing-here', title: 'Gone' },
+      { guid: 'a-5', link: '/a5', title: 'Terms' },
+    ];
+    await follow('/feed.xml');
+    expect(onlyReport(await poller.pollDue()).items).toEqual({ unreadable: 1, queued: 1 });
+    later(5);
+    expect(onlyReport(await poller.pollDue()).items).toEqual({});
+    later(5);
+    expect(onlyReport(await poller.pollDue()).items).toEqual({ unreadable: 2 });
+    later(20);
     expect(onlyReport(await poller.pollDue())).toMatchObject({ notModified: true });
   });
 

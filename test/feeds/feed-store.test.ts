@@ -7,10 +7,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors/user-error.ts';
 import { PostgresFaqStore } from '../../src/faq/postgres-faq-store.ts';
 import type { SqlFaqStore } from '../../src/faq/sql-faq-store.ts';
 import { SqliteFaqStore } from '../../src/faq/sqlite-faq-store.ts';
-import { FeedStore, MAX_FEEDS_PER_GUILD, type NewFeedItem } from '../../src/feeds/feed-store.ts';
+import { CLAIM_STALE_MS, FeedStore, MAX_FEEDS_PER_GUILD, type NewFeedItem } from '../../src/feeds/feed-store.ts';
 import { type PostgresServer, postgresForTests, startPostgres } from '../helpers/postgres-server.ts';
 
 const G1 = '100000000000000001';
@@ -61,7 +62,10 @@ function describeFeedStore(name: string, fresh: () => Promise<Open>): void {
         failures: 0,
         itemsTaken: 0,
       });
-      await expect(follow(G1, 'https://a.example/rss')).rejects.toThrow('This server already follows https://a.example/rss.');
+      // a refusal reaches the moderator as it is, on either database (not as a database failure)
+      const refusal = await follow(G1, 'https://a.example/rss').catch((e: unknown) => e);
+      expect(refusal).toBeInstanceOf(UserError);
+      expect((refusal as Error).message).toBe('This server already follows https://a.example/rss.');
       await follow(G2, 'https://a.example/rss');
       for (let i = 1; i < MAX_FEEDS_PER_GUILD; i++) await follow(G1, `https://a.example/${i}`);
       await expect(follow(G1, 'https://a.example/one-more')).rejects.toThrow(`This server follows ${MAX_FEEDS_PER_GUILD} feeds`);
@@ -116,11 +120,21 @@ function describeFeedStore(name: string, fresh: () => Promise<Open>): void {
           .sort(),
       ).toEqual(['https://a.example/rss', 'https://b.example/rss']);
       const [first] = claims.flat();
+      const holder = claims[0]?.some((f) => f.url === first?.url) ? 'p1' : 'p2';
       // p1 or p2 was killed mid-poll: nobody else polls its feeds until the lease runs out
       expect(await a.claimDue(minutes(9), 'p3', 10 * 60_000)).toEqual([]);
-      await a.recordPoll(first ?? { guildId: G1, url: '' }, { at: minutes(1), nextPollAt: minutes(1), error: null });
+      // only the holder's record ends its lease: a slow process does not free a feed another has taken
+      await a.recordPoll(first ?? { guildId: G1, url: '' }, { at: minutes(1), nextPollAt: minutes(1), error: null }, 'p9');
+      expect(await b.claimDue(minutes(2), 'p3', 10 * 60_000)).toEqual([]);
+      await a.recordPoll(first ?? { guildId: G1, url: '' }, { at: minutes(1), nextPollAt: minutes(1), error: null }, holder);
       expect((await b.claimDue(minutes(2), 'p3', 10 * 60_000)).map((f) => f.url)).toEqual([first?.url]);
       expect((await b.claimDue(minutes(10), 'p3', 10 * 60_000)).map((f) => f.url)).toHaveLength(1);
+      // a stopping poller gives its leases up; a dead holder's lease is free at once; other servers' feeds are not claimed
+      await a.releaseLeases('p3');
+      expect(await a.claimDue(minutes(11), 'p4', 10 * 60_000, { guilds: [G2] })).toEqual([]);
+      expect(await a.claimDue(minutes(11), 'p4', 10 * 60_000, { guilds: [] })).toEqual([]);
+      expect(await a.claimDue(minutes(11), 'p4', 10 * 60_000, { guilds: [G1] })).toHaveLength(2);
+      expect(await a.claimDue(minutes(12), 'p5', 10 * 60_000, { gone: (h) => h === 'p4' })).toHaveLength(2);
     });
 
     it('records an item once, even when two processes record it at the same moment', async () => {
@@ -155,15 +169,45 @@ function describeFeedStore(name: string, fresh: () => Promise<Open>): void {
       expect((await a.item(G1, id))?.state).toMatch(/^(added|rejected)$/);
     });
 
+    it('lets one Add claim an item: a claim is finished, released, or stale after a while (its process died)', async () => {
+      const [a, b] = (await stores(2)) as [FeedStore, FeedStore];
+      const id = (await a.recordItem(item('k1'), T0))?.id ?? 0;
+      const now = new Date();
+      expect(await Promise.all([a.claim(G1, id, 'm1', now), b.claim(G1, id, 'm2', now)])).toEqual(expect.arrayContaining([true, false]));
+      const holder = (await a.item(G1, id))?.decidedBy ?? '';
+      expect(await a.decide(G1, id, { state: 'rejected', by: 'm3' }, now)).toBe(false);
+      expect(await a.queuedCount(G1)).toBe(1);
+      await a.release(G1, id, holder);
+      expect((await a.item(G1, id))?.state).toBe('queued');
+      expect(await a.claim(G1, id, 'm1', new Date(Date.now() - CLAIM_STALE_MS - 1_000))).toBe(true);
+      expect(await b.claim(G1, id, 'm2', new Date())).toBe(true); // m1's claim is stale: its process died
+      await b.finish(G1, id, 'm1', { state: 'added', sourceId: 'x' }, new Date()); // not m1's any more: nothing happens
+      expect((await b.item(G1, id))?.state).toBe('adding');
+      await b.finish(G1, id, 'm2', { state: 'added', sourceId: 'x' }, new Date());
+      expect(await b.item(G1, id)).toMatchObject({ state: 'added', sourceId: 'x', decidedBy: 'm2' });
+      expect(await b.draft(G1, id)).toBeNull();
+      expect(await a.queuedCount(G1)).toBe(0);
+      // a rejected article is not queued again from another feed
+      const other = (await a.recordItem(item('k2'), T0))?.id ?? 0;
+      await a.decide(G1, other, { state: 'rejected', by: 'm1' }, now);
+      expect(await a.queuedWithLink(G1, 'https://news.example.org/k2')).toBe(true);
+    });
+
     it('keeps review settings per server, and offers items for announcing only where a review channel is set', async () => {
       const [store] = (await stores(1)) as [FeedStore];
       await store.recordItem(item('k1'), T0);
       await store.recordItem(item('k2', { guildId: G2 }), T0);
-      expect(await store.settings(G1)).toEqual({ reviewChannelId: null, minRelevance: null });
+      expect(await store.settings(G1)).toEqual({ reviewChannelId: null, minRelevance: null, reviewError: null });
       expect(await store.unannounced()).toEqual([]);
       await store.setSettings(G1, { reviewChannelId: '555' });
       await store.setSettings(G1, { minRelevance: 8 });
-      expect(await store.settings(G1)).toEqual({ reviewChannelId: '555', minRelevance: 8 });
+      expect(await store.settings(G1)).toEqual({ reviewChannelId: '555', minRelevance: 8, reviewError: null });
+      await store.setReviewError(G1, 'The bot cannot post review messages in <#555>.');
+      await store.setSettings(G1, { minRelevance: 7 });
+      expect((await store.settings(G1)).reviewError).toBe('The bot cannot post review messages in <#555>.');
+      await store.setSettings(G1, { reviewChannelId: '556' }); // another channel: the error was about the one before
+      expect(await store.settings(G1)).toEqual({ reviewChannelId: '556', minRelevance: 7, reviewError: null });
+      await store.setSettings(G1, { reviewChannelId: '555' });
       expect((await store.unannounced()).map((i) => i.key)).toEqual(['k1']);
       const [waiting] = await store.unannounced();
       await store.setReviewMessage(G1, waiting?.id ?? 0, '999');

@@ -15,6 +15,7 @@
  */
 import type pg from 'pg';
 import { FaqDatabaseError, FaqError } from '../faq-errors.ts';
+import { UserError } from '../../errors/user-error.ts';
 import type { SqlDatabase, SqlSession } from './sql-database.ts';
 
 /** serialization_failure, deadlock_detected, and unique_violation from a concurrent insert of the same key. */
@@ -90,7 +91,8 @@ export class PostgresDatabase implements SqlDatabase {
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch((e: unknown) => (broken = e as Error));
-        if (error instanceof FaqError || error instanceof FaqDatabaseError) throw error;
+        // a refusal (any UserError: the FAQ's, the feeds') is the work's own answer, told as it is
+        if (error instanceof UserError || error instanceof FaqDatabaseError) throw error;
         const conflict = options.retry === true && RETRIED.has(codeOf(error) ?? '');
         if (!conflict) throw this.failure(error);
         if (attempt >= MAX_ATTEMPTS)

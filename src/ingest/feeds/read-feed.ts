@@ -12,6 +12,7 @@
  * const feed = readFeed(xml, 'https://news.example.org/rss');
  * for (const item of feed.items) console.log(item.key, item.link, item.title, item.published);
  */
+import { createHash } from 'node:crypto';
 import { parseFeed } from 'feedsmith';
 import { UserError } from '../../errors/user-error.ts';
 import { PAGE_TYPES } from '../fetch/fetch-page.ts';
@@ -68,9 +69,22 @@ const text = (value: unknown): string | null => {
   return null;
 };
 
-/** Markup and entities out, whitespace folded: what a summary says. */
-function plainText(html: string | null): string | null {
-  if (!html) return null;
+/** The longest article address kept: longer ones are not links a page gives. */
+const MAX_LINK = 2000;
+
+/**
+ * An item's key as the feed store keeps it: control characters out (a database refuses a NUL), and a key longer than
+ * 200 characters replaced by its SHA-256, so that every key fits an index.
+ */
+function keyOf(id: string): string {
+  const clean = id.replace(/\p{Cc}/gu, '');
+  return clean.length <= 200 ? clean : `sha256:${createHash('sha256').update(clean).digest('hex')}`;
+}
+
+/** Markup and entities out, whitespace folded: what a summary says (its first 4,000 characters are read). */
+function plainText(text: string | null): string | null {
+  if (!text) return null;
+  const html = text.slice(0, 4000);
   const body = /[<&]/.test(html) ? (parseDocument(`<!doctype html><html><body>${html}</body></html>`).body?.textContent ?? '') : html;
   const folded = body.replace(/\s+/g, ' ').trim();
   if (!folded) return null;
@@ -217,8 +231,8 @@ export function readFeed(body: string, base: string): Feed {
   const read: FeedItem[] = [];
   for (const item of items) {
     const link = absolute(item.link, base);
-    if (!link) continue;
-    const key = (item.id ?? link).slice(0, 500);
+    if (!link || link.length > MAX_LINK) continue;
+    const key = keyOf(item.id ?? link);
     if (seen.has(key)) continue;
     seen.add(key);
     read.push({ key, link, title: plainText(item.title), published: dayOf(item.date), summary: plainText(item.summary) });

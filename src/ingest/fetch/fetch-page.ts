@@ -65,9 +65,12 @@ export type FetchPageErrorReason =
 export class FetchPageError extends UserError {
   override readonly name = 'FetchPageError';
   readonly reason: FetchPageErrorReason;
-  constructor(reason: FetchPageErrorReason, message: string) {
+  /** The HTTP status the site answered, for an `http-status` refusal. */
+  readonly status: number | undefined;
+  constructor(reason: FetchPageErrorReason, message: string, status?: number) {
     super(message, { identifier: reason });
     this.reason = reason;
+    this.status = status;
   }
 }
 
@@ -229,7 +232,7 @@ async function readPage(url: URL, res: IncomingMessage, options: FetchPageOption
   if (status < 200 || status > 299) {
     // the standard phrase for the code: the reason text on the status line is the site's to write (markup, @everyone)
     const phrase = http.STATUS_CODES[status];
-    throw refuse(fail('http-status', `The site answered ${phrase ? `${status} ${phrase}` : status}.`));
+    throw refuse(new FetchPageError('http-status', `The site answered ${phrase ? `${status} ${phrase}` : status}.`, status));
   }
   const contentType = res.headers['content-type'] ?? '';
   const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';

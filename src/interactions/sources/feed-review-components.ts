@@ -22,6 +22,7 @@ function alreadyDecided(item: FeedItemRecord | null): string {
   const by = item.decidedBy && /^\d+$/.test(item.decidedBy) ? ` by <@${item.decidedBy}>` : '';
   if (item.state === 'added') return `This item was already added${item.sourceId ? ` as \`${item.sourceId}\`` : ''}${by}.`;
   if (item.state === 'rejected') return `This item was already rejected${by}.`;
+  if (item.state === 'adding') return `This item is being added${by} right now.`;
   return `This item is no longer waiting for review (${item.state}).`;
 }
 
@@ -44,7 +45,12 @@ async function waiting(
   } catch (error) {
     if (!(error instanceof IngestError)) throw error;
     // the corpus changed since: the article is in it now (added by hand, or from another feed)
-    await feeds.decide(guild, id, { state: 'rejected', by: call.user.id, reason: error.message }, new Date());
+    await feeds.decide(
+      guild,
+      id,
+      { state: /already in the corpus/.test(error.message) ? 'duplicate' : 'rejected', by: call.user.id, reason: error.message },
+      new Date(),
+    );
     await call.reply.update(decidedMessage(item, null, { state: 'gone', why: `Nothing was added: ${asSentence(error.message)}` }));
     return null;
   }
@@ -92,20 +98,29 @@ export const FEED_REVIEW_COMPONENTS: ReadonlyArray<Button<unknown> | Form<unknow
         await call.reply.update(decidedMessage(item, preview, { state: 'rejected', by: call.user.id }));
         return;
       }
+      // claimed first, so that an Add and a Reject (or two Adds) at once decide the item once
+      if (!(await feeds.claim(guild, id, call.user.id, new Date()))) {
+        await call.reply.update(decidedMessage(item, preview, { state: 'gone', why: alreadyDecided(await feeds.item(guild, id)) }));
+        return;
+      }
       try {
         const added = await editor.add(preview, authorOf(call), from);
-        await feeds.decide(guild, id, { state: 'added', by: call.user.id, sourceId: added.id }, new Date());
+        await feeds.finish(guild, id, call.user.id, { state: 'added', sourceId: added.id }, new Date());
         await call.reply.update(
           decidedMessage(item, preview, { state: 'added', by: call.user.id, sourceId: added.id, reloadLine: reloadLine(added.reload) }),
         );
       } catch (error) {
-        if (!(error instanceof IngestError)) throw error;
-        const now = await feeds.item(guild, id);
-        if (now?.state !== 'queued') {
-          // another moderator added it a moment ago: the same article, so refused as a copy
-          await call.reply.update(decidedMessage(item, preview, { state: 'gone', why: alreadyDecided(now) }));
+        if (!(error instanceof IngestError)) {
+          await feeds.release(guild, id, call.user.id);
+          throw error;
+        }
+        if (/already in the corpus/.test(error.message)) {
+          // the corpus has it now (added by hand, or from another feed): nothing is left to review
+          await feeds.finish(guild, id, call.user.id, { state: 'duplicate', sourceId: null, reason: error.message }, new Date());
+          await call.reply.update(decidedMessage(item, preview, { state: 'gone', why: `Nothing was added: ${asSentence(error.message)}` }));
           return;
         }
+        await feeds.release(guild, id, call.user.id);
         // the message stays as it was, buttons and all: Edit details can fix what was refused (a taken id)
         await call.reply.update({ ...reviewMessage(item, preview), content: `Nothing was added: ${asSentence(error.message)}` });
       }

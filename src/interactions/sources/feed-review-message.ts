@@ -11,7 +11,7 @@ import { escapeMarkdown } from '@discordjs/formatters';
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { FeedItemRecord } from '../../feeds/feed-store.ts';
 import type { SourcePreview } from '../../serving/corpus-editor.ts';
-import { truncate } from '../messages/discord-limits.ts';
+import { embedCharacters, truncate } from '../messages/discord-limits.ts';
 import { quiet } from '../messages/private-reply.ts';
 import { linkText } from '../messages/escape-markdown.ts';
 import { feedItemButtonId } from './source-ids.ts';
@@ -19,6 +19,8 @@ import { previewEmbed } from './source-preview-message.ts';
 
 /** Discord's cap on a link button's address. */
 const LINK_BUTTON_URL_MAX = 512;
+/** What a review message's embed may use of Discord's 6,000 characters, with room to spare. */
+const EMBED_BUDGET = 5_900;
 
 const itemFields = (item: FeedItemRecord) => [
   { name: 'From the feed', value: linkText(item.feedUrl) },
@@ -33,7 +35,10 @@ export function reviewMessage(item: FeedItemRecord, preview: SourcePreview) {
     `Item ${item.id} from a followed feed, waiting for review: Add puts it in the corpus, Reject leaves it out. Either is logged.`,
     itemFields(item),
   );
-  embed.title = truncate(`For review: ${preview.prepared.meta.title ?? '(no headline found)'}`, 256);
+  embed.title = truncate(`For review: ${escapeMarkdown(preview.prepared.meta.title ?? '(no headline found)', { maskedLink: true })}`, 256);
+  // within Discord's 6,000 characters for a message's embeds: the first paragraphs give way first
+  const over = embedCharacters(embed) - EMBED_BUDGET;
+  if (over > 0 && embed.description) embed.description = truncate(embed.description, Math.max(0, embed.description.length - over));
   const button = (
     label: string,
     style: ButtonStyle.Success | ButtonStyle.Secondary | ButtonStyle.Danger,

@@ -12,7 +12,8 @@ import { quiet } from '../messages/private-reply.ts';
 import { sourceButtonId } from './source-ids.ts';
 
 const field = (name: string, value: string, inline = false) => ({ name, value: truncate(value || '—', LIMITS.fieldValue), inline });
-const esc = (text: string) => escapeMarkdown(text);
+/** A page's text as it shows: markdown, and masked links (`[text](https://…)`, which could hide where they lead), escaped. */
+const esc = (text: string) => escapeMarkdown(text, { maskedLink: true });
 
 /**
  * What the bot read from an article, as an embed: the headline, the first paragraphs, outlet, authors, date and its
@@ -58,7 +59,7 @@ export function previewEmbed(preview: SourcePreview, footer: string, extra: Read
       : []),
   ];
   return {
-    title: truncate(`Preview: ${meta.title ?? '(no headline found)'}`, LIMITS.embedTitle),
+    title: truncate(`Preview: ${esc(meta.title ?? '(no headline found)')}`, LIMITS.embedTitle),
     description: truncate(firstParagraphs, 1500),
     fields: [...fields, ...extra.map((f) => field(f.name, f.value))].slice(0, 25),
     footer: { text: footer },

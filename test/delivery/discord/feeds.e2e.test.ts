@@ -63,6 +63,10 @@ const PAGES: Record<string, string> = {
     'Ferry crews join captive exchange talks',
     'Negotiators said on Sunday that ferry crews would carry released hostages out of Gaza if Hamas agrees.',
   ),
+  '/orchards': article(
+    'Orchard crews join hostage release talks',
+    'Negotiators said on Sunday that orchard crews would help carry aid into Gaza once Hamas frees more hostages.',
+  ),
   '/regatta': `<html><head><title>Harbour club wins regatta</title></head><body><article><h1>Harbour club wins regatta</h1>
 <p>The harbour rowing club won the autumn regatta on Saturday by half a length, its third title in four years.</p>
 <p>The crew trained through the winter, their coach said.</p></article></body></html>`,
@@ -149,7 +153,9 @@ describe('followed feeds on Discord', () => {
     return edit.body as Message;
   }
   const posted = () =>
-    fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${REVIEW_CHANNEL}/messages`).map((r) => r.body as Message);
+    fake.requests
+      .filter((r) => r.method === 'POST' && r.path === `/channels/${REVIEW_CHANNEL}/messages` && r.status === 200)
+      .map((r) => r.body as Message);
   const buttons = (m: Message) => m.components?.flatMap((row) => row.components) ?? [];
   const click = (customId: string, m: Message, who = MOD) => {
     const i = buttonClick(
@@ -277,6 +283,26 @@ describe('followed feeds on Discord', () => {
         `^This server follows 1 feed:\\n• \\*\\*Loopback Courier\\*\\* — <${base.replace(/[.]/g, '\\.')}/atom\\.xml>\\n  every 15 min · last fetched <t:\\d+:R> · 2 items taken · next check <t:\\d+:R>$`,
       ),
     );
+  });
+
+  it('says so when the bot may not post in the review channel, and posts once it may', async () => {
+    listed = ['/regatta', '/lanterns', '/ferries', '/orchards'];
+    fake.injectFault({
+      pattern: new RegExp(`^/channels/${REVIEW_CHANNEL}/messages$`),
+      status: 403,
+      body: { message: 'Missing Access', code: 50001 },
+    });
+    const [feed] = await new FeedStore(faq.database).feeds(GUILD_ID);
+    expect((await bot.feeds?.poller.poll({ ...(feed as NonNullable<typeof feed>) }))?.items).toEqual({ queued: 1 });
+    expect(posted()).toHaveLength(2);
+    const warned = callback(await fake.interact(command('feed-settings', {})));
+    expect(warned.data?.content).toContain(
+      `⚠️ The bot cannot post review messages in <#${REVIEW_CHANNEL}>: it has no access to that channel (Missing Access). Give it View Channel, Send Messages and Embed Links there`,
+    );
+    expect(callback(await fake.interact(command('queue', {}))).data?.content).toMatch(/^⚠️ The bot cannot post review messages/);
+    await bot.feeds?.poller.pollDue(); // the next round posts what waits
+    expect(posted().at(-1)?.embeds?.[0]?.title).toBe('For review: Orchard crews join hostage release talks');
+    expect(callback(await fake.interact(command('feed-settings', {}))).data?.content).not.toContain('⚠️');
   });
 
   it('unfollows a feed picked from the list', async () => {
