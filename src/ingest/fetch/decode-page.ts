@@ -53,6 +53,8 @@ export function pageEncoding(bytes: Uint8Array, contentType?: string): string {
   if (bom) return bom;
   const declared = encodingOf(charsetParameter(contentType ?? ''));
   if (declared) return declared;
+  const xml = xmlDeclarationEncoding(bytes);
+  if (xml) return xml;
   if (!/^\s*text\/plain\s*(?:;|$)/i.test(contentType ?? '')) {
     const meta = metaEncoding(bytes);
     if (meta) return meta;
@@ -60,6 +62,18 @@ export function pageEncoding(bytes: Uint8Array, contentType?: string): string {
   // a legacy single-byte page never holds control bytes; bytes that do are a file of another kind (an image, a PDF),
   // read as UTF-8 so that the checks of raw-text-limits.ts recognise and refuse it
   return isUtf8(bytes) || hasControlBytes(bytes) ? 'utf-8' : 'windows-1252';
+}
+
+/**
+ * The encoding an XML declaration at the very start names (`<?xml version="1.0" encoding="windows-1255"?>`): how a
+ * feed without a charset in its Content-Type says how it is written, as XML readers take it.
+ */
+function xmlDeclarationEncoding(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
+  const label = /^<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head)?.[1];
+  const encoding = encodingOf(label ?? null);
+  // a declaration cannot say UTF-16 of bytes that read as ASCII: that is a wrong label, as browsers take it
+  return encoding && !encoding.startsWith('utf-16') ? encoding : null;
 }
 
 /** True when the first 64 KiB hold a byte below 0x20 other than tab, line feed, form feed or carriage return. */

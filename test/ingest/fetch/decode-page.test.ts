@@ -27,6 +27,14 @@ describe('decodePage', () => {
     expect(decodePage(Buffer.from('“ok”', 'utf8'), 'text/html;charset=UTF-8')).toBe('“ok”');
   });
 
+  it('reads a feed’s XML declaration when the header names no charset; the header wins, and a UTF-16 label is wrong', () => {
+    const hebrew = bytes('<?xml version="1.0" encoding="windows-1255"?><rss><title>', [0xf9, 0xec, 0xe5, 0xed], '</title></rss>');
+    expect(decodePage(hebrew, 'application/rss+xml')).toBe('<?xml version="1.0" encoding="windows-1255"?><rss><title>שלום</title></rss>');
+    expect(pageEncoding(hebrew, 'application/rss+xml; charset=utf-8')).toBe('utf-8');
+    expect(pageEncoding(bytes("<?xml version='1.0' encoding='UTF-16'?><rss/>"))).toBe('utf-8');
+    expect(pageEncoding(bytes(' <?xml version="1.0" encoding="windows-1255"?>'))).toBe('utf-8'); // not at the very start
+  });
+
   it('lets a byte order mark win over the header, as browsers do', () => {
     expect(decodePage(bytes([0xef, 0xbb, 0xbf], Buffer.from('“ok”').toString('latin1')), 'text/html; charset=windows-1252')).toBe('“ok”');
     expect(decodePage(bytes([0xff, 0xfe, 0x41, 0x00, 0x1c, 0x20]))).toBe('A“');
