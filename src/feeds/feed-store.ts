@@ -8,7 +8,7 @@
  * @example
  * const feeds = new FeedStore(faqStore.database);
  * await feeds.follow({ guildId, url, title: 'World news', trusted: false, intervalMinutes: 15, by: userId }, new Date());
- * for (const feed of await feeds.due(new Date())) console.log(feed.url, feed.lastError);
+ * for (const feed of await feeds.claimDue(new Date(), 'host:4242:9f3c01', 40 * 60_000)) console.log(feed.url, feed.lastError);
  */
 import { UserError } from '../errors/user-error.ts';
 import { first, type SqlDatabase, type SqlSession } from '../faq/sql/sql-database.ts';
@@ -178,19 +178,11 @@ export interface PollOutcome {
   title?: string | null;
 }
 
-/** A new item as the poller judged it. */
-export interface NewFeedItem {
-  guildId: string;
-  feedUrl: string;
-  key: string;
-  link: string;
-  title: string | null;
-  published: string | null;
-  state: FeedItemState;
-  reason: string;
+/** A new item as the poller judged it: what the record will hold, with the page while it waits for review. */
+export type NewFeedItem = Pick<FeedItemRecord, 'guildId' | 'feedUrl' | 'key' | 'link' | 'title' | 'published' | 'state' | 'reason'> & {
   draft?: FeedItemDraft;
   sourceId?: string;
-}
+};
 
 export class FeedStore {
   constructor(private readonly db: SqlDatabase) {}

@@ -8,14 +8,14 @@
  * const body = reviewMessage(item, preview); // POST /channels/{review channel}/messages
  */
 import { escapeMarkdown } from '@discordjs/formatters';
-import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import { type APIButtonComponent, ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { FeedItemRecord } from '../../feeds/feed-store.ts';
 import type { SourcePreview } from '../../serving/corpus-editor.ts';
 import { embedCharacters, truncate } from '../messages/discord-limits.ts';
 import { quiet } from '../messages/private-reply.ts';
 import { linkText } from '../messages/escape-markdown.ts';
 import { feedItemButtonId } from './source-ids.ts';
-import { previewEmbed } from './source-preview-message.ts';
+import { previewEmbed, withDecisionButtons } from './source-preview-message.ts';
 
 /** Discord's cap on a link button's address. */
 const LINK_BUTTON_URL_MAX = 512;
@@ -39,36 +39,19 @@ export function reviewMessage(item: FeedItemRecord, preview: SourcePreview) {
   // within Discord's 6,000 characters for a message's embeds: the first paragraphs give way first
   const over = embedCharacters(embed) - EMBED_BUDGET;
   if (over > 0 && embed.description) embed.description = truncate(embed.description, Math.max(0, embed.description.length - over));
-  const button = (
-    label: string,
-    style: ButtonStyle.Success | ButtonStyle.Secondary | ButtonStyle.Danger,
-    action: 'add' | 'edit' | 'reject',
-  ) => ({
-    type: ComponentType.Button as const,
-    style,
-    label,
-    custom_id: feedItemButtonId.encode({ action, id: item.id }),
-  });
-  const link =
+  const link: APIButtonComponent[] =
     item.link.length <= LINK_BUTTON_URL_MAX
-      ? [{ type: ComponentType.Button as const, style: ButtonStyle.Link as const, label: 'Open the article', url: item.link }]
+      ? [{ type: ComponentType.Button, style: ButtonStyle.Link, label: 'Open the article', url: item.link }]
       : [];
-  return {
-    content: '',
-    embeds: [embed],
-    components: [
-      {
-        type: ComponentType.ActionRow as const,
-        components: [
-          button('Add', ButtonStyle.Success, 'add'),
-          button('Edit details', ButtonStyle.Secondary, 'edit'),
-          button('Reject', ButtonStyle.Danger, 'reject'),
-          ...link,
-        ],
-      },
-    ],
-    ...quiet,
-  };
+  return withDecisionButtons(
+    embed,
+    {
+      add: feedItemButtonId.encode({ action: 'add', id: item.id }),
+      edit: feedItemButtonId.encode({ action: 'edit', id: item.id }),
+      drop: { label: 'Reject', id: feedItemButtonId.encode({ action: 'reject', id: item.id }) },
+    },
+    link,
+  );
 }
 
 /**

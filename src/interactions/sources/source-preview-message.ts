@@ -5,7 +5,7 @@
  * can ping.
  */
 import { escapeMarkdown } from '@discordjs/formatters';
-import { type APIEmbed, ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import { type APIButtonComponent, type APIEmbed, ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { SourcePreview } from '../../serving/corpus-editor.ts';
 import { LIMITS, truncate } from '../messages/discord-limits.ts';
 import { quiet } from '../messages/private-reply.ts';
@@ -75,15 +75,31 @@ export function previewEmbed(preview: SourcePreview, footer: string, extra: Read
  */
 export function previewMessage(preview: SourcePreview, key: string) {
   const embed = previewEmbed(preview, 'Not added yet. Check the details, then Add — or Edit details first.');
-  const button = (
-    label: string,
-    style: ButtonStyle.Success | ButtonStyle.Secondary | ButtonStyle.Danger,
-    action: 'add' | 'edit' | 'cancel',
-  ) => ({
+  return withDecisionButtons(embed, {
+    add: sourceButtonId.encode({ action: 'add', key }),
+    edit: sourceButtonId.encode({ action: 'edit', key }),
+    drop: { label: 'Cancel', id: sourceButtonId.encode({ action: 'cancel', key }) },
+  });
+}
+
+/**
+ * A message of one embed with Add, Edit details and a third button that leaves the article out (Cancel on a
+ * preview, Reject on a followed feed's review message), then any `extra` buttons (a link to the article). Nothing
+ * in it can ping.
+ *
+ * @example
+ * withDecisionButtons(embed, { add: 'v1|src|add|0a1b2c3d', edit: 'v1|src|edit|0a1b2c3d', drop: { label: 'Cancel', id: 'v1|src|cancel|0a1b2c3d' } })
+ */
+export function withDecisionButtons(
+  embed: APIEmbed,
+  ids: { add: string; edit: string; drop: { label: string; id: string } },
+  extra: readonly APIButtonComponent[] = [],
+) {
+  const button = (label: string, style: ButtonStyle.Success | ButtonStyle.Secondary | ButtonStyle.Danger, custom_id: string) => ({
     type: ComponentType.Button as const,
     style,
     label,
-    custom_id: sourceButtonId.encode({ action, key }),
+    custom_id,
   });
   return {
     content: '',
@@ -92,9 +108,10 @@ export function previewMessage(preview: SourcePreview, key: string) {
       {
         type: ComponentType.ActionRow as const,
         components: [
-          button('Add', ButtonStyle.Success, 'add'),
-          button('Edit details', ButtonStyle.Secondary, 'edit'),
-          button('Cancel', ButtonStyle.Danger, 'cancel'),
+          button('Add', ButtonStyle.Success, ids.add),
+          button('Edit details', ButtonStyle.Secondary, ids.edit),
+          button(ids.drop.label, ButtonStyle.Danger, ids.drop.id),
+          ...extra,
         ],
       },
     ],
