@@ -304,17 +304,25 @@ export class FeedPoller {
     );
     if (!judged.relevant) return record({ state: 'irrelevant', reason: judged.reason });
     const near = preview.nearDuplicateOf ? ` Mostly the same text as "${preview.nearDuplicateOf.id}".` : '';
+    let notAdded = '';
     if (feed.trusted) {
       try {
         const { id } = await editor.add(preview, { by: 'feed', feed: feed.url, guild: feed.guildId }, { feed: feed.url, link: url });
         return record({ state: 'added', reason: `Added without review (trusted feed); ${judged.reason}.${near}`, sourceId: id });
       } catch (error) {
         if (!(error instanceof IngestError)) throw error;
-        return record({ state: /already in the corpus/.test(error.message) ? 'duplicate' : 'unreadable', reason: error.message });
+        if (/already in the corpus/.test(error.message)) return record({ state: 'duplicate', reason: error.message });
+        // refused for what a moderator can fix (an id another source has): reviewed instead of lost
+        notAdded = ` Not added without review: ${error.message}`;
       }
     }
     const recorded = await store.recordItem(
-      { ...base, state: 'queued', reason: `${judged.reason}.${near}`, draft: { raw, rawName: preview.rawName, options: preview.options } },
+      {
+        ...base,
+        state: 'queued',
+        reason: `${judged.reason}.${near}${notAdded}`,
+        draft: { raw, rawName: preview.rawName, options: preview.options },
+      },
       this.now(),
     );
     if (!recorded) return null;

@@ -224,6 +224,34 @@ describe('the feed poller', () => {
     expect(announced).toEqual([]);
   });
 
+  it('queues for review a trusted feed’s item that could not be added as it is (its id is taken)', async () => {
+    pages.set(
+      '/a6',
+      talksPage(
+        'Negotiators report progress on captive exchange',
+        '2025-03-01',
+        'Negotiators reported progress on Saturday towards the release of hostages held by Hamas.',
+      ),
+    );
+    pages.set(
+      '/a6-other',
+      talksPage(
+        'Negotiators report progress on captive exchange',
+        '2025-03-01',
+        'A different report: Qatari mediators said the release of hostages by Hamas could begin within days.',
+      ),
+    );
+    feedItems = [{ guid: 'a-6', link: '/a6', title: 'Progress' }];
+    await follow('/feed.xml', true);
+    expect(onlyReport(await poller.pollDue()).items).toEqual({ added: 1 });
+    feedItems = [...feedItems, { guid: 'a-6-other', link: '/a6-other', title: 'Progress, another report' }];
+    later(20);
+    expect(onlyReport(await poller.pollDue()).items).toEqual({ queued: 1 });
+    const [waiting] = await store.queued(GUILD);
+    expect(waiting?.reason).toMatch(/ Not added without review: another source already has the id "[a-z0-9-]+"/);
+    expect(announced.map((a) => a.item.id)).toEqual([waiting?.id]);
+  });
+
   it('announces later what it could not announce when Discord failed, and what waited for a review channel', async () => {
     pages.set(
       '/a3',
