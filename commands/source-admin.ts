@@ -16,7 +16,7 @@ import { DEFAULT_INTERVAL_MINUTES, type FollowedFeed, MAX_QUEUED_PER_GUILD, MIN_
 import { discoverFeed, MAX_BACKOFF_MINUTES } from '../src/feeds/feed-poller.ts';
 import { DEFAULT_MIN_RELEVANCE, MIN_EACH } from '../src/feeds/relevance.ts';
 import { FeedError } from '../src/ingest/feeds/read-feed.ts';
-import { escapeMarkdown } from '@discordjs/formatters';
+import { escapeMarkdown, TimestampStyles, time } from '@discordjs/formatters';
 import { CorpusChangeError } from '../src/corpus/corpus-changes.ts';
 import { asSentence } from '../src/errors/user-error.ts';
 import { FetchPageError, fetchPage } from '../src/ingest/fetch/fetch-page.ts';
@@ -52,7 +52,7 @@ async function downloadPage(
 }
 
 /** A time as Discord shows it to each member in their own time zone, relative ("5 minutes ago"). */
-const ago = (iso: string | null) => (iso ? `<t:${Math.floor(Date.parse(iso) / 1000)}:R>` : 'never');
+const ago = (iso: string | null) => (iso ? time(new Date(iso), TimestampStyles.RelativeTime) : 'never');
 
 /** One followed feed in `/source-admin feeds`. */
 function feedLine(feed: FollowedFeed): string {

@@ -223,8 +223,11 @@ export class FeedPoller {
       let left = unseen.length;
       // a full review queue takes nothing more until moderators review: the items are met again on a later poll
       const room = MAX_QUEUED_PER_GUILD - (unseen.length > 0 ? await store.queuedCount(feed.guildId) : 0);
-      for (const item of unseen.slice(0, room > 0 ? MAX_NEW_ITEMS_PER_POLL : 0)) {
-        const state = await this.take(feed, item);
+      const taken = unseen.slice(0, room > 0 ? MAX_NEW_ITEMS_PER_POLL : 0);
+      // the server's minimum, read once for the poll's items
+      const minRelevance = taken.length > 0 ? ((await store.settings(feed.guildId)).minRelevance ?? DEFAULT_MIN_RELEVANCE) : 0;
+      for (const item of taken) {
+        const state = await this.take(feed, item, minRelevance);
         if (state) report.items[state] = (report.items[state] ?? 0) + 1;
         if (state) left--;
       }
@@ -255,8 +258,11 @@ export class FeedPoller {
     return report;
   }
 
-  /** Reads, judges and records one new item; returns what became of it, or null when it is left for a later poll. */
-  private async take(feed: FollowedFeed, item: FeedItem): Promise<NewFeedItem['state'] | null> {
+  /**
+   * Reads, judges (against the server's `minRelevance`) and records one new item; returns what became of it, or null
+   * when it is left for a later poll.
+   */
+  private async take(feed: FollowedFeed, item: FeedItem, minRelevance: number): Promise<NewFeedItem['state'] | null> {
     const { store, editor, logger } = this.options;
     const base = { guildId: feed.guildId, feedUrl: feed.url, key: item.key, link: item.link, title: item.title, published: item.published };
     const record = async (fields: Pick<NewFeedItem, 'state' | 'reason'> & Partial<NewFeedItem>) => {
@@ -296,11 +302,10 @@ export class FeedPoller {
       const duplicate = /already in the corpus/.test(error.message);
       return record({ state: duplicate ? 'duplicate' : 'unreadable', reason: error.message });
     }
-    const settings = await store.settings(feed.guildId);
     const judged = judgeRelevance(
       editor.live.current(),
       { title: preview.prepared.meta.title, paragraphs: preview.prepared.cleaned.paragraphs },
-      settings.minRelevance ?? DEFAULT_MIN_RELEVANCE,
+      minRelevance,
     );
     if (!judged.relevant) return record({ state: 'irrelevant', reason: judged.reason });
     const near = preview.nearDuplicateOf ? ` Mostly the same text as "${preview.nearDuplicateOf.id}".` : '';
