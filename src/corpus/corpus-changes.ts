@@ -25,7 +25,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import { isRunning, moveDurably, PROCESS_STARTED_MS, removeLeftoverTemporaries, syncDirectory } from './durable-files.ts';
+import { isRunning, moveDurably, PROCESS_STARTED_MS, removeLeftoverTemporaries, syncDirectory, writeFileDurably } from './durable-files.ts';
+import { UserError } from '../errors/user-error.ts';
 import { sourceFileNames } from './load-corpus.ts';
 import { SOURCE_ID } from './source-schema.ts';
 
@@ -51,8 +52,8 @@ export interface CorpusChange {
   feedItem?: { feed: string; link: string };
 }
 
-/** A change the corpus refuses; the message is for the moderator. */
-export class CorpusChangeError extends Error {
+/** A change the corpus refuses; the message is for the moderator (a UserError: a member reads it as it is). */
+export class CorpusChangeError extends UserError {
   override name = 'CorpusChangeError';
 }
 
@@ -130,13 +131,60 @@ export function removeSource(dir: string, id: string, author: ChangeAuthor, at =
     const file = join(dir, 'sources', `${id}.md`);
     if (!existsSync(file)) throw new CorpusChangeError(`There is no source "${id}" in the corpus.`);
     const sha256 = sha256Of(readFileSync(file));
-    const removedDir = join(dir, 'removed');
-    mkdirSync(removedDir, { recursive: true });
-    const target = join(removedDir, `${id}.${at.toISOString().replace(/[:.]/g, '-')}.md`);
+    const target = removedPathOf(dir, id, at);
+    mkdirSync(join(dir, 'removed'), { recursive: true });
     moveDurably(file, target);
     recordChange(dir, { action: 'remove', id, sha256, author }, at);
     return target;
   });
+}
+
+/**
+ * Where a source taken out at `at` is kept: `removed/<id>.<time>.md`.
+ *
+ * @example
+ * removedPathOf('corpus', 'some-article', new Date('2026-11-23T22:40:00Z')) // → 'corpus/removed/some-article.2026-11-23T22-40-00-000Z.md'
+ */
+export function removedPathOf(dir: string, id: string, at: Date): string {
+  return join(dir, 'removed', `${id}.${at.toISOString().replace(/[:.]/g, '-')}.md`);
+}
+
+/**
+ * Makes the corpus folder show a change recorded elsewhere — in the database of a corpus several processes share
+ * (src/serving/shared-corpus.ts) —: the source file written (`add`, `found`) or moved to `removed/` (`remove`), and
+ * the change appended to changes.jsonl as it was recorded. A folder that shows the change already is left alone, so
+ * applying a change twice (two processes on one folder, a catch-up after a reconnect) changes nothing. A file the
+ * change replaces is moved to `removed/` first, so no text is lost. A `reject` writes nothing to a folder. Call it
+ * holding the corpus lock. Returns whether the folder changed.
+ *
+ * @example
+ * applyRecordedChange('corpus', { at, action: 'add', id: 'some-article', sha256, author }, fileText) // → true, then false
+ */
+export function applyRecordedChange(dir: string, change: CorpusChange, file: string | null): boolean {
+  if (!SOURCE_ID.test(change.id)) throw new CorpusChangeError(`"${change.id.slice(0, 100)}" is not a source id.`);
+  if (change.action === 'reject') return false;
+  const path = join(dir, 'sources', `${change.id}.md`);
+  const at = new Date(change.at);
+  const { at: _at, ...recorded } = change;
+  const current = existsSync(path) ? sha256Of(readFileSync(path)) : null;
+  if (change.action === 'remove') {
+    if (current === null) return false;
+    mkdirSync(join(dir, 'removed'), { recursive: true });
+    moveDurably(path, removedPathOf(dir, change.id, at));
+    recordChange(dir, recorded, at);
+    return true;
+  }
+  if (current === change.sha256) return false;
+  if (file === null || sha256Of(file) !== change.sha256)
+    throw new CorpusChangeError(`The record of "${change.id}" holds no file with the SHA-256 it names, so it was not applied.`);
+  if (current !== null) {
+    mkdirSync(join(dir, 'removed'), { recursive: true });
+    moveDurably(path, removedPathOf(dir, change.id, at));
+  }
+  mkdirSync(join(dir, 'sources'), { recursive: true });
+  writeFileDurably(path, file);
+  recordChange(dir, recorded, at);
+  return true;
 }
 
 /** A torn line stays in changes.jsonl (it is append-only): a process says so once, not at every change. */

@@ -1,6 +1,7 @@
 /**
  * The bot's database schema as versioned migrations — the FAQ (version 1) and, from version 2, the feeds servers
- * follow and the review queue their items wait in (src/feeds/) —, applied in order at start-up, each in its own transaction.
+ * follow and the review queue their items wait in (src/feeds/), from version 3 the corpus several processes share
+ * (src/serving/shared-corpus.ts) —, applied in order at start-up, each in its own transaction.
  * Every migration says the same thing in each dialect: SQLite (the embedded default) and PostgreSQL (a database
  * several machines share). Never edit a migration that has shipped: add the next one, in both dialects.
  */
@@ -255,6 +256,94 @@ export const MIGRATIONS: readonly Migration[] = [
         review_error      text
       );
       COMMENT ON TABLE feed_settings IS 'per guild: the review channel, the relevance needed to queue an item, the last posting error';
+    `,
+    },
+  },
+  {
+    version: 3,
+    description: 'the shared corpus: sources, their change log, previews waiting for a moderator',
+    sql: {
+      sqlite: `
+      -- The corpus's change log when several processes share the corpus (DATABASE_URL; src/serving/shared-corpus.ts):
+      -- the lines of changes.jsonl, numbered. seq is taken during the corpus's write turn, so changes commit in seq
+      -- order and a process that has applied every change up to N catches up with WHERE seq > N. file is the whole
+      -- source file (front matter and text) the change is about: as added or found, or as it was when removed, so no
+      -- text is ever lost; NULL for a reject, which writes nothing. author and feed_item are JSON, as in changes.jsonl.
+      CREATE TABLE corpus_changes (
+        seq       INTEGER PRIMARY KEY,
+        at        TEXT    NOT NULL,
+        action    TEXT    NOT NULL,                -- add | remove | found | reject
+        source_id TEXT    NOT NULL,
+        sha256    TEXT    NOT NULL,
+        author    TEXT    NOT NULL,
+        feed_item TEXT,
+        file      TEXT
+      );
+      CREATE INDEX corpus_changes_source ON corpus_changes (source_id, seq);
+
+      -- The shared corpus as it stands: one row per source id ever added, pointing at the change that last touched it
+      -- (version = corpus_changes.seq, whose file is the source's text). removed = 1 marks a source taken out; the
+      -- row stays, so that no process brings it back from an old copy of the folder.
+      CREATE TABLE corpus_sources (
+        id      TEXT    PRIMARY KEY,
+        sha256  TEXT    NOT NULL,
+        version INTEGER NOT NULL,
+        removed INTEGER NOT NULL DEFAULT 0
+      );
+
+      -- Previews a moderator has asked for and not yet added, edited or cancelled (/source-admin add), so that any
+      -- process can take the preview's buttons. draft_key is the key the buttons carry; draft is the prepared article
+      -- (JSON); expires_at is epoch milliseconds.
+      CREATE TABLE source_drafts (
+        draft_key  TEXT    PRIMARY KEY,
+        owner_id   TEXT    NOT NULL,
+        guild_id   TEXT    NOT NULL,
+        expires_at INTEGER NOT NULL,
+        draft      TEXT    NOT NULL
+      );
+      CREATE INDEX source_drafts_expiry ON source_drafts (expires_at);
+    `,
+      postgres: `
+      -- The corpus's change log when several processes share the corpus (src/serving/shared-corpus.ts): the lines of
+      -- changes.jsonl, numbered. seq is taken during the corpus's write turn, so changes commit in seq order and a
+      -- process that has applied every change up to N catches up with WHERE seq > N. file is the whole source file the
+      -- change is about (as added or found, or as it was when removed: no text is lost), NULL for a reject. author and
+      -- feed_item are JSON text, as in changes.jsonl.
+      CREATE TABLE corpus_changes (
+        seq       integer PRIMARY KEY,
+        at        text    NOT NULL,
+        action    text    NOT NULL,
+        source_id text    COLLATE "C" NOT NULL,
+        sha256    text    NOT NULL,
+        author    text    NOT NULL,
+        feed_item text,
+        file      text
+      );
+      CREATE INDEX corpus_changes_source ON corpus_changes (source_id, seq);
+      COMMENT ON TABLE corpus_changes IS 'the shared corpus''s change log, numbered in commit order, with the file of each change';
+
+      -- The shared corpus as it stands: one row per source id ever added, pointing at the change that last touched it
+      -- (version = corpus_changes.seq). removed = 1 marks a source taken out; the row stays, so that no process
+      -- brings it back from an old copy of the folder.
+      CREATE TABLE corpus_sources (
+        id      text    COLLATE "C" PRIMARY KEY,
+        sha256  text    NOT NULL,
+        version integer NOT NULL,
+        removed integer NOT NULL DEFAULT 0
+      );
+      COMMENT ON TABLE corpus_sources IS 'the shared corpus as it stands: each source id and the change that last touched it';
+
+      -- Previews a moderator asked for and has not yet added, edited or cancelled, so that any process can take the
+      -- preview's buttons. draft is the prepared article (JSON); expires_at is epoch milliseconds.
+      CREATE TABLE source_drafts (
+        draft_key  text    PRIMARY KEY,
+        owner_id   text    NOT NULL,
+        guild_id   text    NOT NULL,
+        expires_at bigint  NOT NULL,
+        draft      text    NOT NULL
+      );
+      CREATE INDEX source_drafts_expiry ON source_drafts (expires_at);
+      COMMENT ON TABLE source_drafts IS 'previews waiting for a moderator''s Add, Edit details or Cancel';
     `,
     },
   },

@@ -12,7 +12,7 @@ import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  CHANGES_FILE, CorpusChangeError, LOCK_FILE, openCorpusForWriting, readChanges, recordChange, removeSource, sha256Of, STALE_LOCK_MS, withCorpusLock, withCorpusLockAsync,
+  applyRecordedChange, CHANGES_FILE, CorpusChangeError, LOCK_FILE, openCorpusForWriting, readChanges, recordChange, removeSource, sha256Of, STALE_LOCK_MS, withCorpusLock, withCorpusLockAsync,
 } from '../../src/corpus/corpus-changes.ts';
 import { CorpusEditor } from '../../src/serving/corpus-editor.ts';
 import { LiveKnowledge } from '../../src/serving/live-knowledge.ts';
@@ -184,5 +184,46 @@ describe('the corpus lock', () => {
     expect(() => withCorpusLock(dir, () => removeSource(dir, 'no-such-source', author))).toThrow(/no source "no-such-source"/);
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
     expect(readChanges(dir).at(-1)).toMatchObject({ action: 'remove', id: BUNDLED[4] });
+  });
+});
+
+describe('a change recorded elsewhere, applied to a folder (the shared corpus keeping its copies)', () => {
+  const at = '2025-02-20T10:00:00.000Z';
+  const text = testArticle('harbour-talks', 'Mediators met in the harbour town on Thursday.');
+  const author = { by: 'discord', user: '610000000000000061', guild: '222222222222222222' } as const;
+
+  it('writes the file and the change line once: applying it again changes nothing', () => {
+    const dir = emptyCorpus();
+    const change = { at, action: 'add', id: 'harbour-talks', sha256: sha256Of(text), author } as const;
+    expect(applyRecordedChange(dir, change, text)).toBe(true);
+    expect(readFileSync(join(dir, 'sources', 'harbour-talks.md'), 'utf8')).toBe(text);
+    expect(applyRecordedChange(dir, change, text)).toBe(false);
+    expect(readChanges(dir)).toEqual([change]);
+  });
+
+  it('a new text moves the old one to removed/ first; a removal moves the file out; nothing is lost', () => {
+    const dir = emptyCorpus();
+    writeFileSync(join(dir, 'sources', 'harbour-talks.md'), `${text}\nA line only this folder had.\n`);
+    expect(applyRecordedChange(dir, { at, action: 'found', id: 'harbour-talks', sha256: sha256Of(text), author: { by: 'unknown' } }, text)).toBe(true);
+    const kept = readdirSync(join(dir, 'removed'));
+    expect(kept).toEqual(['harbour-talks.2025-02-20T10-00-00-000Z.md']);
+    expect(readFileSync(join(dir, 'removed', kept[0] ?? ''), 'utf8')).toContain('A line only this folder had.');
+    const removal = { at: '2025-02-21T09:00:00.000Z', action: 'remove', id: 'harbour-talks', sha256: sha256Of(text), author } as const;
+    expect(applyRecordedChange(dir, removal, text)).toBe(true);
+    expect(existsSync(join(dir, 'sources', 'harbour-talks.md'))).toBe(false);
+    expect(readdirSync(join(dir, 'removed'))).toHaveLength(2);
+    expect(applyRecordedChange(dir, removal, text)).toBe(false);
+    // a reject writes nothing to a folder
+    expect(applyRecordedChange(dir, { ...removal, action: 'reject', feedItem: { feed: 'https://a.example/rss', link: 'https://a.example/1' } }, null)).toBe(false);
+    expect(readChanges(dir).map((c) => c.action)).toEqual(['found', 'remove']);
+  });
+
+  it('refuses a record whose file does not match its SHA-256, and an id that is not a source id', () => {
+    const dir = emptyCorpus();
+    expect(() => applyRecordedChange(dir, { at, action: 'add', id: 'harbour-talks', sha256: sha256Of('other'), author }, text)).toThrow(
+      CorpusChangeError,
+    );
+    expect(() => applyRecordedChange(dir, { at, action: 'add', id: '../escape', sha256: sha256Of(text), author }, text)).toThrow(/is not a source id/);
+    expect(readdirSync(join(dir, 'sources'))).toEqual([]);
   });
 });
