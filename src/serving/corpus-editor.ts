@@ -5,10 +5,11 @@
  * the corpus is refused, naming the source; a near-duplicate (the same wire story republished with small edits) is
  * accepted and recorded as such.
  *
- * The duplicate check, the write and the record happen under the corpus lock (`withCorpusLockAsync`), against the
- * sources the bot serves and any that another process (`npm run ingest`) wrote since its last reload: two writers
- * adding the same article at once cannot both pass the check. Opening the editor tidies up after writers killed
- * mid-change (`openCorpusForWriting`).
+ * The duplicate check, the write and the record happen in the record's write turn, against the sources the bot
+ * serves and any that another writer added since its last reload: two writers adding the same article at once cannot
+ * both pass the check. The record is the corpus folder (`FolderRecord`: the corpus lock, `withCorpusLockAsync`, beside
+ * `npm run ingest`), or with DATABASE_URL the database every process shares (`SharedCorpus`, shared-corpus.ts).
+ * Opening the editor on the folder tidies up after writers killed mid-change (`openCorpusForWriting`).
  *
  * @example
  * const editor = new CorpusEditor(live);
@@ -108,11 +109,86 @@ export function previewAgainst(existing: DuplicateFinder, raw: string, rawName: 
   return { raw, rawName, options, prepared, nearDuplicateOf };
 }
 
+/** A followed feed's item a change came from: the feed, and the article's address. */
+export interface FeedItemRef {
+  feed: string;
+  link: string;
+}
+
+/**
+ * Where changes to the corpus are written and recorded: the corpus folder and its changes.jsonl (`FolderRecord`, one
+ * machine), or the database of a corpus several processes share (`SharedCorpus`, DATABASE_URL). Each change is
+ * written during the record's write turn, so two writers cannot both pass the duplicate check.
+ */
+export interface CorpusRecord {
+  /**
+   * Writes the source `prepare` makes and records who added it. `prepare` runs during the write turn and is given the
+   * sources other writers added since the served knowledge was read, so it can check for duplicates again; it throws
+   * IngestError to refuse. An id already taken is refused with IngestError.
+   */
+  add(
+    prepare: (addedElsewhere: readonly Source[]) => PreparedSource,
+    author: ChangeAuthor,
+    feedItem?: FeedItemRef,
+  ): Promise<{ id: string; file: string }>;
+  /** Takes a source out (CorpusChangeError when there is none) and records it; returns where its text is kept. */
+  remove(id: string, author: ChangeAuthor): Promise<string>;
+  /** Records that a moderator turned down a followed feed's item, under the id it would have had. Writes no source. */
+  reject(change: { id: string; sha256: string; author: ChangeAuthor; feedItem: FeedItemRef }): Promise<void>;
+}
+
+/**
+ * The corpus folder as the record (one machine): files in `sources/`, `removed/`, and changes.jsonl, under the corpus
+ * lock (`withCorpusLockAsync`, which waits without blocking answers).
+ *
+ * @example
+ * new CorpusEditor(live, new FolderRecord(live.dir, () => new Set(live.current().sourceById.keys())));
+ */
+export class FolderRecord implements CorpusRecord {
+  constructor(
+    readonly dir: string,
+    private readonly served: () => ReadonlySet<string>,
+  ) {}
+
+  add(prepare: (addedElsewhere: readonly Source[]) => PreparedSource, author: ChangeAuthor, feedItem?: FeedItemRef) {
+    return withCorpusLockAsync(this.dir, () => {
+      // checked again holding the lock: another process (`npm run ingest`) may have written since the last reload
+      const prepared = prepare(sourcesAddedSince(this.dir, this.served()));
+      const file = writeNew(prepared, this.dir);
+      recordChange(this.dir, {
+        action: 'add',
+        id: prepared.meta.id,
+        sha256: sha256Of(prepared.text),
+        author,
+        ...(feedItem ? { feedItem } : {}),
+      });
+      return { id: prepared.meta.id, file };
+    });
+  }
+
+  remove(id: string, author: ChangeAuthor): Promise<string> {
+    return withCorpusLockAsync(this.dir, () => removeSource(this.dir, id, author));
+  }
+
+  async reject(change: { id: string; sha256: string; author: ChangeAuthor; feedItem: FeedItemRef }): Promise<void> {
+    await withCorpusLockAsync(this.dir, () => recordChange(this.dir, { action: 'reject', ...change }));
+  }
+}
+
 export class CorpusEditor {
   private duplicates: { knowledgeAt: unknown; index: DuplicateIndex } | null = null;
+  readonly record: CorpusRecord;
 
-  /** Opening the editor opens the corpus for writing: what writers killed mid-change left is cleared up. */
-  constructor(readonly live: LiveKnowledge) {
+  /**
+   * The editor of `live`'s corpus, writing to `record` (the corpus folder unless given). Opening it on the folder
+   * opens the corpus for writing: what writers killed mid-change left is cleared up.
+   */
+  constructor(
+    readonly live: LiveKnowledge,
+    record?: CorpusRecord,
+  ) {
+    this.record = record ?? new FolderRecord(live.dir, () => new Set(live.current().sourceById.keys()));
+    if (record) return;
     try {
       openCorpusForWriting(live.dir);
     } catch {
@@ -132,39 +208,35 @@ export class CorpusEditor {
 
   /**
    * Writes the source (never over an existing id), records the change, and reloads the corpus. When the reload
-   * refuses the new file itself, the file is taken out again so the corpus stays as it was.
+   * refuses the new file itself, the source is taken out again so the corpus stays as it was.
    */
   async add(
     preview: SourcePreview,
     author: ChangeAuthor,
-    feedItem?: { feed: string; link: string },
+    feedItem?: FeedItemRef,
   ): Promise<{ id: string; file: string; reload: ReloadResult }> {
-    const dir = this.live.dir;
-    const { id, file } = await withCorpusLockAsync(dir, () => {
-      // checked again holding the lock: the corpus may have changed since the preview, in this process or another
-      const served = this.live.current().sourceById;
-      const finder = findingIn([this.duplicateIndex(), new DuplicateIndex(sourcesAddedSince(dir, new Set(served.keys())))]);
-      const again = previewAgainst(finder, preview.raw, preview.rawName, preview.options);
-      const written = writeNew(again.prepared, dir);
-      recordChange(dir, {
-        action: 'add',
-        id: again.prepared.meta.id,
-        sha256: sha256Of(again.prepared.text),
-        author,
-        ...(feedItem ? { feedItem } : {}),
-      });
-      return { id: again.prepared.meta.id, file: written };
-    });
+    const { id, file } = await this.record.add(
+      // checked again in the record's write turn: the corpus may have changed since the preview, here or elsewhere
+      (elsewhere) =>
+        previewAgainst(
+          findingIn([this.duplicateIndex(), new DuplicateIndex([...elsewhere])]),
+          preview.raw,
+          preview.rawName,
+          preview.options,
+        ).prepared,
+      author,
+      feedItem,
+    );
     const reload = await this.live.reload();
     if (!reload.ok && reload.error.startsWith(`sources/${id}.md`)) {
-      await withCorpusLockAsync(dir, () => removeSource(dir, id, author));
+      await this.record.remove(id, author);
       await this.live.reload();
     }
     return { id, file, reload };
   }
 
   /**
-   * Moves a source to `removed/`, records who removed it, and reloads. A source that another names as its
+   * Takes a source out (its text is kept), records who removed it, and reloads. A source that another names as its
    * `near_duplicate_of` is refused (CorpusChangeError): without it the corpus would no longer load, and every reload
    * after would be refused until someone edited the other file.
    */
@@ -177,7 +249,7 @@ export class CorpusEditor {
       throw new CorpusChangeError(
         `${copies.join(', ')} ${copies.length === 1 ? 'repeats' : 'repeat'} "${id}" with small edits (near_duplicate_of): remove ${copies.length === 1 ? 'it' : 'them'} first.`,
       );
-    const movedTo = await withCorpusLockAsync(this.live.dir, () => removeSource(this.live.dir, id, author)); // waits without blocking answers
+    const movedTo = await this.record.remove(id, author);
     return { movedTo, reload: await this.live.reload() };
   }
 
@@ -185,11 +257,9 @@ export class CorpusEditor {
    * Records that a moderator turned down a followed feed's item: a `reject` line in the change log, under the id the
    * article would have had. Nothing else is written.
    */
-  async recordRejection(preview: SourcePreview, author: ChangeAuthor, feedItem: { feed: string; link: string }): Promise<void> {
+  async recordRejection(preview: SourcePreview, author: ChangeAuthor, feedItem: FeedItemRef): Promise<void> {
     const { meta, text } = preview.prepared;
-    await withCorpusLockAsync(this.live.dir, () =>
-      recordChange(this.live.dir, { action: 'reject', id: meta.id, sha256: sha256Of(text), author, feedItem }),
-    );
+    await this.record.reject({ id: meta.id, sha256: sha256Of(text), author, feedItem });
   }
 
   private duplicateIndex(): DuplicateIndex {
@@ -201,16 +271,21 @@ export class CorpusEditor {
 }
 
 /**
- * Writes a new source; when its id is taken (another article of the same day whose headline starts alike), says
- * so in words for the moderator on Discord, without the server's paths or the command line's options.
+ * An id already taken (another article of the same day whose headline starts alike), in words for the moderator on
+ * Discord, without the server's paths or the command line's options.
  */
+export function idTaken(id: string): IngestError {
+  return new IngestError(
+    `another source already has the id "${id}" (the same date and a headline that starts the same): use Edit details to give this article its own headline`,
+  );
+}
+
+/** Writes a new source into the folder; an id taken is refused with `idTaken`. */
 function writeNew(prepared: PreparedSource, corpusDir: string): string {
   try {
     return writeSource(prepared, corpusDir);
   } catch (error) {
     if (!(error instanceof IngestError)) throw error;
-    throw new IngestError(
-      `another source already has the id "${prepared.meta.id}" (the same date and a headline that starts the same): use Edit details to give this article its own headline`,
-    );
+    throw idTaken(prepared.meta.id);
   }
 }
