@@ -101,7 +101,7 @@ export default defineCommand({
             throw error.restated(`Nothing was added: ${asSentence(error.message)}`);
           throw error;
         }
-        const key = call.services.drafts.put({ prepared: preview, owner: call.user.id, guild: call.guildId ?? '' });
+        const key = await call.services.drafts.put({ prepared: preview, owner: call.user.id, guild: call.guildId ?? '' });
         await call.reply.send(previewMessage(preview, key));
       },
     }),

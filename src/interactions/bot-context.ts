@@ -14,8 +14,8 @@
 import { REST, type RESTOptions } from '@discordjs/rest';
 import type { Command, FaqSeed } from '../commands/declare.ts';
 import { corpusEditorGuilds, type DiscordEnv } from '../config/env.ts';
-import { CorpusEditor, type SourcePreview } from '../serving/corpus-editor.ts';
-import { SourceDrafts } from '../corpus/source-drafts.ts';
+import { CorpusEditor, type CorpusRecord, type SourcePreview } from '../serving/corpus-editor.ts';
+import { DraftsInMemory, type SourceDrafts } from '../corpus/source-drafts.ts';
 import type { FaqStore } from '../faq/faq-store.ts';
 import type { FeedStore } from '../feeds/feed-store.ts';
 import type { FetchPageOptions } from '../ingest/fetch/fetch-page.ts';
@@ -47,18 +47,26 @@ export interface BotOptions {
    */
   faqSeed?: FaqSeed;
   /**
-   * Corpus editing from Discord (`/source-admin`): the live corpus, how pages are fetched, and the store of the
-   * feeds servers follow (without one, following feeds says it is unavailable).
+   * Corpus editing from Discord (`/source-admin`): the live corpus, how pages are fetched, the store of the feeds
+   * servers follow (without one, following feeds says it is unavailable), and, when several processes share the
+   * corpus, its record and where previews wait (the corpus folder and memory unless given).
    */
-  corpusEditing?: { live: LiveKnowledge; fetch?: FetchPageOptions; feeds?: FeedStore };
+  corpusEditing?: {
+    live: LiveKnowledge;
+    fetch?: FetchPageOptions;
+    feeds?: FeedStore;
+    record?: CorpusRecord;
+    drafts?: SourceDrafts<SourcePreview>;
+  };
 }
 
 export function botContext(options: BotOptions): InteractionContext {
   const editorGuilds = corpusEditorGuilds(options.env);
   const sources = {
-    editor: options.corpusEditing && editorGuilds.length > 0 ? new CorpusEditor(options.corpusEditing.live) : null,
+    editor:
+      options.corpusEditing && editorGuilds.length > 0 ? new CorpusEditor(options.corpusEditing.live, options.corpusEditing.record) : null,
     editorGuilds,
-    drafts: new SourceDrafts<SourcePreview>(),
+    drafts: options.corpusEditing?.drafts ?? new DraftsInMemory<SourcePreview>(),
     fetch: options.corpusEditing?.fetch ?? {},
     ...(options.corpusEditing?.feeds ? { feeds: options.corpusEditing.feeds } : {}),
   };

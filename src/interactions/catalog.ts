@@ -4,7 +4,7 @@
  * this catalog and the registration payload is derived from it.
  */
 import type { Command, Services } from '../commands/declare.ts';
-import { SourceDrafts } from '../corpus/source-drafts.ts';
+import { DraftsInMemory, type SourceDrafts } from '../corpus/source-drafts.ts';
 import type { SourcePreview } from '../serving/corpus-editor.ts';
 import { type CommandPayload, payloadsOf } from './command-payloads.ts';
 import type { Catalog } from './components.ts';
@@ -26,7 +26,7 @@ export type BotDeps = Omit<Services, 'editor' | 'editorGuilds' | 'drafts' | 'fet
 export function botCatalog(deps: BotDeps): Catalog {
   const { sources, ...rest } = deps;
   // where no corpus editing was set up, every `/source-admin` action says it is off
-  const editing = sources ?? { editor: null, editorGuilds: [], drafts: new SourceDrafts<SourcePreview>(), fetch: {} };
+  const editing = sources ?? { editor: null, editorGuilds: [], drafts: new DraftsInMemory<SourcePreview>(), fetch: {} };
   return {
     commands: deps.commands,
     components: [...ANSWER_BUTTONS, ...FAQ_COMPONENTS, ...SOURCE_ADMIN_COMPONENTS, ...FEED_REVIEW_COMPONENTS],

@@ -130,7 +130,7 @@ const FORM = /faqadd|faqedit|srcform/;
 /** Sends an interaction whose custom_id may name the draft: a new draft is made for it in both copies first. */
 async function withDraft(interaction: Record<string, unknown>): Promise<void> {
   const data = interaction.data as { custom_id: string };
-  if (data.custom_id.includes(KEY)) data.custom_id = data.custom_id.replaceAll(KEY, bot.draft(OWNER));
+  if (data.custom_id.includes(KEY)) data.custom_id = data.custom_id.replaceAll(KEY, await bot.draft(OWNER));
   await bot.check(interaction);
 }
 

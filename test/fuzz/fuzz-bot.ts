@@ -11,7 +11,7 @@ import { Writable } from 'node:stream';
 import { COMMANDS } from '../../commands/index.ts';
 import { faqSeedIn } from '../../src/delivery/bot-state.ts';
 import { CorpusEditor } from '../../src/serving/corpus-editor.ts';
-import { SourceDrafts } from '../../src/corpus/source-drafts.ts';
+import { DraftsInMemory } from '../../src/corpus/source-drafts.ts';
 import type { SourcePreview } from '../../src/serving/corpus-editor.ts';
 import { SqliteFaqStore } from '../../src/faq/sqlite-faq-store.ts';
 import { PageQueries } from '../../src/interactions/quote-replies/page-queries.ts';
@@ -35,7 +35,7 @@ interface Copy {
   faq: SqliteFaqStore;
   live: LiveKnowledge;
   editor: CorpusEditor;
-  drafts: SourceDrafts<SourcePreview>;
+  drafts: DraftsInMemory<SourcePreview>;
 }
 
 /** A saved page a moderator could attach, the n-th of its kind: enough for a preview, and new to the corpus. */
@@ -58,7 +58,7 @@ async function copy(): Promise<Copy> {
   const corpus = scratchCorpus();
   const live = LiveKnowledge.open(corpus);
   const editor = new CorpusEditor(live);
-  const drafts = new SourceDrafts<SourcePreview>();
+  const drafts = new DraftsInMemory<SourcePreview>();
   const catalog = botCatalog({
     knowledge: live,
     commands: COMMANDS,
@@ -116,11 +116,11 @@ export class FuzzBot {
   }
 
   /** A source preview draft with the same key in both copies, owned by `owner`: its buttons and form can be used. */
-  draft(owner: string): string {
+  async draft(owner: string): Promise<string> {
     const [a, b] = this.copies;
     const page = savedPage(++this.drafts);
-    const key = a.drafts.put({ prepared: a.editor.preview(page, 'saved-page.txt'), owner, guild: EDITOR_GUILD });
-    // SourceDrafts makes a random key; the second copy keeps its draft under the first copy's key, so that one
+    const key = await a.drafts.put({ prepared: a.editor.preview(page, 'saved-page.txt'), owner, guild: EDITOR_GUILD });
+    // DraftsInMemory makes a random key; the second copy keeps its draft under the first copy's key, so that one
     // custom_id names the draft in both copies
     const held = (b.drafts as unknown as { drafts: Map<string, unknown> }).drafts;
     held.set(key, { prepared: b.editor.preview(page, 'saved-page.txt'), owner, guild: EDITOR_GUILD, expires: Date.now() + 30 * 60_000 });

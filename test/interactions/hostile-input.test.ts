@@ -11,7 +11,7 @@ import { Cooldowns } from '../../src/interactions/cooldowns.ts';
 import { fixedKnowledge } from '../../src/serving/live-knowledge.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { CorpusEditor } from '../../src/serving/corpus-editor.ts';
-import { SourceDrafts } from '../../src/corpus/source-drafts.ts';
+import { DraftsInMemory } from '../../src/corpus/source-drafts.ts';
 import { LiveKnowledge } from '../../src/serving/live-knowledge.ts';
 import { bundledKnowledge, scratchCorpus } from '../helpers/corpus.ts';
 import { buttonClick, fakeMessage, GUILD_ID, messageMenu, slashCommand } from '../delivery/discord/fake-discord.ts';
@@ -67,7 +67,7 @@ describe('a source preview whose id another article already has', () => {
   it("Add says the id is taken and how to fix it, without the server's paths or the command line's options", async () => {
     const live = LiveKnowledge.open(scratchCorpus());
     const editor = new CorpusEditor(live);
-    const drafts = new SourceDrafts<ReturnType<CorpusEditor['preview']>>();
+    const drafts = new DraftsInMemory<ReturnType<CorpusEditor['preview']>>();
     const sources = { editor, editorGuilds: [GUILD_ID], drafts, fetch: {} };
     const admin = new ApiTransport({
       catalog: botCatalog({ knowledge: live, commands: COMMANDS, pageQueries: new PageQueries(), sources }),
@@ -83,8 +83,8 @@ describe('a source preview whose id another article already has', () => {
       (interaction.member as Record<string, unknown>).permissions = '8192';
       return interaction;
     };
-    const first = drafts.put({ prepared: editor.preview(page(1), 'one.txt'), owner: moderator, guild: GUILD_ID });
-    const second = drafts.put({ prepared: editor.preview(page(2), 'two.txt'), owner: moderator, guild: GUILD_ID });
+    const first = await drafts.put({ prepared: editor.preview(page(1), 'one.txt'), owner: moderator, guild: GUILD_ID });
+    const second = await drafts.put({ prepared: editor.preview(page(2), 'two.txt'), owner: moderator, guild: GUILD_ID });
     const [, added] = await admin.handle(click(first));
     expect((added?.body as { content: string }).content).toMatch(/^Added `2023-11-20-/);
     const [, refused] = await admin.handle(click(second));

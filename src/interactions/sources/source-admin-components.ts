@@ -26,13 +26,13 @@ export const SOURCE_ADMIN_COMPONENTS: ReadonlyArray<Button<unknown> | Form<unkno
     gates: SOURCE_ADMIN_GATES,
     async handle({ action, key }, _message, call) {
       const editor = editorOf(call);
-      const draft = call.services.drafts.get(key, call.user.id);
+      const draft = await call.services.drafts.get(key, call.user.id);
       if (!draft) {
         await call.reply.update(plain(EXPIRED));
         return;
       }
       if (action === 'cancel') {
-        call.services.drafts.delete(key);
+        await call.services.drafts.delete(key);
         await call.reply.update(plain('Cancelled: nothing was added.'));
         return;
       }
@@ -43,7 +43,7 @@ export const SOURCE_ADMIN_COMPONENTS: ReadonlyArray<Button<unknown> | Form<unkno
       await call.reply.deferUpdate();
       try {
         const { id, reload } = await editor.add(draft.prepared, authorOf(call));
-        call.services.drafts.delete(key);
+        await call.services.drafts.delete(key);
         const title = draft.prepared.prepared.meta.title;
         const ask = title ? ` Ask about it now, e.g. \`/search ${escapeMarkdown(truncate(title, 80))}\`.` : '';
         await call.reply.update(plain(`Added \`${id}\` to the corpus. ${reloadLine(reload)}${reload.ok ? ask : ''}`));
@@ -60,7 +60,7 @@ export const SOURCE_ADMIN_COMPONENTS: ReadonlyArray<Button<unknown> | Form<unkno
     gates: SOURCE_ADMIN_GATES,
     async handle({ key }, typed, call) {
       const editor = editorOf(call);
-      const draft = call.services.drafts.get(key, call.user.id);
+      const draft = await call.services.drafts.get(key, call.user.id);
       if (!draft) {
         await call.reply.send(privately('This preview has expired: run /source-admin add again. Nothing was added.'));
         return;
@@ -75,7 +75,7 @@ export const SOURCE_ADMIN_COMPONENTS: ReadonlyArray<Button<unknown> | Form<unkno
           throw error.restated(`Those details were not accepted: ${asSentence(error.message)} The preview is unchanged.`);
         throw error;
       }
-      call.services.drafts.update(key, revised);
+      await call.services.drafts.update(key, revised);
       if (call.message) await call.reply.update(previewMessage(revised, key));
       else await call.reply.send({ ...previewMessage(revised, key), flags: MessageFlags.Ephemeral });
     },
