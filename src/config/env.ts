@@ -57,11 +57,21 @@ export const DiscordEnvSchema = z.object({
     .optional(),
   /** `npm run start:sharded`: how many gateway shards to run; default: as many as Discord recommends. */
   DISCORD_SHARDS: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(1000).optional(),
+  /**
+   * `true`: `/source-admin add` and followed feeds may fetch pages from this machine's loopback addresses (127.0.0.0/8,
+   * ::1), which are refused otherwise. For the tests and local development only, never in production: it lets a
+   * moderator make the bot read services listening on its own machine.
+   */
+  FETCH_ALLOW_LOOPBACK: z
+    .enum(['true', 'false'], 'must be true or false')
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Where the FAQ database lives (created on first start). */
   DATA_DIR: z.string().min(1).default('./data'),
   /**
-   * PostgreSQL for the FAQ (postgres://user:password@host:port/database), shared by every process that uses the same
-   * URL; unset: SQLite in DATA_DIR. Never logged: it may hold a password.
+   * PostgreSQL (postgres://user:password@host:port/database) for the FAQ, the followed feeds and the corpus, shared by
+   * every process that uses the same URL (docs/deploying.md, "Several machines"); unset: SQLite in DATA_DIR and the
+   * corpus folder alone. Never logged: it may hold a password.
    */
   DATABASE_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
