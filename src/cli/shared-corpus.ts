@@ -11,6 +11,8 @@
  * Exit status: 0 when done (refusals are listed), 1 when the database or folder cannot be used, 2 for a usage error.
  */
 import 'dotenv/config';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { FaqDatabaseError } from '../faq/faq-errors.ts';
 import { PostgresFaqStore } from '../faq/postgres-faq-store.ts';
 import { UserError } from '../errors/user-error.ts';
@@ -43,6 +45,11 @@ if (!url) {
   console.error(
     'talks-bot: DATABASE_URL is not set. Without it each machine serves its own corpus folder, and there is nothing to export or import.',
   );
+  process.exit(1);
+}
+
+if (command === 'import' && !existsSync(join(dir, 'sources'))) {
+  console.error(`talks-bot: ${dir} has no sources/ folder, so it is not a corpus folder: nothing was imported.`);
   process.exit(1);
 }
 

@@ -5,8 +5,8 @@
  * the other (the preview waits in the database), and the first then answers from the article within 2 s of the add.
  * Every payload sent to the loopback fake Discord validates against Discord's spec.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,4 +157,32 @@ describe.skipIf(!binDir)('two HTTP-mode processes on one PostgreSQL', () => {
       expect(bot.output()).not.toContain(PG_PASSWORD);
     }
   }, 120_000);
+
+  it('npm run corpus -- import and export move a corpus between a folder and the database, and say what went wrong', async () => {
+    const url = await server.createDatabase();
+    const run = (args: string[], env: Record<string, string> = { DATABASE_URL: url }) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/shared-corpus.ts', ...args], {
+        env: { ...process.env, ...env },
+        encoding: 'utf8',
+      });
+    const imported = run(['import', scratchCorpus()]);
+    expect(imported.status).toBe(0);
+    expect(imported.stdout).toMatch(/^imported 5 source\(s\) from .* into PostgreSQL database "faq_\d+" on 127\.0\.0\.1:\d+: ap-how-/);
+    const out = join(mkdtempSync(join(tmpdir(), 'talks-export-')), 'corpus');
+    const exported = run(['export', out]);
+    expect(exported.status).toBe(0);
+    expect(exported.stdout).toMatch(/^exported 5 source\(s\), 0 removed text\(s\) and 5 change\(s\) from PostgreSQL database/);
+    expect(readdirSync(join(out, 'sources')).sort()).toEqual(readdirSync(join('corpus', 'sources')).sort());
+    const again = run(['export', out]);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('is not empty: export into a new folder');
+    const noCorpus = run(['import', mkdtempSync(join(tmpdir(), 'talks-nothing-'))]);
+    expect(noCorpus.status).toBe(1);
+    expect(noCorpus.stderr).toMatch(/has no sources\/ folder/);
+    expect(run(['import']).status).toBe(2);
+    const noDatabase = run(['export', out], { DATABASE_URL: '' });
+    expect(noDatabase.status).toBe(1);
+    expect(noDatabase.stderr).toContain('DATABASE_URL is not set');
+    for (const r of [imported, exported, again]) expect(`${r.stdout}${r.stderr}`).not.toContain(PG_PASSWORD);
+  }, 60_000);
 });
