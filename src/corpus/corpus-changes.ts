@@ -149,12 +149,21 @@ export function removedPathOf(dir: string, id: string, at: Date): string {
   return join(dir, 'removed', `${id}.${at.toISOString().replace(/[:.]/g, '-')}.md`);
 }
 
+/** `removedPathOf`, or the same name with `.2`, `.3`, … before `.md` when a text is kept there already: none is overwritten. */
+function freeRemovedPath(dir: string, id: string, at: Date): string {
+  const first = removedPathOf(dir, id, at);
+  let path = first;
+  for (let n = 2; existsSync(path); n++) path = first.replace(/\.md$/, `.${n}.md`);
+  return path;
+}
+
 /**
  * Makes the corpus folder show a change recorded elsewhere — in the database of a corpus several processes share
  * (src/serving/shared-corpus.ts) —: the source file written (`add`, `found`) or moved to `removed/` (`remove`), and
  * the change appended to changes.jsonl as it was recorded. A folder that shows the change already is left alone, so
- * applying a change twice (two processes on one folder, a catch-up after a reconnect) changes nothing. A file the
- * change replaces is moved to `removed/` first, so no text is lost. A `reject` writes nothing to a folder. Call it
+ * applying a change twice (a catch-up after a reconnect) changes nothing. A text the change replaces is kept in
+ * `removed/` first (never over another kept text), and the new one renamed over it, so no text is lost and the source
+ * is never missing. A `reject` writes nothing to a folder. Call it
  * holding the corpus lock. Returns whether the folder changed.
  *
  * @example
@@ -170,7 +179,7 @@ export function applyRecordedChange(dir: string, change: CorpusChange, file: str
   if (change.action === 'remove') {
     if (current === null) return false;
     mkdirSync(join(dir, 'removed'), { recursive: true });
-    moveDurably(path, removedPathOf(dir, change.id, at));
+    moveDurably(path, freeRemovedPath(dir, change.id, at));
     recordChange(dir, recorded, at);
     return true;
   }
@@ -178,8 +187,9 @@ export function applyRecordedChange(dir: string, change: CorpusChange, file: str
   if (file === null || sha256Of(file) !== change.sha256)
     throw new CorpusChangeError(`The record of "${change.id}" holds no file with the SHA-256 it names, so it was not applied.`);
   if (current !== null) {
+    // the text replaced is kept first; the new one then takes its place in one rename, so the source never goes missing
     mkdirSync(join(dir, 'removed'), { recursive: true });
-    moveDurably(path, removedPathOf(dir, change.id, at));
+    writeFileDurably(freeRemovedPath(dir, change.id, at), readFileSync(path));
   }
   mkdirSync(join(dir, 'sources'), { recursive: true });
   writeFileDurably(path, file);
@@ -323,7 +333,8 @@ const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
 
 function busy(dir: string): CorpusChangeError {
   const owner = readOwner(join(dir, LOCK_FILE))?.owner;
-  const who = owner ? `process ${owner.pid} on ${owner.host}, since ${new Date(owner.at).toISOString()}` : 'another process';
+  // no host name: the message reaches moderators on Discord too
+  const who = owner ? `process ${owner.pid}, since ${new Date(owner.at).toISOString()}` : 'another process';
   return new CorpusChangeError(`The corpus is being changed by another writer (${who}); nothing was changed: try again in a moment.`);
 }
 

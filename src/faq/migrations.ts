@@ -283,12 +283,15 @@ export const MIGRATIONS: readonly Migration[] = [
 
       -- The shared corpus as it stands: one row per source id ever added, pointing at the change that last touched it
       -- (version = corpus_changes.seq, whose file is the source's text). removed = 1 marks a source taken out; the
-      -- row stays, so that no process brings it back from an old copy of the folder.
+      -- row stays, so that no process brings it back from an old copy of the folder. near_duplicate_of is the source
+      -- this one repeats with small edits (its front matter's field), so that the write turn can refuse to remove a
+      -- source another still names: the corpus would no longer load anywhere.
       CREATE TABLE corpus_sources (
-        id      TEXT    PRIMARY KEY,
-        sha256  TEXT    NOT NULL,
-        version INTEGER NOT NULL,
-        removed INTEGER NOT NULL DEFAULT 0
+        id                TEXT    PRIMARY KEY,
+        sha256            TEXT    NOT NULL,
+        version           INTEGER NOT NULL,
+        removed           INTEGER NOT NULL DEFAULT 0,
+        near_duplicate_of TEXT
       );
 
       -- Previews a moderator has asked for and not yet added, edited or cancelled (/source-admin add), so that any
@@ -324,12 +327,14 @@ export const MIGRATIONS: readonly Migration[] = [
 
       -- The shared corpus as it stands: one row per source id ever added, pointing at the change that last touched it
       -- (version = corpus_changes.seq). removed = 1 marks a source taken out; the row stays, so that no process
-      -- brings it back from an old copy of the folder.
+      -- brings it back from an old copy of the folder. near_duplicate_of: the source this one repeats with small
+      -- edits, so that the write turn refuses to remove a source another still names.
       CREATE TABLE corpus_sources (
-        id      text    COLLATE "C" PRIMARY KEY,
-        sha256  text    NOT NULL,
-        version integer NOT NULL,
-        removed integer NOT NULL DEFAULT 0
+        id                text    COLLATE "C" PRIMARY KEY,
+        sha256            text    NOT NULL,
+        version           integer NOT NULL,
+        removed           integer NOT NULL DEFAULT 0,
+        near_duplicate_of text    COLLATE "C"
       );
       COMMENT ON TABLE corpus_sources IS 'the shared corpus as it stands: each source id and the change that last touched it';
 

@@ -1,8 +1,8 @@
 /**
  * Previews waiting for a moderator, kept in the database the processes share (table `source_drafts`), so that a
  * preview made through one process can be added, edited or cancelled through another. The same rules as in memory
- * (src/corpus/source-drafts.ts): 30 minutes, only the member who asked, at most MAX_DRAFTS per server (the oldest give
- * way). A draft is stored as JSON: what it holds must survive `JSON.stringify` (a SourcePreview does: text, plain
+ * (src/corpus/source-drafts.ts): 30 minutes, only the member who asked; at most MAX_DRAFTS per server here (the oldest
+ * give way), where one process's memory keeps MAX_DRAFTS in all. A draft is stored as JSON: what it holds must survive `JSON.stringify` (a SourcePreview does: text, plain
  * objects, strings and numbers).
  *
  * @example

@@ -10,7 +10,10 @@
  *   N" is a complete catch-up. A process remembers the last change it applied.
  * - A commit sends a PostgreSQL notification (`NOTIFY talks_corpus`); each process listens, and catches up when one
  *   comes, after every (re)connection of its listener, and on a slow poll as a safety net. Catching up twice is
- *   harmless: a folder that shows a change already is left alone (`applyRecordedChange`).
+ *   harmless: a change superseded since is skipped, and a folder that shows a change already is left alone
+ *   (`applyRecordedChange`), so processes that share one folder never undo each other.
+ * - The checks that keep the corpus loadable run in the write turn against the database, not the served corpus: an
+ *   exact copy, a taken id, an article naming a source removed meanwhile, a removal of a source another still names.
  * - Each change is one source, applied to the folder whole (a file written or moved in one rename), and a reload is
  *   all or nothing: no process answers from half a change.
  *
@@ -43,6 +46,7 @@ import { writeFileDurably } from '../corpus/durable-files.ts';
 import { readCorpusText, sourceFileNames } from '../corpus/load-corpus.ts';
 import { CorpusError, parseSourceFile } from '../corpus/source-file.ts';
 import type { Source } from '../corpus/source-schema.ts';
+import { IngestError } from '../ingest/ingest-error.ts';
 import type { PreparedSource } from '../ingest/ingest-source.ts';
 import { first, type SqlDatabase, type SqlSession } from '../faq/sql/sql-database.ts';
 import { type CorpusRecord, type FeedItemRef, idTaken } from './corpus-editor.ts';
@@ -106,11 +110,17 @@ export class SharedCorpus implements CorpusRecord {
   private applied = 0;
   private turn: Promise<unknown> = Promise.resolve();
   private served: () => ReadonlySet<string> = () => new Set();
+  /** Where what goes wrong while keeping the folder a copy is told (the log, once `follow` is given one). */
+  private trouble: (message: string) => void = (message) => console.warn(`talks-bot: ${message}`);
 
+  /** `options.trouble` hears what goes wrong while the folder is kept a copy (default: stderr; `follow` can set it). */
   constructor(
     private readonly db: SqlDatabase,
     readonly dir: string,
-  ) {}
+    options: { trouble?: (message: string) => void } = {},
+  ) {
+    if (options.trouble) this.trouble = options.trouble;
+  }
 
   /** The last change this process has applied to its folder (its seq). */
   get appliedSeq(): number {
@@ -143,14 +153,14 @@ export class SharedCorpus implements CorpusRecord {
     for (const change of readChanges(from, () => undefined))
       if (change.action === 'add' || change.action === 'found') latest.set(change.id, change);
       else if (change.action === 'remove') latest.delete(change.id);
-    const local: Array<{ id: string; text: string; sha256: string }> = [];
+    const local: Array<{ id: string; text: string; sha256: string; nearDuplicateOf: string | null }> = [];
     const refused: string[] = [];
     for (const name of existsSync(join(from, 'sources')) ? sourceFileNames(join(from, 'sources')) : []) {
       const label = `sources/${name}`;
       try {
         const text = readCorpusText(join(from, 'sources', name), label);
-        parseSourceFile(text, label);
-        local.push({ id: name.slice(0, -'.md'.length), text, sha256: sha256Of(text) });
+        const source = parseSourceFile(text, label);
+        local.push({ id: source.id, text, sha256: sha256Of(text), nearDuplicateOf: source.near_duplicate_of ?? null });
       } catch (error) {
         if (!(error instanceof CorpusError)) throw error;
         refused.push(error.message);
@@ -174,7 +184,7 @@ export class SharedCorpus implements CorpusRecord {
             ? recorded
             : { at: new Date().toISOString(), action: 'found', id: source.id, sha256: source.sha256, author: { by: 'unknown' } };
         await insertChange(tx, seq, change, source.text);
-        await tx.all('INSERT INTO corpus_sources (id, sha256, version, removed) VALUES (?, ?, ?, 0)', [source.id, source.sha256, seq]);
+        await upsertSource(tx, { id: source.id, sha256: source.sha256, seq, nearDuplicateOf: source.nearDuplicateOf }, false);
         added.push(source.id);
         seq++;
       }
@@ -224,8 +234,11 @@ export class SharedCorpus implements CorpusRecord {
   }
 
   /**
-   * Applies to the folder every change committed since the last one applied; returns the ids it changed there. Catch-ups
-   * run one at a time.
+   * Applies to the folder every change committed since the last one applied; returns the ids it changed there. A
+   * change a later one supersedes (the source's row points past it) is skipped: a process that lags never writes an
+   * old text over a newer one, even in a folder another process keeps up to date. A change that can never be applied
+   * (its file does not match its SHA-256) is skipped and told to `trouble`, so it does not hold up the ones after it.
+   * Catch-ups run one at a time.
    *
    * @example
    * await shared.catchUp() // → ['some-article'] after another process added it
@@ -234,14 +247,35 @@ export class SharedCorpus implements CorpusRecord {
     return this.queued(async () => {
       const changed: string[] = [];
       for (;;) {
-        const rows = await this.db.read((tx) =>
-          tx.all<ChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM corpus_changes WHERE seq > ? ORDER BY seq LIMIT ${BATCH}`, [this.applied]),
-        );
+        const { rows, latest } = await this.db.read(async (tx) => {
+          const found = await tx.all<ChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM corpus_changes WHERE seq > ? ORDER BY seq LIMIT ${BATCH}`, [
+            this.applied,
+          ]);
+          const ids = [...new Set(found.map((r) => r.source_id))];
+          const versions =
+            ids.length === 0
+              ? []
+              : await tx.all<{ id: string; version: number }>(
+                  `SELECT id, version FROM corpus_sources WHERE id IN (${ids.map(() => '?').join(', ')})`,
+                  ids,
+                );
+          return { rows: found, latest: new Map(versions.map((v) => [v.id, Number(v.version)])) };
+        });
         if (rows.length === 0) return changed;
         await withCorpusLockAsync(this.dir, () => {
-          for (const row of rows) if (applyRecordedChange(this.dir, changeOf(row), row.file)) changed.push(row.source_id);
+          for (const row of rows) {
+            const superseded = (latest.get(row.source_id) ?? row.seq) > row.seq;
+            if (!superseded) {
+              try {
+                if (applyRecordedChange(this.dir, changeOf(row), row.file)) changed.push(row.source_id);
+              } catch (error) {
+                if (!(error instanceof CorpusChangeError)) throw error; // the folder: tried again at the next catch-up
+                this.trouble(`change ${row.seq} of the shared corpus was skipped: ${error.message}`);
+              }
+            }
+            this.applied = row.seq;
+          }
         });
-        this.applied = rows[rows.length - 1]?.seq ?? this.applied;
         if (rows.length < BATCH) return changed;
       }
     });
@@ -264,16 +298,21 @@ export class SharedCorpus implements CorpusRecord {
     } = {},
   ): () => Promise<void> {
     this.served = () => new Set(live.current().sourceById.keys());
+    if (options.onTrouble) this.trouble = options.onTrouble;
     warmCorpusReader(); // the first reload does not wait for a worker thread to start
     let stopped = false;
+    // the last change `live` was reloaded after: a reload follows every change applied to the folder, by this
+    // catch-up, an add's or another process's on the same folder, so none waits for the next change to be served
+    let reloadedAt = this.applied;
     const heard = () => {
       if (stopped) return;
-      this.catchUp().then(
-        async (changed) => {
-          if (changed.length > 0 && !stopped) options.onReload?.(await live.reload());
-        },
-        (error: unknown) => options.onTrouble?.(`could not catch up with the shared corpus: ${(error as Error).message}`),
-      );
+      this.catchUp()
+        .then(async () => {
+          if (this.applied <= reloadedAt || stopped) return;
+          reloadedAt = this.applied;
+          options.onReload?.(await live.reload());
+        })
+        .catch((error: unknown) => this.trouble(`could not catch up with the shared corpus: ${(error as Error).message}`));
     };
     const stopListening = options.listen?.(heard);
     const poll = setInterval(heard, options.pollMs ?? POLL_MS);
@@ -293,7 +332,7 @@ export class SharedCorpus implements CorpusRecord {
     author: ChangeAuthor,
     feedItem?: FeedItemRef,
   ): Promise<{ id: string; file: string }> {
-    await this.catchUp();
+    await this.copyCommitted(); // the duplicate check below reads the database, so a folder behind is no danger
     const id = await this.db.write(WRITE_TURN, async (tx) => {
       const served = this.served();
       const ids = (await tx.all<{ id: string; version: number }>('SELECT id, version FROM corpus_sources WHERE removed = 0')).filter(
@@ -302,13 +341,19 @@ export class SharedCorpus implements CorpusRecord {
       const elsewhere: Source[] = [];
       for (const { id: other, version } of ids) {
         const file = (await first<{ file: string | null }>(tx, 'SELECT file FROM corpus_changes WHERE seq = ?', [version]))?.file;
-        if (file) elsewhere.push(parseSourceFile(file, `sources/${other}.md`));
+        try {
+          if (file) elsewhere.push(parseSourceFile(file, `sources/${other}.md`));
+        } catch (error) {
+          if (!(error instanceof CorpusError)) throw error; // a damaged record, which no process serves either
+        }
       }
       const prepared = prepare(elsewhere);
-      const { id: newId } = prepared.meta;
+      const { id: newId, near_duplicate_of: repeats } = prepared.meta;
       const row = await first<SourceRow>(tx, 'SELECT id, sha256, version, removed FROM corpus_sources WHERE id = ?', [newId]);
       // a source in this folder only (not in the record yet) holds the id too
       if ((row && !row.removed) || (!row && existsSync(join(this.dir, 'sources', `${newId}.md`)))) throw idTaken(newId);
+      if (repeats && !(await first(tx, 'SELECT id FROM corpus_sources WHERE id = ? AND removed = 0', [repeats])))
+        throw new IngestError(`the source this article repeats, "${repeats}", was removed meanwhile: preview it again`);
       const seq = await nextSeq(tx);
       const sha256 = sha256Of(prepared.text);
       const change: CorpusChange = {
@@ -320,11 +365,11 @@ export class SharedCorpus implements CorpusRecord {
         ...(feedItem ? { feedItem } : {}),
       };
       await insertChange(tx, seq, change, prepared.text);
-      await upsertSource(tx, newId, sha256, seq, row !== undefined);
+      await upsertSource(tx, { id: newId, sha256, seq, nearDuplicateOf: repeats ?? null }, row !== undefined);
       await notify(tx, this.db, seq);
       return newId;
     });
-    await this.catchUp();
+    await this.copyCommitted();
     return { id, file: join(this.dir, 'sources', `${id}.md`) };
   }
 
@@ -332,6 +377,14 @@ export class SharedCorpus implements CorpusRecord {
     const at = await this.db.write(WRITE_TURN, async (tx) => {
       const row = await first<SourceRow>(tx, 'SELECT id, sha256, version, removed FROM corpus_sources WHERE id = ?', [id]);
       if (!row || row.removed) throw new CorpusChangeError(`There is no source "${id.slice(0, 100)}" in the corpus.`);
+      // checked here as well as against the served corpus: another process may have just added a copy of it
+      const copies = await tx.all<{ id: string }>('SELECT id FROM corpus_sources WHERE near_duplicate_of = ? AND removed = 0 ORDER BY id', [
+        id,
+      ]);
+      if (copies.length > 0)
+        throw new CorpusChangeError(
+          `${copies.map((c) => `"${c.id}"`).join(', ')} ${copies.length === 1 ? 'repeats' : 'repeat'} "${id}" with small edits (near_duplicate_of): remove ${copies.length === 1 ? 'it' : 'them'} first.`,
+        );
       const file = (await first<{ file: string | null }>(tx, 'SELECT file FROM corpus_changes WHERE seq = ?', [row.version]))?.file ?? null;
       const seq = await nextSeq(tx);
       const change: CorpusChange = { at: new Date().toISOString(), action: 'remove', id, sha256: row.sha256, author };
@@ -340,7 +393,7 @@ export class SharedCorpus implements CorpusRecord {
       await notify(tx, this.db, seq);
       return change.at;
     });
-    await this.catchUp();
+    await this.copyCommitted();
     return removedPathOf(this.dir, id, new Date(at));
   }
 
@@ -373,12 +426,31 @@ export class SharedCorpus implements CorpusRecord {
         ),
       );
       await withCorpusLockAsync(this.dir, () => {
-        for (const row of changes)
-          if (applyRecordedChange(this.dir, changeOf(row), row.file)) (row.action === 'remove' ? removed : written).push(row.source_id);
+        for (const row of changes) {
+          try {
+            if (applyRecordedChange(this.dir, changeOf(row), row.file)) (row.action === 'remove' ? removed : written).push(row.source_id);
+          } catch (error) {
+            if (!(error instanceof CorpusChangeError)) throw error;
+            this.trouble(`change ${row.seq} of the shared corpus was skipped: ${error.message}`);
+          }
+        }
       });
     }
     this.applied = Math.max(this.applied, Number(last));
     return { written, removed };
+  }
+
+  /**
+   * Copies what was committed into this folder, after a commit and before a write. The changes are made for everyone
+   * already, so a folder that cannot take them now (not writable, its lock held too long) is told to `trouble`, not to
+   * the moderator; the next catch-up applies them.
+   */
+  private async copyCommitted(): Promise<void> {
+    try {
+      await this.catchUp();
+    } catch (error) {
+      this.trouble(`changes committed to the shared corpus are not yet copied into ${this.dir}: ${(error as Error).message}`);
+    }
   }
 
   private queued<T>(work: () => Promise<T>): Promise<T> {
@@ -406,9 +478,26 @@ async function insertChange(tx: SqlSession, seq: number, change: CorpusChange, f
   ]);
 }
 
-async function upsertSource(tx: SqlSession, id: string, sha256: string, seq: number, exists: boolean): Promise<void> {
-  if (exists) await tx.all('UPDATE corpus_sources SET sha256 = ?, version = ?, removed = 0 WHERE id = ?', [sha256, seq, id]);
-  else await tx.all('INSERT INTO corpus_sources (id, sha256, version, removed) VALUES (?, ?, ?, 0)', [id, sha256, seq]);
+async function upsertSource(
+  tx: SqlSession,
+  source: { id: string; sha256: string; seq: number; nearDuplicateOf: string | null },
+  exists: boolean,
+): Promise<void> {
+  const { id, sha256, seq, nearDuplicateOf } = source;
+  if (exists)
+    await tx.all('UPDATE corpus_sources SET sha256 = ?, version = ?, removed = 0, near_duplicate_of = ? WHERE id = ?', [
+      sha256,
+      seq,
+      nearDuplicateOf,
+      id,
+    ]);
+  else
+    await tx.all('INSERT INTO corpus_sources (id, sha256, version, removed, near_duplicate_of) VALUES (?, ?, ?, 0, ?)', [
+      id,
+      sha256,
+      seq,
+      nearDuplicateOf,
+    ]);
 }
 
 /** On PostgreSQL, announces the change to every listening process when the transaction commits (and only then). */

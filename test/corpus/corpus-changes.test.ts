@@ -158,7 +158,7 @@ describe('the corpus lock', () => {
     writeFileSync(join(dir, LOCK_FILE), lockOf(holder));
     let ran = false;
     expect(() => withCorpusLock(dir, () => (ran = true), 300)).toThrow(CorpusChangeError);
-    expect(() => withCorpusLock(dir, () => (ran = true), 300)).toThrow(new RegExp(`being changed by another writer \\(process ${holder} on `));
+    expect(() => withCorpusLock(dir, () => (ran = true), 300)).toThrow(new RegExp(`being changed by another writer \\(process ${holder}, since `));
     await expect(withCorpusLockAsync(dir, () => (ran = true), 300)).rejects.toThrow(CorpusChangeError);
     expect(ran).toBe(false);
     expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: holder });

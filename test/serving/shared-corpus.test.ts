@@ -174,6 +174,87 @@ function describeSharedCorpus(name: string, fresh: () => Promise<() => Promise<S
       expect(sourceIds(old)).not.toContain('raanans-freed-2023-10-20');
     });
 
+    it('refuses to remove a source another process just named as near_duplicate_of, and to add a copy of one just removed', async () => {
+      const [a, b] = (await processes([scratchCorpus(), scratchCorpus()])) as [Process, Process];
+      // a copy republished under another headline, with a paragraph added: a near-duplicate
+      const copyOf = (word: string) =>
+        `${page(word).replace(/^Negotiators in Doha report/, 'Talks in Doha show')}\nA paragraph the republisher added about the ${word} talks.`;
+      const original = await a.editor.add(a.editor.preview(page('quay'), 'o.txt'), moderator);
+      await b.shared.catchUp();
+      await b.live.reload();
+      const copy = await a.editor.add(a.editor.preview(copyOf('quay'), 'c.txt'), moderator);
+      expect(a.live.current().sourceById.get(copy.id)?.near_duplicate_of).toBe(original.id);
+      // b has not caught up with the copy: the database knows it names the original
+      await expect(b.editor.remove(original.id, moderator)).rejects.toThrow(`"${copy.id}" repeats "${original.id}" with small edits`);
+
+      const second = await a.editor.add(a.editor.preview(page('jetty', 21), 'o.txt'), moderator);
+      await b.shared.catchUp();
+      await b.live.reload();
+      const pending = a.editor.preview(copyOf('jetty').replace('2025-02-20', '2025-02-21'), 'c.txt');
+      expect(pending.nearDuplicateOf?.id).toBe(second.id);
+      await b.editor.remove(second.id, moderator);
+      const refused = await a.editor.add(pending, moderator).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(IngestError);
+      expect((refused as Error).message).toBe(`the source this article repeats, "${second.id}", was removed meanwhile: preview it again`);
+    });
+
+    it('two processes on one folder: the one behind skips what was superseded and reloads for what the other wrote', async () => {
+      const dir = scratchCorpus();
+      const [a, b] = (await processes([dir, dir])) as [Process, Process];
+      const reloads: string[][] = [];
+      const stop = b.shared.follow(b.live, { pollMs: 50, onReload: (r) => reloads.push(r.ok ? r.added : ['failed']) });
+      try {
+        const first = await a.editor.add(a.editor.preview(page('pier'), 'v1.txt'), moderator);
+        await a.editor.remove(first.id, moderator);
+        const again = await a.editor.add(
+          a.editor.preview(`${page('pier')}\nA correction the outlet added later about the pier talks.`, 'v2.txt'),
+          moderator,
+        );
+        expect(again.id).toBe(first.id);
+        const final = readFileSync(join(dir, 'sources', `${first.id}.md`), 'utf8');
+        const kept = readdirSync(join(dir, 'removed'));
+        // b applies nothing again (the add and the removal are superseded, the last add is in the folder already) and
+        // still reloads, so it answers from what a wrote
+        await until(() => b.live.current().sourceById.has(first.id), Boolean);
+        expect(b.live.current().sourceById.get(first.id)?.paragraphs.join(' ')).toContain('A correction the outlet added later');
+        expect(readFileSync(join(dir, 'sources', `${first.id}.md`), 'utf8')).toBe(final);
+        expect(readdirSync(join(dir, 'removed'))).toEqual(kept);
+        expect(
+          readChanges(dir)
+            .filter((c) => c.id === first.id)
+            .map((c) => c.action),
+        ).toEqual(['add', 'remove', 'add']);
+        expect(reloads.flat()).toContain(first.id);
+      } finally {
+        await stop();
+      }
+    });
+
+    it('a change that can never be applied is skipped and told, and the changes after it are applied', async () => {
+      const [a, b] = (await processes([scratchCorpus(), scratchCorpus()])) as [Process, Process];
+      const troubles: string[] = [];
+      const follower = new SharedCorpus(b.store.database, b.dir, { trouble: (m) => troubles.push(m) });
+      await follower.open();
+      // a record whose file does not match its SHA-256 (written by hand, or damaged)
+      await a.store.database.write('corpus', async (tx) => {
+        await tx.all(
+          "INSERT INTO corpus_changes (seq, at, action, source_id, sha256, author, feed_item, file) VALUES (100, '2025-02-20T10:00:00.000Z', 'add', 'damaged-entry', 'not-the-sha', '{\"by\":\"unknown\"}', NULL, 'text')",
+        );
+        await tx.all("INSERT INTO corpus_sources (id, sha256, version, removed) VALUES ('damaged-entry', 'not-the-sha', 100, 0)");
+      });
+      const after = await a.editor.add(a.editor.preview(page('causeway'), 'saved.txt'), moderator);
+      expect(await follower.catchUp()).toEqual([after.id]);
+      expect(troubles).toEqual([
+        'change 100 of the shared corpus was skipped: The record of "damaged-entry" holds no file with the SHA-256 it names, so it was not applied.',
+      ]);
+      // a folder joining later starts all the same, without it
+      const late = new SharedCorpus(a.store.database, scratchCorpus(), { trouble: (m) => troubles.push(m) });
+      await late.open();
+      expect(sourceIds(late.dir)).toContain(after.id);
+      expect(sourceIds(late.dir)).not.toContain('damaged-entry');
+      expect(troubles).toHaveLength(2);
+    });
+
     it('exports into a new folder and imports into another database: the same sources, the same log', async () => {
       const [a] = (await processes([scratchCorpus()])) as [Process];
       const { id } = await a.editor.add(a.editor.preview(page('ferry'), 'saved.txt'), moderator);
