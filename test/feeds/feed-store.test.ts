@@ -3,16 +3,11 @@
  * the poller's state per feed, every item recorded once — also when two processes record it at the same moment — and
  * each queued item decided once.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors/user-error.ts';
-import { PostgresFaqStore } from '../../src/faq/postgres-faq-store.ts';
 import type { SqlFaqStore } from '../../src/faq/sql-faq-store.ts';
-import { SqliteFaqStore } from '../../src/faq/sqlite-faq-store.ts';
 import { CLAIM_STALE_MS, FeedStore, MAX_FEEDS_PER_GUILD, type NewFeedItem } from '../../src/feeds/feed-store.ts';
-import { type PostgresServer, postgresForTests, startPostgres } from '../helpers/postgres-server.ts';
+import { type FreshDatabase, onBothDatabases } from '../helpers/both-databases.ts';
 
 const G1 = '100000000000000001';
 const G2 = '100000000000000002';
@@ -32,10 +27,7 @@ const item = (key: string, fields: Partial<NewFeedItem> = {}): NewFeedItem => ({
   ...fields,
 });
 
-/** Opens another connection — another process — to one fresh database. */
-type Open = () => Promise<SqlFaqStore>;
-
-function describeFeedStore(name: string, fresh: () => Promise<Open>): void {
+function describeFeedStore(name: string, fresh: FreshDatabase): void {
   const opened: SqlFaqStore[] = [];
   const stores = async (count: number): Promise<FeedStore[]> => {
     const open = await fresh();
@@ -216,22 +208,4 @@ function describeFeedStore(name: string, fresh: () => Promise<Open>): void {
   });
 }
 
-describeFeedStore('SQLite', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'talks-feed-store-'));
-  return Promise.resolve(() => SqliteFaqStore.open(dir));
-});
-
-const binDir = postgresForTests('the PostgreSQL feed store tests');
-describe.skipIf(!binDir)('PostgreSQL', () => {
-  let server: PostgresServer;
-  beforeAll(async () => {
-    server = await startPostgres(binDir ?? '');
-  }, 60_000);
-  afterAll(async () => {
-    await server?.stop();
-  });
-  describeFeedStore('PostgreSQL', async () => {
-    const url = await server.createDatabase();
-    return () => PostgresFaqStore.open(url);
-  });
-});
+onBothDatabases('the feed store', describeFeedStore);

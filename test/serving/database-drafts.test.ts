@@ -3,19 +3,14 @@
  * whole (the prepared article survives being stored), only by the member who asked, for 30 minutes, at most
  * MAX_DRAFTS per server. On SQLite and on a real PostgreSQL server the test starts.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DRAFT_TTL_MS, MAX_DRAFTS } from '../../src/corpus/source-drafts.ts';
-import { PostgresFaqStore } from '../../src/faq/postgres-faq-store.ts';
 import type { SqlFaqStore } from '../../src/faq/sql-faq-store.ts';
-import { SqliteFaqStore } from '../../src/faq/sqlite-faq-store.ts';
 import { CorpusEditor, type SourcePreview } from '../../src/serving/corpus-editor.ts';
 import { DatabaseDrafts } from '../../src/serving/database-drafts.ts';
 import { LiveKnowledge } from '../../src/serving/live-knowledge.ts';
 import { scratchCorpus } from '../helpers/corpus.ts';
-import { type PostgresServer, postgresForTests, startPostgres } from '../helpers/postgres-server.ts';
+import { type FreshDatabase, onBothDatabases } from '../helpers/both-databases.ts';
 
 const OWNER = '610000000000000061';
 const GUILD = '222222222222222222';
@@ -26,7 +21,7 @@ const page = [
   'Qatari mediators said on Thursday that a new round of talks on the release of hostages would open in Doha next week.',
 ].join('\n');
 
-function describeDrafts(name: string, fresh: () => Promise<() => Promise<SqlFaqStore>>): void {
+function describeDrafts(name: string, fresh: FreshDatabase): void {
   const opened: SqlFaqStore[] = [];
   afterEach(async () => {
     await Promise.all(opened.splice(0).map((s) => s.close()));
@@ -85,23 +80,4 @@ function describeDrafts(name: string, fresh: () => Promise<() => Promise<SqlFaqS
   });
 }
 
-describeDrafts('SQLite', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'talks-drafts-'));
-  return Promise.resolve(() => SqliteFaqStore.open(dir));
-});
-
-const binDir = postgresForTests('the previews on PostgreSQL');
-
-describe.skipIf(!binDir)('PostgreSQL', () => {
-  let server: PostgresServer;
-  beforeAll(async () => {
-    server = await startPostgres(binDir ?? '');
-  }, 60_000);
-  afterAll(async () => {
-    await server?.stop();
-  });
-  describeDrafts('PostgreSQL', async () => {
-    const url = await server.createDatabase();
-    return () => PostgresFaqStore.open(url);
-  });
-});
+onBothDatabases('the previews', describeDrafts);
