@@ -3,36 +3,27 @@
  * specification against a real PostgreSQL server that this file starts on loopback (test/helpers/postgres-server.ts).
  * In CI it must run: a missing server fails the run; on a developer's machine without PostgreSQL it is skipped, saying so.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FaqDatabaseError } from '../../src/faq/faq-store.ts';
 import { openFaqStore } from '../../src/faq/open-faq-store.ts';
 import { PostgresFaqStore } from '../../src/faq/postgres-faq-store.ts';
-import { PG_PASSWORD, type PostgresServer, postgresForTests, startPostgres } from '../helpers/postgres-server.ts';
+import { onPostgres } from '../helpers/both-databases.ts';
+import { PG_PASSWORD } from '../helpers/postgres-server.ts';
 import { describeFaqStore, G1 } from './faq-store-suite.ts';
 import { startWriter } from './faq-writer-process.ts';
 
-const binDir = postgresForTests('the PostgreSQL FAQ store tests');
-
-describe.skipIf(!binDir)('PostgreSQL', () => {
-  let server: PostgresServer;
-  beforeAll(async () => {
-    server = await startPostgres(binDir ?? '');
-  }, 60_000);
-  afterAll(async () => {
-    await server?.stop();
-  });
-
+onPostgres('the PostgreSQL FAQ store tests', (server) => {
   describeFaqStore({
     name: 'PostgreSQL',
     freshDatabase: async () => {
-      const url = await server.createDatabase();
+      const url = await server().createDatabase();
       return () => PostgresFaqStore.open(url);
     },
   });
 
   describe('the PostgreSQL FAQ store', () => {
     it('is the store when DATABASE_URL is set, and names its database without the URL or the password', async () => {
-      const url = await server.createDatabase();
+      const url = await server().createDatabase();
       const store = await openFaqStore({ DATABASE_URL: url, DATA_DIR: '/nonexistent' });
       expect(store).toBeInstanceOf(PostgresFaqStore);
       expect(store.location).toMatch(/^PostgreSQL database "faq_\d+" on 127\.0\.0\.1:\d+$/);
@@ -41,7 +32,7 @@ describe.skipIf(!binDir)('PostgreSQL', () => {
     });
 
     it('tables carry their comments, for whoever opens the database with psql', async () => {
-      const url = await server.createDatabase();
+      const url = await server().createDatabase();
       await (await PostgresFaqStore.open(url)).close();
       const pg = (await import('pg')).default;
       const client = new pg.Client({ connectionString: url });
@@ -55,7 +46,7 @@ describe.skipIf(!binDir)('PostgreSQL', () => {
     });
 
     it('a wrong password, an unreachable server or a malformed URL stops the bot with a message that never shows DATABASE_URL', async () => {
-      const good = await server.createDatabase();
+      const good = await server().createDatabase();
       const wrongPassword = good.replace(PG_PASSWORD, 'Wr0ng-Secret-91');
       const port = new URL(good).port;
       const unreachable = good.replace(`:${port}/`, ':1/');
@@ -82,7 +73,7 @@ describe.skipIf(!binDir)('PostgreSQL', () => {
     });
 
     it("a server that drops the bot's idle connections: the drop is reported without the URL, and the next request works", async () => {
-      const url = await server.createDatabase();
+      const url = await server().createDatabase();
       const reports: string[] = [];
       const store = await PostgresFaqStore.open(url, { onConnectionError: (message) => reports.push(message) });
       await store.add(G1, { question: 'Still there?', answer: 'Yes.' }, 'm');
@@ -104,7 +95,7 @@ describe.skipIf(!binDir)('PostgreSQL', () => {
     });
 
     it('two processes on two "machines" writing at once through DATABASE_URL lose nothing', async () => {
-      const url = await server.createDatabase();
+      const url = await server().createDatabase();
       await (await PostgresFaqStore.open(url)).close();
       const a = startWriter({ DATABASE_URL: url }, 'machine-a', 100, G1);
       const b = startWriter({ DATABASE_URL: url }, 'machine-b', 100, G1);
@@ -115,7 +106,7 @@ describe.skipIf(!binDir)('PostgreSQL', () => {
     });
 
     it('kill -9 of a process in the middle of a write burst: every acknowledged write is there', async () => {
-      const url = await server.createDatabase();
+      const url = await server().createDatabase();
       await (await PostgresFaqStore.open(url)).close();
       const w = startWriter({ DATABASE_URL: url }, 'burst', 100_000, G1);
       while (w.acked() < 50 && w.stderr() === '') await new Promise((r) => setTimeout(r, 20));

@@ -34,7 +34,24 @@ export function onBothDatabases(
     const dir = mkdtempSync(join(tmpdir(), 'talks-db-'));
     return Promise.resolve(() => SqliteFaqStore.open(dir));
   });
-  const binDir = postgresForTests(`${what} on PostgreSQL`);
+  onPostgres(`${what} on PostgreSQL`, (server) => {
+    suite('PostgreSQL', async () => {
+      const url = await server().createDatabase();
+      return () => PostgresFaqStore.open(url);
+    });
+    postgresOnly?.(server);
+  });
+}
+
+/**
+ * Tests on a real PostgreSQL server started for them (one per file, stopped after), in a `describe('PostgreSQL')`
+ * skipped without one — except in CI, where a missing server fails the run.
+ *
+ * @example
+ * onPostgres('the PostgreSQL FAQ store tests', (server) => it('…', async () => { const url = await server().createDatabase(); }));
+ */
+export function onPostgres(what: string, tests: (server: () => PostgresServer) => void): void {
+  const binDir = postgresForTests(what);
   describe.skipIf(!binDir)('PostgreSQL', () => {
     let server: PostgresServer;
     beforeAll(async () => {
@@ -43,10 +60,6 @@ export function onBothDatabases(
     afterAll(async () => {
       await server?.stop();
     });
-    suite('PostgreSQL', async () => {
-      const url = await server.createDatabase();
-      return () => PostgresFaqStore.open(url);
-    });
-    postgresOnly?.(() => server);
+    tests(() => server);
   });
 }
