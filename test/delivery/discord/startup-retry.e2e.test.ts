@@ -48,7 +48,10 @@ describe('starting while Discord is unreachable', () => {
       await fake.start(port);
       cleanup.push(() => fake.stop());
       await bot.waitForLog((log) => log.includes('connected to Discord'));
-      expect(bot.lines().some((l) => /^log in: Discord reached after \d+ failed attempts$/.test(l.msg))).toBe(true);
+      // the line is logged once the log-in call returns, a moment after the client says it is ready
+      const reached = () => bot.lines().some((l) => /^log in: Discord reached after \d+ failed attempts$/.test(l.msg));
+      await bot.waitForLog(reached);
+      expect(reached()).toBe(true);
       const reply = await fake.interact(slashCommand('who', { name: 'McGurk' }));
       expect(reply.problems).toEqual([]);
       expect(JSON.stringify(reply.body)).toContain('McGurk');
