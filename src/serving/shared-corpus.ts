@@ -212,9 +212,7 @@ export class SharedCorpus implements CorpusRecord {
       const lines: string[] = [];
       let removed = 0;
       for (let after = 0; ;) {
-        const batch = await tx.all<ChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM corpus_changes WHERE seq > ? ORDER BY seq LIMIT ${BATCH}`, [
-          after,
-        ]);
+        const batch = await changesAfter(tx, after);
         for (const row of batch) {
           const change = changeOf(row);
           lines.push(JSON.stringify(change));
@@ -248,9 +246,7 @@ export class SharedCorpus implements CorpusRecord {
       const changed: string[] = [];
       for (;;) {
         const { rows, latest } = await this.db.read(async (tx) => {
-          const found = await tx.all<ChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM corpus_changes WHERE seq > ? ORDER BY seq LIMIT ${BATCH}`, [
-            this.applied,
-          ]);
+          const found = await changesAfter(tx, this.applied);
           const ids = [...new Set(found.map((r) => r.source_id))];
           const versions =
             ids.length === 0
@@ -458,6 +454,11 @@ export class SharedCorpus implements CorpusRecord {
     this.turn = run.catch(() => undefined);
     return run;
   }
+}
+
+/** The next BATCH changes after change `seq`, oldest first: how the log is read, a batch at a time. */
+function changesAfter(tx: SqlSession, seq: number): Promise<ChangeRow[]> {
+  return tx.all<ChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM corpus_changes WHERE seq > ? ORDER BY seq LIMIT ${BATCH}`, [seq]);
 }
 
 /** The next change's number: taken during the write turn, so numbers are given in commit order. */

@@ -200,15 +200,15 @@ describe('the feed poller', () => {
     expect(feed).toMatchObject({ itemsTaken: 1, lastError: null, failures: 0, title: 'Loopback Courier – World' });
   });
 
+  /** A report about the talks that two tests add through a trusted feed. */
+  const PROGRESS_PAGE = talksPage(
+    'Negotiators report progress on captive exchange',
+    '2025-03-01',
+    'Negotiators reported progress on Saturday towards the release of hostages held by Hamas.',
+  );
+
   it('adds a trusted feed’s relevant item as a source, recorded in the change log, and never twice', async () => {
-    pages.set(
-      '/a2',
-      talksPage(
-        'Negotiators report progress on captive exchange',
-        '2025-03-01',
-        'Negotiators reported progress on Saturday towards the release of hostages held by Hamas.',
-      ),
-    );
+    pages.set('/a2', PROGRESS_PAGE);
     feedItems = [{ guid: 'a-2', link: '/a2', title: 'Progress' }];
     await follow('/feed.xml', true);
     expect(onlyReport(await poller.pollDue()).items).toEqual({ added: 1 });
@@ -225,14 +225,7 @@ describe('the feed poller', () => {
   });
 
   it('queues for review a trusted feed’s item that could not be added as it is (its id is taken)', async () => {
-    pages.set(
-      '/a6',
-      talksPage(
-        'Negotiators report progress on captive exchange',
-        '2025-03-01',
-        'Negotiators reported progress on Saturday towards the release of hostages held by Hamas.',
-      ),
-    );
+    pages.set('/a6', PROGRESS_PAGE);
     pages.set(
       '/a6-other',
       talksPage(
